@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Everything the server reads from its environment, validated once at start. */
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; when absent the server runs on embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Redis for pub/sub between several instances; in-process pub/sub when absent. */
+  redisUrl: string | undefined;
+  sessionSecret: string;
+  /** Origins allowed to open WebSockets and to send cookies-bearing requests. Empty = same host only. */
+  allowedOrigins: string[];
+  /** Load the Val de Fensch demo territory into an empty database at start. */
+  seedDemo: boolean;
+  dbPoolMax: number;
+  /** Serve the built client from this folder when it exists. */
+  clientDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnv = readNodeEnv(env.NODE_ENV, problems);
+  const port = readInt('PORT', env.PORT, 4000, 1, 65535, problems);
+  const dbPoolMax = readInt('DB_POOL_MAX', env.DB_POOL_MAX, 10, 1, 200, problems);
+  const databaseUrl = readUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:'], problems);
+  const redisUrl = readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:'], problems);
+  const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, '.data'));
+  const allowedOrigins = readOrigins(env.ALLOWED_ORIGINS, problems);
+  const seedDemo = readBool('SEED_DEMO', env.SEED_DEMO, databaseUrl === undefined, problems);
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (sessionSecret && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters long');
+  }
+  if (!sessionSecret && nodeEnv === 'production') {
+    problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (!sessionSecret) sessionSecret = localSecret(dataDir);
+  return {
+    nodeEnv,
+    host: env.HOST || '0.0.0.0',
+    port,
+    databaseUrl,
+    dataDir,
+    redisUrl,
+    sessionSecret,
+    allowedOrigins,
+    seedDemo,
+    dbPoolMax,
+    clientDist: path.resolve(env.CLIENT_DIST || path.join(repoRoot, 'client/dist')),
+  };
+}
+
+/** Outside production a secret is generated once and kept in the data folder, so sessions survive restarts. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function readNodeEnv(value: string | undefined, problems: string[]): Config['nodeEnv'] {
+  const v = value || 'development';
+  if (v === 'development' || v === 'production' || v === 'test') return v;
+  problems.push(`NODE_ENV must be development, production or test (got "${v}")`);
+  return 'development';
+}
+
+function readInt(name: string, value: string | undefined, dflt: number, min: number, max: number, problems: string[]) {
+  if (value === undefined || value === '') return dflt;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${value}")`);
+    return dflt;
+  }
+  return n;
+}
+
+function readBool(name: string, value: string | undefined, dflt: boolean, problems: string[]) {
+  if (value === undefined || value === '') return dflt;
+  if (/^(1|true|yes)$/i.test(value)) return true;
+  if (/^(0|false|no)$/i.test(value)) return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return dflt;
+}
+
+function readUrl(name: string, value: string | undefined, protocols: string[], problems: string[]) {
+  if (value === undefined || value === '') return undefined;
+  try {
+    const url = new URL(value);
+    if (!protocols.includes(url.protocol)) {
+      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    }
+    return value;
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+    return undefined;
+  }
+}
+
+function readOrigins(value: string | undefined, problems: string[]): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      try {
+        return new URL(origin).origin;
+      } catch {
+        problems.push(`ALLOWED_ORIGINS contains an invalid origin "${origin}"`);
+        return origin;
+      }
+    });
+}
