@@ -131,3 +131,18 @@ function readOrigins(value: string | undefined, problems: string[]): string[] {
       }
     });
 }
+
+/** Every environment variable the server reads, with what it does: the README and docker/ must agree with it. */
+export const CONFIG_VARIABLES: Record<string, string> = {
+  NODE_ENV: 'development (default), production or test',
+  HOST: 'interface to listen on (default 0.0.0.0)',
+  PORT: 'HTTP and WebSocket port (default 4000)',
+  DATABASE_URL: 'postgres:// URL of a PostgreSQL server; unset = embedded PGlite under DATA_DIR',
+  DATA_DIR: 'folder of the embedded database and local secret (default ./.data)',
+  REDIS_URL: 'redis:// URL for pub/sub between several instances; unset = in-process',
+  SESSION_SECRET: 'at least 32 characters; required in production, generated into DATA_DIR otherwise',
+  ALLOWED_ORIGINS: 'comma-separated origins allowed for WebSockets and cross-site requests (default: same host)',
+  SEED_DEMO: 'load the Val de Fensch demo territory into an empty database (default: true on PGlite)',
+  DB_POOL_MAX: 'maximum PostgreSQL connections per instance (default 10; capped at 4 on PGlite)',
+  CLIENT_DIST: 'folder of the built web client to serve (default client/dist)',
+};

@@ -1,0 +1,22 @@
+import { ApiToken, UserSession } from '../auth/credential.entity.js';
+import { Membership, TerritoryFacilitator } from '../auth/membership.entity.js';
+import { User } from '../auth/user.entity.js';
+import { ResourceFlow } from '../flow/resource-flow.entity.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Site } from '../organization/site.entity.js';
+import { Territory } from '../territory/territory.entity.js';
+import { BaseEntity } from './base.entity.js';
+
+/** Every entity, listed by hand: no folder scanning, so tsx, vitest and a bundle all see the same set. */
+export const ENTITIES = [
+  BaseEntity,
+  Territory,
+  Organization,
+  Site,
+  ResourceFlow,
+  User,
+  Membership,
+  TerritoryFacilitator,
+  UserSession,
+  ApiToken,
+];
