@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
@@ -51,7 +51,7 @@ export class ResourceFlow extends BaseEntity {
 
   /** Derived from the List of Waste (starred entries). */
   @Property({ type: 'boolean' })
-  hazardous: boolean = false;
+  hazardous: boolean & Opt = false;
 
   @Property({ type: 'double', nullable: true })
   quantity?: number | null;
@@ -80,7 +80,7 @@ export class ResourceFlow extends BaseEntity {
   visibility!: Visibility;
 
   @Enum({ items: () => FlowStatus, type: 'string' })
-  status: FlowStatus = FlowStatus.ACTIVE;
+  status: FlowStatus & Opt = FlowStatus.ACTIVE;
 
   @Enum({ items: () => CurrentDestination, type: 'string', nullable: true })
   currentDestination?: CurrentDestination | null;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity.js';
 import { Territory } from '../territory/territory.entity.js';
 import { OrganizationKind } from './organization.enums.js';
@@ -31,7 +31,7 @@ export class Organization extends BaseEntity {
 
   /** An insertion enterprise (SIAE): jobs it creates in a synergy count as insertion jobs. */
   @Property({ type: 'boolean' })
-  insertion: boolean = false;
+  insertion: boolean & Opt = false;
 
   @Property({ type: 'string', nullable: true })
   @Unique()

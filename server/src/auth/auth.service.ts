@@ -1,0 +1,134 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, DomainError, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import type { MaybeViewer } from '../policy/viewer.js';
+import { ApiToken, UserSession } from './credential.entity.js';
+import { LoginThrottle } from './login-throttle.js';
+import { decoyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
+import { loadPrincipal, loadPrincipalOfUser, type Principal } from './principal.loader.js';
+import { newSecretToken, tokenHash } from './secret-token.js';
+import { User } from './user.entity.js';
+
+export const SESSION_DAYS = 30;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface AuthDeps {
+  sessionSecret: string;
+  throttle: LoginThrottle;
+}
+
+export interface Credentials {
+  /** The session cookie's value, if any. */
+  sessionToken?: string;
+  /** The `Authorization: Bearer` token, if any. */
+  bearerToken?: string;
+}
+
+export interface NewSession {
+  principal: Principal;
+  sessionToken: string;
+  expiresAt: Date;
+}
+
+/** Accounts, sessions and API tokens. */
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: AuthDeps,
+  ) {}
+
+  /**
+   * Resolves the request's credentials. A bearer token that is wrong is an error (an integrator must know);
+   * a stale session cookie just means "signed out".
+   */
+  async authenticate({ sessionToken, bearerToken }: Credentials): Promise<Principal | null> {
+    if (bearerToken !== undefined) {
+      const principal = await loadPrincipal(this.em, 'API_TOKEN', tokenHash(this.deps.sessionSecret, bearerToken));
+      if (!principal) throw unauthenticated('The API token is invalid or revoked.');
+      return principal;
+    }
+    if (sessionToken) {
+      return loadPrincipal(this.em, 'SESSION', tokenHash(this.deps.sessionSecret, sessionToken));
+    }
+    return null;
+  }
+
+  async signUp(input: { email: string; password: string; name: string }): Promise<NewSession> {
+    const email = input.email.trim().toLowerCase();
+    const problems = new ProblemList();
+    if (!EMAIL.test(email) || email.length > 254) problems.add('email', 'is not a valid e-mail address');
+    if (input.password.length < MIN_PASSWORD_LENGTH) {
+      problems.add('password', `must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+    }
+    if (input.password.length > 1024) problems.add('password', 'is too long');
+    if (!input.name.trim() || input.name.length > 200) problems.add('name', 'must be 1 to 200 characters');
+    problems.throwIfAny('Cannot sign up.');
+    if (await this.em.count(User, { email })) throw conflict('An account already uses this e-mail address.');
+    const user = this.em.create(User, { email, name: input.name.trim(), passwordHash: await hashPassword(input.password) });
+    await this.em.flush();
+    return this.openSession(user.id);
+  }
+
+  async logIn(input: { email: string; password: string }, clientAddress: string): Promise<NewSession> {
+    const email = input.email.trim().toLowerCase();
+    if (!this.deps.throttle.allow([`email:${email}`, `ip:${clientAddress}`])) {
+      throw new DomainError('RATE_LIMITED', 'Too many log-in attempts: try again in a few minutes.');
+    }
+    const user = await this.em.findOne(User, { email });
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password.slice(0, 1024));
+    if (!user || !ok) throw unauthenticated('Wrong e-mail address or password.');
+    this.deps.throttle.reset(`email:${email}`);
+    return this.openSession(user.id);
+  }
+
+  async logOut(sessionToken: string | undefined): Promise<void> {
+    if (!sessionToken) return;
+    await this.em.nativeDelete(UserSession, { tokenHash: tokenHash(this.deps.sessionSecret, sessionToken) });
+  }
+
+  async createApiToken(viewer: MaybeViewer, name: string): Promise<{ token: string; apiToken: ApiToken }> {
+    if (!viewer) throw unauthenticated();
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 100) throw badInput('The token name must be 1 to 100 characters.', [{ field: 'name', message: 'must be 1 to 100 characters' }]);
+    const token = newSecretToken('fe2i_t');
+    const apiToken = this.em.create(ApiToken, {
+      user: viewer.userId,
+      name: trimmed,
+      prefix: token.slice(0, 12),
+      tokenHash: tokenHash(this.deps.sessionSecret, token),
+    });
+    await this.em.flush();
+    return { token, apiToken };
+  }
+
+  async revokeApiToken(viewer: MaybeViewer, id: string): Promise<ApiToken> {
+    if (!viewer) throw unauthenticated();
+    const apiToken = await this.em.findOne(ApiToken, { id, user: viewer.userId });
+    if (!apiToken) throw notFound('API token');
+    apiToken.revokedAt ??= new Date();
+    await this.em.flush();
+    return apiToken;
+  }
+
+  async apiTokens(viewer: MaybeViewer): Promise<ApiToken[]> {
+    if (!viewer) throw unauthenticated();
+    return this.em.find(ApiToken, { user: viewer.userId }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  /** Stores an API token whose value is known in advance (the demo integrator). */
+  async storeKnownApiToken(userId: string, name: string, token: string): Promise<void> {
+    const hash = tokenHash(this.deps.sessionSecret, token);
+    if (await this.em.count(ApiToken, { tokenHash: hash })) return;
+    this.em.create(ApiToken, { user: userId, name, prefix: token.slice(0, 12), tokenHash: hash });
+    await this.em.flush();
+  }
+
+  private async openSession(userId: string): Promise<NewSession> {
+    const sessionToken = newSecretToken('fe2i_s');
+    const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+    this.em.create(UserSession, { user: userId, tokenHash: tokenHash(this.deps.sessionSecret, sessionToken), expiresAt });
+    await this.em.flush();
+    const principal = await loadPrincipalOfUser(this.em, userId);
+    if (!principal) throw notFound('User');
+    return { principal, sessionToken, expiresAt };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Domain errors, thrown by services and mapped to GraphQL codes (graphql/format-error.ts) and WebSocket close
+ * codes in one place. Messages are written for the person who sent the request: never SQL, never a stack.
+ */
+export type DomainErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
+
+export interface FieldProblem {
+  /** Path of the offending input, e.g. "latitude" or "flows[12].ewcCode". */
+  field: string;
+  message: string;
+  /** 1-based row of an import file, when it comes from one. */
+  row?: number;
+}
+
+export class DomainError extends Error {
+  constructor(
+    public readonly code: DomainErrorCode,
+    message: string,
+    public readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (message: string, problems: FieldProblem[] = []) =>
+  new DomainError('BAD_USER_INPUT', message, problems);
+export const unauthenticated = (message = 'You must be signed in.') => new DomainError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You are not allowed to do this.') => new DomainError('FORBIDDEN', message);
+/** Also used when something exists but the viewer may not know it does: the two must look the same. */
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found.`);
+export const conflict = (message: string) => new DomainError('CONFLICT', message);
+
+/** WebSocket close codes (4000-4999 are the application's) matching the GraphQL codes. */
+export const CLOSE_CODES: Record<DomainErrorCode, number> = {
+  BAD_USER_INPUT: 4400,
+  UNAUTHENTICATED: 4401,
+  FORBIDDEN: 4403,
+  NOT_FOUND: 4404,
+  CONFLICT: 4409,
+  RATE_LIMITED: 4429,
+};
+
+/** Collects every problem of an input before failing, so a user fixes all of them in one go. */
+export class ProblemList {
+  readonly problems: FieldProblem[] = [];
+  add(field: string, message: string, row?: number): void {
+    this.problems.push(row === undefined ? { field, message } : { field, message, row });
+  }
+  get empty(): boolean {
+    return this.problems.length === 0;
+  }
+  throwIfAny(summary = 'The input is invalid.'): void {
+    if (!this.empty) {
+      const detail = this.problems.slice(0, 5).map((p) => `${p.row ? `row ${p.row}: ` : ''}${p.field}: ${p.message}`);
+      throw badInput(`${summary} ${detail.join('; ')}${this.problems.length > 5 ? '; …' : ''}`, this.problems);
+    }
+  }
+}

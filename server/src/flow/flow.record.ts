@@ -1,0 +1,71 @@
+import type {
+  CurrentDestination,
+  FlowDirection,
+  FlowPeriod,
+  FlowStatus,
+  FlowUnit,
+  PhysicalForm,
+  ResourceCategory,
+  Visibility,
+} from './flow.enums.js';
+
+/** A flow row as read for display; the GraphQL layer shapes it per viewer (see policy.flowAccess). */
+export interface FlowRecord {
+  id: string;
+  siteId: string;
+  organizationId: string;
+  territoryId: string;
+  direction: FlowDirection;
+  category: ResourceCategory;
+  label: string;
+  description: string | null;
+  ewcCode: string | null;
+  hazardous: boolean;
+  quantity: number | null;
+  unit: FlowUnit;
+  period: FlowPeriod;
+  yearlyQuantity: number | null;
+  physicalForm: PhysicalForm | null;
+  temperatureC: number | null;
+  availableMonths: number[] | null;
+  visibility: Visibility;
+  status: FlowStatus;
+  currentDestination: CurrentDestination | null;
+  yearlyCostEur: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const FLOW_COLUMNS = `f.id, f.site_id, f.organization_id, f.territory_id, f.direction, f.category, f.label,
+  f.description, f.ewc_code, f.hazardous, f.quantity, f.unit, f.period, f.yearly_quantity, f.physical_form,
+  f.temperature_c, f.available_months, f.visibility, f.status, f.current_destination, f.yearly_cost_eur,
+  f.created_at, f.updated_at`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function toFlowRecord(row: any): FlowRecord {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    organizationId: row.organization_id,
+    territoryId: row.territory_id,
+    direction: row.direction,
+    category: row.category,
+    label: row.label,
+    description: row.description,
+    ewcCode: row.ewc_code,
+    hazardous: row.hazardous,
+    quantity: row.quantity === null ? null : Number(row.quantity),
+    unit: row.unit,
+    period: row.period,
+    yearlyQuantity: row.yearly_quantity === null ? null : Number(row.yearly_quantity),
+    physicalForm: row.physical_form,
+    temperatureC: row.temperature_c === null ? null : Number(row.temperature_c),
+    availableMonths: typeof row.available_months === 'string' ? JSON.parse(row.available_months) : row.available_months,
+    visibility: row.visibility,
+    status: row.status,
+    currentDestination: row.current_destination,
+    yearlyCostEur: row.yearly_cost_eur === null ? null : Number(row.yearly_cost_eur),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}

@@ -1,0 +1,141 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import type { PageRequest } from '../graphql/connection.js';
+import { Site } from '../organization/site.entity.js';
+import { canEditOrganization, flowAccess, flowReadScope } from '../policy/policy.js';
+import type { MaybeViewer } from '../policy/viewer.js';
+import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
+import { expandTerritories } from '../territory/territory-tree.js';
+import { FlowStatus } from './flow.enums.js';
+import { findFlowPage, findFlowRecords, type FlowFilter } from './flow.queries.js';
+import { toFlowRecord, type FlowRecord } from './flow.record.js';
+import { checkFlowFields, type FlowFields } from './flow.validation.js';
+import { ResourceFlow } from './resource-flow.entity.js';
+
+/** Declaring, changing and reading resource flows, with the visibility rules applied to every read. */
+export class FlowService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pubSub: AppPubSub['pubSub'],
+  ) {}
+
+  page(viewer: MaybeViewer, filter: FlowFilter, page: PageRequest) {
+    return findFlowPage(this.em, flowReadScope(viewer), filter, page);
+  }
+
+  /** A flow the viewer may see at least anonymously; otherwise NOT_FOUND, exactly as if it did not exist. */
+  async get(viewer: MaybeViewer, id: string): Promise<FlowRecord> {
+    const [record] = await findFlowRecords(this.em, [id]);
+    if (!record || flowAccess(viewer, record) === 'NONE') throw notFound('Flow');
+    return record;
+  }
+
+  async declare(viewer: MaybeViewer, siteId: string, input: FlowFields): Promise<FlowRecord> {
+    if (!viewer) throw unauthenticated();
+    const site = await this.em.findOne(Site, { id: siteId }, { populate: ['organization'] });
+    const org = site?.organization;
+    if (!site || !org || !canEditOrganization(viewer, { organizationId: org.id, territoryId: org.territory.id })) {
+      // Not FORBIDDEN: a member must not learn which site IDs exist elsewhere.
+      throw notFound('Site');
+    }
+    const problems = new ProblemList();
+    const clean = checkFlowFields(problems, input);
+    problems.throwIfAny('Cannot declare this flow.');
+    const flow = this.em.create(ResourceFlow, {
+      ...clean,
+      site,
+      organization: org,
+      territory: org.territory,
+    });
+    await this.em.flush();
+    await this.publish('DECLARED', flow, null);
+    return this.reload(flow.id);
+  }
+
+  async update(viewer: MaybeViewer, id: string, change: FlowFields & { siteId?: string }): Promise<FlowRecord> {
+    const flow = await this.editable(viewer, id);
+    const previousVisibility = flow.visibility;
+    const problems = new ProblemList();
+    const merged: FlowFields = { ...storedFields(flow), ...definedOnly(change) };
+    const clean = checkFlowFields(problems, merged);
+    let site = flow.site;
+    if (change.siteId && change.siteId !== flow.site.id) {
+      const other = await this.em.findOne(Site, { id: change.siteId, organization: flow.organization.id });
+      if (!other) problems.add('siteId', 'is not a site of the same organisation');
+      else site = other;
+    }
+    problems.throwIfAny('Cannot update this flow.');
+    this.em.assign(flow, { ...clean, site });
+    await this.em.flush();
+    await this.publish(clean.status === FlowStatus.ARCHIVED ? 'ARCHIVED' : 'UPDATED', flow, previousVisibility);
+    return this.reload(flow.id);
+  }
+
+  async archive(viewer: MaybeViewer, id: string): Promise<FlowRecord> {
+    const flow = await this.editable(viewer, id);
+    if (flow.status !== FlowStatus.ARCHIVED) {
+      flow.status = FlowStatus.ARCHIVED;
+      await this.em.flush();
+      await this.publish('ARCHIVED', flow, flow.visibility);
+    }
+    return this.reload(flow.id);
+  }
+
+  private async editable(viewer: MaybeViewer, id: string): Promise<ResourceFlow> {
+    if (!viewer) throw unauthenticated();
+    const flow = await this.em.findOne(ResourceFlow, { id }, { populate: ['site', 'organization'] });
+    if (!flow) throw notFound('Flow');
+    const facts = { organizationId: flow.organization.id, territoryId: flow.territory.id, visibility: flow.visibility };
+    if (!canEditOrganization(viewer, facts)) {
+      // Someone who can see the flow learns only that they may not change it; others, that it does not exist.
+      throw flowAccess(viewer, facts) === 'NONE' ? notFound('Flow') : forbidden('Only the declaring organisation and its facilitators may change this flow.');
+    }
+    return flow;
+  }
+
+  private async reload(id: string): Promise<FlowRecord> {
+    const [record] = await findFlowRecords(this.em, [id]);
+    return record;
+  }
+
+  private async publish(change: FlowChangedPayload['change'], flow: ResourceFlow, previousVisibility: FlowChangedPayload['previousVisibility']) {
+    const links = await this.em.execute<{ id: string; parent_id: string | null }[]>('select id, parent_id from territory');
+    const chain = expandTerritories(links.map((l) => ({ id: l.id, parentId: l.parent_id }))).ancestorsOf(flow.territory.id);
+    this.pubSub.publish('FLOW_CHANGED', {
+      change,
+      flowId: flow.id,
+      organizationId: flow.organization.id,
+      territoryId: flow.territory.id,
+      territoryChain: chain,
+      visibility: flow.visibility,
+      previousVisibility,
+    });
+  }
+}
+
+function storedFields(flow: ResourceFlow): FlowFields {
+  return {
+    direction: flow.direction,
+    category: flow.category,
+    label: flow.label,
+    description: flow.description,
+    ewcCode: flow.ewcCode,
+    quantity: flow.quantity,
+    unit: flow.unit,
+    period: flow.period,
+    physicalForm: flow.physicalForm,
+    temperatureC: flow.temperatureC,
+    availableMonths: flow.availableMonths,
+    visibility: flow.visibility,
+    status: flow.status,
+    currentDestination: flow.currentDestination,
+    yearlyCostEur: flow.yearlyCostEur,
+  };
+}
+
+/** In an update, an absent field is unchanged and an explicit null clears it. */
+function definedOnly<T extends object>(change: T): Partial<T> {
+  return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export { toFlowRecord };

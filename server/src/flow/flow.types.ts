@@ -1,0 +1,144 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toGlobalId } from '../graphql/global-id.js';
+import { Node } from '../graphql/node.js';
+import { canSeeFlowCosts, flowAccess } from '../policy/policy.js';
+import type { MaybeViewer } from '../policy/viewer.js';
+import {
+  CurrentDestination,
+  FlowDirection,
+  FlowPeriod,
+  FlowStatus,
+  FlowUnit,
+  PhysicalForm,
+  ResourceCategory,
+  UNIT_SYMBOLS,
+  Visibility,
+} from './flow.enums.js';
+import type { FlowRecord } from './flow.record.js';
+
+export enum FlowDisclosure {
+  FULL = 'FULL',
+  ANONYMOUS = 'ANONYMOUS',
+}
+registerEnumType(FlowDisclosure, {
+  name: 'FlowDisclosure',
+  description: 'How much of a flow you see.',
+  valuesConfig: {
+    FULL: { description: 'The flow with its organisation and site.' },
+    ANONYMOUS: { description: 'A TERRITORY flow of another organisation: who declared it and where are withheld.' },
+  },
+});
+
+@ObjectType('ResourceFlow', {
+  implements: Node,
+  description:
+    'What a site has (OUTPUT) or needs (INPUT). Fields you may not see are null: the organisation and site of an ' +
+    "anonymous flow, and costs unless it is your organisation's flow or you facilitate its territory.",
+})
+export class FlowNode extends Node {
+  dbId!: string;
+  /** Null when the viewer may not know who declared the flow: nothing downstream can then reveal it. */
+  organizationDbId!: string | null;
+  siteDbId!: string | null;
+  territoryDbId!: string;
+
+  @Field(() => FlowDisclosure, { description: 'Whether you see who declared this flow.' })
+  disclosure!: FlowDisclosure;
+
+  @Field(() => FlowDirection, { description: 'OUTPUT (has) or INPUT (needs).' })
+  direction!: FlowDirection;
+
+  @Field(() => ResourceCategory, { description: 'Kind of resource.' })
+  category!: ResourceCategory;
+
+  @Field(() => String, { description: 'Short name, e.g. "Laitier d\'aciérie".' })
+  label!: string;
+
+  @Field(() => String, { nullable: true, description: 'Details: composition, constraints, packaging…' })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'European List of Waste code "NN NN NN", for wastes.' })
+  ewcCode!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the List of Waste marks the code hazardous (starred).' })
+  hazardous!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Quantity per period, in `unit`; null when unknown.' })
+  quantity!: number | null;
+
+  @Field(() => FlowUnit, { description: 'Unit of the quantity.' })
+  unit!: FlowUnit;
+
+  @Field(() => String, { description: 'Symbol of the unit: t, kg, m3, L, MWh, kWh, unit, h, m2.' })
+  unitSymbol!: string;
+
+  @Field(() => FlowPeriod, { description: 'Period the quantity refers to.' })
+  period!: FlowPeriod;
+
+  @Field(() => Float, { nullable: true, description: 'Quantity per year in `unit` (derived from quantity and period).' })
+  yearlyQuantity!: number | null;
+
+  @Field(() => PhysicalForm, { nullable: true, description: 'Physical form (solid, sludge, liquid…).' })
+  physicalForm!: PhysicalForm | null;
+
+  @Field(() => Float, { nullable: true, description: 'Temperature in °C, for heat, steam, cooling and water.' })
+  temperatureC!: number | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Months (1-12) when the flow exists; null means all year.' })
+  availableMonths!: number[] | null;
+
+  @Field(() => Visibility, { description: 'Who may see the flow.' })
+  visibility!: Visibility;
+
+  @Field(() => FlowStatus, { description: 'ACTIVE or ARCHIVED.' })
+  status!: FlowStatus;
+
+  @Field(() => CurrentDestination, { nullable: true, description: 'Outputs: where the flow goes today.' })
+  currentDestination!: CurrentDestination | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Euros per year paid today (purchase, or disposal/treatment). Confidential: only the organisation and its facilitators see it.',
+  })
+  yearlyCostEur!: number | null;
+
+  @Field(() => Date, { description: 'When the flow was declared.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: 'When the flow last changed.' })
+  updatedAt!: Date;
+
+  /** Shapes a flow for one viewer. The caller has checked the viewer may see it at all. */
+  static forViewer(record: FlowRecord, viewer: MaybeViewer): FlowNode {
+    const full = flowAccess(viewer, record) === 'FULL';
+    const costs = canSeeFlowCosts(viewer, record);
+    return Object.assign(new FlowNode(), {
+      id: toGlobalId('ResourceFlow', record.id),
+      dbId: record.id,
+      organizationDbId: full ? record.organizationId : null,
+      siteDbId: full ? record.siteId : null,
+      territoryDbId: record.territoryId,
+      disclosure: full ? FlowDisclosure.FULL : FlowDisclosure.ANONYMOUS,
+      direction: record.direction,
+      category: record.category,
+      label: record.label,
+      description: record.description,
+      ewcCode: record.ewcCode,
+      hazardous: record.hazardous,
+      quantity: record.quantity,
+      unit: record.unit,
+      unitSymbol: UNIT_SYMBOLS[record.unit],
+      period: record.period,
+      yearlyQuantity: record.yearlyQuantity,
+      physicalForm: record.physicalForm,
+      temperatureC: record.temperatureC,
+      availableMonths: record.availableMonths,
+      visibility: record.visibility,
+      status: record.status,
+      currentDestination: record.currentDestination,
+      yearlyCostEur: costs ? record.yearlyCostEur : null,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    });
+  }
+}

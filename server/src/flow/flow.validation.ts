@@ -1,0 +1,132 @@
+import type { ProblemList } from '../errors/domain-errors.js';
+import { findWasteCode, normalizeEwcCode } from '../nomenclature/waste-codes.js';
+import { checkEnum, checkNumber, checkText } from '../organization/organization.validation.js';
+import {
+  CurrentDestination,
+  FlowDirection,
+  FlowPeriod,
+  FlowStatus,
+  FlowUnit,
+  PhysicalForm,
+  ResourceCategory,
+  UNIT_SYMBOLS,
+  Visibility,
+  yearlyQuantity,
+} from './flow.enums.js';
+
+/** The raw fields of a flow as they arrive from the API or an import row. */
+export interface FlowFields {
+  direction?: string | null;
+  category?: string | null;
+  label?: string | null;
+  description?: string | null;
+  ewcCode?: string | null;
+  quantity?: number | string | null;
+  unit?: string | null;
+  period?: string | null;
+  physicalForm?: string | null;
+  temperatureC?: number | string | null;
+  availableMonths?: number[] | null;
+  visibility?: string | null;
+  status?: string | null;
+  currentDestination?: string | null;
+  yearlyCostEur?: number | string | null;
+}
+
+export interface CleanFlow {
+  direction: FlowDirection;
+  category: ResourceCategory;
+  label: string;
+  description: string | null;
+  ewcCode: string | null;
+  hazardous: boolean;
+  quantity: number | null;
+  unit: FlowUnit;
+  period: FlowPeriod;
+  yearlyQuantity: number | null;
+  physicalForm: PhysicalForm | null;
+  temperatureC: number | null;
+  availableMonths: number[] | null;
+  visibility: Visibility;
+  status: FlowStatus;
+  currentDestination: CurrentDestination | null;
+  yearlyCostEur: number | null;
+}
+
+const SYMBOL_TO_UNIT = new Map<string, FlowUnit>(
+  Object.entries(UNIT_SYMBOLS).map(([unit, symbol]) => [symbol.toLowerCase(), unit as FlowUnit]),
+);
+
+export function parseUnit(value: string | null | undefined): FlowUnit | null {
+  if (!value) return null;
+  if ((Object.values(FlowUnit) as string[]).includes(value)) return value as FlowUnit;
+  return SYMBOL_TO_UNIT.get(value.trim().toLowerCase()) ?? null;
+}
+
+/**
+ * Validates a whole flow (declare, import) or the merge of a stored flow with a change (update). Every problem
+ * is reported, none is fixed silently.
+ */
+export function checkFlowFields(problems: ProblemList, input: FlowFields, row?: number): CleanFlow {
+  const direction = checkEnum(problems, 'direction', FlowDirection, input.direction, {}, row);
+  const category = checkEnum(problems, 'category', ResourceCategory, input.category, {}, row);
+  const label = checkText(problems, 'label', input.label, { required: true, max: 200 }, row);
+  const description = checkText(problems, 'description', input.description, { max: 5000 }, row);
+  let ewcCode: string | null = null;
+  if (input.ewcCode) {
+    ewcCode = normalizeEwcCode(String(input.ewcCode));
+    if (!ewcCode) problems.add('ewcCode', `"${input.ewcCode}" is not a code of the European List of Waste`, row);
+  } else if (category === ResourceCategory.WASTE && direction === FlowDirection.OUTPUT) {
+    problems.add('ewcCode', 'is required for a waste output', row);
+  }
+  const quantity = checkNumber(problems, 'quantity', input.quantity, { min: 0, max: 1e12 }, row);
+  if (quantity === 0) problems.add('quantity', 'must be greater than 0 (leave it empty when unknown)', row);
+  const unit = parseUnit(input.unit ?? null);
+  if (!unit) {
+    problems.add('unit', `must be one of ${Object.values(FlowUnit).join(', ')} (or ${Object.values(UNIT_SYMBOLS).join(', ')})`, row);
+  }
+  const period = checkEnum(problems, 'period', FlowPeriod, input.period, {}, row);
+  const physicalForm = checkEnum(problems, 'physicalForm', PhysicalForm, input.physicalForm, { required: false }, row);
+  const temperatureC = checkNumber(problems, 'temperatureC', input.temperatureC, { min: -273.15, max: 2000 }, row);
+  const availableMonths = checkMonths(problems, input.availableMonths, row);
+  const visibility = checkEnum(problems, 'visibility', Visibility, input.visibility, {}, row);
+  const status = checkEnum(problems, 'status', FlowStatus, input.status ?? FlowStatus.ACTIVE, {}, row);
+  const currentDestination = checkEnum(problems, 'currentDestination', CurrentDestination, input.currentDestination, { required: false }, row);
+  if (currentDestination && direction === FlowDirection.INPUT) {
+    problems.add('currentDestination', 'only applies to outputs', row);
+  }
+  const yearlyCostEur = checkNumber(problems, 'yearlyCostEur', input.yearlyCostEur, { min: 0, max: 1e10 }, row);
+  return {
+    direction: direction!,
+    category: category!,
+    label: label!,
+    description,
+    ewcCode,
+    hazardous: ewcCode ? Boolean(findWasteCode(ewcCode)?.hazardous) : false,
+    quantity,
+    unit: unit!,
+    period: period!,
+    yearlyQuantity: period ? yearlyQuantity(quantity, period) : null,
+    physicalForm,
+    temperatureC,
+    availableMonths,
+    visibility: visibility!,
+    status: status!,
+    currentDestination,
+    yearlyCostEur,
+  };
+}
+
+function checkMonths(problems: ProblemList, months: unknown, row?: number): number[] | null {
+  if (months === undefined || months === null) return null;
+  if (!Array.isArray(months) || months.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) {
+    problems.add('availableMonths', 'must be a list of months between 1 and 12', row);
+    return null;
+  }
+  const unique = [...new Set(months as number[])].sort((a, b) => a - b);
+  if (unique.length === 0) {
+    problems.add('availableMonths', 'must name at least one month (leave it empty for all year)', row);
+    return null;
+  }
+  return unique.length === 12 ? null : unique;
+}

@@ -1,0 +1,38 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/principal.loader.js';
+import type { Credentials } from '../auth/auth.service.js';
+import type { GraphQLContext } from './context.js';
+import { createLoaders } from './loaders.js';
+import { createServices, type AppDeps } from './services.js';
+
+/**
+ * Builds resolver contexts. Each HTTP request and each WebSocket operation gets its own unit of work (a forked
+ * entity manager), its own services and loaders; only the principal may be shared by a socket's operations.
+ */
+export function createContextFactory(orm: MikroORM, deps: AppDeps) {
+  function forPrincipal(principal: Principal | null, http?: GraphQLContext['http']): GraphQLContext {
+    const em = orm.em.fork();
+    const services = createServices(em, deps);
+    const ctx: GraphQLContext = {
+      principal,
+      viewer: principal?.viewer ?? null,
+      em,
+      services,
+      loaders: undefined as unknown as GraphQLContext['loaders'],
+      pubSub: deps.pubSub,
+      http,
+    };
+    ctx.loaders = createLoaders(em, () => ctx.viewer, services);
+    return ctx;
+  }
+
+  return {
+    forPrincipal,
+    /** Resolves credentials to a principal (one statement), throwing UNAUTHENTICATED for a bad bearer token. */
+    async authenticate(credentials: Credentials): Promise<Principal | null> {
+      return createServices(orm.em.fork(), deps).auth.authenticate(credentials);
+    },
+  };
+}
+
+export type ContextFactory = ReturnType<typeof createContextFactory>;

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { AppPubSub } from '../pubsub/pubsub.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
+import { FlowResolver } from '../flow/flow.resolver.js';
+import { NomenclatureResolver } from '../nomenclature/nomenclature.resolver.js';
+import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
+import { TerritoryResolver } from '../territory/territory.resolver.js';
+import './enums.js';
+import { NodeResolver } from './node.resolver.js';
+
+export const RESOLVERS = [
+  NodeResolver,
+  AuthResolver,
+  TerritoryResolver,
+  OrganizationResolver,
+  SiteResolver,
+  FlowResolver,
+  FlowChangedResolver,
+  NomenclatureResolver,
+] as const;
+
+/**
+ * The public schema, built from the resolver classes. Subscriptions read the pub/sub of their context (see
+ * FlowChangedResolver); the one given here only satisfies type-graphql, so the schema can be printed offline.
+ */
+export async function buildAppSchema(pubSub: AppPubSub['pubSub'] = createPubSub()): Promise<GraphQLSchema> {
+  return buildSchema({
+    pubSub,
+    resolvers: RESOLVERS,
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

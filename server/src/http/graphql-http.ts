@@ -1,0 +1,49 @@
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Request, Response } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { DomainError } from '../errors/domain-errors.js';
+import type { ContextFactory } from '../graphql/context-factory.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { formatError } from '../graphql/format-error.js';
+import { operationLimitRules } from '../graphql/limits.js';
+import { clearedSessionCookie, readBearer, readSessionCookie, sessionCookie } from './cookies.js';
+
+/** Apollo Server on POST /graphql: CSRF prevention on, limits on, errors through the one formatter. */
+export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Server, contexts: ContextFactory, secureCookies: boolean) {
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    validationRules: operationLimitRules(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const middleware = expressMiddleware(apollo, {
+    context: async ({ req, res }: { req: Request; res: Response }) => {
+      const sessionToken = readSessionCookie(req.headers.cookie);
+      const bearerToken = readBearer(req.headers.authorization);
+      let principal;
+      try {
+        principal = await contexts.authenticate({ sessionToken, bearerToken });
+      } catch (error) {
+        if (error instanceof DomainError) {
+          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+        }
+        throw error;
+      }
+      return contexts.forPrincipal(principal, {
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        sessionToken,
+        setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
+        clearSessionCookie: () => res.append('Set-Cookie', clearedSessionCookie(secureCookies)),
+      });
+    },
+  });
+  return { apollo, middleware };
+}

@@ -1,0 +1,121 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Membership } from '../auth/membership.entity.js';
+import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import type { PageRequest } from '../graphql/connection.js';
+import { canCreateOrganization, canEditOrganization, canSeeDirectory } from '../policy/policy.js';
+import type { MaybeViewer } from '../policy/viewer.js';
+import { Territory } from '../territory/territory.entity.js';
+import { Organization } from './organization.entity.js';
+import { MembershipRole, type OrganizationKind } from './organization.enums.js';
+import { checkOrganizationFields, checkSiteFields, type OrganizationFields, type SiteFields } from './organization.validation.js';
+import { Site } from './site.entity.js';
+
+export interface OrganizationFilter {
+  territoryIds?: string[];
+  kind?: OrganizationKind;
+  search?: string;
+}
+
+/** The directory: organisations and their sites. */
+export class OrganizationService {
+  constructor(private readonly em: EntityManager) {}
+
+  async page(viewer: MaybeViewer, filter: OrganizationFilter, page: PageRequest) {
+    if (!canSeeDirectory(viewer)) throw unauthenticated('Sign in to see the directory.');
+    const clauses = ['true'];
+    const params: unknown[] = [];
+    if (filter.territoryIds) {
+      clauses.push(`o.territory_id = any(string_to_array(?, ',')::uuid[])`);
+      params.push(filter.territoryIds.join(','));
+    }
+    if (filter.kind) {
+      clauses.push('o.kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter.search) {
+      clauses.push('fe2i_fold(o.name) like fe2i_fold(?)');
+      params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    const where = clauses.join(' and ');
+    const rows = await this.em.execute(
+      `select o.*, count(*) over () as total_count from organization o where ${where}
+       order by fe2i_fold(o.name), o.id limit ? offset ?`,
+      [...params, page.limit, page.offset],
+    );
+    let totalCount = rows.length ? Number(rows[0].total_count) : 0;
+    if (rows.length === 0 && (page.offset > 0 || page.limit === 0)) {
+      const [c] = await this.em.execute(`select count(*) as n from organization o where ${where}`, params);
+      totalCount = Number(c.n);
+    }
+    const organizations = rows.map((row: Record<string, unknown>) => this.em.map(Organization, row));
+    return { organizations, totalCount };
+  }
+
+  async get(viewer: MaybeViewer, id: string): Promise<Organization> {
+    if (!canSeeDirectory(viewer)) throw notFound('Organization');
+    const org = await this.em.findOne(Organization, { id });
+    if (!org) throw notFound('Organization');
+    return org;
+  }
+
+  async create(viewer: MaybeViewer, territoryId: string, input: OrganizationFields): Promise<Organization> {
+    if (!viewer || !canCreateOrganization(viewer)) throw unauthenticated();
+    const problems = new ProblemList();
+    const clean = checkOrganizationFields(problems, input, false);
+    const territory = await this.em.findOne(Territory, { id: territoryId });
+    if (!territory) problems.add('territoryId', 'is not a territory');
+    problems.throwIfAny('Cannot create this organisation.');
+    await this.assertSirenFree(clean.siren ?? null, null);
+    const org = this.em.create(Organization, { ...clean, territory: territory!, name: clean.name!, kind: clean.kind! });
+    this.em.create(Membership, { user: viewer.userId, organization: org, role: MembershipRole.ADMIN });
+    await this.em.flush();
+    return org;
+  }
+
+  async update(viewer: MaybeViewer, id: string, input: OrganizationFields): Promise<Organization> {
+    const org = await this.editable(viewer, id);
+    const problems = new ProblemList();
+    const clean = checkOrganizationFields(problems, input, true);
+    problems.throwIfAny('Cannot update this organisation.');
+    if (clean.siren !== undefined) await this.assertSirenFree(clean.siren, org.id);
+    this.em.assign(org, clean);
+    await this.em.flush();
+    return org;
+  }
+
+  async addSite(viewer: MaybeViewer, organizationId: string, input: SiteFields): Promise<Site> {
+    const org = await this.editable(viewer, organizationId);
+    const problems = new ProblemList();
+    const clean = checkSiteFields(problems, input, org.siren);
+    problems.throwIfAny('Cannot add this site.');
+    if (clean.siret && (await this.em.count(Site, { siret: clean.siret }))) {
+      throw conflict('A site with this SIRET is already registered.');
+    }
+    const site = this.em.create(Site, { ...clean, organization: org });
+    await this.em.flush();
+    return site;
+  }
+
+  async sitesOf(organizationIds: readonly string[]): Promise<Map<string, Site[]>> {
+    const sites = await this.em.find(Site, { organization: { $in: [...organizationIds] } }, { orderBy: { name: 'asc', id: 'asc' } });
+    const byOrg = new Map<string, Site[]>(organizationIds.map((id) => [id, []]));
+    for (const site of sites) byOrg.get(site.organization.id)?.push(site);
+    return byOrg;
+  }
+
+  private async editable(viewer: MaybeViewer, id: string): Promise<Organization> {
+    if (!viewer) throw unauthenticated();
+    const org = await this.em.findOne(Organization, { id });
+    if (!org) throw notFound('Organization');
+    if (!canEditOrganization(viewer, { organizationId: org.id, territoryId: org.territory.id })) {
+      throw forbidden('Only members of this organisation and its facilitators may change it.');
+    }
+    return org;
+  }
+
+  private async assertSirenFree(siren: string | null, exceptId: string | null): Promise<void> {
+    if (!siren) return;
+    const other = await this.em.findOne(Organization, { siren });
+    if (other && other.id !== exceptId) throw conflict('An organisation with this SIREN is already registered.');
+  }
+}
