@@ -32,7 +32,7 @@ describe('confidentiality of flows between companies', () => {
     flowFields = intro.data!.__type.fields.filter((f: any) => scalar(f.type)).map((f: any) => f.name).join(' ');
     flowFields += ' organization { id name siren } site { id name city address latitude longitude siret } territory { id }';
     const res = await t.gql(
-      `{ territories { id name } organizations(first: 100, filter: {search: "Menuiserie de Knutange"}) { nodes { id name siren
+      `{ territories { id name } organizations(first: 5, filter: {search: "Menuiserie de Knutange"}) { nodes { id name siren
           sites { id name address siret } flows(first: 100) { totalCount nodes { ${flowFields} } } } } }`,
       {},
       facilitator,

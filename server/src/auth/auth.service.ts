@@ -70,13 +70,15 @@ export class AuthService {
 
   async logIn(input: { email: string; password: string }, clientAddress: string): Promise<NewSession> {
     const email = input.email.trim().toLowerCase();
-    if (!this.deps.throttle.allow([`email:${email}`, `ip:${clientAddress}`])) {
+    if (!this.deps.throttle.allows(email, clientAddress)) {
       throw new DomainError('RATE_LIMITED', 'Too many log-in attempts: try again in a few minutes.');
     }
     const user = await this.em.findOne(User, { email });
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password.slice(0, 1024));
-    if (!user || !ok) throw unauthenticated('Wrong e-mail address or password.');
-    this.deps.throttle.reset(`email:${email}`);
+    if (!user || !ok) {
+      this.deps.throttle.recordFailure(email, clientAddress);
+      throw unauthenticated('Wrong e-mail address or password.');
+    }
     return this.openSession(user.id);
   }
 

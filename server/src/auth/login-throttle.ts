@@ -1,38 +1,39 @@
 /**
- * Limits log-in attempts per e-mail and per client address in a sliding window. Per process: with several
- * instances an attacker gets N times the budget, which still turns a password guess into years (see THREAT_MODEL).
+ * Limits failed log-ins in a sliding window: per e-mail (a password guessed slowly) and, with a larger budget, per
+ * client address (many e-mails tried from one place; offices share an address behind NAT). A successful log-in
+ * costs nothing. Per process: with several instances an attacker gets N times the budget, which still turns a
+ * password guess into years (see THREAT_MODEL).
  */
 export class LoginThrottle {
-  private readonly attempts = new Map<string, number[]>();
+  private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly maxAttempts = 10,
+    private readonly budgets = { email: 10, address: 50 },
     private readonly windowMs = 15 * 60_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Records an attempt; false when the key is over its budget. */
-  allow(keys: string[]): boolean {
-    const t = this.now();
-    let allowed = true;
-    for (const key of keys) {
-      const recent = (this.attempts.get(key) ?? []).filter((at) => t - at < this.windowMs);
-      if (recent.length >= this.maxAttempts) allowed = false;
-      recent.push(t);
-      this.attempts.set(key, recent);
-    }
-    if (this.attempts.size > 100_000) this.prune(t);
-    return allowed;
+  /** Whether an attempt for this e-mail from this address may be tried at all. */
+  allows(email: string, address: string): boolean {
+    return this.recent(`email:${email}`) < this.budgets.email && this.recent(`ip:${address}`) < this.budgets.address;
   }
 
-  /** A successful log-in clears the e-mail's counter, not the address's. */
-  reset(key: string): void {
-    this.attempts.delete(key);
+  recordFailure(email: string, address: string): void {
+    const t = this.now();
+    for (const key of [`email:${email}`, `ip:${address}`]) {
+      this.failures.set(key, [...(this.failures.get(key) ?? []).filter((at) => t - at < this.windowMs), t]);
+    }
+    if (this.failures.size > 100_000) this.prune(t);
+  }
+
+  private recent(key: string): number {
+    const t = this.now();
+    return (this.failures.get(key) ?? []).filter((at) => t - at < this.windowMs).length;
   }
 
   private prune(t: number): void {
-    for (const [key, times] of this.attempts) {
-      if (times.every((at) => t - at >= this.windowMs)) this.attempts.delete(key);
+    for (const [key, times] of this.failures) {
+      if (times.every((at) => t - at >= this.windowMs)) this.failures.delete(key);
     }
   }
 }

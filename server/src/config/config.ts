@@ -36,7 +36,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const nodeEnv = readNodeEnv(env.NODE_ENV, problems);
-  const port = readInt('PORT', env.PORT, 4000, 1, 65535, problems);
+  const port = readInt('PORT', env.PORT, 4000, 0, 65535, problems); // 0 = any free port (tests)
   const dbPoolMax = readInt('DB_POOL_MAX', env.DB_POOL_MAX, 10, 1, 200, problems);
   const databaseUrl = readUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:'], problems);
   const redisUrl = readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:'], problems);

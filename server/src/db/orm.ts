@@ -28,6 +28,7 @@ export function ormOptions({ clientUrl, poolMax, debugSql }: OrmOptions): Option
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     allowGlobalContext: false,
     forceUtcTimezone: true,

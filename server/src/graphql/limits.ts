@@ -1,7 +1,8 @@
-import type { ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { MAX_PAGE } from './connection.js';
+import { maxNodesRule } from './node-limit.js';
 
 /**
  * Limits applied to every operation, over HTTP and over WebSocket alike, so that no single request can make the
@@ -10,7 +11,8 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 export const OPERATION_LIMITS = {
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 20_000,
+  /** Objects an operation may return, counting each page at its size (see node-limit.ts). */
+  maxNodes: 50_000,
   /** Characters in a query document. */
   maxQueryLength: 50_000,
   /** Bytes in an HTTP request body. */
@@ -20,10 +22,16 @@ export const OPERATION_LIMITS = {
 } as const;
 
 export function operationLimitRules(): ValidationRule[] {
-  const propagate = { propagateOnRejection: true, exposeLimits: true };
+  // Report through the validation context (a 400 with GRAPHQL_VALIDATION_FAILED); the rules' default is to throw,
+  // which Apollo would answer as an internal error, and without a handler they would not report at all.
+  const propagate = {
+    propagateOnRejection: false,
+    exposeLimits: true,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   return [
     maxDepthRule({ n: OPERATION_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...propagate }),
     maxAliasesRule({ n: OPERATION_LIMITS.maxAliases, ...propagate }),
-    costLimitRule({ maxCost: OPERATION_LIMITS.maxCost, ignoreIntrospection: true, ...propagate }),
+    maxNodesRule(OPERATION_LIMITS.maxNodes, MAX_PAGE),
   ];
 }

@@ -6,6 +6,7 @@ import type { AppPubSub } from '../pubsub/pubsub.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
+import { ImportResolver } from '../importer/import.resolver.js';
 import { NomenclatureResolver } from '../nomenclature/nomenclature.resolver.js';
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   FlowResolver,
   FlowChangedResolver,
   NomenclatureResolver,
+  ImportResolver,
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthService, type AuthDeps } from '../auth/auth.service.js';
 import { FlowService } from '../flow/flow.service.js';
+import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { TerritoryService } from '../territory/territory.service.js';
@@ -17,6 +18,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
     flows: new FlowService(em, deps.pubSub),
+    imports: new ImportService(em, deps.pubSub),
   };
 }
 

@@ -17,6 +17,8 @@ export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Serve
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
+    // main.ts owns SIGTERM: Apollo's own handler would race it and hang the drain.
+    stopOnTerminationSignals: false,
     introspection: true,
     validationRules: operationLimitRules(),
     formatError,

@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import { Provider, useQuery } from 'urql';
+import { LogInForm } from '../auth/LogInForm';
+import { ViewerQuery } from '../auth/viewer';
+import { DirectoryPage } from '../directory/DirectoryPage';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/useI18n';
+import { describeError } from './errors';
+import { AppHeader } from './AppHeader';
+import { createUrqlClient } from './urql';
+
+export function App() {
+  // A fresh client per session: its cache holds only what the current viewer may see.
+  const [client, setClient] = useState(createUrqlClient);
+  const startNewSession = useCallback(() => setClient(createUrqlClient()), []);
+  return (
+    <I18nProvider>
+      <Provider value={client}>
+        <Shell onSessionChange={startNewSession} />
+      </Provider>
+    </I18nProvider>
+  );
+}
+
+function Shell({ onSessionChange }: { onSessionChange: () => void }) {
+  const { t } = useI18n();
+  const [{ data, fetching, error }] = useQuery({ query: ViewerQuery });
+  const viewer = data?.viewer ?? null;
+
+  let content;
+  if (fetching && !data) {
+    content = (
+      <p role="status" className="muted">
+        {t('app.loading')}
+      </p>
+    );
+  } else if (error && !data) {
+    content = (
+      <p role="alert" className="error">
+        {describeError(error, t)}
+      </p>
+    );
+  } else if (viewer) {
+    content = <DirectoryPage />;
+  } else {
+    content = <LogInForm onLoggedIn={onSessionChange} />;
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader viewer={viewer} onLoggedOut={onSessionChange} />
+      <main id="main" tabIndex={-1}>
+        {content}
+      </main>
+    </>
+  );
+}

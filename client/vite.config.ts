@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // One copy of graphql in tests whether it is reached through its ESM or CommonJS entry ("another realm" errors).
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
+  server: {
+    proxy: {
+      '/graphql': { target: 'http://localhost:4000', ws: true, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    environment: 'node',
+    // The end-to-end test builds the client and starts the real server (a fresh embedded database takes seconds).
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+  },
+});

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { createAppPubSub } from '../pubsub/pubsub.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { migrate, openOrm } from './orm.js';
+import { describeDemoAccounts, seedDemo } from './seeders/demo-seeder.js';
+
+/** `npm run db:seed`: loads (or refreshes) the Val de Fensch demo territory and its accounts. Idempotent. */
+try {
+  const config = loadConfig();
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
+  const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2 });
+  try {
+    await migrate(orm);
+    const pubSub = createAppPubSub(undefined);
+    const report = await seedDemo(orm.em.fork(), pubSub.pubSub, config.sessionSecret);
+    for (const [kind, c] of Object.entries(report)) {
+      console.log(`${kind.padEnd(14)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
+    }
+    console.log(`Demo accounts:\n${describeDemoAccounts()}`);
+  } finally {
+    await orm.close(true);
+    await embedded?.stop();
+  }
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : `Seeding failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
