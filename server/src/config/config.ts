@@ -20,6 +20,8 @@ export interface Config {
   dbPoolMax: number;
   /** Serve the built client from this folder when it exists. */
   clientDist: string;
+  /** Print every SQL statement. */
+  debugSql: boolean;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +45,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, '.data'));
   const allowedOrigins = readOrigins(env.ALLOWED_ORIGINS, problems);
   const seedDemo = readBool('SEED_DEMO', env.SEED_DEMO, databaseUrl === undefined, problems);
+  const debugSql = readBool('DEBUG_SQL', env.DEBUG_SQL, false, problems);
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (sessionSecret && sessionSecret.length < 32) {
     problems.push('SESSION_SECRET must be at least 32 characters long');
@@ -64,6 +67,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo,
     dbPoolMax,
     clientDist: path.resolve(env.CLIENT_DIST || path.join(repoRoot, 'client/dist')),
+    debugSql,
   };
 }
 
@@ -145,4 +149,5 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   SEED_DEMO: 'load the Val de Fensch demo territory into an empty database (default: true on PGlite)',
   DB_POOL_MAX: 'maximum PostgreSQL connections per instance (default 10; capped at 4 on PGlite)',
   CLIENT_DIST: 'folder of the built web client to serve (default client/dist)',
+  DEBUG_SQL: 'print every SQL statement (default false)',
 };

@@ -39,7 +39,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     clientUrl: config.databaseUrl ?? embedded!.url,
     // PGlite serves one query at a time through a socket that allows 8 connections.
     poolMax: embedded ? Math.min(4, config.dbPoolMax) : config.dbPoolMax,
-    debugSql: process.env.DEBUG_SQL === '1',
+    debugSql: config.debugSql,
   });
   const applied = await migrate(orm);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
