@@ -23,9 +23,11 @@ export class TestApp {
     private readonly db: TestDatabase,
   ) {}
 
-  static async start({ seedDemo = true } = {}): Promise<TestApp> {
-    const db = await createTestDatabase();
+  static async start({ seedDemo = true, redisUrl, sharing }: { seedDemo?: boolean; redisUrl?: string; sharing?: TestApp } = {}): Promise<TestApp> {
+    // A second instance may share the first one's PostgreSQL database (several instances behind a balancer).
+    const db = sharing ? { ...sharing.db, drop: async () => {} } : await createTestDatabase();
     const config = loadConfig({
+      REDIS_URL: redisUrl,
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',

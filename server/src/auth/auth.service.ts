@@ -52,6 +52,12 @@ export class AuthService {
     return null;
   }
 
+  /** The same principal with facts re-read, after a change of memberships in this request. */
+  async refresh(principal: Principal): Promise<Principal> {
+    const fresh = await loadPrincipalOfUser(this.em, principal.user.id);
+    return fresh ? { ...fresh, via: principal.via, credentialId: principal.credentialId } : principal;
+  }
+
   async signUp(input: { email: string; password: string; name: string }): Promise<NewSession> {
     const email = input.email.trim().toLowerCase();
     const problems = new ProblemList();

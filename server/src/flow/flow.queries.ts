@@ -52,9 +52,10 @@ function whereSql(scope: FlowReadScope, filter: FlowFilter, fullOnly: boolean) {
   if (filter.category) add('f.category = ?', filter.category);
   if (filter.organizationId) add('f.organization_id = ?', filter.organizationId);
   if (filter.ewcCodePrefix) add('f.ewc_code like ?', `${filter.ewcCodePrefix}%`);
-  if (filter.text) {
-    const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    add(`(fe2i_fold(f.label) like fe2i_fold(?) or fe2i_fold(coalesce(f.description, '')) like fe2i_fold(?))`, pattern, pattern);
+  // Every word must appear, in the label or the description, in any order, accents and case ignored.
+  for (const word of (filter.text ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    add(`fe2i_fold(f.label || ' ' || coalesce(f.description, '')) like fe2i_fold(?)`, pattern);
   }
   if (filter.near) {
     const { latitude, longitude, radiusKm } = filter.near;

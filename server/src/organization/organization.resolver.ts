@@ -48,6 +48,9 @@ export class OrganizationResolver {
   ): Promise<OrganizationNode> {
     const { territoryId, ...fields } = input;
     const org = await ctx.services.organizations.create(ctx.viewer, expectId(territoryId, 'Territory', 'territoryId'), fields);
+    // The creator is now its ADMIN: the rest of this response must see them so (e.g. viewerCanEdit).
+    ctx.principal = await ctx.services.auth.refresh(ctx.principal!);
+    ctx.viewer = ctx.principal.viewer;
     return OrganizationNode.from(org);
   }
 

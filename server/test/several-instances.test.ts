@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../src/db/seeders/demo-accounts.js';
+import { collect, sleep, TestApp } from './harness.js';
+
+/**
+ * DESIGN.md §3 (firm): several instances behind a load balancer behave as one, with no sticky sessions. Needs a
+ * PostgreSQL server and Redis (CI sets DATABASE_URL and REDIS_URL); PGlite serves one process only.
+ */
+const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+
+describe.runIf(enabled)('two instances sharing PostgreSQL and Redis', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await TestApp.start({ redisUrl: process.env.REDIS_URL });
+    b = await TestApp.start({ redisUrl: process.env.REDIS_URL, sharing: a, seedDemo: false });
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.stop();
+  });
+
+  it('a session opened on one instance works on the other', async () => {
+    const as = await a.logIn(DEMO_ACCOUNTS.steelMember.email);
+    expect((await b.gql(`{ viewer { email } }`, {}, as)).data!.viewer.email).toBe(DEMO_ACCOUNTS.steelMember.email);
+  });
+
+  it('a flow changed through one instance reaches a subscriber of the other', async () => {
+    const facilitator = await a.logIn(DEMO_ACCOUNTS.facilitator.email);
+    const res = await a.gql(`{ territories { id name } flows(first: 1) { nodes { id } } }`, {}, facilitator);
+    const fensch = res.data!.territories.find((t: any) => t.name === 'Val de Fensch').id;
+    const client = b.wsClient(facilitator);
+    const sub = collect<any>(client, `subscription($t: ID!) { flowChanged(territoryId: $t) { change flow { id description } } }`, { t: fensch });
+    await sleep(500);
+    const flowId = res.data!.flows.nodes[0].id;
+    await a.gql(`mutation($id: ID!) { updateFlow(id: $id, input: {description: "via l'instance A"}) { id } }`, { id: flowId }, facilitator);
+    const events = await sub.waitFor(1, 10_000);
+    expect(events[0]?.data.flowChanged).toEqual({ change: 'UPDATED', flow: { id: flowId, description: "via l'instance A" } });
+    await client.dispose();
+  });
+});
