@@ -27,13 +27,15 @@ describe.runIf(enabled)('two instances sharing PostgreSQL and Redis', () => {
 
   it('a flow changed through one instance reaches a subscriber of the other', async () => {
     const facilitator = await a.logIn(DEMO_ACCOUNTS.facilitator.email);
-    const res = await a.gql(`{ territories { id name } flows(first: 1) { nodes { id } } }`, {}, facilitator);
-    const fensch = res.data!.territories.find((t: any) => t.name === 'Val de Fensch').id;
+    const territories = await a.gql(`{ territories { id name } }`, {}, facilitator);
+    const fensch = territories.data!.territories.find((t: any) => t.name === 'Val de Fensch').id;
+    const res = await a.gql(`query($t: ID!) { flows(first: 1, filter: {territoryId: $t}) { nodes { id } } }`, { t: fensch }, facilitator);
     const client = b.wsClient(facilitator);
     const sub = collect<any>(client, `subscription($t: ID!) { flowChanged(territoryId: $t) { change flow { id description } } }`, { t: fensch });
     await sleep(500);
     const flowId = res.data!.flows.nodes[0].id;
-    await a.gql(`mutation($id: ID!) { updateFlow(id: $id, input: {description: "via l'instance A"}) { id } }`, { id: flowId }, facilitator);
+    const updated = await a.gql(`mutation($id: ID!) { updateFlow(id: $id, input: {description: "via l'instance A"}) { id } }`, { id: flowId }, facilitator);
+    expect(updated.errors, JSON.stringify(updated.errors)).toBeUndefined();
     const events = await sub.waitFor(1, 10_000);
     expect(events[0]?.data.flowChanged).toEqual({ change: 'UPDATED', flow: { id: flowId, description: "via l'instance A" } });
     await client.dispose();

@@ -104,6 +104,9 @@ export class DeclareFlowInput {
   @Field(() => String, { nullable: true, description: 'List of Waste code; required for a waste output.' })
   ewcCode?: string;
 
+  @Field(() => String, { nullable: true, description: 'Inputs: a need code of the knowledge base (query `needs`).' })
+  needCode?: string;
+
   @Field(() => Float, { nullable: true, description: 'Quantity per period, > 0.' })
   quantity?: number;
 
@@ -151,6 +154,9 @@ export class UpdateFlowInput {
 
   @Field(() => String, { nullable: true, description: 'List of Waste code.' })
   ewcCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Inputs: a need code of the knowledge base.' })
+  needCode?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Quantity per period.' })
   quantity?: number | null;

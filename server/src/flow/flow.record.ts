@@ -20,6 +20,7 @@ export interface FlowRecord {
   label: string;
   description: string | null;
   ewcCode: string | null;
+  needCode: string | null;
   hazardous: boolean;
   quantity: number | null;
   unit: FlowUnit;
@@ -37,7 +38,7 @@ export interface FlowRecord {
 }
 
 export const FLOW_COLUMNS = `f.id, f.site_id, f.organization_id, f.territory_id, f.direction, f.category, f.label,
-  f.description, f.ewc_code, f.hazardous, f.quantity, f.unit, f.period, f.yearly_quantity, f.physical_form,
+  f.description, f.ewc_code, f.need_code, f.hazardous, f.quantity, f.unit, f.period, f.yearly_quantity, f.physical_form,
   f.temperature_c, f.available_months, f.visibility, f.status, f.current_destination, f.yearly_cost_eur,
   f.created_at, f.updated_at`;
 
@@ -53,6 +54,7 @@ export function toFlowRecord(row: any): FlowRecord {
     label: row.label,
     description: row.description,
     ewcCode: row.ewc_code,
+    needCode: row.need_code,
     hazardous: row.hazardous,
     quantity: row.quantity === null ? null : Number(row.quantity),
     unit: row.unit,

@@ -120,6 +120,7 @@ function storedFields(flow: ResourceFlow): FlowFields {
     label: flow.label,
     description: flow.description,
     ewcCode: flow.ewcCode,
+    needCode: flow.needCode,
     quantity: flow.quantity,
     unit: flow.unit,
     period: flow.period,

@@ -60,6 +60,9 @@ export class FlowNode extends Node {
   @Field(() => String, { nullable: true, description: 'European List of Waste code "NN NN NN", for wastes.' })
   ewcCode!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Inputs: the need of the knowledge base this flow was declared as (see `needs`).' })
+  needCode!: string | null;
+
   @Field(() => Boolean, { description: 'Whether the List of Waste marks the code hazardous (starred).' })
   hazardous!: boolean;
 
@@ -124,6 +127,7 @@ export class FlowNode extends Node {
       label: record.label,
       description: record.description,
       ewcCode: record.ewcCode,
+      needCode: record.needCode,
       hazardous: record.hazardous,
       quantity: record.quantity,
       unit: record.unit,

@@ -1,5 +1,6 @@
 import type { ProblemList } from '../errors/domain-errors.js';
 import { findWasteCode, normalizeEwcCode } from '../nomenclature/waste-codes.js';
+import { isKnownNeed } from '../synergy/knowledge/needs.js';
 import { checkEnum, checkNumber, checkText } from '../organization/organization.validation.js';
 import {
   CurrentDestination,
@@ -21,6 +22,7 @@ export interface FlowFields {
   label?: string | null;
   description?: string | null;
   ewcCode?: string | null;
+  needCode?: string | null;
   quantity?: number | string | null;
   unit?: string | null;
   period?: string | null;
@@ -39,6 +41,7 @@ export interface CleanFlow {
   label: string;
   description: string | null;
   ewcCode: string | null;
+  needCode: string | null;
   hazardous: boolean;
   quantity: number | null;
   unit: FlowUnit;
@@ -79,6 +82,12 @@ export function checkFlowFields(problems: ProblemList, input: FlowFields, row?: 
   } else if (category === ResourceCategory.WASTE && direction === FlowDirection.OUTPUT) {
     problems.add('ewcCode', 'is required for a waste output', row);
   }
+  let needCode: string | null = null;
+  if (input.needCode) {
+    needCode = String(input.needCode).trim();
+    if (!isKnownNeed(needCode)) problems.add('needCode', `"${input.needCode}" is not a need of the knowledge base`, row);
+    else if (direction === FlowDirection.OUTPUT) problems.add('needCode', 'only applies to inputs', row);
+  }
   const quantity = checkNumber(problems, 'quantity', input.quantity, { min: 0, max: 1e12 }, row);
   if (quantity === 0) problems.add('quantity', 'must be greater than 0 (leave it empty when unknown)', row);
   const unit = parseUnit(input.unit ?? null);
@@ -102,6 +111,7 @@ export function checkFlowFields(problems: ProblemList, input: FlowFields, row?: 
     label: label!,
     description,
     ewcCode,
+    needCode,
     hazardous: ewcCode ? Boolean(findWasteCode(ewcCode)?.hazardous) : false,
     quantity,
     unit: unit!,

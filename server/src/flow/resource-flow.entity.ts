@@ -49,6 +49,10 @@ export class ResourceFlow extends BaseEntity {
   @Index()
   ewcCode?: string | null;
 
+  /** INPUT flows: the need of the synergy knowledge base it was declared as ("gypsum", "heat-below-90c"). */
+  @Property({ type: 'string', length: 80, nullable: true })
+  needCode?: string | null;
+
   /** Derived from the List of Waste (starred entries). */
   @Property({ type: 'boolean' })
   hazardous: boolean & Opt = false;

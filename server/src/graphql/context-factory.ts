@@ -20,6 +20,7 @@ export function createContextFactory(orm: MikroORM, deps: AppDeps) {
       services,
       loaders: undefined as unknown as GraphQLContext['loaders'],
       pubSub: deps.pubSub,
+      knowledgeBase: deps.knowledgeBase,
       http,
     };
     ctx.loaders = createLoaders(em, () => ctx.viewer, services);

@@ -4,6 +4,7 @@ import type { MaybeViewer } from '../policy/viewer.js';
 import type { Services } from './services.js';
 import type { Loaders } from './loaders.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
+import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 
 /** What every resolver receives, over HTTP and over WebSocket alike. */
 export interface GraphQLContext {
@@ -13,6 +14,7 @@ export interface GraphQLContext {
   services: Services;
   loaders: Loaders;
   pubSub: AppPubSub['pubSub'];
+  knowledgeBase: KnowledgeBase;
   /** Over HTTP: lets log-in and log-out set the session cookie. Absent over WebSocket. */
   http?: {
     clientAddress: string;

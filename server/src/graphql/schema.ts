@@ -7,6 +7,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
 import { ImportResolver } from '../importer/import.resolver.js';
+import { ImpactFigureResolver, SynergyResolver } from '../synergy/synergy.resolver.js';
 import { NomenclatureResolver } from '../nomenclature/nomenclature.resolver.js';
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
@@ -23,6 +24,8 @@ export const RESOLVERS = [
   FlowChangedResolver,
   NomenclatureResolver,
   ImportResolver,
+  SynergyResolver,
+  ImpactFigureResolver,
 ] as const;
 
 /**

@@ -14,11 +14,18 @@ import { createContextFactory } from '../graphql/context-factory.js';
 import { OPERATION_LIMITS } from '../graphql/limits.js';
 import { buildAppSchema } from '../graphql/schema.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
+import { SynergyDetection } from '../synergy/synergy-detection.js';
+import { followFlowChanges } from '../synergy/synergy-listener.js';
+import { SynergyService } from '../synergy/synergy.service.js';
+import { Territory } from '../territory/territory.entity.js';
 import { createGraphQLHttp } from './graphql-http.js';
 import { serveGraphQLOverWebSocket } from './graphql-ws.js';
 import { isAllowedOrigin } from './origin.js';
 
 export interface RunningApp {
+  /** Resolves once synergies reflect every flow change made so far (tests). */
+  synergiesSettled(): Promise<void>;
   url: string;
   port: number;
   orm: MikroORM;
@@ -45,13 +52,27 @@ export async function startApp(config: Config, log: (line: string) => void = con
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
 
   const appPubSub = createAppPubSub(config.redisUrl);
-  const deps = { pubSub: appPubSub.pubSub, sessionSecret: config.sessionSecret, throttle: new LoginThrottle() };
+  const knowledgeBase = loadKnowledgeBase();
+  const synergyDetection = new SynergyDetection(knowledgeBase);
+  const deps = {
+    pubSub: appPubSub.pubSub,
+    sessionSecret: config.sessionSecret,
+    throttle: new LoginThrottle(),
+    knowledgeBase,
+    synergyDetection,
+  };
   let seeded = false;
   if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
     const report = await seedDemo(orm.em.fork(), appPubSub.pubSub, config.sessionSecret);
-    log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows.`);
+    let synergies = 0;
+    for (const root of await orm.em.fork().find(Territory, { parent: null })) {
+      const em = orm.em.fork();
+      synergies += (await new SynergyService(em, appPubSub.pubSub, synergyDetection).detect('SYSTEM', root.id)).detected;
+    }
+    log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows, ${synergies} synergies detected.`);
     seeded = true;
   }
+  const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
 
   const schema = await buildAppSchema(appPubSub.pubSub);
   const contexts = createContextFactory(orm, deps);
@@ -117,12 +138,21 @@ export async function startApp(config: Config, log: (line: string) => void = con
       for (const client of graphqlWss.clients) client.terminate();
       graphqlWss.close();
       await graphqlHttp.apollo.stop(); // drains the HTTP server: in-flight requests finish
+      await flowFollower.stop();
       await appPubSub.close();
       await orm.close(true);
       await embedded?.stop();
     })());
 
-  return { url: `http://localhost:${port}`, port, orm, seeded, embedded: Boolean(embedded), stop };
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    orm,
+    seeded,
+    embedded: Boolean(embedded),
+    stop,
+    synergiesSettled: () => flowFollower.settled(),
+  };
 }
 
 function rejectLongQueries(req: Request, res: Response, next: NextFunction) {

@@ -43,6 +43,7 @@ const FLOW_COLUMNS: Record<string, Column> = {
   label: { field: 'label' },
   description: { field: 'description' },
   ewc_code: { field: 'ewcCode' },
+  need_code: { field: 'needCode' },
   quantity: { field: 'quantity', convert: toNumber },
   unit: { field: 'unit', convert: toUnit },
   period: { field: 'period', convert: upper },

@@ -14,7 +14,7 @@ const FIELDS: Record<RecordKind, string[]> = {
   organizations: ['ref', 'name', 'kind', 'territoryRef', 'naceCode', 'siren', 'description', 'website', 'insertion'],
   sites: ['ref', 'organizationRef', 'name', 'address', 'postalCode', 'city', 'latitude', 'longitude', 'siret'],
   flows: [
-    'ref', 'siteRef', 'direction', 'category', 'label', 'description', 'ewcCode', 'quantity', 'unit', 'period',
+    'ref', 'siteRef', 'direction', 'category', 'label', 'description', 'ewcCode', 'needCode', 'quantity', 'unit', 'period',
     'physicalForm', 'temperatureC', 'availableMonths', 'visibility', 'status', 'currentDestination', 'yearlyCostEur',
   ],
 };

@@ -67,6 +67,8 @@ export interface ImportFlow {
   description?: string;
   /** European List of Waste code "NN NN NN" (a trailing * is accepted and ignored: hazard comes from the list). */
   ewcCode?: string;
+  /** Inputs: a need of the synergy knowledge base ("gypsum", "heat-below-90c"), see `needs` in the API. */
+  needCode?: string;
   quantity?: number;
   /** FlowUnit name (TONNE) or symbol (t, kg, m3, L, MWh, kWh, unit, h, m2). */
   unit: string;

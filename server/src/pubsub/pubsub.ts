@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
@@ -13,15 +14,35 @@ export interface FlowChangedPayload {
   visibility: 'PRIVATE' | 'TERRITORY' | 'PUBLIC';
   /** Before the change, to tell subscribers who could see the flow that they no longer can. */
   previousVisibility: 'PRIVATE' | 'TERRITORY' | 'PUBLIC' | null;
+  /** The instance that published it (stamped by the pub/sub): derived work is done once, where the change was made. */
+  origin?: string;
+}
+
+/** A synergy was suggested to (or came back for) these organisations. */
+export interface SynergySuggestedPayload {
+  synergyId: string;
+  organizationIds: string[];
 }
 
 export type Topics = {
   FLOW_CHANGED: [FlowChangedPayload];
+  SYNERGY_SUGGESTED: [SynergySuggestedPayload];
 };
 
 export interface AppPubSub {
   pubSub: PubSub<Topics>;
+  /** Identifies this process among the instances sharing Redis. */
+  instanceId: string;
   close(): Promise<void>;
+}
+
+/** Stamps FLOW_CHANGED events with the publishing instance. */
+function stamped(pubSub: PubSub<Topics>, instanceId: string): PubSub<Topics> {
+  const publish = pubSub.publish.bind(pubSub) as (topic: string, payload: unknown) => void;
+  return Object.assign(pubSub, {
+    publish: (topic: keyof Topics, payload: Topics[keyof Topics][0]) =>
+      publish(topic, topic === 'FLOW_CHANGED' ? { ...payload, origin: instanceId } : payload),
+  }) as PubSub<Topics>;
 }
 
 /**
@@ -29,8 +50,9 @@ export interface AppPubSub {
  * subscribers connected to another.
  */
 export function createAppPubSub(redisUrl: string | undefined): AppPubSub {
+  const instanceId = randomUUID();
   if (!redisUrl) {
-    return { pubSub: createPubSub<Topics>(), close: async () => {} };
+    return { pubSub: stamped(createPubSub<Topics>(), instanceId), instanceId, close: async () => {} };
   }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
@@ -39,7 +61,8 @@ export function createAppPubSub(redisUrl: string | undefined): AppPubSub {
   }
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
-    pubSub: createPubSub<Topics>({ eventTarget }),
+    pubSub: stamped(createPubSub<Topics>({ eventTarget }), instanceId),
+    instanceId,
     async close() {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },

@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128131851 } from './Migration20261128131851.js';
 import { Migration20261128140000_search_functions } from './Migration20261128140000_search_functions.js';
+import { Migration20261128150000_synergies } from './Migration20261128150000_synergies.js';
 
 /** Committed migrations in order. New ones: `npm run migration:create -w server`, then list them here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128131851', class: Migration20261128131851 },
   { name: 'Migration20261128140000_search_functions', class: Migration20261128140000_search_functions },
+  { name: 'Migration20261128150000_synergies', class: Migration20261128150000_synergies },
 ];

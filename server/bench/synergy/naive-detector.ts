@@ -1,0 +1,141 @@
+import { compileKnowledgeBase, type CompiledPathway } from '../../src/synergy/engine/compiled-knowledge-base.js';
+import type { EngineContext } from '../../src/synergy/engine/engine-context.js';
+import { resolveOptions } from '../../src/synergy/engine/engine.options.js';
+import type { DetectedSynergy, EngineFlow } from '../../src/synergy/engine/engine.types.js';
+import { distanceFromTerm, haversineTerm } from '../../src/synergy/engine/geo.js';
+import { compactGroups } from '../../src/synergy/engine/mutualisation-clusters.js';
+import { buildMutualisation } from '../../src/synergy/engine/mutualisation-synergy.js';
+import { prepareFlow, sideMatchFor, type PreparedFlow } from '../../src/synergy/engine/prepared-flow.js';
+import { assessSubstitution } from '../../src/synergy/engine/substitution-assessment.js';
+import { buildSubstitution } from '../../src/synergy/engine/substitution-synergy.js';
+import { bestFirst } from '../../src/synergy/engine/detector.js';
+import type { KnowledgeBase } from '../../src/synergy/knowledge/knowledge-base.types.js';
+
+/**
+ * The baseline the engine is measured against, living only in the benchmark: every output against every input,
+ * each through every pathway the output matches, and every pair of members for pooling — no spatial index. It
+ * uses the engine's own matching, scoring and explanation so that both find exactly the same synergies and only
+ * the search differs.
+ */
+
+interface Candidate {
+  other: number;
+  pathwayIndex: number;
+  score: number;
+  distanceKm: number;
+}
+
+export class NaiveDetector {
+  readonly ctx: EngineContext;
+
+  constructor(kb: KnowledgeBase) {
+    this.ctx = { kb: compileKnowledgeBase(kb), options: resolveOptions(), flows: [] };
+  }
+
+  prepare(flows: EngineFlow[]): PreparedFlow[] {
+    const sorted = [...flows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const prepared = sorted.map((f, slot) => prepareFlow(f, slot, this.ctx.kb));
+    this.ctx.flows = prepared;
+    return prepared;
+  }
+
+  detect(flows: EngineFlow[]): DetectedSynergy[] {
+    const prepared = this.prepare(flows);
+    const outputs = prepared.filter((f) => f.isOutput);
+    const inputs = prepared.filter((f) => !f.isOutput);
+    const candidates = this.substitutionPairs(outputs, inputs);
+    const synergies = [...this.keepBest(candidates, prepared), ...this.mutualisations(prepared, 1)];
+    return synergies.sort(bestFirst);
+  }
+
+  /** All-pairs scoring of `outputs` against every input: per slot, the best pathway of each counterpart. */
+  substitutionPairs(outputs: PreparedFlow[], inputs: PreparedFlow[]): Map<number, Candidate>[] {
+    const bySlot: Map<number, Candidate>[] = [];
+    const weights = this.ctx.options.substitutionWeights;
+    for (const o of outputs) {
+      for (const i of inputs) {
+        if (o.organizationId === i.organizationId) continue;
+        for (const om of o.outputSides) {
+          const p = om.side.pathway;
+          const im = sideMatchFor(i.inputSides, p.index);
+          if (!im) continue;
+          const h = haversineTerm(o, i);
+          if (h > p.reachTerm) continue;
+          const d = distanceFromTerm(h);
+          const score = assessSubstitution(o, om, i, im, d, weights, null);
+          if (score < 0) continue;
+          record(bySlot, o.slot, i.slot, p, score, d, this.ctx);
+          record(bySlot, i.slot, o.slot, p, score, d, this.ctx);
+        }
+      }
+    }
+    return bySlot;
+  }
+
+  private keepBest(bySlot: Map<number, Candidate>[], prepared: PreparedFlow[]): DetectedSynergy[] {
+    const k = this.ctx.options.maxCounterpartsPerFlow;
+    const kept = new Map<string, DetectedSynergy>();
+    bySlot.forEach((candidates, slot) => {
+      const ranked = [...candidates.values()].sort(
+        (a, b) => b.score - a.score || (prepared[a.other].id < prepared[b.other].id ? -1 : 1),
+      );
+      for (const c of ranked.slice(0, k)) {
+        const x = prepared[slot];
+        const [o, i] = x.isOutput ? [x, prepared[c.other]] : [prepared[c.other], x];
+        const key = `${o.id}\n${i.id}`;
+        if (!kept.has(key)) kept.set(key, buildSubstitution(o, i, c.pathwayIndex, c.distanceKm, this.ctx));
+      }
+    });
+    return [...kept.values()];
+  }
+
+  /**
+   * Pooling by all pairs of members within reach (union–find). With `rowShare` < 1, only that share of the rows
+   * of the pair matrix is scanned and nothing is built (timing on a sample).
+   */
+  mutualisations(prepared: PreparedFlow[], rowShare: number): DetectedSynergy[] {
+    const synergies: DetectedSynergy[] = [];
+    for (const p of this.ctx.kb.mutualisationPathways) {
+      const members = prepared.filter((f) => {
+        const m = sideMatchFor(f.streamSides, p.index);
+        return m && !(f.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN');
+      });
+      const parent = members.map((_, k) => k);
+      const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+      const step = Math.max(1, Math.round(1 / rowShare));
+      for (let a = 0; a < members.length; a += step) {
+        for (let b = a + 1; b < members.length; b++) {
+          if (haversineTerm(members[a], members[b]) <= p.reachTerm) parent[find(a)] = find(b);
+        }
+      }
+      if (rowShare < 1) continue;
+      synergies.push(...this.groupsOf(p, members, find));
+    }
+    return synergies;
+  }
+
+  private groupsOf(p: CompiledPathway, members: PreparedFlow[], find: (x: number) => number): DetectedSynergy[] {
+    const clusters = new Map<number, PreparedFlow[]>();
+    members.forEach((m, k) => {
+      const root = find(k);
+      const list = clusters.get(root) ?? [];
+      list.push(m);
+      clusters.set(root, list);
+    });
+    const out: DetectedSynergy[] = [];
+    for (const cluster of clusters.values()) {
+      for (const group of compactGroups(cluster, p.reachKm, this.ctx.options.maxGroupSize)) {
+        const s = buildMutualisation(group, p, this.ctx);
+        if (s) out.push(s);
+      }
+    }
+    return out;
+  }
+}
+
+function record(bySlot: Map<number, Candidate>[], slot: number, other: number, p: CompiledPathway, score: number, distanceKm: number, ctx: EngineContext): void {
+  const map = (bySlot[slot] ??= new Map());
+  const current = map.get(other);
+  if (current && (current.score > score || (current.score === score && ctx.kb.pathways[current.pathwayIndex].id <= p.id))) return;
+  map.set(other, { other, pathwayIndex: p.index, score, distanceKm });
+}

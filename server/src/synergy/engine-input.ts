@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EngineFlow } from './engine/engine.types.js';
+
+/** Reads the active flows of territories as the engine sees them: with their site's location and organisation. */
+export async function loadEngineFlows(em: EntityManager, territoryIds: string[]): Promise<EngineFlow[]> {
+  const rows = await em.execute(
+    `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.ewc_code,
+       f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c, f.available_months,
+       f.current_destination, f.yearly_cost_eur, s.latitude, s.longitude, o.kind, o.insertion, o.nace_code
+     from resource_flow f join site s on s.id = f.site_id join organization o on o.id = f.organization_id
+     where f.status = 'ACTIVE' and f.territory_id = any(string_to_array(?, ',')::uuid[])
+     order by f.id`,
+    [territoryIds.join(',')],
+  );
+  return rows.map(toEngineFlow);
+}
+
+export async function loadEngineFlow(em: EntityManager, flowId: string): Promise<EngineFlow | null> {
+  const rows = await em.execute(
+    `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.ewc_code,
+       f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c, f.available_months,
+       f.current_destination, f.yearly_cost_eur, s.latitude, s.longitude, o.kind, o.insertion, o.nace_code, f.status
+     from resource_flow f join site s on s.id = f.site_id join organization o on o.id = f.organization_id
+     where f.id = ?`,
+    [flowId],
+  );
+  return rows[0] && rows[0].status === 'ACTIVE' ? toEngineFlow(rows[0]) : null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toEngineFlow(r: any): EngineFlow {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: r.id,
+    organizationId: r.organization_id,
+    siteId: r.site_id,
+    territoryId: r.territory_id,
+    direction: r.direction,
+    category: r.category,
+    label: r.label,
+    ewcCode: r.ewc_code,
+    hazardous: r.hazardous,
+    needCode: r.need_code,
+    yearlyQuantity: num(r.yearly_quantity),
+    unit: r.unit,
+    physicalForm: r.physical_form,
+    temperatureC: num(r.temperature_c),
+    availableMonths: typeof r.available_months === 'string' ? JSON.parse(r.available_months) : r.available_months,
+    currentDestination: r.current_destination,
+    yearlyCostEur: num(r.yearly_cost_eur),
+    latitude: Number(r.latitude),
+    longitude: Number(r.longitude),
+    organizationKind: r.kind,
+    insertion: r.insertion,
+    naceCode: r.nace_code,
+  };
+}
+
+/**
+ * What makes a change "material": the facts a decision was taken on. Quantities count by ±20 % steps and
+ * temperatures by 5 °C, so a routine correction does not reopen a decision; a new code, need, site or destination does.
+ */
+export function materialFingerprint(flows: EngineFlow[]): string {
+  const facts = [...flows]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((f) => [
+      f.id,
+      f.direction,
+      f.category,
+      f.ewcCode,
+      f.needCode,
+      f.unit,
+      f.yearlyQuantity && f.yearlyQuantity > 0 ? Math.round(Math.log(f.yearlyQuantity) / Math.log(1.2)) : null,
+      f.temperatureC === null ? null : Math.round(f.temperatureC / 5),
+      f.physicalForm,
+      f.hazardous,
+      f.siteId,
+      f.currentDestination,
+    ]);
+  return createHash('sha256').update(JSON.stringify(facts)).digest('hex');
+}

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_KB, at, flow } from './engine.fixture.js';
+import type { DetectedSynergy, EngineFlow } from './engine.types.js';
+import { SynergyDetector, detectSynergies } from './detector.js';
+import type { EngineOptions } from './engine.options.js';
+
+/**
+ * Incremental detection must never drift: after any sequence of declarations, changes and removals, the detector
+ * holds exactly what a fresh detection of the final flows finds, and the deltas it returned add up to it.
+ */
+
+type Template = (id: string, org: string) => Partial<EngineFlow> & Pick<EngineFlow, 'direction'>;
+const TEMPLATES: Template[] = [
+  () => ({ direction: 'OUTPUT', label: 'Laitier', ewcCode: '10 02 02', physicalForm: 'SOLID' }),
+  () => ({ direction: 'INPUT', category: 'MATERIAL', label: 'Granulats', needCode: 'slag-aggregate' }),
+  () => ({ direction: 'OUTPUT', category: 'ENERGY', label: 'Chaleur fatale', unit: 'MEGAWATT_HOUR' }),
+  () => ({ direction: 'INPUT', category: 'ENERGY', label: 'Chauffage serre', needCode: 'greenhouse-heat', unit: 'MEGAWATT_HOUR' }),
+  () => ({ direction: 'OUTPUT', label: 'Cartons', ewcCode: '15 01 01' }),
+  () => ({ direction: 'OUTPUT', label: 'cartons bruns' }),
+  () => ({ direction: 'INPUT', category: 'MATERIAL', label: 'Cartons à recycler', needCode: 'recovered-cardboard' }),
+  () => ({ direction: 'OUTPUT', label: 'Solvants', ewcCode: '14 06 03', hazardous: true }),
+  () => ({ direction: 'INPUT', category: 'MATERIAL', label: 'Solvant', needCode: 'solvent' }),
+  () => ({ direction: 'OUTPUT', label: 'Palettes', ewcCode: '15 01 03' }),
+  () => ({ direction: 'INPUT', category: 'MATERIAL', label: 'Palettes', needCode: 'wood-pallets', unit: 'UNIT' }),
+  () => ({ direction: 'INPUT', category: 'ENERGY', label: 'Électricité', needCode: 'electricity-supply', unit: 'KILOWATT_HOUR' }),
+];
+
+const flowArb = (ids: string[], templates = TEMPLATES.map((_, k) => k)): fc.Arbitrary<EngineFlow> =>
+  fc
+    .record({
+      id: fc.constantFrom(...ids),
+      org: fc.constantFrom('o0', 'o1', 'o2', 'o3', 'o4'),
+      template: fc.constantFrom(...templates),
+      east: fc.integer({ min: -40, max: 40 }),
+      north: fc.integer({ min: -40, max: 40 }),
+      quantity: fc.option(fc.integer({ min: 1, max: 5_000 }), { nil: null }),
+      temperature: fc.option(fc.constantFrom(45, 65, 70, 80, 95), { nil: null }),
+      months: fc.option(fc.subarray([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], { minLength: 1 }), { nil: null }),
+      destination: fc.constantFrom(null, 'LANDFILL', 'RECYCLING', 'ENERGY_RECOVERY'),
+      cost: fc.option(fc.integer({ min: 100, max: 50_000 }), { nil: null }),
+      insertion: fc.boolean(),
+    })
+    .map((r) =>
+      flow({
+        id: r.id,
+        organizationId: r.org,
+        yearlyQuantity: r.quantity,
+        temperatureC: r.temperature,
+        availableMonths: r.months,
+        currentDestination: r.destination as EngineFlow['currentDestination'],
+        yearlyCostEur: r.cost,
+        insertion: r.insertion,
+        // Quarter-km steps: ties in distance (and so in score) happen, and must be broken the same way.
+        ...at(r.east / 4, r.north / 4),
+        ...TEMPLATES[r.template](r.id, r.org),
+      }),
+    );
+
+type Op = { upsert: EngineFlow } | { remove: string };
+
+function check(initial: EngineFlow[], ops: Op[], options: Partial<EngineOptions>): void {
+  const detector = new SynergyDetector(FIXTURE_KB, options);
+  const state = new Map<string, EngineFlow>();
+  for (const f of initial) state.set(f.id, f);
+  const replica = new Map<string, DetectedSynergy>(detector.load(initial).map((s) => [s.key, s]));
+  for (const op of ops) {
+    const delta = 'upsert' in op ? detector.upsertFlow(op.upsert) : detector.removeFlow(op.remove);
+    if ('upsert' in op) state.set(op.upsert.id, op.upsert);
+    else state.delete(op.remove);
+    for (const key of delta.removed) expect(replica.delete(key)).toBe(true);
+    for (const s of delta.changed) {
+      expect(replica.has(s.key)).toBe(true);
+      replica.set(s.key, s);
+    }
+    for (const s of delta.added) {
+      expect(replica.has(s.key)).toBe(false);
+      replica.set(s.key, s);
+    }
+  }
+  const fresh = detectSynergies([...state.values()], FIXTURE_KB, options);
+  const all = detector.all();
+  expect(all.map((s) => [s.key, s.score])).toEqual(fresh.map((s) => [s.key, s.score]));
+  expect(all).toEqual(fresh);
+  expect([...replica.values()].sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual([...fresh].sort((a, b) => (a.key < b.key ? -1 : 1)));
+}
+
+describe('SynergyDetector, incremental', () => {
+  const ids = Array.from({ length: 14 }, (_, k) => `f${String(k).padStart(2, '0')}`);
+  const opArb: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 3, arbitrary: flowArb(ids).map((f) => ({ upsert: f })) },
+    { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+  );
+
+  it('after any sequence of upserts and removals equals a fresh detection (default options)', () => {
+    fc.assert(
+      fc.property(fc.array(flowArb(ids), { maxLength: 14 }), fc.array(opArb, { maxLength: 25 }), (initial, ops) =>
+        check(initial, ops, {}),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('also when caps bite: two counterparts per flow, groups of three', () => {
+    fc.assert(
+      fc.property(fc.array(flowArb(ids), { maxLength: 14 }), fc.array(opArb, { maxLength: 25 }), (initial, ops) =>
+        check(initial, ops, { maxCounterpartsPerFlow: 2, maxGroupSize: 3 }),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('also in a crowded market: one stream, one counterpart per flow', () => {
+    const cardboard = [4, 5, 6];
+    const crowdedOp: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 3, arbitrary: flowArb(ids, cardboard).map((f) => ({ upsert: f })) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+    );
+    fc.assert(
+      fc.property(fc.array(flowArb(ids, cardboard), { maxLength: 14 }), fc.array(crowdedOp, { maxLength: 25 }), (initial, ops) =>
+        check(initial, ops, { maxCounterpartsPerFlow: 1, maxGroupSize: 2 }),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports nothing when a flow is upserted unchanged, and ignores unknown ids', () => {
+    const flows = [
+      flow({ id: 'a', organizationId: 'o1', direction: 'OUTPUT', label: 'Cartons', ewcCode: '15 01 01', yearlyQuantity: 30 }),
+      flow({ id: 'b', organizationId: 'o2', direction: 'OUTPUT', label: 'Cartons', ewcCode: '15 01 01', yearlyQuantity: 30, ...at(2, 0) }),
+      flow({ id: 'c', organizationId: 'o3', direction: 'INPUT', category: 'MATERIAL', label: 'Cartons', needCode: 'recovered-cardboard', yearlyQuantity: 300, ...at(5, 0) }),
+    ];
+    const detector = new SynergyDetector(FIXTURE_KB);
+    expect(detector.load(flows)).toHaveLength(3);
+    expect(detector.upsertFlow(flows[1])).toEqual({ added: [], changed: [], removed: [] });
+    expect(detector.removeFlow('nope')).toEqual({ added: [], changed: [], removed: [] });
+    const delta = detector.upsertFlow({ ...flows[1], yearlyQuantity: 60 });
+    expect(delta.added).toEqual([]);
+    expect(delta.changed.map((s) => s.key).sort()).toEqual([
+      'MUTUALISATION:pool-cardboard-collection:a,b',
+      'SUBSTITUTION:cardboard-to-paper-mill:b,c',
+    ]);
+    expect(detector.removeFlow('c').removed).toEqual(['SUBSTITUTION:cardboard-to-paper-mill:a,c', 'SUBSTITUTION:cardboard-to-paper-mill:b,c']);
+  });
+});

@@ -1,0 +1,76 @@
+import type { ScoreBreakdown } from './engine.types.js';
+
+/** Weights of the score's components; they sum to 1 so that the score stays in [0, 1]. */
+export type ScoreWeights = Record<keyof ScoreBreakdown, number>;
+
+export interface EngineOptions {
+  /**
+   * Substitution: compatibility of the codes, coverage of the quantities, distance against the pathway's reach,
+   * quality (temperature margin, physical form, treatment), availability over the year, hazard handling.
+   */
+  substitutionWeights: ScoreWeights;
+  /**
+   * Mutualisation: `quantity` is the pooled volume against the viability threshold, `distance` the compactness
+   * of the group, `quality` its size (more members share more), `compatibility` how surely each member's flow is
+   * the shared stream, `hazard` the hazard handling; `availability` is not used (0).
+   */
+  mutualisationWeights: ScoreWeights;
+  /**
+   * A substitution is kept when it is among the best `maxCounterpartsPerFlow` counterparts of its output or of its
+   * input: a facilitator reviews a flow's best matches, not the 400 producers of cardboard within 100 km of a
+   * paper mill (those are better served by pooled collection, which mutualisation finds).
+   */
+  maxCounterpartsPerFlow: number;
+  /**
+   * MUTUAL: a substitution is kept when each side is among the other's best counterparts (both have a reason to
+   * take the call). EITHER: when one side is among the other's best.
+   */
+  counterpartRule: 'MUTUAL' | 'EITHER';
+  /** Largest mutualisation group; larger clusters are split into compact groups. */
+  maxGroupSize: number;
+  /** Synergies scoring below this are dropped. */
+  minScore: number;
+  /** Road distance ÷ straight-line distance. */
+  roadDetourFactor: number;
+  /** Tonnes a truck carries, for the number of trips. */
+  truckPayloadTonnes: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  substitutionWeights: {
+    compatibility: 0.3,
+    quantity: 0.2,
+    distance: 0.2,
+    quality: 0.1,
+    availability: 0.1,
+    hazard: 0.1,
+  },
+  mutualisationWeights: {
+    compatibility: 0.1,
+    quantity: 0.4,
+    distance: 0.2,
+    quality: 0.2,
+    availability: 0,
+    hazard: 0.1,
+  },
+  maxCounterpartsPerFlow: 5,
+  counterpartRule: 'MUTUAL',
+  maxGroupSize: 12,
+  minScore: 0,
+  roadDetourFactor: 1.3,
+  truckPayloadTonnes: 25,
+};
+
+export function resolveOptions(options?: Partial<EngineOptions>): EngineOptions {
+  return {
+    ...DEFAULT_ENGINE_OPTIONS,
+    ...options,
+    substitutionWeights: { ...DEFAULT_ENGINE_OPTIONS.substitutionWeights, ...options?.substitutionWeights },
+    mutualisationWeights: { ...DEFAULT_ENGINE_OPTIONS.mutualisationWeights, ...options?.mutualisationWeights },
+  };
+}
+
+/** Scores are rounded so that tiny floating-point noise never reorders or "changes" a synergy. */
+export function roundScore(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 10_000) / 10_000;
+}

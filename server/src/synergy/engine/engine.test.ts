@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_KB, at, flow } from './engine.fixture.js';
+import type { DetectedSynergy, EngineFlow } from './engine.types.js';
+import { detectSynergies } from './detector.js';
+import { haversineKm } from './geo.js';
+
+/**
+ * The hand-made territory of Val de Fensch: what a facilitator expects the engine to find — and not to find —
+ * is written down first, then checked.
+ */
+
+const slag = flow({ id: 'slag', organizationId: 'steelworks', direction: 'OUTPUT', label: 'Laitier de haut fourneau', ewcCode: '10 02 02', yearlyQuantity: 30_000, physicalForm: 'SOLID', currentDestination: 'LANDFILL', ...at(0, 0) });
+const concrete = flow({ id: 'concrete', organizationId: 'concrete-plant', direction: 'INPUT', category: 'MATERIAL', label: 'Granulats', needCode: 'slag-aggregate', yearlyQuantity: 12_000, physicalForm: 'SOLID', ...at(12, 0) });
+const heat80 = flow({ id: 'heat-80', organizationId: 'foundry', direction: 'OUTPUT', category: 'ENERGY', label: 'Chaleur fatale des fours', unit: 'MEGAWATT_HOUR', yearlyQuantity: 8_000, temperatureC: 80, physicalForm: 'NOT_APPLICABLE', ...at(0, 1) });
+const greenhouseNear = flow({ id: 'greenhouse-near', organizationId: 'greenhouse-a', direction: 'INPUT', category: 'ENERGY', label: 'Chauffage des serres', needCode: 'greenhouse-heat', unit: 'MEGAWATT_HOUR', yearlyQuantity: 2_000, availableMonths: [1, 2, 3, 4, 10, 11, 12], ...at(3, 1) });
+const greenhouseFar = flow({ id: 'greenhouse-far', organizationId: 'greenhouse-b', direction: 'INPUT', category: 'ENERGY', label: 'Chauffage des serres', needCode: 'greenhouse-heat', unit: 'MEGAWATT_HOUR', yearlyQuantity: 2_000, ...at(25, 1) });
+const heat45 = flow({ id: 'heat-45', organizationId: 'laundry', direction: 'OUTPUT', category: 'ENERGY', label: 'Chaleur des eaux de lavage', unit: 'MEGAWATT_HOUR', yearlyQuantity: 500, temperatureC: 45, ...at(-2, -20) });
+const greenhouseByLaundry = flow({ id: 'greenhouse-c', organizationId: 'greenhouse-c', direction: 'INPUT', category: 'ENERGY', label: 'Chauffage serre', needCode: 'greenhouse-heat', unit: 'MEGAWATT_HOUR', yearlyQuantity: 300, ...at(-1, -20) });
+const oil = flow({ id: 'oil', organizationId: 'garage', direction: 'OUTPUT', label: 'Huiles moteur usagées', ewcCode: '13 02 05*', hazardous: true, yearlyQuantity: 20, ...at(5, 5) });
+const oilBuyer = flow({ id: 'oil-buyer', organizationId: 'refinery', direction: 'INPUT', category: 'MATERIAL', label: 'Huile de base', needCode: 'base-oil', yearlyQuantity: 5_000, ...at(40, 5) });
+const ownCardboardIn = flow({ id: 'mill-own-cardboard', organizationId: 'paper-mill', direction: 'OUTPUT', label: 'Cartons', ewcCode: '15 01 01', yearlyQuantity: 100, ...at(30, 30) });
+const millNeed = flow({ id: 'mill-need', organizationId: 'paper-mill', direction: 'INPUT', category: 'MATERIAL', label: 'Cartons à recycler', needCode: 'recovered-cardboard', yearlyQuantity: 50_000, ...at(30, 30) });
+const cardboardA = flow({ id: 'cardboard-a', organizationId: 'retailer-a', direction: 'OUTPUT', label: 'Cartons d’emballage', ewcCode: '15 01 01', yearlyQuantity: 30, currentDestination: 'LANDFILL', yearlyCostEur: 4_500, ...at(-30, 10) });
+const cardboardB = flow({ id: 'cardboard-b', organizationId: 'retailer-b', direction: 'OUTPUT', label: 'Cartons', ewcCode: '15 01 01', yearlyQuantity: 20, currentDestination: 'RECYCLING', ...at(-27, 11) });
+const cardboardC = flow({ id: 'cardboard-c', organizationId: 'insertion-c', direction: 'OUTPUT', label: 'cartons bruns', yearlyQuantity: 15, organizationKind: 'SSE', insertion: true, ...at(-29, 13) });
+const cardboardFar = flow({ id: 'cardboard-far', organizationId: 'retailer-far', direction: 'OUTPUT', label: 'Cartons', ewcCode: '15 01 01', yearlyQuantity: 40, ...at(50, -40) });
+
+const TERRITORY: EngineFlow[] = [
+  slag, concrete, heat80, greenhouseNear, greenhouseFar, heat45, greenhouseByLaundry, oil, oilBuyer,
+  ownCardboardIn, millNeed, cardboardA, cardboardB, cardboardC, cardboardFar,
+];
+
+const detected = detectSynergies(TERRITORY, FIXTURE_KB);
+const between = (output: string, input: string): DetectedSynergy | undefined =>
+  detected.find((s) => s.kind === 'SUBSTITUTION' && s.flowIds[0] === output && s.flowIds[1] === input);
+const codes = (items: { code: string }[]): string[] => items.map((i) => i.code);
+
+describe('substitution on the hand-made territory', () => {
+  it('finds the slag of the steelworks for the concrete plant 12 km away, explained', () => {
+    const s = between('slag', 'concrete');
+    expect(s).toBeDefined();
+    expect(s!.pathwayId).toBe('slag-to-concrete');
+    expect(s!.key).toBe('SUBSTITUTION:slag-to-concrete:concrete,slag');
+    expect(s!.organizationIds).toEqual(['concrete-plant', 'steelworks']);
+    const e = s!.explanation;
+    expect(e.reasons[0]).toEqual({ code: 'EXACT_EWC', params: { side: 'output', detail: '10 02 02' } });
+    expect(codes(e.reasons)).toContain('NEED_CODE');
+    expect(e.coverage).toEqual({ output: 0.4, input: 1 });
+    expect(e.matchedQuantity).toBe(12_000);
+    expect(e.distanceKm).toBeCloseTo(12, 1);
+    const km = haversineKm(slag.latitude, slag.longitude, concrete.latitude, concrete.longitude);
+    expect(e.transport!.tonneKm).toBeCloseTo(12_000 * km * 1.3, 0);
+    expect(e.transport!.trips).toBe(480);
+    expect(codes(e.conditionsToCheck)).toEqual(['PATHWAY_CHECK', 'PATHWAY_CHECK']);
+    expect(codes(e.conditionsMet)).toEqual(expect.arrayContaining(['NOT_HAZARDOUS', 'PHYSICAL_FORM_OK', 'AVAILABILITY_FULL']));
+    expect(s!.score).toBeGreaterThan(0.8);
+  });
+
+  it('finds 80 °C heat for a greenhouse needing 60 °C 3 km away, over the heating season', () => {
+    const s = between('heat-80', 'greenhouse-near');
+    expect(s).toBeDefined();
+    expect(s!.explanation.reasons).toContainEqual({ code: 'TEMPERATURE_OK', params: { outputC: 80, requiredC: 60, marginC: 10 } });
+    expect(s!.explanation.transport).toBeNull();
+    // A continuous source covers the whole of a seasonal need.
+    expect(s!.explanation.score.availability).toBe(1);
+  });
+
+  it('does not send heat 25 km away: beyond the reach of heat', () => {
+    expect(between('heat-80', 'greenhouse-far')).toBeUndefined();
+  });
+
+  it('does not offer 45 °C heat for a need at 60 °C', () => {
+    expect(between('heat-45', 'greenhouse-c')).toBeUndefined();
+  });
+
+  it('never matches a hazardous oil through a pathway that forbids hazardous flows', () => {
+    expect(detected.some((s) => s.flowIds.includes('oil'))).toBe(false);
+  });
+
+  it('never pairs an organisation with itself', () => {
+    expect(between('mill-own-cardboard', 'mill-need')).toBeUndefined();
+    expect(detected.every((s) => s.organizationIds.length >= 2)).toBe(true);
+  });
+
+  it('lets one input be fed by several outputs', () => {
+    const feeding = detected.filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds[1] === 'mill-need');
+    expect(feeding.map((s) => s.flowIds[0]).sort()).toEqual(['cardboard-a', 'cardboard-b', 'cardboard-c', 'cardboard-far']);
+  });
+});
+
+describe('mutualisation on the hand-made territory', () => {
+  const groups = detected.filter((s) => s.kind === 'MUTUALISATION');
+
+  it('groups the three cardboard producers within 5 km, not the one 80 km away', () => {
+    expect(groups).toHaveLength(1);
+    const g = groups[0];
+    expect(g.pathwayId).toBe('pool-cardboard-collection');
+    expect(g.flowIds).toEqual(['cardboard-a', 'cardboard-b', 'cardboard-c']);
+    expect(g.organizationIds).toEqual(['insertion-c', 'retailer-a', 'retailer-b']);
+    expect(g.explanation.matchedQuantity).toBe(65);
+    expect(g.explanation.distanceKm).toBeLessThan(5);
+    expect(codes(g.explanation.conditionsMet)).toContain('VIABLE_VOLUME');
+  });
+
+  it('says how much is missing when a group is below the viability threshold', () => {
+    const small = detectSynergies([cardboardA, { ...cardboardB, yearlyQuantity: 5 }].map((f) => ({ ...f, yearlyQuantity: 10 })), FIXTURE_KB);
+    const g = small.find((s) => s.kind === 'MUTUALISATION')!;
+    expect(g.explanation.conditionsToCheck).toContainEqual({
+      code: 'BELOW_VIABILITY',
+      params: { quantity: 20, threshold: 50, missing: 30, unit: 'TONNE' },
+    });
+    expect(g.score).toBeLessThan(groups[0].score);
+  });
+
+  it('pools a need: a group purchase of electricity', () => {
+    const need = (id: string, org: string, east: number): EngineFlow =>
+      flow({ id, organizationId: org, direction: 'INPUT', category: 'ENERGY', label: 'Électricité', needCode: 'electricity-supply', unit: 'KILOWATT_HOUR', yearlyQuantity: 900_000, yearlyCostEur: 135_000, ...at(east, 0) });
+    const [g] = detectSynergies([need('e1', 'o1', 0), need('e2', 'o2', 4), need('e3', 'o3', 8)], FIXTURE_KB);
+    expect(g.kind).toBe('MUTUALISATION');
+    expect(g.explanation.reasons[0]).toEqual({ code: 'SHARED_NEED', params: { members: 3, organizations: 3 } });
+    expect(g.explanation.matchedQuantity).toBe(2_700);
+    const euros = g.impacts.filter((i) => i.indicator === 'EUROS_SAVED');
+    expect(euros.map((i) => [i.organizationId, i.central, i.basis])).toEqual([
+      ['o1', 13_500, 'DECLARED'],
+      ['o2', 13_500, 'DECLARED'],
+      ['o3', 13_500, 'DECLARED'],
+    ]);
+  });
+});
+
+describe('impacts on the hand-made territory', () => {
+  const figure = (s: DetectedSynergy | undefined, indicator: string, org?: string) =>
+    s!.impacts.find((i) => i.indicator === indicator && (org === undefined || i.organizationId === org));
+
+  it('diverts nothing from landfill when the output is already recycled', () => {
+    expect(figure(between('cardboard-b', 'mill-need'), 'TONNES_DIVERTED')).toMatchObject({ low: 0, central: 0, high: 0 });
+    expect(figure(between('cardboard-a', 'mill-need'), 'TONNES_DIVERTED')).toMatchObject({ central: 30, low: 21 });
+  });
+
+  it('counts avoided production and disposal minus transport in CO2e, with the factors cited', () => {
+    const co2 = figure(between('slag', 'concrete'), 'CO2E_AVOIDED_T')!;
+    const tkm = between('slag', 'concrete')!.explanation.transport!.tonneKm;
+    expect(co2.central).toBeCloseTo((12_000 * 4 + 12_000 * 5 - tkm * 0.11) / 1000, 2);
+    expect(co2.low).toBeLessThan(co2.central);
+    expect(co2.high).toBeGreaterThan(co2.central);
+    expect(co2.factors.map((f) => f.id)).toEqual(['virgin-aggregate', 'landfill-inert', 'road-freight-truck']);
+    expect(co2.factors.every((f) => f.sourceId === 'src-test')).toBe(true);
+    expect(co2.formula).toContain('12000 t × 4 kg CO2e/t (avoided production)');
+  });
+
+  it('uses the costs an organisation declared over typical ones, and says which', () => {
+    const s = between('cardboard-a', 'mill-need');
+    expect(figure(s, 'EUROS_SAVED', 'retailer-a')).toMatchObject({ central: 4_500, low: 3_150, basis: 'DECLARED' });
+    expect(figure(s, 'EUROS_SAVED', 'paper-mill')).toMatchObject({ central: 1_800, basis: 'TYPICAL' });
+    expect(figure(s, 'EUROS_SAVED', 'paper-mill')!.formula).toContain('60 €/t typical purchase cost');
+  });
+
+  it('counts insertion jobs when an insertion enterprise takes part', () => {
+    const s = between('cardboard-c', 'mill-need');
+    expect(figure(s, 'JOBS')).toMatchObject({ central: 0.02 });
+    expect(figure(s, 'INSERTION_JOBS')).toMatchObject({ central: 0.01 });
+    expect(figure(between('cardboard-a', 'mill-need'), 'INSERTION_JOBS')).toBeUndefined();
+    const group = detected.find((g) => g.kind === 'MUTUALISATION')!;
+    expect(figure(group, 'INSERTION_JOBS')!.central).toBeCloseTo((65 * 2) / 1000 * (15 / 65), 2);
+  });
+
+  it('gives MWh recovered for heat and a range around every figure', () => {
+    const s = between('heat-80', 'greenhouse-near')!;
+    expect(figure(s, 'MWH_RECOVERED')).toMatchObject({ central: 2_000, low: 1_400, high: 2_000 });
+    for (const f of detected.flatMap((d) => d.impacts)) {
+      expect(f.low).toBeLessThanOrEqual(f.central);
+      expect(f.central).toBeLessThanOrEqual(f.high);
+      expect(f.formula.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same synergies in the same order whatever the order of the flows', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 5; round++) {
+      const shuffled = [...TERRITORY].sort(() => random() - 0.5);
+      expect(detectSynergies(shuffled, FIXTURE_KB)).toEqual(detected);
+    }
+  });
+
+  it('ranks by score, then key', () => {
+    for (let k = 1; k < detected.length; k++) {
+      const [a, b] = [detected[k - 1], detected[k]];
+      expect(a.score > b.score || (a.score === b.score && a.key < b.key)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import type {
+  CurrentDestination,
+  FlowDirection,
+  FlowUnit,
+  PhysicalForm,
+  ResourceCategory,
+} from '../../flow/flow.enums.js';
+import type { OrganizationKind } from '../../organization/organization.enums.js';
+
+/**
+ * The synergy engine's contract: plain data in, ranked explained synergies out. The engine is pure — no database,
+ * no clock, no randomness — so the same input always gives the same output, in the same order.
+ */
+
+/** A flow as the engine sees it: with its site's location and its organisation's profile. */
+export interface EngineFlow {
+  id: string;
+  organizationId: string;
+  siteId: string;
+  territoryId: string;
+  direction: FlowDirection | `${FlowDirection}`;
+  category: ResourceCategory | `${ResourceCategory}`;
+  label: string;
+  ewcCode: string | null;
+  hazardous: boolean;
+  /** INPUT flows: the need of the knowledge base it was declared as ("gypsum"), if any. */
+  needCode: string | null;
+  /** Per year, in `unit`; null when unknown. */
+  yearlyQuantity: number | null;
+  unit: FlowUnit | `${FlowUnit}`;
+  physicalForm: PhysicalForm | `${PhysicalForm}` | null;
+  temperatureC: number | null;
+  /** Months 1..12; null = all year. */
+  availableMonths: number[] | null;
+  currentDestination: CurrentDestination | `${CurrentDestination}` | null;
+  /** € per year paid today (disposal for an output, purchase for an input). */
+  yearlyCostEur: number | null;
+  latitude: number;
+  longitude: number;
+  organizationKind: OrganizationKind | `${OrganizationKind}`;
+  /** Insertion enterprise (SIAE): jobs it creates operating a synergy are insertion jobs. */
+  insertion: boolean;
+  naceCode: string | null;
+}
+
+export type SynergyKind = 'SUBSTITUTION' | 'MUTUALISATION';
+
+/** One reason, condition or fact, as a code and parameters: the UI renders it in French or English. */
+export interface ExplanationItem {
+  code: string;
+  params: Record<string, string | number | boolean | null>;
+}
+
+export interface ScoreBreakdown {
+  /** Each in [0, 1]; the score is their weighted combination (weights in the engine options). */
+  compatibility: number;
+  quantity: number;
+  distance: number;
+  quality: number;
+  availability: number;
+  hazard: number;
+}
+
+export interface Explanation {
+  pathwayId: string;
+  /** Why the sides are compatible: EXACT_EWC, EWC_FAMILY, NEED_CODE, KEYWORD, CATEGORY, TEMPERATURE_OK… */
+  reasons: ExplanationItem[];
+  /** Share of each side the synergy covers, in [0, 1]; null when a quantity is unknown. */
+  coverage: { output: number | null; input: number | null };
+  /** Matched quantity a year, in `unit` (min of both sides, or the pooled total for mutualisation). */
+  matchedQuantity: number | null;
+  unit: FlowUnit | `${FlowUnit}`;
+  /** Substitution: distance between the two sites. Mutualisation: the greatest distance from the group's centre. */
+  distanceKm: number;
+  conditionsMet: ExplanationItem[];
+  conditionsToCheck: ExplanationItem[];
+  /** Road transport estimate (t·km a year) when matter moves; null for energy by network, services… */
+  transport: { tonneKm: number; trips: number | null } | null;
+  score: ScoreBreakdown;
+}
+
+export type ImpactIndicator =
+  | 'TONNES_DIVERTED'
+  | 'MWH_RECOVERED'
+  | 'WATER_M3_SAVED'
+  | 'CO2E_AVOIDED_T'
+  | 'EUROS_SAVED'
+  | 'JOBS'
+  | 'INSERTION_JOBS';
+
+export interface ImpactFactorUse {
+  /** Emission factor id, or "declared-cost"/"typical-cost"… */
+  id: string;
+  value: number;
+  unit: string;
+  sourceId: string | null;
+}
+
+export interface ImpactFigure {
+  indicator: ImpactIndicator;
+  low: number;
+  central: number;
+  high: number;
+  unit: string;
+  /** The formula in words with the numbers used, e.g. "480 t × (25 − 2.4) kg CO2e/t ÷ 1000". */
+  formula: string;
+  factors: ImpactFactorUse[];
+  /** DECLARED when the figures come from what the organisations declared, TYPICAL from the knowledge base. */
+  basis: 'DECLARED' | 'TYPICAL' | 'MIXED';
+  /** For EUROS_SAVED: the organisation that saves them; null for territory-wide figures. */
+  organizationId: string | null;
+}
+
+export interface DetectedSynergy {
+  /** Deterministic identity: kind, pathway and the sorted flow ids. A decision is attached to it. */
+  key: string;
+  kind: SynergyKind;
+  pathwayId: string;
+  /** SUBSTITUTION: [outputFlowId, inputFlowId]. MUTUALISATION: the members' flows, sorted. */
+  flowIds: string[];
+  /** Sorted, distinct. */
+  organizationIds: string[];
+  /** In [0, 1]. */
+  score: number;
+  explanation: Explanation;
+  impacts: ImpactFigure[];
+}
+
+/** What one flow change did to the set of synergies (incremental detection). */
+export interface SynergyDelta {
+  added: DetectedSynergy[];
+  changed: DetectedSynergy[];
+  /** Keys of synergies that no longer hold. */
+  removed: string[];
+}

@@ -1,0 +1,166 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import type { ExplanationItem } from './engine.types.js';
+
+/**
+ * French and English sentences for the codes of an explanation. The UI may use its own i18n files with the same
+ * codes and parameters; these are the reference wording, and what the API gives integrators in plain text.
+ */
+
+export type Lang = 'fr' | 'en';
+type Params = ExplanationItem['params'];
+export interface MessageContext {
+  lang: Lang;
+  kb: KnowledgeBase;
+  num: (n: unknown, digits?: number) => string;
+  unit: (u: unknown) => string;
+}
+type Message = (p: Params, c: MessageContext) => string;
+
+const UNITS: Record<Lang, Record<string, string>> = {
+  fr: { TONNE: 't', KILOGRAM: 'kg', CUBIC_METRE: 'm³', LITRE: 'L', MEGAWATT_HOUR: 'MWh', KILOWATT_HOUR: 'kWh', UNIT: 'unités', HOUR: 'h', SQUARE_METRE: 'm²' },
+  en: { TONNE: 't', KILOGRAM: 'kg', CUBIC_METRE: 'm³', LITRE: 'L', MEGAWATT_HOUR: 'MWh', KILOWATT_HOUR: 'kWh', UNIT: 'units', HOUR: 'h', SQUARE_METRE: 'm²' },
+};
+const FORMS: Record<Lang, Record<string, string>> = {
+  fr: { SOLID: 'solide', POWDER: 'pulvérulent', LIQUID: 'liquide', SLUDGE: 'boue', GAS: 'gaz', NOT_APPLICABLE: 'sans objet' },
+  en: { SOLID: 'solid', POWDER: 'powder', LIQUID: 'liquid', SLUDGE: 'sludge', GAS: 'gas', NOT_APPLICABLE: 'not applicable' },
+};
+const CATEGORIES: Record<Lang, Record<string, string>> = {
+  fr: { MATERIAL: 'matière', WASTE: 'déchet', ENERGY: 'énergie', WATER: 'eau', EQUIPMENT: 'équipement', SERVICE: 'service', SKILL: 'compétence', SPACE: 'espace', LOGISTICS: 'logistique' },
+  en: { MATERIAL: 'material', WASTE: 'waste', ENERGY: 'energy', WATER: 'water', EQUIPMENT: 'equipment', SERVICE: 'service', SKILL: 'skill', SPACE: 'space', LOGISTICS: 'logistics' },
+};
+const SIDES: Record<Lang, Record<string, string>> = {
+  fr: { output: 'Le gisement', input: 'Le besoin', members: 'Les flux des membres', both: 'les deux côtés' },
+  en: { output: 'The output', input: 'The input', members: "The members' flows", both: 'both sides' },
+};
+
+export const unitLabel = (lang: Lang, unit: unknown): string => UNITS[lang][String(unit)] ?? String(unit);
+const side = (c: MessageContext, p: Params): string => SIDES[c.lang][String(p.side)] ?? String(p.side);
+const count = (c: MessageContext, p: Params): string =>
+  typeof p.count === 'number' && p.count > 1 ? (c.lang === 'fr' ? ` (${p.count} flux)` : ` (${p.count} flows)`) : '';
+
+function needLabel(c: MessageContext, code: unknown): string {
+  const need = c.kb.needs.find((n) => n.code === code);
+  return need ? (c.lang === 'fr' ? need.labelFr : need.labelEn) : String(code);
+}
+
+function pathwayCheck(c: MessageContext, p: Params): string {
+  const pathway = c.kb.pathways.find((x) => x.id === p.pathwayId);
+  const checks = c.lang === 'fr' ? pathway?.conditions.checksFr : pathway?.conditions.checksEn;
+  return checks?.[Number(p.index)] ?? String(p.pathwayId);
+}
+
+function treatment(c: MessageContext, p: Params): string {
+  const pathway = c.kb.pathways.find((x) => x.id === p.pathwayId);
+  return (c.lang === 'fr' ? pathway?.conditions.treatmentFr : pathway?.conditions.treatmentEn) ?? '';
+}
+
+export const MESSAGES: Record<string, Record<Lang, Message>> = {
+  EXACT_EWC: {
+    fr: (p, c) => `${side(c, p)} porte exactement le code déchet ${p.detail} attendu par la filière${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} has exactly the waste code ${p.detail} the pathway expects${count(c, p)}.`,
+  },
+  EWC_FAMILY: {
+    fr: (p, c) => `${side(c, p)} appartient à la famille de codes déchet ${p.detail} de la filière${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} belongs to the pathway's waste code family ${p.detail}${count(c, p)}.`,
+  },
+  NEED_CODE: {
+    fr: (p, c) => `${side(c, p)} a été déclaré comme « ${needLabel(c, p.detail)} », besoin couvert par la filière${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} was declared as "${needLabel(c, p.detail)}", a need the pathway covers${count(c, p)}.`,
+  },
+  KEYWORD: {
+    fr: (p, c) => `${side(c, p)} est reconnu par son libellé (« ${p.detail} »), sans code déclaré${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} is recognised from its label ("${p.detail}"), no code declared${count(c, p)}.`,
+  },
+  CATEGORY: {
+    fr: (p, c) => `${side(c, p)} relève de la catégorie ${CATEGORIES.fr[String(p.detail)] ?? p.detail} de la filière${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} is in the pathway's category ${CATEGORIES.en[String(p.detail)] ?? p.detail}${count(c, p)}.`,
+  },
+  TEMPERATURE_OK: {
+    fr: (p, c) => `La chaleur disponible (${c.num(p.outputC)} °C) dépasse la température requise (${c.num(p.requiredC)} °C) d'au moins ${c.num(p.marginC)} °C.`,
+    en: (p, c) => `The heat available (${c.num(p.outputC)} °C) exceeds the temperature required (${c.num(p.requiredC)} °C) by at least ${c.num(p.marginC)} °C.`,
+  },
+  TEMPERATURE_MARGIN: {
+    fr: (p, c) => `Marge de température respectée (${c.num(p.marginC)} °C).`,
+    en: (p, c) => `Temperature margin respected (${c.num(p.marginC)} °C).`,
+  },
+  WITHIN_REACH: {
+    fr: (p, c) => `Distance : ${c.num(p.distanceKm, 1)} km, dans le rayon pertinent de ${c.num(p.reachKm)} km.`,
+    en: (p, c) => `Distance: ${c.num(p.distanceKm, 1)} km, within the sensible reach of ${c.num(p.reachKm)} km.`,
+  },
+  SHARED_STREAM: {
+    fr: (p, c) => `${c.num(p.organizations)} structures proches produisent le même flux (${c.num(p.members)} flux) : collecte ou traitement mutualisé.`,
+    en: (p, c) => `${c.num(p.organizations)} nearby organisations produce the same stream (${c.num(p.members)} flows): pooled collection or treatment.`,
+  },
+  SHARED_NEED: {
+    fr: (p, c) => `${c.num(p.organizations)} structures proches ont le même besoin (${c.num(p.members)} flux) : achat groupé, équipement ou service partagé.`,
+    en: (p, c) => `${c.num(p.organizations)} nearby organisations have the same need (${c.num(p.members)} flows): group purchase, shared equipment or service.`,
+  },
+  POOLED_VOLUME: {
+    fr: (p, c) => p.quantity === null ? 'Volume mutualisé inconnu.' : `Volume mutualisé : ${c.num(p.quantity)} ${c.unit(p.unit)} par an${p.threshold === null ? '' : ` (seuil de viabilité : ${c.num(p.threshold)} ${c.unit(p.unit)})`}.`,
+    en: (p, c) => p.quantity === null ? 'Pooled volume unknown.' : `Pooled volume: ${c.num(p.quantity)} ${c.unit(p.unit)} a year${p.threshold === null ? '' : ` (viability threshold: ${c.num(p.threshold)} ${c.unit(p.unit)})`}.`,
+  },
+  VIABLE_VOLUME: {
+    fr: () => 'Le volume mutualisé atteint le seuil de viabilité.',
+    en: () => 'The pooled volume reaches the viability threshold.',
+  },
+  BELOW_VIABILITY: {
+    fr: (p, c) => `Il manque ${c.num(p.missing)} ${c.unit(p.unit)} par an pour atteindre le seuil de viabilité (${c.num(p.threshold)} ${c.unit(p.unit)}) : d'autres membres sont à trouver.`,
+    en: (p, c) => `${c.num(p.missing)} ${c.unit(p.unit)} a year are missing to reach the viability threshold (${c.num(p.threshold)} ${c.unit(p.unit)}): more members are needed.`,
+  },
+  GROUP_COMPACT: {
+    fr: (p, c) => `Groupe compact : chaque membre est à moins de ${c.num(p.maxDistanceKm, 1)} km du centre du groupe.`,
+    en: (p, c) => `Compact group: every member is within ${c.num(p.maxDistanceKm, 1)} km of the group's centre.`,
+  },
+  PHYSICAL_FORM_OK: {
+    fr: (p) => `Forme physique compatible (${FORMS.fr[String(p.form)] ?? p.form}).`,
+    en: (p) => `Compatible physical form (${FORMS.en[String(p.form)] ?? p.form}).`,
+  },
+  PHYSICAL_FORM_DIFFERS: {
+    fr: (p) => `Forme physique différente : ${FORMS.fr[String(p.output)] ?? p.output} produit, ${FORMS.fr[String(p.input)] ?? p.input} utilisé ; une préparation peut être nécessaire.`,
+    en: (p) => `Different physical form: ${FORMS.en[String(p.output)] ?? p.output} produced, ${FORMS.en[String(p.input)] ?? p.input} used; some preparation may be needed.`,
+  },
+  PHYSICAL_FORM_UNKNOWN: {
+    fr: (p) => `Forme physique du gisement non déclarée (attendue : ${String(p.expected).split(', ').map((f) => FORMS.fr[f] ?? f).join(', ')}).`,
+    en: (p) => `Physical form of the output not declared (expected: ${String(p.expected).split(', ').map((f) => FORMS.en[f] ?? f).join(', ')}).`,
+  },
+  NOT_HAZARDOUS: { fr: () => 'Flux non dangereux.', en: () => 'Non-hazardous stream.' },
+  HAZARD_ALLOWED: {
+    fr: () => 'Flux dangereux, accepté par cette filière.',
+    en: () => 'Hazardous stream, accepted by this pathway.',
+  },
+  HAZARD_HANDLING: {
+    fr: () => 'Flux dangereux : vérifier les conditions de manipulation, de transport et les autorisations (ICPE, bordereau de suivi).',
+    en: () => 'Hazardous stream: check handling, transport conditions and permits (waste tracking slip).',
+  },
+  AVAILABILITY_FULL: {
+    fr: () => "Le gisement est disponible pendant toute la période du besoin.",
+    en: () => 'The output is available throughout the period of the need.',
+  },
+  PARTIAL_AVAILABILITY: {
+    fr: (p, c) => `Disponibilité partielle : ${c.num(p.monthsCovered)} mois sur les ${c.num(p.monthsNeeded)} du besoin.`,
+    en: (p, c) => `Partial availability: ${c.num(p.monthsCovered)} of the ${c.num(p.monthsNeeded)} months of the need.`,
+  },
+  TEMPERATURE_UNKNOWN: {
+    fr: (p, c) => `Température non déclarée (${side(c, p).toLowerCase()}) : vérifier que la source dépasse le besoin d'au moins ${c.num(p.marginC)} °C.`,
+    en: (p, c) => `Temperature not declared (${side(c, p).toLowerCase()}): check that the source exceeds the need by at least ${c.num(p.marginC)} °C.`,
+  },
+  QUANTITY_UNKNOWN: {
+    fr: (p, c) => `Quantité non déclarée (${side(c, p).toLowerCase()}${count(c, p)}) : la couverture reste à estimer.`,
+    en: (p, c) => `Quantity not declared (${side(c, p).toLowerCase()}${count(c, p)}): the coverage remains to be estimated.`,
+  },
+  UNIT_MISMATCH: {
+    fr: (p, c) => `${side(c, p)} est déclaré en ${c.unit(p.unit)}, la filière compte en ${c.unit(p.pathwayUnit)} : quantité à convertir.`,
+    en: (p, c) => `${side(c, p)} is declared in ${c.unit(p.unit)}, the pathway counts in ${c.unit(p.pathwayUnit)}: quantity to convert.`,
+  },
+  TREATMENT: {
+    fr: (p, c) => `Traitement nécessaire : ${treatment(c, p)}`,
+    en: (p, c) => `Treatment needed: ${treatment(c, p)}`,
+  },
+  PATHWAY_CHECK: { fr: (p, c) => pathwayCheck(c, p), en: (p, c) => pathwayCheck(c, p) },
+};
+
+/** A sentence for an item whose code has no message: the code and its parameters, never nothing. */
+export function fallbackMessage(entry: ExplanationItem): string {
+  const params = Object.entries(entry.params).map(([k, v]) => `${k}=${v}`).join(', ');
+  return params ? `${entry.code} (${params})` : entry.code;
+}

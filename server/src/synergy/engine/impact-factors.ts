@@ -1,0 +1,167 @@
+import type { FlowUnit } from '../../flow/flow.enums.js';
+import type { EmissionFactor } from '../knowledge/knowledge-base.types.js';
+import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
+import type { ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import { flat } from './shared-items.js';
+import { convertQuantity } from './units.js';
+
+/**
+ * The shared vocabulary of the impact calculation: ranges (low / central / high), emission factors with their
+ * spread, baselines set by an output's declared destination, and the formatting of formulas.
+ */
+
+export interface Range {
+  low: number;
+  central: number;
+  high: number;
+}
+
+/** Spread applied when a factor or typical value comes without a range: ±30 %. */
+export const DEFAULT_SPREAD = 0.3;
+/**
+ * The knowledge base's road freight factor, by preference: "road-freight-truck", else the articulated truck of
+ * ADEME Base Carbone, else the first factor per t·km (by id); the engine's default only when there is none.
+ */
+export const TRANSPORT_FACTOR_IDS = ['road-freight-truck', 'ef-truck-articulated-tkm'];
+/** Used when the knowledge base has no road freight factor: 0.1 kg CO2e per t·km (articulated truck, rounded). */
+export const DEFAULT_TRANSPORT_FACTOR: EmissionFactor = {
+  id: 'road-freight-default',
+  labelFr: 'Transport routier (valeur par défaut du moteur)',
+  labelEn: 'Road freight (engine default)',
+  value: 0.1,
+  unit: 'kgCO2e/t.km',
+  sourceId: '',
+};
+/**
+ * Share of the matched quantity that really moves: not every tonne matched on paper is taken up (quality lots
+ * refused, seasonal gaps). Quantities are shown from 70 % (low) to 100 % (central and high) of the match.
+ */
+export const TAKE_UP: Range = { low: 0.7, central: 1, high: 1 };
+/** Savings from a declared cost: the counterpart may charge for the resource, so from 70 % to 100 % of it. */
+export const DECLARED_COST_SAVING: Range = { low: 0.7, central: 1, high: 1 };
+
+/**
+ * Share of an output diverted from disposal, by its declared destination today (the baseline). Already recycled
+ * or reused: nothing is diverted. Energy recovery: half (the synergy moves it up the waste hierarchy, partly).
+ * Not declared or "other": assumed disposal, with a low of 50 %.
+ */
+export const DIVERTED_SHARE: Record<string, Range> = {
+  LANDFILL: { low: 1, central: 1, high: 1 },
+  INCINERATION: { low: 1, central: 1, high: 1 },
+  SEWER: { low: 1, central: 1, high: 1 },
+  ENERGY_RECOVERY: { low: 0.3, central: 0.5, high: 0.7 },
+  RECYCLING: { low: 0, central: 0, high: 0 },
+  REUSE: { low: 0, central: 0, high: 0 },
+  OTHER: { low: 0.5, central: 1, high: 1 },
+  UNDECLARED: { low: 0.5, central: 1, high: 1 },
+};
+
+export function divertedShare(destination: string | null): Range {
+  return DIVERTED_SHARE[destination ?? 'UNDECLARED'] ?? DIVERTED_SHARE.UNDECLARED;
+}
+
+export interface ResolvedFactor {
+  factor: EmissionFactor;
+  range: Range;
+  use: ImpactFactorUse;
+}
+
+export function resolveFactor(kb: CompiledKnowledgeBase, id: string | undefined): ResolvedFactor | null {
+  return id ? (kb.factors.get(id) ?? null) : null;
+}
+
+export function transportFactor(kb: CompiledKnowledgeBase): ResolvedFactor {
+  return kb.transport;
+}
+
+/** Every factor with its range, and the transport factor (see TRANSPORT_FACTOR_IDS), computed once per knowledge base. */
+export function resolvedFactors(factors: EmissionFactor[]): { factors: Map<string, ResolvedFactor>; transport: ResolvedFactor } {
+  const byId = new Map(factors.map((f) => [f.id, toResolved(f)]));
+  const preferred = TRANSPORT_FACTOR_IDS.map((id) => byId.get(id)).find(Boolean);
+  const perTonneKm = factors.filter((f) => f.unit === 'kgCO2e/t.km').sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+  const transport = preferred ?? (perTonneKm ? byId.get(perTonneKm.id)! : toResolved(DEFAULT_TRANSPORT_FACTOR));
+  return { factors: byId, transport };
+}
+
+function toResolved(factor: EmissionFactor): ResolvedFactor {
+  return {
+    factor,
+    range: spreadRange(factor.value, factor.low, factor.high),
+    use: Object.freeze({ id: factor.id, value: factor.value, unit: factor.unit, sourceId: factor.sourceId || null }),
+  };
+}
+
+export function spreadRange(central: number, low?: number, high?: number): Range {
+  return {
+    low: low ?? central * (1 - DEFAULT_SPREAD),
+    central,
+    high: high ?? central * (1 + DEFAULT_SPREAD),
+  };
+}
+
+const FACTOR_UNIT_AS_FLOW_UNIT: Record<EmissionFactor['unit'], FlowUnit | null> = {
+  'kgCO2e/t': 'TONNE' as FlowUnit,
+  'kgCO2e/MWh': 'MEGAWATT_HOUR' as FlowUnit,
+  'kgCO2e/m3': 'CUBIC_METRE' as FlowUnit,
+  'kgCO2e/unit': 'UNIT' as FlowUnit,
+  'kgCO2e/h': 'HOUR' as FlowUnit,
+  'kgCO2e/t.km': null,
+};
+
+/** `quantity` (in the pathway's unit) in the unit the factor is given per; null when they do not convert. */
+export function quantityForFactor(quantity: number, unit: FlowUnit | `${FlowUnit}`, factor: EmissionFactor): number | null {
+  const target = FACTOR_UNIT_AS_FLOW_UNIT[factor.unit];
+  return target ? convertQuantity(quantity, unit, target) : null;
+}
+
+export const UNIT_LABEL: Record<string, string> = {
+  TONNE: 't',
+  KILOGRAM: 'kg',
+  CUBIC_METRE: 'm³',
+  LITRE: 'L',
+  MEGAWATT_HOUR: 'MWh',
+  KILOWATT_HOUR: 'kWh',
+  UNIT: 'units',
+  HOUR: 'h',
+  SQUARE_METRE: 'm²',
+};
+
+export function scaleRange(r: Range, by: Range | number): Range {
+  if (typeof by === 'number') return { low: r.low * by, central: r.central * by, high: r.high * by };
+  return { low: r.low * by.low, central: r.central * by.central, high: r.high * by.high };
+}
+
+export function figure(
+  fields: Omit<ImpactFigure, 'low' | 'central' | 'high'>,
+  range: Range,
+  decimals = 3,
+): ImpactFigure {
+  const f = 10 ** decimals;
+  const low = Math.round(Math.min(range.low, range.central, range.high) * f) / f;
+  const high = Math.round(Math.max(range.low, range.central, range.high) * f) / f;
+  return {
+    indicator: fields.indicator,
+    low,
+    central: Math.round(range.central * f) / f,
+    high,
+    unit: fields.unit,
+    formula: flat(fields.formula),
+    factors: fields.factors,
+    basis: fields.basis,
+    organizationId: fields.organizationId,
+  };
+}
+
+/** Short, readable numbers for formulas: 12 480 → "12480", 3.14159 → "3.14", 0.004567 → "0.00457". */
+export function fmt(n: number): string {
+  const a = Math.abs(n);
+  if (a === 0) return '0';
+  if (a >= 1000) return String(Math.round(n));
+  if (a >= 100) return String(Math.round(n * 10) / 10);
+  if (a >= 1) return String(Math.round(n * 100) / 100);
+  return String(Number(n.toPrecision(3)));
+}
+
+export function pct(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}

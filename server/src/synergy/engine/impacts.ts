@@ -1,0 +1,317 @@
+import type { FlowUnit } from '../../flow/flow.enums.js';
+import type { Pathway } from '../knowledge/knowledge-base.types.js';
+import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
+import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import {
+  DECLARED_COST_SAVING,
+  TAKE_UP,
+  UNIT_LABEL,
+  divertedShare,
+  figure,
+  fmt,
+  pct,
+  quantityForFactor,
+  resolveFactor,
+  scaleRange,
+  spreadRange,
+  transportFactor,
+  type Range,
+  type ResolvedFactor,
+} from './impact-factors.js';
+import { convertQuantity } from './units.js';
+
+/**
+ * Impacts of a substitution: what the synergy moves away from disposal, recovers or saves, its net emissions
+ * avoided, the euros each party saves and the jobs it creates — each with a range, its formula and its factors.
+ * The method is written out in docs/impact-method.md; mutualisation impacts are in mutualisation-impacts.ts.
+ */
+
+export interface SubstitutionImpactInput {
+  pathway: Pathway;
+  output: EngineFlow;
+  input: EngineFlow;
+  /** In the pathway's unit; null when a side's quantity is unknown (no figure can then be computed). */
+  matchedQuantity: number | null;
+  coverage: { output: number | null; input: number | null };
+  transport: { tonneKm: number; trips: number | null } | null;
+}
+
+export function substitutionImpacts(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
+  const q = input.matchedQuantity;
+  if (q === null) return [];
+  const { pathway, output } = input;
+  const unit = pathway.unit;
+  const share = divertedShare(output.currentDestination);
+  const figures: ImpactFigure[] = [];
+  const physical = physicalFigure(pathway, q, share, output.currentDestination);
+  if (physical) figures.push(physical);
+
+  const terms = avoidedTerms(pathway, q, share, output.currentDestination, kb);
+  if (terms.length > 0) {
+    if (input.transport) {
+      const tkm = input.transport.tonneKm;
+      terms.push({
+        label: 'road transport',
+        quantity: scaleRange({ low: tkm, central: tkm, high: tkm }, TAKE_UP),
+        quantityUnit: 't·km',
+        factor: transportFactor(kb),
+        sign: -1,
+      });
+    }
+    figures.push(co2Figure(pathway, terms));
+  }
+
+  const disposal = costSaving('output', input.output, input.coverage.output, q, unit, pathway, share);
+  if (disposal) figures.push(disposal);
+  const purchase = costSaving('input', input.input, input.coverage.input, q, unit, pathway, null);
+  if (purchase) figures.push(purchase);
+
+  const insertionShare = ((output.insertion || output.organizationKind === 'SSE' ? 1 : 0) +
+    (input.input.insertion || input.input.organizationKind === 'SSE' ? 1 : 0)) / 2;
+  figures.push(...jobFigures(pathway, q, insertionShare, 'of the two parties'));
+  return figures;
+}
+
+/** TONNES_DIVERTED, MWH_RECOVERED or WATER_M3_SAVED, by the pathway's indicator. */
+export function physicalFigure(
+  pathway: Pathway,
+  quantity: number,
+  share: Range,
+  destination: string | null,
+): ImpactFigure | null {
+  const indicator = pathway.impact.indicator;
+  if (indicator === 'MASS') {
+    const tonnes = convertQuantity(quantity, pathway.unit, 'TONNE');
+    if (tonnes === null) return null;
+    const range = scaleRange(scaleRange({ low: tonnes, central: tonnes, high: tonnes }, TAKE_UP), share);
+    return figure(
+      {
+        indicator: 'TONNES_DIVERTED',
+        unit: 't',
+        formula: `${fmt(tonnes)} t matched × ${pct(share.central)} diverted from disposal (baseline: ${destination ?? 'not declared, assumed disposal'}) = ${fmt(range.central)} t; low: ${pct(TAKE_UP.low)} take-up`,
+        factors: baselineUses(destination, share),
+        basis: 'DECLARED',
+        organizationId: null,
+      },
+      range,
+    );
+  }
+  const target = indicator === 'ENERGY' ? 'MEGAWATT_HOUR' : indicator === 'WATER' ? 'CUBIC_METRE' : null;
+  if (!target) return null;
+  const amount = convertQuantity(quantity, pathway.unit, target);
+  if (amount === null) return null;
+  const label = target === 'MEGAWATT_HOUR' ? 'MWh' : 'm³';
+  return figure(
+    {
+      indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
+      unit: label,
+      formula: `${fmt(amount)} ${label} a year matched; low: ${pct(TAKE_UP.low)} take-up`,
+      factors: NO_FACTORS,
+      basis: 'DECLARED',
+      organizationId: null,
+    },
+    scaleRange({ low: amount, central: amount, high: amount }, TAKE_UP),
+  );
+}
+
+export interface Co2Term {
+  label: string;
+  quantity: Range;
+  quantityUnit: string;
+  factor: ResolvedFactor;
+  sign: 1 | -1;
+}
+
+/** Avoided production (the substituted input) and avoided disposal (only for what is diverted from disposal). */
+export function avoidedTerms(
+  pathway: Pathway,
+  quantity: number,
+  share: Range,
+  destination: string | null,
+  kb: CompiledKnowledgeBase,
+): Co2Term[] {
+  const terms: Co2Term[] = [];
+  const production = resolveFactor(kb, pathway.impact.avoidedProductionFactorId);
+  const qp = production && quantityForFactor(quantity, pathway.unit, production.factor);
+  if (production && qp !== null) {
+    terms.push({
+      label: 'avoided production',
+      quantity: scaleRange({ low: qp, central: qp, high: qp }, TAKE_UP),
+      quantityUnit: factorQuantityUnit(production),
+      factor: production,
+      sign: 1,
+    });
+  }
+  const disposal = resolveFactor(kb, pathway.impact.avoidedDisposalFactorId);
+  const qd = disposal && quantityForFactor(quantity, pathway.unit, disposal.factor);
+  if (disposal && qd !== null && share.high > 0) {
+    terms.push({
+      label: `avoided disposal, ${pct(share.central)} of it (baseline: ${destination ?? 'not declared'})`,
+      quantity: scaleRange(scaleRange({ low: qd, central: qd, high: qd }, TAKE_UP), share),
+      quantityUnit: factorQuantityUnit(disposal),
+      factor: disposal,
+      sign: 1,
+    });
+  }
+  return terms;
+}
+
+export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
+  let low = 0;
+  let central = 0;
+  let high = 0;
+  for (const t of terms) {
+    central += (t.sign * t.quantity.central * t.factor.range.central) / 1000;
+    if (t.sign > 0) {
+      low += (t.quantity.low * t.factor.range.low) / 1000;
+      high += (t.quantity.high * t.factor.range.high) / 1000;
+    } else {
+      low -= (t.quantity.high * t.factor.range.high) / 1000;
+      high -= (t.quantity.low * t.factor.range.low) / 1000;
+    }
+  }
+  const parts = terms.map(
+    (t, k) =>
+      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' − '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} ${t.factor.factor.unit.replace('kgCO2e', 'kg CO2e')} (${t.label})`,
+  );
+  return figure(
+    {
+      indicator: 'CO2E_AVOIDED_T',
+      unit: 't CO2e',
+      formula: `(${parts.join('')}) ÷ 1000 = ${fmt(central)} t CO2e; range from the factors' low/high (±30 % where the source gives none) and ${pct(TAKE_UP.low)} take-up`,
+      factors: sharedFactors(pathway, `co2:${terms.map((t) => t.factor.factor.id).join(',')}`, () => terms.map((t) => t.factor.use)),
+      basis: 'MIXED',
+      organizationId: null,
+    },
+    { low, central, high },
+  );
+}
+
+/** Euros a party saves: its declared cost prorated to the matched share, else a typical cost × quantity. */
+function costSaving(
+  side: 'output' | 'input',
+  flow: EngineFlow,
+  coverage: number | null,
+  quantity: number,
+  unit: FlowUnit | `${FlowUnit}`,
+  pathway: Pathway,
+  share: Range | null,
+): ImpactFigure | null {
+  const what = side === 'output' ? 'disposal' : 'purchase';
+  if (flow.yearlyCostEur !== null && flow.yearlyCostEur > 0 && coverage !== null) {
+    const central = flow.yearlyCostEur * coverage;
+    return figure(
+      {
+        indicator: 'EUROS_SAVED',
+        unit: 'EUR',
+        formula: `${fmt(flow.yearlyCostEur)} € declared ${what} cost a year × ${pct(coverage)} covered = ${fmt(central)} €; low: ${pct(DECLARED_COST_SAVING.low)} (the counterpart may charge)`,
+        factors: [{ id: 'declared-cost', value: flow.yearlyCostEur, unit: 'EUR/year', sourceId: null }],
+        basis: 'DECLARED',
+        organizationId: flow.organizationId,
+      },
+      scaleRange({ low: central, central, high: central }, DECLARED_COST_SAVING),
+      0,
+    );
+  }
+  const typical = side === 'output' ? pathway.impact.typicalDisposalEurPerUnit : pathway.impact.typicalPurchaseEurPerUnit;
+  if (typical === undefined || typical <= 0) return null;
+  const diverted = share ? share.central : 1;
+  if (diverted === 0) return null;
+  const central = quantity * typical * diverted;
+  const unitLabel = UNIT_LABEL[unit] ?? unit;
+  return figure(
+    {
+      indicator: 'EUROS_SAVED',
+      unit: 'EUR',
+      formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} €/${unitLabel} typical ${what} cost${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} € (no cost declared); ±30 %`,
+      factors: sharedFactors(pathway, `typical-${side}`, () => [
+        {
+          id: side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost',
+          value: typical,
+          unit: `EUR/${unitLabel}`,
+          sourceId: pathway.impact.sourceIds[0] ?? null,
+        },
+      ]),
+      basis: 'TYPICAL',
+      organizationId: flow.organizationId,
+    },
+    spreadRange(central),
+    0,
+  );
+}
+
+/** JOBS, and INSERTION_JOBS for the share an insertion enterprise or SSE operates. */
+export function jobFigures(pathway: Pathway, quantity: number, insertionShare: number, shareOf: string): ImpactFigure[] {
+  const ratio = pathway.impact.jobsPer1000Units;
+  if (ratio === undefined || ratio <= 0) return [];
+  const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
+  const jobs = (quantity * ratio) / 1000;
+  const uses = sharedFactors(pathway, 'jobs', () => [
+    { id: 'jobs-per-1000-units', value: ratio, unit: `FTE per 1000 ${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null },
+  ]);
+  const figures = [
+    figure(
+      {
+        indicator: 'JOBS',
+        unit: 'FTE',
+        formula: `${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE per 1000 ${unitLabel} ÷ 1000 = ${fmt(jobs)} FTE; ±30 %`,
+        factors: uses,
+        basis: 'MIXED',
+        organizationId: null,
+      },
+      spreadRange(jobs),
+      2,
+    ),
+  ];
+  if (insertionShare > 0) {
+    const insertion = jobs * insertionShare;
+    figures.push(
+      figure(
+        {
+          indicator: 'INSERTION_JOBS',
+          unit: 'FTE',
+          formula: `${fmt(jobs)} FTE × ${pct(insertionShare)} (share ${shareOf} that are insertion enterprises or SSE) = ${fmt(insertion)} FTE; ±30 %`,
+          factors: uses,
+          basis: 'MIXED',
+          organizationId: null,
+        },
+        spreadRange(insertion),
+        2,
+      ),
+    );
+  }
+  return figures;
+}
+
+const BASELINE_USES = new Map<string, ImpactFactorUse[]>();
+
+/** The baseline as a "factor" (the share diverted), one frozen list per destination. */
+function baselineUses(destination: string | null, share: Range): ImpactFactorUse[] {
+  const id = `baseline:${destination ?? 'UNDECLARED'}`;
+  let uses = BASELINE_USES.get(id);
+  if (!uses) {
+    uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null })]) as ImpactFactorUse[];
+    BASELINE_USES.set(id, uses);
+  }
+  return uses;
+}
+
+const SHARED_LISTS = new WeakMap<Pathway, Map<string, ImpactFactorUse[]>>();
+
+/** A frozen list of factors made once per pathway and name, shared by the pathway's synergies. */
+export function sharedFactors(pathway: Pathway, name: string, make: () => ImpactFactorUse[]): ImpactFactorUse[] {
+  let lists = SHARED_LISTS.get(pathway);
+  if (!lists) SHARED_LISTS.set(pathway, (lists = new Map()));
+  let list = lists.get(name);
+  if (!list) {
+    list = Object.freeze(make().map((u) => Object.freeze(u))) as ImpactFactorUse[];
+    lists.set(name, list);
+  }
+  return list;
+}
+
+export const NO_FACTORS = Object.freeze([]) as unknown as ImpactFactorUse[];
+
+function factorQuantityUnit(f: ResolvedFactor): string {
+  return f.factor.unit.split('/')[1] ?? '';
+}

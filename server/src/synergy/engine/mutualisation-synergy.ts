@@ -1,0 +1,154 @@
+import type { CompiledPathway } from './compiled-knowledge-base.js';
+import type { EngineContext } from './engine-context.js';
+import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
+import { roundScore } from './engine.options.js';
+import { distanceFromTerm, haversineTerm } from './geo.js';
+import { centreOf } from './mutualisation-clusters.js';
+import { mutualisationImpacts } from './mutualisation-impacts.js';
+import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
+import { MATCH_LEVEL_CODE, MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
+import { round } from './substitution-assessment.js';
+import { item } from './shared-items.js';
+import { synergyKey } from './substitution-synergy.js';
+import { toTonnes } from './units.js';
+
+/** A group below the viability threshold keeps this share of its score: pooling it is not worth it yet. */
+export const BELOW_VIABILITY_FACTOR = 0.6;
+/** Volume component below the threshold: 0.4 × pooled ÷ threshold (1 at or above it). */
+const BELOW_VIABILITY_VOLUME = 0.4;
+/** Volume component when the pathway sets no threshold, or when no member declared a quantity. */
+const VOLUME_NO_THRESHOLD = 0.7;
+const VOLUME_UNKNOWN = 0.3;
+const HAZARD_HANDLED = 0.7;
+
+/** The explained mutualisation synergy of a compact group (`members` sorted by id), or null with < 2 organisations. */
+export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPathway, ctx: EngineContext): DetectedSynergy | null {
+  const organizationIds = [...new Set(members.map((m) => m.organizationId))].sort();
+  if (organizationIds.length < 2) return null;
+  const p = pathway.pathway;
+  const matches = members.map((m) => sideMatchFor(m.streamSides, pathway.index)!);
+  const reasons: ExplanationItem[] = [];
+  const conditionsMet: ExplanationItem[] = [];
+  const conditionsToCheck: ExplanationItem[] = [];
+
+  let pooled: number | null = null;
+  let unknown = 0;
+  for (const m of matches) {
+    if (m.quantity === null) unknown++;
+    else pooled = (pooled ?? 0) + m.quantity;
+  }
+  const threshold = p.viabilityThreshold ?? null;
+  let volume = VOLUME_NO_THRESHOLD;
+  let viable = true;
+  if (pooled === null) volume = VOLUME_UNKNOWN;
+  else if (threshold !== null && threshold > 0) {
+    viable = pooled >= threshold;
+    volume = viable ? 1 : (BELOW_VIABILITY_VOLUME * pooled) / threshold;
+  }
+
+  const centre = centreOf(members);
+  const distances = members.map((m) => distanceFromTerm(haversineTerm(centre, m)));
+  const maxDistance = Math.max(...distances);
+  const compactness = pathway.reachKm > 0 ? Math.max(0, 1 - (2 * maxDistance) / pathway.reachKm) : 1;
+  const size = 1 - Math.exp(-(organizationIds.length - 1) / 3);
+  let compatibility = 0;
+  for (const m of matches) compatibility += MATCH_LEVEL_COMPATIBILITY[m.level];
+  compatibility /= matches.length;
+
+  let hazard = 1;
+  const hazardous = members.filter((m) => m.hazardous);
+  if (hazardous.length > 0 && p.conditions.hazardous === 'HANDLED') {
+    hazard = HAZARD_HANDLED;
+    conditionsToCheck.push(item('HAZARD_HANDLING', { members: hazardous.length }));
+  } else if (hazardous.length > 0) conditionsMet.push(item('HAZARD_ALLOWED', { members: hazardous.length }));
+
+  const w = ctx.options.mutualisationWeights;
+  const breakdown = {
+    compatibility: round(compatibility, 4),
+    quantity: round(volume, 4),
+    distance: round(compactness, 4),
+    quality: round(size, 4),
+    availability: 1,
+    hazard,
+  };
+  const raw =
+    w.compatibility * compatibility + w.quantity * volume + w.distance * compactness + w.quality * size + w.availability + w.hazard * hazard;
+  const score = roundScore(viable ? raw : raw * BELOW_VIABILITY_FACTOR);
+
+  const direction = pathway.streamDirection!;
+  reasons.push(item(direction === 'OUTPUT' ? 'SHARED_STREAM' : 'SHARED_NEED', { members: members.length, organizations: organizationIds.length }));
+  reasons.push(...levelReasons(matches.map((m) => m.level), matches.map((m) => m.detail)));
+  const unit = p.unit;
+  const pooledRounded = pooled === null ? null : round(pooled, 3);
+  reasons.push(item('POOLED_VOLUME', { quantity: pooledRounded, unit, threshold }));
+  reasons.push(item('WITHIN_REACH', { distanceKm: round(maxDistance, 1), reachKm: pathway.reachKm }));
+  if (pooled !== null && threshold !== null && threshold > 0) {
+    if (viable) conditionsMet.push(item('VIABLE_VOLUME', { quantity: pooledRounded, threshold, unit }));
+    else conditionsToCheck.push(item('BELOW_VIABILITY', { quantity: pooledRounded, threshold, missing: round(threshold - pooled, 3), unit }));
+  }
+  conditionsMet.push(item('GROUP_COMPACT', { maxDistanceKm: round(maxDistance, 1), reachKm: pathway.reachKm }));
+  if (unknown > 0) conditionsToCheck.push(item('QUANTITY_UNKNOWN', { side: 'members', count: unknown }));
+  if (pathway.treatmentItem) conditionsToCheck.push(pathway.treatmentItem);
+  conditionsToCheck.push(...pathway.checkItems);
+
+  const flowIds = members.map((m) => m.id);
+  return {
+    key: synergyKey('MUTUALISATION', p.id, flowIds),
+    kind: 'MUTUALISATION',
+    pathwayId: p.id,
+    flowIds,
+    organizationIds,
+    score,
+    explanation: {
+      pathwayId: p.id,
+      reasons,
+      coverage: { output: null, input: null },
+      matchedQuantity: pooledRounded,
+      unit,
+      distanceKm: round(maxDistance, 2),
+      conditionsMet,
+      conditionsToCheck,
+      transport: collectionRound(p.impact.indicator, matches.map((m) => m.quantity), distances, unit, ctx),
+      score: breakdown,
+    },
+    impacts: mutualisationImpacts(
+      { pathway: p, direction, members: members.map((m, k) => ({ flow: m.flow, quantity: matches[k].quantity })), pooledQuantity: pooled },
+      ctx.kb,
+    ),
+  };
+}
+
+/** One reason per way members were recognised, surest first, with how many and the first detail. */
+function levelReasons(levels: MatchLevel[], details: string[]): ExplanationItem[] {
+  const byLevel = new Map<MatchLevel, { count: number; detail: string }>();
+  levels.forEach((level, k) => {
+    const entry = byLevel.get(level);
+    if (entry) entry.count++;
+    else byLevel.set(level, { count: 1, detail: details[k] });
+  });
+  return [...byLevel.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([level, { count, detail }]) => item(MATCH_LEVEL_CODE[level], { side: 'members', count, detail }));
+}
+
+/** Matter brought to the group's centre by road: Σ tonnes × distance to the centre × detour. */
+function collectionRound(
+  indicator: string,
+  quantities: (number | null)[],
+  distances: number[],
+  unit: Parameters<typeof toTonnes>[1],
+  ctx: EngineContext,
+): { tonneKm: number; trips: number | null } | null {
+  if (indicator !== 'MASS') return null;
+  let tonneKm = 0;
+  let tonnes = 0;
+  for (let k = 0; k < quantities.length; k++) {
+    const t = toTonnes(quantities[k], unit);
+    if (t === null) continue;
+    tonnes += t;
+    tonneKm += t * distances[k] * ctx.options.roadDetourFactor;
+  }
+  if (tonnes === 0) return null;
+  return { tonneKm: round(tonneKm, 1), trips: Math.ceil(tonnes / ctx.options.truckPayloadTonnes) };
+}
+

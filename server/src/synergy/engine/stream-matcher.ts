@@ -1,0 +1,130 @@
+import type { StreamMatcher } from '../knowledge/knowledge-base.types.js';
+import { findKeyword, searchableKeyword } from './text-fold.js';
+
+/**
+ * Whether a flow is the stream a pathway side describes, and how surely. A declared code decides: a flow coded
+ * "15 01 01" is not the plastics of a pathway coded "15 01 02" whatever its label says; words in the label are the
+ * fallback for flows declared without a code.
+ */
+
+/** How the flow was recognised, from the surest to the loosest. */
+export const MatchLevel = {
+  EXACT_EWC: 5,
+  NEED_CODE: 4,
+  EWC_FAMILY: 3,
+  KEYWORD: 2,
+  CATEGORY: 1,
+} as const;
+export type MatchLevel = (typeof MatchLevel)[keyof typeof MatchLevel];
+
+export const MATCH_LEVEL_CODE: Record<MatchLevel, string> = {
+  5: 'EXACT_EWC',
+  4: 'NEED_CODE',
+  3: 'EWC_FAMILY',
+  2: 'KEYWORD',
+  1: 'CATEGORY',
+};
+
+/** Compatibility component of the score for each level. */
+export const MATCH_LEVEL_COMPATIBILITY: Record<MatchLevel, number> = {
+  5: 1,
+  4: 0.9,
+  3: 0.75,
+  2: 0.55,
+  1: 0.35,
+};
+
+export interface CompiledMatcher {
+  ewcCodes: Set<string> | null;
+  ewcPrefixes: string[] | null;
+  needCodes: Set<string> | null;
+  /** Prepared for `searchableLabel` (see text-fold.ts), in the knowledge base's order. */
+  keywords: string[] | null;
+  categories: Set<string> | null;
+  physicalForms: Set<string> | null;
+  minTemperatureC: number | null;
+  maxTemperatureC: number | null;
+  /** Whether the matcher names the stream (codes, needs or words) rather than only its category. */
+  hasIdentity: boolean;
+}
+
+/** What the matcher needs to know of a flow (prepared once per flow). */
+export interface MatchableFlow {
+  category: string;
+  ewcCode: string | null;
+  needCode: string | null;
+  /** See `searchableLabel`. */
+  searchLabel: string;
+  physicalForm: string | null;
+  /** The flow's own temperature, or for an input the temperature its declared need requires. */
+  temperatureC: number | null;
+}
+
+export interface StreamMatch {
+  level: MatchLevel;
+  /** The code, prefix, need code, keyword (trimmed) or category that matched. */
+  detail: string;
+}
+
+const nonEmpty = <T>(list: T[] | undefined): list is T[] => Array.isArray(list) && list.length > 0;
+
+export function compileMatcher(matcher: StreamMatcher): CompiledMatcher {
+  const ewcCodes = nonEmpty(matcher.ewcCodes) ? new Set(matcher.ewcCodes.map(normalizeEwcCode)) : null;
+  const ewcPrefixes = nonEmpty(matcher.ewcPrefixes) ? matcher.ewcPrefixes.map((p) => p.trim()) : null;
+  const needCodes = nonEmpty(matcher.needCodes) ? new Set(matcher.needCodes) : null;
+  const keywords = nonEmpty(matcher.keywords) ? matcher.keywords.map(searchableKeyword) : null;
+  return {
+    ewcCodes,
+    ewcPrefixes,
+    needCodes,
+    keywords,
+    categories: nonEmpty(matcher.categories) ? new Set<string>(matcher.categories) : null,
+    physicalForms: nonEmpty(matcher.physicalForms) ? new Set<string>(matcher.physicalForms) : null,
+    minTemperatureC: matcher.minTemperatureC ?? null,
+    maxTemperatureC: matcher.maxTemperatureC ?? null,
+    hasIdentity: Boolean(ewcCodes || ewcPrefixes || needCodes || keywords),
+  };
+}
+
+/** How `flow` matches `matcher`, or null when it does not. Unknown forms and temperatures pass (to be checked). */
+export function matchStream(flow: MatchableFlow, matcher: CompiledMatcher): StreamMatch | null {
+  if (matcher.categories && !matcher.categories.has(flow.category)) return null;
+  if (matcher.physicalForms && flow.physicalForm !== null && !matcher.physicalForms.has(flow.physicalForm)) {
+    return null;
+  }
+  const t = flow.temperatureC;
+  if (t !== null) {
+    if (matcher.minTemperatureC !== null && t < matcher.minTemperatureC) return null;
+    if (matcher.maxTemperatureC !== null && t > matcher.maxTemperatureC) return null;
+  }
+  return matchIdentity(flow, matcher);
+}
+
+function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMatch | null {
+  let judgedByCode = false;
+  let best: StreamMatch | null = null;
+  if (flow.ewcCode !== null && (matcher.ewcCodes || matcher.ewcPrefixes)) {
+    judgedByCode = true;
+    if (matcher.ewcCodes?.has(flow.ewcCode)) return { level: MatchLevel.EXACT_EWC, detail: flow.ewcCode };
+    const prefix = matcher.ewcPrefixes?.find((p) => flow.ewcCode!.startsWith(p));
+    if (prefix) best = { level: MatchLevel.EWC_FAMILY, detail: prefix };
+  }
+  if (flow.needCode !== null && matcher.needCodes) {
+    judgedByCode = true;
+    if (matcher.needCodes.has(flow.needCode)) return { level: MatchLevel.NEED_CODE, detail: flow.needCode };
+  }
+  if (best || judgedByCode) return best;
+  if (matcher.keywords) {
+    const keyword = findKeyword(flow.searchLabel, matcher.keywords);
+    return keyword === null ? null : { level: MatchLevel.KEYWORD, detail: keyword.trim() };
+  }
+  if (matcher.hasIdentity) return null;
+  return { level: MatchLevel.CATEGORY, detail: flow.category };
+}
+
+/** "100201", "10 02 01*" → "10 02 01"; anything else trimmed. */
+export function normalizeEwcCode(code: string): string {
+  const digits = code.replace(/\D/g, '');
+  if (digits.length !== 6) return code.trim();
+  return `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)}`;
+}

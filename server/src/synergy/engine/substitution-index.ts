@@ -1,0 +1,150 @@
+import type { EngineContext } from './engine-context.js';
+import type { DetectedSynergy } from './engine.types.js';
+import { KM_PER_DEGREE } from './geo.js';
+import type { PreparedFlow } from './prepared-flow.js';
+import { SpatialGrid } from './spatial-grid.js';
+import { CandidateScratch, findCounterparts, type SubstitutionGrids } from './substitution-search.js';
+import { buildSubstitution } from './substitution-synergy.js';
+import type { DeltaRecorder } from './synergy-delta-recorder.js';
+import { NOT_INSERTED, NOTHING_EVICTED, TopLists } from './top-lists.js';
+
+/** Slots stay below 2^22 (4 million flows): a pair of slots is one exact number. */
+const PAIR = 4_194_304;
+
+/**
+ * Substitution synergies, kept up to date flow by flow. Each flow keeps its best counterparts (at most
+ * `maxCounterpartsPerFlow`); a pair is a synergy when it is among the best of its output or of its input. A flow
+ * change re-ranks only the flows whose best list held it (found among its own counterparts, within its pathways'
+ * reach) and offers the new version to the flows in reach — the lists a full detection would build, so both agree.
+ */
+export class SubstitutionIndex {
+  private readonly grids: SubstitutionGrids = { outputs: [], inputs: [] };
+  private readonly top: TopLists;
+  /** By output slot × PAIR + input slot. */
+  private readonly kept = new Map<number, DetectedSynergy>();
+  private readonly scratch = new CandidateScratch();
+
+  constructor(private readonly ctx: EngineContext) {
+    this.top = new TopLists(ctx.options.maxCounterpartsPerFlow, ctx);
+  }
+
+  synergies(): IterableIterator<DetectedSynergy> {
+    return this.kept.values();
+  }
+
+  /** Full detection over the flows already placed in `ctx.flows`. */
+  load(flows: PreparedFlow[]): void {
+    this.top.ensure(this.ctx.flows.length);
+    for (const f of flows) this.place(f);
+    const s = this.scratch;
+    for (const o of flows) {
+      if (!o.isOutput || o.outputSides.length === 0) continue;
+      findCounterparts(o, this.grids, this.ctx, s);
+      this.top.fillFrom(o.slot, s);
+      for (let c = 0; c < s.n; c++) this.top.offer(s.slots[c], o.slot, s.pathways[c], s.scores[c], s.distances[c]);
+    }
+    for (const x of flows) {
+      for (let at = 0; at < this.top.size(x.slot); at++) this.reexamine(x.slot, this.top.otherAt(x.slot, at), null);
+    }
+  }
+
+  /** Takes flow `f` (still in `ctx.flows`) out of the index. */
+  remove(f: PreparedFlow, recorder: DeltaRecorder): void {
+    if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
+    // Whoever holds f in its best list is one of f's counterparts: search them, keep those that hold it.
+    findCounterparts(f, this.grids, this.ctx, this.scratch);
+    const holders: number[] = [];
+    for (let c = 0; c < this.scratch.n; c++) {
+      const slot = this.scratch.slots[c];
+      if (this.top.indexOf(slot, f.slot) >= 0) holders.push(slot);
+    }
+    for (const other of this.top.others(f.slot)) this.unkeep(f.slot, other, recorder);
+    for (const h of holders) this.unkeep(f.slot, h, recorder);
+    this.unplace(f);
+    const touched: number[] = [];
+    for (const h of holders) this.rerank(h, f.slot, touched);
+    this.reexamineAll(touched, recorder);
+  }
+
+  /** Adds flow `f` (already in `ctx.flows`). */
+  insert(f: PreparedFlow, recorder: DeltaRecorder): void {
+    this.top.ensure(this.ctx.flows.length);
+    this.place(f);
+    if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
+    const s = this.scratch;
+    findCounterparts(f, this.grids, this.ctx, s);
+    this.top.fillFrom(f.slot, s);
+    const touched: number[] = [];
+    for (const other of this.top.others(f.slot)) touched.push(f.slot, other);
+    for (let c = 0; c < s.n; c++) {
+      const y = s.slots[c];
+      const out = this.top.offer(y, f.slot, s.pathways[c], s.scores[c], s.distances[c]);
+      if (out === NOT_INSERTED) continue;
+      touched.push(y, f.slot);
+      if (out !== NOTHING_EVICTED) touched.push(y, out);
+    }
+    this.reexamineAll(touched, recorder);
+  }
+
+  /** Recomputes the best list of `slot` after `gone` left it; records the pairs that entered or left it. */
+  private rerank(slot: number, gone: number, touched: number[]): void {
+    const before = this.top.others(slot);
+    findCounterparts(this.ctx.flows[slot]!, this.grids, this.ctx, this.scratch);
+    this.top.fillFrom(slot, this.scratch);
+    const after = this.top.others(slot);
+    for (const other of before) if (other !== gone && !after.includes(other)) touched.push(slot, other);
+    for (const other of after) if (!before.includes(other)) touched.push(slot, other);
+  }
+
+  private reexamineAll(touched: number[], recorder: DeltaRecorder): void {
+    for (let t = 0; t < touched.length; t += 2) this.reexamine(touched[t], touched[t + 1], recorder);
+  }
+
+  /** Keeps or drops the pair of slots `a`, `b` by whether both sides' (or either side's) best lists hold the other. */
+  private reexamine(a: number, b: number, recorder: DeltaRecorder | null): void {
+    const flows = this.ctx.flows;
+    const [o, i] = flows[a]!.isOutput ? [a, b] : [b, a];
+    const key = o * PAIR + i;
+    const inOutputs = this.top.indexOf(o, i);
+    const inInputs = this.top.indexOf(i, o);
+    const mutual = this.ctx.options.counterpartRule === 'MUTUAL';
+    const holds = mutual ? inOutputs >= 0 && inInputs >= 0 : inOutputs >= 0 || inInputs >= 0;
+    const owner = inOutputs >= 0 ? o : i;
+    const at = !holds ? -1 : inOutputs >= 0 ? inOutputs : inInputs;
+    const existing = this.kept.get(key);
+    if (at >= 0 && !existing) {
+      const e = this.top.entry(owner, at);
+      const synergy = buildSubstitution(flows[o]!, flows[i]!, e.pathwayIndex, e.distanceKm, this.ctx);
+      this.kept.set(key, synergy);
+      recorder?.added(synergy);
+    } else if (at < 0 && existing) {
+      this.kept.delete(key);
+      recorder?.removed(existing);
+    }
+  }
+
+  private unkeep(a: number, b: number, recorder: DeltaRecorder): void {
+    const key = this.ctx.flows[a]!.isOutput ? a * PAIR + b : b * PAIR + a;
+    const existing = this.kept.get(key);
+    if (!existing) return;
+    this.kept.delete(key);
+    recorder.removed(existing);
+  }
+
+  private place(f: PreparedFlow): void {
+    const sides = f.isOutput ? f.outputSides : f.inputSides;
+    const grids = f.isOutput ? this.grids.outputs : this.grids.inputs;
+    for (const m of sides) {
+      const p = m.side.pathway;
+      (grids[p.index] ??= new SpatialGrid(p.reachKm, KM_PER_DEGREE)).insert(f.slot, f.latitude, f.longitude);
+    }
+    this.top.clear(f.slot);
+  }
+
+  private unplace(f: PreparedFlow): void {
+    const sides = f.isOutput ? f.outputSides : f.inputSides;
+    const grids = f.isOutput ? this.grids.outputs : this.grids.inputs;
+    for (const m of sides) grids[m.side.pathway.index]?.remove(f.slot, f.latitude, f.longitude);
+    this.top.clear(f.slot);
+  }
+}

@@ -1,0 +1,80 @@
+import type { EngineContext } from './engine-context.js';
+import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
+import { flat } from './shared-items.js';
+import { substitutionImpacts } from './impacts.js';
+import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
+import { assessSubstitution, newSink, round } from './substitution-assessment.js';
+import { toTonnes } from './units.js';
+
+/** Deterministic identity of a synergy: kind, pathway and the sorted flow ids. */
+export function synergyKey(kind: DetectedSynergy['kind'], pathwayId: string, flowIds: string[]): string {
+  return flat(`${kind}:${pathwayId}:${[...flowIds].sort().join(',')}`);
+}
+
+/** The full, explained synergy for a pair the search kept (`pathwayIndex` is the pair's best pathway). */
+export function buildSubstitution(
+  o: PreparedFlow,
+  i: PreparedFlow,
+  pathwayIndex: number,
+  distanceKm: number,
+  ctx: EngineContext,
+): DetectedSynergy {
+  const om = sideMatchFor(o.outputSides, pathwayIndex)!;
+  const im = sideMatchFor(i.inputSides, pathwayIndex)!;
+  const compiled = om.side.pathway;
+  const pathway = compiled.pathway;
+  const sink = newSink();
+  const score = assessSubstitution(o, om, i, im, distanceKm, ctx.options.substitutionWeights, sink);
+
+  const matched = om.quantity !== null && im.quantity !== null ? Math.min(om.quantity, im.quantity) : null;
+  const coverage = {
+    output: matched !== null ? round(matched / om.quantity!, 4) : null,
+    input: matched !== null ? round(matched / im.quantity!, 4) : null,
+  };
+  const transport = transportEstimate(pathway.impact.indicator, matched, pathway.unit, distanceKm, ctx);
+  const flowIds = [o.id, i.id];
+  return {
+    key: synergyKey('SUBSTITUTION', pathway.id, flowIds),
+    kind: 'SUBSTITUTION',
+    pathwayId: pathway.id,
+    flowIds,
+    organizationIds: [o.organizationId, i.organizationId].sort(),
+    score,
+    explanation: {
+      pathwayId: pathway.id,
+      reasons: sink.reasons,
+      coverage,
+      matchedQuantity: matched === null ? null : round(matched, 3),
+      unit: pathway.unit,
+      distanceKm: round(distanceKm, 2),
+      conditionsMet: sink.conditionsMet,
+      conditionsToCheck:
+        sink.conditionsToCheck.length === 0
+          ? (compiled.checkItems as ExplanationItem[])
+          : sink.conditionsToCheck.concat(compiled.checkItems),
+      transport,
+      score: sink.breakdown,
+    },
+    impacts: substitutionImpacts(
+      { pathway, output: o.flow, input: i.flow, matchedQuantity: matched, coverage, transport },
+      ctx.kb,
+    ),
+  };
+}
+
+/** Road transport when matter moves by truck: matched tonnes × distance × detour, in trucks of ~25 t. */
+function transportEstimate(
+  indicator: string,
+  matched: number | null,
+  unit: Parameters<typeof toTonnes>[1],
+  distanceKm: number,
+  ctx: EngineContext,
+): { tonneKm: number; trips: number | null } | null {
+  if (indicator !== 'MASS' || matched === null) return null;
+  const tonnes = toTonnes(matched, unit);
+  if (tonnes === null) return null;
+  return {
+    tonneKm: round(tonnes * distanceKm * ctx.options.roadDetourFactor, 1),
+    trips: Math.ceil(tonnes / ctx.options.truckPayloadTonnes),
+  };
+}

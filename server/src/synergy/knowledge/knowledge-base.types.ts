@@ -1,0 +1,127 @@
+import type { FlowUnit, PhysicalForm, ResourceCategory } from '../../flow/flow.enums.js';
+
+/**
+ * The knowledge base of valorisation pathways (server/data/synergy/knowledge-base.json): which outputs can replace
+ * which inputs (substitution), which streams and needs neighbours can pool (mutualisation), under which conditions,
+ * with which emission factors and typical costs — every figure tied to a cited source. Versioned data: change the
+ * file and its `version`, never the engine, to teach FE2I a new pathway.
+ */
+export interface KnowledgeBase {
+  /** Semantic version of the data, e.g. "1.0.0"; stored with each detected synergy. */
+  version: string;
+  sources: Source[];
+  emissionFactors: EmissionFactor[];
+  /** Needs a non-expert declares in their own words ("gypse", "chaleur < 90 °C", "palettes bois"). */
+  needs: NeedDefinition[];
+  pathways: Pathway[];
+}
+
+export interface Source {
+  id: string;
+  /** Full citation: "ADEME, Base Carbone® v23, Laitier de haut fourneau, 2023". */
+  citation: string;
+  publisher: string;
+  year: number;
+  url?: string;
+}
+
+/** kg CO2e per unit of avoided production, avoided disposal, or transport. */
+export interface EmissionFactor {
+  id: string;
+  labelFr: string;
+  labelEn: string;
+  /** Central value. */
+  value: number;
+  /** Range where the source gives one (or the spread between sources); else the engine applies ±30 %. */
+  low?: number;
+  high?: number;
+  unit: 'kgCO2e/t' | 'kgCO2e/MWh' | 'kgCO2e/m3' | 'kgCO2e/unit' | 'kgCO2e/h' | 'kgCO2e/t.km';
+  sourceId: string;
+}
+
+export interface NeedDefinition {
+  /** Stable code stored with an INPUT flow: "gypsum", "heat-below-90c", "wood-pallets". */
+  code: string;
+  labelFr: string;
+  labelEn: string;
+  category: ResourceCategory;
+  /** Unit in which such a need is usually declared. */
+  unit: FlowUnit;
+  /** Words (French and English, lower case, accents allowed) that suggest this need when typed. */
+  keywords: string[];
+  /** For heat/cold/water needs: the temperature the need requires, °C (a heat need at 60 °C needs a source ≥ 60 °C + margin). */
+  temperatureC?: number;
+}
+
+/** Describes one side of a pathway. A flow matches when every given criterion holds (lists are alternatives). */
+export interface StreamMatcher {
+  /** Exact List of Waste codes "NN NN NN". */
+  ewcCodes?: string[];
+  /** Chapter or sub-chapter prefixes "10" / "10 02". */
+  ewcPrefixes?: string[];
+  categories?: ResourceCategory[];
+  /** Need codes (INPUT side): an input declared with one of these needs matches. */
+  needCodes?: string[];
+  /** Folded words, one of which must occur in the flow's label (fallback when no code was declared). */
+  keywords?: string[];
+  physicalForms?: PhysicalForm[];
+  /** Temperature bounds of the flow itself, °C. */
+  minTemperatureC?: number;
+  maxTemperatureC?: number;
+}
+
+export interface PathwayConditions {
+  /** FORBIDDEN: hazardous flows never match; HANDLED: they match but hazard handling is a condition to check. */
+  hazardous: 'FORBIDDEN' | 'HANDLED' | 'ALLOWED';
+  /** For heat: the output must exceed the input's required temperature by at least this margin (°C). */
+  temperatureMarginC?: number;
+  /** Treatment needed between the two sides, if any (shown as a condition to check). */
+  treatmentFr?: string;
+  treatmentEn?: string;
+  /** Checks a facilitator must still make (quality analysis, regulatory status "sortie du statut de déchet"…). */
+  checksFr: string[];
+  checksEn: string[];
+}
+
+export interface PathwayImpact {
+  /** What the synergy moves, in `Pathway.unit`: drives which indicators apply. */
+  indicator: 'MASS' | 'ENERGY' | 'WATER' | 'UNITS' | 'SERVICE';
+  /** Emission avoided per unit by not producing the substituted input (virgin material, fuel, energy). */
+  avoidedProductionFactorId?: string;
+  /** Emission avoided per unit by not disposing of the output the way it goes today (used with the baseline). */
+  avoidedDisposalFactorId?: string;
+  /** Typical € per unit: disposal cost of the output today, purchase cost of the input. Used when the flow declares none. */
+  typicalDisposalEurPerUnit?: number;
+  typicalPurchaseEurPerUnit?: number;
+  /** Full-time jobs per 1000 units a year of the synergy operated (collection, sorting, repair…). */
+  jobsPer1000Units?: number;
+  /** Sources of the typical costs and jobs ratio. */
+  sourceIds: string[];
+}
+
+export interface Pathway {
+  /** Stable id: "slag-to-cement", "heat-80-greenhouse", "pool-cardboard-collection". */
+  id: string;
+  kind: 'SUBSTITUTION' | 'MUTUALISATION';
+  /** Grouping for reports and the UI: HEAT, STEAM, COOLING, WATER, WASTEWATER, SLUDGE, WOOD, PAPER, PLASTIC, METAL, SLAG, DUST_SCALE, ASH_GYPSUM, CONSTRUCTION, ORGANIC, SOLVENT_OIL, PACKAGING, EQUIPMENT, SERVICE, LOGISTICS, PURCHASING. */
+  family: string;
+  labelFr: string;
+  labelEn: string;
+  descriptionFr: string;
+  descriptionEn: string;
+  /** SUBSTITUTION: the OUTPUT side. */
+  output?: StreamMatcher;
+  /** SUBSTITUTION: the INPUT side. */
+  input?: StreamMatcher;
+  /** MUTUALISATION: what members share, and whether they have it (pooled collection/treatment) or need it (group purchase, shared equipment or service). */
+  stream?: StreamMatcher & { direction: 'OUTPUT' | 'INPUT' };
+  conditions: PathwayConditions;
+  /** How far the resource sensibly travels: heat a few km, a truckload of slag 100 km or more. */
+  reachKm: number;
+  /** Unit in which both sides' quantities are compared (flows are converted: kg→t, kWh→MWh, L→m3). */
+  unit: FlowUnit;
+  /** MUTUALISATION: pooled yearly quantity (in `unit`) from which pooling is viable. */
+  viabilityThreshold?: number;
+  impact: PathwayImpact;
+  sourceIds: string[];
+}

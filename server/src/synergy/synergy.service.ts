@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import { ResourceFlow } from '../flow/resource-flow.entity.js';
+import type { PageRequest } from '../graphql/connection.js';
+import { Organization } from '../organization/organization.entity.js';
+import { canDecideFor, canManageSynergies, synergyAccess, type SynergyFacts } from '../policy/synergy-policy.js';
+import type { MaybeViewer } from '../policy/viewer.js';
+import type { AppPubSub } from '../pubsub/pubsub.js';
+import { Territory } from '../territory/territory.entity.js';
+import { User } from '../auth/user.entity.js';
+import type { SynergyDetection } from './synergy-detection.js';
+import { Synergy, SynergyParticipant } from './synergy.entity.js';
+import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
+
+export interface SynergyFilter {
+  territoryIds?: string[];
+  kinds?: SynergyKind[];
+  statuses?: SynergyStatus[];
+  organizationId?: string;
+  minScore?: number;
+}
+
+/** A synergy with its participants, as services hand it to adapters. */
+export interface SynergyRecord {
+  synergy: Synergy;
+  participants: SynergyParticipant[];
+}
+
+export function factsOf({ synergy, participants }: SynergyRecord): SynergyFacts {
+  return {
+    territoryId: synergy.territory.id,
+    participants: participants.map((p) => ({ organizationId: p.organization.id, consent: p.consent })),
+  };
+}
+
+/** The synergy workflow: detection, consent-based contact, refusal, hand-recorded synergies. */
+export class SynergyService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pubSub: AppPubSub['pubSub'],
+    private readonly detection: SynergyDetection,
+  ) {}
+
+  async detect(viewer: MaybeViewer | 'SYSTEM', territoryId: string) {
+    if (viewer !== 'SYSTEM') {
+      if (!viewer) throw unauthenticated();
+      if (!canManageSynergies(viewer, territoryId)) throw forbidden('Only the facilitators of this territory may run the detection.');
+    }
+    if (!(await this.em.count(Territory, { id: territoryId }))) throw notFound('Territory');
+    const result = await this.detection.detectTerritory(this.em, territoryId);
+    await this.announce(result.suggested);
+    return result;
+  }
+
+  /** Synergies the viewer may see (as a party or as a facilitator), best first. */
+  async page(viewer: MaybeViewer, filter: SynergyFilter, page: PageRequest) {
+    if (!viewer) throw unauthenticated();
+    const clauses = [
+      `(s.territory_id = any(string_to_array(?, ',')::uuid[]) or exists (select 1 from synergy_participant p
+         where p.synergy_id = s.id and p.organization_id = any(string_to_array(?, ',')::uuid[])))`,
+    ];
+    const params: unknown[] = [[...viewer.facilitatedTerritoryIds].join(','), [...viewer.memberships.keys()].join(',')];
+    if (filter.territoryIds) {
+      clauses.push(`s.territory_id = any(string_to_array(?, ',')::uuid[])`);
+      params.push(filter.territoryIds.join(','));
+    }
+    if (filter.kinds?.length) {
+      clauses.push(`s.kind = any(string_to_array(?, ','))`);
+      params.push(filter.kinds.join(','));
+    }
+    // Withdrawn-from-view by default: refusals and stale ones only when asked for.
+    clauses.push(`s.status = any(string_to_array(?, ','))`);
+    params.push((filter.statuses?.length ? filter.statuses : ['SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED']).join(','));
+    if (filter.organizationId) {
+      clauses.push(`exists (select 1 from synergy_participant p where p.synergy_id = s.id and p.organization_id = ?)`);
+      params.push(filter.organizationId);
+    }
+    if (filter.minScore !== undefined) {
+      clauses.push('s.score >= ?');
+      params.push(filter.minScore);
+    }
+    const where = clauses.join(' and ');
+    const rows = await this.em.execute(
+      `select s.id, count(*) over () as total_count from synergy s where ${where} order by s.score desc, s.key limit ? offset ?`,
+      [...params, page.limit, page.offset],
+    );
+    let totalCount = rows.length ? Number(rows[0].total_count) : 0;
+    if (rows.length === 0 && (page.offset > 0 || page.limit === 0)) {
+      totalCount = Number((await this.em.execute(`select count(*) as n from synergy s where ${where}`, params))[0].n);
+    }
+    return { records: await this.records(rows.map((r) => String(r.id))), totalCount };
+  }
+
+  /** One synergy the viewer may see; NOT_FOUND otherwise, as if it did not exist. */
+  async get(viewer: MaybeViewer, id: string): Promise<SynergyRecord> {
+    const [record] = await this.records([id]);
+    if (!record || synergyAccess(viewer, factsOf(record)) === 'NONE') throw notFound('Synergy');
+    return record;
+  }
+
+  async records(ids: string[]): Promise<SynergyRecord[]> {
+    if (ids.length === 0) return [];
+    const synergies = await this.em.find(Synergy, { id: { $in: ids } });
+    const participants = await this.em.find(SynergyParticipant, { synergy: { $in: ids } }, { orderBy: { role: 'asc', id: 'asc' } });
+    const byId = new Map(synergies.map((s) => [s.id, { synergy: s, participants: [] as SynergyParticipant[] }]));
+    for (const p of participants) byId.get(p.synergy.id)?.participants.push(p);
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  /** A party asks to be put in touch: its side consents now; the others are asked. */
+  async requestContact(viewer: MaybeViewer, id: string, organizationId?: string) {
+    return this.decide(viewer, id, organizationId, Consent.ACCEPTED, [SynergyStatus.SUGGESTED, SynergyStatus.CONTACT_REQUESTED]);
+  }
+
+  async respondToContact(viewer: MaybeViewer, id: string, accept: boolean, organizationId?: string) {
+    return this.decide(viewer, id, organizationId, accept ? Consent.ACCEPTED : Consent.DECLINED, [SynergyStatus.CONTACT_REQUESTED]);
+  }
+
+  async decline(viewer: MaybeViewer, id: string, organizationId?: string) {
+    return this.decide(viewer, id, organizationId, Consent.DECLINED, [SynergyStatus.SUGGESTED, SynergyStatus.CONTACT_REQUESTED]);
+  }
+
+  private async decide(viewer: MaybeViewer, id: string, organizationId: string | undefined, consent: Consent, from: SynergyStatus[]) {
+    if (!viewer) throw unauthenticated();
+    const record = await this.get(viewer, id);
+    const mine = record.participants.filter((p) => canDecideFor(viewer, p.organization.id) && (!organizationId || p.organization.id === organizationId));
+    if (mine.length === 0) throw forbidden('Only the organisations taking part decide on a synergy.');
+    if (!from.includes(record.synergy.status)) {
+      throw conflict(`This synergy is ${record.synergy.status.toLowerCase().replace('_', ' ')}: that decision no longer applies.`);
+    }
+    const now = new Date();
+    for (const p of mine) Object.assign(p, { consent, consentAt: now, consentBy: this.em.getReference(User, viewer.userId) });
+    const s = record.synergy;
+    if (consent === Consent.DECLINED) s.status = SynergyStatus.DECLINED;
+    else if (record.participants.every((p) => p.consent === Consent.ACCEPTED)) s.status = SynergyStatus.ACCEPTED;
+    else s.status = SynergyStatus.CONTACT_REQUESTED;
+    s.decisionFingerprint = s.fingerprint;
+    await this.em.flush();
+    return record;
+  }
+
+  /** A facilitator records a synergy by hand (found in a workshop, or already running between partners). */
+  async record(
+    viewer: MaybeViewer,
+    input: { territoryId: string; kind: SynergyKind; organizationIds: string[]; flowIds: string[]; note?: string; status?: SynergyStatus; operational?: boolean },
+  ): Promise<SynergyRecord> {
+    if (!viewer) throw unauthenticated();
+    if (!canManageSynergies(viewer, input.territoryId)) throw forbidden('Only the facilitators of this territory may record synergies.');
+    const problems = new ProblemList();
+    const orgs = await this.em.find(Organization, { id: { $in: input.organizationIds } });
+    const flows = await this.em.find(ResourceFlow, { id: { $in: input.flowIds } });
+    if (new Set(input.organizationIds).size < 2 || orgs.length !== new Set(input.organizationIds).size) {
+      problems.add('organizationIds', 'must name at least two existing organisations');
+    }
+    if (flows.length !== new Set(input.flowIds).size) problems.add('flowIds', 'must name existing flows');
+    if (flows.some((f) => !input.organizationIds.includes(f.organization.id))) problems.add('flowIds', 'must belong to the organisations named');
+    if (input.note && input.note.length > 5000) problems.add('note', 'must be at most 5000 characters');
+    const status = input.status ?? SynergyStatus.ACCEPTED;
+    if (status === SynergyStatus.STALE) problems.add('status', 'cannot be STALE for a new synergy');
+    problems.throwIfAny('Cannot record this synergy.');
+    const synergy = this.em.create(Synergy, {
+      key: `RECORDED|${randomUUID()}`,
+      kind: input.kind,
+      origin: SynergyOrigin.RECORDED,
+      territory: this.em.getReference(Territory, input.territoryId),
+      status,
+      score: 1,
+      impacts: [],
+      fingerprint: '-',
+      decisionFingerprint: '-',
+      note: input.note ?? null,
+      operational: input.operational ?? false,
+      recordedBy: this.em.getReference(User, viewer.userId),
+    });
+    const consent = status === SynergyStatus.ACCEPTED ? Consent.ACCEPTED : Consent.PENDING;
+    for (const org of orgs) {
+      const own = flows.filter((f) => f.organization.id === org.id);
+      for (const flow of own.length ? own : [null]) {
+        this.em.create(SynergyParticipant, {
+          synergy,
+          organization: org,
+          flow,
+          role: input.kind === SynergyKind.MUTUALISATION || !flow ? ParticipantRole.MEMBER : flow.direction === 'OUTPUT' ? ParticipantRole.OUTPUT : ParticipantRole.INPUT,
+          consent,
+        });
+      }
+    }
+    await this.em.flush();
+    if (status === SynergyStatus.SUGGESTED) await this.announce([synergy]);
+    return (await this.records([synergy.id]))[0];
+  }
+
+  /** Tells the parties' subscribers; the event carries ids only, each subscriber's view is built for them. */
+  async announce(synergies: Synergy[]) {
+    if (synergies.length === 0) return;
+    for (const record of await this.records(synergies.map((s) => s.id))) {
+      this.pubSub.publish('SYNERGY_SUGGESTED', {
+        synergyId: record.synergy.id,
+        organizationIds: [...new Set(record.participants.map((p) => p.organization.id))],
+      });
+    }
+  }
+}

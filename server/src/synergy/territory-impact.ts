@@ -1,0 +1,61 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { forbidden, unauthenticated } from '../errors/domain-errors.js';
+import { isFacilitatorOf, type MaybeViewer } from '../policy/viewer.js';
+import type { ImpactFigure } from './engine/engine.types.js';
+
+@ObjectType('ImpactTotal', { description: 'The sum of one indicator over a group of synergies.' })
+export class ImpactTotalNode {
+  @Field(() => String, { description: 'Indicator (see ImpactFigure).' }) indicator!: string;
+  @Field(() => String, { description: 'Unit.' }) unit!: string;
+  @Field(() => Float, { description: 'Sum of the low estimates.' }) low!: number;
+  @Field(() => Float, { description: 'Sum of the central estimates.' }) central!: number;
+  @Field(() => Float, { description: 'Sum of the high estimates.' }) high!: number;
+}
+
+@ObjectType('ImpactGroup', { description: 'Synergies at one stage, and their summed impacts.' })
+export class ImpactGroupNode {
+  @Field(() => Int, { description: 'How many synergies.' }) synergyCount!: number;
+  @Field(() => [ImpactTotalNode], { description: 'Summed impacts.' }) totals!: ImpactTotalNode[];
+}
+
+@ObjectType('TerritoryImpact', { description: 'Impacts of the synergies of a territory by stage (docs/impact-method.md).' })
+export class TerritoryImpactNode {
+  @Field(() => ImpactGroupNode, { description: 'Suggested by the engine, not yet taken up.' }) suggested!: ImpactGroupNode;
+  @Field(() => ImpactGroupNode, { description: 'Contact requested or accepted: being worked on.' }) inProgress!: ImpactGroupNode;
+  @Field(() => ImpactGroupNode, { description: 'Running.' }) operational!: ImpactGroupNode;
+}
+
+/**
+ * Territory totals for facilitators and for members of the territory (authorities report them). Euros rest on
+ * companies' confidential costs: only facilitators get their totals.
+ */
+export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, territoryIds: string[], rootId: string) {
+  if (!viewer) throw unauthenticated();
+  const facilitator = isFacilitatorOf(viewer, rootId);
+  if (!facilitator && !viewer.memberTerritoryIds.has(rootId)) throw forbidden('Only members and facilitators of this territory see its indicators.');
+  const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string }[] = await em.execute(
+    `select status, operational, impacts from synergy where territory_id = any(string_to_array(?, ',')::uuid[])
+     and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
+    [territoryIds.join(',')],
+  );
+  const groups = { suggested: [] as ImpactFigure[][], inProgress: [] as ImpactFigure[][], operational: [] as ImpactFigure[][] };
+  for (const row of rows) {
+    const impacts = typeof row.impacts === 'string' ? (JSON.parse(row.impacts) as ImpactFigure[]) : row.impacts;
+    const group = row.operational ? groups.operational : row.status === 'SUGGESTED' ? groups.suggested : groups.inProgress;
+    group.push(impacts.filter((f) => facilitator || f.indicator !== 'EUROS_SAVED'));
+  }
+  const sum = (list: ImpactFigure[][]): ImpactGroupNode => {
+    const totals = new Map<string, ImpactTotalNode>();
+    for (const f of list.flat()) {
+      const key = `${f.indicator}|${f.unit}`;
+      const t = totals.get(key) ?? { indicator: f.indicator, unit: f.unit, low: 0, central: 0, high: 0 };
+      t.low += f.low;
+      t.central += f.central;
+      t.high += f.high;
+      totals.set(key, t);
+    }
+    return { synergyCount: list.length, totals: [...totals.values()].sort((a, b) => a.indicator.localeCompare(b.indicator)) };
+  };
+  return { suggested: sum(groups.suggested), inProgress: sum(groups.inProgress), operational: sum(groups.operational) };
+}
