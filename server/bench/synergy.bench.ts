@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { SynergyDetector } from '../src/synergy/engine/detector.js';
 import type { DetectedSynergy, EngineFlow } from '../src/synergy/engine/engine.types.js';
 import type { KnowledgeBase } from '../src/synergy/knowledge/knowledge-base.types.js';
@@ -57,8 +59,11 @@ function measure(kb: KnowledgeBase, size: number, log: (line: string) => void): 
 
   const runs = size <= 1_000 ? 15 : size <= 10_000 ? 7 : 5;
   const fullTimes: number[] = [];
-  let found: DetectedSynergy[] = [];
+  // One warm-up run (the JIT compiles the hot paths), then each run from a collected heap.
+  let found: DetectedSynergy[] = new SynergyDetector(kb).load(flows);
   for (let r = 0; r < runs; r++) {
+    found = [];
+    collectGarbage();
     const t0 = performance.now();
     found = new SynergyDetector(kb).load(flows);
     fullTimes.push(performance.now() - t0);
@@ -69,6 +74,7 @@ function measure(kb: KnowledgeBase, size: number, log: (line: string) => void): 
   const detector = new SynergyDetector(kb);
   detector.load(flows);
   const updates = updateStream(generator, flows, size);
+  collectGarbage();
   const updateTimes = updates.map((f) => {
     const t0 = performance.now();
     detector.upsertFlow(f);
@@ -122,13 +128,15 @@ function timeNaive(
   log: (line: string) => void,
 ): { ms: number; mode: 'measured' | 'extrapolated'; share: number; agree: boolean | null } {
   const naive = new NaiveDetector(kb);
-  const probeShare = Math.min(1, 200 / flows.length);
-  const estimate = sampledPairsMs(naive, flows, probeShare);
+  const probe = sampledPairs(naive, flows, Math.min(1, 500 / flows.length));
+  const estimate = probe.prepareMs + probe.loopsMs / probe.share;
   if (estimate < NAIVE_BUDGET_MS / 3) {
     const times: number[] = [];
     let result: DetectedSynergy[] = [];
     const runs = estimate < 2_000 ? 5 : 3;
     for (let r = 0; r < runs; r++) {
+      result = [];
+      collectGarbage();
       const t0 = performance.now();
       result = naive.detect(flows);
       times.push(performance.now() - t0);
@@ -137,14 +145,17 @@ function timeNaive(
     log(`  naive full ${fmt(median(times))} ms (median of ${runs}); same synergies as the engine: ${agree ? 'yes' : 'NO'}`);
     return { ms: median(times), mode: 'measured', share: 1, agree };
   }
-  const share = Math.min(1, Math.max(probeShare, (probeShare * NAIVE_SAMPLE_TARGET_MS) / estimate));
-  const ms = sampledPairsMs(naive, flows, share);
-  log(`  naive full EXTRAPOLATED: ${fmt(ms)} ms from the pair loops over ${(share * 100).toFixed(2)} % of the outputs and member rows (materialisation not counted: a lower bound)`);
-  return { ms, mode: 'extrapolated', share, agree: null };
+  // A sample whose pair loops take about NAIVE_SAMPLE_TARGET_MS, scaled to all outputs.
+  const share = Math.min(1, (probe.share * NAIVE_SAMPLE_TARGET_MS) / Math.max(1, probe.loopsMs));
+  const sample = sampledPairs(naive, flows, share);
+  const ms = sample.prepareMs + sample.loopsMs / sample.share;
+  log(`  naive full EXTRAPOLATED: ${fmt(ms)} ms from the pair loops over ${(sample.share * 100).toFixed(2)} % of the outputs and member rows (materialisation not counted: a lower bound)`);
+  return { ms, mode: 'extrapolated', share: sample.share, agree: null };
 }
 
-/** Pair loops over a deterministic share of the outputs (every n-th) and of the pooling rows, scaled to 100 %. */
-function sampledPairsMs(naive: NaiveDetector, flows: EngineFlow[], share: number): number {
+/** Pair loops over a deterministic share of the outputs (every n-th) and of the pooling rows. */
+function sampledPairs(naive: NaiveDetector, flows: EngineFlow[], share: number): { prepareMs: number; loopsMs: number; share: number } {
+  collectGarbage();
   const t0 = performance.now();
   const prepared = naive.prepare(flows);
   const outputs = prepared.filter((f) => f.isOutput);
@@ -155,7 +166,7 @@ function sampledPairsMs(naive: NaiveDetector, flows: EngineFlow[], share: number
   const t1 = performance.now();
   naive.substitutionPairs(sample, inputs);
   naive.mutualisations(prepared, 1 / step);
-  return prepareMs + (performance.now() - t1) * step;
+  return { prepareMs, loopsMs: performance.now() - t1, share: 1 / step };
 }
 
 function sameSynergies(a: DetectedSynergy[], b: DetectedSynergy[]): boolean {
@@ -193,6 +204,13 @@ function printTable(rows: Row[]): void {
   ] as const;
   for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
 }
+
+/** A full garbage collection between timed runs, so that no run pays for the previous one's garbage. */
+const collectGarbage: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return gc ?? (() => {});
+})();
 
 function median(values: number[]): number {
   return quantile(values, 0.5);

@@ -2,8 +2,9 @@ import { compileKnowledgeBase, type CompiledPathway } from '../../src/synergy/en
 import type { EngineContext } from '../../src/synergy/engine/engine-context.js';
 import { resolveOptions } from '../../src/synergy/engine/engine.options.js';
 import type { DetectedSynergy, EngineFlow } from '../../src/synergy/engine/engine.types.js';
-import { distanceFromTerm, haversineTerm } from '../../src/synergy/engine/geo.js';
-import { compactGroups } from '../../src/synergy/engine/mutualisation-clusters.js';
+import { distanceFromTerm } from '../../src/synergy/engine/geo.js';
+import { newContext } from '../../src/synergy/engine/engine-context.js';
+import { compactGroups, groupingCell } from '../../src/synergy/engine/mutualisation-clusters.js';
 import { buildMutualisation } from '../../src/synergy/engine/mutualisation-synergy.js';
 import { prepareFlow, sideMatchFor, type PreparedFlow } from '../../src/synergy/engine/prepared-flow.js';
 import { assessSubstitution } from '../../src/synergy/engine/substitution-assessment.js';
@@ -26,15 +27,16 @@ interface Candidate {
 }
 
 export class NaiveDetector {
-  readonly ctx: EngineContext;
+  ctx: EngineContext;
 
   constructor(kb: KnowledgeBase) {
-    this.ctx = { kb: compileKnowledgeBase(kb), options: resolveOptions(), flows: [] };
+    this.ctx = newContext(compileKnowledgeBase(kb), resolveOptions());
   }
 
   prepare(flows: EngineFlow[]): PreparedFlow[] {
     const sorted = [...flows].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const prepared = sorted.map((f, slot) => prepareFlow(f, slot, this.ctx.kb));
+    this.ctx = newContext(this.ctx.kb, this.ctx.options);
+    const prepared = sorted.map((f, slot) => prepareFlow(f, slot, this.ctx));
     this.ctx.flows = prepared;
     return prepared;
   }
@@ -51,7 +53,8 @@ export class NaiveDetector {
   /** All-pairs scoring of `outputs` against every input: per slot, the best pathway of each counterpart. */
   substitutionPairs(outputs: PreparedFlow[], inputs: PreparedFlow[]): Map<number, Candidate>[] {
     const bySlot: Map<number, Candidate>[] = [];
-    const weights = this.ctx.options.substitutionWeights;
+    const weights = this.ctx.substitutionWeights;
+    const geometry = this.ctx.geometry;
     for (const o of outputs) {
       for (const i of inputs) {
         if (o.organizationId === i.organizationId) continue;
@@ -59,10 +62,10 @@ export class NaiveDetector {
           const p = om.side.pathway;
           const im = sideMatchFor(i.inputSides, p.index);
           if (!im) continue;
-          const h = haversineTerm(o, i);
+          const h = geometry.term(o.slot, i.slot);
           if (h > p.reachTerm) continue;
           const d = distanceFromTerm(h);
-          const score = assessSubstitution(o, om, i, im, d, weights, null);
+          const score = assessSubstitution(geometry, o, om, i, im, d, weights, null);
           if (score < 0) continue;
           record(bySlot, o.slot, i.slot, p, score, d, this.ctx);
           record(bySlot, i.slot, o.slot, p, score, d, this.ctx);
@@ -72,14 +75,23 @@ export class NaiveDetector {
     return bySlot;
   }
 
+  /** The engine's rule on the exhaustive lists: best `k` of each side (score, then id), kept per counterpartRule. */
   private keepBest(bySlot: Map<number, Candidate>[], prepared: PreparedFlow[]): DetectedSynergy[] {
     const k = this.ctx.options.maxCounterpartsPerFlow;
-    const kept = new Map<string, DetectedSynergy>();
+    const best = new Map<number, Set<number>>();
     bySlot.forEach((candidates, slot) => {
       const ranked = [...candidates.values()].sort(
         (a, b) => b.score - a.score || (prepared[a.other].id < prepared[b.other].id ? -1 : 1),
       );
-      for (const c of ranked.slice(0, k)) {
+      best.set(slot, new Set(ranked.slice(0, k).map((c) => c.other)));
+    });
+    const mutual = this.ctx.options.counterpartRule === 'MUTUAL';
+    const kept = new Map<string, DetectedSynergy>();
+    bySlot.forEach((candidates, slot) => {
+      for (const c of candidates.values()) {
+        const mine = best.get(slot)!.has(c.other);
+        const theirs = best.get(c.other)?.has(slot) ?? false;
+        if (!(mutual ? mine && theirs : mine || theirs)) continue;
         const x = prepared[slot];
         const [o, i] = x.isOutput ? [x, prepared[c.other]] : [prepared[c.other], x];
         const key = `${o.id}\n${i.id}`;
@@ -105,7 +117,7 @@ export class NaiveDetector {
       const step = Math.max(1, Math.round(1 / rowShare));
       for (let a = 0; a < members.length; a += step) {
         for (let b = a + 1; b < members.length; b++) {
-          if (haversineTerm(members[a], members[b]) <= p.reachTerm) parent[find(a)] = find(b);
+          if (this.ctx.geometry.term(members[a].slot, members[b].slot) <= p.reachTerm) parent[find(a)] = find(b);
         }
       }
       if (rowShare < 1) continue;
@@ -114,6 +126,7 @@ export class NaiveDetector {
     return synergies;
   }
 
+  /** The engine's grouping on exhaustive components: small ones whole, members of large ones by grouping cell. */
   private groupsOf(p: CompiledPathway, members: PreparedFlow[], find: (x: number) => number): DetectedSynergy[] {
     const clusters = new Map<number, PreparedFlow[]>();
     members.forEach((m, k) => {
@@ -122,9 +135,24 @@ export class NaiveDetector {
       list.push(m);
       clusters.set(root, list);
     });
-    const out: DetectedSynergy[] = [];
+    const pools: PreparedFlow[][] = [];
+    const cells = new Map<number, PreparedFlow[]>();
     for (const cluster of clusters.values()) {
-      for (const group of compactGroups(cluster, p.reachKm, this.ctx.options.maxGroupSize)) {
+      if (cluster.length <= this.ctx.options.maxGroupSize) {
+        pools.push(cluster);
+        continue;
+      }
+      for (const m of cluster) {
+        const key = groupingCell(m.flow.latitude, m.flow.longitude, p.reachKm);
+        const list = cells.get(key) ?? [];
+        list.push(m);
+        cells.set(key, list);
+      }
+    }
+    pools.push(...cells.values());
+    const out: DetectedSynergy[] = [];
+    for (const pool of pools) {
+      for (const group of compactGroups(this.ctx.geometry, pool, p.reachKm, this.ctx.options.maxGroupSize)) {
         const s = buildMutualisation(group, p, this.ctx);
         if (s) out.push(s);
       }

@@ -21,9 +21,16 @@ const FAMILY_WEIGHT: Record<string, number> = {
   COOLING: 2, WATER: 3, WASTEWATER: 2, SLUDGE: 1, SLAG: 0.3, DUST_SCALE: 0.3, ASH_GYPSUM: 0.5, SOLVENT_OIL: 2,
   EQUIPMENT: 3, SERVICE: 4, LOGISTICS: 3, PURCHASING: 6,
 };
-/** Inputs per output of a family: few recyclers take a waste, but heat, water and services are needed widely. */
-const INPUT_SHARE: Record<string, number> = { HEAT: 0.8, STEAM: 0.6, COOLING: 0.6, WATER: 0.8, WASTEWATER: 0.3 };
-const DEFAULT_INPUT_SHARE = 0.08;
+/**
+ * Flows declaring the INPUT side per flow declaring the OUTPUT side, by family. A region has thousands of producers
+ * of cardboard or wood waste but a handful of paper mills and board plants, so takers of a waste are rare; heat and
+ * water are needed about as often as they are available; services and equipment are the other way round: many
+ * organisations need a training or a forklift, few offer one.
+ */
+const INPUT_PER_OUTPUT: Record<string, number> = {
+  HEAT: 0.6, STEAM: 0.5, COOLING: 0.5, WATER: 0.5, WASTEWATER: 0.3, SERVICE: 8, EQUIPMENT: 2, LOGISTICS: 1.5,
+};
+const DEFAULT_INPUT_PER_OUTPUT = 0.02;
 const LABEL_SUFFIXES = ['', '', ' en vrac', ' (atelier 2)', ' – chutes de production', ' big bags', ' triés', ' mélangés', ' lot hebdomadaire'];
 const NOISE_LABELS = ['Compétence soudure', 'Local de stockage 200 m²', 'Conseil RH', 'Formation sécurité', 'Bureaux à partager', 'Déchets divers non triés'];
 const DESTINATIONS = [null, 'LANDFILL', 'LANDFILL', 'LANDFILL', 'INCINERATION', 'ENERGY_RECOVERY', 'ENERGY_RECOVERY', 'RECYCLING', 'RECYCLING', 'RECYCLING', 'RECYCLING'] as const;
@@ -56,10 +63,12 @@ export class TerritoryGenerator {
     for (const p of kb.pathways) {
       const w = FAMILY_WEIGHT[p.family] ?? 1;
       if (p.kind === 'SUBSTITUTION' && p.output && p.input) {
+        // The family's weight is shared between both sides in the ratio above.
+        const ratio = INPUT_PER_OUTPUT[p.family] ?? DEFAULT_INPUT_PER_OUTPUT;
         list.push(this.template(p, p.output, 'OUTPUT', expand));
-        weights.push(w);
+        weights.push(w / (1 + ratio));
         list.push(this.template(p, p.input, 'INPUT', expand));
-        weights.push(w * (INPUT_SHARE[p.family] ?? DEFAULT_INPUT_SHARE));
+        weights.push((w * ratio) / (1 + ratio));
       } else if (p.stream) {
         list.push(this.template(p, p.stream, p.stream.direction, expand));
         weights.push(w);

@@ -8,7 +8,9 @@ import type {
 import type { ExplanationItem } from './engine.types.js';
 import { haversineOf } from './geo.js';
 import { resolvedFactors, type ResolvedFactor } from './impact-factors.js';
+import { pathwayKernel, type PathwayKernel } from './pair-score.js';
 import { frozenItem } from './shared-items.js';
+import { SideIndex } from './side-index.js';
 import { compileMatcher, type CompiledMatcher } from './stream-matcher.js';
 
 /** Which side of a pathway a flow plays. */
@@ -29,6 +31,8 @@ export interface CompiledPathway {
   /** The pathway's checks (PATHWAY_CHECK items) and treatment, shared by all its synergies. */
   checkItems: readonly ExplanationItem[];
   treatmentItem: ExplanationItem | null;
+  /** The constants the score's numeric core needs. */
+  kernel: PathwayKernel;
 }
 
 export interface PathwaySide {
@@ -48,38 +52,17 @@ export interface CompiledKnowledgeBase {
   /** Emission factors with their ranges, by id; and the one used for road transport. */
   factors: Map<string, ResolvedFactor>;
   transport: ResolvedFactor;
-  sidesFor(direction: `${FlowDirection}`, category: string): readonly PathwaySide[];
+  /** The sides flows of each direction may play, indexed (see side-index.ts). */
+  sides: Record<`${FlowDirection}`, SideIndex>;
 }
-
-const NO_SIDES: readonly PathwaySide[] = [];
 
 export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const pathways = kb.pathways.map(compilePathway);
-  const byDirection = { OUTPUT: new Map<string, PathwaySide[]>(), INPUT: new Map<string, PathwaySide[]>() };
-  const anyCategory = { OUTPUT: [] as PathwaySide[], INPUT: [] as PathwaySide[] };
-  const add = (direction: 'OUTPUT' | 'INPUT', side: PathwaySide): void => {
-    if (!side.matcher.categories) {
-      anyCategory[direction].push(side);
-      return;
-    }
-    for (const category of side.matcher.categories) {
-      const list = byDirection[direction].get(category) ?? [];
-      list.push(side);
-      byDirection[direction].set(category, list);
-    }
-  };
+  const sides = { OUTPUT: [] as PathwaySide[], INPUT: [] as PathwaySide[] };
   for (const p of pathways) {
-    if (p.output) add('OUTPUT', { pathway: p, role: 'output', matcher: p.output });
-    if (p.input) add('INPUT', { pathway: p, role: 'input', matcher: p.input });
-    if (p.stream && p.streamDirection) add(p.streamDirection, { pathway: p, role: 'stream', matcher: p.stream });
-  }
-  const buckets = { OUTPUT: new Map<string, PathwaySide[]>(), INPUT: new Map<string, PathwaySide[]>() };
-  for (const direction of ['OUTPUT', 'INPUT'] as const) {
-    const categories = new Set([...byDirection[direction].keys()]);
-    for (const category of categories) {
-      const sides = [...(byDirection[direction].get(category) ?? []), ...anyCategory[direction]];
-      buckets[direction].set(category, sides.sort((a, b) => a.pathway.index - b.pathway.index));
-    }
+    if (p.output) sides.OUTPUT.push({ pathway: p, role: 'output', matcher: p.output });
+    if (p.input) sides.INPUT.push({ pathway: p, role: 'input', matcher: p.input });
+    if (p.stream && p.streamDirection) sides[p.streamDirection].push({ pathway: p, role: 'stream', matcher: p.stream });
   }
   return {
     kb,
@@ -89,15 +72,14 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     needs: new Map(kb.needs.map((n) => [n.code, n])),
     emissionFactors: new Map(kb.emissionFactors.map((f) => [f.id, f])),
     ...resolvedFactors(kb.emissionFactors),
-    sidesFor: (direction, category) =>
-      buckets[direction].get(category) ?? (anyCategory[direction].length ? anyCategory[direction] : NO_SIDES),
+    sides: { OUTPUT: new SideIndex(sides.OUTPUT), INPUT: new SideIndex(sides.INPUT) },
   };
 }
 
 function compilePathway(pathway: Pathway, index: number): CompiledPathway {
   const substitution = pathway.kind === 'SUBSTITUTION';
   const reachKm = Math.max(0, pathway.reachKm);
-  return {
+  const compiled: Omit<CompiledPathway, 'kernel'> = {
     index,
     id: pathway.id,
     pathway,
@@ -115,4 +97,5 @@ function compilePathway(pathway: Pathway, index: number): CompiledPathway {
         ? frozenItem('TREATMENT', { pathwayId: pathway.id })
         : null,
   };
+  return { ...compiled, kernel: pathwayKernel(compiled as CompiledPathway) };
 }

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { compileKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineContext } from './engine-context.js';
+import { newContext, type EngineContext } from './engine-context.js';
 import { resolveOptions, type EngineOptions } from './engine.options.js';
 import type { DetectedSynergy, EngineFlow, SynergyDelta } from './engine.types.js';
 import { MutualisationIndex } from './mutualisation-index.js';
@@ -19,7 +19,7 @@ import { DeltaRecorder } from './synergy-delta-recorder.js';
  * ```
  */
 export class SynergyDetector {
-  private readonly ctx: EngineContext;
+  private ctx: EngineContext;
   private substitutions: SubstitutionIndex;
   private mutualisations: MutualisationIndex;
   private readonly slotOf = new Map<string, number>();
@@ -27,26 +27,32 @@ export class SynergyDetector {
   private ranked: DetectedSynergy[] | null = null;
 
   constructor(kb: KnowledgeBase, options?: Partial<EngineOptions>) {
-    this.ctx = { kb: compileKnowledgeBase(kb), options: resolveOptions(options), flows: [] };
+    this.ctx = newContext(compileKnowledgeBase(kb), resolveOptions(options));
     this.substitutions = new SubstitutionIndex(this.ctx);
     this.mutualisations = new MutualisationIndex(this.ctx);
   }
 
   /** Replaces every flow by `flows` and detects from scratch. A flow id given twice: the last one wins. */
   load(flows: EngineFlow[]): DetectedSynergy[] {
-    this.ctx.flows = [];
+    this.ctx = newContext(this.ctx.kb, this.ctx.options);
     this.slotOf.clear();
     this.freeSlots = [];
     this.substitutions = new SubstitutionIndex(this.ctx);
     this.mutualisations = new MutualisationIndex(this.ctx);
-    // Slots follow the ids' order, so nothing downstream depends on the order flows came in.
-    const unique = new Map<string, EngineFlow>();
-    for (const f of flows) unique.set(f.id, f);
-    const ids = [...unique.keys()].sort();
-    const prepared: PreparedFlow[] = ids.map((id, slot) => {
-      this.slotOf.set(id, slot);
-      return prepareFlow(unique.get(id)!, slot, this.ctx.kb);
-    });
+    // Nothing downstream depends on slot order: rankings break ties by id, groups are sorted by id.
+    const prepared: PreparedFlow[] = [];
+    for (let n = 0; n < flows.length; n++) {
+      const f = flows[n];
+      const size = this.slotOf.size;
+      this.slotOf.set(f.id, prepared.length);
+      if (this.slotOf.size > size) prepared.push(prepareFlow(f, prepared.length, this.ctx));
+      else {
+        // The same id twice: the last declaration wins, in the first one's slot.
+        const slot = prepared.findIndex((p) => p.id === f.id);
+        this.slotOf.set(f.id, slot);
+        prepared[slot] = prepareFlow(f, slot, this.ctx);
+      }
+    }
     this.ctx.flows = prepared;
     this.substitutions.load(prepared);
     this.mutualisations.load(prepared);
@@ -61,7 +67,7 @@ export class SynergyDetector {
     const slot = existing ?? this.freeSlots.pop() ?? this.ctx.flows.length;
     const before = existing === undefined ? null : this.ctx.flows[slot]!;
     if (before) this.substitutions.remove(before, recorder);
-    const after = prepareFlow(flow, slot, this.ctx.kb);
+    const after = prepareFlow(flow, slot, this.ctx);
     this.ctx.flows[slot] = after;
     this.slotOf.set(flow.id, slot);
     this.substitutions.insert(after, recorder);
@@ -86,7 +92,7 @@ export class SynergyDetector {
   /** Every synergy, by score (highest first), then key. */
   all(): DetectedSynergy[] {
     if (!this.ranked) {
-      this.ranked = [...this.substitutions.synergies(), ...this.mutualisations.synergies()].sort(bestFirst);
+      this.ranked = rankSynergies([this.substitutions.synergies(), this.mutualisations.synergies()]);
     }
     return [...this.ranked];
   }
@@ -110,6 +116,34 @@ export function detectSynergies(
   options?: Partial<EngineOptions>,
 ): DetectedSynergy[] {
   return new SynergyDetector(kb, options).load(flows);
+}
+
+/**
+ * By score (highest first), then key. Scores are multiples of 1e-4: one bucket per score, then only the synergies
+ * of equal score are compared by key.
+ */
+export function rankSynergies(sources: Iterable<DetectedSynergy>[]): DetectedSynergy[] {
+  const buckets: (DetectedSynergy[] | undefined)[] = new Array(10_001);
+  for (const source of sources) {
+    for (const s of source) {
+      const at = Math.round(s.score * 10_000);
+      const bucket = buckets[at];
+      if (bucket) bucket.push(s);
+      else buckets[at] = [s];
+    }
+  }
+  const ranked: DetectedSynergy[] = [];
+  for (let at = 10_000; at >= 0; at--) {
+    const bucket = buckets[at];
+    if (!bucket) continue;
+    if (bucket.length > 1) bucket.sort(byKey);
+    for (const s of bucket) ranked.push(s);
+  }
+  return ranked;
+}
+
+function byKey(a: DetectedSynergy, b: DetectedSynergy): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export function bestFirst(a: DetectedSynergy, b: DetectedSynergy): number {

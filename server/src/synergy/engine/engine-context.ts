@@ -1,6 +1,8 @@
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineOptions } from './engine.options.js';
-import type { PreparedFlow } from './prepared-flow.js';
+import { Geometry } from './geo.js';
+import { weightArray } from './pair-score.js';
+import { OrganizationNumbers, type PreparedFlow } from './prepared-flow.js';
 
 /** What every part of one detector shares: the compiled knowledge base, the options and the flows by slot. */
 export interface EngineContext {
@@ -8,4 +10,20 @@ export interface EngineContext {
   options: EngineOptions;
   /** Indexed by slot; a hole where a flow was removed. */
   flows: (PreparedFlow | undefined)[];
+  organizations: OrganizationNumbers;
+  /** Positions by slot (see Geometry). */
+  geometry: Geometry;
+  /** `options.substitutionWeights` as numbers (see pair-score.ts). */
+  substitutionWeights: Float64Array;
+}
+
+export function newContext(kb: CompiledKnowledgeBase, options: EngineOptions): EngineContext {
+  return {
+    kb,
+    options,
+    flows: [],
+    organizations: new OrganizationNumbers(),
+    geometry: new Geometry(),
+    substitutionWeights: weightArray(options.substitutionWeights),
+  };
 }

@@ -53,7 +53,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
     availability: 0,
     hazard: 0.1,
   },
-  maxCounterpartsPerFlow: 5,
+  maxCounterpartsPerFlow: 3,
   counterpartRule: 'MUTUAL',
   maxGroupSize: 12,
   minScore: 0,

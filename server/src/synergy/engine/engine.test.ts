@@ -82,9 +82,13 @@ describe('substitution on the hand-made territory', () => {
     expect(detected.every((s) => s.organizationIds.length >= 2)).toBe(true);
   });
 
-  it('lets one input be fed by several outputs', () => {
-    const feeding = detected.filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds[1] === 'mill-need');
-    expect(feeding.map((s) => s.flowIds[0]).sort()).toEqual(['cardboard-a', 'cardboard-b', 'cardboard-c', 'cardboard-far']);
+  it('lets one input be fed by several outputs: its best three by default, more when asked', () => {
+    const feeding = (synergies: DetectedSynergy[]) =>
+      synergies.filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds[1] === 'mill-need').map((s) => s.flowIds[0]).sort();
+    expect(feeding(detected)).toEqual(['cardboard-a', 'cardboard-b', 'cardboard-far']);
+    expect(feeding(detectSynergies(TERRITORY, FIXTURE_KB, { maxCounterpartsPerFlow: 5 }))).toEqual([
+      'cardboard-a', 'cardboard-b', 'cardboard-c', 'cardboard-far',
+    ]);
   });
 });
 
@@ -145,20 +149,21 @@ describe('impacts on the hand-made territory', () => {
     expect(co2.high).toBeGreaterThan(co2.central);
     expect(co2.factors.map((f) => f.id)).toEqual(['virgin-aggregate', 'landfill-inert', 'road-freight-truck']);
     expect(co2.factors.every((f) => f.sourceId === 'src-test')).toBe(true);
-    expect(co2.formula).toContain('12000 t × 4 kg CO2e/t (avoided production)');
+    expect(co2.formula).toContain('(12000 t × 4 kg/t production + 12000 t × 5 kg/t disposal - ');
+    expect(co2.formula).toContain(' t·km × 0.11 kg/t·km transport) / 1000 = ');
   });
 
   it('uses the costs an organisation declared over typical ones, and says which', () => {
     const s = between('cardboard-a', 'mill-need');
     expect(figure(s, 'EUROS_SAVED', 'retailer-a')).toMatchObject({ central: 4_500, low: 3_150, basis: 'DECLARED' });
     expect(figure(s, 'EUROS_SAVED', 'paper-mill')).toMatchObject({ central: 1_800, basis: 'TYPICAL' });
-    expect(figure(s, 'EUROS_SAVED', 'paper-mill')!.formula).toContain('60 €/t typical purchase cost');
+    expect(figure(s, 'EUROS_SAVED', 'paper-mill')!.formula).toContain('30 t × 60 EUR/t typical purchase = 1800 EUR');
   });
 
   it('counts insertion jobs when an insertion enterprise takes part', () => {
-    const s = between('cardboard-c', 'mill-need');
-    expect(figure(s, 'JOBS')).toMatchObject({ central: 0.02 });
-    expect(figure(s, 'INSERTION_JOBS')).toMatchObject({ central: 0.01 });
+    const s = detectSynergies([cardboardC, millNeed], FIXTURE_KB).find((x) => x.kind === 'SUBSTITUTION');
+    expect(figure(s, 'JOBS')!.central).toBe(0.023);
+    expect(figure(s, 'INSERTION_JOBS')!.central).toBe(0.011);
     expect(figure(between('cardboard-a', 'mill-need'), 'INSERTION_JOBS')).toBeUndefined();
     const group = detected.find((g) => g.kind === 'MUTUALISATION')!;
     expect(figure(group, 'INSERTION_JOBS')!.central).toBeCloseTo((65 * 2) / 1000 * (15 / 65), 2);

@@ -46,12 +46,13 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   const physical = physicalFigure(pathway, q, share, output.currentDestination);
   if (physical) figures.push(physical);
 
-  const terms = avoidedTerms(pathway, q, share, output.currentDestination, kb);
+  const baseline = share.central === 1 ? '' : ` (${pct(share.central)} diverted)`;
+  const terms = avoidedTerms(pathway, q, scaleRange({ low: q, central: q, high: q }, share), baseline, kb);
   if (terms.length > 0) {
     if (input.transport) {
       const tkm = input.transport.tonneKm;
       terms.push({
-        label: 'road transport',
+        label: 'transport',
         quantity: scaleRange({ low: tkm, central: tkm, high: tkm }, TAKE_UP),
         quantityUnit: 't·km',
         factor: transportFactor(kb),
@@ -68,8 +69,9 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
 
   const insertionShare = ((output.insertion || output.organizationKind === 'SSE' ? 1 : 0) +
     (input.input.insertion || input.input.organizationKind === 'SSE' ? 1 : 0)) / 2;
-  figures.push(...jobFigures(pathway, q, insertionShare, 'of the two parties'));
-  return figures;
+  figures.push(...jobFigures(pathway, q, insertionShare, 'of 2 parties'));
+  // A copy of exactly the right length (an array grown by push keeps room for 17).
+  return figures.slice();
 }
 
 /** TONNES_DIVERTED, MWH_RECOVERED or WATER_M3_SAVED, by the pathway's indicator. */
@@ -88,7 +90,7 @@ export function physicalFigure(
       {
         indicator: 'TONNES_DIVERTED',
         unit: 't',
-        formula: `${fmt(tonnes)} t matched × ${pct(share.central)} diverted from disposal (baseline: ${destination ?? 'not declared, assumed disposal'}) = ${fmt(range.central)} t; low: ${pct(TAKE_UP.low)} take-up`,
+        formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) = ${fmt(range.central)} t`,
         factors: baselineUses(destination, share),
         basis: 'DECLARED',
         organizationId: null,
@@ -105,7 +107,7 @@ export function physicalFigure(
     {
       indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
       unit: label,
-      formula: `${fmt(amount)} ${label} a year matched; low: ${pct(TAKE_UP.low)} take-up`,
+      formula: `${fmt(amount)} ${label} a year matched`,
       factors: NO_FACTORS,
       basis: 'DECLARED',
       organizationId: null,
@@ -122,32 +124,36 @@ export interface Co2Term {
   sign: 1 | -1;
 }
 
-/** Avoided production (the substituted input) and avoided disposal (only for what is diverted from disposal). */
+/**
+ * Avoided production (the substituted input: all of `quantity`) and avoided disposal (only `diverted`, the part
+ * moved away from disposal by the baseline), in the pathway's unit.
+ */
 export function avoidedTerms(
   pathway: Pathway,
   quantity: number,
-  share: Range,
-  destination: string | null,
+  diverted: Range,
+  baseline: string,
   kb: CompiledKnowledgeBase,
 ): Co2Term[] {
   const terms: Co2Term[] = [];
   const production = resolveFactor(kb, pathway.impact.avoidedProductionFactorId);
-  const qp = production && quantityForFactor(quantity, pathway.unit, production.factor);
-  if (production && qp !== null) {
+  const perUnit = production && quantityForFactor(1, pathway.unit, production.factor);
+  if (production && perUnit !== null) {
+    const q = quantity * perUnit;
     terms.push({
-      label: 'avoided production',
-      quantity: scaleRange({ low: qp, central: qp, high: qp }, TAKE_UP),
+      label: 'production',
+      quantity: scaleRange({ low: q, central: q, high: q }, TAKE_UP),
       quantityUnit: factorQuantityUnit(production),
       factor: production,
       sign: 1,
     });
   }
   const disposal = resolveFactor(kb, pathway.impact.avoidedDisposalFactorId);
-  const qd = disposal && quantityForFactor(quantity, pathway.unit, disposal.factor);
-  if (disposal && qd !== null && share.high > 0) {
+  const perUnitDisposal = disposal && quantityForFactor(1, pathway.unit, disposal.factor);
+  if (disposal && perUnitDisposal !== null && diverted.high > 0) {
     terms.push({
-      label: `avoided disposal, ${pct(share.central)} of it (baseline: ${destination ?? 'not declared'})`,
-      quantity: scaleRange(scaleRange({ low: qd, central: qd, high: qd }, TAKE_UP), share),
+      label: `disposal${baseline}`,
+      quantity: scaleRange(scaleRange(diverted, perUnitDisposal), TAKE_UP),
       quantityUnit: factorQuantityUnit(disposal),
       factor: disposal,
       sign: 1,
@@ -172,13 +178,13 @@ export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
   }
   const parts = terms.map(
     (t, k) =>
-      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' − '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} ${t.factor.factor.unit.replace('kgCO2e', 'kg CO2e')} (${t.label})`,
+      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${t.factor.factor.unit.slice(6).replace('.km', '·km')} ${t.label}`,
   );
   return figure(
     {
       indicator: 'CO2E_AVOIDED_T',
       unit: 't CO2e',
-      formula: `(${parts.join('')}) ÷ 1000 = ${fmt(central)} t CO2e; range from the factors' low/high (±30 % where the source gives none) and ${pct(TAKE_UP.low)} take-up`,
+      formula: `(${parts.join('')}) / 1000 = ${fmt(central)} t CO2e`,
       factors: sharedFactors(pathway, `co2:${terms.map((t) => t.factor.factor.id).join(',')}`, () => terms.map((t) => t.factor.use)),
       basis: 'MIXED',
       organizationId: null,
@@ -204,7 +210,7 @@ function costSaving(
       {
         indicator: 'EUROS_SAVED',
         unit: 'EUR',
-        formula: `${fmt(flow.yearlyCostEur)} € declared ${what} cost a year × ${pct(coverage)} covered = ${fmt(central)} €; low: ${pct(DECLARED_COST_SAVING.low)} (the counterpart may charge)`,
+        formula: `${fmt(flow.yearlyCostEur)} EUR/yr declared ${what} × ${pct(coverage)} covered = ${fmt(central)} EUR`,
         factors: [{ id: 'declared-cost', value: flow.yearlyCostEur, unit: 'EUR/year', sourceId: null }],
         basis: 'DECLARED',
         organizationId: flow.organizationId,
@@ -223,7 +229,7 @@ function costSaving(
     {
       indicator: 'EUROS_SAVED',
       unit: 'EUR',
-      formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} €/${unitLabel} typical ${what} cost${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} € (no cost declared); ±30 %`,
+      formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what}${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} EUR`,
       factors: sharedFactors(pathway, `typical-${side}`, () => [
         {
           id: side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost',
@@ -254,13 +260,13 @@ export function jobFigures(pathway: Pathway, quantity: number, insertionShare: n
       {
         indicator: 'JOBS',
         unit: 'FTE',
-        formula: `${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE per 1000 ${unitLabel} ÷ 1000 = ${fmt(jobs)} FTE; ±30 %`,
+        formula: `${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel} = ${fmt(jobs)} FTE`,
         factors: uses,
         basis: 'MIXED',
         organizationId: null,
       },
       spreadRange(jobs),
-      2,
+      3,
     ),
   ];
   if (insertionShare > 0) {
@@ -270,13 +276,13 @@ export function jobFigures(pathway: Pathway, quantity: number, insertionShare: n
         {
           indicator: 'INSERTION_JOBS',
           unit: 'FTE',
-          formula: `${fmt(jobs)} FTE × ${pct(insertionShare)} (share ${shareOf} that are insertion enterprises or SSE) = ${fmt(insertion)} FTE; ±30 %`,
+          formula: `${fmt(jobs)} FTE × ${pct(insertionShare)} insertion share (${shareOf}) = ${fmt(insertion)} FTE`,
           factors: uses,
           basis: 'MIXED',
           organizationId: null,
         },
         spreadRange(insertion),
-        2,
+        3,
       ),
     );
   }

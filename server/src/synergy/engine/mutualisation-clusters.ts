@@ -1,73 +1,129 @@
-import { distanceFromTerm, geoPoint, haversineTerm, type GeoPoint } from './geo.js';
+import { KM_PER_DEGREE, geoPoint, distanceFromTerm, type GeoPoint, type Geometry } from './geo.js';
 import type { PreparedFlow } from './prepared-flow.js';
 import type { SpatialGrid } from './spatial-grid.js';
 
 /**
- * Grouping of the flows that share a stream. Members within reach of one another are linked (single linkage,
- * through the pathway's grid), which gives clusters; a cluster too large or too spread out is split in two along
- * its longer side, at its widest gap, until every group is compact (each member within half the reach of the
- * group's centre, so all within the reach of each other) and small enough. Everything is ordered by coordinates
- * and ids: the same members always give the same groups.
+ * How the flows sharing a stream are grouped. Members within reach of one another are linked. A cluster of linked
+ * members small enough for one group (at most `maxGroupSize`) is grouped as a whole — split in two at its widest
+ * gap until compact if it is spread out. Members of larger clusters are grouped by the cells of a fixed grid whose
+ * cells are small enough (side = reach ÷ √2) for all their members to be within reach of each other, a crowded
+ * cell being split the same way. Both rules only ever look at a neighbourhood: a flow change regroups what is
+ * near it, not a whole region. Everything is ordered by coordinates and ids: the same members, the same groups.
  */
 
-/** The members linked to `start` through chains of members within reach; marks them in `visited`. */
-export function linkedCluster(
-  start: PreparedFlow,
+/** What exploring from a member found: its whole cluster (small), or proof that the cluster is large. */
+export interface Exploration {
+  slots: number[];
+  large: boolean;
+}
+
+/**
+ * Marks by slot for explorations: a mark is a number unique to one exploration (or one pass), so nothing needs
+ * clearing between them and no Set is built per exploration.
+ */
+export class SlotMarks {
+  private marks = new Int32Array(1024);
+  private last = 0;
+
+  next(slots: number): number {
+    if (slots > this.marks.length) {
+      const bigger = new Int32Array(Math.max(slots, this.marks.length * 2));
+      bigger.set(this.marks);
+      this.marks = bigger;
+    }
+    return ++this.last;
+  }
+
+  has(slot: number, mark: number): boolean {
+    return this.marks[slot] === mark;
+  }
+
+  set(slot: number, mark: number): void {
+    this.marks[slot] = mark;
+  }
+}
+
+/**
+ * Explores the members linked to `start` (transitively within reach). Stops as soon as more than `cap` members
+ * were found, or a member marked `provenLarge` in `proven` was reached: the cluster is then large. Otherwise
+ * `slots` is the whole cluster.
+ */
+export function explore(
+  start: number,
+  cap: number,
   grid: SpatialGrid,
   reachKm: number,
   reachTerm: number,
+  geometry: Geometry,
   flows: (PreparedFlow | undefined)[],
-  visited: Set<number>,
-  buffer: number[],
-): PreparedFlow[] {
-  const cluster = [start];
-  visited.add(start.slot);
-  for (let head = 0; head < cluster.length; head++) {
-    const u = cluster[head];
-    buffer.length = 0;
-    grid.query(u.latitude, u.longitude, reachKm, buffer);
-    for (const slot of buffer) {
-      if (visited.has(slot)) continue;
-      const v = flows[slot]!;
-      if (haversineTerm(u, v) > reachTerm) continue;
-      visited.add(slot);
-      cluster.push(v);
+  proven: SlotMarks,
+  provenLarge: number,
+  seen: SlotMarks,
+  cells: number[][],
+): Exploration {
+  const slots = [start];
+  const mark = seen.next(flows.length);
+  seen.set(start, mark);
+  for (let head = 0; head < slots.length; head++) {
+    const u = slots[head];
+    const flow = flows[u]!.flow;
+    const n = grid.cellsNear(flow.latitude, flow.longitude, reachKm, cells);
+    for (let c = 0; c < n; c++) {
+      const cell = cells[c];
+      for (let k = 0; k < cell.length; k++) {
+        const v = cell[k];
+        if (seen.has(v, mark) || geometry.term(u, v) > reachTerm) continue;
+        if (proven.has(v, provenLarge)) return { slots, large: true };
+        seen.set(v, mark);
+        slots.push(v);
+        if (slots.length > cap) return { slots, large: true };
+      }
     }
   }
-  return cluster;
+  return { slots, large: false };
 }
 
-/** Compact groups of at most `maxSize` members (single members are dropped). */
-export function compactGroups(members: PreparedFlow[], reachKm: number, maxSize: number): PreparedFlow[][] {
+/** The grouping cell of a member of a large cluster: side reach ÷ √2 (a hair less), so its diagonal is within reach. */
+export function groupingCell(latitude: number, longitude: number, reachKm: number): number {
+  const size = Math.max(1e-4, (reachKm / Math.SQRT2 / KM_PER_DEGREE) * (1 - 1e-9));
+  return (Math.floor(latitude / size) + 2 ** 20) * 2 ** 21 + (Math.floor(longitude / size) + 2 ** 20);
+}
+
+/** Compact groups of at most `maxSize` members, each sorted by id (single members are dropped). */
+export function compactGroups(geometry: Geometry, members: PreparedFlow[], reachKm: number, maxSize: number): PreparedFlow[][] {
   const groups: PreparedFlow[][] = [];
-  const pending = [[...members].sort(byId)];
+  const pending = [members];
   while (pending.length > 0) {
     const part = pending.pop()!;
     if (part.length < 2) continue;
-    if (part.length <= maxSize && maxDistanceToCentre(part) <= reachKm / 2) {
-      groups.push(part);
-      continue;
+    if (part.length <= maxSize) {
+      part.sort(byId);
+      if (maxDistanceToCentre(geometry, part) <= reachKm / 2) {
+        groups.push(part);
+        continue;
+      }
     }
     const [a, b] = splitInTwo(part, part.length > maxSize);
-    pending.push(b.sort(byId), a.sort(byId));
+    pending.push(b, a);
   }
   return groups;
 }
 
+/** The centre of members sorted by id (the order fixes the rounding of the sums). */
 export function centreOf(members: PreparedFlow[]): GeoPoint {
   let lat = 0;
   let lon = 0;
   for (const m of members) {
-    lat += m.latitude;
-    lon += m.longitude;
+    lat += m.flow.latitude;
+    lon += m.flow.longitude;
   }
   return geoPoint(lat / members.length, lon / members.length);
 }
 
-export function maxDistanceToCentre(members: PreparedFlow[]): number {
+export function maxDistanceToCentre(geometry: Geometry, members: PreparedFlow[]): number {
   const centre = centreOf(members);
   let h = 0;
-  for (const m of members) h = Math.max(h, haversineTerm(centre, m));
+  for (const m of members) h = Math.max(h, geometry.termTo(centre, m.slot));
   return distanceFromTerm(h);
 }
 
@@ -81,14 +137,14 @@ function splitInTwo(part: PreparedFlow[], balanced: boolean): [PreparedFlow[], P
   let minLon = Infinity;
   let maxLon = -Infinity;
   for (const m of part) {
-    minLat = Math.min(minLat, m.latitude);
-    maxLat = Math.max(maxLat, m.latitude);
-    minLon = Math.min(minLon, m.longitude);
-    maxLon = Math.max(maxLon, m.longitude);
+    minLat = Math.min(minLat, m.flow.latitude);
+    maxLat = Math.max(maxLat, m.flow.latitude);
+    minLon = Math.min(minLon, m.flow.longitude);
+    maxLon = Math.max(maxLon, m.flow.longitude);
   }
   const cosLat = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const alongLongitude = (maxLon - minLon) * cosLat > maxLat - minLat;
-  const coordinate = (m: PreparedFlow): number => (alongLongitude ? m.longitude : m.latitude);
+  const coordinate = (m: PreparedFlow): number => (alongLongitude ? m.flow.longitude : m.flow.latitude);
   const sorted = [...part].sort((a, b) => coordinate(a) - coordinate(b) || byId(a, b));
   const n = sorted.length;
   const from = balanced ? Math.max(1, Math.floor(n / 4)) : 1;

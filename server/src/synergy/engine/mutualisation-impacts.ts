@@ -1,6 +1,6 @@
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineFlow, ImpactFigure } from './engine.types.js';
+import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import {
   DECLARED_COST_SAVING,
   TAKE_UP,
@@ -14,7 +14,7 @@ import {
   transportFactor,
   type Range,
 } from './impact-factors.js';
-import { NO_FACTORS, avoidedTerms, co2Figure, jobFigures, physicalFigure, type Co2Term } from './impacts.js';
+import { NO_FACTORS, avoidedTerms, co2Figure, jobFigures, physicalFigure, sharedFactors } from './impacts.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -59,17 +59,16 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     if (physical && physical.indicator !== 'TONNES_DIVERTED') figures.push(physical);
   }
   if (pooled !== null) {
-    const terms: Co2Term[] = [];
-    for (const m of known) {
-      const share = input.direction === 'OUTPUT' ? divertedShare(m.flow.currentDestination) : { low: 0, central: 0, high: 0 };
-      terms.push(...avoidedTerms(pathway, m.quantity!, share, m.flow.currentDestination, kb));
+    const diverted: Range = { low: 0, central: 0, high: 0 };
+    if (input.direction === 'OUTPUT') {
+      for (const m of known) addRange(diverted, scaleRange({ low: m.quantity!, central: m.quantity!, high: m.quantity! }, divertedShare(m.flow.currentDestination)));
     }
-    const merged = mergeTerms(terms);
+    const merged = avoidedTerms(pathway, pooled, diverted, ' (members\' diverted share)', kb);
     const tonnes = pathway.impact.indicator === 'MASS' ? convertQuantity(pooled, pathway.unit, 'TONNE') : null;
     if (tonnes !== null) {
       const saved = tonnes * BASELINE_COLLECTION_DISTANCE_KM * POOLED_TRUCK_KM_SAVING;
       merged.push({
-        label: `${pct(POOLED_TRUCK_KM_SAVING)} of ${fmt(tonnes)} t × ${BASELINE_COLLECTION_DISTANCE_KM} km of transport saved by pooling`,
+        label: `transport saved (${pct(POOLED_TRUCK_KM_SAVING)} of ${fmt(tonnes)} t × ${BASELINE_COLLECTION_DISTANCE_KM} km)`,
         quantity: scaleRange({ low: saved, central: saved, high: saved }, TAKE_UP),
         quantityUnit: 't·km',
         factor: transportFactor(kb),
@@ -82,9 +81,9 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   if (pooled !== null) {
     let insertion = 0;
     for (const m of known) if (m.flow.insertion || m.flow.organizationKind === 'SSE') insertion += m.quantity!;
-    figures.push(...jobFigures(pathway, pooled, pooled > 0 ? insertion / pooled : 0, 'of the pooled volume from members'));
+    figures.push(...jobFigures(pathway, pooled, pooled > 0 ? insertion / pooled : 0, 'of pooled volume'));
   }
-  return figures;
+  return figures.slice();
 }
 
 function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure | null {
@@ -104,29 +103,13 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
     {
       indicator: 'TONNES_DIVERTED',
       unit: 't',
-      formula: `Σ over members of tonnes × share diverted by each one's declared destination (0 % if already recycled or reused) = ${fmt(range.central)} t of ${fmt(total)} t pooled; low: ${pct(TAKE_UP.low)} take-up`,
+      formula: `sum of members' t × share diverted by their baseline = ${fmt(range.central)} t of ${fmt(total)} t pooled`,
       factors: NO_FACTORS,
       basis: 'DECLARED',
       organizationId: null,
     },
     range,
   );
-}
-
-/** One term per factor: members' quantities added up (in member order). */
-function mergeTerms(terms: Co2Term[]): Co2Term[] {
-  const merged = new Map<string, Co2Term>();
-  for (const t of terms) {
-    const key = `${t.factor.factor.id}|${t.label.startsWith('avoided production') ? 'p' : 'd'}`;
-    const m = merged.get(key);
-    if (!m) merged.set(key, { ...t, label: t.label.split(',')[0], quantity: { ...t.quantity } });
-    else {
-      m.quantity.low += t.quantity.low;
-      m.quantity.central += t.quantity.central;
-      m.quantity.high += t.quantity.high;
-    }
-  }
-  return [...merged.values()];
 }
 
 /** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
@@ -136,44 +119,75 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
   const typical = direction === 'OUTPUT' ? pathway.impact.typicalDisposalEurPerUnit : pathway.impact.typicalPurchaseEurPerUnit;
   const what = direction === 'OUTPUT' ? 'collection' : 'purchase';
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
-  const byOrg = new Map<string, { declared: number; typical: number; range: Range; parts: string[] }>();
+  const savingId = direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
+  const savingUse: ImpactFactorUse = { id: savingId, value: saving, unit: 'share', sourceId: null };
+  const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse]);
+  const typicalFactors = sharedFactors(pathway, `${savingId}:typical`, () => [
+    savingUse,
+    {
+      id: direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost',
+      value: typical ?? 0,
+      unit: `EUR/${unitLabel}`,
+      sourceId: pathway.impact.sourceIds[0] ?? null,
+    },
+  ]);
+  const byOrg = new Map<string, OrgSaving>();
   for (const m of input.members) {
-    const org = byOrg.get(m.flow.organizationId) ?? { declared: 0, typical: 0, range: { low: 0, central: 0, high: 0 }, parts: [] };
     const cost = m.flow.yearlyCostEur;
+    let part: string;
+    let low: number;
+    let central: number;
+    let high: number;
+    let declared = false;
     if (cost !== null && cost > 0) {
-      const c = cost * saving;
-      const r = scaleRange({ low: c, central: c, high: c }, DECLARED_COST_SAVING);
-      addRange(org.range, r);
-      org.declared++;
-      org.parts.push(`${fmt(cost)} € declared × ${pct(saving)}`);
+      central = cost * saving;
+      low = central * DECLARED_COST_SAVING.low;
+      high = central * DECLARED_COST_SAVING.high;
+      declared = true;
+      part = `${fmt(cost)} EUR declared ${what} × ${pct(saving)} saved`;
     } else if (typical !== undefined && typical > 0 && m.quantity !== null) {
-      const c = m.quantity * typical * saving;
-      addRange(org.range, spreadRange(c));
-      org.typical++;
-      org.parts.push(`${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} €/${unitLabel} typical × ${pct(saving)}`);
+      const r = spreadRange(m.quantity * typical * saving);
+      ({ low, central, high } = r);
+      part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${pct(saving)} saved`;
     } else continue;
-    byOrg.set(m.flow.organizationId, org);
+    const org = byOrg.get(m.flow.organizationId);
+    if (!org) {
+      byOrg.set(m.flow.organizationId, { low, central, high, declared: declared ? 1 : 0, typical: declared ? 0 : 1, formula: part });
+      continue;
+    }
+    org.low += low;
+    org.central += central;
+    org.high += high;
+    if (declared) org.declared++;
+    else org.typical++;
+    org.formula += ` + ${part}`;
   }
-  return [...byOrg.keys()].sort().map((organizationId) => {
+  const organizations = [...byOrg.keys()].sort();
+  const figures: ImpactFigure[] = [];
+  for (const organizationId of organizations) {
     const org = byOrg.get(organizationId)!;
-    return figure(
-      {
-        indicator: 'EUROS_SAVED',
-        unit: 'EUR',
-        formula: `${org.parts.join(' + ')} = ${fmt(org.range.central)} € (${pct(saving)} of the ${what} cost saved by pooling, an assumption)`,
-        factors: [
-          { id: direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving', value: saving, unit: 'share', sourceId: null },
-          ...(org.typical > 0
-            ? [{ id: direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }]
-            : []),
-        ],
-        basis: org.declared > 0 && org.typical > 0 ? 'MIXED' : org.declared > 0 ? 'DECLARED' : 'TYPICAL',
-        organizationId,
-      },
-      org.range,
-      0,
+    figures.push(
+      figure(
+        {
+          indicator: 'EUROS_SAVED',
+          unit: 'EUR',
+          formula: `${org.formula} = ${fmt(org.central)} EUR`,
+          factors: org.typical > 0 ? typicalFactors : declaredFactors,
+          basis: org.declared > 0 && org.typical > 0 ? 'MIXED' : org.declared > 0 ? 'DECLARED' : 'TYPICAL',
+          organizationId,
+        },
+        org,
+        0,
+      ),
     );
-  });
+  }
+  return figures;
+}
+
+interface OrgSaving extends Range {
+  declared: number;
+  typical: number;
+  formula: string;
 }
 
 function addRange(to: Range, r: Range): void {

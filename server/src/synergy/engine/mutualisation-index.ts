@@ -1,29 +1,40 @@
 import type { CompiledPathway } from './compiled-knowledge-base.js';
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy } from './engine.types.js';
-import { KM_PER_DEGREE, haversineTerm } from './geo.js';
-import { compactGroups, linkedCluster } from './mutualisation-clusters.js';
+import { KM_PER_DEGREE, geoPoint } from './geo.js';
+import { SlotMarks, compactGroups, explore, groupingCell } from './mutualisation-clusters.js';
 import { buildMutualisation } from './mutualisation-synergy.js';
 import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
 import { SpatialGrid } from './spatial-grid.js';
 import type { DeltaRecorder } from './synergy-delta-recorder.js';
 
-interface Cluster {
+/** Members grouped together, and the keys of their groups' synergies. */
+interface Pool {
   slots: number[];
-  /** Keys of the synergies of its groups. */
   keys: string[];
 }
 
+/** One pathway's members: where they are, and how they are grouped (see mutualisation-clusters.ts). */
+interface PathwayPools {
+  grid: SpatialGrid;
+  /** Members of small clusters, by slot. */
+  small: Map<number, Pool>;
+  /** Members of large clusters: their grouping cell, by slot; and the members of each cell. */
+  cellOf: Map<number, number>;
+  cells: Map<number, Pool>;
+}
+
 /**
- * Mutualisation synergies, kept up to date flow by flow. Per pathway, the flows sharing the stream sit in a grid
- * and form clusters (members linked within reach); a flow change re-forms only the clusters it belonged to or now
- * reaches, and re-groups them — the same clusters and groups a full detection would form.
+ * Mutualisation synergies, kept up to date flow by flow. A flow change re-explores only the members near its old
+ * and new position (and the small clusters they were in), then regroups the small clusters and grid cells whose
+ * members changed — the groups a full detection would form.
  */
 export class MutualisationIndex {
-  private readonly grids: (SpatialGrid | undefined)[] = [];
-  private readonly clusterOf: Map<number, Cluster>[] = [];
+  private readonly pools: (PathwayPools | undefined)[] = [];
   private readonly groups = new Map<string, DetectedSynergy>();
-  private readonly buffer: number[] = [];
+  private readonly cells: number[][] = [];
+  private readonly seen = new SlotMarks();
+  private readonly proven = new SlotMarks();
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -38,12 +49,12 @@ export class MutualisationIndex {
       for (const m of f.streamSides) {
         const p = m.side.pathway;
         if (!pooled(f, p)) continue;
-        this.grid(p).insert(f.slot, f.latitude, f.longitude);
+        this.pool(p).grid.insert(f.slot, f.flow.latitude, f.flow.longitude);
         (members[p.index] ??= []).push(f.slot);
       }
     }
     for (const p of this.ctx.kb.mutualisationPathways) {
-      if (members[p.index]) this.recluster(p, members[p.index], null, null, new Map());
+      if (members[p.index]) this.resolve(p, members[p.index], null, null, new Map());
     }
   }
 
@@ -59,76 +70,155 @@ export class MutualisationIndex {
   }
 
   private updateOne(p: CompiledPathway, before: PreparedFlow | null, after: PreparedFlow | null, recorder: DeltaRecorder): void {
-    const grid = this.grid(p);
-    const clusterOf = this.clusterOf[p.index];
-    const affected = new Set<Cluster>();
+    const pool = this.pool(p);
     const slot = (before ?? after)!.slot;
-    if (before) {
-      const own = clusterOf.get(slot);
-      if (own) affected.add(own);
-      grid.remove(slot, before.latitude, before.longitude);
-    }
-    if (after) {
-      this.buffer.length = 0;
-      grid.query(after.latitude, after.longitude, p.reachKm, this.buffer);
-      for (const s of this.buffer) {
-        const cluster = clusterOf.get(s);
-        if (cluster && !affected.has(cluster) && haversineTerm(after, this.ctx.flows[s]!) <= p.reachTerm) affected.add(cluster);
-      }
-    }
     const reusable = new Map<string, DetectedSynergy>();
-    const nodes: number[] = [];
-    for (const cluster of affected) {
-      for (const key of cluster.keys) {
-        const synergy = this.groups.get(key)!;
-        this.groups.delete(key);
-        recorder.removed(synergy);
-        reusable.set(key, synergy);
-      }
-      for (const s of cluster.slots) {
-        clusterOf.delete(s);
-        if (s !== slot) nodes.push(s);
-      }
+    const dirty = new Set<number>();
+    const dirtyCells = new Set<number>();
+    if (before) {
+      const own = pool.small.get(slot);
+      if (own) this.dissolve(pool, own, dirty, recorder, reusable);
+      else this.leaveCell(pool, slot, dirtyCells);
+      dirty.delete(slot);
+      pool.grid.remove(slot, before.flow.latitude, before.flow.longitude);
+      this.neighbours(p, before, slot, dirty);
     }
     if (after) {
-      grid.insert(slot, after.latitude, after.longitude);
-      nodes.push(slot);
+      pool.grid.insert(slot, after.flow.latitude, after.flow.longitude);
+      dirty.add(slot);
+      this.neighbours(p, after, slot, dirty);
     }
-    this.recluster(p, nodes, slot, recorder, reusable);
+    for (const s of [...dirty]) {
+      const cluster = pool.small.get(s);
+      if (cluster) this.dissolve(pool, cluster, dirty, recorder, reusable);
+    }
+    this.resolve(p, [...dirty], slot, recorder, reusable, dirtyCells);
   }
 
-  /** Forms the clusters holding `nodes` and their groups; groups not involving `changed` are reused by key. */
-  private recluster(
+  /**
+   * Explores each of `nodes` not yet settled in this pass: a small cluster is grouped as a whole; members of a
+   * large one go to their grouping cell; then the cells that changed are regrouped.
+   */
+  private resolve(
     p: CompiledPathway,
     nodes: number[],
     changed: number | null,
     recorder: DeltaRecorder | null,
     reusable: Map<string, DetectedSynergy>,
+    dirtyCells = new Set<number>(),
   ): void {
-    const grid = this.grid(p);
-    const clusterOf = this.clusterOf[p.index];
-    const visited = new Set<number>();
-    const flows = this.ctx.flows;
-    for (const start of nodes) {
-      if (visited.has(start)) continue;
-      const members = linkedCluster(flows[start]!, grid, p.reachKm, p.reachTerm, flows, visited, this.buffer);
-      const cluster: Cluster = { slots: members.map((m) => m.slot), keys: [] };
-      for (const s of cluster.slots) clusterOf.set(s, cluster);
-      for (const group of compactGroups(members, p.reachKm, this.ctx.options.maxGroupSize)) {
-        const key = reusable.size > 0 ? groupKey(p, group) : null;
-        const old = key !== null && !group.some((m) => m.slot === changed) ? reusable.get(key) : undefined;
-        const synergy = old ?? buildMutualisation(group, p, this.ctx);
-        if (!synergy || synergy.score < this.ctx.options.minScore) continue;
-        cluster.keys.push(synergy.key);
-        this.groups.set(synergy.key, synergy);
-        recorder?.added(synergy);
+    const pool = this.pool(p);
+    const cap = this.ctx.options.maxGroupSize;
+    const provenLarge = this.proven.next(this.ctx.flows.length);
+    const clusters: Pool[] = [];
+    for (const u of nodes) {
+      if (this.proven.has(u, provenLarge) || pool.small.has(u)) continue;
+      const found = explore(
+        u, cap, pool.grid, p.reachKm, p.reachTerm, this.ctx.geometry, this.ctx.flows, this.proven, provenLarge, this.seen, this.cells,
+      );
+      if (found.large) {
+        for (const s of found.slots) {
+          this.proven.set(s, provenLarge);
+          this.enterCell(pool, p, s, dirtyCells);
+        }
+        continue;
       }
+      const cluster: Pool = { slots: found.slots, keys: [] };
+      for (const s of found.slots) {
+        this.leaveCell(pool, s, dirtyCells);
+        pool.small.set(s, cluster);
+      }
+      clusters.push(cluster);
+    }
+    // Old groups go first: a new group may have the key of one that is going (the same members, regrouped).
+    for (const key of dirtyCells) this.ungroup(pool.cells.get(key)!, recorder, reusable);
+    for (const cluster of clusters) this.group(p, cluster, changed, recorder, reusable);
+    for (const key of dirtyCells) {
+      const cell = pool.cells.get(key)!;
+      if (cell.slots.length === 0) pool.cells.delete(key);
+      else this.group(p, cell, changed, recorder, reusable);
     }
   }
 
-  private grid(p: CompiledPathway): SpatialGrid {
-    this.clusterOf[p.index] ??= new Map();
-    return (this.grids[p.index] ??= new SpatialGrid(p.reachKm, KM_PER_DEGREE));
+  /** Forms the groups of `pool` and stores their synergies; groups not involving `changed` are reused by key. */
+  private group(
+    p: CompiledPathway,
+    pool: Pool,
+    changed: number | null,
+    recorder: DeltaRecorder | null,
+    reusable: Map<string, DetectedSynergy>,
+  ): void {
+    const flows = pool.slots.map((s) => this.ctx.flows[s]!);
+    for (const group of compactGroups(this.ctx.geometry, flows, p.reachKm, this.ctx.options.maxGroupSize)) {
+      const key = reusable.size > 0 ? `MUTUALISATION:${p.id}:${group.map((m) => m.id).join(',')}` : null;
+      const old = key !== null && !group.some((m) => m.slot === changed) ? reusable.get(key) : undefined;
+      const synergy = old ?? buildMutualisation(group, p, this.ctx);
+      if (!synergy || synergy.score < this.ctx.options.minScore) continue;
+      pool.keys.push(synergy.key);
+      this.groups.set(synergy.key, synergy);
+      recorder?.added(synergy);
+    }
+  }
+
+  private ungroup(pool: Pool, recorder: DeltaRecorder | null, reusable: Map<string, DetectedSynergy>): void {
+    for (const key of pool.keys) {
+      const synergy = this.groups.get(key)!;
+      this.groups.delete(key);
+      recorder?.removed(synergy);
+      reusable.set(key, synergy);
+    }
+    pool.keys = [];
+  }
+
+  private dissolve(pools: PathwayPools, cluster: Pool, dirty: Set<number>, recorder: DeltaRecorder, reusable: Map<string, DetectedSynergy>): void {
+    this.ungroup(cluster, recorder, reusable);
+    for (const s of cluster.slots) {
+      pools.small.delete(s);
+      dirty.add(s);
+    }
+  }
+
+  private enterCell(pools: PathwayPools, p: CompiledPathway, slot: number, dirtyCells: Set<number>): void {
+    if (pools.cellOf.has(slot)) return;
+    const flow = this.ctx.flows[slot]!.flow;
+    const key = groupingCell(flow.latitude, flow.longitude, p.reachKm);
+    pools.cellOf.set(slot, key);
+    let cell = pools.cells.get(key);
+    if (!cell) pools.cells.set(key, (cell = { slots: [], keys: [] }));
+    cell.slots.push(slot);
+    dirtyCells.add(key);
+  }
+
+  private leaveCell(pools: PathwayPools, slot: number, dirtyCells: Set<number>): void {
+    const key = pools.cellOf.get(slot);
+    if (key === undefined) return;
+    pools.cellOf.delete(slot);
+    const cell = pools.cells.get(key)!;
+    cell.slots.splice(cell.slots.indexOf(slot), 1);
+    dirtyCells.add(key);
+  }
+
+  /**
+   * Adds to `into` the members within reach of flow `f` (other than `slot`). The position is taken from `f`
+   * itself: when `f` is the version being replaced, the slot's geometry already holds the new one.
+   */
+  private neighbours(p: CompiledPathway, f: PreparedFlow, slot: number, into: Set<number>): void {
+    const pools = this.pool(p);
+    const point = geoPoint(f.flow.latitude, f.flow.longitude);
+    const n = pools.grid.cellsNear(f.flow.latitude, f.flow.longitude, p.reachKm, this.cells);
+    const geometry = this.ctx.geometry;
+    for (let c = 0; c < n; c++) {
+      for (const s of this.cells[c]) if (s !== slot && geometry.termTo(point, s) <= p.reachTerm) into.add(s);
+    }
+  }
+
+  private pool(p: CompiledPathway): PathwayPools {
+    return (this.pools[p.index] ??= {
+      grid: new SpatialGrid(p.reachKm, KM_PER_DEGREE),
+      small: new Map(),
+      cellOf: new Map(),
+      cells: new Map(),
+    });
   }
 }
 
@@ -136,8 +226,4 @@ export class MutualisationIndex {
 function pooled(f: PreparedFlow, p: CompiledPathway): boolean {
   if (!sideMatchFor(f.streamSides, p.index)) return false;
   return !(f.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN');
-}
-
-function groupKey(p: CompiledPathway, group: PreparedFlow[]): string {
-  return `MUTUALISATION:${p.id}:${group.map((m) => m.id).join(',')}`;
 }

@@ -2,14 +2,13 @@ import type { CompiledPathway } from './compiled-knowledge-base.js';
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
 import { roundScore } from './engine.options.js';
-import { distanceFromTerm, haversineTerm } from './geo.js';
+import { distanceFromTerm } from './geo.js';
 import { centreOf } from './mutualisation-clusters.js';
 import { mutualisationImpacts } from './mutualisation-impacts.js';
-import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
+import { quantityIn, sideMatchFor, type PreparedFlow } from './prepared-flow.js';
 import { MATCH_LEVEL_CODE, MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
 import { item } from './shared-items.js';
-import { synergyKey } from './substitution-synergy.js';
 import { toTonnes } from './units.js';
 
 /** A group below the viability threshold keeps this share of its score: pooling it is not worth it yet. */
@@ -23,19 +22,20 @@ const HAZARD_HANDLED = 0.7;
 
 /** The explained mutualisation synergy of a compact group (`members` sorted by id), or null with < 2 organisations. */
 export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPathway, ctx: EngineContext): DetectedSynergy | null {
-  const organizationIds = [...new Set(members.map((m) => m.organizationId))].sort();
+  const organizationIds = distinctSorted(members);
   if (organizationIds.length < 2) return null;
   const p = pathway.pathway;
   const matches = members.map((m) => sideMatchFor(m.streamSides, pathway.index)!);
+  const quantities = members.map((m, k) => quantityIn(m, matches[k]));
   const reasons: ExplanationItem[] = [];
   const conditionsMet: ExplanationItem[] = [];
   const conditionsToCheck: ExplanationItem[] = [];
 
   let pooled: number | null = null;
   let unknown = 0;
-  for (const m of matches) {
-    if (m.quantity === null) unknown++;
-    else pooled = (pooled ?? 0) + m.quantity;
+  for (const q of quantities) {
+    if (q === null) unknown++;
+    else pooled = (pooled ?? 0) + q;
   }
   const threshold = p.viabilityThreshold ?? null;
   let volume = VOLUME_NO_THRESHOLD;
@@ -47,8 +47,13 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   }
 
   const centre = centreOf(members);
-  const distances = members.map((m) => distanceFromTerm(haversineTerm(centre, m)));
-  const maxDistance = Math.max(...distances);
+  const distances: number[] = [];
+  let maxDistance = 0;
+  for (const m of members) {
+    const d = distanceFromTerm(ctx.geometry.termTo(centre, m.slot));
+    distances.push(d);
+    if (d > maxDistance) maxDistance = d;
+  }
   const compactness = pathway.reachKm > 0 ? Math.max(0, 1 - (2 * maxDistance) / pathway.reachKm) : 1;
   const size = 1 - Math.exp(-(organizationIds.length - 1) / 3);
   let compatibility = 0;
@@ -56,11 +61,12 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   compatibility /= matches.length;
 
   let hazard = 1;
-  const hazardous = members.filter((m) => m.hazardous);
-  if (hazardous.length > 0 && p.conditions.hazardous === 'HANDLED') {
+  let hazardous = 0;
+  for (const m of members) if (m.hazardous) hazardous++;
+  if (hazardous > 0 && p.conditions.hazardous === 'HANDLED') {
     hazard = HAZARD_HANDLED;
-    conditionsToCheck.push(item('HAZARD_HANDLING', { members: hazardous.length }));
-  } else if (hazardous.length > 0) conditionsMet.push(item('HAZARD_ALLOWED', { members: hazardous.length }));
+    conditionsToCheck.push(item('HAZARD_HANDLING', { members: hazardous }));
+  } else if (hazardous > 0) conditionsMet.push(item('HAZARD_ALLOWED', { members: hazardous }));
 
   const w = ctx.options.mutualisationWeights;
   const breakdown = {
@@ -93,7 +99,8 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
 
   const flowIds = members.map((m) => m.id);
   return {
-    key: synergyKey('MUTUALISATION', p.id, flowIds),
+    // Members come sorted by id: the key is built without sorting again.
+    key: `MUTUALISATION:${p.id}:${flowIds.join(',')}`,
     kind: 'MUTUALISATION',
     pathwayId: p.id,
     flowIds,
@@ -101,21 +108,29 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
     score,
     explanation: {
       pathwayId: p.id,
-      reasons,
+      reasons: reasons.slice(),
       coverage: { output: null, input: null },
       matchedQuantity: pooledRounded,
       unit,
       distanceKm: round(maxDistance, 2),
-      conditionsMet,
-      conditionsToCheck,
-      transport: collectionRound(p.impact.indicator, matches.map((m) => m.quantity), distances, unit, ctx),
+      conditionsMet: conditionsMet.slice(),
+      conditionsToCheck: conditionsToCheck.slice(),
+      transport: collectionRound(p.impact.indicator, quantities, distances, unit, ctx),
       score: breakdown,
     },
     impacts: mutualisationImpacts(
-      { pathway: p, direction, members: members.map((m, k) => ({ flow: m.flow, quantity: matches[k].quantity })), pooledQuantity: pooled },
+      { pathway: p, direction, members: members.map((m, k) => ({ flow: m.flow, quantity: quantities[k] })), pooledQuantity: pooled },
       ctx.kb,
     ),
   };
+}
+
+/** The members' organisations, distinct and sorted (groups are small: no Set needed). */
+function distinctSorted(members: PreparedFlow[]): string[] {
+  const ids = members.map((m) => m.organizationId).sort();
+  const distinct: string[] = [];
+  for (const id of ids) if (distinct.length === 0 || distinct[distinct.length - 1] !== id) distinct.push(id);
+  return distinct;
 }
 
 /** One reason per way members were recognised, surest first, with how many and the first detail. */

@@ -1,28 +1,39 @@
-import type { CompiledKnowledgeBase, PathwaySide } from './compiled-knowledge-base.js';
+import type { PathwaySide } from './compiled-knowledge-base.js';
+import type { EngineContext } from './engine-context.js';
 import type { EngineFlow, ExplanationItem } from './engine.types.js';
-import { geoPoint, type GeoPoint } from './geo.js';
-import { matchStream, normalizeEwcCode, type MatchLevel } from './stream-matcher.js';
-import { searchableLabel } from './text-fold.js';
+import { normalizeEwcCode, type MatchLevel } from './stream-matcher.js';
 import { convertQuantity } from './units.js';
 
-/** A flow recognised as one side of a pathway. */
+/**
+ * How a flow is recognised as one side of a pathway. Shared by every flow recognised the same way (same side,
+ * level and detail): a hundred thousand flows do not make a hundred thousand of them. The flow's quantity in the
+ * pathway's unit is `quantityIn(flow, match)`.
+ */
 export interface SideMatch {
   side: PathwaySide;
   level: MatchLevel;
   detail: string;
-  /** The flow's yearly quantity in the pathway's unit; null when unknown or not convertible. */
-  quantity: number | null;
   /** The explanation item saying how the flow was recognised, made once and shared by its synergies. */
-  reason?: ExplanationItem;
+  reason: ExplanationItem | undefined;
 }
 
-/** A flow with everything the engine computes once per flow rather than once per pair. */
-export interface PreparedFlow extends GeoPoint {
+/** The flow's yearly quantity in the pathway's unit of `match`; null when unknown or not convertible. */
+export function quantityIn(f: PreparedFlow, match: SideMatch): number | null {
+  return convertQuantity(f.flow.yearlyQuantity, f.flow.unit, match.side.pathway.pathway.unit);
+}
+
+/**
+ * A flow with everything the engine computes once per flow rather than once per pair. Its position is read from
+ * `flow`; the terms of the haversine formula are in the context's Geometry, by slot.
+ */
+export interface PreparedFlow {
   /** Position in the detector's tables (reused after a removal). */
   slot: number;
   flow: EngineFlow;
   id: string;
   organizationId: string;
+  /** The organisation as a small integer (compared in the search instead of the id). */
+  org: number;
   isOutput: boolean;
   hazardous: boolean;
   ewcCode: string | null;
@@ -33,59 +44,63 @@ export interface PreparedFlow extends GeoPoint {
   temperatureC: number | null;
   /** Takes part as an insertion enterprise or SSE (jobs it creates count as insertion jobs). */
   insertionActor: boolean;
+  /** The sides the flow plays, by role: shared, frozen lists (see SideIndex.matchesOf). */
   outputSides: SideMatch[];
   inputSides: SideMatch[];
   streamSides: SideMatch[];
 }
 
 export const ALL_MONTHS = 0xfff;
+/** Until the flow's matches are known. */
+const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
 
-export function prepareFlow(flow: EngineFlow, slot: number, kb: CompiledKnowledgeBase): PreparedFlow {
+/** Small integers for organisation ids, shared by a detector's flows. */
+export class OrganizationNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
+}
+
+export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext): PreparedFlow {
+  const kb = ctx.kb;
   const isOutput = flow.direction === 'OUTPUT';
   const ewcCode = flow.ewcCode ? normalizeEwcCode(flow.ewcCode) : null;
   const needTemperature = flow.needCode ? (kb.needs.get(flow.needCode)?.temperatureC ?? null) : null;
   const temperatureC = finiteOrNull(flow.temperatureC) ?? (isOutput ? null : needTemperature);
   const monthMask = monthsToMask(flow.availableMonths);
-  const point = geoPoint(flow.latitude, flow.longitude);
+  ctx.geometry.set(slot, flow.latitude, flow.longitude);
   // Written out rather than spread: a spread object literal is many times slower to build and to read in V8.
   const prepared: PreparedFlow = {
-    latitude: point.latitude,
-    longitude: point.longitude,
-    latRad: point.latRad,
-    lonRad: point.lonRad,
-    cosLat: point.cosLat,
     slot,
     flow,
     id: flow.id,
     organizationId: flow.organizationId,
+    org: ctx.organizations.of(flow.organizationId),
     isOutput,
-    hazardous: flow.hazardous || Boolean(flow.ewcCode?.trim().endsWith('*')),
+    hazardous: flow.hazardous || (flow.ewcCode !== null && flow.ewcCode.includes('*')),
     ewcCode,
     monthMask,
     monthCount: bitCount(monthMask),
     temperatureC,
     insertionActor: flow.insertion || flow.organizationKind === 'SSE',
-    outputSides: [],
-    inputSides: [],
-    streamSides: [],
+    outputSides: NO_MATCHES,
+    inputSides: NO_MATCHES,
+    streamSides: NO_MATCHES,
   };
-  const matchable = {
-    category: flow.category,
-    ewcCode,
-    needCode: flow.needCode,
-    searchLabel: searchableLabel(flow.label),
-    physicalForm: flow.physicalForm,
-    temperatureC,
-  };
-  for (const side of kb.sidesFor(flow.direction, flow.category)) {
-    const match = matchStream(matchable, side.matcher);
-    if (!match) continue;
-    const quantity = convertQuantity(flow.yearlyQuantity, flow.unit, side.pathway.pathway.unit);
-    const sideMatch: SideMatch = { side, level: match.level, detail: match.detail, quantity };
-    if (side.role === 'output') prepared.outputSides.push(sideMatch);
-    else if (side.role === 'input') prepared.inputSides.push(sideMatch);
-    else prepared.streamSides.push(sideMatch);
-  }
+  const matches = kb.sides[flow.direction].matchesOf(
+    { category: flow.category, ewcCode, needCode: flow.needCode, searchLabel: '', physicalForm: flow.physicalForm, temperatureC },
+    flow.label,
+  );
+  prepared.outputSides = matches.outputSides;
+  prepared.inputSides = matches.inputSides;
+  prepared.streamSides = matches.streamSides;
   return prepared;
 }
 

@@ -30,8 +30,8 @@ export function sharedItem(code: string, name: string, value: string | number): 
 export const NOT_HAZARDOUS = frozenItem('NOT_HAZARDOUS', {});
 
 /**
- * A string built by concatenation is a tree of its pieces in V8; reading a character flattens it into one piece,
- * which is what a string kept for long should be.
+ * A string built by concatenation is a tree of its pieces in V8 (a formula: a dozen of them); reading a character
+ * flattens it into one. Synergies keep their formulas for long: one flat string is lighter to keep and to collect.
  */
 export function flat(text: string): string {
   text.charCodeAt(0);

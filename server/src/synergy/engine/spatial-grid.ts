@@ -1,7 +1,11 @@
-import { boundingDegrees } from './geo.js';
+import { boundingLatitudeDegrees, boundingLongitudeDegrees } from './geo.js';
 
-const OFFSET = 2 ** 20;
-const ROW = 2 ** 21;
+/**
+ * Cell keys are small integers (V8 hashes them fast and without allocating): 15 bits of row and of column,
+ * wrapping around. Cells a whole wrap apart (≥ 32 768 cells, a third of the globe at the smallest cell) share a
+ * bucket; the exact distance test that follows every query tells them apart.
+ */
+const cellKey = (y: number, x: number): number => ((y & 0x7fff) << 15) | (x & 0x7fff);
 /** Below this a cell would hold almost nothing and keys would overflow the encoding. */
 const MIN_CELL_DEGREES = 0.001;
 
@@ -16,12 +20,6 @@ export class SpatialGrid {
 
   constructor(cellKm: number, kmPerDegree: number) {
     this.cellDegrees = Math.max(MIN_CELL_DEGREES, cellKm / kmPerDegree);
-  }
-
-  get size(): number {
-    let n = 0;
-    for (const cell of this.cells.values()) n += cell.length;
-    return n;
   }
 
   insert(slot: number, latitude: number, longitude: number): void {
@@ -42,30 +40,34 @@ export class SpatialGrid {
     if (cell.length === 0) this.cells.delete(key);
   }
 
-  /** Appends to `out` the slots of the cells that may hold points within `distanceKm` of the given point. */
-  query(latitude: number, longitude: number, distanceKm: number, out: number[]): void {
-    const { dLat, dLon } = boundingDegrees(latitude, distanceKm);
+  /**
+   * Puts in `out` the cells (lists of slots) that may hold points within `distanceKm` of the given point, and
+   * returns how many. `out` is reused from call to call: emptying an array would release its storage.
+   */
+  cellsNear(latitude: number, longitude: number, distanceKm: number, out: number[][]): number {
+    const dLat = boundingLatitudeDegrees(distanceKm);
+    const dLon = boundingLongitudeDegrees(latitude, distanceKm);
     const size = this.cellDegrees;
     const y0 = Math.floor((latitude - dLat) / size);
     const y1 = Math.floor((latitude + dLat) / size);
     const x0 = Math.floor((longitude - dLon) / size);
     const x1 = Math.floor((longitude + dLon) / size);
+    let n = 0;
     if ((y1 - y0 + 1) * (x1 - x0 + 1) > this.cells.size) {
-      // A box wider than the occupied cells (near a pole, or a reach larger than the territory): scan them all.
-      for (const cell of this.cells.values()) for (const slot of cell) out.push(slot);
-      return;
+      // A box wider than the occupied cells (near a pole, or a reach larger than the territory): all of them.
+      for (const cell of this.cells.values()) out[n++] = cell;
+      return n;
     }
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        const cell = this.cells.get((y + OFFSET) * ROW + (x + OFFSET));
-        if (cell) for (let k = 0; k < cell.length; k++) out.push(cell[k]);
+        const cell = this.cells.get(cellKey(y, x));
+        if (cell) out[n++] = cell;
       }
     }
+    return n;
   }
 
   private keyOf(latitude: number, longitude: number): number {
-    const y = Math.floor(latitude / this.cellDegrees);
-    const x = Math.floor(longitude / this.cellDegrees);
-    return (y + OFFSET) * ROW + (x + OFFSET);
+    return cellKey(Math.floor(latitude / this.cellDegrees), Math.floor(longitude / this.cellDegrees));
   }
 }

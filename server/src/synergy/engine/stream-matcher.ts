@@ -53,8 +53,10 @@ export interface MatchableFlow {
   category: string;
   ewcCode: string | null;
   needCode: string | null;
-  /** See `searchableLabel`. */
+  /** See `searchableLabel`; unused when `keywords` is given. */
   searchLabel: string;
+  /** The knowledge base's keywords found in the label, when already known (see SideIndex); else searched. */
+  keywords?: Set<string>;
   physicalForm: string | null;
   /** The flow's own temperature, or for an input the temperature its declared need requires. */
   temperatureC: number | null;
@@ -115,15 +117,20 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
   }
   if (best || judgedByCode) return best;
   if (matcher.keywords) {
-    const keyword = findKeyword(flow.searchLabel, matcher.keywords);
+    const keyword = flow.keywords
+      ? (matcher.keywords.find((k) => flow.keywords!.has(k)) ?? null)
+      : findKeyword(flow.searchLabel, matcher.keywords);
     return keyword === null ? null : { level: MatchLevel.KEYWORD, detail: keyword.trim() };
   }
   if (matcher.hasIdentity) return null;
   return { level: MatchLevel.CATEGORY, detail: flow.category };
 }
 
+const CANONICAL_EWC = /^\d\d \d\d \d\d$/;
+
 /** "100201", "10 02 01*" → "10 02 01"; anything else trimmed. */
 export function normalizeEwcCode(code: string): string {
+  if (CANONICAL_EWC.test(code)) return code;
   const digits = code.replace(/\D/g, '');
   if (digits.length !== 6) return code.trim();
   return `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)}`;

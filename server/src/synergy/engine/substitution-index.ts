@@ -1,8 +1,7 @@
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy } from './engine.types.js';
-import { KM_PER_DEGREE } from './geo.js';
-import type { PreparedFlow } from './prepared-flow.js';
-import { SpatialGrid } from './spatial-grid.js';
+import type { PreparedFlow, SideMatch } from './prepared-flow.js';
+import { MemberGrid } from './member-grid.js';
 import { CandidateScratch, findCounterparts, type SubstitutionGrids } from './substitution-search.js';
 import { buildSubstitution } from './substitution-synergy.js';
 import type { DeltaRecorder } from './synergy-delta-recorder.js';
@@ -35,16 +34,41 @@ export class SubstitutionIndex {
   /** Full detection over the flows already placed in `ctx.flows`. */
   load(flows: PreparedFlow[]): void {
     this.top.ensure(this.ctx.flows.length);
-    for (const f of flows) this.place(f);
-    const s = this.scratch;
-    for (const o of flows) {
-      if (!o.isOutput || o.outputSides.length === 0) continue;
-      findCounterparts(o, this.grids, this.ctx, s);
-      this.top.fillFrom(o.slot, s);
-      for (let c = 0; c < s.n; c++) this.top.offer(s.slots[c], o.slot, s.pathways[c], s.scores[c], s.distances[c]);
+    // Members of each grid (output or input side of a pathway), then each grid built at once.
+    const members: { flows: PreparedFlow[]; sides: SideMatch[]; output: boolean }[] = [];
+    for (let n = 0; n < flows.length; n++) {
+      const f = flows[n];
+      this.top.clear(f.slot);
+      const sides = f.isOutput ? f.outputSides : f.inputSides;
+      for (let k = 0; k < sides.length; k++) {
+        const m = sides[k];
+        const at = 2 * m.side.pathway.index + (f.isOutput ? 0 : 1);
+        const list = (members[at] ??= { flows: [], sides: [], output: f.isOutput });
+        list.flows.push(f);
+        list.sides.push(m);
+      }
     }
-    for (const x of flows) {
-      for (let at = 0; at < this.top.size(x.slot); at++) this.reexamine(x.slot, this.top.otherAt(x.slot, at), null);
+    members.forEach((list, at) => {
+      const p = this.ctx.kb.pathways[at >> 1];
+      const grids = list.output ? this.grids.outputs : this.grids.inputs;
+      (grids[p.index] ??= new MemberGrid(p.reachKm)).insertAll(list.flows, list.sides, this.ctx.geometry);
+    });
+    const s = this.scratch;
+    for (let n = 0; n < flows.length; n++) {
+      const o = flows[n];
+      if (!o.isOutput || o.outputSides.length === 0) continue;
+      findCounterparts(o, this.grids, this.ctx, s, this.top.worst);
+      this.top.fillFrom(o.slot, s);
+      const worst = this.top.worst;
+      for (let c = 0; c < s.n; c++) {
+        // Most candidates lose against the counterpart's full list: decided here, without a call.
+        if (s.scores[c] < worst[s.slots[c]]) continue;
+        this.top.offer(s.slots[c], o.slot, s, c);
+      }
+    }
+    for (let n = 0; n < flows.length; n++) {
+      const slot = flows[n].slot;
+      for (let at = 0; at < this.top.size(slot); at++) this.reexamine(slot, this.top.otherAt(slot, at), null);
     }
   }
 
@@ -52,7 +76,7 @@ export class SubstitutionIndex {
   remove(f: PreparedFlow, recorder: DeltaRecorder): void {
     if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
     // Whoever holds f in its best list is one of f's counterparts: search them, keep those that hold it.
-    findCounterparts(f, this.grids, this.ctx, this.scratch);
+    findCounterparts(f, this.grids, this.ctx, this.scratch, this.top.worst);
     const holders: number[] = [];
     for (let c = 0; c < this.scratch.n; c++) {
       const slot = this.scratch.slots[c];
@@ -72,13 +96,13 @@ export class SubstitutionIndex {
     this.place(f);
     if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
     const s = this.scratch;
-    findCounterparts(f, this.grids, this.ctx, s);
+    findCounterparts(f, this.grids, this.ctx, s, this.top.worst);
     this.top.fillFrom(f.slot, s);
     const touched: number[] = [];
     for (const other of this.top.others(f.slot)) touched.push(f.slot, other);
     for (let c = 0; c < s.n; c++) {
       const y = s.slots[c];
-      const out = this.top.offer(y, f.slot, s.pathways[c], s.scores[c], s.distances[c]);
+      const out = this.top.offer(y, f.slot, s, c);
       if (out === NOT_INSERTED) continue;
       touched.push(y, f.slot);
       if (out !== NOTHING_EVICTED) touched.push(y, out);
@@ -89,7 +113,7 @@ export class SubstitutionIndex {
   /** Recomputes the best list of `slot` after `gone` left it; records the pairs that entered or left it. */
   private rerank(slot: number, gone: number, touched: number[]): void {
     const before = this.top.others(slot);
-    findCounterparts(this.ctx.flows[slot]!, this.grids, this.ctx, this.scratch);
+    findCounterparts(this.ctx.flows[slot]!, this.grids, this.ctx, this.scratch, this.top.worst);
     this.top.fillFrom(slot, this.scratch);
     const after = this.top.others(slot);
     for (const other of before) if (other !== gone && !after.includes(other)) touched.push(slot, other);
@@ -103,21 +127,22 @@ export class SubstitutionIndex {
   /** Keeps or drops the pair of slots `a`, `b` by whether both sides' (or either side's) best lists hold the other. */
   private reexamine(a: number, b: number, recorder: DeltaRecorder | null): void {
     const flows = this.ctx.flows;
-    const [o, i] = flows[a]!.isOutput ? [a, b] : [b, a];
+    const aIsOutput = flows[a]!.isOutput;
+    const o = aIsOutput ? a : b;
+    const i = aIsOutput ? b : a;
     const key = o * PAIR + i;
     const inOutputs = this.top.indexOf(o, i);
     const inInputs = this.top.indexOf(i, o);
     const mutual = this.ctx.options.counterpartRule === 'MUTUAL';
     const holds = mutual ? inOutputs >= 0 && inInputs >= 0 : inOutputs >= 0 || inInputs >= 0;
-    const owner = inOutputs >= 0 ? o : i;
-    const at = !holds ? -1 : inOutputs >= 0 ? inOutputs : inInputs;
     const existing = this.kept.get(key);
-    if (at >= 0 && !existing) {
-      const e = this.top.entry(owner, at);
-      const synergy = buildSubstitution(flows[o]!, flows[i]!, e.pathwayIndex, e.distanceKm, this.ctx);
+    if (holds && !existing) {
+      const owner = inOutputs >= 0 ? o : i;
+      const at = inOutputs >= 0 ? inOutputs : inInputs;
+      const synergy = buildSubstitution(flows[o]!, flows[i]!, this.top.pathwayAt(owner, at), this.top.distanceAt(owner, at), this.ctx);
       this.kept.set(key, synergy);
       recorder?.added(synergy);
-    } else if (at < 0 && existing) {
+    } else if (!holds && existing) {
       this.kept.delete(key);
       recorder?.removed(existing);
     }
@@ -136,7 +161,7 @@ export class SubstitutionIndex {
     const grids = f.isOutput ? this.grids.outputs : this.grids.inputs;
     for (const m of sides) {
       const p = m.side.pathway;
-      (grids[p.index] ??= new SpatialGrid(p.reachKm, KM_PER_DEGREE)).insert(f.slot, f.latitude, f.longitude);
+      (grids[p.index] ??= new MemberGrid(p.reachKm)).insert(f, m, this.ctx.geometry);
     }
     this.top.clear(f.slot);
   }
@@ -144,7 +169,7 @@ export class SubstitutionIndex {
   private unplace(f: PreparedFlow): void {
     const sides = f.isOutput ? f.outputSides : f.inputSides;
     const grids = f.isOutput ? this.grids.outputs : this.grids.inputs;
-    for (const m of sides) grids[m.side.pathway.index]?.remove(f.slot, f.latitude, f.longitude);
+    for (const m of sides) grids[m.side.pathway.index]?.remove(f);
     this.top.clear(f.slot);
   }
 }

@@ -1,13 +1,14 @@
 import type { EngineContext } from './engine-context.js';
-import { distanceFromTerm, haversineTerm } from './geo.js';
-import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
-import type { SpatialGrid } from './spatial-grid.js';
-import { assessSubstitution } from './substitution-assessment.js';
+import { EARTH_RADIUS_KM } from './geo.js';
+import { REC, STRIDE, writeRecord, type MemberGrid } from './member-grid.js';
+import { HAZARD, HAZARD_HANDLED, IO, KERNEL, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
+import type { PreparedFlow } from './prepared-flow.js';
 
 /**
- * The search for one flow's substitution counterparts: for each pathway the flow is a side of, the grid of the
- * other side's flows is queried within the pathway's reach; each pair is scored (numbers only); a pair reachable
- * through several pathways keeps its best one. Results go to typed scratch arrays, reused from call to call.
+ * The search for one flow's substitution counterparts: for each pathway the flow is a side of, the cells of the
+ * other side's member grid within the pathway's reach are streamed through; each pair is scored by the numeric core
+ * (no allocation); a pair reachable through several pathways keeps its best one. Results go to typed scratch
+ * arrays, reused from call to call.
  */
 
 export class CandidateScratch {
@@ -20,9 +21,20 @@ export class CandidateScratch {
   private seenIn = new Int32Array(1024);
   private position = new Int32Array(1024);
   private call = 0;
-  readonly cellBuffer: number[] = [];
+  readonly cellBuffer: number[][] = [];
+  /**
+   * The best `k` scores of the counterparts seen so far, each counted once with the first score seen (a flow's
+   * best can only be higher): the k-th of them is a floor under the flow's final k-th best counterpart.
+   */
+  private running = new Float64Array(0);
+  private runningCount = 0;
+  /** That floor, at [0] (-Infinity until k counterparts were seen); a typed array never boxes the number. */
+  readonly floor = new Float64Array([-Infinity]);
 
-  begin(slotCapacity: number): void {
+  begin(slotCapacity: number, k: number): void {
+    if (this.running.length !== k) this.running = new Float64Array(k);
+    this.runningCount = 0;
+    this.floor[0] = -Infinity;
     if (slotCapacity > this.seenIn.length) {
       const size = Math.max(slotCapacity, this.seenIn.length * 2);
       const seen = new Int32Array(size);
@@ -34,8 +46,13 @@ export class CandidateScratch {
     this.call++;
   }
 
-  /** Records a scored pair, keeping per counterpart the best score (ties: the pathway whose id sorts first). */
-  offer(slot: number, pathwayIndex: number, score: number, distanceKm: number, ctx: EngineContext): void {
+  /**
+   * Records the pair just scored (score and distance in `io`), keeping per counterpart the best score (ties: the
+   * pathway whose id sorts first). Numbers travel in typed arrays: passing doubles would box them, millions of times.
+   */
+  offer(slot: number, pathwayIndex: number, io: Float64Array, ctx: EngineContext): void {
+    const score = io[IO.SCORE];
+    const distanceKm = io[IO.DISTANCE];
     if (this.seenIn[slot] === this.call) {
       const at = this.position[slot];
       const current = this.scores[at];
@@ -50,6 +67,7 @@ export class CandidateScratch {
       return;
     }
     if (this.n === this.slots.length) this.grow();
+    this.raiseFloor(io);
     const at = this.n++;
     this.seenIn[slot] = this.call;
     this.position[slot] = at;
@@ -57,6 +75,24 @@ export class CandidateScratch {
     this.pathways[at] = pathwayIndex;
     this.scores[at] = score;
     this.distances[at] = distanceKm;
+  }
+
+  private raiseFloor(io: Float64Array): void {
+    const score = io[IO.SCORE];
+    const k = this.running.length;
+    if (k === 0) return;
+    const r = this.running;
+    let at = this.runningCount < k ? this.runningCount++ : k;
+    if (at === k) {
+      if (score <= r[k - 1]) return;
+      at = k - 1;
+    }
+    while (at > 0 && r[at - 1] < score) {
+      r[at] = r[at - 1];
+      at--;
+    }
+    r[at] = score;
+    if (this.runningCount === k) this.floor[0] = r[k - 1];
   }
 
   private grow(): void {
@@ -78,39 +114,108 @@ export class CandidateScratch {
 
 export interface SubstitutionGrids {
   /** By pathway index: outputs matching the pathway's output side. */
-  outputs: (SpatialGrid | undefined)[];
+  outputs: (MemberGrid | undefined)[];
   /** By pathway index: inputs matching the pathway's input side. */
-  inputs: (SpatialGrid | undefined)[];
+  inputs: (MemberGrid | undefined)[];
 }
 
-/** Fills `scratch` with every counterpart of `x` (an output or an input) and its best pair score. */
-export function findCounterparts(x: PreparedFlow, grids: SubstitutionGrids, ctx: EngineContext, scratch: CandidateScratch): void {
-  scratch.begin(ctx.flows.length);
-  const { substitutionWeights: weights, minScore } = ctx.options;
-  const flows = ctx.flows;
-  const buffer = scratch.cellBuffer;
-  const sides = x.isOutput ? x.outputSides : x.inputSides;
+const self = new Float64Array(STRIDE);
+/** More than the score's rounding (half of 1e-4) plus any floating-point difference between bound and score. */
+const ROUNDING_MARGIN = 1e-4;
+const io = new Float64Array(2);
+const parts = new Float64Array(6);
+
+/**
+ * Fills `scratch` with the counterparts of `x` (an output or an input) and their best pair score — all of them,
+ * except pairs that provably rank neither among the best `k` of `x` nor among the best of the counterpart (whose
+ * current k-th best is `worst[slot]`; it only rises): those are skipped before the full score, on an upper bound
+ * that counts quality and availability as perfect. Whatever reads the scratch — `x`'s best list, offers to the
+ * counterparts' lists, holders of `x` — gets exactly what an exhaustive search would give it.
+ */
+export function findCounterparts(
+  x: PreparedFlow,
+  grids: SubstitutionGrids,
+  ctx: EngineContext,
+  scratch: CandidateScratch,
+  worst: Float64Array,
+): void {
+  scratch.begin(ctx.flows.length, ctx.options.maxCounterpartsPerFlow);
+  const w = ctx.substitutionWeights;
+  const w0 = w[PART.compatibility], w1 = w[PART.quantity], w2 = w[PART.distance];
+  const w3 = w[PART.quality], w4 = w[PART.availability], w5 = w[PART.hazard];
+  // Exported numbers read into locals (see pair-score.ts: mixing them with computed numbers boxes everything).
+  const unknownQuantity = +QUANTITY_UNKNOWN;
+  const handledHazard = +HAZARD_HANDLED;
+  const twoRadii = 2 * EARTH_RADIUS_KM;
+  const minScore = ctx.options.minScore;
+  const cells = scratch.cellBuffer;
+  const floor = scratch.floor;
+  const isOutput = x.isOutput;
+  const sides = isOutput ? x.outputSides : x.inputSides;
   for (let s = 0; s < sides.length; s++) {
     const xm = sides[s];
     const pathway = xm.side.pathway;
-    const grid = x.isOutput ? grids.inputs[pathway.index] : grids.outputs[pathway.index];
+    const grid = isOutput ? grids.inputs[pathway.index] : grids.outputs[pathway.index];
     if (!grid) continue;
-    buffer.length = 0;
-    grid.query(x.latitude, x.longitude, pathway.reachKm, buffer);
-    for (let k = 0; k < buffer.length; k++) {
-      const y = flows[buffer[k]]!;
-      if (y.organizationId === x.organizationId) continue;
-      const o = x.isOutput ? x : y;
-      const i = x.isOutput ? y : x;
-      // Always (output, input): the same pair gives bit-identical numbers whichever side searched.
-      const h = haversineTerm(o, i);
-      if (h > pathway.reachTerm) continue;
-      const om = x.isOutput ? xm : sideMatchFor(y.outputSides, pathway.index)!;
-      const im = x.isOutput ? sideMatchFor(y.inputSides, pathway.index)! : xm;
-      const distanceKm = distanceFromTerm(h);
-      const score = assessSubstitution(o, om, i, im, distanceKm, weights, null);
-      if (score < 0 || score < minScore) continue;
-      scratch.offer(y.slot, pathway.index, score, distanceKm, ctx);
+    writeRecord(x, xm, ctx.geometry, self, 0);
+    const org = self[REC.ORG];
+    const sLat = self[REC.SLAT], cLat = self[REC.CLAT], sLon = self[REC.SLON], cLon = self[REC.CLON], cos = self[REC.COS];
+    const kernel = pathway.kernel;
+    const reachTerm = pathway.reachTerm;
+    const reachKm = pathway.reachKm;
+    const handled = kernel[KERNEL.HAZARD] === HAZARD.HANDLED;
+    const compatX = self[REC.COMPAT];
+    const qtyX = self[REC.QTY];
+    const hazardX = self[REC.HAZARDOUS] === 1;
+    const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.reachKm, cells);
+    const d = grid.data;
+    for (let c = 0; c < cellCount; c++) {
+      const cell = cells[c];
+      for (let r = 0; r < cell.length; r++) {
+        const b = cell[r];
+        if (d[b + REC.ORG] === org) continue;
+        // The haversine term written out (see geo.ts), always with the output first: the same pair gives
+        // bit-identical numbers whichever side searched, and no call boxes its ten arguments.
+        let h: number;
+        if (isOutput) {
+          const a = d[b + REC.SLAT] * cLat - d[b + REC.CLAT] * sLat;
+          const e = d[b + REC.SLON] * cLon - d[b + REC.CLON] * sLon;
+          h = a * a + cos * d[b + REC.COS] * e * e;
+        } else {
+          const a = sLat * d[b + REC.CLAT] - cLat * d[b + REC.SLAT];
+          const e = sLon * d[b + REC.CLON] - cLon * d[b + REC.SLON];
+          h = a * a + d[b + REC.COS] * cos * e * e;
+        }
+        if (h > reachTerm) continue;
+        const root = Math.sqrt(Math.min(1, Math.max(0, h)));
+        if (floor[0] !== -Infinity) {
+          // Upper bound of the score: its own sum, term by term, with quality and availability at 1 and the
+          // distance at its lower bound 2R√h (asin x ≥ x). Pruned only when below both thresholds by more than the
+          // score's rounding (0.5e-4): what is skipped could not rank, exactly.
+          const qtyY = d[b + REC.QTY];
+          let quantity = unknownQuantity;
+          if (qtyX === qtyX && qtyY === qtyY) {
+            const matched = qtyX < qtyY ? qtyX : qtyY;
+            quantity = (matched / qtyX + matched / qtyY) / 2;
+          }
+          const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
+          const bound =
+            (w0 * (compatX + d[b + REC.COMPAT])) / 2 +
+            w1 * quantity +
+            w2 * (reachKm > 0 ? 1 - (twoRadii * root) / reachKm : 1) +
+            w3 +
+            w4 +
+            w5 * (hazardous && handled ? handledHazard : 1) +
+            ROUNDING_MARGIN;
+          if (bound < floor[0] && bound < worst[d[b + REC.SLOT] | 0]) continue;
+        }
+        const distanceKm = twoRadii * Math.asin(root);
+        io[IO.DISTANCE] = distanceKm;
+        if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
+        else scoreRecords(kernel, w, d, b, self, 0, io, parts);
+        if (io[IO.SCORE] < 0 || io[IO.SCORE] < minScore) continue;
+        scratch.offer(d[b + REC.SLOT] | 0, pathway.index, io, ctx);
+      }
     }
   }
 }

@@ -2,13 +2,14 @@ import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
 import { flat } from './shared-items.js';
 import { substitutionImpacts } from './impacts.js';
-import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
+import { quantityIn, sideMatchFor, type PreparedFlow } from './prepared-flow.js';
 import { assessSubstitution, newSink, round } from './substitution-assessment.js';
 import { toTonnes } from './units.js';
 
 /** Deterministic identity of a synergy: kind, pathway and the sorted flow ids. */
 export function synergyKey(kind: DetectedSynergy['kind'], pathwayId: string, flowIds: string[]): string {
-  return flat(`${kind}:${pathwayId}:${[...flowIds].sort().join(',')}`);
+  const ids = flowIds.length === 2 ? (flowIds[0] <= flowIds[1] ? flowIds : [flowIds[1], flowIds[0]]) : [...flowIds].sort();
+  return flat(`${kind}:${pathwayId}:${ids.join(',')}`);
 }
 
 /** The full, explained synergy for a pair the search kept (`pathwayIndex` is the pair's best pathway). */
@@ -24,12 +25,14 @@ export function buildSubstitution(
   const compiled = om.side.pathway;
   const pathway = compiled.pathway;
   const sink = newSink();
-  const score = assessSubstitution(o, om, i, im, distanceKm, ctx.options.substitutionWeights, sink);
+  const score = assessSubstitution(ctx.geometry, o, om, i, im, distanceKm, ctx.substitutionWeights, sink);
 
-  const matched = om.quantity !== null && im.quantity !== null ? Math.min(om.quantity, im.quantity) : null;
+  const oq = quantityIn(o, om);
+  const iq = quantityIn(i, im);
+  const matched = oq !== null && iq !== null ? Math.min(oq, iq) : null;
   const coverage = {
-    output: matched !== null ? round(matched / om.quantity!, 4) : null,
-    input: matched !== null ? round(matched / im.quantity!, 4) : null,
+    output: matched !== null ? round(matched / oq!, 4) : null,
+    input: matched !== null ? round(matched / iq!, 4) : null,
   };
   const transport = transportEstimate(pathway.impact.indicator, matched, pathway.unit, distanceKm, ctx);
   const flowIds = [o.id, i.id];
@@ -38,16 +41,16 @@ export function buildSubstitution(
     kind: 'SUBSTITUTION',
     pathwayId: pathway.id,
     flowIds,
-    organizationIds: [o.organizationId, i.organizationId].sort(),
+    organizationIds: o.organizationId < i.organizationId ? [o.organizationId, i.organizationId] : [i.organizationId, o.organizationId],
     score,
     explanation: {
       pathwayId: pathway.id,
-      reasons: sink.reasons,
+      reasons: sink.reasons.slice(),
       coverage,
       matchedQuantity: matched === null ? null : round(matched, 3),
       unit: pathway.unit,
       distanceKm: round(distanceKm, 2),
-      conditionsMet: sink.conditionsMet,
+      conditionsMet: sink.conditionsMet.slice(),
       conditionsToCheck:
         sink.conditionsToCheck.length === 0
           ? (compiled.checkItems as ExplanationItem[])

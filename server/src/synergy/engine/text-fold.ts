@@ -3,6 +3,7 @@
  * NFD, accents stripped, lower case, every non-alphanumeric character turned into a single space.
  */
 
+// eslint-disable-next-line no-control-regex -- "is every character ASCII" is exactly a control-range test
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NON_ALNUM = /[^a-z0-9]+/g;
@@ -32,7 +33,7 @@ export function searchableKeyword(keyword: string): string {
 /** The first of the prepared keywords that occurs in the prepared label, or null. */
 export function findKeyword(label: string, keywords: readonly string[]): string | null {
   for (const keyword of keywords) {
-    if (label.includes(keyword)) return keyword;
+    if (keyword.length > 1 && label.includes(keyword)) return keyword;
   }
   return null;
 }

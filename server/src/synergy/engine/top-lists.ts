@@ -1,11 +1,6 @@
 import type { EngineContext } from './engine-context.js';
 import type { CandidateScratch } from './substitution-search.js';
 
-/** Whether counterpart `a` ranks before `b`: higher score, then the smaller flow id. */
-export function ranksBefore(aScore: number, aId: string, bScore: number, bId: string): boolean {
-  return aScore > bScore || (aScore === bScore && aId < bId);
-}
-
 export const NOT_INSERTED = -2;
 export const NOTHING_EVICTED = -1;
 
@@ -15,6 +10,8 @@ export const NOTHING_EVICTED = -1;
  */
 export class TopLists {
   private count = new Uint8Array(0);
+  /** By slot: the score of the last of a full list (-Infinity while the list is not full). Read-only outside. */
+  worst = new Float64Array(0);
   private other = new Int32Array(0);
   private pathway = new Int32Array(0);
   private score = new Float64Array(0);
@@ -27,6 +24,7 @@ export class TopLists {
     const size = Math.max(slots, Math.ceil(this.count.length * 1.5), 64);
     const k = this.k;
     this.count = grow(this.count, new Uint8Array(size));
+    this.worst = grow(this.worst, new Float64Array(size).fill(-Infinity));
     this.other = grow(this.other, new Int32Array(size * k));
     this.pathway = grow(this.pathway, new Int32Array(size * k));
     this.score = grow(this.score, new Float64Array(size * k));
@@ -49,13 +47,18 @@ export class TopLists {
     return -1;
   }
 
-  entry(slot: number, at: number): { other: number; pathwayIndex: number; score: number; distanceKm: number } {
-    const i = slot * this.k + at;
-    return { other: this.other[i], pathwayIndex: this.pathway[i], score: this.score[i], distanceKm: this.distance[i] };
+  pathwayAt(slot: number, at: number): number {
+    return this.pathway[slot * this.k + at];
+  }
+
+  distanceAt(slot: number, at: number): number {
+    return this.distance[slot * this.k + at];
   }
 
   clear(slot: number): void {
-    if (slot < this.count.length) this.count[slot] = 0;
+    if (slot >= this.count.length) return;
+    this.count[slot] = 0;
+    this.worst[slot] = -Infinity;
   }
 
   /** The list of `slot`, as the slots it holds (a copy). */
@@ -68,39 +71,47 @@ export class TopLists {
 
   /** Replaces the list of `slot` by the best `k` counterparts in the scratch arrays. */
   fillFrom(slot: number, scratch: CandidateScratch): void {
-    this.count[slot] = 0;
-    for (let c = 0; c < scratch.n; c++) {
-      this.offer(slot, scratch.slots[c], scratch.pathways[c], scratch.scores[c], scratch.distances[c]);
-    }
+    this.clear(slot);
+    for (let c = 0; c < scratch.n; c++) this.offer(slot, scratch.slots[c], scratch, c);
   }
 
   /**
-   * Offers a counterpart to the list of `slot`. Returns NOT_INSERTED when it does not rank among the best `k`,
-   * the slot it pushed out, or NOTHING_EVICTED.
+   * Offers to the list of `slot` the counterpart `other`, with the pathway, score and distance of candidate `c`
+   * of the scratch arrays. Returns NOT_INSERTED when it does not rank among the best `k`, the slot it pushed out,
+   * or NOTHING_EVICTED.
    */
-  offer(slot: number, other: number, pathwayIndex: number, score: number, distanceKm: number): number {
+  offer(slot: number, other: number, scratch: CandidateScratch, c: number): number {
+    const score = scratch.scores[c];
     const k = this.k;
     if (k === 0) return NOT_INSERTED;
-    const base = slot * k;
     const n = this.count[slot];
-    const flows = this.ctx.flows;
-    const id = flows[other]!.id;
-    if (n === k && !ranksBefore(score, id, this.score[base + k - 1], flows[this.other[base + k - 1]]!.id)) return NOT_INSERTED;
-    let at = n === k ? k - 1 : n;
+    // Most offers lose against a full list's worst: decided on one number, without touching the list.
+    if (n === k && score <= this.worst[slot]) {
+      if (score < this.worst[slot] || !(this.idOf(other) < this.idOf(this.other[slot * k + k - 1]))) return NOT_INSERTED;
+    }
+    const base = slot * k;
     const evicted = n === k ? this.other[base + k - 1] : NOTHING_EVICTED;
-    while (at > 0 && ranksBefore(score, id, this.score[base + at - 1], flows[this.other[base + at - 1]]!.id)) {
+    let at = n === k ? k - 1 : n;
+    while (at > 0) {
+      const s = this.score[base + at - 1];
+      if (score < s || (score === s && !(this.idOf(other) < this.idOf(this.other[base + at - 1])))) break;
       this.other[base + at] = this.other[base + at - 1];
       this.pathway[base + at] = this.pathway[base + at - 1];
-      this.score[base + at] = this.score[base + at - 1];
+      this.score[base + at] = s;
       this.distance[base + at] = this.distance[base + at - 1];
       at--;
     }
     this.other[base + at] = other;
-    this.pathway[base + at] = pathwayIndex;
+    this.pathway[base + at] = scratch.pathways[c];
     this.score[base + at] = score;
-    this.distance[base + at] = distanceKm;
+    this.distance[base + at] = scratch.distances[c];
     if (n < k) this.count[slot] = n + 1;
+    this.worst[slot] = this.count[slot] === k ? this.score[base + k - 1] : -Infinity;
     return evicted;
+  }
+
+  private idOf(slot: number): string {
+    return this.ctx.flows[slot]!.id;
   }
 }
 

@@ -315,13 +315,26 @@ describe('coverage of the demo territory', () => {
     expect(membersOf('pool-used-oil-collection').length).toBeGreaterThanOrEqual(8);
     expect(membersOf('pool-security-guarding').length).toBeGreaterThanOrEqual(8);
     expect(membersOf('pool-forklift-maintenance').length).toBeGreaterThanOrEqual(5);
-    expect(membersOf('pool-safety-training').length).toBeGreaterThanOrEqual(8);
+    // one training pool per topic that can share a session (review of the demo synergies, knowledge base 1.1.0)
+    expect(membersOf('pool-forklift-operator-training').sort()).toEqual([
+      'acier-fensch-formation-securite',
+      'cartonnages-hayange-caristes',
+      'meca-fameck-caces',
+    ]);
+    expect(membersOf('pool-chemical-risk-training').sort()).toEqual([
+      'peintures-uckange-atex',
+      'revetements-fensch-formation-chimique',
+    ]);
+    expect(membersOf('pool-technical-training').length).toBeLessThanOrEqual(1);
+    expect(membersOf('pool-solvent-regeneration')).toEqual(
+      expect.arrayContaining(['revetements-fensch-solvants', 'garage-yutz-solvants', 'imprimerie-yutz-solvants']),
+    );
     expect(membersOf('pool-hazardous-waste-collection')).toEqual(
       expect.arrayContaining([
-        'revetements-fensch-solvants',
+        'revetements-fensch-peintures',
         'peintures-uckange-peintures',
         'imprimerie-yutz-encres',
-        'garage-yutz-solvants',
+        'garage-yutz-filtres',
       ]),
     );
     expect(membersOf('pool-battery-collection').length).toBeGreaterThanOrEqual(4);

@@ -1,0 +1,12 @@
+import { loadKnowledgeBase } from '../../src/synergy/knowledge/knowledge-base.js';
+import { SynergyDetector } from '../../src/synergy/engine/detector.js';
+import { Prng } from '../prng.js';
+import { TerritoryGenerator } from '../synergy/territory-generator.js';
+const gc = (globalThis as any).gc as () => void;
+const kb = loadKnowledgeBase();
+const flows = new TerritoryGenerator(kb, new Prng(20261128 + 100000)).territory(100000);
+gc(); const h0 = process.memoryUsage().heapUsed;
+const d = new SynergyDetector(kb); const s = d.load(flows);
+gc(); const h1 = process.memoryUsage().heapUsed;
+console.log('flows+kb heap MB', (h0 / 1e6).toFixed(0), 'detector MB', ((h1 - h0) / 1e6).toFixed(0), 'synergies', s.length);
+const json = JSON.stringify(s); console.log('synergies JSON MB', (json.length / 1e6).toFixed(0));

@@ -1,0 +1,21 @@
+import { loadKnowledgeBase } from '../../src/synergy/knowledge/knowledge-base.js';
+import { SynergyDetector } from '../../src/synergy/engine/detector.js';
+import { compileKnowledgeBase } from '../../src/synergy/engine/compiled-knowledge-base.js';
+import { newContext } from '../../src/synergy/engine/engine-context.js';
+import { prepareFlow } from '../../src/synergy/engine/prepared-flow.js';
+import { resolveOptions } from '../../src/synergy/engine/engine.options.js';
+import { buildSubstitution } from '../../src/synergy/engine/substitution-synergy.js';
+import { Prng } from '../prng.js';
+import { TerritoryGenerator } from '../synergy/territory-generator.js';
+const kb = loadKnowledgeBase();
+const flows = new TerritoryGenerator(kb, new Prng(20261128 + 100000)).territory(100000);
+const syn = new SynergyDetector(kb, { maxCounterpartsPerFlow: 3 }).load(flows).filter(s => s.kind === 'SUBSTITUTION');
+const ctx = newContext(compileKnowledgeBase(kb), resolveOptions());
+const prep = flows.map((f, i) => prepareFlow(f, i, ctx)); ctx.flows = prep; const gc = (globalThis as any).gc ?? (() => {});
+const slot = new Map(flows.map((f, i) => [f.id, i]));
+const pi = new Map(ctx.kb.pathways.map(p => [p.id, p.index]));
+for (let r = 0; r < 6; r++) { gc();
+  const t0 = performance.now(); const out = [];
+  for (const s of syn) out.push(buildSubstitution(prep[slot.get(s.flowIds[0])!], prep[slot.get(s.flowIds[1])!], pi.get(s.pathwayId)!, s.explanation.distanceKm, ctx));
+  const t = performance.now() - t0; console.log('build', syn.length, t.toFixed(0), 'ms', (1000 * t / syn.length).toFixed(2), 'µs each');
+}

@@ -1,0 +1,10 @@
+import { loadKnowledgeBase } from '../../src/synergy/knowledge/knowledge-base.js';
+import { SynergyDetector } from '../../src/synergy/engine/detector.js';
+import { Prng } from '../prng.js';
+import { TerritoryGenerator } from '../synergy/territory-generator.js';
+const kb = loadKnowledgeBase();
+const flows = new TerritoryGenerator(kb, new Prng(20261128 + 1000)).territory(1000);
+const s = new SynergyDetector(kb).load(flows);
+const sub = s.find(x => x.kind === 'SUBSTITUTION' && x.impacts.length >= 5)!;
+console.log(JSON.stringify(sub, null, 1));
+const m = s.find(x => x.kind === 'MUTUALISATION')!; console.log(JSON.stringify(m.impacts, null, 1));

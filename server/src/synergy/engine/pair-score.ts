@@ -1,0 +1,154 @@
+import type { CompiledPathway } from './compiled-knowledge-base.js';
+import type { ScoreWeights } from './engine.options.js';
+import { REC } from './member-grid.js';
+
+/**
+ * The numeric core of a substitution's score, on the packed member records of both sides (unknown = NaN): the
+ * search calls it on the records in its grids, the explanation on records written from the flows by the same
+ * function — so a synergy's explanation always tells why its score is what it is. No allocation, no boxing.
+ */
+
+export const EXCLUDED = -1;
+
+/** Indexes of the score's components in `parts`. */
+export const PART = { compatibility: 0, quantity: 1, distance: 2, quality: 3, availability: 4, hazard: 5 } as const;
+
+/** Hazard policies as integers. */
+export const HAZARD = { FORBIDDEN: 0, HANDLED: 1, ALLOWED: 2 } as const;
+
+/** Quality factors (multiplied together into the `quality` component). */
+export const QUALITY = {
+  temperatureUnknown: 0.7,
+  /** Just at the required temperature plus margin; rises to 1 with 10 °C more. */
+  temperatureAtMargin: 0.85,
+  temperatureComfortC: 10,
+  formDiffers: 0.8,
+  formUnknown: 0.9,
+  treatmentNeeded: 0.9,
+} as const;
+export const HAZARD_HANDLED = 0.7;
+/** Quantity component when a quantity is unknown: neither a good nor a bad fit. */
+export const QUANTITY_UNKNOWN = 0.4;
+
+/**
+ * What the core needs of a pathway, fixed at compile time, as numbers in a Float64Array (fields of objects holding
+ * doubles are boxed in V8; typed arrays are read directly): see KERNEL for the positions.
+ */
+export type PathwayKernel = Float64Array;
+export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4 } as const;
+
+export function pathwayKernel(p: CompiledPathway): PathwayKernel {
+  const c = p.pathway.conditions;
+  const k = new Float64Array(5);
+  k[KERNEL.REACH_KM] = p.reachKm;
+  // NaN when the pathway sets no temperature margin.
+  k[KERNEL.MARGIN_C] = c.temperatureMarginC ?? NaN;
+  k[KERNEL.HAZARD] = HAZARD[c.hazardous] ?? HAZARD.FORBIDDEN;
+  k[KERNEL.TREATMENT] = c.treatmentFr || c.treatmentEn ? 1 : 0;
+  // The output side lists physical forms: an output of undeclared form is to be checked.
+  k[KERNEL.EXPECTS_FORM] = p.output?.physicalForms ? 1 : 0;
+  return k;
+}
+
+/** The score's weights as numbers, in PART order. */
+export function weightArray(w: ScoreWeights): Float64Array {
+  const a = new Float64Array(6);
+  a[PART.compatibility] = w.compatibility;
+  a[PART.quantity] = w.quantity;
+  a[PART.distance] = w.distance;
+  a[PART.quality] = w.quality;
+  a[PART.availability] = w.availability;
+  a[PART.hazard] = w.hazard;
+  return a;
+}
+
+const MONTH_BITS = new Uint8Array(4096).map((_, m) => {
+  let n = 0;
+  for (let x = m; x; x &= x - 1) n++;
+  return n;
+});
+
+/** `io[IO.DISTANCE]` in (km), `io[IO.SCORE]` out: doubles passed through a typed array are never boxed. */
+export const IO = { DISTANCE: 0, SCORE: 1 } as const;
+
+/**
+ * Score of output → input through a pathway, from their member records (see member-grid.ts) at `oAt` and `iAt`:
+ * writes a score in [0, 1] or EXCLUDED to `io[IO.SCORE]`, and the components to `parts`.
+ */
+export function scoreRecords(
+  k: PathwayKernel,
+  w: Float64Array,
+  o: Float64Array,
+  oAt: number,
+  i: Float64Array,
+  iAt: number,
+  io: Float64Array,
+  parts: Float64Array,
+): void {
+  io[IO.SCORE] = EXCLUDED;
+  // Exported numbers read into locals first: a variable mixing an exported constant and computed numbers would
+  // have the optimising compiler box every value it takes (measured: millions of allocations per detection).
+  const unknownQuantity = +QUANTITY_UNKNOWN;
+  const handledHazard = +HAZARD_HANDLED;
+  const distanceKm = io[IO.DISTANCE];
+  const reachKm = k[KERNEL.REACH_KM];
+  if (distanceKm > reachKm) return;
+  let hazard = 1;
+  if (o[oAt + REC.HAZARDOUS] === 1) {
+    if (k[KERNEL.HAZARD] === HAZARD.FORBIDDEN) return;
+    if (k[KERNEL.HAZARD] === HAZARD.HANDLED) hazard = handledHazard;
+  }
+  let quality = 1;
+  const margin = k[KERNEL.MARGIN_C];
+  if (margin === margin) {
+    const oTemp = o[oAt + REC.TEMP];
+    const iTemp = i[iAt + REC.TEMP];
+    if (oTemp === oTemp && iTemp === iTemp) {
+      const excess = oTemp - (iTemp + margin);
+      if (excess < 0) return;
+      if (excess < QUALITY.temperatureComfortC) {
+        quality *= QUALITY.temperatureAtMargin + ((1 - QUALITY.temperatureAtMargin) * excess) / QUALITY.temperatureComfortC;
+      }
+    } else quality *= QUALITY.temperatureUnknown;
+  }
+  const iMask = i[iAt + REC.MASK] | 0;
+  const overlap = (o[oAt + REC.MASK] | 0) & iMask;
+  if (overlap === 0) return;
+  const availability = MONTH_BITS[overlap] / MONTH_BITS[iMask];
+  const oForm = o[oAt + REC.FORM];
+  const iForm = i[iAt + REC.FORM];
+  if (oForm === 0) {
+    if (k[KERNEL.EXPECTS_FORM] === 1) quality *= QUALITY.formUnknown;
+  } else if (oForm !== 1 && iForm > 1 && iForm !== oForm) quality *= QUALITY.formDiffers;
+  if (k[KERNEL.TREATMENT] === 1) quality *= QUALITY.treatmentNeeded;
+  let quantity = unknownQuantity;
+  const oQty = o[oAt + REC.QTY];
+  const iQty = i[iAt + REC.QTY];
+  if (oQty === oQty && iQty === iQty) {
+    const matched = oQty < iQty ? oQty : iQty;
+    quantity = (matched / oQty + matched / iQty) / 2;
+  }
+  const compatibility = (o[oAt + REC.COMPAT] + i[iAt + REC.COMPAT]) / 2;
+  const distance = reachKm > 0 ? 1 - distanceKm / reachKm : 1;
+  // Always written (callers that do not need them pass a scratch array): a store that may or may not happen would
+  // have the optimising compiler box the six numbers on every call.
+  parts[PART.compatibility] = compatibility;
+  parts[PART.quantity] = quantity;
+  parts[PART.distance] = distance;
+  parts[PART.quality] = quality;
+  parts[PART.availability] = availability;
+  parts[PART.hazard] = hazard;
+  const score =
+    w[PART.compatibility] * compatibility +
+    w[PART.quantity] * quantity +
+    w[PART.distance] * distance +
+    w[PART.quality] * quality +
+    w[PART.availability] * availability +
+    w[PART.hazard] * hazard;
+  // As roundScore (engine.options.ts), written out: a call returning a double would box it.
+  io[IO.SCORE] = Math.round((score < 0 ? 0 : score > 1 ? 1 : score) * 10_000) / 10_000;
+}
+
+export function monthCount(mask: number): number {
+  return MONTH_BITS[mask & 0xfff];
+}

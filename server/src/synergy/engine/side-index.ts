@@ -1,0 +1,185 @@
+import type { PathwaySide } from './compiled-knowledge-base.js';
+import type { SideMatch } from './prepared-flow.js';
+import { matchStream, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
+
+/** The sides one flow plays, by role. */
+export interface FlowMatches {
+  outputSides: SideMatch[];
+  inputSides: SideMatch[];
+  streamSides: SideMatch[];
+}
+
+/** Shared by the (many) flows that play no side of a kind. */
+const NO_MATCHES = Object.freeze([]) as unknown as SideMatch[];
+import { searchableLabel } from './text-fold.js';
+
+const LABEL_CACHE_SIZE = 50_000;
+
+/**
+ * Which pathway sides a flow may match, without trying them all: sides are indexed by the EWC codes, code
+ * prefixes, need codes and keywords that name them, plus those that name nothing (category only). A flow is then
+ * matched against the few sides its code, need or label words point to. Keywords are found in a label by their
+ * first three letters at each word start, not by searching every keyword of every pathway.
+ */
+export class SideIndex {
+  private readonly byEwc = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
+  private readonly byNeed = new Map<string, number[]>();
+  private readonly byKeyword = new Map<string, number[]>();
+  /** Keywords (without their leading space) by their first three characters. */
+  private readonly keywordsByStart = new Map<string, string[]>();
+  /** Keywords shorter than three characters, searched the plain way. */
+  private readonly shortKeywords: string[] = [];
+  private readonly categoryOnly: number[] = [];
+  private readonly seen: Int32Array;
+  private call = 0;
+  /** Output of `candidates`. */
+  readonly found: Int32Array;
+  private count = 0;
+  /** Shared SideMatch objects, by side, level and detail. */
+  private readonly matches: Map<string, SideMatch>[][];
+  /** What flows described alike match (see `matchesOf`). Bounded. */
+  private readonly matchCache = new Map<string, FlowMatches>();
+  /** Keywords by raw label: territories repeat labels ("Cartons", "Palettes bois") a lot. Bounded. */
+  private readonly labelCache = new Map<string, Set<string>>();
+
+  constructor(readonly sides: readonly PathwaySide[]) {
+    sides.forEach((side, id) => {
+      const m = side.matcher;
+      for (const code of m.ewcCodes ?? []) push(this.byEwc, code, id);
+      for (const prefix of m.ewcPrefixes ?? []) push(this.byPrefix, prefix, id);
+      for (const need of m.needCodes ?? []) push(this.byNeed, need, id);
+      for (const keyword of m.keywords ?? []) {
+        if (keyword.trim() === '') continue;
+        if (!this.byKeyword.has(keyword)) this.registerKeyword(keyword.slice(1));
+        push(this.byKeyword, keyword, id);
+      }
+      if (!m.hasIdentity) this.categoryOnly.push(id);
+    });
+    this.seen = new Int32Array(sides.length);
+    this.matches = sides.map(() => []);
+    this.found = new Int32Array(sides.length);
+  }
+
+  /** The one SideMatch for side `id` recognised at this level with this detail. */
+  shared(id: number, level: MatchLevel, detail: string): SideMatch {
+    const byDetail = (this.matches[id][level] ??= new Map());
+    let match = byDetail.get(detail);
+    if (!match) {
+      match = { side: this.sides[id], level, detail, reason: undefined };
+      byDetail.set(detail, match);
+    }
+    return match;
+  }
+
+  /**
+   * The sides a flow plays, by role, as shared frozen lists. Flows described alike (category, codes, form,
+   * temperature, label) match alike: a territory repeats "Cartons" and "Palettes bois" thousands of times, so the
+   * answer is cached by that description.
+   */
+  matchesOf(flow: MatchableFlow, label: string): FlowMatches {
+    const key = `${flow.category}|${flow.ewcCode ?? ''}|${flow.needCode ?? ''}|${flow.physicalForm ?? ''}|${flow.temperatureC ?? ''}|${label}`;
+    let found = this.matchCache.get(key);
+    if (!found) {
+      if (this.matchCache.size >= LABEL_CACHE_SIZE) this.matchCache.clear();
+      found = this.match(flow, label);
+      this.matchCache.set(key, found);
+    }
+    return found;
+  }
+
+  private match(flow: MatchableFlow, label: string): FlowMatches {
+    const keywords = this.keywordsOfLabel(label);
+    const matchable: MatchableFlow = { ...flow, keywords };
+    const count = this.candidates(flow.ewcCode, flow.needCode, keywords);
+    const all: SideMatch[] = [];
+    for (let c = 0; c < count; c++) {
+      const id = this.found[c];
+      const match = matchStream(matchable, this.sides[id].matcher);
+      if (match) all.push(this.shared(id, match.level, match.detail));
+    }
+    const byRole = (role: string): SideMatch[] => {
+      const list = all.filter((m) => m.side.role === role);
+      return list.length === 0 ? NO_MATCHES : (Object.freeze(list) as SideMatch[]);
+    };
+    return { outputSides: byRole('output'), inputSides: byRole('input'), streamSides: byRole('stream') };
+  }
+
+  /** The keywords (prepared, with a leading space) occurring at a word start of a flow's label. */
+  keywordsOfLabel(rawLabel: string): Set<string> {
+    let found = this.labelCache.get(rawLabel);
+    if (!found) {
+      if (this.labelCache.size >= LABEL_CACHE_SIZE) this.labelCache.clear();
+      found = this.keywordsIn(searchableLabel(rawLabel));
+      this.labelCache.set(rawLabel, found);
+    }
+    return found;
+  }
+
+  /**
+   * The keywords (in their prepared form, with a leading space) occurring at a word start of a prepared label
+   * (see `searchableLabel`).
+   */
+  keywordsIn(label: string): Set<string> {
+    const found = new Set<string>();
+    for (let at = label.indexOf(' '); at >= 0 && at < label.length - 1; at = label.indexOf(' ', at + 1)) {
+      const start = at + 1;
+      const candidates = this.keywordsByStart.get(label.slice(start, start + 3));
+      if (!candidates) continue;
+      for (const keyword of candidates) if (label.startsWith(keyword, start)) found.add(` ${keyword}`);
+    }
+    for (const keyword of this.shortKeywords) if (label.includes(` ${keyword}`)) found.add(` ${keyword}`);
+    return found;
+  }
+
+  /**
+   * The sides worth matching for a flow with this code, need and keywords, in knowledge-base order: their
+   * indexes in `sides`, in `found[0…count)` (reused from call to call); returns the count.
+   */
+  candidates(ewcCode: string | null, needCode: string | null, keywords: Set<string>): number {
+    const call = ++this.call;
+    this.count = 0;
+    if (ewcCode !== null) {
+      this.add(this.byEwc.get(ewcCode), call);
+      for (let length = 1; length < ewcCode.length; length++) this.add(this.byPrefix.get(ewcCode.slice(0, length)), call);
+    }
+    if (needCode !== null) this.add(this.byNeed.get(needCode), call);
+    for (const keyword of keywords) this.add(this.byKeyword.get(keyword), call);
+    this.add(this.categoryOnly, call);
+    // Knowledge-base order; the lists are short, insertion sort allocates nothing.
+    const ids = this.found;
+    for (let k = 1; k < this.count; k++) {
+      const id = ids[k];
+      let at = k;
+      while (at > 0 && ids[at - 1] > id) {
+        ids[at] = ids[at - 1];
+        at--;
+      }
+      ids[at] = id;
+    }
+    return this.count;
+  }
+
+  private add(list: number[] | undefined, call: number): void {
+    if (!list) return;
+    for (const id of list) {
+      if (this.seen[id] === call) continue;
+      this.seen[id] = call;
+      this.found[this.count++] = id;
+    }
+  }
+
+  private registerKeyword(keyword: string): void {
+    if (keyword.length < 3) {
+      this.shortKeywords.push(keyword);
+      return;
+    }
+    push(this.keywordsByStart, keyword.slice(0, 3), keyword);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
