@@ -1,4 +1,12 @@
-import { KM_PER_DEGREE, geoPoint, distanceFromTerm, type GeoPoint, type Geometry } from './geo.js';
+import {
+  KM_PER_DEGREE,
+  boundingLatitudeDegrees,
+  boundingLongitudeDegrees,
+  distanceFromTerm,
+  geoPoint,
+  type GeoPoint,
+  type Geometry,
+} from './geo.js';
 import type { PreparedFlow } from './prepared-flow.js';
 import type { SpatialGrid } from './spatial-grid.js';
 
@@ -81,6 +89,72 @@ export function explore(
     }
   }
   return { slots, large: false };
+}
+
+/**
+ * Full detection: every cluster of `members` (linked within reach, transitively), found without a query per
+ * member. Cells of side reach ÷ √2 (a hair less) hold members all within reach of one another, so a cell's members
+ * are linked outright; two cells close enough are joined by the first linked pair found (union–find). Gives the
+ * clusters `explore` finds one by one.
+ */
+export function linkedClusters(
+  members: number[],
+  flows: (PreparedFlow | undefined)[],
+  geometry: Geometry,
+  reachKm: number,
+  reachTerm: number,
+): number[][] {
+  const size = Math.max(1e-4, (reachKm / Math.SQRT2 / KM_PER_DEGREE) * (1 - 1e-9));
+  const cells = new Map<number, number[]>();
+  const rows = new Map<number, number>();
+  for (let k = 0; k < members.length; k++) {
+    const flow = flows[members[k]]!.flow;
+    const y = Math.floor(flow.latitude / size);
+    const key = (y + 2 ** 21) * 2 ** 22 + (Math.floor(flow.longitude / size) + 2 ** 21);
+    const cell = cells.get(key);
+    if (cell) cell.push(k);
+    else {
+      cells.set(key, [k]);
+      rows.set(key, y);
+    }
+  }
+  const parent = new Int32Array(members.length);
+  for (let k = 0; k < parent.length; k++) parent[k] = k;
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  for (const cell of cells.values()) for (let k = 1; k < cell.length; k++) parent[find(cell[k])] = find(cell[0]);
+  const reachRows = Math.ceil(boundingLatitudeDegrees(reachKm) / size);
+  for (const [key, a] of cells) {
+    const y = rows.get(key)!;
+    const poleward = Math.max(Math.abs(y - reachRows), Math.abs(y + reachRows + 1)) * size;
+    const reachColumns = Math.ceil(boundingLongitudeDegrees(Math.min(89.9, poleward), reachKm) / size);
+    for (let dy = -reachRows; dy <= reachRows; dy++) {
+      for (let dx = -reachColumns; dx <= reachColumns; dx++) {
+        const other = key + dy * 2 ** 22 + dx;
+        if (other <= key) continue;
+        const b = cells.get(other);
+        if (!b || find(a[0]) === find(b[0])) continue;
+        link: for (const i of a) {
+          for (const j of b) {
+            if (geometry.term(members[i], members[j]) <= reachTerm) {
+              parent[find(j)] = find(i);
+              break link;
+            }
+          }
+        }
+      }
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  for (let k = 0; k < members.length; k++) {
+    const root = find(k);
+    const cluster = byRoot.get(root);
+    if (cluster) cluster.push(members[k]);
+    else byRoot.set(root, [members[k]]);
+  }
+  return [...byRoot.values()];
 }
 
 /** The grouping cell of a member of a large cluster: side reach ÷ √2 (a hair less), so its diagonal is within reach. */

@@ -2,7 +2,7 @@ import type { CompiledPathway } from './compiled-knowledge-base.js';
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy } from './engine.types.js';
 import { KM_PER_DEGREE, geoPoint } from './geo.js';
-import { SlotMarks, compactGroups, explore, groupingCell } from './mutualisation-clusters.js';
+import { SlotMarks, compactGroups, explore, groupingCell, linkedClusters } from './mutualisation-clusters.js';
 import { buildMutualisation } from './mutualisation-synergy.js';
 import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
 import { SpatialGrid } from './spatial-grid.js';
@@ -54,7 +54,21 @@ export class MutualisationIndex {
       }
     }
     for (const p of this.ctx.kb.mutualisationPathways) {
-      if (members[p.index]) this.resolve(p, members[p.index], null, null, new Map());
+      const list = members[p.index];
+      if (!list) continue;
+      const pool = this.pool(p);
+      const dirtyCells = new Set<number>();
+      const clusters: Pool[] = [];
+      for (const slots of linkedClusters(list, this.ctx.flows, this.ctx.geometry, p.reachKm, p.reachTerm)) {
+        if (slots.length > this.ctx.options.maxGroupSize) {
+          for (const s of slots) this.enterCell(pool, p, s, dirtyCells);
+          continue;
+        }
+        const cluster: Pool = { slots, keys: [] };
+        for (const s of slots) pool.small.set(s, cluster);
+        clusters.push(cluster);
+      }
+      this.groupAll(p, clusters, dirtyCells, null, null, new Map());
     }
   }
 
@@ -130,6 +144,19 @@ export class MutualisationIndex {
       }
       clusters.push(cluster);
     }
+    this.groupAll(p, clusters, dirtyCells, changed, recorder, reusable);
+  }
+
+  /** Groups new small clusters and regroups the grid cells whose members changed. */
+  private groupAll(
+    p: CompiledPathway,
+    clusters: Pool[],
+    dirtyCells: Set<number>,
+    changed: number | null,
+    recorder: DeltaRecorder | null,
+    reusable: Map<string, DetectedSynergy>,
+  ): void {
+    const pool = this.pool(p);
     // Old groups go first: a new group may have the key of one that is going (the same members, regrouped).
     for (const key of dirtyCells) this.ungroup(pool.cells.get(key)!, recorder, reusable);
     for (const cluster of clusters) this.group(p, cluster, changed, recorder, reusable);

@@ -1,7 +1,7 @@
 import type { PathwaySide } from './compiled-knowledge-base.js';
 import type { EngineContext } from './engine-context.js';
 import type { EngineFlow, ExplanationItem } from './engine.types.js';
-import { normalizeEwcCode, type MatchLevel } from './stream-matcher.js';
+import { matchStream, normalizeEwcCode, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -44,15 +44,27 @@ export interface PreparedFlow {
   temperatureC: number | null;
   /** Takes part as an insertion enterprise or SSE (jobs it creates count as insertion jobs). */
   insertionActor: boolean;
-  /** The sides the flow plays, by role: shared, frozen lists (see SideIndex.matchesOf). */
+  /** The sides the flow plays, by role. */
   outputSides: SideMatch[];
   inputSides: SideMatch[];
   streamSides: SideMatch[];
 }
 
 export const ALL_MONTHS = 0xfff;
-/** Until the flow's matches are known. */
+/** Shared by the (many) flows that play no side of a kind; never pushed to. */
 const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
+const SCRATCH: SideMatch[] = [];
+
+/** The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17). */
+function sidesOf(found: number, role: string): SideMatch[] {
+  let n = 0;
+  for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) n++;
+  if (n === 0) return NO_MATCHES;
+  const list = new Array<SideMatch>(n);
+  n = 0;
+  for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) list[n++] = SCRATCH[k];
+  return list;
+}
 
 /** Small integers for organisation ids, shared by a detector's flows. */
 export class OrganizationNumbers {
@@ -94,13 +106,28 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     inputSides: NO_MATCHES,
     streamSides: NO_MATCHES,
   };
-  const matches = kb.sides[flow.direction].matchesOf(
-    { category: flow.category, ewcCode, needCode: flow.needCode, searchLabel: '', physicalForm: flow.physicalForm, temperatureC },
-    flow.label,
-  );
-  prepared.outputSides = matches.outputSides;
-  prepared.inputSides = matches.inputSides;
-  prepared.streamSides = matches.streamSides;
+  const index = kb.sides[flow.direction];
+  const keywords = index.keywordsOfLabel(flow.label);
+  const matchable: MatchableFlow = {
+    category: flow.category,
+    ewcCode,
+    needCode: flow.needCode,
+    searchLabel: '',
+    keywords,
+    physicalForm: flow.physicalForm,
+    temperatureC,
+  };
+  const count = index.candidates(ewcCode, flow.needCode, keywords);
+  let found = 0;
+  for (let c = 0; c < count; c++) {
+    const match = matchStream(matchable, index.sides[index.found[c]].matcher);
+    if (match) SCRATCH[found++] = index.shared(index.found[c], match.level, match.detail);
+  }
+  if (found > 0) {
+    prepared.outputSides = sidesOf(found, 'output');
+    prepared.inputSides = sidesOf(found, 'input');
+    prepared.streamSides = sidesOf(found, 'stream');
+  }
   return prepared;
 }
 

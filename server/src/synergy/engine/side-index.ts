@@ -1,16 +1,6 @@
 import type { PathwaySide } from './compiled-knowledge-base.js';
 import type { SideMatch } from './prepared-flow.js';
-import { matchStream, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
-
-/** The sides one flow plays, by role. */
-export interface FlowMatches {
-  outputSides: SideMatch[];
-  inputSides: SideMatch[];
-  streamSides: SideMatch[];
-}
-
-/** Shared by the (many) flows that play no side of a kind. */
-const NO_MATCHES = Object.freeze([]) as unknown as SideMatch[];
+import type { MatchLevel } from './stream-matcher.js';
 import { searchableLabel } from './text-fold.js';
 
 const LABEL_CACHE_SIZE = 50_000;
@@ -38,8 +28,6 @@ export class SideIndex {
   private count = 0;
   /** Shared SideMatch objects, by side, level and detail. */
   private readonly matches: Map<string, SideMatch>[][];
-  /** What flows described alike match (see `matchesOf`). Bounded. */
-  private readonly matchCache = new Map<string, FlowMatches>();
   /** Keywords by raw label: territories repeat labels ("Cartons", "Palettes bois") a lot. Bounded. */
   private readonly labelCache = new Map<string, Set<string>>();
 
@@ -70,39 +58,6 @@ export class SideIndex {
       byDetail.set(detail, match);
     }
     return match;
-  }
-
-  /**
-   * The sides a flow plays, by role, as shared frozen lists. Flows described alike (category, codes, form,
-   * temperature, label) match alike: a territory repeats "Cartons" and "Palettes bois" thousands of times, so the
-   * answer is cached by that description.
-   */
-  matchesOf(flow: MatchableFlow, label: string): FlowMatches {
-    const key = `${flow.category}|${flow.ewcCode ?? ''}|${flow.needCode ?? ''}|${flow.physicalForm ?? ''}|${flow.temperatureC ?? ''}|${label}`;
-    let found = this.matchCache.get(key);
-    if (!found) {
-      if (this.matchCache.size >= LABEL_CACHE_SIZE) this.matchCache.clear();
-      found = this.match(flow, label);
-      this.matchCache.set(key, found);
-    }
-    return found;
-  }
-
-  private match(flow: MatchableFlow, label: string): FlowMatches {
-    const keywords = this.keywordsOfLabel(label);
-    const matchable: MatchableFlow = { ...flow, keywords };
-    const count = this.candidates(flow.ewcCode, flow.needCode, keywords);
-    const all: SideMatch[] = [];
-    for (let c = 0; c < count; c++) {
-      const id = this.found[c];
-      const match = matchStream(matchable, this.sides[id].matcher);
-      if (match) all.push(this.shared(id, match.level, match.detail));
-    }
-    const byRole = (role: string): SideMatch[] => {
-      const list = all.filter((m) => m.side.role === role);
-      return list.length === 0 ? NO_MATCHES : (Object.freeze(list) as SideMatch[]);
-    };
-    return { outputSides: byRole('output'), inputSides: byRole('input'), streamSides: byRole('stream') };
   }
 
   /** The keywords (prepared, with a leading space) occurring at a word start of a flow's label. */
