@@ -136,14 +136,14 @@ export class NaiveDetector {
       clusters.set(root, list);
     });
     const pools: PreparedFlow[][] = [];
-    const cells = new Map<number, PreparedFlow[]>();
+    const cells = new Map<string, PreparedFlow[]>();
     for (const cluster of clusters.values()) {
       if (cluster.length <= this.ctx.options.maxGroupSize) {
         pools.push(cluster);
         continue;
       }
       for (const m of cluster) {
-        const key = groupingCell(m.flow.latitude, m.flow.longitude, p.reachKm);
+        const key = groupingCell(m.flow.latitude, m.flow.longitude, p.reachKm).join(',');
         const list = cells.get(key) ?? [];
         list.push(m);
         cells.set(key, list);

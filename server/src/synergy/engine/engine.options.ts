@@ -16,9 +16,9 @@ export interface EngineOptions {
    */
   mutualisationWeights: ScoreWeights;
   /**
-   * A substitution is kept when it is among the best `maxCounterpartsPerFlow` counterparts of its output or of its
-   * input: a facilitator reviews a flow's best matches, not the 400 producers of cardboard within 100 km of a
-   * paper mill (those are better served by pooled collection, which mutualisation finds).
+   * Each flow keeps its best `maxCounterpartsPerFlow` counterparts (score, then id); which pairs that makes
+   * synergies is `counterpartRule`. A facilitator reviews a flow's best matches, not the 400 producers of cardboard
+   * within 100 km of a paper mill (those are better served by pooled collection, which mutualisation finds).
    */
   maxCounterpartsPerFlow: number;
   /**

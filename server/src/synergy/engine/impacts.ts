@@ -1,11 +1,13 @@
 import type { FlowUnit } from '../../flow/flow.enums.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import type { EngineFlow, ImpactFigure } from './engine.types.js';
 import {
   DECLARED_COST_SAVING,
   TAKE_UP,
   UNIT_LABEL,
+  NO_FACTORS,
+  baselineUses,
   divertedShare,
   figure,
   fmt,
@@ -13,6 +15,7 @@ import {
   quantityForFactor,
   resolveFactor,
   scaleRange,
+  sharedFactors,
   spreadRange,
   transportFactor,
   type Range,
@@ -289,34 +292,6 @@ export function jobFigures(pathway: Pathway, quantity: number, insertionShare: n
   return figures;
 }
 
-const BASELINE_USES = new Map<string, ImpactFactorUse[]>();
-
-/** The baseline as a "factor" (the share diverted), one frozen list per destination. */
-function baselineUses(destination: string | null, share: Range): ImpactFactorUse[] {
-  const id = `baseline:${destination ?? 'UNDECLARED'}`;
-  let uses = BASELINE_USES.get(id);
-  if (!uses) {
-    uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null })]) as ImpactFactorUse[];
-    BASELINE_USES.set(id, uses);
-  }
-  return uses;
-}
-
-const SHARED_LISTS = new WeakMap<Pathway, Map<string, ImpactFactorUse[]>>();
-
-/** A frozen list of factors made once per pathway and name, shared by the pathway's synergies. */
-export function sharedFactors(pathway: Pathway, name: string, make: () => ImpactFactorUse[]): ImpactFactorUse[] {
-  let lists = SHARED_LISTS.get(pathway);
-  if (!lists) SHARED_LISTS.set(pathway, (lists = new Map()));
-  let list = lists.get(name);
-  if (!list) {
-    list = Object.freeze(make().map((u) => Object.freeze(u))) as ImpactFactorUse[];
-    lists.set(name, list);
-  }
-  return list;
-}
-
-export const NO_FACTORS = Object.freeze([]) as unknown as ImpactFactorUse[];
 
 function factorQuantityUnit(f: ResolvedFactor): string {
   return f.factor.unit.split('/')[1] ?? '';

@@ -3,6 +3,7 @@ export type * from './engine.types.js';
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions, type ScoreWeights } from './engine.options.js';
 export { SynergyDetector, detectSynergies } from './detector.js';
 export { renderExplanation } from './explanation.js';
+export { compileKnowledgeBase } from './compiled-knowledge-base.js';
 export { substitutionImpacts } from './impacts.js';
 export {
   mutualisationImpacts,

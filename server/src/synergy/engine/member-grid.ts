@@ -1,6 +1,5 @@
 import { boundingLatitudeDegrees, boundingLongitudeDegrees, Geometry, KM_PER_DEGREE } from './geo.js';
 import { quantityIn, type PreparedFlow, type SideMatch } from './prepared-flow.js';
-import { MATCH_LEVEL_COMPATIBILITY } from './stream-matcher.js';
 
 /**
  * The flows of one side of one pathway as records of numbers (position terms, organisation, temperature, months,
@@ -27,18 +26,14 @@ export function writeRecord(f: PreparedFlow, m: SideMatch, geometry: Geometry, o
   out[at + REC.COS] = g[from + 4];
   out[at + REC.TEMP] = f.temperatureC === null ? NaN : f.temperatureC;
   out[at + REC.MASK] = f.monthMask;
-  out[at + REC.FORM] = formCode(f.flow.physicalForm);
+  out[at + REC.FORM] = f.form;
   out[at + REC.HAZARDOUS] = f.hazardous ? 1 : 0;
-  out[at + REC.COMPAT] = MATCH_LEVEL_COMPATIBILITY[m.level];
+  out[at + REC.COMPAT] = m.compatibility;
   const quantity = quantityIn(f, m);
   out[at + REC.QTY] = quantity === null ? NaN : quantity;
   out[at + REC.LAT] = f.flow.latitude;
   out[at + REC.LON] = f.flow.longitude;
 }
-
-/** Physical forms as small integers (0 = not declared). */
-const FORM_CODE: Record<string, number> = { NOT_APPLICABLE: 1, SOLID: 2, POWDER: 3, LIQUID: 4, SLUDGE: 5, GAS: 6 };
-export const formCode = (form: string | null): number => (form === null ? 0 : (FORM_CODE[form] ?? 7));
 
 /**
  * Cell keys are small integers (V8 hashes them fast and without allocating): 15 bits of row and of column,

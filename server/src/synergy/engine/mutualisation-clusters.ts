@@ -104,13 +104,33 @@ export function linkedClusters(
   reachKm: number,
   reachTerm: number,
 ): number[][] {
-  const size = Math.max(1e-4, (reachKm / Math.SQRT2 / KM_PER_DEGREE) * (1 - 1e-9));
+  const size = cellSide(reachKm);
+  // Cell keys relative to the members' own box: small integers, fast to hash (rows × columns stays small).
+  let minY = Infinity;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  const ys = new Float64Array(members.length);
+  const xs = new Float64Array(members.length);
+  for (let k = 0; k < members.length; k++) {
+    const flow = flows[members[k]]!.flow;
+    ys[k] = Math.floor(flow.latitude / size);
+    xs[k] = Math.floor(flow.longitude / size);
+    minY = Math.min(minY, ys[k]);
+    minX = Math.min(minX, xs[k]);
+    maxX = Math.max(maxX, xs[k]);
+  }
+  const reachRows = Math.ceil(boundingLatitudeDegrees(reachKm) / size);
+  let maxAbsY = 0;
+  for (let k = 0; k < members.length; k++) maxAbsY = Math.max(maxAbsY, Math.abs(ys[k]) + 1);
+  const widest = Math.ceil(boundingLongitudeDegrees(Math.min(89.9, (maxAbsY + reachRows) * size), reachKm) / size);
+  // Padding of more than the reach on every side: a neighbour's key never wraps onto another row.
+  const pad = Math.max(reachRows, widest) + 1;
+  const width = maxX - minX + 1 + 2 * pad;
   const cells = new Map<number, number[]>();
   const rows = new Map<number, number>();
   for (let k = 0; k < members.length; k++) {
-    const flow = flows[members[k]]!.flow;
-    const y = Math.floor(flow.latitude / size);
-    const key = (y + 2 ** 21) * 2 ** 22 + (Math.floor(flow.longitude / size) + 2 ** 21);
+    const y = ys[k];
+    const key = (y - minY + pad) * width + (xs[k] - minX + pad);
     const cell = cells.get(key);
     if (cell) cell.push(k);
     else {
@@ -125,14 +145,13 @@ export function linkedClusters(
     return k;
   };
   for (const cell of cells.values()) for (let k = 1; k < cell.length; k++) parent[find(cell[k])] = find(cell[0]);
-  const reachRows = Math.ceil(boundingLatitudeDegrees(reachKm) / size);
   for (const [key, a] of cells) {
     const y = rows.get(key)!;
     const poleward = Math.max(Math.abs(y - reachRows), Math.abs(y + reachRows + 1)) * size;
     const reachColumns = Math.ceil(boundingLongitudeDegrees(Math.min(89.9, poleward), reachKm) / size);
     for (let dy = -reachRows; dy <= reachRows; dy++) {
       for (let dx = -reachColumns; dx <= reachColumns; dx++) {
-        const other = key + dy * 2 ** 22 + dx;
+        const other = key + dy * width + dx;
         if (other <= key) continue;
         const b = cells.get(other);
         if (!b || find(a[0]) === find(b[0])) continue;
@@ -157,10 +176,17 @@ export function linkedClusters(
   return [...byRoot.values()];
 }
 
-/** The grouping cell of a member of a large cluster: side reach ÷ √2 (a hair less), so its diagonal is within reach. */
-export function groupingCell(latitude: number, longitude: number, reachKm: number): number {
-  const size = Math.max(1e-4, (reachKm / Math.SQRT2 / KM_PER_DEGREE) * (1 - 1e-9));
-  return (Math.floor(latitude / size) + 2 ** 20) * 2 ** 21 + (Math.floor(longitude / size) + 2 ** 20);
+/**
+ * The grouping cell (row, column) of a member of a large cluster: side reach ÷ √2 (a hair less), so that its
+ * diagonal is within reach.
+ */
+export function groupingCell(latitude: number, longitude: number, reachKm: number): [number, number] {
+  const size = cellSide(reachKm);
+  return [Math.floor(latitude / size), Math.floor(longitude / size)];
+}
+
+function cellSide(reachKm: number): number {
+  return Math.max(1e-4, (reachKm / Math.SQRT2 / KM_PER_DEGREE) * (1 - 1e-9));
 }
 
 /** Compact groups of at most `maxSize` members, each sorted by id (single members are dropped). */

@@ -3,6 +3,8 @@ import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import {
   DECLARED_COST_SAVING,
+  NO_FACTORS,
+  sharedFactors,
   TAKE_UP,
   UNIT_LABEL,
   divertedShare,
@@ -14,7 +16,7 @@ import {
   transportFactor,
   type Range,
 } from './impact-factors.js';
-import { NO_FACTORS, avoidedTerms, co2Figure, jobFigures, physicalFigure, sharedFactors } from './impacts.js';
+import { avoidedTerms, co2Figure, jobFigures, physicalFigure } from './impacts.js';
 import { convertQuantity } from './units.js';
 
 /**

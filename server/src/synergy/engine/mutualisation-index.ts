@@ -14,14 +14,20 @@ interface Pool {
   keys: string[];
 }
 
+/** A grid cell's pool of large-cluster members, with its place in the grid. */
+interface CellPool extends Pool {
+  row: number;
+  column: number;
+}
+
 /** One pathway's members: where they are, and how they are grouped (see mutualisation-clusters.ts). */
 interface PathwayPools {
   grid: SpatialGrid;
   /** Members of small clusters, by slot. */
   small: Map<number, Pool>;
-  /** Members of large clusters: their grouping cell, by slot; and the members of each cell. */
-  cellOf: Map<number, number>;
-  cells: Map<number, Pool>;
+  /** Members of large clusters: their grouping cell, by slot; and the cells, by row then column. */
+  cellOf: Map<number, CellPool>;
+  cells: Map<number, Map<number, CellPool>>;
 }
 
 /**
@@ -57,7 +63,7 @@ export class MutualisationIndex {
       const list = members[p.index];
       if (!list) continue;
       const pool = this.pool(p);
-      const dirtyCells = new Set<number>();
+      const dirtyCells = new Set<CellPool>();
       const clusters: Pool[] = [];
       for (const slots of linkedClusters(list, this.ctx.flows, this.ctx.geometry, p.reachKm, p.reachTerm)) {
         if (slots.length > this.ctx.options.maxGroupSize) {
@@ -88,7 +94,7 @@ export class MutualisationIndex {
     const slot = (before ?? after)!.slot;
     const reusable = new Map<string, DetectedSynergy>();
     const dirty = new Set<number>();
-    const dirtyCells = new Set<number>();
+    const dirtyCells = new Set<CellPool>();
     if (before) {
       const own = pool.small.get(slot);
       if (own) this.dissolve(pool, own, dirty, recorder, reusable);
@@ -119,7 +125,7 @@ export class MutualisationIndex {
     changed: number | null,
     recorder: DeltaRecorder | null,
     reusable: Map<string, DetectedSynergy>,
-    dirtyCells = new Set<number>(),
+    dirtyCells = new Set<CellPool>(),
   ): void {
     const pool = this.pool(p);
     const cap = this.ctx.options.maxGroupSize;
@@ -151,19 +157,22 @@ export class MutualisationIndex {
   private groupAll(
     p: CompiledPathway,
     clusters: Pool[],
-    dirtyCells: Set<number>,
+    dirtyCells: Set<CellPool>,
     changed: number | null,
     recorder: DeltaRecorder | null,
     reusable: Map<string, DetectedSynergy>,
   ): void {
     const pool = this.pool(p);
     // Old groups go first: a new group may have the key of one that is going (the same members, regrouped).
-    for (const key of dirtyCells) this.ungroup(pool.cells.get(key)!, recorder, reusable);
+    for (const cell of dirtyCells) this.ungroup(cell, recorder, reusable);
     for (const cluster of clusters) this.group(p, cluster, changed, recorder, reusable);
-    for (const key of dirtyCells) {
-      const cell = pool.cells.get(key)!;
-      if (cell.slots.length === 0) pool.cells.delete(key);
-      else this.group(p, cell, changed, recorder, reusable);
+    for (const cell of dirtyCells) {
+      if (cell.slots.length > 0) this.group(p, cell, changed, recorder, reusable);
+      else {
+        const row = pool.cells.get(cell.row)!;
+        row.delete(cell.column);
+        if (row.size === 0) pool.cells.delete(cell.row);
+      }
     }
   }
 
@@ -205,24 +214,25 @@ export class MutualisationIndex {
     }
   }
 
-  private enterCell(pools: PathwayPools, p: CompiledPathway, slot: number, dirtyCells: Set<number>): void {
+  private enterCell(pools: PathwayPools, p: CompiledPathway, slot: number, dirtyCells: Set<CellPool>): void {
     if (pools.cellOf.has(slot)) return;
     const flow = this.ctx.flows[slot]!.flow;
-    const key = groupingCell(flow.latitude, flow.longitude, p.reachKm);
-    pools.cellOf.set(slot, key);
-    let cell = pools.cells.get(key);
-    if (!cell) pools.cells.set(key, (cell = { slots: [], keys: [] }));
+    const [row, column] = groupingCell(flow.latitude, flow.longitude, p.reachKm);
+    let columns = pools.cells.get(row);
+    if (!columns) pools.cells.set(row, (columns = new Map()));
+    let cell = columns.get(column);
+    if (!cell) columns.set(column, (cell = { slots: [], keys: [], row, column }));
+    pools.cellOf.set(slot, cell);
     cell.slots.push(slot);
-    dirtyCells.add(key);
+    dirtyCells.add(cell);
   }
 
-  private leaveCell(pools: PathwayPools, slot: number, dirtyCells: Set<number>): void {
-    const key = pools.cellOf.get(slot);
-    if (key === undefined) return;
+  private leaveCell(pools: PathwayPools, slot: number, dirtyCells: Set<CellPool>): void {
+    const cell = pools.cellOf.get(slot);
+    if (!cell) return;
     pools.cellOf.delete(slot);
-    const cell = pools.cells.get(key)!;
     cell.slots.splice(cell.slots.indexOf(slot), 1);
-    dirtyCells.add(key);
+    dirtyCells.add(cell);
   }
 
   /**

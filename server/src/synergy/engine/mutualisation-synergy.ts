@@ -5,8 +5,8 @@ import { roundScore } from './engine.options.js';
 import { distanceFromTerm } from './geo.js';
 import { centreOf } from './mutualisation-clusters.js';
 import { mutualisationImpacts } from './mutualisation-impacts.js';
-import { quantityIn, sideMatchFor, type PreparedFlow } from './prepared-flow.js';
-import { MATCH_LEVEL_CODE, MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
+import { quantityIn, sideMatchFor, type PreparedFlow, type SideMatch } from './prepared-flow.js';
+import { MATCH_LEVEL_CODE, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
 import { item } from './shared-items.js';
 import { toTonnes } from './units.js';
@@ -57,7 +57,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   const compactness = pathway.reachKm > 0 ? Math.max(0, 1 - (2 * maxDistance) / pathway.reachKm) : 1;
   const size = 1 - Math.exp(-(organizationIds.length - 1) / 3);
   let compatibility = 0;
-  for (const m of matches) compatibility += MATCH_LEVEL_COMPATIBILITY[m.level];
+  for (const m of matches) compatibility += m.compatibility;
   compatibility /= matches.length;
 
   let hazard = 1;
@@ -83,7 +83,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
 
   const direction = pathway.streamDirection!;
   reasons.push(item(direction === 'OUTPUT' ? 'SHARED_STREAM' : 'SHARED_NEED', { members: members.length, organizations: organizationIds.length }));
-  reasons.push(...levelReasons(matches.map((m) => m.level), matches.map((m) => m.detail)));
+  levelReasons(matches, reasons);
   const unit = p.unit;
   const pooledRounded = pooled === null ? null : round(pooled, 3);
   reasons.push(item('POOLED_VOLUME', { quantity: pooledRounded, unit, threshold }));
@@ -125,25 +125,31 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   };
 }
 
-/** The members' organisations, distinct and sorted (groups are small: no Set needed). */
+/** The members' organisations, distinct and sorted (groups are small: an insertion sort, no Set). */
 function distinctSorted(members: PreparedFlow[]): string[] {
-  const ids = members.map((m) => m.organizationId).sort();
-  const distinct: string[] = [];
-  for (const id of ids) if (distinct.length === 0 || distinct[distinct.length - 1] !== id) distinct.push(id);
-  return distinct;
+  const ids: string[] = [];
+  for (const m of members) {
+    const id = m.organizationId;
+    let at = ids.length;
+    while (at > 0 && ids[at - 1] > id) at--;
+    if (at > 0 && ids[at - 1] === id) continue;
+    ids.splice(at, 0, id);
+  }
+  return ids;
 }
 
 /** One reason per way members were recognised, surest first, with how many and the first detail. */
-function levelReasons(levels: MatchLevel[], details: string[]): ExplanationItem[] {
-  const byLevel = new Map<MatchLevel, { count: number; detail: string }>();
-  levels.forEach((level, k) => {
-    const entry = byLevel.get(level);
-    if (entry) entry.count++;
-    else byLevel.set(level, { count: 1, detail: details[k] });
-  });
-  return [...byLevel.entries()]
-    .sort((a, b) => b[0] - a[0])
-    .map(([level, { count, detail }]) => item(MATCH_LEVEL_CODE[level], { side: 'members', count, detail }));
+function levelReasons(matches: SideMatch[], into: ExplanationItem[]): void {
+  for (let level = 5; level >= 1; level--) {
+    let count = 0;
+    let detail = '';
+    for (const m of matches) {
+      if (m.level !== level) continue;
+      if (count === 0) detail = m.detail;
+      count++;
+    }
+    if (count > 0) into.push(item(MATCH_LEVEL_CODE[level as MatchLevel], { side: 'members', count, detail }));
+  }
 }
 
 /** Matter brought to the group's centre by road: Σ tonnes × distance to the centre × detour. */

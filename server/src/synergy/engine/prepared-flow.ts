@@ -1,5 +1,6 @@
 import type { PathwaySide } from './compiled-knowledge-base.js';
 import type { EngineContext } from './engine-context.js';
+import { formCode } from './physical-form-code.js';
 import type { EngineFlow, ExplanationItem } from './engine.types.js';
 import { matchStream, normalizeEwcCode, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
 import { convertQuantity } from './units.js';
@@ -13,6 +14,8 @@ export interface SideMatch {
   side: PathwaySide;
   level: MatchLevel;
   detail: string;
+  /** The compatibility component this recognition brings (see MATCH_LEVEL_COMPATIBILITY). */
+  compatibility: number;
   /** The explanation item saying how the flow was recognised, made once and shared by its synergies. */
   reason: ExplanationItem | undefined;
 }
@@ -37,6 +40,8 @@ export interface PreparedFlow {
   isOutput: boolean;
   hazardous: boolean;
   ewcCode: string | null;
+  /** The physical form as a small integer (see formCode). */
+  form: number;
   /** Months available, one bit per month (bit 0 = January); 0xfff = all year. */
   monthMask: number;
   monthCount: number;
@@ -98,6 +103,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     isOutput,
     hazardous: flow.hazardous || (flow.ewcCode !== null && flow.ewcCode.includes('*')),
     ewcCode,
+    form: formCode(flow.physicalForm),
     monthMask,
     monthCount: bitCount(monthMask),
     temperatureC,

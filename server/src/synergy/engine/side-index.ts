@@ -1,6 +1,6 @@
 import type { PathwaySide } from './compiled-knowledge-base.js';
 import type { SideMatch } from './prepared-flow.js';
-import type { MatchLevel } from './stream-matcher.js';
+import { MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
 import { searchableLabel } from './text-fold.js';
 
 const LABEL_CACHE_SIZE = 50_000;
@@ -54,7 +54,7 @@ export class SideIndex {
     const byDetail = (this.matches[id][level] ??= new Map());
     let match = byDetail.get(detail);
     if (!match) {
-      match = { side: this.sides[id], level, detail, reason: undefined };
+      match = { side: this.sides[id], level, detail, compatibility: MATCH_LEVEL_COMPATIBILITY[level], reason: undefined };
       byDetail.set(detail, match);
     }
     return match;

@@ -12,9 +12,10 @@ const PAIR = 4_194_304;
 
 /**
  * Substitution synergies, kept up to date flow by flow. Each flow keeps its best counterparts (at most
- * `maxCounterpartsPerFlow`); a pair is a synergy when it is among the best of its output or of its input. A flow
- * change re-ranks only the flows whose best list held it (found among its own counterparts, within its pathways'
- * reach) and offers the new version to the flows in reach — the lists a full detection would build, so both agree.
+ * `maxCounterpartsPerFlow`); a pair is a synergy when both sides hold each other in their lists (or either does,
+ * per `counterpartRule`). A flow change re-ranks only the flows whose list held it (found among its own
+ * counterparts, within its pathways' reach) and offers the new version to the flows in reach — the lists a full
+ * detection would build, so both always agree.
  */
 export class SubstitutionIndex {
   private readonly grids: SubstitutionGrids = { outputs: [], inputs: [] };

@@ -20,11 +20,6 @@ const UNIT_SCALE: Record<`${FlowUnit}`, { dimension: Dimension; toBase: number }
   SQUARE_METRE: { dimension: 'area', toBase: 1 },
 };
 
-/** Whether quantities in `from` can be expressed in `to`. */
-export function unitsCompatible(from: FlowUnit | `${FlowUnit}`, to: FlowUnit | `${FlowUnit}`): boolean {
-  return UNIT_SCALE[from]?.dimension === UNIT_SCALE[to]?.dimension;
-}
-
 /**
  * `quantity` (in `from`) expressed in `to`; null when the quantity is unknown, not positive, or the units are of
  * different dimensions.
