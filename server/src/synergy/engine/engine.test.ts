@@ -106,6 +106,15 @@ describe('mutualisation on the hand-made territory', () => {
     expect(codes(g.explanation.conditionsMet)).toContain('VIABLE_VOLUME');
   });
 
+  it('credits a pool with avoided production only for what it diverts, not for what is already recycled', () => {
+    const co2 = (flows: typeof cardboardA[]) =>
+      detectSynergies(flows, FIXTURE_KB).find((s) => s.kind === 'MUTUALISATION')!.impacts.find((i) => i.indicator === 'CO2E_AVOIDED_T')!;
+    const recycled = [cardboardA, cardboardB, cardboardC].map((f) => ({ ...f, currentDestination: 'RECYCLING' as const }));
+    const landfilled = [cardboardA, cardboardB, cardboardC].map((f) => ({ ...f, currentDestination: 'LANDFILL' as const }));
+    expect(co2(recycled).central).toBeLessThan(co2(landfilled).central / 10); // transport saved only
+    expect(co2(recycled).formula).not.toMatch(/production/);
+  });
+
   it('says how much is missing when a group is below the viability threshold', () => {
     const small = detectSynergies([cardboardA, { ...cardboardB, yearlyQuantity: 5 }].map((f) => ({ ...f, yearlyQuantity: 10 })), FIXTURE_KB);
     const g = small.find((s) => s.kind === 'MUTUALISATION')!;

@@ -65,7 +65,10 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     if (input.direction === 'OUTPUT') {
       for (const m of known) addRange(diverted, scaleRange({ low: m.quantity!, central: m.quantity!, high: m.quantity! }, divertedShare(m.flow.currentDestination)));
     }
-    const merged = avoidedTerms(pathway, pooled, diverted, ' (members\' diverted share)', kb);
+    // Pooling a stream that is already recycled avoids no production: only the share it diverts from disposal does
+    // (the declared destination is the baseline, as for tonnes diverted). Pooled needs keep the whole quantity.
+    const produced = input.direction === 'OUTPUT' ? diverted.central : pooled;
+    const merged = avoidedTerms(pathway, produced, diverted, ' (members\' diverted share)', kb);
     const tonnes = pathway.impact.indicator === 'MASS' ? convertQuantity(pooled, pathway.unit, 'TONNE') : null;
     if (tonnes !== null) {
       const saved = tonnes * BASELINE_COLLECTION_DISTANCE_KM * POOLED_TRUCK_KM_SAVING;
