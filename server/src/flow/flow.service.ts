@@ -5,7 +5,7 @@ import { Site } from '../organization/site.entity.js';
 import { canEditOrganization, flowAccess, flowReadScope } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
-import { expandTerritories } from '../territory/territory-tree.js';
+import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { FlowStatus } from './flow.enums.js';
 import { findFlowPage, findFlowRecords, type FlowFilter } from './flow.queries.js';
 import { toFlowRecord, type FlowRecord } from './flow.record.js';
@@ -99,8 +99,7 @@ export class FlowService {
   }
 
   private async publish(change: FlowChangedPayload['change'], flow: ResourceFlow, previousVisibility: FlowChangedPayload['previousVisibility']) {
-    const links = await this.em.execute<{ id: string; parent_id: string | null }[]>('select id, parent_id from territory');
-    const chain = expandTerritories(links.map((l) => ({ id: l.id, parentId: l.parent_id }))).ancestorsOf(flow.territory.id);
+    const chain = (await loadTerritoryTree(this.em)).ancestorsOf(flow.territory.id);
     this.pubSub.publish('FLOW_CHANGED', {
       change,
       flowId: flow.id,

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, DomainError, forbidden, unauthenticated } from '../errors/domain-errors.js';
 import { isFacilitator, type MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
-import { expandTerritories } from '../territory/territory-tree.js';
+import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { applyPlan, type FlowChange, type ImportReport } from './import-apply.js';
 import { forbiddenInPlan } from './import-authorization.js';
 import { planImport } from './import-plan.js';
@@ -68,8 +68,7 @@ export class ImportService {
   /** After the commit only: subscribers must never hear of a flow that a rollback then erased. */
   private async publish(changes: FlowChange[]) {
     if (changes.length === 0) return;
-    const links = await this.em.fork().execute<{ id: string; parent_id: string | null }[]>('select id, parent_id from territory');
-    const tree = expandTerritories(links.map((l) => ({ id: l.id, parentId: l.parent_id })));
+    const tree = await loadTerritoryTree(this.em.fork());
     for (const change of changes) {
       this.pubSub.publish('FLOW_CHANGED', { ...change, territoryChain: tree.ancestorsOf(change.territoryId) });
     }

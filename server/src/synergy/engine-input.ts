@@ -2,29 +2,24 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EngineFlow } from './engine/engine.types.js';
 
+const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label,
+    f.ewc_code, f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c,
+    f.available_months, f.current_destination, f.yearly_cost_eur, f.status, s.latitude, s.longitude, o.kind, o.insertion,
+    o.nace_code
+  from resource_flow f join site s on s.id = f.site_id join organization o on o.id = f.organization_id`;
+
 /** Reads the active flows of territories as the engine sees them: with their site's location and organisation. */
 export async function loadEngineFlows(em: EntityManager, territoryIds: string[]): Promise<EngineFlow[]> {
   const rows = await em.execute(
-    `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.ewc_code,
-       f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c, f.available_months,
-       f.current_destination, f.yearly_cost_eur, s.latitude, s.longitude, o.kind, o.insertion, o.nace_code
-     from resource_flow f join site s on s.id = f.site_id join organization o on o.id = f.organization_id
-     where f.status = 'ACTIVE' and f.territory_id = any(string_to_array(?, ',')::uuid[])
-     order by f.id`,
+    `${ENGINE_FLOW_SQL} where f.status = 'ACTIVE' and f.territory_id = any(string_to_array(?, ',')::uuid[]) order by f.id`,
     [territoryIds.join(',')],
   );
   return rows.map(toEngineFlow);
 }
 
+/** One flow as the engine sees it; null once archived (or gone), so the detector removes it. */
 export async function loadEngineFlow(em: EntityManager, flowId: string): Promise<EngineFlow | null> {
-  const rows = await em.execute(
-    `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.ewc_code,
-       f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c, f.available_months,
-       f.current_destination, f.yearly_cost_eur, s.latitude, s.longitude, o.kind, o.insertion, o.nace_code, f.status
-     from resource_flow f join site s on s.id = f.site_id join organization o on o.id = f.organization_id
-     where f.id = ?`,
-    [flowId],
-  );
+  const rows = await em.execute(`${ENGINE_FLOW_SQL} where f.id = ?`, [flowId]);
   return rows[0] && rows[0].status === 'ACTIVE' ? toEngineFlow(rows[0]) : null;
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { expandTerritories } from '../territory/territory-tree.js';
+import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { SynergyDetector } from './engine/detector.js';
 import type { EngineFlow } from './engine/engine.types.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
@@ -67,8 +67,7 @@ export class SynergyDetection {
   }
 
   private async buildScope(em: EntityManager, territoryId: string): Promise<Scope> {
-    const links = await em.execute<{ id: string; parent_id: string | null }[]>('select id, parent_id from territory');
-    const territoryIds = expandTerritories(links.map((l) => ({ id: l.id, parentId: l.parent_id }))).descendantsOf(territoryId);
+    const territoryIds = (await loadTerritoryTree(em)).descendantsOf(territoryId);
     const flows = await loadEngineFlows(em, territoryIds);
     const detector = new SynergyDetector(this.kb);
     detector.load(flows);

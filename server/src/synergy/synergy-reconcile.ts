@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
-import { expandTerritories, type TerritoryLink } from '../territory/territory-tree.js';
+import { loadTerritoryTree, type expandTerritories } from '../territory/territory-tree.js';
 import { Territory } from '../territory/territory.entity.js';
 import type { DetectedSynergy, EngineFlow } from './engine/engine.types.js';
 import { materialFingerprint } from './engine-input.js';
@@ -35,8 +35,7 @@ export async function reconcileSynergies(
   if (more.length > 0) {
     for (const s of await em.find(Synergy, { key: { $in: more } })) stored.set(s.key, s);
   }
-  const links: TerritoryLink[] = (await em.find(Territory, {})).map((t) => ({ id: t.id, parentId: t.parent?.id ?? null }));
-  const tree = expandTerritories(links);
+  const tree = await loadTerritoryTree(em);
   const seen = new Set<string>();
   for (const d of detected) {
     seen.add(d.key);

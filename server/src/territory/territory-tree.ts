@@ -39,3 +39,9 @@ export function expandTerritories(links: TerritoryLink[]) {
     },
   };
 }
+
+/** Reads the whole territory tree (territories are few: tens) and expands it. One statement. */
+export async function loadTerritoryTree(em: { execute: (sql: string) => Promise<unknown> }) {
+  const rows = (await em.execute('select id, parent_id from territory')) as { id: string; parent_id: string | null }[];
+  return expandTerritories(rows.map((r) => ({ id: r.id, parentId: r.parent_id })));
+}

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../errors/domain-errors.js';
-import { expandTerritories } from './territory-tree.js';
+import { loadTerritoryTree } from './territory-tree.js';
 import { Territory } from './territory.entity.js';
 
 /** Territories are few (tens) and public within the network: they are read whole. */
@@ -19,7 +19,6 @@ export class TerritoryService {
 
   /** The territory and every territory nested in it. */
   async withDescendants(id: string): Promise<string[]> {
-    const links = await this.em.execute<{ id: string; parent_id: string | null }[]>('select id, parent_id from territory');
-    return expandTerritories(links.map((l) => ({ id: l.id, parentId: l.parent_id }))).descendantsOf(id);
+    return (await loadTerritoryTree(this.em)).descendantsOf(id);
   }
 }
