@@ -3,6 +3,7 @@ import type { PageRequest } from '../graphql/connection.js';
 import type { FlowReadScope } from '../policy/policy.js';
 import type { FlowDirection, FlowStatus, ResourceCategory } from './flow.enums.js';
 import { FLOW_COLUMNS, toFlowRecord, type FlowRecord } from './flow.record.js';
+import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';
 
 /** Filters of the `flows` query, already validated and decoded. */
 export interface FlowFilter {
@@ -18,21 +19,18 @@ export interface FlowFilter {
   status?: FlowStatus;
 }
 
-const ids = (list: string[]) => list.join(',');
-const ANY_UUID = `any(string_to_array(?, ',')::uuid[])`;
-
 /**
  * SQL of policy.flowReadScope. `full` rows show who declared them; `visible` adds the anonymous TERRITORY rows.
  * Filters that would reveal who or where (organisation, distance) only ever match `full` rows.
  */
 function scopeSql(scope: FlowReadScope) {
   const full = `(f.visibility = 'PUBLIC' or f.organization_id = ${ANY_UUID} or f.territory_id = ${ANY_UUID})`;
-  const fullParams = [ids(scope.fullOrganizationIds), ids(scope.fullTerritoryIds)];
+  const fullParams = [sqlList(scope.fullOrganizationIds), sqlList(scope.fullTerritoryIds)];
   return {
     full: { sql: full, params: fullParams },
     visible: {
       sql: `(${full} or (f.visibility = 'TERRITORY' and f.territory_id = ${ANY_UUID}))`,
-      params: [...fullParams, ids(scope.anonymousTerritoryIds)],
+      params: [...fullParams, sqlList(scope.anonymousTerritoryIds)],
     },
   };
 }
@@ -47,15 +45,14 @@ function whereSql(scope: FlowReadScope, filter: FlowFilter, fullOnly: boolean) {
     params.push(...p);
   };
   add('f.status = ?', filter.status ?? 'ACTIVE');
-  if (filter.territoryIds) add(`f.territory_id = ${ANY_UUID}`, ids(filter.territoryIds));
+  if (filter.territoryIds) add(`f.territory_id = ${ANY_UUID}`, sqlList(filter.territoryIds));
   if (filter.direction) add('f.direction = ?', filter.direction);
   if (filter.category) add('f.category = ?', filter.category);
   if (filter.organizationId) add('f.organization_id = ?', filter.organizationId);
   if (filter.ewcCodePrefix) add('f.ewc_code like ?', `${filter.ewcCodePrefix}%`);
   // Every word must appear, in the label or the description, in any order, accents and case ignored.
   for (const word of (filter.text ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    add(`fe2i_fold(f.label || ' ' || coalesce(f.description, '')) like fe2i_fold(?)`, pattern);
+    add(`fe2i_fold(f.label || ' ' || coalesce(f.description, '')) like fe2i_fold(?)`, containsPattern(word));
   }
   if (filter.near) {
     const { latitude, longitude, radiusKm } = filter.near;
@@ -108,7 +105,7 @@ export async function findFlowPagesOfOrganizations(
        from resource_flow f where f.organization_id = ${ANY_UUID} and ${where.sql}) x
      where x.rn > ? and x.rn <= ?
      order by x.organization_id, x.rn`,
-    [ids(organizationIds), ...where.params, page.offset, page.offset + page.limit],
+    [sqlList(organizationIds), ...where.params, page.offset, page.offset + page.limit],
   );
   const result = new Map(organizationIds.map((id) => [id, { records: [] as FlowRecord[], totalCount: 0 }]));
   for (const row of rows) {
@@ -122,7 +119,7 @@ export async function findFlowPagesOfOrganizations(
     const counts = await em.execute(
       `select f.organization_id, count(*) as n from resource_flow f
        where f.organization_id = ${ANY_UUID} and ${where.sql} group by f.organization_id`,
-      [ids(missing), ...where.params],
+      [sqlList(missing), ...where.params],
     );
     for (const c of counts) result.get(c.organization_id)!.totalCount = Number(c.n);
   }
@@ -131,6 +128,6 @@ export async function findFlowPagesOfOrganizations(
 
 export async function findFlowRecords(em: EntityManager, flowIds: string[]): Promise<FlowRecord[]> {
   if (flowIds.length === 0) return [];
-  const rows = await em.execute(`select ${FLOW_COLUMNS} from resource_flow f where f.id = ${ANY_UUID}`, [ids(flowIds)]);
+  const rows = await em.execute(`select ${FLOW_COLUMNS} from resource_flow f where f.id = ${ANY_UUID}`, [sqlList(flowIds)]);
   return rows.map(toFlowRecord);
 }

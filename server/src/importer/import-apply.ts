@@ -6,6 +6,7 @@ import { Site } from '../organization/site.entity.js';
 import type { FlowChangedPayload } from '../pubsub/pubsub.js';
 import { Territory } from '../territory/territory.entity.js';
 import type { ImportPlan, Planned } from './import-plan.js';
+import { ANY_UUID, sqlList } from '../db/sql.js';
 
 export interface Counts {
   created: number;
@@ -104,10 +105,10 @@ async function realignFlows(tx: EntityManager, organizationIds: string[], siteId
     `update resource_flow f set organization_id = s.organization_id, territory_id = o.territory_id, updated_at = now()
        from site s join organization o on o.id = s.organization_id
       where f.site_id = s.id
-        and (s.id = any(string_to_array(?, ',')::uuid[]) or o.id = any(string_to_array(?, ',')::uuid[]))
+        and (s.id = ${ANY_UUID} or o.id = ${ANY_UUID})
         and (f.organization_id <> s.organization_id or f.territory_id <> o.territory_id)
       returning f.id, f.organization_id, f.territory_id, f.visibility`,
-    [siteIds.join(','), organizationIds.join(',')],
+    [sqlList(siteIds), sqlList(organizationIds)],
   );
   return rows
     .filter((row) => !known.has(row.id))

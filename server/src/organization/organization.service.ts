@@ -9,6 +9,7 @@ import { Organization } from './organization.entity.js';
 import { MembershipRole, type OrganizationKind } from './organization.enums.js';
 import { checkOrganizationFields, checkSiteFields, type OrganizationFields, type SiteFields } from './organization.validation.js';
 import { Site } from './site.entity.js';
+import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';
 
 export interface OrganizationFilter {
   territoryIds?: string[];
@@ -25,8 +26,8 @@ export class OrganizationService {
     const clauses = ['true'];
     const params: unknown[] = [];
     if (filter.territoryIds) {
-      clauses.push(`o.territory_id = any(string_to_array(?, ',')::uuid[])`);
-      params.push(filter.territoryIds.join(','));
+      clauses.push(`o.territory_id = ${ANY_UUID}`);
+      params.push(sqlList(filter.territoryIds));
     }
     if (filter.kind) {
       clauses.push('o.kind = ?');
@@ -34,7 +35,7 @@ export class OrganizationService {
     }
     if (filter.search) {
       clauses.push('fe2i_fold(o.name) like fe2i_fold(?)');
-      params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(filter.search));
     }
     const where = clauses.join(' and ');
     const rows = await this.em.execute(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EngineFlow } from './engine/engine.types.js';
+import { ANY_UUID, sqlList } from '../db/sql.js';
 
 const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label,
     f.ewc_code, f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c,
@@ -11,8 +12,8 @@ const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_
 /** Reads the active flows of territories as the engine sees them: with their site's location and organisation. */
 export async function loadEngineFlows(em: EntityManager, territoryIds: string[]): Promise<EngineFlow[]> {
   const rows = await em.execute(
-    `${ENGINE_FLOW_SQL} where f.status = 'ACTIVE' and f.territory_id = any(string_to_array(?, ',')::uuid[]) order by f.id`,
-    [territoryIds.join(',')],
+    `${ENGINE_FLOW_SQL} where f.status = 'ACTIVE' and f.territory_id = ${ANY_UUID} order by f.id`,
+    [sqlList(territoryIds)],
   );
   return rows.map(toEngineFlow);
 }

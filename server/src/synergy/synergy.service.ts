@@ -12,6 +12,7 @@ import { User } from '../auth/user.entity.js';
 import type { SynergyDetection } from './synergy-detection.js';
 import { Synergy, SynergyParticipant } from './synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
+import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
 
 export interface SynergyFilter {
   territoryIds?: string[];
@@ -57,21 +58,21 @@ export class SynergyService {
   async page(viewer: MaybeViewer, filter: SynergyFilter, page: PageRequest) {
     if (!viewer) throw unauthenticated();
     const clauses = [
-      `(s.territory_id = any(string_to_array(?, ',')::uuid[]) or exists (select 1 from synergy_participant p
-         where p.synergy_id = s.id and p.organization_id = any(string_to_array(?, ',')::uuid[])))`,
+      `(s.territory_id = ${ANY_UUID} or exists (select 1 from synergy_participant p
+         where p.synergy_id = s.id and p.organization_id = ${ANY_UUID}))`,
     ];
-    const params: unknown[] = [[...viewer.facilitatedTerritoryIds].join(','), [...viewer.memberships.keys()].join(',')];
+    const params: unknown[] = [sqlList([...viewer.facilitatedTerritoryIds]), sqlList([...viewer.memberships.keys()])];
     if (filter.territoryIds) {
-      clauses.push(`s.territory_id = any(string_to_array(?, ',')::uuid[])`);
-      params.push(filter.territoryIds.join(','));
+      clauses.push(`s.territory_id = ${ANY_UUID}`);
+      params.push(sqlList(filter.territoryIds));
     }
     if (filter.kinds?.length) {
-      clauses.push(`s.kind = any(string_to_array(?, ','))`);
-      params.push(filter.kinds.join(','));
+      clauses.push(`s.kind = ${ANY_TEXT}`);
+      params.push(sqlList(filter.kinds));
     }
     // Withdrawn-from-view by default: refusals and stale ones only when asked for.
-    clauses.push(`s.status = any(string_to_array(?, ','))`);
-    params.push((filter.statuses?.length ? filter.statuses : ['SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED']).join(','));
+    clauses.push(`s.status = ${ANY_TEXT}`);
+    params.push(sqlList(filter.statuses?.length ? filter.statuses : ['SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED']));
     if (filter.organizationId) {
       clauses.push(`exists (select 1 from synergy_participant p where p.synergy_id = s.id and p.organization_id = ?)`);
       params.push(filter.organizationId);

@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors/domain-errors.js';
 import { isFacilitatorOf, type MaybeViewer } from '../policy/viewer.js';
 import type { ImpactFigure } from './engine/engine.types.js';
+import { ANY_UUID, sqlList } from '../db/sql.js';
 
 @ObjectType('ImpactTotal', { description: 'The sum of one indicator over a group of synergies.' })
 export class ImpactTotalNode {
@@ -35,9 +36,9 @@ export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, te
   const facilitator = isFacilitatorOf(viewer, rootId);
   if (!facilitator && !viewer.memberTerritoryIds.has(rootId)) throw forbidden('Only members and facilitators of this territory see its indicators.');
   const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string }[] = await em.execute(
-    `select status, operational, impacts from synergy where territory_id = any(string_to_array(?, ',')::uuid[])
+    `select status, operational, impacts from synergy where territory_id = ${ANY_UUID}
      and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
-    [territoryIds.join(',')],
+    [sqlList(territoryIds)],
   );
   const groups = { suggested: [] as ImpactFigure[][], inProgress: [] as ImpactFigure[][], operational: [] as ImpactFigure[][] };
   for (const row of rows) {
