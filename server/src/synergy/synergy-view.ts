@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { findFlowRecords } from '../flow/flow.queries.js';
 import type { FlowRecord } from '../flow/flow.record.js';
 import { FlowNode } from '../flow/flow.types.js';
-import { UNIT_SYMBOLS, type FlowUnit } from '../flow/flow.enums.js';
 import { toGlobalId } from '../graphql/global-id.js';
 import { findActivitySector } from '../nomenclature/activity-sectors.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -10,26 +9,20 @@ import { OrganizationNode } from '../organization/organization.types.js';
 import { Site } from '../organization/site.entity.js';
 import { flowAccess } from '../policy/policy.js';
 import { canDecideFor, canSeeParticipant, identitiesRevealed, synergyAccess } from '../policy/synergy-policy.js';
-import { isFacilitatorOf, isMemberOf, type MaybeViewer } from '../policy/viewer.js';
-import { renderExplanation } from './engine/explanation.js';
-import type { Explanation, ExplanationItem, ImpactFigure } from './engine/engine.types.js';
+import { isMemberOf, type MaybeViewer } from '../policy/viewer.js';
+import { describeCounterpart, haversineKm } from './counterpart.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
-import { factsOf, type SynergyRecord } from './synergy.service.js';
+import { Language, PathwayNode } from './knowledge.types.js';
 import { Consent, SynergyStatus } from './synergy.enums.js';
-import { describeCounterpart, haversineKm, roundSignificant } from './counterpart.js';
-import {
-  ImpactFigureNode,
-  Language,
-  PathwayNode,
-  SynergyExplanationNode,
-  SynergyNode,
-  SynergyParticipantNode,
-  type ExplanationItemNode,
-} from './synergy.types.js';
+import { viewExplanation } from './synergy-explanation-view.js';
+import { viewImpacts } from './synergy-impact-view.js';
+import { factsOf, type SynergyRecord } from './synergy.service.js';
+import { SynergyNode, SynergyParticipantNode } from './synergy.types.js';
 
 /**
  * Builds each synergy *for one viewer*: what a party may not know is never put in the object, so no resolver
- * downstream can leak it. Facts are loaded for a whole page at once (three statements).
+ * downstream can leak it. Facts are loaded for a whole page at once (three statements). The explanation and the impacts have views of
+ * their own (`synergy-explanation-view.ts`, `synergy-impact-view.ts`).
  */
 export async function viewSynergies(
   em: EntityManager,
@@ -104,10 +97,10 @@ function viewOne(
     status,
     origin: synergy.origin,
     score: exact ? synergy.score : Math.round(synergy.score * 20) / 20,
-    pathway: pathwayNode(kb, synergy.pathwayId),
+    pathway: PathwayNode.from(kb, synergy.pathwayId),
     participants: nodes,
-    explanation: synergy.explanation ? explanationNode(kb, synergy.explanation, exact, ownFlows, participants, language) : null,
-    impacts: impactNodes(synergy.impacts, viewer, synergy.territory.id, exact),
+    explanation: synergy.explanation ? viewExplanation(kb, synergy.explanation, exact, ownFlows, participants, language) : null,
+    impacts: viewImpacts(synergy.impacts, viewer, synergy.territory.id, exact),
     identitiesRevealed: revealed,
     viewerCanRequestContact: pending && status === SynergyStatus.SUGGESTED,
     viewerCanRespond: pending && status === SynergyStatus.CONTACT_REQUESTED,
@@ -117,85 +110,4 @@ function viewOne(
     createdAt: synergy.createdAt,
     updatedAt: synergy.updatedAt,
   });
-}
-
-export function pathwayNode(kb: KnowledgeBase, pathwayId: string | null | undefined): PathwayNode | null {
-  const p = kb.pathways.find((x) => x.id === pathwayId);
-  if (!p) return null;
-  return Object.assign(new PathwayNode(), {
-    ...p,
-    sources: p.sourceIds.map((id) => {
-      const s = kb.sources.find((x) => x.id === id);
-      return { id, citation: s?.citation ?? id, url: s?.url ?? null };
-    }),
-  });
-}
-
-const itemNode = (i: ExplanationItem, withParams: boolean): ExplanationItemNode => ({
-  code: i.code,
-  params: withParams ? JSON.stringify(i.params) : '{}',
-});
-
-function explanationNode(
-  kb: KnowledgeBase,
-  e: Explanation,
-  exact: boolean,
-  ownFlows: FlowRecord[],
-  participants: SynergyRecord['participants'],
-  language: Language,
-): SynergyExplanationNode {
-  const round = (x: number) => Math.round(x * 10) / 10;
-  const ownRoles = new Set(participants.filter((p) => ownFlows.some((f) => f.id === p.flow?.id)).map((p) => p.role));
-  const redacted: Explanation = exact
-    ? e
-    : {
-        ...e,
-        reasons: e.reasons.map((r) => ({ code: r.code, params: {} })),
-        conditionsMet: e.conditionsMet.map((r) => ({ code: r.code, params: {} })),
-        coverage: {
-          output: ownRoles.has('OUTPUT' as never) && e.coverage.output !== null ? round(e.coverage.output) : null,
-          input: ownRoles.has('INPUT' as never) && e.coverage.input !== null ? round(e.coverage.input) : null,
-        },
-        matchedQuantity: null,
-        distanceKm: Number.NaN,
-        transport: null,
-      };
-  const score = exact ? e.score : Object.fromEntries(Object.entries(e.score).map(([k, v]) => [k, round(v)]));
-  return Object.assign(new SynergyExplanationNode(), {
-    sentences: exact ? renderExplanation(e, kb, language === Language.EN ? 'en' : 'fr') : [],
-    reasons: redacted.reasons.map((i) => itemNode(i, exact)),
-    conditionsMet: redacted.conditionsMet.map((i) => itemNode(i, exact)),
-    // Conditions to check come from the knowledge base; their parameters may quote the other side: withheld too.
-    conditionsToCheck: e.conditionsToCheck.map((i) => itemNode(i, exact)),
-    outputCoverage: redacted.coverage.output,
-    inputCoverage: redacted.coverage.input,
-    matchedQuantity: redacted.matchedQuantity,
-    unit: UNIT_SYMBOLS[e.unit as FlowUnit] ?? String(e.unit),
-    distanceKm: exact ? e.distanceKm : null,
-    transportTonneKm: exact ? (e.transport?.tonneKm ?? null) : null,
-    score,
-  });
-}
-
-function impactNodes(impacts: ImpactFigure[], viewer: MaybeViewer, territoryId: string, exact: boolean): ImpactFigureNode[] {
-  const facilitator = isFacilitatorOf(viewer, territoryId);
-  return impacts
-    // Euros rest on declared costs, confidential to each organisation and its facilitators.
-    .filter((f) => f.indicator !== 'EUROS_SAVED' || facilitator || (f.organizationId !== null && isMemberOf(viewer, f.organizationId)))
-    .map((f) => {
-      const r = (x: number) => (exact ? x : roundSignificant(x, 1));
-      return Object.assign(new ImpactFigureNode(), {
-        indicator: f.indicator,
-        low: r(f.low),
-        central: r(f.central),
-        high: r(f.high),
-        unit: f.unit,
-        // The formula quotes the matched quantity, which can reveal the other side's: exact views only.
-        formula: exact ? f.formula : null,
-        factors: f.factors.filter((x) => exact || (x.id !== 'declared-cost' && x.sourceId !== null)),
-        basis: f.basis,
-        organization: null,
-        organizationDbId: f.organizationId,
-      });
-    });
 }

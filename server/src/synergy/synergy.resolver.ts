@@ -11,7 +11,9 @@ import { findNeeds } from './knowledge/knowledge-base.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
 import { viewSynergies } from './synergy-view.js';
 import { territoryImpact, TerritoryImpactNode } from './territory-impact.js';
-import { DetectionReportNode, ImpactFigureNode, Language, NeedNode, SynergyEventNode, SynergyNode } from './synergy.types.js';
+import { ImpactFigureNode } from './explanation.types.js';
+import { Language, NeedNode } from './knowledge.types.js';
+import { DetectionReportNode, SynergyEventNode, SynergyNode } from './synergy.types.js';
 import { SynergyKind, SynergyStatus } from './synergy.enums.js';
 
 export const SynergyConnection = connectionOf(SynergyNode, 'Synergy', 'synergy');

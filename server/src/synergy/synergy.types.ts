@@ -3,6 +3,8 @@ import { FlowNode } from '../flow/flow.types.js';
 import { Node } from '../graphql/node.js';
 import { OrganizationKind } from '../organization/organization.enums.js';
 import { OrganizationNode } from '../organization/organization.types.js';
+import { ImpactFigureNode, SynergyExplanationNode } from './explanation.types.js';
+import { PathwayNode } from './knowledge.types.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
 
 registerEnumType(SynergyKind, { name: 'SynergyKind', description: 'Substitution or mutualisation.' });
@@ -10,94 +12,6 @@ registerEnumType(SynergyStatus, { name: 'SynergyStatus', description: 'Where the
 registerEnumType(SynergyOrigin, { name: 'SynergyOrigin', description: 'Found by the engine or recorded by a facilitator.' });
 registerEnumType(ParticipantRole, { name: 'SynergyRole', description: 'The side an organisation takes in a synergy.' });
 registerEnumType(Consent, { name: 'Consent', description: "A party's answer to being put in touch." });
-
-export enum Language {
-  FR = 'FR',
-  EN = 'EN',
-}
-registerEnumType(Language, { name: 'Language', description: 'Language of rendered texts.' });
-
-@ObjectType('KnowledgeSource', { description: 'A publication a pathway, factor or typical cost is taken from.' })
-export class KnowledgeSourceNode {
-  @Field(() => String, { description: 'Stable id in the knowledge base.' }) id!: string;
-  @Field(() => String, { description: 'Full citation.' }) citation!: string;
-  @Field(() => String, { nullable: true, description: 'Address of the publication, when known.' }) url!: string | null;
-}
-
-@ObjectType('Pathway', { description: 'A valorisation or pooling pathway of the knowledge base.' })
-export class PathwayNode {
-  @Field(() => String, { description: 'Stable id, e.g. "slag-to-cement".' }) id!: string;
-  @Field(() => SynergyKind, { description: 'Substitution or mutualisation.' }) kind!: SynergyKind;
-  @Field(() => String, { description: 'Family (HEAT, SLAG, WOOD…).' }) family!: string;
-  @Field(() => String, { description: 'Name in French.' }) labelFr!: string;
-  @Field(() => String, { description: 'Name in English.' }) labelEn!: string;
-  @Field(() => String, { description: 'Description in French.' }) descriptionFr!: string;
-  @Field(() => String, { description: 'Description in English.' }) descriptionEn!: string;
-  @Field(() => Float, { description: 'How far the resource sensibly travels, km.' }) reachKm!: number;
-  @Field(() => [KnowledgeSourceNode], { description: 'Where this pathway is documented.' }) sources!: KnowledgeSourceNode[];
-}
-
-@ObjectType('Need', { description: 'A need a non-expert declares in their own words, tied to the knowledge base.' })
-export class NeedNode {
-  @Field(() => String, { description: 'Code to declare an INPUT flow with (`needCode`).' }) code!: string;
-  @Field(() => String, { description: 'French label.' }) labelFr!: string;
-  @Field(() => String, { description: 'English label.' }) labelEn!: string;
-  @Field(() => String, { description: 'Resource category.' }) category!: string;
-  @Field(() => String, { description: 'Usual unit.' }) unit!: string;
-}
-
-@ObjectType('ExplanationItem', { description: 'One reason or condition, as a code with parameters (rendered in `sentences`).' })
-export class ExplanationItemNode {
-  @Field(() => String, { description: 'Machine code, e.g. EXACT_EWC, TEMPERATURE_OK, PATHWAY_CHECK.' }) code!: string;
-  @Field(() => String, { description: 'Parameters as a JSON object; empty when withheld from you.' }) params!: string;
-}
-
-@ObjectType('ScoreBreakdown', { description: 'The parts of the score, each in [0, 1].' })
-export class ScoreBreakdownNode {
-  @Field(() => Float, { description: 'How well the two sides fit by nature.' }) compatibility!: number;
-  @Field(() => Float, { description: 'How much of the sides the synergy covers.' }) quantity!: number;
-  @Field(() => Float, { description: 'Closeness relative to the reach of the resource.' }) distance!: number;
-  @Field(() => Float, { description: 'Quality constraints met (temperature, form).' }) quality!: number;
-  @Field(() => Float, { description: 'Overlap of the months of availability.' }) availability!: number;
-  @Field(() => Float, { description: 'Hazard handling (1 when none is needed).' }) hazard!: number;
-}
-
-@ObjectType('SynergyExplanation', { description: 'Why the engine suggests a synergy. Figures about another party are withheld until both consent.' })
-export class SynergyExplanationNode {
-  @Field(() => [String], { description: 'The explanation in sentences, in the language asked for the synergy.' }) sentences!: string[];
-  @Field(() => [ExplanationItemNode], { description: 'Why the sides are compatible.' }) reasons!: ExplanationItemNode[];
-  @Field(() => [ExplanationItemNode], { description: 'Conditions already met.' }) conditionsMet!: ExplanationItemNode[];
-  @Field(() => [ExplanationItemNode], { description: 'Conditions still to check.' }) conditionsToCheck!: ExplanationItemNode[];
-  @Field(() => Float, { nullable: true, description: 'Share of the output side covered, 0–1.' }) outputCoverage!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Share of the input side covered, 0–1.' }) inputCoverage!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Matched quantity a year, in `unit`.' }) matchedQuantity!: number | null;
-  @Field(() => String, { description: 'Unit of the matched quantity.' }) unit!: string;
-  @Field(() => Float, { nullable: true, description: 'Distance in km (withheld from parties before consent: see the counterpart’s distance band).' }) distanceKm!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Road transport a year, t·km.' }) transportTonneKm!: number | null;
-  @Field(() => ScoreBreakdownNode, { description: 'The parts of the score.' }) score!: ScoreBreakdownNode;
-}
-
-@ObjectType('ImpactFactor', { description: 'A factor an impact figure uses.' })
-export class ImpactFactorNode {
-  @Field(() => String, { description: 'Factor id in the knowledge base, or declared-cost / typical-cost.' }) id!: string;
-  @Field(() => Float, { description: 'Value.' }) value!: number;
-  @Field(() => String, { description: 'Unit of the value.' }) unit!: string;
-  @Field(() => String, { nullable: true, description: 'Knowledge-base source id.' }) sourceId!: string | null;
-}
-
-@ObjectType('ImpactFigure', { description: 'An estimated impact, with its range and method (docs/impact-method.md).' })
-export class ImpactFigureNode {
-  @Field(() => String, { description: 'TONNES_DIVERTED, MWH_RECOVERED, WATER_M3_SAVED, CO2E_AVOIDED_T, EUROS_SAVED, JOBS or INSERTION_JOBS.' }) indicator!: string;
-  @Field(() => Float, { description: 'Low estimate.' }) low!: number;
-  @Field(() => Float, { description: 'Central estimate.' }) central!: number;
-  @Field(() => Float, { description: 'High estimate.' }) high!: number;
-  @Field(() => String, { description: 'Unit.' }) unit!: string;
-  @Field(() => String, { nullable: true, description: 'The formula with its numbers; withheld from parties before consent.' }) formula!: string | null;
-  @Field(() => [ImpactFactorNode], { description: 'Factors used, with their sources.' }) factors!: ImpactFactorNode[];
-  @Field(() => String, { description: 'DECLARED, TYPICAL or MIXED: whether the figures rest on declared data.' }) basis!: string;
-  organization!: OrganizationNode | null;
-  organizationDbId!: string | null;
-}
 
 @ObjectType('AnonymousCounterpart', { description: 'Another party, described without revealing who or where it is.' })
 export class AnonymousCounterpartNode {

@@ -1,0 +1,53 @@
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
+import { SynergyKind } from './synergy.enums.js';
+
+/** GraphQL types of the knowledge base as the API shows it: pathways, their sources, declarable needs. */
+
+export enum Language {
+  FR = 'FR',
+  EN = 'EN',
+}
+registerEnumType(Language, { name: 'Language', description: 'Language of rendered texts.' });
+
+@ObjectType('KnowledgeSource', { description: 'A publication a pathway, factor or typical cost is taken from.' })
+export class KnowledgeSourceNode {
+  @Field(() => String, { description: 'Stable id in the knowledge base.' }) id!: string;
+  @Field(() => String, { description: 'Full citation.' }) citation!: string;
+  @Field(() => String, { nullable: true, description: 'Address of the publication, when known.' }) url!: string | null;
+}
+
+@ObjectType('Pathway', { description: 'A valorisation or pooling pathway of the knowledge base.' })
+export class PathwayNode {
+  @Field(() => String, { description: 'Stable id, e.g. "slag-to-cement".' }) id!: string;
+  @Field(() => SynergyKind, { description: 'Substitution or mutualisation.' }) kind!: SynergyKind;
+  @Field(() => String, { description: 'Family (HEAT, SLAG, WOOD…).' }) family!: string;
+  @Field(() => String, { description: 'Name in French.' }) labelFr!: string;
+  @Field(() => String, { description: 'Name in English.' }) labelEn!: string;
+  @Field(() => String, { description: 'Description in French.' }) descriptionFr!: string;
+  @Field(() => String, { description: 'Description in English.' }) descriptionEn!: string;
+  @Field(() => Float, { description: 'How far the resource sensibly travels, km.' }) reachKm!: number;
+  @Field(() => [KnowledgeSourceNode], { description: 'Where this pathway is documented.' }) sources!: KnowledgeSourceNode[];
+
+  /** The pathway `pathwayId` of the knowledge base with its sources resolved; null when there is none. */
+  static from(kb: KnowledgeBase, pathwayId: string | null | undefined): PathwayNode | null {
+    const p = kb.pathways.find((x) => x.id === pathwayId);
+    if (!p) return null;
+    return Object.assign(new PathwayNode(), {
+      ...p,
+      sources: p.sourceIds.map((id) => {
+        const s = kb.sources.find((x) => x.id === id);
+        return { id, citation: s?.citation ?? id, url: s?.url ?? null };
+      }),
+    });
+  }
+}
+
+@ObjectType('Need', { description: 'A need a non-expert declares in their own words, tied to the knowledge base.' })
+export class NeedNode {
+  @Field(() => String, { description: 'Code to declare an INPUT flow with (`needCode`).' }) code!: string;
+  @Field(() => String, { description: 'French label.' }) labelFr!: string;
+  @Field(() => String, { description: 'English label.' }) labelEn!: string;
+  @Field(() => String, { description: 'Resource category.' }) category!: string;
+  @Field(() => String, { description: 'Usual unit.' }) unit!: string;
+}

@@ -1,0 +1,31 @@
+import { isFacilitatorOf, isMemberOf, type MaybeViewer } from '../policy/viewer.js';
+import { roundSignificant } from './counterpart.js';
+import type { ImpactFigure } from './engine/engine.types.js';
+import { ImpactFigureNode } from './explanation.types.js';
+
+/**
+ * The impact figures one viewer may read: euros only for the organisation they concern and its facilitators;
+ * before consent, figures rounded to one significant digit, no formula and no factor built on declared costs.
+ */
+export function viewImpacts(impacts: ImpactFigure[], viewer: MaybeViewer, territoryId: string, exact: boolean): ImpactFigureNode[] {
+  const facilitator = isFacilitatorOf(viewer, territoryId);
+  return impacts
+    // Euros rest on declared costs, confidential to each organisation and its facilitators.
+    .filter((f) => f.indicator !== 'EUROS_SAVED' || facilitator || (f.organizationId !== null && isMemberOf(viewer, f.organizationId)))
+    .map((f) => {
+      const r = (x: number) => (exact ? x : roundSignificant(x, 1));
+      return Object.assign(new ImpactFigureNode(), {
+        indicator: f.indicator,
+        low: r(f.low),
+        central: r(f.central),
+        high: r(f.high),
+        unit: f.unit,
+        // The formula quotes the matched quantity, which can reveal the other side's: exact views only.
+        formula: exact ? f.formula : null,
+        factors: f.factors.filter((x) => exact || (x.id !== 'declared-cost' && x.sourceId !== null)),
+        basis: f.basis,
+        organization: null,
+        organizationDbId: f.organizationId,
+      });
+    });
+}
