@@ -9,22 +9,20 @@ import type {
   Visibility,
 } from './flow.enums.js';
 
-/** A flow row as read for display; the GraphQL layer shapes it per viewer (see policy.flowAccess). */
-export interface FlowRecord {
-  id: string;
-  siteId: string;
-  organizationId: string;
-  territoryId: string;
+/** What a flow says, once validated: the fields a declaration, an update or an import sets (see flow.validation). */
+export interface FlowContent {
   direction: FlowDirection;
   category: ResourceCategory;
   label: string;
   description: string | null;
   ewcCode: string | null;
   needCode: string | null;
+  /** Derived from the EWC code (starred entries). */
   hazardous: boolean;
   quantity: number | null;
   unit: FlowUnit;
   period: FlowPeriod;
+  /** Derived from quantity and period. */
   yearlyQuantity: number | null;
   physicalForm: PhysicalForm | null;
   temperatureC: number | null;
@@ -33,6 +31,20 @@ export interface FlowRecord {
   status: FlowStatus;
   currentDestination: CurrentDestination | null;
   yearlyCostEur: number | null;
+}
+
+/** The fields of `FlowContent` a client or an import row gives; the others are derived from them. */
+export const FLOW_INPUT_FIELDS = [
+  'direction', 'category', 'label', 'description', 'ewcCode', 'needCode', 'quantity', 'unit', 'period',
+  'physicalForm', 'temperatureC', 'availableMonths', 'visibility', 'status', 'currentDestination', 'yearlyCostEur',
+] as const satisfies readonly (keyof FlowContent)[];
+
+/** A flow row as read for display; the GraphQL layer shapes it per viewer (see policy.flowAccess). */
+export interface FlowRecord extends FlowContent {
+  id: string;
+  siteId: string;
+  organizationId: string;
+  territoryId: string;
   createdAt: Date;
   updatedAt: Date;
 }

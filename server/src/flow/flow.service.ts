@@ -8,7 +8,7 @@ import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { FlowStatus } from './flow.enums.js';
 import { findFlowPage, findFlowRecords, type FlowFilter } from './flow.queries.js';
-import { toFlowRecord, type FlowRecord } from './flow.record.js';
+import { FLOW_INPUT_FIELDS, toFlowRecord, type FlowRecord } from './flow.record.js';
 import { checkFlowFields, type FlowFields } from './flow.validation.js';
 import { ResourceFlow } from './resource-flow.entity.js';
 
@@ -112,25 +112,9 @@ export class FlowService {
   }
 }
 
+/** The stored flow as input fields, so that an update is validated as the merge of the stored flow and the change. */
 function storedFields(flow: ResourceFlow): FlowFields {
-  return {
-    direction: flow.direction,
-    category: flow.category,
-    label: flow.label,
-    description: flow.description,
-    ewcCode: flow.ewcCode,
-    needCode: flow.needCode,
-    quantity: flow.quantity,
-    unit: flow.unit,
-    period: flow.period,
-    physicalForm: flow.physicalForm,
-    temperatureC: flow.temperatureC,
-    availableMonths: flow.availableMonths,
-    visibility: flow.visibility,
-    status: flow.status,
-    currentDestination: flow.currentDestination,
-    yearlyCostEur: flow.yearlyCostEur,
-  };
+  return Object.fromEntries(FLOW_INPUT_FIELDS.map((field) => [field, flow[field]]));
 }
 
 /** In an update, an absent field is unchanged and an explicit null clears it. */

@@ -115,34 +115,18 @@ export class FlowNode extends Node {
   static forViewer(record: FlowRecord, viewer: MaybeViewer): FlowNode {
     const full = flowAccess(viewer, record) === 'FULL';
     const costs = canSeeFlowCosts(viewer, record);
+    // Who and where are taken out before the rest is copied: an anonymous view never holds them, even unexposed.
+    const { id, organizationId, siteId, territoryId, yearlyCostEur, ...content } = record;
     return Object.assign(new FlowNode(), {
-      id: toGlobalId('ResourceFlow', record.id),
-      dbId: record.id,
-      organizationDbId: full ? record.organizationId : null,
-      siteDbId: full ? record.siteId : null,
-      territoryDbId: record.territoryId,
+      ...content,
+      id: toGlobalId('ResourceFlow', id),
+      dbId: id,
+      organizationDbId: full ? organizationId : null,
+      siteDbId: full ? siteId : null,
+      territoryDbId: territoryId,
       disclosure: full ? FlowDisclosure.FULL : FlowDisclosure.ANONYMOUS,
-      direction: record.direction,
-      category: record.category,
-      label: record.label,
-      description: record.description,
-      ewcCode: record.ewcCode,
-      needCode: record.needCode,
-      hazardous: record.hazardous,
-      quantity: record.quantity,
-      unit: record.unit,
       unitSymbol: UNIT_SYMBOLS[record.unit],
-      period: record.period,
-      yearlyQuantity: record.yearlyQuantity,
-      physicalForm: record.physicalForm,
-      temperatureC: record.temperatureC,
-      availableMonths: record.availableMonths,
-      visibility: record.visibility,
-      status: record.status,
-      currentDestination: record.currentDestination,
-      yearlyCostEur: costs ? record.yearlyCostEur : null,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
+      yearlyCostEur: costs ? yearlyCostEur : null,
     });
   }
 }

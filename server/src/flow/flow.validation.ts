@@ -14,47 +14,19 @@ import {
   Visibility,
   yearlyQuantity,
 } from './flow.enums.js';
+import type { FlowContent, FLOW_INPUT_FIELDS } from './flow.record.js';
 
-/** The raw fields of a flow as they arrive from the API or an import row. */
-export interface FlowFields {
-  direction?: string | null;
-  category?: string | null;
-  label?: string | null;
-  description?: string | null;
-  ewcCode?: string | null;
-  needCode?: string | null;
-  quantity?: number | string | null;
-  unit?: string | null;
-  period?: string | null;
-  physicalForm?: string | null;
-  temperatureC?: number | string | null;
-  availableMonths?: number[] | null;
-  visibility?: string | null;
-  status?: string | null;
-  currentDestination?: string | null;
-  yearlyCostEur?: number | string | null;
-}
+/** The raw fields of a flow as they arrive from the API or an import row: any of them may be missing or malformed. */
+export type FlowFields = {
+  [K in (typeof FLOW_INPUT_FIELDS)[number]]?: K extends 'quantity' | 'temperatureC' | 'yearlyCostEur'
+    ? number | string | null
+    : K extends 'availableMonths'
+      ? number[] | null
+      : string | null;
+};
 
-export interface CleanFlow {
-  direction: FlowDirection;
-  category: ResourceCategory;
-  label: string;
-  description: string | null;
-  ewcCode: string | null;
-  needCode: string | null;
-  hazardous: boolean;
-  quantity: number | null;
-  unit: FlowUnit;
-  period: FlowPeriod;
-  yearlyQuantity: number | null;
-  physicalForm: PhysicalForm | null;
-  temperatureC: number | null;
-  availableMonths: number[] | null;
-  visibility: Visibility;
-  status: FlowStatus;
-  currentDestination: CurrentDestination | null;
-  yearlyCostEur: number | null;
-}
+/** A flow's fields once checked, derived ones included. */
+export type CleanFlow = FlowContent;
 
 const SYMBOL_TO_UNIT = new Map<string, FlowUnit>(
   Object.entries(UNIT_SYMBOLS).map(([unit, symbol]) => [symbol.toLowerCase(), unit as FlowUnit]),
