@@ -3,10 +3,15 @@ import { Provider, useQuery } from 'urql';
 import { LogInForm } from '../auth/LogInForm';
 import { ViewerQuery } from '../auth/viewer';
 import { DirectoryPage } from '../directory/DirectoryPage';
+import { SynergiesPage } from '../synergies/SynergiesPage';
+import { SynergyDetailPage } from '../synergies/SynergyDetailPage';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { useI18n } from '../i18n/useI18n';
 import { describeError } from './errors';
 import { AppHeader } from './AppHeader';
+import { AppNav } from './AppNav';
+import type { Route } from './route';
+import { useRoute } from './useRoute';
 import { createUrqlClient } from './urql';
 
 export function App() {
@@ -26,6 +31,7 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: ViewerQuery });
   const viewer = data?.viewer ?? null;
+  const route = useRoute();
 
   let content;
   if (fetching && !data) {
@@ -41,7 +47,7 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
       </p>
     );
   } else if (viewer) {
-    content = <DirectoryPage />;
+    content = <Page route={route} />;
   } else {
     content = <LogInForm onLoggedIn={onSessionChange} />;
   }
@@ -52,9 +58,21 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
         {t('app.skipToContent')}
       </a>
       <AppHeader viewer={viewer} onLoggedOut={onSessionChange} />
+      {viewer && <AppNav route={route} />}
       <main id="main" tabIndex={-1}>
         {content}
       </main>
     </>
   );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'directory':
+      return <DirectoryPage />;
+    case 'synergies':
+      return <SynergiesPage />;
+    case 'synergy':
+      return <SynergyDetailPage key={route.id} id={route.id} />;
+  }
 }

@@ -1,0 +1,311 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient, startServer, type TestServer } from './server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = '/tmp/fe2i-synergies.png';
+// Public demo credentials, from server/src/db/seeders/demo-accounts.ts.
+const PASSWORD = 'valolab-demo-2026';
+const FACILITATOR = 'animatrice@valolab.demo';
+const MEMBERS = ['julien@acier-fensch.demo', 'sofia@menuiserie-knutange.demo', 'marc@agglo-fensch.demo'];
+
+interface Party {
+  email: string;
+  organization: string;
+}
+
+interface Pair {
+  synergyId: string;
+  requester: Party;
+  responder: Party;
+}
+
+/** A signed-in API session, for what the test needs to know before driving the browser. */
+async function apiSession(url: string, email: string) {
+  const logIn = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: LogInInput!) { logIn(input: $input) { viewer { id } } }',
+      variables: { input: { email, password: PASSWORD } },
+    }),
+  });
+  const cookie = logIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (!logIn.ok || !cookie) throw new Error(`${email} could not log in: ${logIn.status} ${await logIn.text()}`);
+  return async function query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (!body.data || body.errors) throw new Error(`GraphQL error for ${email}: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+}
+
+interface SynergyNodes {
+  synergies: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { id: string; status: string; participants: { organization: { id: string; name: string } | null }[] }[];
+  };
+}
+
+/**
+ * A suggested synergy between exactly two organisations of two demo members, found through the API as the
+ * facilitator sees it (the engine's ranking may change: nothing is assumed about titles or order).
+ */
+async function findPair(url: string): Promise<Pair> {
+  const members = new Map<string, Party>();
+  for (const email of MEMBERS) {
+    const query = await apiSession(url, email);
+    const { viewer } = await query<{ viewer: { memberships: { organization: { id: string; name: string } }[] } }>(
+      '{ viewer { memberships { organization { id name } } } }',
+    );
+    for (const { organization } of viewer.memberships) members.set(organization.id, { email, organization: organization.name });
+  }
+  const query = await apiSession(url, FACILITATOR);
+  let after: string | null = null;
+  for (let page = 0; page < 10; page++) {
+    const { synergies }: SynergyNodes = await query<SynergyNodes>(
+      `query($after: String) { synergies(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id status participants { organization { id name } } }
+      } }`,
+      { after },
+    );
+    for (const synergy of synergies.nodes) {
+      const orgIds = [...new Set(synergy.participants.map((p) => p.organization?.id ?? '?'))];
+      const parties = orgIds.map((id) => members.get(id));
+      if (synergy.status !== 'SUGGESTED' || parties.length !== 2) continue;
+      const [a, b] = parties;
+      if (a && b && a.email !== b.email) {
+        const [requester, responder] = a.email === MEMBERS[0] ? [a, b] : b.email === MEMBERS[0] ? [b, a] : [a, b];
+        return { synergyId: synergy.id, requester, responder };
+      }
+    }
+    if (!synergies.pageInfo.hasNextPage) break;
+    after = synergies.pageInfo.endCursor;
+  }
+  throw new Error('No suggested synergy between two demo members: the end-to-end test needs one in the demo territory.');
+}
+
+async function logIn(page: Page, url: string, email: string) {
+  await page.goto(url);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+}
+
+describe('the synergies workspace, in a browser, against the real server', () => {
+  let clientDist: string | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let url: string;
+  let pair: Pair;
+  const contexts: BrowserContext[] = [];
+
+  async function newPage() {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is required at ${CHROMIUM} for the end-to-end test (Debian: apt-get install chromium).`);
+    }
+    clientDist = await buildClient();
+    server = await startServer(clientDist);
+    url = server.url;
+    pair = await findPair(url);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+    if (clientDist) await rm(clientDist, { recursive: true, force: true });
+  });
+
+  describe('the facilitator', () => {
+    let page: Page;
+
+    it('sees at least 15 synergies of both kinds, ranked by score, and the impacts of the territory', async () => {
+      page = await newPage();
+      await logIn(page, url, FACILITATOR);
+      await page.getByRole('link', { name: 'Synergies', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Synergies' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Synergies', exact: true }).getAttribute('aria-current')).toBe('page');
+
+      const impacts = page.getByRole('region', { name: /^Impacts du territoire/ });
+      await impacts.getByRole('heading', { name: /^Suggérées \d+ synergies$/ }).waitFor();
+      await page.getByRole('button', { name: 'Lancer la détection' }).waitFor();
+
+      const list = page.getByRole('region', { name: 'Synergies, meilleur score en premier' });
+      const rows = list.getByRole('article');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBeGreaterThanOrEqual(15);
+
+      // Both kinds, loading more pages of the connection until both show (substitutions usually rank first).
+      const kinds = async () => ({
+        substitution: await list.getByText('Substitution', { exact: true }).count(),
+        mutualisation: await list.getByText('Mutualisation', { exact: true }).count(),
+      });
+      for (let more = 0; more < 10; more++) {
+        const seen = await kinds();
+        if (seen.substitution > 0 && seen.mutualisation > 0) break;
+        const shown = await rows.count();
+        await list.getByRole('button', { name: 'Afficher plus de synergies' }).click();
+        await rows.nth(shown).waitFor();
+      }
+      const seen = await kinds();
+      expect(seen.substitution).toBeGreaterThan(0);
+      expect(seen.mutualisation).toBeGreaterThan(0);
+
+      // Best score first.
+      const scores = (await list.locator('.synergy-score').allTextContents()).map((text) => Number(text.match(/(\d+) \/ 100/)?.[1]));
+      expect(scores.every((score) => Number.isFinite(score))).toBe(true);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+      // Filtering by kind keeps only that kind.
+      await page.getByLabel('Type').selectOption('MUTUALISATION');
+      await list.getByText('Mutualisation', { exact: true }).first().waitFor();
+      await expect.poll(() => list.getByText('Substitution', { exact: true }).count()).toBe(0);
+      await page.getByLabel('Type').selectOption('ALL');
+      await list.getByText('Substitution', { exact: true }).first().waitFor();
+    });
+
+    it('opens a synergy and sees its explanation, impacts with their range, and the method', async () => {
+      const list = page.getByRole('region', { name: 'Synergies, meilleur score en premier' });
+      const first = list.getByRole('article').first();
+      const title = (await first.getByRole('heading').textContent()) ?? '';
+      await first.getByRole('link').click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+      const explanation = page.getByRole('region', { name: 'Pourquoi cette synergie' });
+      await explanation.getByRole('listitem').first().waitFor();
+      const id = decodeURIComponent(new URL(page.url()).hash.replace('#/synergies/', ''));
+      const query = await apiSession(url, FACILITATOR);
+      const sentences = async (language: string) =>
+        (
+          await query<{ synergy: { explanation: { sentences: string[] } } }>(
+            'query($id: ID!, $language: Language) { synergy(id: $id, language: $language) { explanation { sentences } } }',
+            { id, language },
+          )
+        ).synergy.explanation.sentences;
+      const french = await sentences('FR');
+      expect(french.length).toBeGreaterThan(0);
+      expect(await explanation.getByText(french[0], { exact: true }).count()).toBe(1);
+
+      const table = page.getByRole('table', { name: /Impacts par an/ });
+      const impactRows = table.locator('tbody tr');
+      expect(await impactRows.count()).toBeGreaterThan(0);
+      const cells = await impactRows.first().getByRole('cell').allTextContents();
+      expect(cells.slice(0, 3).every((cell) => /\d/.test(cell))).toBe(true); // low, central, high
+
+      const method = page.getByRole('region', { name: 'Méthode de calcul' });
+      const formula = method.locator('code.formula').first();
+      await formula.waitFor();
+      expect(await formula.textContent()).toContain('=');
+      const sources = page.getByRole('region', { name: 'Sources citées' }).getByRole('listitem');
+      expect(await sources.count()).toBeGreaterThan(0);
+      await page.getByRole('region', { name: 'Participants' }).waitFor();
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+      // In English, the explanation is the API's English one.
+      await page.getByLabel('Langue').selectOption('en');
+      const english = await sentences('EN');
+      expect(english[0]).not.toBe(french[0]);
+      const explanationEn = page.getByRole('region', { name: 'Why this synergy' });
+      await explanationEn.getByText(english[0], { exact: true }).waitFor();
+      expect(await explanationEn.getByText(french[0], { exact: true }).count()).toBe(0);
+      await page.getByRole('heading', { name: 'Estimated impacts' }).waitFor();
+    });
+  });
+
+  describe('two member companies', () => {
+    let requester: Page;
+    let responder: Page;
+    const detail = () => `${url}/#/synergies/${encodeURIComponent(pair.synergyId)}`;
+    const participants = (page: Page) => page.getByRole('region', { name: 'Participants' });
+
+    it('see each other anonymously, and the requester asks to be put in touch', async () => {
+      requester = await newPage();
+      await logIn(requester, url, pair.requester.email);
+      await requester.getByRole('link', { name: 'Synergies', exact: true }).click();
+      await requester.getByRole('region', { name: 'Synergies, meilleur score en premier' }).getByRole('article').first().waitFor();
+      expect(await requester.locator('main').textContent()).not.toContain(pair.responder.organization);
+
+      await requester.goto(detail());
+      await participants(requester).getByText('Partenaire anonyme').waitFor();
+      await participants(requester).getByText(pair.requester.organization).waitFor();
+      expect(await requester.locator('body').textContent()).not.toContain(pair.responder.organization);
+      await requester.getByText('Les chiffres concernant l\'autre partie restent confidentiels', { exact: false }).first().waitFor();
+
+      await requester.getByRole('button', { name: 'Demander la mise en relation' }).click();
+      await requester.getByText('Vous avez demandé la mise en relation', { exact: false }).waitFor();
+      await requester.getByText('Décision enregistrée.').waitFor();
+      await requester.locator('.synergy-facts').getByText('Mise en relation demandée').waitFor();
+      expect(await requester.getByRole('button', { name: 'Demander la mise en relation' }).count()).toBe(0);
+      expect(await requester.locator('body').textContent()).not.toContain(pair.responder.organization);
+    });
+
+    it('the other party, still not knowing who asks, accepts; identities are revealed', async () => {
+      responder = await newPage();
+      await logIn(responder, url, pair.responder.email);
+      await responder.goto(detail());
+      await responder.getByText('Une autre partie demande la mise en relation', { exact: false }).waitFor();
+      await participants(responder).getByText('Partenaire anonyme').waitFor();
+      expect(await responder.locator('body').textContent()).not.toContain(pair.requester.organization);
+
+      await responder.getByRole('button', { name: 'Accepter la mise en relation' }).click();
+      await participants(responder).getByText(pair.requester.organization).waitFor();
+      await responder.locator('.synergy-facts').getByText('Acceptée').waitFor();
+      expect(await participants(responder).getByText('Partenaire anonyme').count()).toBe(0);
+    });
+
+    it('the requester now sees who the other party is, in either language', async () => {
+      await requester.reload();
+      await participants(requester).getByText(pair.responder.organization).waitFor();
+      await requester.getByText('Toutes les parties ont accepté : les identités sont révélées.', { exact: true }).waitFor();
+      expect(await participants(requester).getByText('Partenaire anonyme').count()).toBe(0);
+
+      await requester.getByLabel('Langue').selectOption('en');
+      await requester.getByText('Every side has accepted: identities are revealed.').waitFor();
+      await requester.getByRole('heading', { name: 'Why this synergy' }).waitFor();
+      await requester.locator('.synergy-facts').getByText('Accepted', { exact: true }).waitFor();
+      expect(await requester.locator('html').getAttribute('lang')).toBe('en');
+    });
+
+    it('hears live of a synergy suggested to its organisation while the page is open (graphql-ws)', async () => {
+      await responder.getByRole('link', { name: 'Synergies', exact: true }).click();
+      await responder.getByRole('region', { name: 'Synergies, meilleur score en premier' }).getByRole('article').first().waitFor();
+      await responder.waitForTimeout(500); // the subscription is sent once the page is shown
+      expect(await responder.getByText('Nouvelle synergie suggérée', { exact: false }).count()).toBe(0);
+
+      // A need the steelworks' and foundries' scrap answers, declared through the API from the same session.
+      const declared = await responder.evaluate(async () => {
+        const post = async (query: string, variables: Record<string, unknown> = {}) =>
+          (await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json();
+        const viewer = await post('{ viewer { memberships { organization { sites { id } } } } }');
+        const siteId: string = viewer.data.viewer.memberships[0].organization.sites[0].id;
+        const input = { siteId, direction: 'INPUT', category: 'MATERIAL', label: 'Ferrailles pour fonderie', ewcCode: '12 01 01',
+          quantity: 50, unit: 'TONNE', period: 'YEAR', visibility: 'TERRITORY' };
+        return post('mutation($input: DeclareFlowInput!) { declareFlow(input: $input) { id } }', { input });
+      });
+      expect(declared.errors).toBeUndefined();
+      const live = responder.getByText('Nouvelle synergie suggérée', { exact: false }).first();
+      await live.waitFor({ timeout: 20_000 });
+      expect(await responder.getByRole('link', { name: 'Voir la synergie' }).count()).toBeGreaterThan(0);
+    });
+  });
+});

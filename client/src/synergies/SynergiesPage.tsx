@@ -1,0 +1,96 @@
+import { useId, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { describeError } from '../app/errors';
+import { graphql } from '../gql';
+import { useI18n } from '../i18n/useI18n';
+import { DetectionPanel } from './DetectionPanel';
+import { DEFAULT_FILTER, filterKey, toFilterInput, type SynergyFilterChoice } from './filters';
+import { LiveSuggestions } from './LiveSuggestions';
+import { SynergyFilters } from './SynergyFilters';
+import { SynergyList } from './SynergyList';
+import { TerritoryImpactPanel } from './TerritoryImpactPanel';
+import { workspaceTerritories, type WorkspaceTerritory } from './territories';
+
+const SynergyWorkspaceQuery = graphql(`
+  query SynergyWorkspace {
+    viewer {
+      id
+      facilitatedTerritories {
+        id
+        name
+      }
+      memberships {
+        organization {
+          id
+          territory {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The synergies workspace: the impacts of the territory, detection for its facilitators, and the list. */
+export function SynergiesPage() {
+  const { t } = useI18n();
+  const id = useId();
+  const [filter, setFilter] = useState<SynergyFilterChoice>(DEFAULT_FILTER);
+  const filterInput = useMemo(() => toFilterInput(filter), [filter]);
+  const [{ data, error }] = useQuery({ query: SynergyWorkspaceQuery });
+  const territories = data?.viewer ? workspaceTerritories(data.viewer) : [];
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="synergies-page workspace">
+      <h1 id={`${id}-title`}>{t('synergies.title')}</h1>
+      <p className="muted">{t('synergies.intro')}</p>
+      <LiveSuggestions />
+      {error && (
+        <p role="alert" className="error">
+          {describeError(error, t)}
+        </p>
+      )}
+      {territories.length > 0 && <TerritoryOverview territories={territories} />}
+      <SynergyFilters value={filter} onChange={setFilter} />
+      <SynergyList key={filterKey(filter)} filter={filterInput} />
+    </section>
+  );
+}
+
+/** Impacts (and detection, for its facilitators) of one of the viewer's territories, chosen when they have several. */
+function TerritoryOverview({ territories }: { territories: WorkspaceTerritory[] }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [chosenId, setChosenId] = useState(territories[0].id);
+  const territory = territories.find((candidate) => candidate.id === chosenId) ?? territories[0];
+  return (
+    <section className="territory-overview" aria-labelledby={`${id}-impacts`}>
+      <div className="section-head">
+        <h2 id={`${id}-impacts`}>
+          {t('territoryImpact.title')}
+          {territories.length === 1 && ` — ${territory.name}`}
+        </h2>
+        {territories.length > 1 && (
+          <div className="field inline">
+            <label htmlFor={`${id}-territory`}>{t('territoryImpact.territory')}</label>
+            <select id={`${id}-territory`} value={territory.id} onChange={(event) => setChosenId(event.target.value)}>
+              {territories.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      <TerritoryImpactPanel territoryId={territory.id} headingId={`${id}-impacts`} />
+      {territory.facilitated && (
+        <section aria-labelledby={`${id}-detection`} className="detection-section">
+          <h2 id={`${id}-detection`}>{t('detection.title')}</h2>
+          <DetectionPanel key={territory.id} territoryId={territory.id} />
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/messages';
+import {
+  formatAmount,
+  formatImpact,
+  formatQuantity,
+  headlineImpacts,
+  indicatorLabel,
+  scoreOutOf100,
+  sortImpacts,
+  sumByIndicator,
+} from './impacts';
+
+const tr = (language: Language) => (key: MessageKey, params?: MessageParams) => translate(language, key, params);
+const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+const figure = (indicator: string, low: number, central: number, high: number, unit: string) => ({ indicator, low, central, high, unit });
+
+describe('formatAmount', () => {
+  it.each([
+    [7.28, 'fr', '7,28'],
+    [7.28, 'en', '7.28'],
+    [2.184, 'fr', '2,18'],
+    [16.64, 'en', '16.6'],
+    [0.01234, 'en', '0.0123'],
+    [50425.212, 'fr', '50 425'],
+    [50425.212, 'en', '50,425'],
+    [150.6, 'en', '151'],
+    [0, 'fr', '0'],
+    [-3.456, 'en', '-3.46'],
+  ] as const)('%d in %s is %s', (value, language, expected) => {
+    expect(nbsp(formatAmount(value, language))).toBe(expected);
+  });
+});
+
+describe('formatQuantity', () => {
+  it('writes CO2 with a subscript and translates FTE', () => {
+    expect(nbsp(formatQuantity(7.28, 't CO2e', 'fr', tr('fr')))).toBe('7,28 t CO₂e');
+    expect(nbsp(formatQuantity(1.5, 'FTE', 'fr', tr('fr')))).toBe('1,5 ETP');
+    expect(nbsp(formatQuantity(1.5, 'FTE', 'en', tr('en')))).toBe('1.5 FTE');
+  });
+
+  it('writes euros as a currency, without cents', () => {
+    expect(nbsp(formatQuantity(14000, 'EUR', 'fr', tr('fr')))).toBe('14 000 €');
+    expect(nbsp(formatQuantity(14000.4, 'EUR', 'en', tr('en')))).toBe('€14,000');
+  });
+});
+
+describe('formatImpact', () => {
+  it('gives the central estimate and the low-to-high range', () => {
+    const result = formatImpact(figure('CO2E_AVOIDED_T', 2.184, 7.28, 16.64, 't CO2e'), 'fr', tr('fr'));
+    expect(nbsp(result.central)).toBe('7,28 t CO₂e');
+    expect(result.range && nbsp(result.range)).toBe('2,18 à 16,6 t CO₂e');
+  });
+
+  it('writes a range of euros with the currency on each bound', () => {
+    const result = formatImpact(figure('EUROS_SAVED', 9800, 14000, 14000, 'EUR'), 'en', tr('en'));
+    expect(result.range).toBe('€9,800 to €14,000');
+  });
+
+  it('has no range when the estimate is certain once rounded', () => {
+    expect(formatImpact(figure('JOBS', 2.0001, 2, 2.0002, 'FTE'), 'en', tr('en')).range).toBeNull();
+  });
+});
+
+describe('headlineImpacts', () => {
+  const impacts = [
+    figure('JOBS', 1, 2, 3, 'FTE'),
+    figure('TONNES_DIVERTED', 0, 0, 0, 't'),
+    figure('SOMETHING_NEW', 1, 1, 1, 'x'),
+    figure('EUROS_SAVED', 1, 2, 3, 'EUR'),
+    figure('CO2E_AVOIDED_T', 1, 2, 3, 't CO2e'),
+  ];
+
+  it('keeps non-zero estimates, most telling first, up to the limit', () => {
+    expect(headlineImpacts(impacts).map((i) => i.indicator)).toEqual(['CO2E_AVOIDED_T', 'EUROS_SAVED', 'JOBS']);
+    expect(headlineImpacts(impacts, 1).map((i) => i.indicator)).toEqual(['CO2E_AVOIDED_T']);
+  });
+
+  it('sorts every impact for a table, zeros and unknown indicators last', () => {
+    expect(sortImpacts(impacts).map((i) => i.indicator)).toEqual([
+      'CO2E_AVOIDED_T',
+      'EUROS_SAVED',
+      'JOBS',
+      'SOMETHING_NEW',
+      'TONNES_DIVERTED',
+    ]);
+  });
+});
+
+describe('sumByIndicator', () => {
+  it('adds up figures of the same indicator and unit, keeping the first order', () => {
+    const summed = sumByIndicator([
+      figure('EUROS_SAVED', 2800, 4000, 4000, 'EUR'),
+      figure('CO2E_AVOIDED_T', 7, 21.6, 30, 't CO2e'),
+      figure('EUROS_SAVED', 12000, 17100, 17100, 'EUR'),
+    ]);
+    expect(summed).toEqual([figure('EUROS_SAVED', 14800, 21100, 21100, 'EUR'), figure('CO2E_AVOIDED_T', 7, 21.6, 30, 't CO2e')]);
+  });
+});
+
+describe('labels and scores', () => {
+  it('names known indicators and shows unknown ones by their code', () => {
+    expect(indicatorLabel('CO2E_AVOIDED_T', tr('en'))).toBe('Emissions avoided');
+    expect(indicatorLabel('SOMETHING_NEW', tr('en'))).toBe('SOMETHING_NEW');
+  });
+
+  it('puts a score on a hundred, clamped', () => {
+    expect(scoreOutOf100(0.7968)).toBe(80);
+    expect(scoreOutOf100(1.2)).toBe(100);
+    expect(scoreOutOf100(-0.1)).toBe(0);
+  });
+});
