@@ -108,8 +108,8 @@ describe('synergies', () => {
     const forSteel = await synergyOf(steel, pair.synergyId);
     const forJoinery = await synergyOf(joinery, pair.synergyId);
     for (const [view, other, hidden] of [
-      [forSteel, joineryOrg, [pair.needId, 'Besoin séchoir XK-7', '1234.5', '98765', pair.joinerySiteId]],
-      [forJoinery, steelOrg, [pair.heatId, 'Chaleur fatale laminoir ZQ-3', '4321.5']],
+      [forSteel, joineryOrg, [pair.needId, 'Besoin séchoir XK-7', '1234.5', '98765', pair.joinerySiteId, '55 °C']],
+      [forJoinery, steelOrg, [pair.heatId, 'Chaleur fatale laminoir ZQ-3', '4321.5', '95 °C']],
     ] as const) {
       expect(view.identitiesRevealed).toBe(false);
       const theirs = view.participants.filter((p: any) => !p.isYours);
@@ -126,6 +126,12 @@ describe('synergies', () => {
       expect(view.explanation.matchedQuantity).toBeNull();
       expect(view.explanation.transportTonneKm).toBeNull();
       expect(view.impacts.every((i: any) => i.formula === null)).toBe(true);
+      // The party reads an explanation in words, with the distance as a band and no figure of the other side.
+      const sentences: string[] = view.explanation.sentences;
+      expect(sentences.length).toBeGreaterThan(3);
+      expect(sentences.join(' ')).toMatch(/Distance: < 2 km/);
+      expect(sentences.join(' ')).not.toMatch(/\d+\.\d km/);
+      expect(view.explanation.reasons.every((r: any) => typeof r.sentence === 'string')).toBe(true);
       const text = JSON.stringify(view);
       for (const secret of secretsOf(other, [...hidden])) expect(text, `leaks ${secret}`).not.toContain(secret);
     }

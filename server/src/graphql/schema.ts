@@ -13,6 +13,7 @@ import { OrganizationResolver, SiteResolver } from '../organization/organization
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import './enums.js';
 import { NodeResolver } from './node.resolver.js';
+import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -25,6 +26,8 @@ export const RESOLVERS = [
   NomenclatureResolver,
   ImportResolver,
   SynergyResolver,
+  SynergyExplanationResolver,
+  ExplanationItemResolver,
   ImpactFigureResolver,
 ] as const;
 

@@ -25,7 +25,7 @@ describe('activity sectors', () => {
       labelEn: 'Manufacture of basic iron and steel and of ferro-alloys',
       sectionCode: 'C',
       sectionLabelFr: 'Industrie manufacturière',
-      sectionLabelEn: 'MANUFACTURING',
+      sectionLabelEn: 'Manufacturing',
       divisionCode: '24',
     });
   });

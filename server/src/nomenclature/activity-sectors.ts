@@ -63,7 +63,8 @@ function buildEntries(file: NaceFile): ActivitySectorEntry[] {
     return {
       sectionCode: section.code,
       sectionLabelFr: section.label_fr,
-      sectionLabelEn: section.label_en,
+      // Eurostat spells English section titles in capitals ("MANUFACTURING"); they are shown in sentences.
+      sectionLabelEn: sentenceCase(section.label_en),
       divisionCode: division.code,
     };
   };
@@ -122,6 +123,13 @@ export function normalizeNaceCode(input: string): string | null {
 }
 
 /** The class or NAF sub-class for a code in any form normalizeNaceCode accepts. */
+/** "WATER SUPPLY; SEWERAGE" → "Water supply; sewerage" (mixed-case text is left as it is). */
+function sentenceCase(label: string): string {
+  if (label !== label.toUpperCase()) return label;
+  const lower = label.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
 export function findActivitySector(code: string): ActivitySectorEntry | undefined {
   const normalized = normalizeNaceCode(code);
   return normalized === null ? undefined : ENTRY_BY_CODE.get(normalized);

@@ -44,7 +44,7 @@ describe('NomenclatureResolver', () => {
         labelEn: 'Manufacture of basic iron and steel and of ferro-alloys',
         sectionCode: 'C',
         sectionLabelFr: 'Industrie manufacturière',
-        sectionLabelEn: 'MANUFACTURING',
+        sectionLabelEn: 'Manufacturing',
         divisionCode: '24',
       },
     ]);

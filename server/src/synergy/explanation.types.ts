@@ -1,12 +1,20 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import type { OrganizationNode } from '../organization/organization.types.js';
+import { KnowledgeSourceNode, type Language } from './knowledge.types.js';
 
 /** GraphQL types of why a synergy is suggested (explanation, score) and of its estimated impacts. */
 
-@ObjectType('ExplanationItem', { description: 'One reason or condition, as a code with parameters (rendered in `sentences`).' })
+@ObjectType('ExplanationItem', { description: 'One reason or condition, as a code with parameters and as a sentence.' })
 export class ExplanationItemNode {
   @Field(() => String, { description: 'Machine code, e.g. EXACT_EWC, TEMPERATURE_OK, PATHWAY_CHECK.' }) code!: string;
-  @Field(() => String, { description: 'Parameters as a JSON object; empty when withheld from you.' }) params!: string;
+  @Field(() => String, {
+    description: 'Parameters as a JSON object. Before you may see the other side, only those that do not describe it (distances as bands).',
+  })
+  params!: string;
+  /** Says the item in a language (`sentence` field); null when the item is withheld from this viewer. */
+  say!: (language: Language) => string | null;
+  /** The language asked for the synergy, the default of `sentence`. */
+  language!: Language;
 }
 
 @ObjectType('ScoreBreakdown', { description: 'The parts of the score, each in [0, 1].' })
@@ -21,7 +29,10 @@ export class ScoreBreakdownNode {
 
 @ObjectType('SynergyExplanation', { description: 'Why the engine suggests a synergy. Figures about another party are withheld until both consent.' })
 export class SynergyExplanationNode {
-  @Field(() => [String], { description: 'The explanation in sentences, in the language asked for the synergy.' }) sentences!: string[];
+  /** The sentences in a language (`sentences` field): whole, or as a party may read them before consent. */
+  render!: (language: Language) => string[];
+  /** The language asked for the synergy, the default of `sentences`. */
+  language!: Language;
   @Field(() => [ExplanationItemNode], { description: 'Why the sides are compatible.' }) reasons!: ExplanationItemNode[];
   @Field(() => [ExplanationItemNode], { description: 'Conditions already met.' }) conditionsMet!: ExplanationItemNode[];
   @Field(() => [ExplanationItemNode], { description: 'Conditions still to check.' }) conditionsToCheck!: ExplanationItemNode[];
@@ -40,6 +51,9 @@ export class ImpactFactorNode {
   @Field(() => Float, { description: 'Value.' }) value!: number;
   @Field(() => String, { description: 'Unit of the value.' }) unit!: string;
   @Field(() => String, { nullable: true, description: 'Knowledge-base source id.' }) sourceId!: string | null;
+  @Field(() => KnowledgeSourceNode, { nullable: true, description: 'The publication the factor is taken from.' }) source!: KnowledgeSourceNode | null;
+  @Field(() => String, { nullable: true, description: 'What the factor is, in French (emission factors of the knowledge base).' }) labelFr!: string | null;
+  @Field(() => String, { nullable: true, description: 'What the factor is, in English (emission factors of the knowledge base).' }) labelEn!: string | null;
 }
 
 @ObjectType('ImpactFigure', { description: 'An estimated impact, with its range and method (docs/impact-method.md).' })

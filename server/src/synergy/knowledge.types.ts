@@ -15,6 +15,12 @@ export class KnowledgeSourceNode {
   @Field(() => String, { description: 'Stable id in the knowledge base.' }) id!: string;
   @Field(() => String, { description: 'Full citation.' }) citation!: string;
   @Field(() => String, { nullable: true, description: 'Address of the publication, when known.' }) url!: string | null;
+
+  /** The source `id` of the knowledge base; an unknown id is shown as its own citation rather than dropped. */
+  static from(kb: KnowledgeBase, id: string): KnowledgeSourceNode {
+    const s = kb.sources.find((x) => x.id === id);
+    return Object.assign(new KnowledgeSourceNode(), { id, citation: s?.citation ?? id, url: s?.url ?? null });
+  }
 }
 
 @ObjectType('Pathway', { description: 'A valorisation or pooling pathway of the knowledge base.' })
@@ -35,10 +41,7 @@ export class PathwayNode {
     if (!p) return null;
     return Object.assign(new PathwayNode(), {
       ...p,
-      sources: p.sourceIds.map((id) => {
-        const s = kb.sources.find((x) => x.id === id);
-        return { id, citation: s?.citation ?? id, url: s?.url ?? null };
-      }),
+      sources: p.sourceIds.map((id) => KnowledgeSourceNode.from(kb, id)),
     });
   }
 }

@@ -1,56 +1,57 @@
 import { UNIT_SYMBOLS, type FlowUnit } from '../flow/flow.enums.js';
-import type { FlowRecord } from '../flow/flow.record.js';
-import { renderExplanation } from './engine/explanation.js';
+import { itemSentence, messageContext, renderExplanation } from './engine/explanation.js';
+import type { Lang, MessageContext } from './engine/explanation-messages.js';
 import type { Explanation, ExplanationItem } from './engine/engine.types.js';
-import { SynergyExplanationNode, type ExplanationItemNode } from './explanation.types.js';
+import { redactItem, type OwnSides, type RedactedItem } from './explanation-redaction.js';
+import { ExplanationItemNode, SynergyExplanationNode } from './explanation.types.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
 import { Language } from './knowledge.types.js';
-import type { SynergyRecord } from './synergy.service.js';
 
-const itemNode = (i: ExplanationItem, withParams: boolean): ExplanationItemNode => ({
-  code: i.code,
-  params: withParams ? JSON.stringify(i.params) : '{}',
-});
+const langOf = (language: Language): Lang => (language === Language.EN ? 'en' : 'fr');
 
 /**
  * The explanation as one viewer may read it: whole for facilitators and, once identities are revealed, for the
- * parties; otherwise the codes without the figures that would describe the other side (its coverage, the exact
- * distance, the matched quantity, the transport).
+ * parties. Otherwise each item goes through its redaction rule (explanation-redaction.ts) and the figures that
+ * would describe the other side (its coverage, the exact distance, the matched quantity, the transport) are left
+ * out; the sentences are rendered from what is left, so a party reads an explanation, not a list of codes.
  */
-export function viewExplanation(
-  kb: KnowledgeBase,
-  e: Explanation,
-  exact: boolean,
-  ownFlows: FlowRecord[],
-  participants: SynergyRecord['participants'],
-  language: Language,
-): SynergyExplanationNode {
+export function viewExplanation(kb: KnowledgeBase, e: Explanation, exact: boolean, ownSides: OwnSides, language: Language): SynergyExplanationNode {
   const round = (x: number) => Math.round(x * 10) / 10;
-  const ownRoles = new Set(participants.filter((p) => ownFlows.some((f) => f.id === p.flow?.id)).map((p) => p.role));
-  const redacted: Explanation = exact
-    ? e
+  const contexts = new Map<Language, MessageContext>();
+  const contextIn = (l: Language) => contexts.get(l) ?? contexts.set(l, messageContext(kb, langOf(l))).get(l)!;
+  const wholeSentence = (i: ExplanationItem) => (c: MessageContext) => itemSentence(i, c);
+  const view = (i: ExplanationItem): RedactedItem =>
+    exact ? { code: i.code, params: i.params, sentence: wholeSentence(i) } : redactItem(i, ownSides, wholeSentence);
+  const reasons = e.reasons.map(view);
+  const conditionsMet = e.conditionsMet.map(view);
+  const conditionsToCheck = e.conditionsToCheck.map(view);
+  const coverage = exact
+    ? e.coverage
     : {
-        ...e,
-        reasons: e.reasons.map((r) => ({ code: r.code, params: {} })),
-        conditionsMet: e.conditionsMet.map((r) => ({ code: r.code, params: {} })),
-        coverage: {
-          output: ownRoles.has('OUTPUT' as never) && e.coverage.output !== null ? round(e.coverage.output) : null,
-          input: ownRoles.has('INPUT' as never) && e.coverage.input !== null ? round(e.coverage.input) : null,
-        },
-        matchedQuantity: null,
-        distanceKm: Number.NaN,
-        transport: null,
+        output: ownSides.has('output') && e.coverage.output !== null ? round(e.coverage.output) : null,
+        input: ownSides.has('input') && e.coverage.input !== null ? round(e.coverage.input) : null,
       };
+  const shown: Explanation = exact
+    ? e
+    : { ...e, reasons, conditionsMet, conditionsToCheck, coverage, matchedQuantity: null, distanceKm: Number.NaN, transport: null };
+  const itemNode = (i: RedactedItem): ExplanationItemNode =>
+    Object.assign(new ExplanationItemNode(), {
+      code: i.code,
+      params: JSON.stringify(i.params),
+      say: (l: Language) => i.sentence?.(contextIn(l)) ?? null,
+      language,
+    });
   const score = exact ? e.score : Object.fromEntries(Object.entries(e.score).map(([k, v]) => [k, round(v)]));
   return Object.assign(new SynergyExplanationNode(), {
-    sentences: exact ? renderExplanation(e, kb, language === Language.EN ? 'en' : 'fr') : [],
-    reasons: redacted.reasons.map((i) => itemNode(i, exact)),
-    conditionsMet: redacted.conditionsMet.map((i) => itemNode(i, exact)),
-    // Conditions to check come from the knowledge base; their parameters may quote the other side: withheld too.
-    conditionsToCheck: e.conditionsToCheck.map((i) => itemNode(i, exact)),
-    outputCoverage: redacted.coverage.output,
-    inputCoverage: redacted.coverage.input,
-    matchedQuantity: redacted.matchedQuantity,
+    render: (l: Language) =>
+      exact ? renderExplanation(e, kb, langOf(l)) : renderExplanation(shown, kb, langOf(l), (i, c) => (i as RedactedItem).sentence?.(c) ?? null),
+    language,
+    reasons: reasons.map(itemNode),
+    conditionsMet: conditionsMet.map(itemNode),
+    conditionsToCheck: conditionsToCheck.map(itemNode),
+    outputCoverage: coverage.output,
+    inputCoverage: coverage.input,
+    matchedQuantity: exact ? e.matchedQuantity : null,
     unit: UNIT_SYMBOLS[e.unit as FlowUnit] ?? String(e.unit),
     distanceKm: exact ? e.distanceKm : null,
     transportTonneKm: exact ? (e.transport?.tonneKm ?? null) : null,

@@ -1,13 +1,21 @@
 import { isFacilitatorOf, isMemberOf, type MaybeViewer } from '../policy/viewer.js';
 import { roundSignificant } from './counterpart.js';
-import type { ImpactFigure } from './engine/engine.types.js';
-import { ImpactFigureNode } from './explanation.types.js';
+import type { ImpactFactorUse, ImpactFigure } from './engine/engine.types.js';
+import { ImpactFactorNode, ImpactFigureNode } from './explanation.types.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
+import { KnowledgeSourceNode } from './knowledge.types.js';
 
 /**
  * The impact figures one viewer may read: euros only for the organisation they concern and its facilitators;
  * before consent, figures rounded to one significant digit, no formula and no factor built on declared costs.
  */
-export function viewImpacts(impacts: ImpactFigure[], viewer: MaybeViewer, territoryId: string, exact: boolean): ImpactFigureNode[] {
+export function viewImpacts(
+  kb: KnowledgeBase,
+  impacts: ImpactFigure[],
+  viewer: MaybeViewer,
+  territoryId: string,
+  exact: boolean,
+): ImpactFigureNode[] {
   const facilitator = isFacilitatorOf(viewer, territoryId);
   return impacts
     // Euros rest on declared costs, confidential to each organisation and its facilitators.
@@ -22,10 +30,21 @@ export function viewImpacts(impacts: ImpactFigure[], viewer: MaybeViewer, territ
         unit: f.unit,
         // The formula quotes the matched quantity, which can reveal the other side's: exact views only.
         formula: exact ? f.formula : null,
-        factors: f.factors.filter((x) => exact || (x.id !== 'declared-cost' && x.sourceId !== null)),
+        factors: f.factors.filter((x) => exact || (x.id !== 'declared-cost' && x.sourceId !== null)).map((x) => factorNode(kb, x)),
         basis: f.basis,
         organization: null,
         organizationDbId: f.organizationId,
       });
     });
+}
+
+/** A factor with its label and source resolved from the knowledge base, so that a reader needs no second look-up. */
+function factorNode(kb: KnowledgeBase, use: ImpactFactorUse): ImpactFactorNode {
+  const factor = kb.emissionFactors.find((x) => x.id === use.id);
+  return Object.assign(new ImpactFactorNode(), {
+    ...use,
+    source: use.sourceId ? KnowledgeSourceNode.from(kb, use.sourceId) : null,
+    labelFr: factor?.labelFr ?? null,
+    labelEn: factor?.labelEn ?? null,
+  });
 }

@@ -13,7 +13,7 @@ import { isMemberOf, type MaybeViewer } from '../policy/viewer.js';
 import { describeCounterpart, haversineKm } from './counterpart.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
 import { Language, PathwayNode } from './knowledge.types.js';
-import { Consent, SynergyStatus } from './synergy.enums.js';
+import { Consent, ParticipantRole, SynergyStatus } from './synergy.enums.js';
 import { viewExplanation } from './synergy-explanation-view.js';
 import { viewImpacts } from './synergy-impact-view.js';
 import { factsOf, type SynergyRecord } from './synergy.service.js';
@@ -99,8 +99,8 @@ function viewOne(
     score: exact ? synergy.score : Math.round(synergy.score * 20) / 20,
     pathway: PathwayNode.from(kb, synergy.pathwayId),
     participants: nodes,
-    explanation: synergy.explanation ? viewExplanation(kb, synergy.explanation, exact, ownFlows, participants, language) : null,
-    impacts: viewImpacts(synergy.impacts, viewer, synergy.territory.id, exact),
+    explanation: synergy.explanation ? viewExplanation(kb, synergy.explanation, exact, ownSidesOf(participants, viewer), language) : null,
+    impacts: viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact),
     identitiesRevealed: revealed,
     viewerCanRequestContact: pending && status === SynergyStatus.SUGGESTED,
     viewerCanRespond: pending && status === SynergyStatus.CONTACT_REQUESTED,
@@ -110,4 +110,10 @@ function viewOne(
     createdAt: synergy.createdAt,
     updatedAt: synergy.updatedAt,
   });
+}
+
+/** The sides of the explanation that are the viewer's own: its organisations' flows in the synergy. */
+function ownSidesOf(participants: SynergyRecord['participants'], viewer: MaybeViewer): Set<string> {
+  const side: Record<ParticipantRole, string> = { OUTPUT: 'output', INPUT: 'input', MEMBER: 'members' };
+  return new Set(participants.filter((p) => p.flow && isMemberOf(viewer, p.organization.id)).map((p) => side[p.role]));
 }
