@@ -5,6 +5,7 @@ import type {
   NeedDefinition,
   Pathway,
 } from '../knowledge/knowledge-base.types.js';
+import { DEFAULT_ENGINE_OPTIONS } from './engine.options.js';
 import type { ExplanationItem } from './engine.types.js';
 import { haversineOf } from './geo.js';
 import { resolvedFactors, type ResolvedFactor } from './impact-factors.js';
@@ -12,6 +13,7 @@ import { pathwayKernel, type PathwayKernel } from './pair-score.js';
 import { frozenItem } from './shared-items.js';
 import { SideIndex } from './side-index.js';
 import { compileMatcher, type CompiledMatcher } from './stream-matcher.js';
+import { searchableKeyword } from './text-fold.js';
 
 /** Which side of a pathway a flow plays. */
 export type SideRole = 'output' | 'input' | 'stream';
@@ -26,13 +28,37 @@ export interface CompiledPathway {
   stream: CompiledMatcher | null;
   streamDirection: 'OUTPUT' | 'INPUT' | null;
   reachKm: number;
-  /** Haversine term of the reach (see geo.ts). */
+  /**
+   * How far counterparts are searched: the reach for a mutualisation; for a substitution the reach plus the
+   * tolerance (EngineOptions.reachTolerance), pairs beyond the reach being explained as such.
+   */
+  searchKm: number;
+  /** Haversine term of `searchKm` (see geo.ts). */
   reachTerm: number;
+  /** Substitution: the kinds of item both sides must share (keywords prepared, see text-fold.ts); null: any. */
+  kinds: CompiledKind[] | null;
+  /** Mutualisation: who may be a member; null: anyone sharing the stream. */
+  members: CompiledMemberFilter | null;
   /** The pathway's checks (PATHWAY_CHECK items) and treatment, shared by all its synergies. */
   checkItems: readonly ExplanationItem[];
   treatmentItem: ExplanationItem | null;
   /** The constants the score's numeric core needs. */
   kernel: PathwayKernel;
+}
+
+export interface CompiledKind {
+  /** Bit of the kind in a flow's kind mask. */
+  bit: number;
+  id: string;
+  keywords: string[];
+  needCodes: string[];
+}
+
+export interface CompiledMemberFilter {
+  excludeNaceCodes: string[];
+  /** Prepared for `searchableLabel`. */
+  excludeKeywords: string[];
+  core: { naceCodes: string[]; minOrganizations: number } | null;
 }
 
 export interface PathwaySide {
@@ -56,8 +82,11 @@ export interface CompiledKnowledgeBase {
   sides: Record<`${FlowDirection}`, SideIndex>;
 }
 
-export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
-  const pathways = kb.pathways.map(compilePathway);
+export function compileKnowledgeBase(
+  kb: KnowledgeBase,
+  reachTolerance: number = DEFAULT_ENGINE_OPTIONS.reachTolerance,
+): CompiledKnowledgeBase {
+  const pathways = kb.pathways.map((p, index) => compilePathway(p, index, Math.max(0, reachTolerance)));
   const sides = { OUTPUT: [] as PathwaySide[], INPUT: [] as PathwaySide[] };
   for (const p of pathways) {
     if (p.output) sides.OUTPUT.push({ pathway: p, role: 'output', matcher: p.output });
@@ -76,9 +105,11 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   };
 }
 
-function compilePathway(pathway: Pathway, index: number): CompiledPathway {
+function compilePathway(pathway: Pathway, index: number, reachTolerance: number): CompiledPathway {
   const substitution = pathway.kind === 'SUBSTITUTION';
   const reachKm = Math.max(0, pathway.reachKm);
+  const searchKm = substitution ? reachKm * (1 + reachTolerance) : reachKm;
+  const members = !substitution && pathway.members ? pathway.members : null;
   const compiled: Omit<CompiledPathway, 'kernel'> = {
     index,
     id: pathway.id,
@@ -88,7 +119,19 @@ function compilePathway(pathway: Pathway, index: number): CompiledPathway {
     stream: !substitution && pathway.stream ? compileMatcher(pathway.stream) : null,
     streamDirection: !substitution && pathway.stream ? pathway.stream.direction : null,
     reachKm,
-    reachTerm: haversineOf(reachKm),
+    searchKm,
+    reachTerm: haversineOf(searchKm),
+    kinds:
+      substitution && pathway.kinds?.length
+        ? pathway.kinds.slice(0, 31).map((k, bit) => ({ bit, id: k.id, keywords: k.keywords.map(searchableKeyword), needCodes: k.needCodes ?? [] }))
+        : null,
+    members: members
+      ? {
+          excludeNaceCodes: members.excludeNaceCodes ?? [],
+          excludeKeywords: (members.excludeKeywords ?? []).map(searchableKeyword),
+          core: members.core ?? null,
+        }
+      : null,
     checkItems: Object.freeze(
       pathway.conditions.checksFr.map((_, index) => frozenItem('PATHWAY_CHECK', { pathwayId: pathway.id, index })),
     ),

@@ -27,7 +27,8 @@ export class SynergyDetector {
   private ranked: DetectedSynergy[] | null = null;
 
   constructor(kb: KnowledgeBase, options?: Partial<EngineOptions>) {
-    this.ctx = newContext(compileKnowledgeBase(kb), resolveOptions(options));
+    const resolved = resolveOptions(options);
+    this.ctx = newContext(compileKnowledgeBase(kb, resolved.reachTolerance), resolved);
     this.substitutions = new SubstitutionIndex(this.ctx);
     this.mutualisations = new MutualisationIndex(this.ctx);
   }

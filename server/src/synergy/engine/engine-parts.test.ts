@@ -4,7 +4,7 @@ import { compileKnowledgeBase } from './compiled-knowledge-base.js';
 import { FIXTURE_KB, at, flow } from './engine.fixture.js';
 import { detectSynergies } from './detector.js';
 import { haversineKm } from './geo.js';
-import { compileMatcher, matchStream, normalizeEwcCode, type MatchableFlow } from './stream-matcher.js';
+import { MATCH_LEVEL_COMPATIBILITY, MatchLevel, compileMatcher, matchStream, normalizeEwcCode, type MatchableFlow } from './stream-matcher.js';
 import { findKeyword, foldText, searchableKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
 
@@ -74,9 +74,28 @@ describe('stream matching', () => {
   const matcher = compileMatcher({ ewcCodes: ['15 01 01'], ewcPrefixes: ['15 01'], keywords: ['carton'] });
 
   it('ranks exact code, then family, then words', () => {
-    expect(matchStream({ ...base, ewcCode: '15 01 01' }, matcher)).toEqual({ level: 5, detail: '15 01 01' });
-    expect(matchStream({ ...base, ewcCode: '15 01 05' }, matcher)).toEqual({ level: 3, detail: '15 01' });
-    expect(matchStream(base, matcher)).toEqual({ level: 2, detail: 'carton' });
+    expect(matchStream({ ...base, ewcCode: '15 01 01' }, matcher)).toEqual({ level: MatchLevel.EXACT_EWC, detail: '15 01 01' });
+    expect(matchStream({ ...base, ewcCode: '15 01 05' }, matcher)).toEqual({ level: MatchLevel.EWC_FAMILY, detail: '15 01' });
+    expect(matchStream(base, matcher)).toEqual({ level: MatchLevel.KEYWORD, detail: 'carton' });
+  });
+
+  it('trusts words more on a side that has no code to declare than as a fallback for a missing code', () => {
+    const service = compileMatcher({ categories: ['SERVICE' as never], keywords: ['formation'] });
+    const training: MatchableFlow = { ...base, category: 'SERVICE', searchLabel: ' formation caces ' };
+    expect(matchStream(training, service)).toEqual({ level: MatchLevel.LABEL, detail: 'formation' });
+    expect(MATCH_LEVEL_COMPATIBILITY[MatchLevel.LABEL]).toBeGreaterThan(MATCH_LEVEL_COMPATIBILITY[MatchLevel.KEYWORD]);
+  });
+
+  it('counts a heat flow qualified by a temperature within the bounds as a need-level identity', () => {
+    const heat = compileMatcher({ categories: ['ENERGY' as never], keywords: ['chaleur'], minTemperatureC: 20, maxTemperatureC: 60 });
+    const h: MatchableFlow = { ...base, category: 'ENERGY', searchLabel: ' chaleur fatale salles serveurs ', temperatureC: 35 };
+    expect(matchStream(h, heat)).toEqual({ level: MatchLevel.TEMPERATURE, detail: '35' });
+    expect(MATCH_LEVEL_COMPATIBILITY[MatchLevel.TEMPERATURE]).toBe(MATCH_LEVEL_COMPATIBILITY[MatchLevel.NEED_CODE]);
+    // Without a temperature, or out of the bounds, no such identity.
+    expect(matchStream({ ...h, temperatureC: null }, heat)?.level).toBe(MatchLevel.LABEL);
+    expect(matchStream({ ...h, temperatureC: 70 }, heat)).toBeNull();
+    // Warm water is not energy: its words only.
+    expect(matchStream({ ...h, category: 'WATER' }, compileMatcher({ keywords: ['chaleur'], maxTemperatureC: 60 }))?.level).toBe(MatchLevel.LABEL);
   });
 
   it('lets a declared code decide over the label', () => {
@@ -86,7 +105,7 @@ describe('stream matching', () => {
   it('applies categories, forms and temperature bounds; unknown form or temperature passes', () => {
     const heat = compileMatcher({ categories: ['ENERGY' as never], keywords: ['chaleur'], minTemperatureC: 40, physicalForms: ['LIQUID' as never] });
     const h: MatchableFlow = { ...base, category: 'ENERGY', searchLabel: ' chaleur fatale ', temperatureC: 80 };
-    expect(matchStream(h, heat)?.level).toBe(2);
+    expect(matchStream(h, heat)?.level).toBe(MatchLevel.TEMPERATURE);
     expect(matchStream({ ...h, temperatureC: 30 }, heat)).toBeNull();
     expect(matchStream({ ...h, temperatureC: null }, heat)).not.toBeNull();
     expect(matchStream({ ...h, category: 'WATER' }, heat)).toBeNull();

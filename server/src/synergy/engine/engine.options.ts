@@ -34,6 +34,12 @@ export interface EngineOptions {
   roadDetourFactor: number;
   /** Tonnes a truck carries, for the number of trips. */
   truckPayloadTonnes: number;
+  /**
+   * Substitution: share of a pathway's reach beyond which a pair is dropped. A pair up to `reach × (1 + this)` away
+   * is kept, its distance component at 0 and its explanation saying it lies slightly beyond the usual reach (a reach
+   * is an order of magnitude, not a border: a data centre 3.2 km from a heat network is worth a look at 3 km).
+   */
+  reachTolerance: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -59,6 +65,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minScore: 0,
   roadDetourFactor: 1.3,
   truckPayloadTonnes: 25,
+  reachTolerance: 0.2,
 };
 
 export function resolveOptions(options?: Partial<EngineOptions>): EngineOptions {

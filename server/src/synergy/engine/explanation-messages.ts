@@ -35,12 +35,25 @@ const SIDES: Record<Lang, Record<string, string>> = {
 
 export const unitLabel = (lang: Lang, unit: unknown): string => UNITS[lang][String(unit)] ?? String(unit);
 const side = (c: MessageContext, p: Params): string => SIDES[c.lang][String(p.side)] ?? String(p.side);
+const plural = (p: Params): boolean => p.side === 'members' && String(p.detail).includes(', ');
+/** French verb agreeing with the side: "Le gisement porte", "Les flux des membres portent". */
+const verb = (p: Params, singular: string, pluralForm: string): string => (p.side === 'members' ? pluralForm : singular);
 const count = (c: MessageContext, p: Params): string =>
   typeof p.count === 'number' && p.count > 1 ? (c.lang === 'fr' ? ` (${p.count} flux)` : ` (${p.count} flows)`) : '';
 
 function needLabel(c: MessageContext, code: unknown): string {
   const need = c.kb.needs.find((n) => n.code === code);
   return need ? (c.lang === 'fr' ? need.labelFr : need.labelEn) : String(code);
+}
+
+/** The labels of one need code, or of several joined by ", " (members recognised by different needs). */
+function needLabels(c: MessageContext, codes: unknown): string {
+  return String(codes).split(', ').map((code) => needLabel(c, code)).join(c.lang === 'fr' ? ' », « ' : '", "');
+}
+
+function kindLabel(c: MessageContext, p: Params): string {
+  const kind = c.kb.pathways.find((x) => x.id === p.pathwayId)?.kinds?.find((k) => k.id === p.kind);
+  return kind ? (c.lang === 'fr' ? kind.labelFr : kind.labelEn) : String(p.kind);
 }
 
 function pathwayCheck(c: MessageContext, p: Params): string {
@@ -56,20 +69,52 @@ function treatment(c: MessageContext, p: Params): string {
 
 export const MESSAGES: Record<string, Record<Lang, Message>> = {
   EXACT_EWC: {
-    fr: (p, c) => `${side(c, p)} porte exactement le code déchet ${p.detail} attendu par la filière${count(c, p)}.`,
-    en: (p, c) => `${side(c, p)} has exactly the waste code ${p.detail} the pathway expects${count(c, p)}.`,
+    fr: (p, c) =>
+      plural(p)
+        ? `${side(c, p)} portent exactement les codes déchet ${p.detail} attendus par la filière${count(c, p)}.`
+        : `${side(c, p)} ${verb(p, 'porte', 'portent')} exactement le code déchet ${p.detail} attendu par la filière${count(c, p)}.`,
+    en: (p, c) =>
+      plural(p)
+        ? `${side(c, p)} have exactly the waste codes ${p.detail} the pathway expects${count(c, p)}.`
+        : `${side(c, p)} ${verb(p, 'has', 'have')} exactly the waste code ${p.detail} the pathway expects${count(c, p)}.`,
   },
   EWC_FAMILY: {
-    fr: (p, c) => `${side(c, p)} appartient à la famille de codes déchet ${p.detail} de la filière${count(c, p)}.`,
-    en: (p, c) => `${side(c, p)} belongs to the pathway's waste code family ${p.detail}${count(c, p)}.`,
+    fr: (p, c) => `${side(c, p)} ${verb(p, 'appartient', 'appartiennent')} à la famille de codes déchet ${p.detail} de la filière${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} ${verb(p, 'belongs', 'belong')} to the pathway's waste code family ${p.detail}${count(c, p)}.`,
   },
   NEED_CODE: {
-    fr: (p, c) => `${side(c, p)} a été déclaré comme « ${needLabel(c, p.detail)} », besoin couvert par la filière${count(c, p)}.`,
-    en: (p, c) => `${side(c, p)} was declared as "${needLabel(c, p.detail)}", a need the pathway covers${count(c, p)}.`,
+    fr: (p, c) => `${side(c, p)} ${verb(p, 'a été déclaré', 'ont été déclarés')} comme « ${needLabels(c, p.detail)} », besoin couvert par la filière${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} ${verb(p, 'was', 'were')} declared as "${needLabels(c, p.detail)}", a need the pathway covers${count(c, p)}.`,
+  },
+  TEMPERATURE_RANGE: {
+    fr: (p, c) => `${side(c, p)} ${verb(p, 'est une énergie qualifiée', 'sont des énergies qualifiées')} par sa température (${p.detail} °C), dans la plage de la filière${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} ${verb(p, 'is energy qualified', 'are energy qualified')} by its temperature (${p.detail} °C), within the pathway's range${count(c, p)}.`,
+  },
+  LABEL: {
+    fr: (p, c) => `${side(c, p)} ${verb(p, 'est reconnu', 'sont reconnus')} par son libellé (« ${p.detail} »), la filière ne nommant ce flux par aucun code${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} ${verb(p, 'is', 'are')} recognised from its label ("${p.detail}"), the pathway naming this stream by no code${count(c, p)}.`,
   },
   KEYWORD: {
-    fr: (p, c) => `${side(c, p)} est reconnu par son libellé (« ${p.detail} »), sans code déclaré${count(c, p)}.`,
-    en: (p, c) => `${side(c, p)} is recognised from its label ("${p.detail}"), no code declared${count(c, p)}.`,
+    fr: (p, c) => `${side(c, p)} ${verb(p, 'est reconnu', 'sont reconnus')} par son libellé (« ${p.detail} »), sans code déclaré${count(c, p)}.`,
+    en: (p, c) => `${side(c, p)} ${verb(p, 'is', 'are')} recognised from its label ("${p.detail}"), no code declared${count(c, p)}.`,
+  },
+  SAME_KIND: {
+    fr: (p, c) => `L'offre et le besoin portent sur le même type : ${kindLabel(c, p)}.`,
+    en: (p, c) => `The offer and the need are of the same kind: ${kindLabel(c, p)}.`,
+  },
+  KIND_TO_CHECK: {
+    fr: (p) =>
+      `${p.side === 'both' ? 'Aucun des deux libellés ne dit' : p.side === 'input' ? 'Le libellé du besoin ne dit pas' : 'Le libellé du gisement ne dit pas'} de quel type il s'agit : vérifier que l'offre correspond au besoin.`,
+    en: (p) =>
+      `${p.side === 'both' ? 'Neither label says' : p.side === 'input' ? "The input's label does not say" : "The output's label does not say"} what kind of item it is: check that the offer fits the need.`,
+  },
+  BEYOND_REACH: {
+    fr: (p, c) => `Distance : ${c.num(p.distanceKm, 1)} km, légèrement au-delà du rayon habituel de ${c.num(p.reachKm)} km : vérifier le coût du transport ou du raccordement.`,
+    en: (p, c) => `Distance: ${c.num(p.distanceKm, 1)} km, slightly beyond the usual reach of ${c.num(p.reachKm)} km: check the cost of transport or connection.`,
+  },
+  CORE_MEMBERS: {
+    fr: (p, c) => `${c.num(p.organizations)} membres relèvent des activités pour lesquelles la mutualisation est prévue (NACE ${p.naceCodes}).`,
+    en: (p, c) => `${c.num(p.organizations)} members are in the activities the pooling is meant for (NACE ${p.naceCodes}).`,
   },
   CATEGORY: {
     fr: (p, c) => `${side(c, p)} relève de la catégorie ${CATEGORIES.fr[String(p.detail)] ?? p.detail} de la filière${count(c, p)}.`,

@@ -21,6 +21,7 @@ import {
   type Range,
   type ResolvedFactor,
 } from './impact-factors.js';
+import { findKeyword, searchableKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -50,7 +51,8 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   if (physical) figures.push(physical);
 
   const baseline = share.central === 1 ? '' : ` (${pct(share.central)} diverted)`;
-  const terms = avoidedTerms(pathway, q, scaleRange({ low: q, central: q, high: q }, share), baseline, kb);
+  const production = productionFactorIdFor(pathway, output.label);
+  const terms = avoidedTerms(pathway, q, scaleRange({ low: q, central: q, high: q }, share), baseline, kb, production);
   if (terms.length > 0) {
     if (input.transport) {
       const tkm = input.transport.tonneKm;
@@ -127,6 +129,15 @@ export interface Co2Term {
   sign: 1 | -1;
 }
 
+/** The avoided-production factor for this output: the first `productionFactorsByOutput` its label names, else the pathway's. */
+export function productionFactorIdFor(pathway: Pathway, outputLabel: string): string | undefined {
+  const byOutput = pathway.impact.productionFactorsByOutput;
+  if (!byOutput) return pathway.impact.avoidedProductionFactorId;
+  const label = searchableLabel(outputLabel);
+  const entry = byOutput.find((e) => findKeyword(label, e.keywords.map(searchableKeyword)) !== null);
+  return entry ? entry.avoidedProductionFactorId : pathway.impact.avoidedProductionFactorId;
+}
+
 /**
  * Avoided production (the substituted input: all of `quantity`) and avoided disposal (only `diverted`, the part
  * moved away from disposal by the baseline), in the pathway's unit.
@@ -137,9 +148,10 @@ export function avoidedTerms(
   diverted: Range,
   baseline: string,
   kb: CompiledKnowledgeBase,
+  productionFactorId: string | undefined = pathway.impact.avoidedProductionFactorId,
 ): Co2Term[] {
   const terms: Co2Term[] = [];
-  const production = resolveFactor(kb, pathway.impact.avoidedProductionFactorId);
+  const production = resolveFactor(kb, productionFactorId);
   const perUnit = production && quantityForFactor(1, pathway.unit, production.factor);
   if (production && perUnit !== null) {
     const q = quantity * perUnit;

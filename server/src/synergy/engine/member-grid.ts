@@ -10,7 +10,7 @@ import { quantityIn, type PreparedFlow, type SideMatch } from './prepared-flow.j
 export const STRIDE = 16;
 export const REC = {
   SLOT: 0, ORG: 1, SLAT: 2, CLAT: 3, SLON: 4, CLON: 5, COS: 6, TEMP: 7,
-  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, LAT: 13, LON: 14,
+  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, LAT: 13, LON: 14, KIND: 15,
 } as const;
 
 /** Writes the record of flow `f` as the side `m` of a pathway at `out[at…]`. Unknown values are NaN. */
@@ -33,6 +33,7 @@ export function writeRecord(f: PreparedFlow, m: SideMatch, geometry: Geometry, o
   out[at + REC.QTY] = quantity === null ? NaN : quantity;
   out[at + REC.LAT] = f.flow.latitude;
   out[at + REC.LON] = f.flow.longitude;
+  out[at + REC.KIND] = m.kinds;
 }
 
 /**

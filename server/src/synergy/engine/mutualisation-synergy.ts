@@ -6,7 +6,7 @@ import { distanceFromTerm } from './geo.js';
 import { centreOf } from './mutualisation-clusters.js';
 import { mutualisationImpacts } from './mutualisation-impacts.js';
 import { quantityIn, sideMatchFor, type PreparedFlow, type SideMatch } from './prepared-flow.js';
-import { MATCH_LEVEL_CODE, type MatchLevel } from './stream-matcher.js';
+import { MATCH_LEVEL_CODE, TOP_MATCH_LEVEL, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
 import { item } from './shared-items.js';
 import { toTonnes } from './units.js';
@@ -24,6 +24,9 @@ const HAZARD_HANDLED = 0.7;
 export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPathway, ctx: EngineContext): DetectedSynergy | null {
   const organizationIds = distinctSorted(members);
   if (organizationIds.length < 2) return null;
+  const core = pathway.members?.core ?? null;
+  const coreCount = core ? coreOrganizations(members, core.naceCodes) : 0;
+  if (core && coreCount < core.minOrganizations) return null;
   const p = pathway.pathway;
   const matches = members.map((m) => sideMatchFor(m.streamSides, pathway.index)!);
   const quantities = members.map((m, k) => quantityIn(m, matches[k]));
@@ -92,6 +95,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
     if (viable) conditionsMet.push(item('VIABLE_VOLUME', { quantity: pooledRounded, threshold, unit }));
     else conditionsToCheck.push(item('BELOW_VIABILITY', { quantity: pooledRounded, threshold, missing: round(threshold - pooled, 3), unit }));
   }
+  if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: core.naceCodes.join(', ') }));
   conditionsMet.push(item('GROUP_COMPACT', { maxDistanceKm: round(maxDistance, 1), reachKm: pathway.reachKm }));
   if (unknown > 0) conditionsToCheck.push(item('QUANTITY_UNKNOWN', { side: 'members', count: unknown }));
   if (pathway.treatmentItem) conditionsToCheck.push(pathway.treatmentItem);
@@ -138,17 +142,31 @@ function distinctSorted(members: PreparedFlow[]): string[] {
   return ids;
 }
 
-/** One reason per way members were recognised, surest first, with how many and the first detail. */
+/** How many distinct organisations of the members have a NACE code starting with one of `prefixes`. */
+function coreOrganizations(members: PreparedFlow[], prefixes: string[]): number {
+  const found: string[] = [];
+  for (const m of members) {
+    const nace = m.flow.naceCode;
+    if (!nace || found.includes(m.organizationId)) continue;
+    if (prefixes.some((prefix) => nace.startsWith(prefix))) found.push(m.organizationId);
+  }
+  return found.length;
+}
+
+/**
+ * One reason per way members were recognised, surest first, with how many and each distinct detail (the codes
+ * members really carry, in the order of the members, joined by ", ").
+ */
 function levelReasons(matches: SideMatch[], into: ExplanationItem[]): void {
-  for (let level = 5; level >= 1; level--) {
+  for (let level: number = TOP_MATCH_LEVEL; level >= 1; level--) {
     let count = 0;
-    let detail = '';
+    const details: string[] = [];
     for (const m of matches) {
       if (m.level !== level) continue;
-      if (count === 0) detail = m.detail;
+      if (!details.includes(m.detail)) details.push(m.detail);
       count++;
     }
-    if (count > 0) into.push(item(MATCH_LEVEL_CODE[level as MatchLevel], { side: 'members', count, detail }));
+    if (count > 0) into.push(item(MATCH_LEVEL_CODE[level as MatchLevel], { side: 'members', count, detail: details.join(', ') }));
   }
 }
 

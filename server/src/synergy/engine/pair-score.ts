@@ -25,22 +25,30 @@ export const QUALITY = {
   formDiffers: 0.8,
   formUnknown: 0.9,
   treatmentNeeded: 0.9,
+  /** The pathway tells kinds of item apart and a label names none: what is offered or needed is to check. */
+  kindUnknown: 0.9,
 } as const;
 export const HAZARD_HANDLED = 0.7;
 /** Quantity component when a quantity is unknown: neither a good nor a bad fit. */
 export const QUANTITY_UNKNOWN = 0.4;
+/** Share of the quantity component given to the need's coverage (the rest to the source's). */
+export const NEED_COVERAGE_WEIGHT = 2 / 3;
 
 /**
  * What the core needs of a pathway, fixed at compile time, as numbers in a Float64Array (fields of objects holding
  * doubles are boxed in V8; typed arrays are read directly): see KERNEL for the positions.
  */
 export type PathwayKernel = Float64Array;
-export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4 } as const;
+export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4, SEARCH_KM: 5, KINDS: 6 } as const;
 
 export function pathwayKernel(p: CompiledPathway): PathwayKernel {
   const c = p.pathway.conditions;
-  const k = new Float64Array(5);
+  const k = new Float64Array(7);
   k[KERNEL.REACH_KM] = p.reachKm;
+  // Pairs up to the search radius are scored; beyond the reach, the distance component is 0.
+  k[KERNEL.SEARCH_KM] = p.searchKm;
+  // The pathway does not pair flows naming different kinds of item (see ItemKind).
+  k[KERNEL.KINDS] = p.kinds ? 1 : 0;
   // NaN when the pathway sets no temperature margin.
   k[KERNEL.MARGIN_C] = c.temperatureMarginC ?? NaN;
   k[KERNEL.HAZARD] = HAZARD[c.hazardous] ?? HAZARD.FORBIDDEN;
@@ -90,15 +98,27 @@ export function scoreRecords(
   // have the optimising compiler box every value it takes (measured: millions of allocations per detection).
   const unknownQuantity = +QUANTITY_UNKNOWN;
   const handledHazard = +HAZARD_HANDLED;
+  const needWeight = +NEED_COVERAGE_WEIGHT;
   const distanceKm = io[IO.DISTANCE];
   const reachKm = k[KERNEL.REACH_KM];
-  if (distanceKm > reachKm) return;
+  if (distanceKm > k[KERNEL.SEARCH_KM]) return;
+  let kindQuality = 1;
+  if (k[KERNEL.KINDS] === 1) {
+    // Both labels name a kind of item, and not the same one: a lathe does not meet a need for a greenhouse. A side
+    // naming none is left to check.
+    const oKinds = o[oAt + REC.KIND] | 0;
+    const iKinds = i[iAt + REC.KIND] | 0;
+    if ((oKinds & iKinds) === 0) {
+      if (oKinds !== 0 && iKinds !== 0) return;
+      kindQuality = QUALITY.kindUnknown;
+    }
+  }
   let hazard = 1;
   if (o[oAt + REC.HAZARDOUS] === 1) {
     if (k[KERNEL.HAZARD] === HAZARD.FORBIDDEN) return;
     if (k[KERNEL.HAZARD] === HAZARD.HANDLED) hazard = handledHazard;
   }
-  let quality = 1;
+  let quality = kindQuality;
   const margin = k[KERNEL.MARGIN_C];
   if (margin === margin) {
     const oTemp = o[oAt + REC.TEMP];
@@ -126,10 +146,13 @@ export function scoreRecords(
   const iQty = i[iAt + REC.QTY];
   if (oQty === oQty && iQty === iQty) {
     const matched = oQty < iQty ? oQty : iQty;
-    quantity = (matched / oQty + matched / iQty) / 2;
+    // The need's coverage counts twice the source's: a large source meeting all of a small need is a complete
+    // answer for the taker (the rest of the source can go elsewhere), a small source covering a sliver of a large
+    // need hardly changes the taker's supply.
+    quantity = (needWeight * matched) / iQty + ((1 - needWeight) * matched) / oQty;
   }
   const compatibility = (o[oAt + REC.COMPAT] + i[iAt + REC.COMPAT]) / 2;
-  const distance = reachKm > 0 ? 1 - distanceKm / reachKm : 1;
+  const distance = reachKm > 0 ? (distanceKm < reachKm ? 1 - distanceKm / reachKm : 0) : 1;
   // Always written (callers that do not need them pass a scratch array): a store that may or may not happen would
   // have the optimising compiler box the six numbers on every call.
   parts[PART.compatibility] = compatibility;

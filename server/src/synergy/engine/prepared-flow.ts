@@ -1,8 +1,9 @@
-import type { PathwaySide } from './compiled-knowledge-base.js';
+import type { CompiledKind, CompiledMemberFilter, PathwaySide } from './compiled-knowledge-base.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow, ExplanationItem } from './engine.types.js';
 import { matchStream, normalizeEwcCode, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
+import { findKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -18,6 +19,11 @@ export interface SideMatch {
   compatibility: number;
   /** The explanation item saying how the flow was recognised, made once and shared by its synergies. */
   reason: ExplanationItem | undefined;
+  /**
+   * For a pathway listing kinds of item (see ItemKind): the kinds the flow's label names, one bit each (0: none,
+   * and always 0 for other pathways). Such a match is the flow's own, not shared.
+   */
+  kinds: number;
 }
 
 /** The flow's yearly quantity in the pathway's unit of `match`; null when unknown or not convertible. */
@@ -125,9 +131,19 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   };
   const count = index.candidates(ewcCode, flow.needCode, keywords);
   let found = 0;
+  // The label prepared for searches, made only for the few pathways with kinds or member filters.
+  let searchable: string | null = null;
   for (let c = 0; c < count; c++) {
-    const match = matchStream(matchable, index.sides[index.found[c]].matcher);
-    if (match) SCRATCH[found++] = index.shared(index.found[c], match.level, match.detail);
+    const side = index.sides[index.found[c]];
+    const match = matchStream(matchable, side.matcher);
+    if (!match) continue;
+    const pathway = side.pathway;
+    if (side.role === 'stream' && pathway.members) {
+      if (!mayBeMember(flow, (searchable ??= searchableLabel(flow.label)), pathway.members)) continue;
+    }
+    const shared = index.shared(index.found[c], match.level, match.detail);
+    if (!pathway.kinds) SCRATCH[found++] = shared;
+    else SCRATCH[found++] = withKinds(shared, kindsOf((searchable ??= searchableLabel(flow.label)), flow.needCode, pathway.kinds));
   }
   if (found > 0) {
     prepared.outputSides = sidesOf(found, 'output');
@@ -135,6 +151,32 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     prepared.streamSides = sidesOf(found, 'stream');
   }
   return prepared;
+}
+
+/** Whether a flow may take part in a pool with this member filter (its organisation's NACE code, its label). */
+function mayBeMember(flow: EngineFlow, searchable: string, filter: CompiledMemberFilter): boolean {
+  const nace = flow.naceCode;
+  if (nace) for (const prefix of filter.excludeNaceCodes) if (nace.startsWith(prefix)) return false;
+  return filter.excludeKeywords.length === 0 || findKeyword(searchable, filter.excludeKeywords) === null;
+}
+
+/**
+ * The kinds of item a flow is, by its declared need or the words of its label (prepared by `searchableLabel`), as a
+ * bit mask (see CompiledKind).
+ */
+export function kindsOf(searchable: string, needCode: string | null, kinds: CompiledKind[]): number {
+  let mask = 0;
+  for (const kind of kinds) {
+    if ((needCode !== null && kind.needCodes.includes(needCode)) || findKeyword(searchable, kind.keywords) !== null) {
+      mask |= 1 << kind.bit;
+    }
+  }
+  return mask;
+}
+
+/** A copy of a shared match carrying the flow's own kinds (same shape, fields in the same order). */
+function withKinds(m: SideMatch, kinds: number): SideMatch {
+  return { side: m.side, level: m.level, detail: m.detail, compatibility: m.compatibility, reason: m.reason, kinds };
 }
 
 /** The match of a prepared flow for a pathway on the given side list, if any. */

@@ -9,26 +9,37 @@ import { findKeyword, searchableKeyword } from './text-fold.js';
 
 /** How the flow was recognised, from the surest to the loosest. */
 export const MatchLevel = {
-  EXACT_EWC: 5,
-  NEED_CODE: 4,
-  EWC_FAMILY: 3,
+  EXACT_EWC: 7,
+  NEED_CODE: 6,
+  /** An energy flow whose declared temperature lies within the side's bounds, its label naming it (heat, steam). */
+  TEMPERATURE: 5,
+  EWC_FAMILY: 4,
+  /** Words of the label, on a side the knowledge base names by words only: no code exists to declare. */
+  LABEL: 3,
+  /** Words of the label, for a flow declared without the code the side could have been matched by. */
   KEYWORD: 2,
   CATEGORY: 1,
 } as const;
 export type MatchLevel = (typeof MatchLevel)[keyof typeof MatchLevel];
+/** The surest level (levels run from it down to 1). */
+export const TOP_MATCH_LEVEL = MatchLevel.EXACT_EWC;
 
 export const MATCH_LEVEL_CODE: Record<MatchLevel, string> = {
-  5: 'EXACT_EWC',
-  4: 'NEED_CODE',
-  3: 'EWC_FAMILY',
+  7: 'EXACT_EWC',
+  6: 'NEED_CODE',
+  5: 'TEMPERATURE_RANGE',
+  4: 'EWC_FAMILY',
+  3: 'LABEL',
   2: 'KEYWORD',
   1: 'CATEGORY',
 };
 
 /** Compatibility component of the score for each level. */
 export const MATCH_LEVEL_COMPATIBILITY: Record<MatchLevel, number> = {
-  5: 1,
-  4: 0.9,
+  7: 1,
+  6: 0.9,
+  5: 0.9,
+  4: 0.75,
   3: 0.75,
   2: 0.55,
   1: 0.35,
@@ -46,6 +57,10 @@ export interface CompiledMatcher {
   maxTemperatureC: number | null;
   /** Whether the matcher names the stream (codes, needs or words) rather than only its category. */
   hasIdentity: boolean;
+  /** Whether it names the stream by codes (waste or need codes) a flow could have declared. */
+  hasCodes: boolean;
+  /** Whether it bounds the flow's temperature and takes energy flows (see MatchLevel.TEMPERATURE). */
+  qualifiesHeat: boolean;
 }
 
 /** What the matcher needs to know of a flow (prepared once per flow). */
@@ -85,6 +100,10 @@ export function compileMatcher(matcher: StreamMatcher): CompiledMatcher {
     minTemperatureC: matcher.minTemperatureC ?? null,
     maxTemperatureC: matcher.maxTemperatureC ?? null,
     hasIdentity: Boolean(ewcCodes || ewcPrefixes || needCodes || keywords),
+    hasCodes: Boolean(ewcCodes || ewcPrefixes || needCodes),
+    qualifiesHeat:
+      (matcher.minTemperatureC !== undefined || matcher.maxTemperatureC !== undefined) &&
+      (!nonEmpty(matcher.categories) || matcher.categories.includes('ENERGY' as never)),
   };
 }
 
@@ -99,7 +118,13 @@ export function matchStream(flow: MatchableFlow, matcher: CompiledMatcher): Stre
     if (matcher.minTemperatureC !== null && t < matcher.minTemperatureC) return null;
     if (matcher.maxTemperatureC !== null && t > matcher.maxTemperatureC) return null;
   }
-  return matchIdentity(flow, matcher);
+  const match = matchIdentity(flow, matcher);
+  // Energy has no waste code: a heat flow named as such and qualified by a temperature within the side's bounds
+  // is as well identified as a declared need.
+  if (match !== null && match.level <= MatchLevel.LABEL && match.level >= MatchLevel.KEYWORD && t !== null && flow.category === 'ENERGY' && matcher.qualifiesHeat) {
+    return { level: MatchLevel.TEMPERATURE, detail: String(t) };
+  }
+  return match;
 }
 
 function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMatch | null {
@@ -120,7 +145,8 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
     const keyword = flow.keywords
       ? (matcher.keywords.find((k) => flow.keywords!.has(k)) ?? null)
       : findKeyword(flow.searchLabel, matcher.keywords);
-    return keyword === null ? null : { level: MatchLevel.KEYWORD, detail: keyword.trim() };
+    if (keyword === null) return null;
+    return { level: matcher.hasCodes ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
   }
   if (matcher.hasIdentity) return null;
   return { level: MatchLevel.CATEGORY, detail: flow.category };

@@ -63,6 +63,12 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   const conditions = pathway.pathway.conditions;
   sink.reasons.push((om.reason ??= frozenItem(MATCH_LEVEL_CODE[om.level], { side: 'output', detail: om.detail })));
   sink.reasons.push((im.reason ??= frozenItem(MATCH_LEVEL_CODE[im.level], { side: 'input', detail: im.detail })));
+  if (pathway.kinds) {
+    const shared = om.kinds & im.kinds;
+    const kind = pathway.kinds.find((k) => (shared & (1 << k.bit)) !== 0);
+    if (kind) sink.reasons.push(item('SAME_KIND', { pathwayId: pathway.id, kind: kind.id }));
+    else sink.conditionsToCheck.push(item('KIND_TO_CHECK', { side: om.kinds === 0 ? (im.kinds === 0 ? 'both' : 'output') : 'input' }));
+  }
   if (o.hazardous) {
     if (conditions.hazardous === 'HANDLED') sink.conditionsToCheck.push(item('HAZARD_HANDLING', { ewcCode: o.ewcCode }));
     else sink.conditionsMet.push(item('HAZARD_ALLOWED', { ewcCode: o.ewcCode }));
@@ -81,7 +87,9 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   explainForm(o, i, om, sink);
   if (pathway.treatmentItem) sink.conditionsToCheck.push(pathway.treatmentItem);
   explainQuantities(o, om, i, im, sink);
-  sink.reasons.push(item('WITHIN_REACH', { distanceKm: round(distanceKm, 1), reachKm: pathway.reachKm }));
+  const distance = { distanceKm: round(distanceKm, 1), reachKm: pathway.reachKm };
+  if (distanceKm <= pathway.reachKm) sink.reasons.push(item('WITHIN_REACH', distance));
+  else sink.conditionsToCheck.push(item('BEYOND_REACH', distance));
   if (!o.hazardous) sink.conditionsMet.push(NOT_HAZARDOUS);
   const covered = monthCount(o.monthMask & i.monthMask);
   if (covered === i.monthCount) sink.conditionsMet.push(sharedItem('AVAILABILITY_FULL', 'months', i.monthCount));

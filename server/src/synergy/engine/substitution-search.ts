@@ -1,7 +1,7 @@
 import type { EngineContext } from './engine-context.js';
 import { EARTH_RADIUS_KM } from './geo.js';
 import { REC, STRIDE, writeRecord, type MemberGrid } from './member-grid.js';
-import { HAZARD, HAZARD_HANDLED, IO, KERNEL, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
+import { HAZARD, HAZARD_HANDLED, IO, KERNEL, NEED_COVERAGE_WEIGHT, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
 import type { PreparedFlow } from './prepared-flow.js';
 
 /**
@@ -146,6 +146,7 @@ export function findCounterparts(
   // Exported numbers read into locals (see pair-score.ts: mixing them with computed numbers boxes everything).
   const unknownQuantity = +QUANTITY_UNKNOWN;
   const handledHazard = +HAZARD_HANDLED;
+  const needWeight = +NEED_COVERAGE_WEIGHT;
   const twoRadii = 2 * EARTH_RADIUS_KM;
   const minScore = ctx.options.minScore;
   const cells = scratch.cellBuffer;
@@ -167,7 +168,7 @@ export function findCounterparts(
     const compatX = self[REC.COMPAT];
     const qtyX = self[REC.QTY];
     const hazardX = self[REC.HAZARDOUS] === 1;
-    const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.reachKm, cells);
+    const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.searchKm, cells);
     const d = grid.data;
     for (let c = 0; c < cellCount; c++) {
       const cell = cells[c];
@@ -196,13 +197,15 @@ export function findCounterparts(
           let quantity = unknownQuantity;
           if (qtyX === qtyX && qtyY === qtyY) {
             const matched = qtyX < qtyY ? qtyX : qtyY;
-            quantity = (matched / qtyX + matched / qtyY) / 2;
+            quantity = isOutput
+              ? (needWeight * matched) / qtyY + ((1 - needWeight) * matched) / qtyX
+              : (needWeight * matched) / qtyX + ((1 - needWeight) * matched) / qtyY;
           }
           const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
           const bound =
             (w0 * (compatX + d[b + REC.COMPAT])) / 2 +
             w1 * quantity +
-            w2 * (reachKm > 0 ? 1 - (twoRadii * root) / reachKm : 1) +
+            w2 * (reachKm > 0 ? Math.max(0, 1 - (twoRadii * root) / reachKm) : 1) +
             w3 +
             w4 +
             w5 * (hazardous && handled ? handledHazard : 1) +

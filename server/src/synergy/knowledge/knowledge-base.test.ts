@@ -119,6 +119,21 @@ describe('knowledge base of valorisation pathways', () => {
         ),
       ).toContainEqual('need orphan-need is used by no pathway');
     });
+    it('reports bad kinds of item and member filters', () => {
+      const idle = (copy: KnowledgeBase) => pathway(copy, 'idle-equipment-reuse');
+      const sorting = (copy: KnowledgeBase) => pathway(copy, 'pool-construction-waste-sorting');
+      expectProblem((copy) => (idle(copy).kinds![0].keywords = ['Tour']), 'must be folded words');
+      expectProblem((copy) => idle(copy).kinds!.push({ ...idle(copy).kinds![0] }), 'duplicate kind');
+      expectProblem((copy) => (idle(copy).kinds![0].needCodes = ['no-such-need']), 'unknown need no-such-need');
+      expectProblem((copy) => (sorting(copy).kinds = idle(copy).kinds), 'kinds are for substitutions only');
+      expectProblem((copy) => (idle(copy).members = { excludeNaceCodes: ['38'] }), 'for mutualisations only');
+      expectProblem((copy) => (sorting(copy).members!.excludeNaceCodes = ['3811']), 'is not a NACE code prefix');
+      expectProblem((copy) => (sorting(copy).members!.core!.minOrganizations = 0), 'minOrganizations must be an integer');
+      expectProblem((copy) => (sorting(copy).members = {}), 'an empty member filter');
+      const cement = (copy: KnowledgeBase) => pathway(copy, 'slag-cement-addition').impact.productionFactorsByOutput![0];
+      expectProblem((copy) => (cement(copy).avoidedProductionFactorId = 'ef-nothing'), 'unknown emission factor ef-nothing');
+      expectProblem((copy) => (cement(copy).keywords = ['Aciérie']), 'must be folded words');
+    });
   });
 
   describe('findNeeds', () => {

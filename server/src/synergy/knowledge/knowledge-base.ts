@@ -218,6 +218,13 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
     checkMatcher(pathway.output, `${where} output`);
     checkMatcher(pathway.input, `${where} input`);
     checkMatcher(pathway.stream, `${where} stream`);
+    checkKinds(pathway, where, problem);
+    for (const kind of pathway.kinds ?? []) {
+      for (const code of kind.needCodes ?? []) {
+        if (!needCodes.has(code)) problem(`${where} kind ${kind.id}: unknown need ${code}`);
+      }
+    }
+    checkMembers(pathway, where, problem);
 
     const conditions = pathway.conditions;
     if (!conditions) {
@@ -258,7 +265,17 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
         problem(`${where}: indicator ${impact.indicator} does not fit unit ${pathway.unit}`);
       }
     }
-    for (const factorId of [impact.avoidedProductionFactorId, impact.avoidedDisposalFactorId]) {
+    const byOutput = impact.productionFactorsByOutput;
+    if (byOutput !== undefined) {
+      if (pathway.kind !== 'SUBSTITUTION') problem(`${where}: productionFactorsByOutput is for substitutions only`);
+      if (!Array.isArray(byOutput) || byOutput.length === 0) problem(`${where}: productionFactorsByOutput must be a non-empty list`);
+      for (const entry of byOutput ?? []) checkWords(entry.keywords, `${where} productionFactorsByOutput`, problem);
+    }
+    for (const factorId of [
+      impact.avoidedProductionFactorId,
+      impact.avoidedDisposalFactorId,
+      ...(byOutput ?? []).map((entry) => entry.avoidedProductionFactorId),
+    ]) {
       if (factorId === undefined) continue;
       const factor = factorsById.get(factorId);
       if (!factor) {
@@ -287,6 +304,63 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
     if (!usedNeeds.has(code)) problem(`need ${code} is used by no pathway`);
   }
   return problems;
+}
+
+const checkWords = (words: unknown, where: string, problem: (message: string) => void): void => {
+  if (!Array.isArray(words) || words.length === 0) {
+    problem(`${where}: needs a non-empty list of keywords`);
+    return;
+  }
+  for (const word of words) {
+    if (typeof word !== 'string' || !FOLDED_WORDS.test(word)) {
+      problem(`${where}: keyword "${String(word)}" must be folded words (lower case, no accents): "${foldKeyword(String(word))}"`);
+    }
+  }
+};
+
+/** NACE code prefixes: a division "38", a group "24.1", a class "24.10" or a French subclass "24.10Z". */
+const NACE_PREFIX = /^\d{2}(\.\d{1,2}[A-Z]?)?$/;
+
+function checkKinds(pathway: Pathway, where: string, problem: (message: string) => void): void {
+  if (pathway.kinds === undefined) return;
+  if (pathway.kind !== 'SUBSTITUTION') problem(`${where}: kinds are for substitutions only`);
+  if (!Array.isArray(pathway.kinds) || pathway.kinds.length === 0) {
+    problem(`${where}: kinds must be a non-empty list`);
+    return;
+  }
+  if (pathway.kinds.length > 31) problem(`${where}: at most 31 kinds`);
+  const ids = new Set<string>();
+  for (const kind of pathway.kinds) {
+    const at = `${where} kind ${kind.id}`;
+    if (!KEBAB_CASE.test(kind.id ?? '')) problem(`${at}: id is not kebab-case`);
+    if (ids.has(kind.id)) problem(`${at}: duplicate kind`);
+    ids.add(kind.id);
+    if (!kind.labelFr?.trim() || !kind.labelEn?.trim()) problem(`${at}: missing French or English label`);
+    checkWords(kind.keywords, at, problem);
+  }
+}
+
+function checkMembers(pathway: Pathway, where: string, problem: (message: string) => void): void {
+  const members = pathway.members;
+  if (members === undefined) return;
+  if (pathway.kind !== 'MUTUALISATION') problem(`${where}: a member filter is for mutualisations only`);
+  for (const code of members.excludeNaceCodes ?? []) {
+    if (!NACE_PREFIX.test(code)) problem(`${where} members: "${code}" is not a NACE code prefix like 38 or 24.10`);
+  }
+  if (members.excludeKeywords !== undefined) checkWords(members.excludeKeywords, `${where} members`, problem);
+  const core = members.core;
+  if (core !== undefined) {
+    if (!Array.isArray(core.naceCodes) || core.naceCodes.length === 0) problem(`${where} members: core needs NACE codes`);
+    for (const code of core.naceCodes ?? []) {
+      if (!NACE_PREFIX.test(code)) problem(`${where} members: "${code}" is not a NACE code prefix like 41 or 43.1`);
+    }
+    if (!(Number.isInteger(core.minOrganizations) && core.minOrganizations >= 1)) {
+      problem(`${where} members: core.minOrganizations must be an integer ≥ 1`);
+    }
+  }
+  if (!members.excludeNaceCodes?.length && !members.excludeKeywords?.length && !core) {
+    problem(`${where} members: an empty member filter`);
+  }
 }
 
 function collectIds<T>(

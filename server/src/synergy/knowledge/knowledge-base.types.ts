@@ -70,6 +70,37 @@ export interface StreamMatcher {
   maxTemperatureC?: number;
 }
 
+/**
+ * SUBSTITUTION: what an item is, for pathways whose sides are too broad to say it (idle equipment: a lathe, a
+ * greenhouse, a cold unit; training: forklift driving, welding). When a pathway lists kinds and both labels name
+ * kinds, the output and the input pair only when they name a common one: a plastics shredder does not meet a need
+ * for a second-hand greenhouse. A label naming no kind pairs, the kind being left to check.
+ */
+export interface ItemKind {
+  /** Stable kebab-case id: "machine-tool", "greenhouse". */
+  id: string;
+  labelFr: string;
+  labelEn: string;
+  /** Folded words, one of which occurs in the label of a flow of this kind (matched at a word start). */
+  keywords: string[];
+  /** Need codes: an input declared with one of them is of this kind, whatever its label. */
+  needCodes?: string[];
+}
+
+/**
+ * MUTUALISATION: who may be a member of the pool, beyond sharing its stream. Collectors and outlets are not
+ * co-producers: a waste operator, a public drop-off centre or the plant that consumes the stream is the pool's
+ * provider or outlet, not one of the neighbours pooling it.
+ */
+export interface MemberFilter {
+  /** NACE code prefixes ("38", "24.10") of organisations that are never members. */
+  excludeNaceCodes?: string[];
+  /** Folded words: a flow whose label contains one ("decheterie") is not a member. */
+  excludeKeywords?: string[];
+  /** The group must count at least `minOrganizations` organisations whose NACE code starts with one of `naceCodes`. */
+  core?: { naceCodes: string[]; minOrganizations: number };
+}
+
 export interface PathwayConditions {
   /** FORBIDDEN: hazardous flows never match; HANDLED: they match but hazard handling is a condition to check. */
   hazardous: 'FORBIDDEN' | 'HANDLED' | 'ALLOWED';
@@ -88,6 +119,12 @@ export interface PathwayImpact {
   indicator: 'MASS' | 'ENERGY' | 'WATER' | 'UNITS' | 'SERVICE';
   /** Emission avoided per unit by not producing the substituted input (virgin material, fuel, energy). */
   avoidedProductionFactorId?: string;
+  /**
+   * SUBSTITUTION: the avoided production depends on what the output is, told by words of its label; the first entry
+   * whose keywords (folded words) occur in the output's label replaces `avoidedProductionFactorId`. Steelmaking
+   * slag in binders replaces aggregates, not clinker as granulated blast-furnace slag does.
+   */
+  productionFactorsByOutput?: { keywords: string[]; avoidedProductionFactorId: string }[];
   /** Emission avoided per unit by not disposing of the output the way it goes today (used with the baseline). */
   avoidedDisposalFactorId?: string;
   /** Typical € per unit: disposal cost of the output today, purchase cost of the input. Used when the flow declares none. */
@@ -122,6 +159,10 @@ export interface Pathway {
   unit: FlowUnit;
   /** MUTUALISATION: pooled yearly quantity (in `unit`) from which pooling is viable. */
   viabilityThreshold?: number;
+  /** SUBSTITUTION: the kinds of item an output and an input must share (see ItemKind); any pair when absent. */
+  kinds?: ItemKind[];
+  /** MUTUALISATION: who may be a member (see MemberFilter); any organisation sharing the stream when absent. */
+  members?: MemberFilter;
   impact: PathwayImpact;
   sourceIds: string[];
 }
