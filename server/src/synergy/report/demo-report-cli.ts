@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PERIODS_PER_YEAR, type FlowPeriod } from '../../flow/flow.enums.js';
-import { parseUnit } from '../../flow/flow.validation.js';
+import { ProblemList } from '../../errors/domain-errors.js';
+import { FlowStatus } from '../../flow/flow.enums.js';
+import { checkFlowFields } from '../../flow/flow.validation.js';
 import type { ImportDocument } from '../../importer/import-format.js';
 import { detectSynergies } from '../engine/detector.js';
 import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
 import { renderExplanation } from '../engine/explanation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { findWasteCode } from '../../nomenclature/waste-codes.js';
 
 /**
  * `npm run synergy:report -w server`: runs the pure engine on the demo territory file and writes
@@ -18,36 +18,30 @@ const doc = JSON.parse(readFileSync(path.join(root, 'server/src/db/seeders/demo-
 const kb = loadKnowledgeBase();
 const orgs = new Map((doc.organizations ?? []).map((o) => [o.ref, o]));
 const sites = new Map((doc.sites ?? []).map((s) => [s.ref, s]));
-const flows: EngineFlow[] = (doc.flows ?? [])
-  .filter((f) => (f.status ?? 'ACTIVE') === 'ACTIVE')
-  .map((f) => {
-    const site = sites.get(f.siteRef)!;
-    const org = orgs.get(site.organizationRef)!;
-    return {
+// Each flow is checked and completed (hazard, yearly quantity, unit) by the importer's own validation, so the report
+// sees the demo flows exactly as an import stores them.
+const flows: EngineFlow[] = (doc.flows ?? []).flatMap((f, row) => {
+  const problems = new ProblemList();
+  const clean = checkFlowFields(problems, f, row + 1);
+  problems.throwIfAny(`demo-territory.json: flow ${f.ref} is invalid.`);
+  if (clean.status !== FlowStatus.ACTIVE) return [];
+  const site = sites.get(f.siteRef)!;
+  const org = orgs.get(site.organizationRef)!;
+  return [
+    {
+      ...clean,
       id: f.ref,
       organizationId: org.ref,
       siteId: site.ref,
       territoryId: org.territoryRef,
-      direction: f.direction,
-      category: f.category,
-      label: f.label,
-      ewcCode: f.ewcCode ?? null,
-      hazardous: Boolean(f.ewcCode && findWasteCode(f.ewcCode)?.hazardous),
-      needCode: f.needCode ?? null,
-      yearlyQuantity: f.quantity === undefined ? null : f.quantity * PERIODS_PER_YEAR[f.period as FlowPeriod],
-      unit: parseUnit(f.unit)!,
-      physicalForm: f.physicalForm ?? null,
-      temperatureC: f.temperatureC ?? null,
-      availableMonths: f.availableMonths ?? null,
-      currentDestination: f.currentDestination ?? null,
-      yearlyCostEur: f.yearlyCostEur ?? null,
       latitude: site.latitude,
       longitude: site.longitude,
       organizationKind: org.kind,
       insertion: Boolean(org.insertion),
       naceCode: org.naceCode ?? null,
-    } as EngineFlow;
-  });
+    },
+  ];
+});
 
 const synergies = detectSynergies(flows, kb);
 const label = (id: string) => {
