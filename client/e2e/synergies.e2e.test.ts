@@ -6,6 +6,8 @@ import { buildClient, startServer, type TestServer } from './server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/fe2i-synergies.png';
+// The same page as a party sees it before consent.
+const SCREENSHOT_PARTY = '/tmp/fe2i-synergies-party.png';
 // Public demo credentials, from server/src/db/seeders/demo-accounts.ts.
 const PASSWORD = 'valolab-demo-2026';
 const FACILITATOR = 'animatrice@valolab.demo';
@@ -44,6 +46,20 @@ async function apiSession(url: string, email: string) {
     if (!body.data || body.errors) throw new Error(`GraphQL error for ${email}: ${JSON.stringify(body.errors)}`);
     return body.data;
   };
+}
+
+/** A distance band as the API gives it to a party before consent ("< 2 km", "2–5 km", "> 100 km"). */
+const DISTANCE_BAND = /(?:< 2|\d+–\d+|> 100) km/;
+
+/** What the test compares the page with: the explanation and factors as the facilitator reads them, in French. */
+const FACILITATOR_VIEW = `query($id: ID!) { synergy(id: $id, language: FR) {
+  explanation { reasons { sentence } conditionsMet { sentence } }
+  impacts { factors { id labelFr source { citation url } } }
+} }`;
+
+interface FacilitatorView {
+  explanation: { reasons: { sentence: string | null }[]; conditionsMet: { sentence: string | null }[] };
+  impacts: { factors: { id: string; labelFr: string | null; source: { citation: string; url: string | null } | null }[] }[];
 }
 
 interface SynergyNodes {
@@ -206,6 +222,18 @@ describe('the synergies workspace, in a browser, against the real server', () =>
       expect(french.length).toBeGreaterThan(0);
       expect(await explanation.getByText(french[0], { exact: true }).count()).toBe(1);
 
+      // Each reason and condition is shown once, by the API's own sentence for it, under its heading.
+      const { synergy: facts } = await query<{ synergy: FacilitatorView }>(FACILITATOR_VIEW, { id });
+      const said = (items: { sentence: string | null }[]) => items.flatMap((item) => (item.sentence ? [item.sentence] : []));
+      const reasons = said(facts.explanation.reasons);
+      const met = said(facts.explanation.conditionsMet);
+      expect(reasons.length + met.length).toBeGreaterThan(0);
+      const reasonsList = explanation.getByRole('region', { name: 'Ce qui rapproche les deux côtés' });
+      for (const sentence of reasons) expect(await reasonsList.getByText(sentence, { exact: true }).count()).toBe(1);
+      const metList = explanation.getByRole('region', { name: 'Conditions remplies' });
+      for (const sentence of met) expect(await metList.getByText(sentence, { exact: true }).count()).toBe(1);
+      expect(await explanation.getByText(/^(Condition remplie|À vérifier) :/).count()).toBe(0);
+
       const table = page.getByRole('table', { name: /Impacts par an/ });
       const impactRows = table.locator('tbody tr');
       expect(await impactRows.count()).toBeGreaterThan(0);
@@ -216,6 +244,17 @@ describe('the synergies workspace, in a browser, against the real server', () =>
       const formula = method.locator('code.formula').first();
       await formula.waitFor();
       expect(await formula.textContent()).toContain('=');
+      // Factors by their label, with the citation of their source (a link when it has an address), not by ids.
+      const factors = facts.impacts.flatMap((impact) => impact.factors);
+      const labelled = factors.find((factor) => factor.labelFr && factor.source);
+      expect(labelled, 'a factor with a label and a source').toBeDefined();
+      const factorItem = method.getByRole('listitem').filter({ hasText: labelled!.labelFr! }).first();
+      await factorItem.waitFor();
+      expect(await factorItem.textContent()).toContain(labelled!.source!.citation);
+      expect(await factorItem.textContent()).not.toContain(labelled!.id);
+      if (labelled!.source!.url) {
+        expect(await factorItem.getByRole('link', { name: labelled!.source!.citation }).getAttribute('href')).toBe(labelled!.source!.url);
+      }
       const sources = page.getByRole('region', { name: 'Sources citées' }).getByRole('listitem');
       expect(await sources.count()).toBeGreaterThan(0);
       await page.getByRole('region', { name: 'Participants' }).waitFor();
@@ -250,6 +289,20 @@ describe('the synergies workspace, in a browser, against the real server', () =>
       await participants(requester).getByText(pair.requester.organization).waitFor();
       expect(await requester.locator('body').textContent()).not.toContain(pair.responder.organization);
       await requester.getByText('Les chiffres concernant l\'autre partie restent confidentiels', { exact: false }).first().waitFor();
+
+      // Before consent, the party reads the explanation in sentences, with the distance as a band, not the exact one.
+      const explanation = requester.getByRole('region', { name: 'Pourquoi cette synergie' });
+      await explanation.getByRole('listitem').first().waitFor();
+      const shown = await explanation.getByRole('listitem').allTextContents();
+      expect(shown.some((sentence) => DISTANCE_BAND.test(sentence))).toBe(true);
+      const { synergy: facts } = await (await apiSession(url, FACILITATOR))<{ synergy: FacilitatorView }>(FACILITATOR_VIEW, {
+        id: pair.synergyId,
+      });
+      const exact = facts.explanation.reasons.flatMap((reason) => (reason.sentence?.startsWith('Distance') ? [reason.sentence] : []));
+      expect(exact.length).toBeGreaterThan(0);
+      for (const sentence of exact) expect(shown).not.toContain(sentence);
+      expect(await explanation.textContent()).not.toContain(pair.responder.organization);
+      await requester.screenshot({ path: SCREENSHOT_PARTY, fullPage: true });
 
       await requester.getByRole('button', { name: 'Demander la mise en relation' }).click();
       await requester.getByText('Vous avez demandé la mise en relation', { exact: false }).waitFor();

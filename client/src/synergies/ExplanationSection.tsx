@@ -2,28 +2,32 @@ import { useId } from 'react';
 import { graphql } from '../gql';
 import type { SynergyExplanationFieldsFragment } from '../gql/graphql';
 import { useI18n } from '../i18n/useI18n';
-import { describeItem, splitSentences } from './explanation';
+import { explanationSections, figuresWithheld } from './explanation';
 
 export const SynergyExplanationFields = graphql(`
   fragment SynergyExplanationFields on Synergy {
     explanation {
-      sentences
+      distanceKm
+      sentences(language: $language)
       reasons {
         code
+        sentence(language: $language)
       }
       conditionsMet {
         code
+        sentence(language: $language)
       }
       conditionsToCheck {
         code
+        sentence(language: $language)
       }
     }
   }
 `);
 
 /**
- * Why the synergy is suggested. The API renders the sentences, with figures, in the language asked for; for a
- * party before consent it withholds them and gives only codes, which are then described in general terms.
+ * Why the synergy is suggested, in the API's sentences in the language of the page. For a party who may not yet
+ * see the other side, the API leaves its figures out or gives them as bands, and says so here.
  */
 export function ExplanationSection({ synergy }: { synergy: SynergyExplanationFieldsFragment }) {
   const { t } = useI18n();
@@ -34,26 +38,20 @@ export function ExplanationSection({ synergy }: { synergy: SynergyExplanationFie
   if (!explanation) {
     body = <p className="muted">{t('synergy.noExplanation')}</p>;
   } else {
-    const sections = splitSentences(explanation.sentences, explanation.conditionsMet.length, explanation.conditionsToCheck.length);
-    if (sections) {
-      body = (
-        <>
-          <SentenceList sentences={sections.summary} className="explanation-sentences" />
-          <Conditions met={sections.conditionsMet} toCheck={sections.conditionsToCheck} />
-        </>
-      );
-    } else if (explanation.sentences.length > 0) {
-      body = <SentenceList sentences={explanation.sentences} className="explanation-sentences" />;
-    } else {
-      const describe = (items: readonly { code: string }[]) => items.map((item) => describeItem(item.code, t));
-      body = (
-        <>
-          <p className="notice">{t('synergy.withheld')}</p>
-          <SentenceList sentences={describe(explanation.reasons)} className="explanation-sentences" />
-          <Conditions met={describe(explanation.conditionsMet)} toCheck={describe(explanation.conditionsToCheck)} />
-        </>
-      );
-    }
+    const sections = explanationSections(explanation);
+    body = (
+      <>
+        {figuresWithheld(explanation) && <p className="notice">{t('synergy.withheld')}</p>}
+        <SentenceList sentences={sections.lead} className="explanation-sentences explanation-lead" />
+        {sections.reasons.length > 0 && (
+          <section aria-labelledby={`${id}-reasons`} className="explanation-reasons">
+            <h3 id={`${id}-reasons`}>{t('synergy.reasons')}</h3>
+            <SentenceList sentences={sections.reasons} className="explanation-sentences" />
+          </section>
+        )}
+        <Conditions met={sections.conditionsMet} toCheck={sections.conditionsToCheck} />
+      </>
+    );
   }
 
   return (

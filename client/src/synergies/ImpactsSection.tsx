@@ -3,7 +3,16 @@ import { graphql } from '../gql';
 import type { SynergyImpactsFieldsFragment } from '../gql/graphql';
 import { isMessageKey } from '../i18n/messages';
 import { useI18n } from '../i18n/useI18n';
-import { formatAmount, formatImpact, formatQuantity, indicatorLabel, sortImpacts } from './impacts';
+import {
+  citedSources,
+  factorLabel,
+  formatAmount,
+  formatImpact,
+  formatQuantity,
+  indicatorLabel,
+  sortImpacts,
+  type CitedSource,
+} from './impacts';
 
 export const SynergyImpactsFields = graphql(`
   fragment SynergyImpactsFields on Synergy {
@@ -17,9 +26,16 @@ export const SynergyImpactsFields = graphql(`
       formula
       factors {
         id
-        sourceId
+        labelFr
+        labelEn
         unit
         value
+        sourceId
+        source {
+          id
+          citation
+          url
+        }
       }
       organization {
         id
@@ -127,8 +143,13 @@ function Method({ impacts }: { impacts: Impact[] }) {
                 <ul className="factors">
                   {impact.factors.map((factor) => (
                     <li key={factor.id}>
-                      {t('synergy.method.factor', { id: factor.id, value: formatAmount(factor.value, language), unit: factor.unit })}
-                      {factor.sourceId && <span className="muted"> ({t('synergy.method.source', { source: factor.sourceId })})</span>}
+                      {t('synergy.method.factor', { label: factorLabel(factor, language), value: formatAmount(factor.value, language), unit: factor.unit })}
+                      {(factor.source || factor.sourceId) && (
+                        <span className="muted">
+                          {' '}
+                          (<FactorSource source={factor.source} sourceId={factor.sourceId} />)
+                        </span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -142,33 +163,51 @@ function Method({ impacts }: { impacts: Impact[] }) {
   );
 }
 
-/** The pathway's sources, and any source a factor cites that the pathway does not list (by its id). */
+/** "source: <citation>", the citation a link when the source has an address; by its id if the API gives no more. */
+function FactorSource({ source, sourceId }: { source: CitedSource | null | undefined; sourceId: string | null | undefined }) {
+  const { t } = useI18n();
+  const [before, after = ''] = t('synergy.method.source', { source: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <Citation source={source ?? { id: sourceId ?? '', citation: null }} />
+      {after}
+    </>
+  );
+}
+
+function Citation({ source }: { source: CitedSource }) {
+  const text = source.citation ?? source.id;
+  return source.url ? (
+    <a href={source.url} rel="noreferrer">
+      {text}
+    </a>
+  ) : (
+    <>{text}</>
+  );
+}
+
+/** The pathway's sources, and those of the impact factors the pathway does not list. */
 function Sources({ synergy }: { synergy: SynergyImpactsFieldsFragment }) {
   const { t } = useI18n();
   const id = useId();
-  const listed = synergy.pathway?.sources ?? [];
-  const cited = new Set(synergy.impacts.flatMap((impact) => impact.factors.flatMap((factor) => (factor.sourceId ? [factor.sourceId] : []))));
-  const unlisted = [...cited].filter((sourceId) => !listed.some((source) => source.id === sourceId));
-  if (listed.length === 0 && unlisted.length === 0) return null;
+  const sources = citedSources(
+    synergy.pathway?.sources ?? [],
+    synergy.impacts.flatMap((impact) => impact.factors),
+  );
+  if (sources.length === 0) return null;
   return (
     <section aria-labelledby={`${id}-title`} className="sources">
       <h3 id={`${id}-title`}>{t('synergy.sources')}</h3>
       <ul>
-        {listed.map((source) => (
+        {sources.map((source) => (
           <li key={source.id} id={`source-${source.id}`}>
-            {source.url ? (
-              <a href={source.url} rel="noreferrer">
-                {source.citation}
-              </a>
-            ) : (
-              source.citation
-            )}{' '}
+            {source.citation && (
+              <>
+                <Citation source={source} />{' '}
+              </>
+            )}
             <span className="muted small">[{source.id}]</span>
-          </li>
-        ))}
-        {unlisted.map((sourceId) => (
-          <li key={sourceId}>
-            <span className="muted small">[{sourceId}]</span>
           </li>
         ))}
       </ul>

@@ -1,41 +1,49 @@
-import { isMessageKey, type MessageKey, type MessageParams } from '../i18n/messages';
+/** One reason or condition as the API gives it: its code, and its sentence (null when withheld from the viewer). */
+export interface ExplanationItemText {
+  code: string;
+  sentence?: string | null;
+}
 
-type Translate = (key: MessageKey, params?: MessageParams) => string;
+/** An explanation as the API renders it for the viewer, in the language asked for. */
+export interface ExplanationText {
+  sentences: readonly string[];
+  reasons: readonly ExplanationItemText[];
+  conditionsMet: readonly ExplanationItemText[];
+  conditionsToCheck: readonly ExplanationItemText[];
+}
 
 /** An explanation's sentences, grouped as the detail page shows them. */
 export interface ExplanationSections {
-  /** The pathway, why the sides fit, quantities and transport. */
-  summary: string[];
+  /** The sentences that are no reason nor condition: the pathway, the quantities covered, the transport. */
+  lead: string[];
+  /** Why the sides fit (the distance among them). */
+  reasons: string[];
   conditionsMet: string[];
   conditionsToCheck: string[];
 }
 
-// The API renders each condition as one sentence with one of these prefixes (server/src/synergy/engine/explanation.ts).
-const CONDITION_PREFIX = /^(Condition remplie|Condition met|À vérifier|To check)\s?:\s*/u;
+const said = (items: readonly ExplanationItemText[]): string[] =>
+  items.flatMap((item) => (item.sentence ? [item.sentence] : []));
 
 /**
- * Splits the sentences the API rendered: they end with one sentence per condition met, then one per condition to
- * check, in the order of the structured items. The prefix naming the group is dropped, since the page shows the
- * groups under their own headings. Returns null when the sentences do not have that shape (then show them whole).
+ * The explanation as the page shows it: each reason and condition by its own sentence (those the API withholds
+ * left out), and, from the API's sentences, those that say something else, in their order. A sentence of the
+ * API that quotes an item's sentence, in whatever words it introduces it, is that item's and is not repeated.
  */
-export function splitSentences(sentences: readonly string[], metCount: number, toCheckCount: number): ExplanationSections | null {
-  const summaryCount = sentences.length - metCount - toCheckCount;
-  if (sentences.length === 0 || summaryCount < 0) return null;
-  const conditions = sentences.slice(summaryCount);
-  if (!conditions.every((sentence) => CONDITION_PREFIX.test(sentence))) return null;
-  const strip = (sentence: string) => sentence.replace(CONDITION_PREFIX, '');
-  return {
-    summary: sentences.slice(0, summaryCount),
-    conditionsMet: conditions.slice(0, metCount).map(strip),
-    conditionsToCheck: conditions.slice(metCount).map(strip),
-  };
+export function explanationSections(explanation: ExplanationText): ExplanationSections {
+  const reasons = said(explanation.reasons);
+  const conditionsMet = said(explanation.conditionsMet);
+  const conditionsToCheck = said(explanation.conditionsToCheck);
+  const items = [...reasons, ...conditionsMet, ...conditionsToCheck];
+  const lead = explanation.sentences.filter((sentence) => !items.some((item) => sentence.includes(item)));
+  return { lead, reasons, conditionsMet, conditionsToCheck };
 }
 
 /**
- * A general sentence for an explanation code, for views where the API withholds the figures (a party before
- * consent gets codes without parameters and no sentences). Unknown codes are named, never hidden.
+ * Whether the API withheld the figures about the other side from this explanation: it gives the exact distance
+ * only to those who may see them (facilitators, and parties once identities are revealed and no counterpart flow
+ * is private); others read it as a band in the sentences.
  */
-export function describeItem(code: string, t: Translate): string {
-  const key = `explanation.item.${code}`;
-  return isMessageKey(key) ? t(key) : t('explanation.item.unknown', { code });
+export function figuresWithheld(explanation: { distanceKm?: number | null }): boolean {
+  return explanation.distanceKm == null;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/messages';
 import {
+  citedSources,
+  factorLabel,
   formatAmount,
   formatImpact,
   formatQuantity,
@@ -108,5 +110,37 @@ describe('labels and scores', () => {
     expect(scoreOutOf100(0.7968)).toBe(80);
     expect(scoreOutOf100(1.2)).toBe(100);
     expect(scoreOutOf100(-0.1)).toBe(0);
+  });
+});
+
+describe('factorLabel', () => {
+  const factor = { id: 'ademe-steel-primary', labelFr: 'Acier primaire (haut fourneau)', labelEn: 'Primary steel (blast furnace)' };
+  it('names a factor in the language of the page', () => {
+    expect(factorLabel(factor, 'fr')).toBe('Acier primaire (haut fourneau)');
+    expect(factorLabel(factor, 'en')).toBe('Primary steel (blast furnace)');
+  });
+
+  it('falls back on the id when the API gives no label', () => {
+    expect(factorLabel({ id: 'declared-cost', labelFr: null, labelEn: null }, 'fr')).toBe('declared-cost');
+    expect(factorLabel({ ...factor, labelEn: null }, 'en')).toBe('ademe-steel-primary');
+  });
+});
+
+describe('citedSources', () => {
+  const ademe = { id: 'ademe-base-empreinte', citation: 'ADEME, Base Empreinte, 2024', url: 'https://base-empreinte.ademe.fr' };
+  const cerema = { id: 'cerema-laitiers', citation: 'Cerema, Laitiers sidérurgiques, 2019', url: null };
+
+  it('lists the pathway’s sources, then those only the factors cite, each once', () => {
+    const factors = [
+      { sourceId: ademe.id, source: ademe },
+      { sourceId: cerema.id, source: cerema },
+      { sourceId: ademe.id, source: ademe },
+      { sourceId: null, source: null },
+    ];
+    expect(citedSources([cerema], factors)).toEqual([cerema, ademe]);
+  });
+
+  it('cites by its id a source the API does not resolve', () => {
+    expect(citedSources([], [{ sourceId: 'old-source', source: null }])).toEqual([{ id: 'old-source', citation: null, url: null }]);
   });
 });

@@ -117,3 +117,31 @@ export function sortImpacts<T extends ImpactRange>(impacts: readonly T[]): T[] {
 export function scoreOutOf100(score: number): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 100);
 }
+
+/** What an impact factor is, in the language of the page; a factor the API gives no label for is named by its id. */
+export function factorLabel(factor: { id: string; labelFr?: string | null; labelEn?: string | null }, language: Language): string {
+  return (language === 'fr' ? factor.labelFr : factor.labelEn) || factor.id;
+}
+
+/** A publication cited, as the API gives it; `citation` is null for a source known only by its id. */
+export interface CitedSource {
+  id: string;
+  citation: string | null;
+  url?: string | null;
+}
+
+/**
+ * The sources a synergy cites, each once: the pathway's, then those of the impact factors the pathway does not list,
+ * in the order they are first cited. A factor whose source the API does not resolve is cited by its id.
+ */
+export function citedSources(
+  pathwaySources: readonly CitedSource[],
+  factors: readonly { sourceId?: string | null; source?: CitedSource | null }[],
+): CitedSource[] {
+  const sources = new Map<string, CitedSource>(pathwaySources.map((source) => [source.id, source]));
+  for (const factor of factors) {
+    const id = factor.source?.id ?? factor.sourceId;
+    if (id && !sources.has(id)) sources.set(id, factor.source ?? { id, citation: null, url: null });
+  }
+  return [...sources.values()];
+}

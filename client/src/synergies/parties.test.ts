@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/messages';
-import { distinctParties, partyLabel, sentenceCase, synergyTitle, type Party } from './parties';
+import { distinctParties, partyLabel, synergyTitle, type Party } from './parties';
 
 const tr = (language: Language) => (key: MessageKey, params?: MessageParams) => translate(language, key, params);
 
 const anonymous: Party = {
   isYours: false,
   organization: null,
-  anonymous: { organizationKind: 'COMPANY', sectorFr: 'Industrie manufacturière', sectorEn: 'MANUFACTURING', distanceBand: '5–10 km' },
+  anonymous: { organizationKind: 'COMPANY', sectorFr: 'Industrie manufacturière', sectorEn: 'Manufacturing', distanceBand: '5–10 km' },
 };
 const steelworks: Party = { isYours: true, organization: { id: 'o1', name: 'Aciéries de la Fensch' }, anonymous: null };
 const joinery: Party = { isYours: false, organization: { id: 'o2', name: 'Menuiserie de Knutange' }, anonymous: null };
@@ -44,12 +44,5 @@ describe('synergyTitle', () => {
 
   it('falls back on the kind for a synergy recorded without a pathway', () => {
     expect(synergyTitle({ kind: 'MUTUALISATION', pathway: null }, 'en', tr('en'))).toBe('Recorded synergy (pooling)');
-  });
-});
-
-describe('sentenceCase', () => {
-  it('lowers text written in capitals only', () => {
-    expect(sentenceCase('MANUFACTURING')).toBe('Manufacturing');
-    expect(sentenceCase('Industrie manufacturière')).toBe('Industrie manufacturière');
   });
 });

@@ -17,19 +17,13 @@ export interface Party {
   } | null;
 }
 
-/** "MANUFACTURING" → "Manufacturing"; text in mixed case is left alone. */
-export function sentenceCase(text: string): string {
-  if (text !== text.toUpperCase()) return text;
-  return text.charAt(0) + text.slice(1).toLowerCase();
-}
-
 /** A short name for a party: its name, or "Company · Manufacturing · 5–10 km" while it is anonymous. */
 export function partyLabel(party: Party, language: Language, t: Translate): string {
   if (party.organization) return party.organization.name;
   if (!party.anonymous) return t('synergy.participant.anonymous');
   const { organizationKind, sectorFr, sectorEn, distanceBand } = party.anonymous;
   const sector = language === 'fr' ? sectorFr : sectorEn;
-  return [t(organizationKindMessage(organizationKind)), sector ? sentenceCase(sector) : null, distanceBand]
+  return [t(organizationKindMessage(organizationKind)), sector, distanceBand]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
 }
