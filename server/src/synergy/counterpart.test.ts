@@ -15,8 +15,8 @@ describe('anonymous counterparts', () => {
       direction: 'OUTPUT',
       pathwayLabel: undefined,
     });
-    expect(d.descriptionFr).toBe('une entreprise (industrie manufacturière) à 2–5 km dispose d’environ 200 t/an');
-    expect(d.descriptionEn).toBe('a company (manufacturing) 2–5 km away has about 200 t/yr');
+    expect(d.descriptionFr).toBe('Une entreprise (industrie manufacturière) à 2–5 km dispose d’environ 200 t/an');
+    expect(d.descriptionEn).toBe('A company (manufacturing) 2–5 km away has about 200 t/yr');
     expect(d.approximateYearlyQuantity).toBe(200);
   });
 
@@ -32,7 +32,7 @@ describe('anonymous counterparts', () => {
     });
     expect(d.approximateYearlyQuantity).toBeNull();
     expect(d.unitSymbol).toBeNull();
-    expect(d.descriptionFr).toBe("une structure de l'ESS a ce besoin");
+    expect(d.descriptionFr).toBe("Une structure de l'ESS a ce besoin");
   });
 
   it('band distances and round magnitudes', () => {

@@ -63,7 +63,7 @@ export interface CounterpartFacts {
   pathwayLabel: Pathway | undefined;
 }
 
-/** "une entreprise (industrie manufacturière) à 2–5 km produit environ 200 t/an de : Laitier vers cimenterie". */
+/** "Une entreprise (industrie manufacturière) à 2–5 km dispose d’environ 200 t/an — Laitier vers cimenterie". */
 export function describeCounterpart(f: CounterpartFacts): AnonymousCounterpartNode {
   const band = f.distanceKm === null ? null : distanceBand(f.distanceKm);
   const approx = f.yearlyQuantity ? roundSignificant(f.yearlyQuantity, 1) : null;
@@ -84,7 +84,9 @@ export function describeCounterpart(f: CounterpartFacts): AnonymousCounterpartNo
     distanceBand: band,
     approximateYearlyQuantity: approx,
     unitSymbol: approx ? unit : null,
-    descriptionFr: `${who(KIND_FR, sectorFr)}${band ? ` à ${band}` : ''} ${whatQtyFr}${whatFr}`,
-    descriptionEn: `${who(KIND_EN, sectorEn)}${band ? ` ${band} away` : ''} ${whatQtyEn}${whatEn}`,
+    descriptionFr: capitalise(`${who(KIND_FR, sectorFr)}${band ? ` à ${band}` : ''} ${whatQtyFr}${whatFr}`),
+    descriptionEn: capitalise(`${who(KIND_EN, sectorEn)}${band ? ` ${band} away` : ''} ${whatQtyEn}${whatEn}`),
   });
 }
+
+const capitalise = (sentence: string): string => sentence.charAt(0).toUpperCase() + sentence.slice(1);

@@ -21,7 +21,7 @@ export class AnonymousCounterpartNode {
   @Field(() => String, { nullable: true, description: 'Distance band from your site: "< 2 km", "2–5 km", "5–10 km", "10–25 km", "25–50 km", "50–100 km", "> 100 km".' }) distanceBand!: string | null;
   @Field(() => Float, { nullable: true, description: 'Yearly quantity to one significant figure; null when its flow is PRIVATE.' }) approximateYearlyQuantity!: number | null;
   @Field(() => String, { nullable: true, description: 'Unit of that quantity.' }) unitSymbol!: string | null;
-  @Field(() => String, { description: 'A sentence in French: "une entreprise de la métallurgie à 2–5 km produit environ 200 t/an de …".' }) descriptionFr!: string;
+  @Field(() => String, { description: 'A sentence in French: "Une entreprise (industrie manufacturière) à 2–5 km dispose d’environ 200 t/an — …".' }) descriptionFr!: string;
   @Field(() => String, { description: 'The same in English.' }) descriptionEn!: string;
 }
 
