@@ -99,6 +99,19 @@ async function main() {
   const flows = nodes.reduce((n, o) => n + (o.flows?.totalCount ?? 0), 0);
   log(`organizations: ${nodes.length} returned of ${connection.totalCount}, ${sites} sites, ${flows} flows (${Date.now() - t} ms)`);
 
+  // The synergies the engine found at start, of both kinds, explained.
+  const kinds = {};
+  for (const kind of ['SUBSTITUTION', 'MUTUALISATION']) {
+    const found = await graphql(base, `{ synergies(first: 1, filter: {kinds: [${kind}]}) { totalCount nodes { explanation { sentences(language: EN) } } } }`, cookie);
+    if (found.body.errors) fail(`synergies returned errors: ${JSON.stringify(found.body.errors)}`);
+    const page = found.body.data?.synergies;
+    if (!page || page.totalCount < 1 || !(page.nodes[0]?.explanation?.sentences?.length > 0)) {
+      fail(`expected explained ${kind} synergies, got ${JSON.stringify(found.body).slice(0, 500)}`);
+    }
+    kinds[kind] = page.totalCount;
+  }
+  log(`synergies: ${kinds.SUBSTITUTION} substitutions, ${kinds.MUTUALISATION} mutualisations`);
+
   // Graceful stop.
   const stopping = Date.now();
   server.kill('SIGTERM');

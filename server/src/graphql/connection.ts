@@ -71,8 +71,8 @@ export function toConnection<T>({ nodes, totalCount, offset }: Page<T>): Connect
   };
 }
 
-/** Builds `<Name>Connection` and `<Name>Edge` types for a node type. */
-export function connectionOf<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+/** Builds `<Name>Connection` and `<Name>Edge` types for a node type; `what` and `whatPlural` name its items in descriptions. */
+export function connectionOf<T extends object>(nodeType: ClassType<T>, name: string, what: string, whatPlural = `${what}s`) {
   @ObjectType(`${name}Edge`, { description: `A ${what} and its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this item.' })
@@ -82,7 +82,7 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s (Relay connection).` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${whatPlural} (Relay connection).` })
   class Connection {
     @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
     edges!: Edge[];
@@ -93,7 +93,7 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
     @Field(() => PageInfo, { description: 'Paging information.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: `How many ${what}s match, over all pages, among those you may see.` })
+    @Field(() => Int, { description: `How many ${whatPlural} match, over all pages, among those you may see.` })
     totalCount!: number;
   }
   return Connection;

@@ -16,7 +16,7 @@ import { Language, NeedNode } from './knowledge.types.js';
 import { DetectionReportNode, SynergyEventNode, SynergyNode } from './synergy.types.js';
 import { SynergyKind, SynergyStatus } from './synergy.enums.js';
 
-export const SynergyConnection = connectionOf(SynergyNode, 'Synergy', 'synergy');
+export const SynergyConnection = connectionOf(SynergyNode, 'Synergy', 'synergy', 'synergies');
 
 @Resolver(() => SynergyNode)
 export class SynergyResolver {
