@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EngineFlow } from './engine/engine.types.js';
 import { ANY_UUID, sqlList } from '../db/sql.js';
 
-const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label,
+const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.description,
     f.ewc_code, f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c,
     f.available_months, f.current_destination, f.yearly_cost_eur, f.status, s.latitude, s.longitude, o.kind, o.insertion,
     o.nace_code
@@ -35,6 +35,7 @@ function toEngineFlow(r: any): EngineFlow {
     direction: r.direction,
     category: r.category,
     label: r.label,
+    description: r.description ?? null,
     ewcCode: r.ewc_code,
     hazardous: r.hazardous,
     needCode: r.need_code,

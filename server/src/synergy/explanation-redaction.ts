@@ -52,6 +52,7 @@ export const REDACTION_RULES: Record<string, RedactionRule> = {
   QUANTITY_UNKNOWN: 'KEEP',
   TREATMENT: 'KEEP',
   PATHWAY_CHECK: 'KEEP',
+  JOINT_TENDER: 'KEEP',
 };
 
 /** One item as a party may read it: the parameters it may see, and how to say it. */

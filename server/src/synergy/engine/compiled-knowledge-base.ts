@@ -1,6 +1,7 @@
 import type { FlowDirection } from '../../flow/flow.enums.js';
 import type {
   EmissionFactor,
+  ItemKind,
   KnowledgeBase,
   NeedDefinition,
   Pathway,
@@ -35,8 +36,13 @@ export interface CompiledPathway {
   searchKm: number;
   /** Haversine term of `searchKm` (see geo.ts). */
   reachTerm: number;
-  /** Substitution: the kinds of item both sides must share (keywords prepared, see text-fold.ts); null: any. */
-  kinds: CompiledKind[] | null;
+  /**
+   * Substitution: the kinds of item both sides must share (keywords prepared, see text-fold.ts), one bit per
+   * combination of one kind of each group (see CompiledKinds); null: any.
+   */
+  kinds: CompiledKinds | null;
+  /** Substitution: treatment and checks by the output's label (see OutputConditions); null: none. */
+  outputConditions: CompiledOutputConditions[] | null;
   /** Mutualisation: who may be a member; null: anyone sharing the stream. */
   members: CompiledMemberFilter | null;
   /** The pathway's checks (PATHWAY_CHECK items) and treatment, shared by all its synergies. */
@@ -47,11 +53,39 @@ export interface CompiledPathway {
 }
 
 export interface CompiledKind {
-  /** Bit of the kind in a flow's kind mask. */
-  bit: number;
+  /** Position of the kind in its group. */
+  position: number;
   id: string;
   keywords: string[];
   needCodes: string[];
+}
+
+/**
+ * The kinds of a pathway by group. A flow's kind mask has one bit per combination of one kind of each group (bit
+ * = Σ position × stride): a flow naming kinds of some groups sets every combination of them with any kind of the
+ * groups it names none of. Two masks then meet exactly when, in every group where both flows name kinds, they
+ * name a common one — the test the score's core makes on the masks (a one-group pathway has one bit per kind).
+ */
+export interface CompiledKinds {
+  groups: CompiledKindGroup[];
+  /** Number of combinations (bits used), at most 31. */
+  combinations: number;
+}
+
+export interface CompiledKindGroup {
+  /** The group's name ("" for kinds without a group). */
+  id: string;
+  kinds: CompiledKind[];
+  stride: number;
+}
+
+export interface CompiledOutputConditions {
+  /** Prepared for `searchableLabel`. */
+  keywords: string[];
+  /** TREATMENT item of this variant, or null to keep the pathway's. */
+  treatmentItem: ExplanationItem | null;
+  /** PATHWAY_CHECK items of this variant, listed before the pathway's own. */
+  checkItems: readonly ExplanationItem[];
 }
 
 export interface CompiledMemberFilter {
@@ -105,6 +139,23 @@ export function compileKnowledgeBase(
   };
 }
 
+/** The kinds by group, in the order groups first appear; null beyond 31 combinations (the validator refuses it). */
+export function compileKinds(kinds: ItemKind[]): CompiledKinds | null {
+  const groups: CompiledKindGroup[] = [];
+  for (const k of kinds) {
+    const id = k.group ?? '';
+    let group = groups.find((g) => g.id === id);
+    if (!group) groups.push((group = { id, kinds: [], stride: 1 }));
+    group.kinds.push({ position: group.kinds.length, id: k.id, keywords: k.keywords.map(searchableKeyword), needCodes: k.needCodes ?? [] });
+  }
+  let combinations = 1;
+  for (const g of groups) {
+    g.stride = combinations;
+    combinations *= g.kinds.length;
+  }
+  return combinations <= 31 ? { groups, combinations } : null;
+}
+
 function compilePathway(pathway: Pathway, index: number, reachTolerance: number): CompiledPathway {
   const substitution = pathway.kind === 'SUBSTITUTION';
   const reachKm = Math.max(0, pathway.reachKm);
@@ -121,9 +172,16 @@ function compilePathway(pathway: Pathway, index: number, reachTolerance: number)
     reachKm,
     searchKm,
     reachTerm: haversineOf(searchKm),
-    kinds:
-      substitution && pathway.kinds?.length
-        ? pathway.kinds.slice(0, 31).map((k, bit) => ({ bit, id: k.id, keywords: k.keywords.map(searchableKeyword), needCodes: k.needCodes ?? [] }))
+    kinds: substitution && pathway.kinds?.length ? compileKinds(pathway.kinds) : null,
+    outputConditions:
+      substitution && pathway.conditions.byOutput?.length
+        ? pathway.conditions.byOutput.map((entry, variant) => ({
+            keywords: entry.keywords.map(searchableKeyword),
+            treatmentItem: entry.treatmentFr || entry.treatmentEn ? frozenItem('TREATMENT', { pathwayId: pathway.id, variant }) : null,
+            checkItems: Object.freeze(
+              (entry.checksFr ?? []).map((_, index) => frozenItem('PATHWAY_CHECK', { pathwayId: pathway.id, index, variant })),
+            ),
+          }))
         : null,
     members: members
       ? {

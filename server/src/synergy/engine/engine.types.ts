@@ -21,6 +21,11 @@ export interface EngineFlow {
   direction: FlowDirection | `${FlowDirection}`;
   category: ResourceCategory | `${ResourceCategory}`;
   label: string;
+  /**
+   * What the organisation wrote about the flow, if anything. Read only where the label names no kind of item
+   * (ItemKind) and by member filters; codes and needs are matched on the label alone.
+   */
+  description?: string | null;
   ewcCode: string | null;
   hazardous: boolean;
   /** INPUT flows: the need of the knowledge base it was declared as ("gypsum"), if any. */

@@ -56,15 +56,21 @@ function kindLabel(c: MessageContext, p: Params): string {
   return kind ? (c.lang === 'fr' ? kind.labelFr : kind.labelEn) : String(p.kind);
 }
 
+/** The pathway's conditions, or those of the variant its output called for (`variant`, see OutputConditions). */
+function conditionsOf(c: MessageContext, p: Params) {
+  const conditions = c.kb.pathways.find((x) => x.id === p.pathwayId)?.conditions;
+  return typeof p.variant === 'number' ? conditions?.byOutput?.[p.variant] : conditions;
+}
+
 function pathwayCheck(c: MessageContext, p: Params): string {
-  const pathway = c.kb.pathways.find((x) => x.id === p.pathwayId);
-  const checks = c.lang === 'fr' ? pathway?.conditions.checksFr : pathway?.conditions.checksEn;
+  const conditions = conditionsOf(c, p);
+  const checks = c.lang === 'fr' ? conditions?.checksFr : conditions?.checksEn;
   return checks?.[Number(p.index)] ?? String(p.pathwayId);
 }
 
 function treatment(c: MessageContext, p: Params): string {
-  const pathway = c.kb.pathways.find((x) => x.id === p.pathwayId);
-  return (c.lang === 'fr' ? pathway?.conditions.treatmentFr : pathway?.conditions.treatmentEn) ?? '';
+  const conditions = conditionsOf(c, p);
+  return (c.lang === 'fr' ? conditions?.treatmentFr : conditions?.treatmentEn) ?? '';
 }
 
 export const MESSAGES: Record<string, Record<Lang, Message>> = {
@@ -202,6 +208,12 @@ export const MESSAGES: Record<string, Record<Lang, Message>> = {
     en: (p, c) => `Treatment needed: ${treatment(c, p)}`,
   },
   PATHWAY_CHECK: { fr: (p, c) => pathwayCheck(c, p), en: (p, c) => pathwayCheck(c, p) },
+  JOINT_TENDER: {
+    fr: () =>
+      "Tous les membres déclarent ce flux déjà recyclé ou réemployé : le groupement ne détourne rien, c'est un appel d'offres commun (prix de reprise, un seul contrat) à comparer aux contrats en cours.",
+    en: () =>
+      'Every member declares this stream already recycled or reused: the pool diverts nothing; it is a joint tender (buy-back price, one contract) to compare with the current contracts.',
+  },
 };
 
 /** A sentence for an item whose code has no message: the code and its parameters, never nothing. */

@@ -209,3 +209,125 @@ export function sharedFactors(pathway: Pathway, name: string, make: () => Impact
 }
 
 export const NO_FACTORS = Object.freeze([]) as unknown as ImpactFactorUse[];
+
+/**
+ * Where a substitution sends the output in the waste hierarchy (directive 2008/98/EC, art. 4): told by the pathway's
+ * id, since the knowledge base has no field for it. Reuse, repair and refurbishment are REUSE; fuels (biomass fuel,
+ * kiln fuel, SRF, biodiesel) are ENERGY_RECOVERY; every other material pathway is RECYCLING.
+ */
+export type RecoveryRoute = 'REUSE' | 'RECYCLING' | 'ENERGY_RECOVERY';
+const REUSE_ROUTE = /(^|-)(reuse|refurbishment|repair|reconditioning|reclaimed)(-|$)/;
+const ENERGY_ROUTE = /(^|-)(fuel|srf|biodiesel)(-|$)/;
+const ROUTE_RANK: Record<string, number> = { ENERGY_RECOVERY: 1, RECYCLING: 2, REUSE: 3 };
+
+export function pathwayRoute(pathway: Pathway): RecoveryRoute {
+  if (REUSE_ROUTE.test(pathway.id)) return 'REUSE';
+  if (ENERGY_ROUTE.test(pathway.id)) return 'ENERGY_RECOVERY';
+  return 'RECYCLING';
+}
+
+/**
+ * For a move from RECYCLING today to REUSE: the avoided-production factor of the recycling route the output already
+ * takes, by the reuse factor. Only the difference is credited; a reuse factor absent from this table gets no credit.
+ * Steel offcuts recycled as scrap already earn the scrap factor; solid wood recycled goes to particleboard, which
+ * replaces forest chips (pathway wood-waste-particleboard); boxes recycled earn the recycling gain of cardboard.
+ */
+export const RECYCLING_ROUTE_FACTOR: Record<string, string> = {
+  'ef-cardboard-new': 'ef-cardboard-recycling-gain',
+  'ef-steel-scrap-gain': 'ef-steel-scrap-gain',
+  'ef-sawn-timber': 'ef-forest-chips',
+};
+
+export interface Baseline {
+  /** Share of the output moved away from disposal (LANDFILL, INCINERATION, SEWER) by the synergy. */
+  share: Range;
+  /** The output is already recovered today by a route at least as high as the pathway's: nothing is credited. */
+  sameRoute: boolean;
+  /** RECYCLING today, REUSE by the pathway: only the difference between the two routes' factors is credited. */
+  upgrade: boolean;
+  route: RecoveryRoute;
+}
+
+/**
+ * The baseline of a material substitution: the declared destination against the pathway's route. An output already
+ * recycled, reused or burnt for energy moves nothing away from disposal; when the pathway sends it no higher in the
+ * waste hierarchy (recycled scrap to another recycler, chips burnt today to another boiler) the synergy changes the
+ * customer, not the route. From ENERGY_RECOVERY up to recycling or reuse, the usual partial share (DIVERTED_SHARE).
+ */
+export function materialBaseline(destination: string | null, pathway: Pathway): Baseline {
+  const route = pathwayRoute(pathway);
+  const today = destination ?? 'UNDECLARED';
+  const rank = ROUTE_RANK[today];
+  if (rank === undefined) return { share: divertedShare(destination), sameRoute: false, upgrade: false, route };
+  if (ROUTE_RANK[route] <= rank) return { share: DIVERTED_SHARE.RECYCLING, sameRoute: true, upgrade: false, route };
+  if (today === 'ENERGY_RECOVERY') return { share: DIVERTED_SHARE.ENERGY_RECOVERY, sameRoute: false, upgrade: false, route };
+  return { share: DIVERTED_SHARE.RECYCLING, sameRoute: false, upgrade: true, route };
+}
+
+/**
+ * Heat pumps. COP ≈ η × T_hot / (T_hot − T_cold) in kelvin, a fraction η of the Carnot COP: 0.4 (low), 0.5
+ * (central), 0.6 (high) for industrial heat pumps (Arpagaus et al., Energy 2018). The refrigerant evaporates a few
+ * kelvin below the source and condenses above the need: HEAT_PUMP_APPROACH_K on each side. The COP is kept within
+ * HEAT_PUMP_COP_BOUNDS; when a temperature is not declared, HEAT_PUMP_TYPICAL_COP (the 3 to 4 of the knowledge
+ * base's heat-pump factor, with a lower low).
+ */
+export const HEAT_PUMP_CARNOT_FRACTION: Range = { low: 0.4, central: 0.5, high: 0.6 };
+export const HEAT_PUMP_APPROACH_K = 5;
+export const HEAT_PUMP_COP_BOUNDS = { min: 1.5, max: 6 };
+export const HEAT_PUMP_TYPICAL_COP: Range = { low: 2.5, central: 3, high: 4 };
+export const HEAT_PUMP_COP_SOURCE_ID = 'arpagaus-hthp-2018';
+/** The heat a heat pump's output replaces: a gas boiler's (gross, before the pump's electricity). */
+export const HEAT_PUMP_REPLACED_HEAT_FACTOR_ID = 'ef-gas-boiler-heat';
+/** Net factors that already deduct a heat pump's electricity: replaced by the gross one when the electricity is counted. */
+export const HEAT_PUMP_NET_FACTOR_IDS = ['ef-heat-pump-recovered-heat'];
+/** Electricity used by a heat pump or saved by fixing compressed-air leaks: ADEME Base Carbone, French mix. */
+export const ELECTRICITY_FACTOR_ID = 'ef-electricity-fr';
+/** Electricity bought by an industrial site, EUR/MWh excluding VAT (Eurostat nrg_pc_205, France, 2023–2024). */
+export const ELECTRICITY_PRICE_EUR_PER_MWH: Range = { low: 100, central: 150, high: 200 };
+export const ELECTRICITY_PRICE_SOURCE_ID = 'eurostat-electricity-prices-2024';
+
+export function isHeatPumpPathway(pathway: Pathway): boolean {
+  return pathway.id.includes('heat-pump') || HEAT_PUMP_NET_FACTOR_IDS.includes(pathway.impact.avoidedProductionFactorId ?? '');
+}
+
+export interface HeatPumpCop {
+  cop: Range;
+  /** "lift 60 → 80 °C" or "temperatures not declared". */
+  lift: string;
+  /** How the COP was found, for the formula. */
+  basis: string;
+  /** Both temperatures were declared (the COP comes from the lift, else it is typical). */
+  declared: boolean;
+}
+
+export function heatPumpCop(sourceC: number | null, needC: number | null): HeatPumpCop {
+  if (sourceC === null || needC === null) {
+    const t = HEAT_PUMP_TYPICAL_COP;
+    return { cop: t, lift: 'temperatures not declared', basis: `temperatures not declared: typical COP ${t.central} (${t.low}–${t.high})`, declared: false };
+  }
+  const hot = needC + HEAT_PUMP_APPROACH_K + 273.15;
+  const cold = sourceC - HEAT_PUMP_APPROACH_K + 273.15;
+  const lift = Math.max(hot - cold, 1);
+  const bound = (eta: number) => Math.min(HEAT_PUMP_COP_BOUNDS.max, Math.max(HEAT_PUMP_COP_BOUNDS.min, (eta * hot) / lift));
+  const cop = { low: bound(HEAT_PUMP_CARNOT_FRACTION.low), central: bound(HEAT_PUMP_CARNOT_FRACTION.central), high: bound(HEAT_PUMP_CARNOT_FRACTION.high) };
+  return {
+    cop,
+    lift: `lift ${fmt(sourceC)} → ${fmt(needC)} °C`,
+    declared: true,
+    basis: `COP ${fmt(cop.low)}–${fmt(cop.high)}, lift ${fmt(sourceC)} → ${fmt(needC)} °C, COP = ${HEAT_PUMP_CARNOT_FRACTION.central} × ${fmt(hot)} K / ${fmt(lift)} K (source − ${HEAT_PUMP_APPROACH_K} K, need + ${HEAT_PUMP_APPROACH_K} K), within ${HEAT_PUMP_COP_BOUNDS.min}–${HEAT_PUMP_COP_BOUNDS.max}`,
+  };
+}
+
+/** Months 1..12 of a flow; null (all year) as the twelve. */
+function months(list: number[] | null): Set<number> {
+  return new Set(list && list.length > 0 ? list : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+}
+
+/** How many months the source and the need overlap, and how many each runs. */
+export function monthOverlap(source: number[] | null, need: number[] | null): { both: number; source: number; need: number } {
+  const s = months(source);
+  const n = months(need);
+  let both = 0;
+  for (const m of s) if (n.has(m)) both++;
+  return { both, source: s.size, need: n.size };
+}

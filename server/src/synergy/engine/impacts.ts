@@ -1,9 +1,22 @@
 import type { FlowUnit } from '../../flow/flow.enums.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineFlow, ImpactFigure } from './engine.types.js';
+import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import {
   DECLARED_COST_SAVING,
+  ELECTRICITY_FACTOR_ID,
+  ELECTRICITY_PRICE_EUR_PER_MWH,
+  ELECTRICITY_PRICE_SOURCE_ID,
+  HEAT_PUMP_COP_SOURCE_ID,
+  HEAT_PUMP_NET_FACTOR_IDS,
+  HEAT_PUMP_REPLACED_HEAT_FACTOR_ID,
+  RECYCLING_ROUTE_FACTOR,
+  heatPumpCop,
+  isHeatPumpPathway,
+  materialBaseline,
+  monthOverlap,
+  type Baseline,
+  type HeatPumpCop,
   TAKE_UP,
   UNIT_LABEL,
   NO_FACTORS,
@@ -41,35 +54,33 @@ export interface SubstitutionImpactInput {
 }
 
 export function substitutionImpacts(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
-  const q = input.matchedQuantity;
-  if (q === null) return [];
+  const matched = input.matchedQuantity;
+  if (matched === null) return [];
   const { pathway, output } = input;
   const unit = pathway.unit;
-  const share = divertedShare(output.currentDestination);
+  const indicator = pathway.impact.indicator;
+  const material = isMaterialPathway(pathway);
+  const baseline: Baseline = material
+    ? materialBaseline(output.currentDestination, pathway)
+    : { share: divertedShare(output.currentDestination), sameRoute: false, upgrade: false, route: 'RECYCLING' };
+  const share = baseline.share;
+  // Heat cannot wait for the season of its need: only the months both run are exchangeable.
+  const season = indicator === 'ENERGY' ? seasonalQuantity(input, matched) : null;
+  const q = season ? season.quantity : matched;
+  const coverageIn = season ? season.coverage : input.coverage.input;
+  const pump = indicator === 'ENERGY' && isHeatPumpPathway(pathway) ? heatPump(q, output.temperatureC, input.input.temperatureC) : null;
   const figures: ImpactFigure[] = [];
-  const physical = physicalFigure(pathway, q, share, output.currentDestination);
+  const physical = pump
+    ? heatPumpRecoveredFigure(q, pump, season?.note ?? '')
+    : physicalFigure(pathway, q, share, output.currentDestination, season?.note ?? '');
   if (physical) figures.push(physical);
 
-  const baseline = share.central === 1 ? '' : ` (${pct(share.central)} diverted)`;
-  const production = productionFactorIdFor(pathway, output.label);
-  const terms = avoidedTerms(pathway, q, scaleRange({ low: q, central: q, high: q }, share), baseline, kb, production);
-  if (terms.length > 0) {
-    if (input.transport) {
-      const tkm = input.transport.tonneKm;
-      terms.push({
-        label: 'transport',
-        quantity: scaleRange({ low: tkm, central: tkm, high: tkm }, TAKE_UP),
-        quantityUnit: 't·km',
-        factor: transportFactor(kb),
-        sign: -1,
-      });
-    }
-    figures.push(co2Figure(pathway, terms));
-  }
+  const co2 = pump ? heatPumpCo2(pathway, q, pump, kb) : materialCo2(input, q, baseline, kb);
+  if (co2) figures.push(co2);
 
   const disposal = costSaving('output', input.output, input.coverage.output, q, unit, pathway, share);
   if (disposal) figures.push(disposal);
-  const purchase = costSaving('input', input.input, input.coverage.input, q, unit, pathway, null);
+  const purchase = purchaseSaving(input, q, coverageIn, baseline, pump);
   if (purchase) figures.push(purchase);
 
   const insertionShare = ((output.insertion || output.organizationKind === 'SSE' ? 1 : 0) +
@@ -79,12 +90,268 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   return figures.slice();
 }
 
+/**
+ * The heat a source and a need can exchange over the months both run: min(source × shared months / source months,
+ * need × shared months / need months), each spread evenly over its months. Null when both run the same months.
+ */
+export function seasonalQuantity(
+  input: SubstitutionImpactInput,
+  matched: number,
+): { quantity: number; coverage: number | null; note: string } | null {
+  const o = monthOverlap(input.output.availableMonths, input.input.availableMonths);
+  if (o.both === o.source && o.both === o.need) return null;
+  const unit = input.pathway.unit;
+  const label = UNIT_LABEL[unit] ?? unit;
+  const source = convertQuantity(input.output.yearlyQuantity, input.output.unit, unit);
+  const need = convertQuantity(input.input.yearlyQuantity, input.input.unit, unit);
+  if (source === null || need === null) {
+    const quantity = (matched * o.both) / Math.max(o.source, o.need);
+    const coverage = input.coverage.input === null ? null : (input.coverage.input * o.both) / Math.max(o.source, o.need);
+    return { quantity, coverage, note: `; ${o.both} months shared: ${fmt(matched)} ${label} × ${o.both}/${Math.max(o.source, o.need)} = ${fmt(quantity)} ${label}` };
+  }
+  const quantity = Math.min((source * o.both) / o.source, (need * o.both) / o.need);
+  return {
+    quantity,
+    coverage: quantity / need,
+    note: `; ${o.both} months shared by the source (${o.source} months) and the need (${o.need} months): min(${fmt(source)} × ${o.both}/${o.source}, ${fmt(need)} × ${o.both}/${o.need}) = ${fmt(quantity)} ${label}`,
+  };
+}
+
+export interface HeatPump extends HeatPumpCop {
+  /** Electricity the pump uses, MWh: delivered Q ÷ COP (low with 70 % take-up and the high COP). */
+  electricity: Range;
+}
+
+export function heatPump(delivered: number, sourceC: number | null, needC: number | null): HeatPump {
+  const c = heatPumpCop(sourceC, needC);
+  return {
+    ...c,
+    electricity: {
+      low: (delivered * TAKE_UP.low) / c.cop.high,
+      central: (delivered * TAKE_UP.central) / c.cop.central,
+      high: (delivered * TAKE_UP.high) / c.cop.low,
+    },
+  };
+}
+
+/** MWH_RECOVERED for a heat pump: only the heat taken from the source, Q × (1 − 1/COP); the rest is its electricity. */
+function heatPumpRecoveredFigure(delivered: number, pump: HeatPump, note: string): ImpactFigure {
+  const taken = (q: number, cop: number) => q * (1 - 1 / cop);
+  const range = {
+    low: taken(delivered * TAKE_UP.low, pump.cop.low),
+    central: taken(delivered * TAKE_UP.central, pump.cop.central),
+    high: taken(delivered * TAKE_UP.high, pump.cop.high),
+  };
+  return figure(
+    {
+      indicator: 'MWH_RECOVERED',
+      unit: 'MWh',
+      formula: `${fmt(delivered)} MWh a year delivered × (1 − 1/COP ${fmt(pump.cop.central)}) = ${fmt(range.central)} MWh taken from the source, plus ${fmt(pump.electricity.central)} MWh of heat-pump electricity (${pump.basis})${note}`,
+      factors: copUses(pump),
+      basis: 'MIXED',
+      organizationId: null,
+    },
+    range,
+  );
+}
+
+function copUses(pump: HeatPump): ImpactFactorUse[] {
+  return [{ id: 'heat-pump-cop', value: Math.round(pump.cop.central * 100) / 100, unit: 'COP', sourceId: pump.declared ? HEAT_PUMP_COP_SOURCE_ID : null }];
+}
+
+/** Heat delivered replaces a gas boiler's heat; the pump's electricity is subtracted (both with their ADEME factors). */
+function heatPumpCo2(pathway: Pathway, delivered: number, pump: HeatPump, kb: CompiledKnowledgeBase): ImpactFigure | null {
+  const own = pathway.impact.avoidedProductionFactorId;
+  const replaced =
+    own === undefined || HEAT_PUMP_NET_FACTOR_IDS.includes(own) ? (resolveFactor(kb, HEAT_PUMP_REPLACED_HEAT_FACTOR_ID) ?? resolveFactor(kb, own)) : resolveFactor(kb, own);
+  if (!replaced) return null;
+  const terms: Co2Term[] = [
+    {
+      label: 'heat delivered',
+      quantity: scaleRange({ low: delivered, central: delivered, high: delivered }, TAKE_UP),
+      quantityUnit: 'MWh',
+      factor: replaced,
+      sign: 1,
+    },
+  ];
+  const electricity = resolveFactor(kb, ELECTRICITY_FACTOR_ID);
+  if (electricity) {
+    terms.push({
+      label: `heat-pump electricity (COP ${fmt(pump.cop.central)}, ${pump.lift})`,
+      quantity: pump.electricity,
+      quantityUnit: 'MWh',
+      factor: electricity,
+      sign: -1,
+    });
+  }
+  const f = co2Figure(pathway, terms);
+  return { ...f, factors: [...f.factors, ...copUses(pump)] };
+}
+
+/** Avoided production and disposal of a material (or energy, water) substitution, minus transport, by the baseline. */
+function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseline, kb: CompiledKnowledgeBase): ImpactFigure | null {
+  const { pathway, output } = input;
+  const share = baseline.share;
+  const destination = output.currentDestination ?? 'undeclared';
+  const productionId = productionFactorIdFor(pathway, output.label);
+  const production = resolveFactor(kb, productionId);
+  if (!production && !resolveFactor(kb, pathway.impact.avoidedDisposalFactorId)) return null;
+  const nothing = (why: string) =>
+    figure(
+      {
+        indicator: 'CO2E_AVOIDED_T',
+        unit: 't CO2e',
+        formula: `0 t CO2e: ${why}`,
+        factors: baselineUses(output.currentDestination, share),
+        basis: 'DECLARED',
+        organizationId: null,
+      },
+      { low: 0, central: 0, high: 0 },
+    );
+  if (baseline.sameRoute) {
+    return nothing(
+      `already ${destination} today and ${baseline.route} by this pathway — the synergy changes the customer, not the route, so no avoided production or disposal is credited`,
+    );
+  }
+  let terms: Co2Term[];
+  if (baseline.upgrade) {
+    const todayId = productionId ? RECYCLING_ROUTE_FACTOR[productionId] : undefined;
+    const today = resolveFactor(kb, todayId);
+    const perUnit = production && quantityForFactor(1, pathway.unit, production.factor);
+    const perUnitToday = today && quantityForFactor(1, pathway.unit, today.factor);
+    if (!production || !today || !perUnit || !perUnitToday) {
+      return nothing(
+        `already ${destination} today; reuse ranks higher, but the knowledge base has no factor for the recycling route to set against ${productionId ?? 'the reuse factor'}, so no avoided production is credited`,
+      );
+    }
+    const moved = (per: number) => scaleRange({ low: q * per, central: q * per, high: q * per }, TAKE_UP);
+    terms = [
+      { label: 'production (reuse)', quantity: moved(perUnit), quantityUnit: factorQuantityUnit(production), factor: production, sign: 1 },
+      { label: `production already avoided by today's ${destination}`, quantity: moved(perUnitToday), quantityUnit: factorQuantityUnit(today), factor: today, sign: -1 },
+    ];
+  } else {
+    const partial = share.central === 1 && share.low === 1 ? '' : ` (${pct(share.central)} diverted, baseline ${destination})`;
+    const diverted = scaleRange({ low: q, central: q, high: q }, share);
+    const material = isMaterialPathway(pathway);
+    terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE);
+  }
+  if (terms.length === 0) return null;
+  if (input.transport) {
+    const tkm = input.transport.tonneKm;
+    terms.push({
+      label: 'transport',
+      quantity: scaleRange({ low: tkm, central: tkm, high: tkm }, TAKE_UP),
+      quantityUnit: 't·km',
+      factor: transportFactor(kb),
+      sign: -1,
+    });
+  }
+  return co2Figure(pathway, terms);
+}
+
+const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };
+
+/** Services and shared logistics: the taker still pays the provider (or the owner, or the carrier). */
+export function isServicePathway(pathway: Pathway): boolean {
+  return pathway.impact.indicator === 'SERVICE' || pathway.family === 'SERVICE' || pathway.family === 'LOGISTICS';
+}
+
+/** Matter that has a place in the waste hierarchy: mass or items, not services or shared logistics. */
+export function isMaterialPathway(pathway: Pathway): boolean {
+  const indicator = pathway.impact.indicator;
+  return (indicator === 'MASS' || indicator === 'UNITS') && !isServicePathway(pathway);
+}
+
+const RECOVERED_TODAY = new Set(['RECYCLING', 'REUSE', 'ENERGY_RECOVERY']);
+
+/**
+ * Euros the taker saves. Not its whole purchase: a service is still paid to the provider, and a stream that already
+ * has a recovery outlet (or that collectors take free: typical disposal cost 0) is a traded commodity bought at its
+ * market price — the figure says so at 0 EUR. A taker that declared no cost gets the pathway's typical purchase cost
+ * only where the input is normally bought: not for reuse, whose operators mostly receive items as donations. A heat
+ * pump's electricity is paid out of the heat saved.
+ */
+function purchaseSaving(
+  input: SubstitutionImpactInput,
+  q: number,
+  coverage: number | null,
+  baseline: Baseline,
+  pump: HeatPump | null,
+): ImpactFigure | null {
+  const { pathway, input: flow, output } = input;
+  const declared = flow.yearlyCostEur !== null && flow.yearlyCostEur > 0 && coverage !== null ? flow.yearlyCostEur : null;
+  const typical = pathway.impact.typicalPurchaseEurPerUnit;
+  if (declared === null && (typical === undefined || typical <= 0)) return null;
+  const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
+  const cost = declared !== null ? `${fmt(declared)} EUR/yr declared purchase` : `${fmt(typical!)} EUR/${unitLabel} typical purchase`;
+  const material = isMaterialPathway(pathway);
+  const nothing = (why: string) =>
+    figure(
+      {
+        indicator: 'EUROS_SAVED',
+        unit: 'EUR',
+        formula: `0 EUR counted on the ${cost}: ${why}`,
+        factors:
+          declared !== null
+            ? [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }]
+            : [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }],
+        basis: declared !== null ? 'DECLARED' : 'TYPICAL',
+        organizationId: flow.organizationId,
+      },
+      { low: 0, central: 0, high: 0 },
+      0,
+    );
+  if (isServicePathway(pathway)) return nothing('a service (or shared premises, vehicles) is still paid to the provider; only a negotiated discount would be saved, and none is assumed');
+  if (declared === null && baseline.route === 'REUSE' && material) {
+    return nothing('no purchase declared, and reuse operators mostly receive such items as donations, so no typical purchase is credited');
+  }
+  if (material && (RECOVERED_TODAY.has(output.currentDestination ?? '') || pathway.impact.typicalDisposalEurPerUnit === 0)) {
+    const today = output.currentDestination && RECOVERED_TODAY.has(output.currentDestination) ? `already ${output.currentDestination} today` : 'taken free by collectors';
+    return nothing(
+      `the output has a market value (${today}) that the taker pays; only a shorter haul or a price difference would be saved, neither estimated`,
+    );
+  }
+  let base: Range;
+  let formula: string;
+  let factors: ImpactFactorUse[];
+  let basis: ImpactFigure['basis'];
+  if (declared !== null) {
+    const central = declared * coverage!;
+    base = scaleRange({ low: central, central, high: central }, DECLARED_COST_SAVING);
+    formula = `${cost} × ${pct(coverage!)} covered`;
+    factors = [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }];
+    basis = 'DECLARED';
+  } else {
+    base = spreadRange(q * typical!);
+    formula = `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`;
+    factors = [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }];
+    basis = 'TYPICAL';
+  }
+  if (pump) {
+    const p = ELECTRICITY_PRICE_EUR_PER_MWH;
+    base = {
+      low: base.low - pump.electricity.high * p.high,
+      central: base.central - pump.electricity.central * p.central,
+      high: base.high - pump.electricity.low * p.low,
+    };
+    formula += ` − ${fmt(pump.electricity.central)} MWh heat-pump electricity × ${fmt(p.central)} EUR/MWh`;
+    factors = [...factors, { id: 'electricity-price', value: p.central, unit: 'EUR/MWh', sourceId: ELECTRICITY_PRICE_SOURCE_ID }];
+    basis = 'MIXED';
+  }
+  return figure(
+    { indicator: 'EUROS_SAVED', unit: 'EUR', formula: `${formula} = ${fmt(base.central)} EUR`, factors, basis, organizationId: flow.organizationId },
+    base,
+    0,
+  );
+}
+
 /** TONNES_DIVERTED, MWH_RECOVERED or WATER_M3_SAVED, by the pathway's indicator. */
 export function physicalFigure(
   pathway: Pathway,
   quantity: number,
   share: Range,
   destination: string | null,
+  note = '',
 ): ImpactFigure | null {
   const indicator = pathway.impact.indicator;
   if (indicator === 'MASS') {
@@ -112,7 +379,7 @@ export function physicalFigure(
     {
       indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
       unit: label,
-      formula: `${fmt(amount)} ${label} a year matched`,
+      formula: `${fmt(amount)} ${label} a year matched${note}`,
       factors: NO_FACTORS,
       basis: 'DECLARED',
       organizationId: null,
@@ -139,8 +406,8 @@ export function productionFactorIdFor(pathway: Pathway, outputLabel: string): st
 }
 
 /**
- * Avoided production (the substituted input: all of `quantity`) and avoided disposal (only `diverted`, the part
- * moved away from disposal by the baseline), in the pathway's unit.
+ * Avoided production (the substituted input: `quantity` × `productionShare`, the share the baseline lets the synergy
+ * claim) and avoided disposal (only `diverted`, the part moved away from disposal by the baseline), in the pathway's unit.
  */
 export function avoidedTerms(
   pathway: Pathway,
@@ -149,15 +416,17 @@ export function avoidedTerms(
   baseline: string,
   kb: CompiledKnowledgeBase,
   productionFactorId: string | undefined = pathway.impact.avoidedProductionFactorId,
+  productionShare: Range = { low: 1, central: 1, high: 1 },
 ): Co2Term[] {
   const terms: Co2Term[] = [];
   const production = resolveFactor(kb, productionFactorId);
   const perUnit = production && quantityForFactor(1, pathway.unit, production.factor);
   if (production && perUnit !== null) {
     const q = quantity * perUnit;
+    const whole = productionShare.low === 1 && productionShare.central === 1;
     terms.push({
-      label: 'production',
-      quantity: scaleRange({ low: q, central: q, high: q }, TAKE_UP),
+      label: whole ? 'production' : `production${baseline}`,
+      quantity: scaleRange(scaleRange({ low: q, central: q, high: q }, TAKE_UP), productionShare),
       quantityUnit: factorQuantityUnit(production),
       factor: production,
       sign: 1,

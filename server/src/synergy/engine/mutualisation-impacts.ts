@@ -3,6 +3,8 @@ import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import {
   DECLARED_COST_SAVING,
+  ELECTRICITY_FACTOR_ID,
+  resolveFactor,
   NO_FACTORS,
   sharedFactors,
   TAKE_UP,
@@ -33,6 +35,16 @@ export const GROUP_PURCHASE_COST_SAVING = 0.1;
 export const POOLED_TRUCK_KM_SAVING = 0.3;
 /** Road distance a member's stream travels today to its collector or from its supplier, km. */
 export const BASELINE_COLLECTION_DISTANCE_KM = 25;
+/**
+ * A joint maintenance and leak-detection contract for compressed air saves electricity, not the sites' whole
+ * consumption: leaks waste 10 to 30 % of a compressor's output, and reducing them is worth about 20 % (Radgen and
+ * Blaustein 2001, reported in the BREF Energy Efficiency 2009, § 3.7). Applied to the pathways listed here.
+ */
+export const LEAK_REPAIR_SAVING: Range = { low: 0.1, central: 0.2, high: 0.3 };
+export const LEAK_REPAIR_SOURCE_ID = 'bref-energy-efficiency-2009';
+export const LEAK_REPAIR_PATHWAYS = ['group-purchase-compressed-air-maintenance'];
+/** Members whose stream is already recycled or reused: a collection they declared no cost for is not a cost saved. */
+const RECOVERED_TODAY = new Set(['RECYCLING', 'REUSE']);
 
 export interface PooledMember {
   flow: EngineFlow;
@@ -56,11 +68,14 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   if (pooled !== null && input.direction === 'OUTPUT') {
     const tonnes = divertedFigure(pathway, known);
     if (tonnes) figures.push(tonnes);
-  } else if (pooled !== null) {
+  } else if (pooled !== null && LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
+    figures.push(...leakRepairFigures(pathway, pooled, kb));
+  } else if (pooled !== null && pathway.impact.indicator !== 'ENERGY') {
+    // Pooling a need for energy (a group purchase, a shared network) recovers no energy: no MWh figure.
     const physical = physicalFigure(pathway, pooled, { low: 1, central: 1, high: 1 }, null);
     if (physical && physical.indicator !== 'TONNES_DIVERTED') figures.push(physical);
   }
-  if (pooled !== null) {
+  if (pooled !== null && !LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
     const diverted: Range = { low: 0, central: 0, high: 0 };
     if (input.direction === 'OUTPUT') {
       for (const m of known) addRange(diverted, scaleRange({ low: m.quantity!, central: m.quantity!, high: m.quantity! }, divertedShare(m.flow.currentDestination)));
@@ -82,13 +97,40 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     }
     if (merged.length > 0) figures.push(co2Figure(pathway, merged));
   }
-  figures.push(...costSavings(input));
+  figures.push(...costSavings(input, LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null));
   if (pooled !== null) {
     let insertion = 0;
     for (const m of known) if (m.flow.insertion || m.flow.organizationKind === 'SSE') insertion += m.quantity!;
     figures.push(...jobFigures(pathway, pooled, pooled > 0 ? insertion / pooled : 0, 'of pooled volume'));
   }
   return figures.slice();
+}
+
+/** Electricity saved by fixing leaks (MWh, reported as MWH_RECOVERED) and its CO2e, ADEME French mix. */
+function leakRepairFigures(pathway: Pathway, pooled: number, kb: CompiledKnowledgeBase): ImpactFigure[] {
+  const mwh = convertQuantity(pooled, pathway.unit, 'MEGAWATT_HOUR');
+  if (mwh === null) return [];
+  const saved = scaleRange({ low: mwh, central: mwh, high: mwh }, LEAK_REPAIR_SAVING);
+  const rate: ImpactFactorUse = { id: 'leak-repair-saving', value: LEAK_REPAIR_SAVING.central, unit: 'share of consumption', sourceId: LEAK_REPAIR_SOURCE_ID };
+  const figures = [
+    figure(
+      {
+        indicator: 'MWH_RECOVERED',
+        unit: 'MWh',
+        formula: `${fmt(mwh)} MWh of compressor electricity × ${pct(LEAK_REPAIR_SAVING.central)} saved by fixing leaks (${pct(LEAK_REPAIR_SAVING.low)}–${pct(LEAK_REPAIR_SAVING.high)}) = ${fmt(saved.central)} MWh of electricity saved`,
+        factors: sharedFactors(pathway, 'leak-repair', () => [rate]),
+        basis: 'MIXED',
+        organizationId: null,
+      },
+      saved,
+    ),
+  ];
+  const electricity = resolveFactor(kb, ELECTRICITY_FACTOR_ID);
+  if (electricity) {
+    const f = co2Figure(pathway, [{ label: 'electricity saved by fixing leaks', quantity: saved, quantityUnit: 'MWh', factor: electricity, sign: 1 }]);
+    figures.push({ ...f, factors: [...f.factors, rate] });
+  }
+  return figures;
 }
 
 function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure | null {
@@ -118,14 +160,18 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
 }
 
 /** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
-function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
+function costSavings(input: MutualisationImpactInput, leakRepair: Range | null): ImpactFigure[] {
   const { pathway, direction } = input;
-  const saving = direction === 'OUTPUT' ? POOLED_COLLECTION_COST_SAVING : GROUP_PURCHASE_COST_SAVING;
+  const saving = leakRepair ? leakRepair.central : direction === 'OUTPUT' ? POOLED_COLLECTION_COST_SAVING : GROUP_PURCHASE_COST_SAVING;
   const typical = direction === 'OUTPUT' ? pathway.impact.typicalDisposalEurPerUnit : pathway.impact.typicalPurchaseEurPerUnit;
   const what = direction === 'OUTPUT' ? 'collection' : 'purchase';
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
-  const savingId = direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
-  const savingUse: ImpactFactorUse = { id: savingId, value: saving, unit: 'share', sourceId: null };
+  const savingId = leakRepair ? 'leak-repair-saving' : direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
+  const savingUse: ImpactFactorUse = { id: savingId, value: saving, unit: 'share', sourceId: leakRepair ? LEAK_REPAIR_SOURCE_ID : null };
+  // Declared cost: 70 % to 100 % of the saving, or the leak-repair range (10 % to 30 % of the electricity bill).
+  const declaredLow = leakRepair ? leakRepair.low / leakRepair.central : DECLARED_COST_SAVING.low;
+  const declaredHigh = leakRepair ? leakRepair.high / leakRepair.central : DECLARED_COST_SAVING.high;
+  const what2 = leakRepair ? 'saved by fixing leaks' : 'saved';
   const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse]);
   const typicalFactors = sharedFactors(pathway, `${savingId}:typical`, () => [
     savingUse,
@@ -146,14 +192,18 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
     let declared = false;
     if (cost !== null && cost > 0) {
       central = cost * saving;
-      low = central * DECLARED_COST_SAVING.low;
-      high = central * DECLARED_COST_SAVING.high;
+      low = central * declaredLow;
+      high = central * declaredHigh;
       declared = true;
-      part = `${fmt(cost)} EUR declared ${what} × ${pct(saving)} saved`;
+      part = `${fmt(cost)} EUR declared ${what} × ${pct(saving)} ${what2}`;
+    } else if (direction === 'OUTPUT' && RECOVERED_TODAY.has(m.flow.currentDestination ?? '')) {
+      // Already recycled or reused, and no cost declared: the stream is most likely sold or taken free; no typical
+      // collection cost is credited.
+      continue;
     } else if (typical !== undefined && typical > 0 && m.quantity !== null) {
-      const r = spreadRange(m.quantity * typical * saving);
+      const r = leakRepair ? scaleRange(spreadRange(m.quantity * typical), leakRepair) : spreadRange(m.quantity * typical * saving);
       ({ low, central, high } = r);
-      part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${pct(saving)} saved`;
+      part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${pct(saving)} ${what2}`;
     } else continue;
     const org = byOrg.get(m.flow.organizationId);
     if (!org) {

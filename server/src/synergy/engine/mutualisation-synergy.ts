@@ -13,6 +13,13 @@ import { toTonnes } from './units.js';
 
 /** A group below the viability threshold keeps this share of its score: pooling it is not worth it yet. */
 export const BELOW_VIABILITY_FACTOR = 0.6;
+/**
+ * A pooled collection whose members all declare their stream already recycled or reused today diverts nothing: it
+ * only groups existing contracts (a joint tender for price and one contract). It is kept, as such, with this
+ * share of its score: below the pools that divert something.
+ */
+export const JOINT_TENDER_FACTOR = 0.6;
+const RECOVERED_TODAY = new Set<string>(['RECYCLING', 'REUSE']);
 /** Volume component below the threshold: 0.4 × pooled ÷ threshold (1 at or above it). */
 const BELOW_VIABILITY_VOLUME = 0.4;
 /** Volume component when the pathway sets no threshold, or when no member declared a quantity. */
@@ -82,7 +89,8 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   };
   const raw =
     w.compatibility * compatibility + w.quantity * volume + w.distance * compactness + w.quality * size + w.availability + w.hazard * hazard;
-  const score = roundScore(viable ? raw : raw * BELOW_VIABILITY_FACTOR);
+  const jointTender = pathway.streamDirection === 'OUTPUT' && members.every((m) => RECOVERED_TODAY.has(m.flow.currentDestination ?? ''));
+  const score = roundScore((viable ? raw : raw * BELOW_VIABILITY_FACTOR) * (jointTender ? JOINT_TENDER_FACTOR : 1));
 
   const direction = pathway.streamDirection!;
   reasons.push(item(direction === 'OUTPUT' ? 'SHARED_STREAM' : 'SHARED_NEED', { members: members.length, organizations: organizationIds.length }));
@@ -98,6 +106,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: core.naceCodes.join(', ') }));
   conditionsMet.push(item('GROUP_COMPACT', { maxDistanceKm: round(maxDistance, 1), reachKm: pathway.reachKm }));
   if (unknown > 0) conditionsToCheck.push(item('QUANTITY_UNKNOWN', { side: 'members', count: unknown }));
+  if (jointTender) conditionsToCheck.push(item('JOINT_TENDER', {}));
   if (pathway.treatmentItem) conditionsToCheck.push(pathway.treatmentItem);
   conditionsToCheck.push(...pathway.checkItems);
 

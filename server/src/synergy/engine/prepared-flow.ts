@@ -1,8 +1,8 @@
-import type { CompiledKind, CompiledMemberFilter, PathwaySide } from './compiled-knowledge-base.js';
+import type { CompiledKinds, CompiledMemberFilter, PathwaySide } from './compiled-knowledge-base.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow, ExplanationItem } from './engine.types.js';
-import { matchStream, normalizeEwcCode, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
+import { excludedByWords, matchStream, normalizeEwcCode, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
 
@@ -131,19 +131,28 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   };
   const count = index.candidates(ewcCode, flow.needCode, keywords);
   let found = 0;
-  // The label prepared for searches, made only for the few pathways with kinds or member filters.
+  // The label (and description) prepared for searches, made only for the few pathways with kinds, exclusions or
+  // member filters.
   let searchable: string | null = null;
+  let described: string | null = null;
   for (let c = 0; c < count; c++) {
     const side = index.sides[index.found[c]];
     const match = matchStream(matchable, side.matcher);
     if (!match) continue;
+    if (side.matcher.excludeKeywords && excludedByWords((searchable ??= searchableLabel(flow.label)), side.matcher)) continue;
     const pathway = side.pathway;
     if (side.role === 'stream' && pathway.members) {
-      if (!mayBeMember(flow, (searchable ??= searchableLabel(flow.label)), pathway.members)) continue;
+      searchable ??= searchableLabel(flow.label);
+      described ??= searchableLabel(flow.description ?? '');
+      if (!mayBeMember(flow, searchable, described, pathway.members)) continue;
     }
     const shared = index.shared(index.found[c], match.level, match.detail);
     if (!pathway.kinds) SCRATCH[found++] = shared;
-    else SCRATCH[found++] = withKinds(shared, kindsOf((searchable ??= searchableLabel(flow.label)), flow.needCode, pathway.kinds));
+    else {
+      searchable ??= searchableLabel(flow.label);
+      described ??= searchableLabel(flow.description ?? '');
+      SCRATCH[found++] = withKinds(shared, kindsOf(searchable, described, flow.needCode, pathway.kinds));
+    }
   }
   if (found > 0) {
     prepared.outputSides = sidesOf(found, 'output');
@@ -153,25 +162,57 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   return prepared;
 }
 
-/** Whether a flow may take part in a pool with this member filter (its organisation's NACE code, its label). */
-function mayBeMember(flow: EngineFlow, searchable: string, filter: CompiledMemberFilter): boolean {
+/**
+ * Whether a flow may take part in a pool with this member filter: its organisation's NACE code, the words of its
+ * label and of its description ("déposés en déchèterie"), both prepared by `searchableLabel`.
+ */
+function mayBeMember(flow: EngineFlow, searchable: string, described: string, filter: CompiledMemberFilter): boolean {
   const nace = flow.naceCode;
   if (nace) for (const prefix of filter.excludeNaceCodes) if (nace.startsWith(prefix)) return false;
-  return filter.excludeKeywords.length === 0 || findKeyword(searchable, filter.excludeKeywords) === null;
+  if (filter.excludeKeywords.length === 0) return true;
+  return findKeyword(searchable, filter.excludeKeywords) === null && findKeyword(described, filter.excludeKeywords) === null;
 }
 
 /**
- * The kinds of item a flow is, by its declared need or the words of its label (prepared by `searchableLabel`), as a
- * bit mask (see CompiledKind).
+ * The kinds of item a flow is, as a bit mask of combinations (see CompiledKinds): in each group, the kinds its
+ * declared need or the words of its label name, else those the words of its description name (both prepared by
+ * `searchableLabel`; pass " " for no description). 0 when it names no kind of any group.
  */
-export function kindsOf(searchable: string, needCode: string | null, kinds: CompiledKind[]): number {
+export function kindsOf(searchable: string, described: string, needCode: string | null, kinds: CompiledKinds): number {
+  let combinations = 1;
+  // Scratch list of combination numbers: at most 31.
+  COMBOS[0] = 0;
+  let named = false;
+  for (const group of kinds.groups) {
+    let positions = namedKinds(searchable, needCode, group.kinds);
+    if (positions === 0) positions = namedKinds(described, null, group.kinds);
+    if (positions !== 0) named = true;
+    else positions = (1 << group.kinds.length) - 1;
+    let n = 0;
+    for (let c = 0; c < combinations; c++) {
+      for (let k = 0; k < group.kinds.length; k++) if (positions & (1 << k)) NEXT[n++] = COMBOS[c] + k * group.stride;
+    }
+    for (let c = 0; c < n; c++) COMBOS[c] = NEXT[c];
+    combinations = n;
+  }
+  if (!named) return 0;
   let mask = 0;
+  for (let c = 0; c < combinations; c++) mask |= 1 << COMBOS[c];
+  return mask;
+}
+
+const COMBOS = new Int32Array(32);
+const NEXT = new Int32Array(32);
+
+/** The positions of the kinds of one group a flow names, one bit each. */
+function namedKinds(searchable: string, needCode: string | null, kinds: CompiledKinds['groups'][number]['kinds']): number {
+  let positions = 0;
   for (const kind of kinds) {
     if ((needCode !== null && kind.needCodes.includes(needCode)) || findKeyword(searchable, kind.keywords) !== null) {
-      mask |= 1 << kind.bit;
+      positions |= 1 << kind.position;
     }
   }
-  return mask;
+  return positions;
 }
 
 /** A copy of a shared match carrying the flow's own kinds (same shape, fields in the same order). */

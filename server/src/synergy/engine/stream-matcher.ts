@@ -61,6 +61,10 @@ export interface CompiledMatcher {
   hasCodes: boolean;
   /** Whether it bounds the flow's temperature and takes energy flows (see MatchLevel.TEMPERATURE). */
   qualifiesHeat: boolean;
+  /** Prepared for `searchableLabel`: a flow whose label contains one is not this stream; null: none. */
+  excludeKeywords: string[] | null;
+  /** Words of the label are a loose identity (KEYWORD) even when the side lists no code. */
+  looseKeywords: boolean;
 }
 
 /** What the matcher needs to know of a flow (prepared once per flow). */
@@ -104,12 +108,15 @@ export function compileMatcher(matcher: StreamMatcher): CompiledMatcher {
     qualifiesHeat:
       (matcher.minTemperatureC !== undefined || matcher.maxTemperatureC !== undefined) &&
       (!nonEmpty(matcher.categories) || matcher.categories.includes('ENERGY' as never)),
+    excludeKeywords: nonEmpty(matcher.excludeKeywords) ? matcher.excludeKeywords.map(searchableKeyword) : null,
+    looseKeywords: matcher.looseKeywords === true,
   };
 }
 
 /** How `flow` matches `matcher`, or null when it does not. Unknown forms and temperatures pass (to be checked). */
 export function matchStream(flow: MatchableFlow, matcher: CompiledMatcher): StreamMatch | null {
   if (matcher.categories && !matcher.categories.has(flow.category)) return null;
+  if (flow.searchLabel && excludedByWords(flow.searchLabel, matcher)) return null;
   if (matcher.physicalForms && flow.physicalForm !== null && !matcher.physicalForms.has(flow.physicalForm)) {
     return null;
   }
@@ -146,10 +153,15 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
       ? (matcher.keywords.find((k) => flow.keywords!.has(k)) ?? null)
       : findKeyword(flow.searchLabel, matcher.keywords);
     if (keyword === null) return null;
-    return { level: matcher.hasCodes ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
+    return { level: matcher.hasCodes || matcher.looseKeywords ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
   }
   if (matcher.hasIdentity) return null;
   return { level: MatchLevel.CATEGORY, detail: flow.category };
+}
+
+/** Whether the label (prepared by `searchableLabel`) names what the side excludes ("poche" for a road aggregate). */
+export function excludedByWords(searchable: string, matcher: CompiledMatcher): boolean {
+  return matcher.excludeKeywords !== null && findKeyword(searchable, matcher.excludeKeywords) !== null;
 }
 
 const CANONICAL_EWC = /^\d\d \d\d \d\d$/;

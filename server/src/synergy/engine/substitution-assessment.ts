@@ -1,3 +1,4 @@
+import type { CompiledKindGroup, CompiledKinds, CompiledOutputConditions } from './compiled-knowledge-base.js';
 import type { Geometry } from './geo.js';
 import type { ExplanationItem, ScoreBreakdown } from './engine.types.js';
 import { STRIDE, writeRecord } from './member-grid.js';
@@ -5,6 +6,7 @@ import { EXCLUDED, IO, PART, monthCount, scoreRecords } from './pair-score.js';
 import { quantityIn, type PreparedFlow, type SideMatch } from './prepared-flow.js';
 import { NOT_HAZARDOUS, frozenItem, item, sharedItem } from './shared-items.js';
 import { MATCH_LEVEL_CODE } from './stream-matcher.js';
+import { findKeyword, searchableLabel } from './text-fold.js';
 
 export { EXCLUDED };
 export { item };
@@ -63,12 +65,7 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   const conditions = pathway.pathway.conditions;
   sink.reasons.push((om.reason ??= frozenItem(MATCH_LEVEL_CODE[om.level], { side: 'output', detail: om.detail })));
   sink.reasons.push((im.reason ??= frozenItem(MATCH_LEVEL_CODE[im.level], { side: 'input', detail: im.detail })));
-  if (pathway.kinds) {
-    const shared = om.kinds & im.kinds;
-    const kind = pathway.kinds.find((k) => (shared & (1 << k.bit)) !== 0);
-    if (kind) sink.reasons.push(item('SAME_KIND', { pathwayId: pathway.id, kind: kind.id }));
-    else sink.conditionsToCheck.push(item('KIND_TO_CHECK', { side: om.kinds === 0 ? (im.kinds === 0 ? 'both' : 'output') : 'input' }));
-  }
+  if (pathway.kinds) explainKinds(pathway.id, pathway.kinds, om.kinds, im.kinds, sink);
   if (o.hazardous) {
     if (conditions.hazardous === 'HANDLED') sink.conditionsToCheck.push(item('HAZARD_HANDLING', { ewcCode: o.ewcCode }));
     else sink.conditionsMet.push(item('HAZARD_ALLOWED', { ewcCode: o.ewcCode }));
@@ -85,7 +82,9 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
     }
   }
   explainForm(o, i, om, sink);
-  if (pathway.treatmentItem) sink.conditionsToCheck.push(pathway.treatmentItem);
+  const variant = pathway.outputConditions ? outputConditionsOf(o, pathway.outputConditions) : null;
+  const treatment = variant?.treatmentItem ?? pathway.treatmentItem;
+  if (treatment) sink.conditionsToCheck.push(treatment);
   explainQuantities(o, om, i, im, sink);
   const distance = { distanceKm: round(distanceKm, 1), reachKm: pathway.reachKm };
   if (distanceKm <= pathway.reachKm) sink.reasons.push(item('WITHIN_REACH', distance));
@@ -94,6 +93,8 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   const covered = monthCount(o.monthMask & i.monthMask);
   if (covered === i.monthCount) sink.conditionsMet.push(sharedItem('AVAILABILITY_FULL', 'months', i.monthCount));
   else sink.conditionsToCheck.push(item('PARTIAL_AVAILABILITY', { monthsCovered: covered, monthsNeeded: i.monthCount }));
+  // The checks told by the output's words come just before the pathway's own (appended by the synergy).
+  if (variant) for (const check of variant.checkItems) sink.conditionsToCheck.push(check);
   const b = sink.breakdown;
   b.compatibility = round(parts[PART.compatibility], 4);
   b.quantity = round(parts[PART.quantity], 4);
@@ -101,6 +102,48 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   b.quality = round(parts[PART.quality], 4);
   b.availability = round(parts[PART.availability], 4);
   b.hazard = parts[PART.hazard];
+}
+
+/**
+ * Kinds of item, group by group (see CompiledKinds): the kind both sides name (SAME_KIND, one per group), or which
+ * side names none (KIND_TO_CHECK, once). A pair whose sides name different kinds of a group never gets here.
+ */
+function explainKinds(pathwayId: string, kinds: CompiledKinds, o: number, i: number, sink: AssessmentSink): void {
+  if (o === 0 || i === 0) {
+    sink.conditionsToCheck.push(item('KIND_TO_CHECK', { side: o === 0 ? (i === 0 ? 'both' : 'output') : 'input' }));
+    return;
+  }
+  const shared = o & i;
+  let toCheck: string | null = null;
+  for (const group of kinds.groups) {
+    const all = (1 << group.kinds.length) - 1;
+    const op = positionsIn(o, group);
+    const ip = positionsIn(i, group);
+    // With several groups, a flow naming no kind of a group has every kind of it (see kindsOf).
+    const oNamed = kinds.groups.length === 1 || op !== all;
+    const iNamed = kinds.groups.length === 1 || ip !== all;
+    if (oNamed && iNamed) {
+      const sp = positionsIn(shared, group);
+      const kind = group.kinds.find((k) => (sp & (1 << k.position)) !== 0);
+      if (kind) sink.reasons.push(item('SAME_KIND', { pathwayId, kind: kind.id }));
+    } else toCheck ??= oNamed ? 'input' : iNamed ? 'output' : 'both';
+  }
+  if (toCheck) sink.conditionsToCheck.push(item('KIND_TO_CHECK', { side: toCheck }));
+}
+
+/** The positions of a group's kinds present in a mask of combinations, one bit each. */
+function positionsIn(mask: number, group: CompiledKindGroup): number {
+  let positions = 0;
+  for (let bit = 0; bit < 31; bit++) {
+    if (mask & (1 << bit)) positions |= 1 << (Math.floor(bit / group.stride) % group.kinds.length);
+  }
+  return positions;
+}
+
+/** The treatment and checks the output's label calls for (first entry whose words it contains), if any. */
+function outputConditionsOf(o: PreparedFlow, entries: CompiledOutputConditions[]): CompiledOutputConditions | null {
+  const label = searchableLabel(o.flow.label);
+  return entries.find((entry) => findKeyword(label, entry.keywords) !== null) ?? null;
 }
 
 /** Physical form: what the input takes today against what the output is. */

@@ -181,6 +181,10 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
         problem(`${where}: keyword "${keyword}" must be folded words (lower case, no accents): "${folded}"`);
       }
     }
+    if (matcher.excludeKeywords !== undefined) checkWords(matcher.excludeKeywords, `${where} excludeKeywords`, problem);
+    if (matcher.looseKeywords !== undefined && typeof matcher.looseKeywords !== 'boolean') {
+      problem(`${where}: looseKeywords must be true or false`);
+    }
     for (const form of matcher.physicalForms ?? []) {
       if (!PHYSICAL_FORMS.has(form)) problem(`${where}: unknown physical form ${form}`);
     }
@@ -246,6 +250,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
       if ([...(checksFr ?? []), ...(checksEn ?? [])].some((check) => !check?.trim())) {
         problem(`${where}: empty check`);
       }
+      checkOutputConditions(pathway, where, problem);
     }
 
     if (!(typeof pathway.reachKm === 'number' && pathway.reachKm > 0)) problem(`${where}: reachKm must be > 0`);
@@ -329,6 +334,14 @@ function checkKinds(pathway: Pathway, where: string, problem: (message: string) 
     return;
   }
   if (pathway.kinds.length > 31) problem(`${where}: at most 31 kinds`);
+  const groups = new Map<string, number>();
+  for (const kind of pathway.kinds) groups.set(kind.group ?? '', (groups.get(kind.group ?? '') ?? 0) + 1);
+  if ([...groups.values()].reduce((product, n) => product * n, 1) > 31) {
+    problem(`${where}: at most 31 combinations of one kind per group (the product of the groups' sizes)`);
+  }
+  for (const kind of pathway.kinds) {
+    if (kind.group !== undefined && !KEBAB_CASE.test(kind.group)) problem(`${where} kind ${kind.id}: group is not kebab-case`);
+  }
   const ids = new Set<string>();
   for (const kind of pathway.kinds) {
     const at = `${where} kind ${kind.id}`;
@@ -338,6 +351,26 @@ function checkKinds(pathway: Pathway, where: string, problem: (message: string) 
     if (!kind.labelFr?.trim() || !kind.labelEn?.trim()) problem(`${at}: missing French or English label`);
     checkWords(kind.keywords, at, problem);
   }
+}
+
+function checkOutputConditions(pathway: Pathway, where: string, problem: (message: string) => void): void {
+  const entries = pathway.conditions.byOutput;
+  if (entries === undefined) return;
+  if (pathway.kind !== 'SUBSTITUTION') problem(`${where}: conditions.byOutput is for substitutions only`);
+  if (!Array.isArray(entries) || entries.length === 0) {
+    problem(`${where}: conditions.byOutput must be a non-empty list`);
+    return;
+  }
+  entries.forEach((entry, n) => {
+    const at = `${where} conditions.byOutput[${n}]`;
+    checkWords(entry.keywords, at, problem);
+    if (Boolean(entry.treatmentFr) !== Boolean(entry.treatmentEn)) problem(`${at}: treatment must be given in both French and English`);
+    const fr = entry.checksFr ?? [];
+    const en = entry.checksEn ?? [];
+    if (!Array.isArray(fr) || !Array.isArray(en) || fr.length !== en.length) problem(`${at}: checksFr and checksEn must be lists of the same length`);
+    if ([...fr, ...en].some((check) => !check?.trim())) problem(`${at}: empty check`);
+    if (!entry.treatmentFr && fr.length === 0) problem(`${at}: gives neither a treatment nor checks`);
+  });
 }
 
 function checkMembers(pathway: Pathway, where: string, problem: (message: string) => void): void {

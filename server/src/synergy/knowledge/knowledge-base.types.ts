@@ -64,6 +64,16 @@ export interface StreamMatcher {
   needCodes?: string[];
   /** Folded words, one of which must occur in the flow's label (fallback when no code was declared). */
   keywords?: string[];
+  /**
+   * Folded words: a flow whose label contains one is not this stream, whatever its codes or needs ("poche",
+   * "pulverulent": ladle slag is not a road aggregate although it carries a slag code).
+   */
+  excludeKeywords?: string[];
+  /**
+   * Words of the label are a loose identity (`KEYWORD`) even on a side that lists no code: for sides whose words
+   * say little of what is offered ("retour", "vide": an empty return, whatever its route and vehicle).
+   */
+  looseKeywords?: boolean;
   physicalForms?: PhysicalForm[];
   /** Temperature bounds of the flow itself, °C. */
   minTemperatureC?: number;
@@ -74,7 +84,8 @@ export interface StreamMatcher {
  * SUBSTITUTION: what an item is, for pathways whose sides are too broad to say it (idle equipment: a lathe, a
  * greenhouse, a cold unit; training: forklift driving, welding). When a pathway lists kinds and both labels name
  * kinds, the output and the input pair only when they name a common one: a plastics shredder does not meet a need
- * for a second-hand greenhouse. A label naming no kind pairs, the kind being left to check.
+ * for a second-hand greenhouse. A flow whose label names no kind is read in its description; one naming none in
+ * either pairs, the kind being left to check.
  */
 export interface ItemKind {
   /** Stable kebab-case id: "machine-tool", "greenhouse". */
@@ -85,6 +96,27 @@ export interface ItemKind {
   keywords: string[];
   /** Need codes: an input declared with one of them is of this kind, whatever its label. */
   needCodes?: string[];
+  /**
+   * Kinds of different groups are independent criteria (a truck's vehicle and its corridor): an output and an input
+   * pair only when, in every group where both name kinds, they name a common one. Kinds without a group form one
+   * group. A flow whose label names no kind of a group is read in its description for that group.
+   */
+  group?: string;
+}
+
+/**
+ * SUBSTITUTION: treatment and checks told by the words of the output's label, as `productionFactorsByOutput` does
+ * for the factor: steelmaking slag is aged, crushed and screened, not granulated as blast-furnace slag is.
+ */
+export interface OutputConditions {
+  /** Folded words, one of which occurs in the output's label (the first entry that matches applies). */
+  keywords: string[];
+  /** Replaces the pathway's treatment. */
+  treatmentFr?: string;
+  treatmentEn?: string;
+  /** Checked before the pathway's own checks (which hold for every output). */
+  checksFr?: string[];
+  checksEn?: string[];
 }
 
 /**
@@ -95,7 +127,7 @@ export interface ItemKind {
 export interface MemberFilter {
   /** NACE code prefixes ("38", "24.10") of organisations that are never members. */
   excludeNaceCodes?: string[];
-  /** Folded words: a flow whose label contains one ("decheterie") is not a member. */
+  /** Folded words: a flow whose label or description contains one ("decheterie") is not a member. */
   excludeKeywords?: string[];
   /** The group must count at least `minOrganizations` organisations whose NACE code starts with one of `naceCodes`. */
   core?: { naceCodes: string[]; minOrganizations: number };
@@ -112,6 +144,8 @@ export interface PathwayConditions {
   /** Checks a facilitator must still make (quality analysis, regulatory status "sortie du statut de déchet"…). */
   checksFr: string[];
   checksEn: string[];
+  /** SUBSTITUTION: treatment and checks by the output's label (see OutputConditions). */
+  byOutput?: OutputConditions[];
 }
 
 export interface PathwayImpact {
