@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128131851 } from './Migration20261128131851.js';
 import { Migration20261128140000_search_functions } from './Migration20261128140000_search_functions.js';
 import { Migration20261128150000_synergies } from './Migration20261128150000_synergies.js';
+import { Migration20261128170000_split_compost_need } from './Migration20261128170000_split_compost_need.js';
 
 /** Committed migrations in order. New ones: `npm run migration:create -w server`, then list them here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128131851', class: Migration20261128131851 },
   { name: 'Migration20261128140000_search_functions', class: Migration20261128140000_search_functions },
   { name: 'Migration20261128150000_synergies', class: Migration20261128150000_synergies },
+  { name: 'Migration20261128170000_split_compost_need', class: Migration20261128170000_split_compost_need },
 ];

@@ -31,6 +31,7 @@ const idleEquipment: Pathway = {
   input: { categories: [ResourceCategory.EQUIPMENT], needCodes: ['second-hand-equipment'] },
   conditions: { hazardous: 'FORBIDDEN', ...noChecks },
   reachKm: 150,
+  route: 'REUSE',
   unit: FlowUnit.UNIT,
   kinds: [
     { id: 'machine-tool', labelFr: 'Machine-outil', labelEn: 'Machine tool', keywords: ['tour', 'fraiseuse'] },

@@ -210,20 +210,13 @@ export function sharedFactors(pathway: Pathway, name: string, make: () => Impact
 
 export const NO_FACTORS = Object.freeze([]) as unknown as ImpactFactorUse[];
 
-/**
- * Where a substitution sends the output in the waste hierarchy (directive 2008/98/EC, art. 4): told by the pathway's
- * id, since the knowledge base has no field for it. Reuse, repair and refurbishment are REUSE; fuels (biomass fuel,
- * kiln fuel, SRF, biodiesel) are ENERGY_RECOVERY; every other material pathway is RECYCLING.
- */
-export type RecoveryRoute = 'REUSE' | 'RECYCLING' | 'ENERGY_RECOVERY';
-const REUSE_ROUTE = /(^|-)(reuse|refurbishment|repair|reconditioning|reclaimed)(-|$)/;
-const ENERGY_ROUTE = /(^|-)(fuel|srf|biodiesel)(-|$)/;
+/** Where a material substitution sends the output in the waste hierarchy: the pathway's `route` in the knowledge base. */
+export type RecoveryRoute = NonNullable<Pathway['route']>;
 const ROUTE_RANK: Record<string, number> = { ENERGY_RECOVERY: 1, RECYCLING: 2, REUSE: 3 };
 
 export function pathwayRoute(pathway: Pathway): RecoveryRoute {
-  if (REUSE_ROUTE.test(pathway.id)) return 'REUSE';
-  if (ENERGY_ROUTE.test(pathway.id)) return 'ENERGY_RECOVERY';
-  return 'RECYCLING';
+  // The validator requires a route on every material substitution; other pathways are never asked for one.
+  return pathway.route ?? 'RECYCLING';
 }
 
 /**

@@ -96,6 +96,15 @@ describe('knowledge base of valorisation pathways', () => {
       expectProblem((copy) => (copy.pathways[0].input!.needCodes = ['no-such-need']), 'unknown need no-such-need');
     });
 
+    it('asks every material substitution where it sends the output in the waste hierarchy, and only them', () => {
+      expectProblem((copy) => delete pathway(copy, 'pallets-repair-reuse').route, 'needs a route');
+      expectProblem((copy) => (pathway(copy, 'ferrous-scrap-steelmaking').route = 'SOMEWHERE' as never), 'needs a route');
+      expectProblem((copy) => (pathway(copy, 'laundry-capacity').route = 'REUSE'), 'route is for material substitutions only');
+      expect(pathway(kb, 'pallets-repair-reuse').route).toBe('REUSE');
+      expect(pathway(kb, 'sawdust-biomass-fuel').route).toBe('ENERGY_RECOVERY');
+      expect(pathway(kb, 'whey-animal-feed').route).toBe('REUSE');
+    });
+
     it('reports waste codes that are not in the List of Waste', () => {
       const slag = (copy: KnowledgeBase) => pathway(copy, 'slag-road-aggregates').output!;
       expectProblem((copy) => (slag(copy).ewcCodes = ['10 02 98']), '"10 02 98" is not in the List of Waste');

@@ -59,6 +59,7 @@ const FLOW_UNITS = new Set<string>(Object.values(FlowUnit));
 const CATEGORIES = new Set<string>(Object.values(ResourceCategory));
 const PHYSICAL_FORMS = new Set<string>(Object.values(PhysicalForm));
 const FACTOR_UNITS = new Set<string>(['kgCO2e/t', 'kgCO2e/MWh', 'kgCO2e/m3', 'kgCO2e/unit', 'kgCO2e/h', 'kgCO2e/t.km']);
+const ROUTES = new Set<string>(['REUSE', 'RECYCLING', 'ENERGY_RECOVERY']);
 const INDICATORS = new Set<string>(['MASS', 'ENERGY', 'WATER', 'UNITS', 'SERVICE']);
 const HAZARD_POLICIES = new Set<string>(['FORBIDDEN', 'HANDLED', 'ALLOWED']);
 const FAMILIES = new Set<string>(PATHWAY_FAMILIES);
@@ -254,6 +255,10 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
     }
 
     if (!(typeof pathway.reachKm === 'number' && pathway.reachKm > 0)) problem(`${where}: reachKm must be > 0`);
+    const material = pathway.kind === 'SUBSTITUTION' && (pathway.impact?.indicator === 'MASS' || pathway.impact?.indicator === 'UNITS') &&
+      pathway.family !== 'SERVICE' && pathway.family !== 'LOGISTICS';
+    if (material && !ROUTES.has(pathway.route as string)) problem(`${where}: a material substitution needs a route (${[...ROUTES].join(', ')})`);
+    if (!material && pathway.route !== undefined) problem(`${where}: route is for material substitutions only`);
     if (!FLOW_UNITS.has(pathway.unit)) problem(`${where}: unit ${pathway.unit} is not a FlowUnit`);
     checkIds(pathway.sourceIds, sourceIds, `${where}`, 'source', problem);
 

@@ -193,6 +193,13 @@ export interface Pathway {
   unit: FlowUnit;
   /** MUTUALISATION: pooled yearly quantity (in `unit`) from which pooling is viable. */
   viabilityThreshold?: number;
+  /**
+   * Material SUBSTITUTION (MASS or UNITS, not a service or logistics): where the pathway sends the output in the
+   * waste hierarchy (directive 2008/98/EC, art. 4). REUSE also covers repair, refurbishment and food or feed uses of
+   * co-products (which rank above recycling); fuels are ENERGY_RECOVERY. Compared with a flow's declared destination,
+   * it tells whether a synergy diverts anything (see docs/impact-method.md).
+   */
+  route?: 'REUSE' | 'RECYCLING' | 'ENERGY_RECOVERY';
   /** SUBSTITUTION: the kinds of item an output and an input must share (see ItemKind); any pair when absent. */
   kinds?: ItemKind[];
   /** MUTUALISATION: who may be a member (see MemberFilter); any organisation sharing the stream when absent. */
