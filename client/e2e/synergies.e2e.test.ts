@@ -201,16 +201,24 @@ describe('the synergies workspace, in a browser, against the real server', () =>
     });
 
     it('opens a synergy and sees its explanation, impacts with their range, and the method', async () => {
+      // The best-ranked synergy of the first page whose impacts cite a labelled factor with its source (a reuse
+      // of something recycled today credits no avoided production, so not every synergy has one).
+      const query = await apiSession(url, FACILITATOR);
+      const { synergies } = await query<{ synergies: { nodes: { id: string; impacts: FacilitatorView['impacts'] }[] } }>(
+        '{ synergies(first: 20) { nodes { id impacts { factors { id labelFr source { citation url } } } } } }',
+      );
+      const chosen = synergies.nodes.find((n) => n.impacts.some((i) => i.factors.some((f) => f.labelFr && f.source)));
+      expect(chosen, 'a synergy of the first page cites a labelled factor').toBeDefined();
       const list = page.getByRole('region', { name: 'Synergies, meilleur score en premier' });
-      const first = list.getByRole('article').first();
-      const title = (await first.getByRole('heading').textContent()) ?? '';
-      await first.getByRole('link').click();
+      const row = list.getByRole('article').filter({ has: page.locator(`a[href="#/synergies/${encodeURIComponent(chosen!.id)}"]`) });
+      const title = (await row.getByRole('heading').textContent()) ?? '';
+      await row.getByRole('link').first().click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
       const explanation = page.getByRole('region', { name: 'Pourquoi cette synergie' });
       await explanation.getByRole('listitem').first().waitFor();
       const id = decodeURIComponent(new URL(page.url()).hash.replace('#/synergies/', ''));
-      const query = await apiSession(url, FACILITATOR);
+      expect(id).toBe(chosen!.id);
       const sentences = async (language: string) =>
         (
           await query<{ synergy: { explanation: { sentences: string[] } } }>(
