@@ -10,7 +10,7 @@ import { quantityIn, type PreparedFlow, type SideMatch } from './prepared-flow.j
 export const STRIDE = 16;
 export const REC = {
   SLOT: 0, ORG: 1, SLAT: 2, CLAT: 3, SLON: 4, CLON: 5, COS: 6, TEMP: 7,
-  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, LAT: 13, LON: 14,
+  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, LAT: 13, LON: 14, INV_QTY: 15,
 } as const;
 
 /** Writes the record of flow `f` as the side `m` of a pathway at `out[at…]`. Unknown values are NaN. */
@@ -31,6 +31,8 @@ export function writeRecord(f: PreparedFlow, m: SideMatch, geometry: Geometry, o
   out[at + REC.COMPAT] = m.compatibility;
   const quantity = quantityIn(f, m);
   out[at + REC.QTY] = quantity === null ? NaN : quantity;
+  // 1 / quantity, for the search's score bound (a multiplication where the score divides).
+  out[at + REC.INV_QTY] = quantity === null ? NaN : 1 / quantity;
   out[at + REC.LAT] = f.flow.latitude;
   out[at + REC.LON] = f.flow.longitude;
 }

@@ -129,7 +129,7 @@ const parts = new Float64Array(6);
  * Fills `scratch` with the counterparts of `x` (an output or an input) and their best pair score — all of them,
  * except pairs that provably rank neither among the best `k` of `x` nor among the best of the counterpart (whose
  * current k-th best is `worst[slot]`; it only rises): those are skipped before the full score, on an upper bound
- * that counts quality and availability as perfect. Whatever reads the scratch — `x`'s best list, offers to the
+ * that counts quality and availability as perfect, and after it on the exact score (never offered to the scratch). Whatever reads the scratch — `x`'s best list, offers to the
  * counterparts' lists, holders of `x` — gets exactly what an exhaustive search would give it.
  */
 export function findCounterparts(
@@ -166,6 +166,9 @@ export function findCounterparts(
     const handled = kernel[KERNEL.HAZARD] === HAZARD.HANDLED;
     const compatX = self[REC.COMPAT];
     const qtyX = self[REC.QTY];
+    const invQtyX = self[REC.INV_QTY];
+    // The distance component's bound is w2 × (1 − 2R√h ÷ reach): the division done once per pathway.
+    const distanceScale = reachKm > 0 ? twoRadii / reachKm : 0;
     const hazardX = self[REC.HAZARDOUS] === 1;
     const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.reachKm, cells);
     const d = grid.data;
@@ -196,13 +199,13 @@ export function findCounterparts(
           let quantity = unknownQuantity;
           if (qtyX === qtyX && qtyY === qtyY) {
             const matched = qtyX < qtyY ? qtyX : qtyY;
-            quantity = (matched / qtyX + matched / qtyY) / 2;
+            quantity = (matched * invQtyX + matched * d[b + REC.INV_QTY]) / 2;
           }
           const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
           const bound =
             (w0 * (compatX + d[b + REC.COMPAT])) / 2 +
             w1 * quantity +
-            w2 * (reachKm > 0 ? 1 - (twoRadii * root) / reachKm : 1) +
+            w2 * (1 - distanceScale * root) +
             w3 +
             w4 +
             w5 * (hazardous && handled ? handledHazard : 1) +
@@ -213,8 +216,12 @@ export function findCounterparts(
         io[IO.DISTANCE] = distanceKm;
         if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
         else scoreRecords(kernel, w, d, b, self, 0, io, parts);
-        if (io[IO.SCORE] < 0 || io[IO.SCORE] < minScore) continue;
-        scratch.offer(d[b + REC.SLOT] | 0, pathway.index, io, ctx);
+        const score = io[IO.SCORE];
+        if (score < 0 || score < minScore) continue;
+        const slot = d[b + REC.SLOT] | 0;
+        // The same test on the exact score: a pair below both thresholds ranks nowhere (a tie could, kept).
+        if (score < floor[0] && score < worst[slot]) continue;
+        scratch.offer(slot, pathway.index, io, ctx);
       }
     }
   }
