@@ -18,6 +18,8 @@ export interface SideMatch {
   compatibility: number;
   /** The explanation item saying how the flow was recognised, made once and shared by its synergies. */
   reason: ExplanationItem | undefined;
+  /** The list of just this match, shared by every flow that plays only this side of its role (never changed). */
+  alone: SideMatch[] | undefined;
 }
 
 /** The flow's yearly quantity in the pathway's unit of `match`; null when unknown or not convertible. */
@@ -49,7 +51,7 @@ export interface PreparedFlow {
   temperatureC: number | null;
   /** Takes part as an insertion enterprise or SSE (jobs it creates count as insertion jobs). */
   insertionActor: boolean;
-  /** The sides the flow plays, by role. */
+  /** The sides the flow plays, by role (shared lists, see `sidesOf`: read, never changed). */
   outputSides: SideMatch[];
   inputSides: SideMatch[];
   streamSides: SideMatch[];
@@ -60,11 +62,20 @@ export const ALL_MONTHS = 0xfff;
 const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
 const SCRATCH: SideMatch[] = [];
 
-/** The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17). */
+/**
+ * The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17); lists
+ * of none or one are shared.
+ */
 function sidesOf(found: number, role: string): SideMatch[] {
   let n = 0;
   for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) n++;
   if (n === 0) return NO_MATCHES;
+  if (n === 1) {
+    // Most flows play one side of a role: they share its one-element list instead of a list each.
+    let k = 0;
+    while (SCRATCH[k].side.role !== role) k++;
+    return (SCRATCH[k].alone ??= [SCRATCH[k]]);
+  }
   const list = new Array<SideMatch>(n);
   n = 0;
   for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) list[n++] = SCRATCH[k];

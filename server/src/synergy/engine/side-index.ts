@@ -54,7 +54,7 @@ export class SideIndex {
     const byDetail = (this.matches[id][level] ??= new Map());
     let match = byDetail.get(detail);
     if (!match) {
-      match = { side: this.sides[id], level, detail, compatibility: MATCH_LEVEL_COMPATIBILITY[level], reason: undefined };
+      match = { side: this.sides[id], level, detail, compatibility: MATCH_LEVEL_COMPATIBILITY[level], reason: undefined, alone: undefined };
       byDetail.set(detail, match);
     }
     return match;
