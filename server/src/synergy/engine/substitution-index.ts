@@ -148,7 +148,7 @@ export class SubstitutionIndex {
   }
 
   /** Keeps or drops the pair of slots `a`, `b` by whether both sides' (or either side's) best lists hold the other. */
-  private reexamine(a: number, b: number, recorder: DeltaRecorder | null): void {
+  private reexamine(a: number, b: number, recorder: DeltaRecorder): void {
     const flows = this.ctx.flows;
     const aIsOutput = flows[a]!.isOutput;
     const o = aIsOutput ? a : b;
@@ -164,10 +164,10 @@ export class SubstitutionIndex {
       const at = inOutputs >= 0 ? inOutputs : inInputs;
       const synergy = buildSubstitution(flows[o]!, flows[i]!, this.top.pathwayAt(owner, at), this.top.distanceAt(owner, at), this.ctx);
       this.kept.set(key, synergy);
-      recorder?.added(synergy);
+      recorder.added(synergy);
     } else if (!holds && existing) {
       this.kept.delete(key);
-      recorder?.removed(existing);
+      recorder.removed(existing);
     }
   }
 
