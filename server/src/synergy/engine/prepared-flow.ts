@@ -1,4 +1,5 @@
 import type { PathwaySide } from './compiled-knowledge-base.js';
+import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow, ExplanationItem } from './engine.types.js';
@@ -60,6 +61,21 @@ export interface PreparedFlow {
 export const ALL_MONTHS = 0xfff;
 /** Shared by the (many) flows that play no side of a kind; never pushed to. */
 const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
+
+/**
+ * How flows described alike are recognised: the fields matching reads besides the label (the label's keywords
+ * are its LabelRecognitions'), and the sides such flows play, by role — lists shared by all of them, never changed.
+ */
+export interface Recognition {
+  category: string;
+  ewcCode: string | null;
+  needCode: string | null;
+  physicalForm: string | null;
+  temperatureC: number | null;
+  outputSides: SideMatch[];
+  inputSides: SideMatch[];
+  streamSides: SideMatch[];
+}
 const SCRATCH: SideMatch[] = [];
 
 /**
@@ -124,28 +140,68 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     streamSides: NO_MATCHES,
   };
   const index = kb.sides[flow.direction];
-  const keywords = index.keywordsOfLabel(flow.label);
-  const matchable: MatchableFlow = {
-    category: flow.category,
-    ewcCode,
-    needCode: flow.needCode,
-    searchLabel: '',
-    keywords,
-    physicalForm: flow.physicalForm,
-    temperatureC,
-  };
-  const count = index.candidates(ewcCode, flow.needCode, keywords);
+  const label = index.labelOf(flow.label);
+  let recognition = knownRecognition(label, flow, ewcCode, temperatureC);
+  if (!recognition) {
+    recognition = recognise(index, {
+      category: flow.category,
+      ewcCode,
+      needCode: flow.needCode,
+      searchLabel: '',
+      keywords: label.keywords,
+      physicalForm: flow.physicalForm,
+      temperatureC,
+    });
+    if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
+  }
+  prepared.outputSides = recognition.outputSides;
+  prepared.inputSides = recognition.inputSides;
+  prepared.streamSides = recognition.streamSides;
+  return prepared;
+}
+
+/** Beyond this many ways of describing flows of one label, new ones are matched each time (not remembered). */
+const RECOGNITIONS_PER_LABEL = 64;
+
+/**
+ * The recognition already made for a flow of this label that agrees with `flow` on every other field matching
+ * reads (see MatchableFlow: a field added there must be compared here), if any.
+ */
+function knownRecognition(label: LabelRecognitions, flow: EngineFlow, ewcCode: string | null, temperatureC: number | null): Recognition | undefined {
+  const known = label.recognitions;
+  for (let k = 0; k < known.length; k++) {
+    const r = known[k];
+    if (
+      r.category === flow.category &&
+      r.ewcCode === ewcCode &&
+      r.needCode === flow.needCode &&
+      r.physicalForm === flow.physicalForm &&
+      r.temperatureC === temperatureC
+    ) {
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/** Matches `matchable` against the sides its code, need and keywords point to. */
+function recognise(index: SideIndex, matchable: MatchableFlow & { keywords: Set<string> }): Recognition {
+  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords);
   let found = 0;
   for (let c = 0; c < count; c++) {
     const match = matchStream(matchable, index.sides[index.found[c]].matcher);
     if (match) SCRATCH[found++] = index.shared(index.found[c], match.level, match.detail);
   }
-  if (found > 0) {
-    prepared.outputSides = sidesOf(found, 'output');
-    prepared.inputSides = sidesOf(found, 'input');
-    prepared.streamSides = sidesOf(found, 'stream');
-  }
-  return prepared;
+  return {
+    category: matchable.category,
+    ewcCode: matchable.ewcCode,
+    needCode: matchable.needCode,
+    physicalForm: matchable.physicalForm,
+    temperatureC: matchable.temperatureC,
+    outputSides: sidesOf(found, 'output'),
+    inputSides: sidesOf(found, 'input'),
+    streamSides: sidesOf(found, 'stream'),
+  };
 }
 
 /** The match of a prepared flow for a pathway on the given side list, if any. */
