@@ -135,6 +135,18 @@ describe('pools: who and what', () => {
     expect(members(list, 'pool-weee-collection')).toEqual([['dc-weee', 'iut-weee']]);
   });
 
+  it('filters each flow on its own description and NACE code, flows of one label and codes alike', () => {
+    // Recognition is remembered per label and codes (prepared-flow.ts): what member filters read is the flow's own.
+    const weee = (id: string, extra: Partial<EngineFlow>) => waste(id, id, 'Équipements électriques et électroniques', '20 01 36', 10, extra);
+    const list = pools([
+      weee('dropped', { description: 'Petits appareils déposés en déchèterie.' }),
+      weee('plain', { ...at(1, 0) }),
+      weee('collector', { naceCode: '38.11Z', ...at(0, 1) }),
+      weee('office', { description: 'Écrans et unités centrales du service informatique.', ...at(1, 1) }),
+    ]);
+    expect(members(list, 'pool-weee-collection').map((ids) => [...ids].sort())).toEqual([['office', 'plain']]);
+  });
+
   it('keeps a pool of streams all recycled today as a joint tender, below the same pool that diverts them', () => {
     const cardboard = (destination: string) =>
       pools([

@@ -51,9 +51,12 @@ export class MutualisationIndex {
   /** Full detection over the flows already placed in `ctx.flows`. */
   load(flows: PreparedFlow[]): void {
     const members: number[][] = [];
-    for (const f of flows) {
-      for (const m of f.streamSides) {
-        const p = m.side.pathway;
+    // Indexed loops: this one runs once per detection, over every flow, often before it is optimised, and an
+    // unoptimised for…of allocates an iterator result per element.
+    for (let n = 0; n < flows.length; n++) {
+      const f = flows[n];
+      for (let k = 0; k < f.streamSides.length; k++) {
+        const p = f.streamSides[k].side.pathway;
         if (!pooled(f, p)) continue;
         this.pool(p).grid.insert(f.slot, f.flow.latitude, f.flow.longitude);
         (members[p.index] ??= []).push(f.slot);
@@ -65,13 +68,15 @@ export class MutualisationIndex {
       const pool = this.pool(p);
       const dirtyCells = new Set<CellPool>();
       const clusters: Pool[] = [];
-      for (const slots of linkedClusters(list, this.ctx.flows, this.ctx.geometry, p.reachKm, p.reachTerm)) {
+      const linked = linkedClusters(list, this.ctx.flows, this.ctx.geometry, p.reachKm, p.reachTerm);
+      for (let c = 0; c < linked.length; c++) {
+        const slots = linked[c];
         if (slots.length > this.ctx.options.maxGroupSize) {
-          for (const s of slots) this.enterCell(pool, p, s, dirtyCells);
+          for (let k = 0; k < slots.length; k++) this.enterCell(pool, p, slots[k], dirtyCells);
           continue;
         }
         const cluster: Pool = { slots, keys: [] };
-        for (const s of slots) pool.small.set(s, cluster);
+        for (let k = 0; k < slots.length; k++) pool.small.set(slots[k], cluster);
         clusters.push(cluster);
       }
       this.groupAll(p, clusters, dirtyCells, null, null, new Map());

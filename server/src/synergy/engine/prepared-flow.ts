@@ -1,4 +1,5 @@
 import type { CompiledKinds, CompiledMemberFilter, PathwaySide } from './compiled-knowledge-base.js';
+import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow, ExplanationItem } from './engine.types.js';
@@ -24,6 +25,8 @@ export interface SideMatch {
    * and always 0 for other pathways). Such a match is the flow's own, not shared.
    */
   kinds: number;
+  /** The list of just this match, shared by every flow that plays only this side of its role (never changed). */
+  alone: SideMatch[] | undefined;
 }
 
 /** The flow's yearly quantity in the pathway's unit of `match`; null when unknown or not convertible. */
@@ -55,7 +58,7 @@ export interface PreparedFlow {
   temperatureC: number | null;
   /** Takes part as an insertion enterprise or SSE (jobs it creates count as insertion jobs). */
   insertionActor: boolean;
-  /** The sides the flow plays, by role. */
+  /** The sides the flow plays, by role (shared lists, see `sidesOf`: read, never changed). */
   outputSides: SideMatch[];
   inputSides: SideMatch[];
   streamSides: SideMatch[];
@@ -64,13 +67,45 @@ export interface PreparedFlow {
 export const ALL_MONTHS = 0xfff;
 /** Shared by the (many) flows that play no side of a kind; never pushed to. */
 const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
+
+/**
+ * How flows of one label described alike are recognised: the fields `matchStream` reads besides the label (whose
+ * keywords and exclusion words are its LabelRecognitions'), and what follows from them alone — the shared matches
+ * of the sides such flows may play. Sides whose pathway also reads a flow's own fields (member filters: its
+ * description and NACE code; kinds of item: its description and need) are settled per flow from `matches`; the
+ * others are the same for every such flow, so their lists are shared.
+ */
+export interface Recognition {
+  category: string;
+  ewcCode: string | null;
+  needCode: string | null;
+  physicalForm: string | null;
+  temperatureC: number | null;
+  /** The sides matched and not excluded by the label's words, in the order the index found them (shared matches). */
+  matches: SideMatch[];
+  /** Whether some match is settled per flow (a pooling side with a member filter, a pathway with kinds). */
+  perFlow: boolean;
+  /** When not `perFlow`: the sides every such flow plays, by role (shared lists, never changed). */
+  outputSides: SideMatch[];
+  inputSides: SideMatch[];
+  streamSides: SideMatch[];
+}
 const SCRATCH: SideMatch[] = [];
 
-/** The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17). */
+/**
+ * The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17); lists
+ * of none or one are shared.
+ */
 function sidesOf(found: number, role: string): SideMatch[] {
   let n = 0;
   for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) n++;
   if (n === 0) return NO_MATCHES;
+  if (n === 1) {
+    // Most flows play one side of a role: they share its one-element list instead of a list each.
+    let k = 0;
+    while (SCRATCH[k].side.role !== role) k++;
+    return (SCRATCH[k].alone ??= [SCRATCH[k]]);
+  }
   const list = new Array<SideMatch>(n);
   n = 0;
   for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) list[n++] = SCRATCH[k];
@@ -119,39 +154,42 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     streamSides: NO_MATCHES,
   };
   const index = kb.sides[flow.direction];
-  const keywords = index.keywordsOfLabel(flow.label);
-  const matchable: MatchableFlow = {
-    category: flow.category,
-    ewcCode,
-    needCode: flow.needCode,
-    searchLabel: '',
-    keywords,
-    physicalForm: flow.physicalForm,
-    temperatureC,
-  };
-  const count = index.candidates(ewcCode, flow.needCode, keywords);
+  const label = index.labelOf(flow.label);
+  let recognition = knownRecognition(label, flow, ewcCode, temperatureC);
+  if (!recognition) {
+    recognition = recognise(index, label, {
+      category: flow.category,
+      ewcCode,
+      needCode: flow.needCode,
+      searchLabel: '',
+      keywords: label.keywords,
+      physicalForm: flow.physicalForm,
+      temperatureC,
+    });
+    if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
+  }
+  if (!recognition.perFlow) {
+    prepared.outputSides = recognition.outputSides;
+    prepared.inputSides = recognition.inputSides;
+    prepared.streamSides = recognition.streamSides;
+    return prepared;
+  }
+  // Member filters and kinds read the flow's own description, NACE code and need: settled here, every time.
+  const matches = recognition.matches;
   let found = 0;
-  // The label (and description) prepared for searches, made only for the few pathways with kinds, exclusions or
-  // member filters.
-  let searchable: string | null = null;
   let described: string | null = null;
-  for (let c = 0; c < count; c++) {
-    const side = index.sides[index.found[c]];
-    const match = matchStream(matchable, side.matcher);
-    if (!match) continue;
-    if (side.matcher.excludeKeywords && excludedByWords((searchable ??= searchableLabel(flow.label)), side.matcher)) continue;
+  for (let k = 0; k < matches.length; k++) {
+    const shared = matches[k];
+    const side = shared.side;
     const pathway = side.pathway;
     if (side.role === 'stream' && pathway.members) {
-      searchable ??= searchableLabel(flow.label);
       described ??= searchableLabel(flow.description ?? '');
-      if (!mayBeMember(flow, searchable, described, pathway.members)) continue;
+      if (!mayBeMember(flow, label.searchable, described, pathway.members)) continue;
     }
-    const shared = index.shared(index.found[c], match.level, match.detail);
     if (!pathway.kinds) SCRATCH[found++] = shared;
     else {
-      searchable ??= searchableLabel(flow.label);
       described ??= searchableLabel(flow.description ?? '');
-      SCRATCH[found++] = withKinds(shared, kindsOf(searchable, described, flow.needCode, pathway.kinds));
+      SCRATCH[found++] = withKinds(shared, kindsOf(label.searchable, described, flow.needCode, pathway.kinds));
     }
   }
   if (found > 0) {
@@ -160,6 +198,62 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     prepared.streamSides = sidesOf(found, 'stream');
   }
   return prepared;
+}
+
+/** Beyond this many ways of describing flows of one label, new ones are matched each time (not remembered). */
+const RECOGNITIONS_PER_LABEL = 64;
+
+/**
+ * The recognition already made for a flow of this label that agrees with `flow` on every other field `matchStream`
+ * reads (see MatchableFlow: a field added there must be compared here), if any. Fields read by member filters and
+ * kinds are not compared: those sides are settled per flow (see Recognition).
+ */
+function knownRecognition(label: LabelRecognitions, flow: EngineFlow, ewcCode: string | null, temperatureC: number | null): Recognition | undefined {
+  const known = label.recognitions;
+  for (let k = 0; k < known.length; k++) {
+    const r = known[k];
+    if (
+      r.category === flow.category &&
+      r.ewcCode === ewcCode &&
+      r.needCode === flow.needCode &&
+      r.physicalForm === flow.physicalForm &&
+      r.temperatureC === temperatureC
+    ) {
+      return r;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Matches `matchable` against the sides its code, need and keywords point to, less those the label's words exclude
+ * (the label is the cache's key: exclusion is settled once per label and description of the other fields).
+ */
+function recognise(index: SideIndex, label: LabelRecognitions, matchable: MatchableFlow & { keywords: Set<string> }): Recognition {
+  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords);
+  let found = 0;
+  let perFlow = false;
+  for (let c = 0; c < count; c++) {
+    const side = index.sides[index.found[c]];
+    const match = matchStream(matchable, side.matcher);
+    if (!match) continue;
+    if (side.matcher.excludeKeywords && excludedByWords(label.searchable, side.matcher)) continue;
+    if ((side.role === 'stream' && side.pathway.members) || side.pathway.kinds) perFlow = true;
+    SCRATCH[found++] = index.shared(index.found[c], match.level, match.detail);
+  }
+  const matches = SCRATCH.slice(0, found);
+  return {
+    category: matchable.category,
+    ewcCode: matchable.ewcCode,
+    needCode: matchable.needCode,
+    physicalForm: matchable.physicalForm,
+    temperatureC: matchable.temperatureC,
+    matches,
+    perFlow,
+    outputSides: perFlow ? NO_MATCHES : sidesOf(found, 'output'),
+    inputSides: perFlow ? NO_MATCHES : sidesOf(found, 'input'),
+    streamSides: perFlow ? NO_MATCHES : sidesOf(found, 'stream'),
+  };
 }
 
 /**
@@ -217,7 +311,7 @@ function namedKinds(searchable: string, needCode: string | null, kinds: Compiled
 
 /** A copy of a shared match carrying the flow's own kinds (same shape, fields in the same order). */
 function withKinds(m: SideMatch, kinds: number): SideMatch {
-  return { side: m.side, level: m.level, detail: m.detail, compatibility: m.compatibility, reason: m.reason, kinds };
+  return { side: m.side, level: m.level, detail: m.detail, compatibility: m.compatibility, reason: m.reason, kinds, alone: undefined };
 }
 
 /** The match of a prepared flow for a pathway on the given side list, if any. */

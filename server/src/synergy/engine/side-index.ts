@@ -1,5 +1,5 @@
 import type { PathwaySide } from './compiled-knowledge-base.js';
-import type { SideMatch } from './prepared-flow.js';
+import type { Recognition, SideMatch } from './prepared-flow.js';
 import { MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
 import { searchableLabel } from './text-fold.js';
 
@@ -28,8 +28,11 @@ export class SideIndex {
   private count = 0;
   /** Shared SideMatch objects, by side, level and detail. */
   private readonly matches: Map<string, SideMatch>[][];
-  /** Keywords by raw label: territories repeat labels ("Cartons", "Palettes bois") a lot. Bounded. */
-  private readonly labelCache = new Map<string, Set<string>>();
+  /**
+   * Keywords and recognitions by raw label: territories repeat labels ("Cartons", "Palettes bois") a lot, and the
+   * flows of one label are described in a few ways only. Bounded.
+   */
+  private readonly labelCache = new Map<string, LabelRecognitions>();
 
   constructor(readonly sides: readonly PathwaySide[]) {
     sides.forEach((side, id) => {
@@ -54,18 +57,22 @@ export class SideIndex {
     const byDetail = (this.matches[id][level] ??= new Map());
     let match = byDetail.get(detail);
     if (!match) {
-      match = { side: this.sides[id], level, detail, compatibility: MATCH_LEVEL_COMPATIBILITY[level], reason: undefined, kinds: 0 };
+      match = { side: this.sides[id], level, detail, compatibility: MATCH_LEVEL_COMPATIBILITY[level], reason: undefined, kinds: 0, alone: undefined };
       byDetail.set(detail, match);
     }
     return match;
   }
 
-  /** The keywords (prepared, with a leading space) occurring at a word start of a flow's label. */
-  keywordsOfLabel(rawLabel: string): Set<string> {
+  /**
+   * What is known of a flow's label: its searchable form, its keywords, and how its flows were recognised (see
+   * prepareFlow).
+   */
+  labelOf(rawLabel: string): LabelRecognitions {
     let found = this.labelCache.get(rawLabel);
     if (!found) {
       if (this.labelCache.size >= LABEL_CACHE_SIZE) this.labelCache.clear();
-      found = this.keywordsIn(searchableLabel(rawLabel));
+      const searchable = searchableLabel(rawLabel);
+      found = { searchable, keywords: this.keywordsIn(searchable), recognitions: [] };
       this.labelCache.set(rawLabel, found);
     }
     return found;
@@ -131,6 +138,15 @@ export class SideIndex {
     }
     push(this.keywordsByStart, keyword.slice(0, 3), keyword);
   }
+}
+
+/** A label's searchable form, its keywords (prepared, with a leading space, at a word start) and the recognitions made for its flows. */
+export interface LabelRecognitions {
+  /** The label prepared by `searchableLabel` (for exclusion words, member filters and kinds). */
+  searchable: string;
+  keywords: Set<string>;
+  /** Filled by prepareFlow: one per way the label's flows are described. */
+  recognitions: Recognition[];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

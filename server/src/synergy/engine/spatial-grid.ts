@@ -10,9 +10,10 @@ const cellKey = (y: number, x: number): number => ((y & 0x7fff) << 15) | (x & 0x
 const MIN_CELL_DEGREES = 0.001;
 
 /**
- * A uniform grid of square cells (in degrees) over longitude and latitude, holding integer slots. A query returns
- * the slots of every cell that may hold a point within a distance: a superset the caller filters exactly. With
- * cells about as large as the distance searched, a query visits a handful of cells, never the whole set.
+ * A uniform grid of square cells (in degrees) over longitude and latitude, holding integers: flow slots for the
+ * pooling index, offsets of member records for the substitution search (member-grid.ts). A query returns the
+ * cells that may hold a point within a distance: a superset the caller filters exactly. With cells about as large
+ * as the distance searched, a query visits a handful of cells, never the whole set.
  */
 export class SpatialGrid {
   private readonly cells = new Map<number, number[]>();
@@ -22,18 +23,32 @@ export class SpatialGrid {
     this.cellDegrees = Math.max(MIN_CELL_DEGREES, cellKm / kmPerDegree);
   }
 
-  insert(slot: number, latitude: number, longitude: number): void {
-    const key = this.keyOf(latitude, longitude);
-    const cell = this.cells.get(key);
-    if (cell) cell.push(slot);
-    else this.cells.set(key, [slot]);
+  /** The key of the cell holding a point: an integer below 2^30. */
+  keyOf(latitude: number, longitude: number): number {
+    return cellKey(Math.floor(latitude / this.cellDegrees), Math.floor(longitude / this.cellDegrees));
   }
 
-  remove(slot: number, latitude: number, longitude: number): void {
+  insert(value: number, latitude: number, longitude: number): void {
+    this.insertAt(this.keyOf(latitude, longitude), value);
+  }
+
+  /** Inserts `value` in the cell of key `key` (see `keyOf`): for callers that sorted their values by cell. */
+  insertAt(key: number, value: number): void {
+    const cell = this.cells.get(key);
+    if (cell) cell.push(value);
+    else this.cells.set(key, [value]);
+  }
+
+  /** The values in the cell holding a point, if any (read-only). */
+  cellAt(latitude: number, longitude: number): readonly number[] | undefined {
+    return this.cells.get(this.keyOf(latitude, longitude));
+  }
+
+  remove(value: number, latitude: number, longitude: number): void {
     const key = this.keyOf(latitude, longitude);
     const cell = this.cells.get(key);
     if (!cell) return;
-    const at = cell.indexOf(slot);
+    const at = cell.indexOf(value);
     if (at < 0) return;
     cell[at] = cell[cell.length - 1];
     cell.pop();
@@ -41,7 +56,7 @@ export class SpatialGrid {
   }
 
   /**
-   * Puts in `out` the cells (lists of slots) that may hold points within `distanceKm` of the given point, and
+   * Puts in `out` the cells (lists of values) that may hold points within `distanceKm` of the given point, and
    * returns how many. `out` is reused from call to call: emptying an array would release its storage.
    */
   cellsNear(latitude: number, longitude: number, distanceKm: number, out: number[][]): number {
@@ -65,9 +80,5 @@ export class SpatialGrid {
       }
     }
     return n;
-  }
-
-  private keyOf(latitude: number, longitude: number): number {
-    return cellKey(Math.floor(latitude / this.cellDegrees), Math.floor(longitude / this.cellDegrees));
   }
 }

@@ -67,9 +67,31 @@ export class SubstitutionIndex {
         this.top.offer(s.slots[c], o.slot, s, c);
       }
     }
+    this.keepHeldPairs(flows);
+  }
+
+  /**
+   * Full detection's last step: keeps every pair the lists hold (as `reexamine` would, pair by pair, but each pair
+   * met once and without looking up what is kept: nothing is yet). MUTUAL pairs are all in their output's list;
+   * EITHER adds those only the input's list holds.
+   */
+  private keepHeldPairs(flows: PreparedFlow[]): void {
+    const mutual = this.ctx.options.counterpartRule === 'MUTUAL';
+    const top = this.top;
     for (let n = 0; n < flows.length; n++) {
-      const slot = flows[n].slot;
-      for (let at = 0; at < this.top.size(slot); at++) this.reexamine(slot, this.top.otherAt(slot, at), null);
+      const x = flows[n];
+      if (mutual && !x.isOutput) continue;
+      const slot = x.slot;
+      for (let at = 0; at < top.size(slot); at++) {
+        const other = top.otherAt(slot, at);
+        const heldBack = top.indexOf(other, slot) >= 0;
+        // An output keeps what it holds (MUTUAL: if held back); an input, what its output does not hold.
+        if (x.isOutput ? mutual && !heldBack : heldBack) continue;
+        const o = x.isOutput ? x : this.ctx.flows[other]!;
+        const i = x.isOutput ? this.ctx.flows[other]! : x;
+        const synergy = buildSubstitution(o, i, top.pathwayAt(slot, at), top.distanceAt(slot, at), this.ctx);
+        this.kept.set(o.slot * PAIR + i.slot, synergy);
+      }
     }
   }
 
@@ -126,7 +148,7 @@ export class SubstitutionIndex {
   }
 
   /** Keeps or drops the pair of slots `a`, `b` by whether both sides' (or either side's) best lists hold the other. */
-  private reexamine(a: number, b: number, recorder: DeltaRecorder | null): void {
+  private reexamine(a: number, b: number, recorder: DeltaRecorder): void {
     const flows = this.ctx.flows;
     const aIsOutput = flows[a]!.isOutput;
     const o = aIsOutput ? a : b;
@@ -142,10 +164,10 @@ export class SubstitutionIndex {
       const at = inOutputs >= 0 ? inOutputs : inInputs;
       const synergy = buildSubstitution(flows[o]!, flows[i]!, this.top.pathwayAt(owner, at), this.top.distanceAt(owner, at), this.ctx);
       this.kept.set(key, synergy);
-      recorder?.added(synergy);
+      recorder.added(synergy);
     } else if (!holds && existing) {
       this.kept.delete(key);
-      recorder?.removed(existing);
+      recorder.removed(existing);
     }
   }
 

@@ -129,7 +129,7 @@ const parts = new Float64Array(6);
  * Fills `scratch` with the counterparts of `x` (an output or an input) and their best pair score — all of them,
  * except pairs that provably rank neither among the best `k` of `x` nor among the best of the counterpart (whose
  * current k-th best is `worst[slot]`; it only rises): those are skipped before the full score, on an upper bound
- * that counts quality and availability as perfect. Whatever reads the scratch — `x`'s best list, offers to the
+ * that counts quality and availability as perfect, and after it on the exact score (never offered to the scratch). Whatever reads the scratch — `x`'s best list, offers to the
  * counterparts' lists, holders of `x` — gets exactly what an exhaustive search would give it.
  */
 export function findCounterparts(
@@ -147,6 +147,7 @@ export function findCounterparts(
   const unknownQuantity = +QUANTITY_UNKNOWN;
   const handledHazard = +HAZARD_HANDLED;
   const needWeight = +NEED_COVERAGE_WEIGHT;
+  const otherWeight = 1 - needWeight;
   const twoRadii = 2 * EARTH_RADIUS_KM;
   const minScore = ctx.options.minScore;
   const cells = scratch.cellBuffer;
@@ -167,6 +168,9 @@ export function findCounterparts(
     const handled = kernel[KERNEL.HAZARD] === HAZARD.HANDLED;
     const compatX = self[REC.COMPAT];
     const qtyX = self[REC.QTY];
+    const invQtyX = self[REC.INV_QTY];
+    // The distance component's bound is w2 × (1 − 2R√h ÷ reach): the division done once per pathway.
+    const distanceScale = reachKm > 0 ? twoRadii / reachKm : 0;
     const hazardX = self[REC.HAZARDOUS] === 1;
     const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.searchKm, cells);
     const d = grid.data;
@@ -197,15 +201,17 @@ export function findCounterparts(
           let quantity = unknownQuantity;
           if (qtyX === qtyX && qtyY === qtyY) {
             const matched = qtyX < qtyY ? qtyX : qtyY;
+            const invQtyY = d[b + REC.INV_QTY];
+            // The score's need-weighted coverage (pair-score.ts), its divisions made multiplications by 1/quantity.
             quantity = isOutput
-              ? (needWeight * matched) / qtyY + ((1 - needWeight) * matched) / qtyX
-              : (needWeight * matched) / qtyX + ((1 - needWeight) * matched) / qtyY;
+              ? needWeight * matched * invQtyY + otherWeight * matched * invQtyX
+              : needWeight * matched * invQtyX + otherWeight * matched * invQtyY;
           }
           const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
           const bound =
             (w0 * (compatX + d[b + REC.COMPAT])) / 2 +
             w1 * quantity +
-            w2 * (reachKm > 0 ? Math.max(0, 1 - (twoRadii * root) / reachKm) : 1) +
+            w2 * Math.max(0, 1 - distanceScale * root) +
             w3 +
             w4 +
             w5 * (hazardous && handled ? handledHazard : 1) +
@@ -216,8 +222,12 @@ export function findCounterparts(
         io[IO.DISTANCE] = distanceKm;
         if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
         else scoreRecords(kernel, w, d, b, self, 0, io, parts);
-        if (io[IO.SCORE] < 0 || io[IO.SCORE] < minScore) continue;
-        scratch.offer(d[b + REC.SLOT] | 0, pathway.index, io, ctx);
+        const score = io[IO.SCORE];
+        if (score < 0 || score < minScore) continue;
+        const slot = d[b + REC.SLOT] | 0;
+        // The same test on the exact score: a pair below both thresholds ranks nowhere (a tie could, kept).
+        if (score < floor[0] && score < worst[slot]) continue;
+        scratch.offer(slot, pathway.index, io, ctx);
       }
     }
   }
