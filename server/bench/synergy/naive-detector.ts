@@ -6,7 +6,8 @@ import { distanceFromTerm } from '../../src/synergy/engine/geo.js';
 import { newContext } from '../../src/synergy/engine/engine-context.js';
 import { compactGroups, groupingCell } from '../../src/synergy/engine/mutualisation-clusters.js';
 import { buildMutualisation } from '../../src/synergy/engine/mutualisation-synergy.js';
-import { prepareFlow, sideMatchFor, type PreparedFlow } from '../../src/synergy/engine/prepared-flow.js';
+import { prepareFlow, quantityIn, sideMatchFor, type PreparedFlow } from '../../src/synergy/engine/prepared-flow.js';
+import { share } from '../../src/synergy/engine/top-lists.js';
 import { assessSubstitution } from '../../src/synergy/engine/substitution-assessment.js';
 import { buildSubstitution } from '../../src/synergy/engine/substitution-synergy.js';
 import { bestFirst } from '../../src/synergy/engine/detector.js';
@@ -75,17 +76,38 @@ export class NaiveDetector {
     return bySlot;
   }
 
-  /** The engine's rule on the exhaustive lists: best `k` of each side (score, then id), kept per counterpartRule. */
+  /**
+   * How many of its ranked counterparts a flow keeps: `k`; under COVERING, the shortest prefix of at least `k`
+   * whose quantities cover the flow's (see TopLists), up to `maxCounterpartsToCover`.
+   */
+  private listLength(x: PreparedFlow, ranked: Candidate[], prepared: PreparedFlow[]): number {
+    const { maxCounterpartsPerFlow: k, counterpartRule, maxCounterpartsToCover } = this.ctx.options;
+    if (counterpartRule !== 'COVERING') return k;
+    const capacity = Math.max(k, maxCounterpartsToCover);
+    let sum = 0;
+    for (let n = 0; n < Math.min(capacity, ranked.length); n++) {
+      const c = ranked[n];
+      const y = prepared[c.other];
+      const quantity = (f: PreparedFlow) => {
+        const m = sideMatchFor(f.isOutput ? f.outputSides : f.inputSides, c.pathwayIndex);
+        return (m && quantityIn(f, m)) ?? NaN;
+      };
+      sum += share(quantity(y), quantity(x), k);
+      if (n + 1 >= k && sum >= 1) return n + 1;
+    }
+    return capacity;
+  }
+
+  /** The engine's rule on the exhaustive lists: best of each side (score, then id), kept per counterpartRule. */
   private keepBest(bySlot: Map<number, Candidate>[], prepared: PreparedFlow[]): DetectedSynergy[] {
-    const k = this.ctx.options.maxCounterpartsPerFlow;
     const best = new Map<number, Set<number>>();
     bySlot.forEach((candidates, slot) => {
       const ranked = [...candidates.values()].sort(
         (a, b) => b.score - a.score || (prepared[a.other].id < prepared[b.other].id ? -1 : 1),
       );
-      best.set(slot, new Set(ranked.slice(0, k).map((c) => c.other)));
+      best.set(slot, new Set(ranked.slice(0, this.listLength(prepared[slot], ranked, prepared)).map((c) => c.other)));
     });
-    const mutual = this.ctx.options.counterpartRule === 'MUTUAL';
+    const mutual = this.ctx.options.counterpartRule !== 'EITHER';
     const kept = new Map<string, DetectedSynergy>();
     bySlot.forEach((candidates, slot) => {
       for (const c of candidates.values()) {

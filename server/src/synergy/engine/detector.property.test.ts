@@ -124,6 +124,27 @@ describe('SynergyDetector, incremental', () => {
     );
   });
 
+  it('also under MUTUAL (the rule before COVERING), and under COVERING with a floor of one and lists of three', () => {
+    const cardboard = [4, 5, 6];
+    const crowdedOp: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 3, arbitrary: flowArb(ids, cardboard).map((f) => ({ upsert: f })) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+    );
+    fc.assert(
+      fc.property(fc.array(flowArb(ids), { maxLength: 14 }), fc.array(opArb, { maxLength: 25 }), (initial, ops) =>
+        check(initial, ops, { counterpartRule: 'MUTUAL', maxCounterpartsPerFlow: 2 }),
+      ),
+      { numRuns: 200 },
+    );
+    // Lists grow and shrink with the quantities of what they hold.
+    fc.assert(
+      fc.property(fc.array(flowArb(ids, cardboard), { maxLength: 14 }), fc.array(crowdedOp, { maxLength: 25 }), (initial, ops) =>
+        check(initial, ops, { counterpartRule: 'COVERING', maxCounterpartsPerFlow: 1, maxCounterpartsToCover: 3, maxGroupSize: 2 }),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reports nothing when a flow is upserted unchanged, and ignores unknown ids', () => {
     const flows = [
       flow({ id: 'a', organizationId: 'o1', direction: 'OUTPUT', label: 'Cartons', ewcCode: '15 01 01', yearlyQuantity: 30 }),

@@ -23,9 +23,14 @@ export interface EngineOptions {
   maxCounterpartsPerFlow: number;
   /**
    * MUTUAL: a substitution is kept when each side is among the other's best counterparts (both have a reason to
-   * take the call). EITHER: when one side is among the other's best.
+   * take the call). EITHER: when one side is among the other's best. COVERING: as MUTUAL, but a flow's best
+   * counterparts are at least `maxCounterpartsPerFlow` (a floor, not a cap) and more, best first, until their
+   * quantities cover its own — a need not yet supplied keeps looking, a source not yet placed keeps offering — up
+   * to `maxCounterpartsToCover`. A source is thus not offered far beyond its quantity, nor a need left at 31 %.
    */
-  counterpartRule: 'MUTUAL' | 'EITHER';
+  counterpartRule: 'MUTUAL' | 'EITHER' | 'COVERING';
+  /** COVERING: the most counterparts a flow keeps while they do not cover its quantity (bounds the synergies). */
+  maxCounterpartsToCover: number;
   /** Largest mutualisation group; larger clusters are split into compact groups. */
   maxGroupSize: number;
   /** Synergies scoring below this are dropped. */
@@ -60,7 +65,8 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
     hazard: 0.1,
   },
   maxCounterpartsPerFlow: 3,
-  counterpartRule: 'MUTUAL',
+  counterpartRule: 'COVERING',
+  maxCounterpartsToCover: 8,
   maxGroupSize: 12,
   minScore: 0,
   roadDetourFactor: 1.3,

@@ -82,11 +82,13 @@ describe('substitution on the hand-made territory', () => {
     expect(detected.every((s) => s.organizationIds.length >= 2)).toBe(true);
   });
 
-  it('lets one input be fed by several outputs: its best three by default, more when asked', () => {
+  it('lets one input be fed by several outputs: more than three while its need is uncovered, three under MUTUAL', () => {
     const feeding = (synergies: DetectedSynergy[]) =>
       synergies.filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds[1] === 'mill-need').map((s) => s.flowIds[0]).sort();
-    expect(feeding(detected)).toEqual(['cardboard-a', 'cardboard-b', 'cardboard-far']);
-    expect(feeding(detectSynergies(TERRITORY, FIXTURE_KB, { maxCounterpartsPerFlow: 5 }))).toEqual([
+    // 50,000 t needed, 30-40 t sources: the mill keeps looking past its best three (COVERING, the default).
+    expect(feeding(detected)).toEqual(['cardboard-a', 'cardboard-b', 'cardboard-c', 'cardboard-far']);
+    expect(feeding(detectSynergies(TERRITORY, FIXTURE_KB, { counterpartRule: 'MUTUAL' }))).toEqual(['cardboard-a', 'cardboard-b', 'cardboard-far']);
+    expect(feeding(detectSynergies(TERRITORY, FIXTURE_KB, { counterpartRule: 'MUTUAL', maxCounterpartsPerFlow: 5 }))).toEqual([
       'cardboard-a', 'cardboard-b', 'cardboard-c', 'cardboard-far',
     ]);
   });
@@ -204,5 +206,30 @@ describe('determinism', () => {
       const [a, b] = [detected[k - 1], detected[k]];
       expect(a.score > b.score || (a.score === b.score && a.key < b.key)).toBe(true);
     }
+  });
+});
+
+describe('counterparts until the need is covered (COVERING, the default)', () => {
+  const need = flow({ id: 'need-120', organizationId: 'mill', direction: 'INPUT', category: 'MATERIAL', label: 'Cartons à recycler', needCode: 'recovered-cardboard', yearlyQuantity: 120, ...at(0, 0) });
+  const source = (n: number, tonnes: number) =>
+    flow({ id: `src-${n}`, organizationId: `shop-${n}`, direction: 'OUTPUT', label: 'Cartons d’emballage', ewcCode: '15 01 01', yearlyQuantity: tonnes, ...at(n, 1) });
+  const sources = [source(1, 30), source(2, 28), source(3, 26), source(4, 24), source(5, 22)];
+  const feeding = (list: DetectedSynergy[], id: string) =>
+    list.filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds[1] === id).map((s) => s.flowIds[0]).sort();
+
+  it('keeps a 120 t need’s sources of 20-30 t until they cover it, where MUTUAL kept three', () => {
+    // Written first: 30 + 28 + 26 + 24 = 108 t < 120 t, so all five are needed.
+    expect(feeding(detectSynergies([need, ...sources], FIXTURE_KB, { counterpartRule: 'MUTUAL' }), 'need-120')).toHaveLength(3);
+    expect(feeding(detectSynergies([need, ...sources], FIXTURE_KB), 'need-120')).toEqual(['src-1', 'src-2', 'src-3', 'src-4', 'src-5']);
+    // A need covered by its first three stops at three (floor, not cap: none beyond).
+    const small = { ...need, id: 'need-60', yearlyQuantity: 60 };
+    expect(feeding(detectSynergies([small, ...sources], FIXTURE_KB), 'need-60')).toHaveLength(3);
+  });
+
+  it('does not offer a source far beyond its quantity: a 10 t source among six 10 t needs keeps three', () => {
+    const one = flow({ id: 'src-10', organizationId: 'shop', direction: 'OUTPUT', label: 'Cartons d’emballage', ewcCode: '15 01 01', yearlyQuantity: 10, ...at(0, 0) });
+    const needs = [1, 2, 3, 4, 5, 6].map((n) => ({ ...need, id: `need-${n}`, organizationId: `mill-${n}`, yearlyQuantity: 10, ...at(n, 0) }));
+    const list = detectSynergies([one, ...needs], FIXTURE_KB).filter((s) => s.kind === 'SUBSTITUTION');
+    expect(list).toHaveLength(3);
   });
 });

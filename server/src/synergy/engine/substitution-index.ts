@@ -5,7 +5,7 @@ import { MemberGrid } from './member-grid.js';
 import { CandidateScratch, findCounterparts, type SubstitutionGrids } from './substitution-search.js';
 import { buildSubstitution } from './substitution-synergy.js';
 import type { DeltaRecorder } from './synergy-delta-recorder.js';
-import { NOT_INSERTED, NOTHING_EVICTED, TopLists } from './top-lists.js';
+import { NOT_INSERTED, TopLists, share } from './top-lists.js';
 
 /** Slots stay below 2^22 (4 million flows): a pair of slots is one exact number. */
 const PAIR = 4_194_304;
@@ -64,7 +64,7 @@ export class SubstitutionIndex {
       for (let c = 0; c < s.n; c++) {
         // Most candidates lose against the counterpart's full list: decided here, without a call.
         if (s.scores[c] < worst[s.slots[c]]) continue;
-        this.top.offer(s.slots[c], o.slot, s, c);
+        this.top.offer(s.slots[c], o.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k));
       }
     }
     this.keepHeldPairs(flows);
@@ -76,7 +76,7 @@ export class SubstitutionIndex {
    * EITHER adds those only the input's list holds.
    */
   private keepHeldPairs(flows: PreparedFlow[]): void {
-    const mutual = this.ctx.options.counterpartRule === 'MUTUAL';
+    const mutual = this.ctx.options.counterpartRule !== 'EITHER';
     const top = this.top;
     for (let n = 0; n < flows.length; n++) {
       const x = flows[n];
@@ -125,10 +125,10 @@ export class SubstitutionIndex {
     for (const other of this.top.others(f.slot)) touched.push(f.slot, other);
     for (let c = 0; c < s.n; c++) {
       const y = s.slots[c];
-      const out = this.top.offer(y, f.slot, s, c);
+      const out = this.top.offer(y, f.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k));
       if (out === NOT_INSERTED) continue;
       touched.push(y, f.slot);
-      if (out !== NOTHING_EVICTED) touched.push(y, out);
+      for (const gone of this.top.evicted) touched.push(y, gone);
     }
     this.reexamineAll(touched, recorder);
   }
@@ -156,7 +156,7 @@ export class SubstitutionIndex {
     const key = o * PAIR + i;
     const inOutputs = this.top.indexOf(o, i);
     const inInputs = this.top.indexOf(i, o);
-    const mutual = this.ctx.options.counterpartRule === 'MUTUAL';
+    const mutual = this.ctx.options.counterpartRule !== 'EITHER';
     const holds = mutual ? inOutputs >= 0 && inInputs >= 0 : inOutputs >= 0 || inInputs >= 0;
     const existing = this.kept.get(key);
     if (holds && !existing) {

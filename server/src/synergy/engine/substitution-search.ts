@@ -3,6 +3,7 @@ import { EARTH_RADIUS_KM } from './geo.js';
 import { REC, STRIDE, writeRecord, type MemberGrid } from './member-grid.js';
 import { HAZARD, HAZARD_HANDLED, IO, KERNEL, NEED_COVERAGE_WEIGHT, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
 import type { PreparedFlow } from './prepared-flow.js';
+import { listCapacity, share } from './top-lists.js';
 
 /**
  * The search for one flow's substitution counterparts: for each pathway the flow is a side of, the cells of the
@@ -17,6 +18,12 @@ export class CandidateScratch {
   pathways = new Int32Array(256);
   scores = new Float64Array(256);
   distances = new Float64Array(256);
+  /**
+   * The pair's quantities in its pathway's unit (NaN: unknown): the searching flow's and the counterpart's. Read by
+   * the COVERING rule (see TopLists), which counts how far a flow's counterparts cover its own quantity.
+   */
+  ownQuantities = new Float64Array(256);
+  counterpartQuantities = new Float64Array(256);
   /** Per slot: the call that last saw it, and where it sits in the arrays (deduplication without a Map). */
   private seenIn = new Int32Array(1024);
   private position = new Int32Array(1024);
@@ -27,13 +34,24 @@ export class CandidateScratch {
    * best can only be higher): the k-th of them is a floor under the flow's final k-th best counterpart.
    */
   private running = new Float64Array(0);
+  /**
+   * COVERING (see TopLists): the shares the running counterparts cover, when they do not depend on the pathway (the
+   * flow's sides share one unit); the floor is then the last of the shortest covering prefix, not the k-th.
+   */
+  private runningShares = new Float64Array(0);
+  /** The floor count of counterparts when shares are counted; -1 when not. */
+  private coveringK = -1;
   private runningCount = 0;
   /** That floor, at [0] (-Infinity until k counterparts were seen); a typed array never boxes the number. */
   readonly floor = new Float64Array([-Infinity]);
 
-  begin(slotCapacity: number, k: number): void {
-    if (this.running.length !== k) this.running = new Float64Array(k);
+  begin(slotCapacity: number, k: number, coveringK = -1): void {
+    if (this.running.length !== k) {
+      this.running = new Float64Array(k);
+      this.runningShares = new Float64Array(k);
+    }
     this.runningCount = 0;
+    this.coveringK = coveringK;
     this.floor[0] = -Infinity;
     if (slotCapacity > this.seenIn.length) {
       const size = Math.max(slotCapacity, this.seenIn.length * 2);
@@ -64,6 +82,8 @@ export class CandidateScratch {
       this.pathways[at] = pathwayIndex;
       this.scores[at] = score;
       this.distances[at] = distanceKm;
+      this.ownQuantities[at] = io[IO_OWN_QUANTITY];
+      this.counterpartQuantities[at] = io[IO_COUNTERPART_QUANTITY];
       return;
     }
     if (this.n === this.slots.length) this.grow();
@@ -75,6 +95,8 @@ export class CandidateScratch {
     this.pathways[at] = pathwayIndex;
     this.scores[at] = score;
     this.distances[at] = distanceKm;
+    this.ownQuantities[at] = io[IO_OWN_QUANTITY];
+    this.counterpartQuantities[at] = io[IO_COUNTERPART_QUANTITY];
   }
 
   private raiseFloor(io: Float64Array): void {
@@ -82,6 +104,7 @@ export class CandidateScratch {
     const k = this.running.length;
     if (k === 0) return;
     const r = this.running;
+    const shares = this.runningShares;
     let at = this.runningCount < k ? this.runningCount++ : k;
     if (at === k) {
       if (score <= r[k - 1]) return;
@@ -89,9 +112,26 @@ export class CandidateScratch {
     }
     while (at > 0 && r[at - 1] < score) {
       r[at] = r[at - 1];
+      shares[at] = shares[at - 1];
       at--;
     }
     r[at] = score;
+    const coveringK = this.coveringK;
+    if (coveringK < 0) {
+      if (this.runningCount === k) this.floor[0] = r[k - 1];
+      return;
+    }
+    // Counterparts seen score at least their first score: if the first m of them cover the flow (m at least the
+    // floor count), its list ends at or before the m-th, which is then a floor.
+    shares[at] = share(io[IO_COUNTERPART_QUANTITY], io[IO_OWN_QUANTITY], coveringK);
+    let sum = 0;
+    for (let j = 0; j < this.runningCount; j++) {
+      sum += shares[j];
+      if (j + 1 >= coveringK && sum >= 1) {
+        this.floor[0] = r[j];
+        return;
+      }
+    }
     if (this.runningCount === k) this.floor[0] = r[k - 1];
   }
 
@@ -109,6 +149,12 @@ export class CandidateScratch {
     const distances = new Float64Array(size);
     distances.set(this.distances);
     this.distances = distances;
+    const own = new Float64Array(size);
+    own.set(this.ownQuantities);
+    this.ownQuantities = own;
+    const theirs = new Float64Array(size);
+    theirs.set(this.counterpartQuantities);
+    this.counterpartQuantities = theirs;
   }
 }
 
@@ -119,10 +165,24 @@ export interface SubstitutionGrids {
   inputs: (MemberGrid | undefined)[];
 }
 
+/**
+ * COVERING: the floor count of counterparts with which the running floor counts shares for `x`; -1 (floor on the
+ * capacity-th best) when not COVERING or when shares may vary by pathway (sides in different units).
+ */
+function coveringFloor(x: PreparedFlow, ctx: EngineContext): number {
+  if (ctx.options.counterpartRule !== 'COVERING') return -1;
+  const sides = x.isOutput ? x.outputSides : x.inputSides;
+  for (let s = 1; s < sides.length; s++) if (sides[s].side.pathway.pathway.unit !== sides[0].side.pathway.pathway.unit) return -1;
+  return ctx.options.maxCounterpartsPerFlow;
+}
+
 const self = new Float64Array(STRIDE);
 /** More than the score's rounding (half of 1e-4) plus any floating-point difference between bound and score. */
 const ROUNDING_MARGIN = 1e-4;
-const io = new Float64Array(2);
+/** io[IO.DISTANCE], io[IO.SCORE], then the pair's quantities (searching flow's, counterpart's) for the scratch. */
+const io = new Float64Array(4);
+const IO_OWN_QUANTITY = 2;
+const IO_COUNTERPART_QUANTITY = 3;
 const parts = new Float64Array(6);
 
 /**
@@ -139,7 +199,9 @@ export function findCounterparts(
   scratch: CandidateScratch,
   worst: Float64Array,
 ): void {
-  scratch.begin(ctx.flows.length, ctx.options.maxCounterpartsPerFlow);
+  // The running floor counts as many counterparts as the longest list may hold (see TopLists); under COVERING, as
+  // many as cover the flow when the share of each does not depend on the pathway (one unit on all its sides).
+  scratch.begin(ctx.flows.length, listCapacity(ctx.options), coveringFloor(x, ctx));
   const w = ctx.substitutionWeights;
   const w0 = w[PART.compatibility], w1 = w[PART.quantity], w2 = w[PART.distance];
   const w3 = w[PART.quality], w4 = w[PART.availability], w5 = w[PART.hazard];
@@ -220,6 +282,8 @@ export function findCounterparts(
         }
         const distanceKm = twoRadii * Math.asin(root);
         io[IO.DISTANCE] = distanceKm;
+        io[IO_OWN_QUANTITY] = qtyX;
+        io[IO_COUNTERPART_QUANTITY] = d[b + REC.QTY];
         if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
         else scoreRecords(kernel, w, d, b, self, 0, io, parts);
         const score = io[IO.SCORE];

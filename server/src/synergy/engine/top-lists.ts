@@ -1,34 +1,61 @@
 import type { EngineContext } from './engine-context.js';
+import type { EngineOptions } from './engine.options.js';
 import type { CandidateScratch } from './substitution-search.js';
 
 export const NOT_INSERTED = -2;
-export const NOTHING_EVICTED = -1;
+export const INSERTED = -1;
+
+/** How many counterparts a flow's list may hold under these options (COVERING lists grow until covered). */
+export function listCapacity(options: EngineOptions): number {
+  return options.counterpartRule === 'COVERING'
+    ? Math.max(options.maxCounterpartsPerFlow, options.maxCounterpartsToCover)
+    : options.maxCounterpartsPerFlow;
+}
 
 /**
- * Every flow's best `k` counterparts, best first, in flat typed arrays indexed by slot × k: a 100k-flow territory
- * keeps its lists without a million small objects for the garbage collector to trace.
+ * Every flow's best counterparts, best first, in flat typed arrays indexed by slot × capacity: a 100k-flow
+ * territory keeps its lists without a million small objects for the garbage collector to trace.
+ *
+ * A list holds the best `k` counterparts (`maxCounterpartsPerFlow`). Under the COVERING rule it holds at least
+ * `k`, and more, best first, while their quantities do not cover the flow's own (a need not yet supplied, a source
+ * not yet placed), up to `capacity`: the shortest prefix of the ranked counterparts, of at least `k`, whose shares
+ * sum to 1 — a function of the counterparts alone, so that incremental updates and a fresh detection agree.
  */
 export class TopLists {
   private count = new Uint8Array(0);
-  /** By slot: the score of the last of a full list (-Infinity while the list is not full). Read-only outside. */
+  /**
+   * By slot: the score of the last of a complete list (-Infinity while the list would take any counterpart), under
+   * which no counterpart enters it; it only rises as counterparts are offered. Read-only outside.
+   */
   worst = new Float64Array(0);
   private other = new Int32Array(0);
   private pathway = new Int32Array(0);
   private score = new Float64Array(0);
   private distance = new Float64Array(0);
+  /** COVERING: the share of the flow's quantity each counterpart covers (see `share`). */
+  private covers = new Float64Array(0);
+  /** The slots the last `offer` pushed out of the list (reused). */
+  readonly evicted: number[] = [];
+  /** The largest list. */
+  private readonly capacity: number;
+  private readonly covering: boolean;
 
-  constructor(readonly k: number, private readonly ctx: EngineContext) {}
+  constructor(readonly k: number, private readonly ctx: EngineContext) {
+    this.covering = ctx.options.counterpartRule === 'COVERING';
+    this.capacity = this.covering ? Math.max(k, ctx.options.maxCounterpartsToCover) : k;
+  }
 
   ensure(slots: number): void {
     if (slots <= this.count.length) return;
     const size = Math.max(slots, Math.ceil(this.count.length * 1.5), 64);
-    const k = this.k;
+    const k = this.capacity;
     this.count = grow(this.count, new Uint8Array(size));
     this.worst = grow(this.worst, new Float64Array(size).fill(-Infinity));
     this.other = grow(this.other, new Int32Array(size * k));
     this.pathway = grow(this.pathway, new Int32Array(size * k));
     this.score = grow(this.score, new Float64Array(size * k));
     this.distance = grow(this.distance, new Float64Array(size * k));
+    if (this.covering) this.covers = grow(this.covers, new Float64Array(size * k));
   }
 
   size(slot: number): number {
@@ -36,23 +63,23 @@ export class TopLists {
   }
 
   otherAt(slot: number, at: number): number {
-    return this.other[slot * this.k + at];
+    return this.other[slot * this.capacity + at];
   }
 
   /** Position of `other` in the list of `slot`, or -1. */
   indexOf(slot: number, other: number): number {
-    const base = slot * this.k;
+    const base = slot * this.capacity;
     const n = this.count[slot] ?? 0;
     for (let at = 0; at < n; at++) if (this.other[base + at] === other) return at;
     return -1;
   }
 
   pathwayAt(slot: number, at: number): number {
-    return this.pathway[slot * this.k + at];
+    return this.pathway[slot * this.capacity + at];
   }
 
   distanceAt(slot: number, at: number): number {
-    return this.distance[slot * this.k + at];
+    return this.distance[slot * this.capacity + at];
   }
 
   clear(slot: number): void {
@@ -65,32 +92,35 @@ export class TopLists {
   others(slot: number): number[] {
     const n = this.size(slot);
     const list = new Array<number>(n);
-    for (let at = 0; at < n; at++) list[at] = this.other[slot * this.k + at];
+    for (let at = 0; at < n; at++) list[at] = this.other[slot * this.capacity + at];
     return list;
   }
 
-  /** Replaces the list of `slot` by the best `k` counterparts in the scratch arrays. */
+  /** Replaces the list of `slot` by its best counterparts in the scratch arrays (the scratch searched for it). */
   fillFrom(slot: number, scratch: CandidateScratch): void {
     this.clear(slot);
-    for (let c = 0; c < scratch.n; c++) this.offer(slot, scratch.slots[c], scratch, c);
+    for (let c = 0; c < scratch.n; c++) {
+      this.offer(slot, scratch.slots[c], scratch, c, share(scratch.counterpartQuantities[c], scratch.ownQuantities[c], this.k));
+    }
   }
 
   /**
    * Offers to the list of `slot` the counterpart `other`, with the pathway, score and distance of candidate `c`
-   * of the scratch arrays. Returns NOT_INSERTED when it does not rank among the best `k`, the slot it pushed out,
-   * or NOTHING_EVICTED.
+   * of the scratch arrays, and (COVERING) the share of the flow's quantity it covers (see `share`). Returns
+   * NOT_INSERTED when it does not rank in the list, else INSERTED, the slots it pushed out being in `evicted`.
    */
-  offer(slot: number, other: number, scratch: CandidateScratch, c: number): number {
+  offer(slot: number, other: number, scratch: CandidateScratch, c: number, covers: number): number {
     const score = scratch.scores[c];
-    const k = this.k;
+    const k = this.capacity;
     if (k === 0) return NOT_INSERTED;
     const n = this.count[slot];
-    // Most offers lose against a full list's worst: decided on one number, without touching the list.
-    if (n === k && score <= this.worst[slot]) {
-      if (score < this.worst[slot] || !(this.idOf(other) < this.idOf(this.other[slot * k + k - 1]))) return NOT_INSERTED;
+    // Most offers lose against a complete list's worst: decided on one number, without touching the list.
+    if (score <= this.worst[slot]) {
+      if (score < this.worst[slot] || !(this.idOf(other) < this.idOf(this.other[slot * k + n - 1]))) return NOT_INSERTED;
     }
+    this.evicted.length = 0;
     const base = slot * k;
-    const evicted = n === k ? this.other[base + k - 1] : NOTHING_EVICTED;
+    if (n === k) this.evicted.push(this.other[base + k - 1]);
     let at = n === k ? k - 1 : n;
     while (at > 0) {
       const s = this.score[base + at - 1];
@@ -99,6 +129,7 @@ export class TopLists {
       this.pathway[base + at] = this.pathway[base + at - 1];
       this.score[base + at] = s;
       this.distance[base + at] = this.distance[base + at - 1];
+      if (this.covering) this.covers[base + at] = this.covers[base + at - 1];
       at--;
     }
     this.other[base + at] = other;
@@ -106,8 +137,27 @@ export class TopLists {
     this.score[base + at] = score;
     this.distance[base + at] = scratch.distances[c];
     if (n < k) this.count[slot] = n + 1;
-    this.worst[slot] = this.count[slot] === k ? this.score[base + k - 1] : -Infinity;
-    return evicted;
+    if (!this.covering) {
+      this.worst[slot] = this.count[slot] === k ? this.score[base + k - 1] : -Infinity;
+      return INSERTED;
+    }
+    this.covers[base + at] = covers;
+    // The shortest prefix of at least `k` (the floor) whose shares cover the flow; the rest is pushed out.
+    const length = this.count[slot];
+    let sum = 0;
+    let kept = length;
+    for (let j = 0; j < length; j++) {
+      sum += this.covers[base + j];
+      if (j + 1 >= this.k && sum >= 1) {
+        kept = j + 1;
+        break;
+      }
+    }
+    for (let j = kept; j < length; j++) this.evicted.push(this.other[base + j]);
+    this.count[slot] = kept;
+    const complete = kept === k || (kept >= this.k && sum >= 1);
+    this.worst[slot] = complete ? this.score[base + kept - 1] : -Infinity;
+    return INSERTED;
   }
 
   private idOf(slot: number): string {
@@ -118,4 +168,13 @@ export class TopLists {
 function grow<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {
   to.set(from as never);
   return to;
+}
+
+/**
+ * The share of a flow's quantity (`own`) a counterpart's (`theirs`) covers, both in the pair's pathway unit; 1/k
+ * when either is unknown (NaN) or not positive: a flow of unknown quantity keeps its `k` best, as under MUTUAL, and
+ * a counterpart of unknown quantity counts as one of those `k`.
+ */
+export function share(theirs: number, own: number, k: number): number {
+  return theirs > 0 && own > 0 ? theirs / own : 1 / (k > 0 ? k : 1);
 }
