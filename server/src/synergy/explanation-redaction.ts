@@ -53,6 +53,8 @@ export const REDACTION_RULES: Record<string, RedactionRule> = {
   TREATMENT: 'KEEP',
   PATHWAY_CHECK: 'KEEP',
   JOINT_TENDER: 'KEEP',
+  HEAT_PUMP_LIFT: 'GENERIC',
+  SEASONAL_QUANTITY: 'GENERIC',
 };
 
 /** One item as a party may read it: the parameters it may see, and how to say it. */
@@ -176,5 +178,14 @@ const GENERIC_SENTENCES: Record<string, Record<Lang, Sentence>> = {
   PARTIAL_AVAILABILITY: {
     fr: () => 'Disponibilité partielle : le gisement ne couvre pas tous les mois du besoin.',
     en: () => 'Partial availability: the output does not cover every month of the need.',
+  },
+  HEAT_PUMP_LIFT: {
+    fr: () => 'La source est trop froide pour un échange direct : une pompe à chaleur relève la température (COP estimé dans les impacts).',
+    en: () => 'The source is too cold for direct exchange: a heat pump lifts the temperature (COP estimated in the impacts).',
+  },
+  // The seasonal quantity is the smaller side prorated to the shared months: it would tell the other side's quantity and months.
+  SEASONAL_QUANTITY: {
+    fr: () => "La chaleur n'est échangeable que sur les mois communs aux deux parties : la quantité retenue est réduite d'autant.",
+    en: () => 'Heat can only be exchanged over the months both parties share: the quantity counted is reduced accordingly.',
   },
 };

@@ -214,6 +214,18 @@ export const MESSAGES: Record<string, Record<Lang, Message>> = {
     en: () =>
       'Every member declares this stream already recycled or reused: the pool diverts nothing; it is a joint tender (buy-back price, one contract) to compare with the current contracts.',
   },
+  HEAT_PUMP_LIFT: {
+    fr: (p, c) =>
+      `Source à ${c.num(p.outputC)} °C, trop froide pour un échange direct vers ${c.num(p.requiredC)} °C : la pompe à chaleur relève la température (COP selon la relève, estimé dans les impacts).`,
+    en: (p, c) =>
+      `Source at ${c.num(p.outputC)} °C, too cold for direct exchange to ${c.num(p.requiredC)} °C: the heat pump lifts the temperature (COP set by the lift, estimated in the impacts).`,
+  },
+  SEASONAL_QUANTITY: {
+    fr: (p, c) =>
+      `Sur les ${c.num(p.monthsShared)} mois communs, environ ${c.num(p.quantity)} ${c.unit(p.unit)} sont échangeables par an : c'est la quantité retenue pour les impacts.`,
+    en: (p, c) =>
+      `Over the ${c.num(p.monthsShared)} shared months, about ${c.num(p.quantity)} ${c.unit(p.unit)} a year can be exchanged: the quantity the impacts count.`,
+  },
 };
 
 /** A sentence for an item whose code has no message: the code and its parameters, never nothing. */

@@ -279,6 +279,17 @@ export const ELECTRICITY_FACTOR_ID = 'ef-electricity-fr';
 export const ELECTRICITY_PRICE_EUR_PER_MWH: Range = { low: 100, central: 150, high: 200 };
 export const ELECTRICITY_PRICE_SOURCE_ID = 'eurostat-electricity-prices-2024';
 
+/**
+ * Recovered heat (steam, cold, power from waste heat) is sold, not given: its price is negotiated between the
+ * source's marginal cost of delivery (exchangers, pipe, pumping, a heat pump's electricity) and the taker's
+ * substitution price, its current supply; with comparable investments the gap is shared equally (Jensen, Hot|Cool
+ * 2/2024). The taker's saving is therefore a discount on its current supply, not the whole purchase. Central 25 %:
+ * half of a gap taken as half the current price once the pipe and exchangers are paid; 10 % (a costly connection,
+ * a source that keeps most of the gap) to 40 % (a short connection, a source that gives most of it).
+ */
+export const RECOVERED_HEAT_DISCOUNT: Range = { low: 0.1, central: 0.25, high: 0.4 };
+export const RECOVERED_HEAT_DISCOUNT_SOURCE_ID = 'jensen-hotcool-2024';
+
 export function isHeatPumpPathway(pathway: Pathway): boolean {
   return pathway.id.includes('heat-pump') || HEAT_PUMP_NET_FACTOR_IDS.includes(pathway.impact.avoidedProductionFactorId ?? '');
 }

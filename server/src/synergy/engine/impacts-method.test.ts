@@ -91,7 +91,7 @@ describe('heat', () => {
     expect(get(f, 'MWH_RECOVERED')).toMatchObject({ central: 1_750, low: 1_225 });
     expect(get(f, 'MWH_RECOVERED')!.formula).toContain('7 months shared');
     expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo((1_750 * 252) / 1000, 3);
-    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(140_000); // 280 k€ × 1,750 / 3,500
+    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(35_000); // 280 k€ × 1,750 / 3,500 × 25 % discount on the current supply
   });
 
   it('counts only the heat taken from the source through a heat pump, and pays its electricity', () => {
@@ -110,7 +110,7 @@ describe('heat', () => {
     expect(co2.central).toBeCloseTo((1_800 * 252 - electricity * 55) / 1000, 2);
     expect(co2.formula).toContain('heat-pump electricity');
     expect(co2.factors.map((x) => x.id)).toEqual(['ef-gas-boiler-heat', 'ef-electricity-fr', 'heat-pump-cop']);
-    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(Math.round(130_000 - electricity * 150));
+    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(Math.round((130_000 - electricity * 150) * 0.25));
   });
 
   it('uses a typical COP of 3 when a temperature is not declared', () => {

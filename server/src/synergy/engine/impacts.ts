@@ -10,6 +10,8 @@ import {
   HEAT_PUMP_COP_SOURCE_ID,
   HEAT_PUMP_NET_FACTOR_IDS,
   HEAT_PUMP_REPLACED_HEAT_FACTOR_ID,
+  RECOVERED_HEAT_DISCOUNT,
+  RECOVERED_HEAT_DISCOUNT_SOURCE_ID,
   RECYCLING_ROUTE_FACTOR,
   heatPumpCop,
   isHeatPumpPathway,
@@ -85,7 +87,7 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
 
   const insertionShare = ((output.insertion || output.organizationKind === 'SSE' ? 1 : 0) +
     (input.input.insertion || input.input.organizationKind === 'SSE' ? 1 : 0)) / 2;
-  figures.push(...jobFigures(pathway, q, insertionShare, 'of 2 parties'));
+  figures.push(...jobFigures(pathway, q, insertionShare, 'of 2 parties', material ? jobsChange(baseline, output.currentDestination) : undefined));
   // A copy of exactly the right length (an array grown by push keeps room for 17).
   return figures.slice();
 }
@@ -97,9 +99,10 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
 export function seasonalQuantity(
   input: SubstitutionImpactInput,
   matched: number,
-): { quantity: number; coverage: number | null; note: string } | null {
+): { quantity: number; coverage: number | null; note: string; monthsShared: number } | null {
   const o = monthOverlap(input.output.availableMonths, input.input.availableMonths);
   if (o.both === o.source && o.both === o.need) return null;
+  const monthsShared = o.both;
   const unit = input.pathway.unit;
   const label = UNIT_LABEL[unit] ?? unit;
   const source = convertQuantity(input.output.yearlyQuantity, input.output.unit, unit);
@@ -107,12 +110,13 @@ export function seasonalQuantity(
   if (source === null || need === null) {
     const quantity = (matched * o.both) / Math.max(o.source, o.need);
     const coverage = input.coverage.input === null ? null : (input.coverage.input * o.both) / Math.max(o.source, o.need);
-    return { quantity, coverage, note: `; ${o.both} months shared: ${fmt(matched)} ${label} × ${o.both}/${Math.max(o.source, o.need)} = ${fmt(quantity)} ${label}` };
+    return { quantity, coverage, monthsShared, note: `; ${o.both} months shared: ${fmt(matched)} ${label} × ${o.both}/${Math.max(o.source, o.need)} = ${fmt(quantity)} ${label}` };
   }
   const quantity = Math.min((source * o.both) / o.source, (need * o.both) / o.need);
   return {
     quantity,
     coverage: quantity / need,
+    monthsShared,
     note: `; ${o.both} months shared by the source (${o.source} months) and the need (${o.need} months): min(${fmt(source)} × ${o.both}/${o.source}, ${fmt(need)} × ${o.both}/${o.need}) = ${fmt(quantity)} ${label}`,
   };
 }
@@ -327,6 +331,10 @@ function purchaseSaving(
     factors = [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }];
     basis = 'TYPICAL';
   }
+  if (pathway.impact.indicator === 'ENERGY' && declared !== null) {
+    // The declared cost is the taker's current supply, in full: the discount range below carries the spread.
+    base = { low: base.central, central: base.central, high: base.central };
+  }
   if (pump) {
     const p = ELECTRICITY_PRICE_EUR_PER_MWH;
     base = {
@@ -336,6 +344,15 @@ function purchaseSaving(
     };
     formula += ` − ${fmt(pump.electricity.central)} MWh heat-pump electricity × ${fmt(p.central)} EUR/MWh`;
     factors = [...factors, { id: 'electricity-price', value: p.central, unit: 'EUR/MWh', sourceId: ELECTRICITY_PRICE_SOURCE_ID }];
+    basis = 'MIXED';
+  }
+  if (pathway.impact.indicator === 'ENERGY') {
+    // Heat (or cold, steam, power) bought from a neighbour is still paid for: the taker saves a discount on its
+    // current supply, the share of the price gap the two parties settle on (RECOVERED_HEAT_DISCOUNT).
+    const d = RECOVERED_HEAT_DISCOUNT;
+    base = { low: Math.max(0, base.low) * d.low, central: Math.max(0, base.central) * d.central, high: Math.max(0, base.high) * d.high };
+    formula = `(${formula}) × ${pct(d.central)} discount on the current supply (${pct(d.low)}–${pct(d.high)}: recovered heat is sold at a price negotiated between the source's cost and the taker's current supply)`;
+    factors = [...factors, { id: 'recovered-heat-discount', value: d.central, unit: 'share of current supply', sourceId: RECOVERED_HEAT_DISCOUNT_SOURCE_ID }];
     basis = 'MIXED';
   }
   return figure(
@@ -530,21 +547,60 @@ function costSaving(
   );
 }
 
-/** JOBS, and INSERTION_JOBS for the share an insertion enterprise or SSE operates. */
-export function jobFigures(pathway: Pathway, quantity: number, insertionShare: number, shareOf: string): ImpactFigure[] {
+/**
+ * Which share of a material substitution's quantity creates work, by its baseline: none when only the customer
+ * changes (the stream is already collected, sorted and sold: the jobs move, they are not created); the share
+ * diverted from disposal otherwise (as tonnes and CO2e); the whole quantity for recycling today → reuse, because the
+ * reuse ratio counts sorting, repair and resale work that the recycling route does not employ.
+ */
+export interface JobsChange {
+  /** Multiplies the quantity (central share diverted, 1 for an upgrade, 0 for the same route). */
+  share: number;
+  /** Said in the formula: why the share. */
+  note: string;
+}
+
+export function jobsChange(baseline: Baseline, destination: string | null): JobsChange | undefined {
+  const today = destination ?? 'undeclared';
+  if (baseline.sameRoute) {
+    return { share: 0, note: `already ${today} today and ${baseline.route} by this pathway — the synergy changes the customer, not the route: jobs moved, not created` };
+  }
+  if (baseline.upgrade) {
+    return {
+      share: 1,
+      note: ` (recycled today → reuse: the reuse ratio counts sorting, repair and resale work that today's recycling route does not employ; the collection jobs only move, so this is an upper bound)`,
+    };
+  }
+  if (baseline.share.central === 1) return undefined;
+  return { share: baseline.share.central, note: ` (${pct(baseline.share.central)} changing route, baseline ${today})` };
+}
+
+/** JOBS, and INSERTION_JOBS for the share an insertion enterprise or SSE operates; `change` scales the quantity. */
+export function jobFigures(pathway: Pathway, whole: number, insertionShare: number, shareOf: string, change?: JobsChange): ImpactFigure[] {
   const ratio = pathway.impact.jobsPer1000Units;
   if (ratio === undefined || ratio <= 0) return [];
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
-  const jobs = (quantity * ratio) / 1000;
   const uses = sharedFactors(pathway, 'jobs', () => [
     { id: 'jobs-per-1000-units', value: ratio, unit: `FTE per 1000 ${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null },
   ]);
+  if (change && change.share === 0) {
+    return [
+      figure(
+        { indicator: 'JOBS', unit: 'FTE', formula: `0 FTE: ${change.note}`, factors: uses, basis: 'DECLARED', organizationId: null },
+        { low: 0, central: 0, high: 0 },
+        3,
+      ),
+    ];
+  }
+  const quantity = whole * (change?.share ?? 1);
+  const jobs = (quantity * ratio) / 1000;
+  const scaled = change && change.share !== 1 ? `${fmt(whole)} ${unitLabel} × ${pct(change.share)} = ` : '';
   const figures = [
     figure(
       {
         indicator: 'JOBS',
         unit: 'FTE',
-        formula: `${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel} = ${fmt(jobs)} FTE`,
+        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
         factors: uses,
         basis: 'MIXED',
         organizationId: null,

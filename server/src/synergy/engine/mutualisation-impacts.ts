@@ -18,7 +18,7 @@ import {
   transportFactor,
   type Range,
 } from './impact-factors.js';
-import { avoidedTerms, co2Figure, jobFigures, physicalFigure } from './impacts.js';
+import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impacts.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -65,8 +65,9 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   const { pathway, members, pooledQuantity: pooled } = input;
   const figures: ImpactFigure[] = [];
   const known = members.filter((m) => m.quantity !== null);
+  const unchanged = input.direction === 'OUTPUT' && pathway.impact.treatmentUnchanged === true;
   if (pooled !== null && input.direction === 'OUTPUT') {
-    const tonnes = divertedFigure(pathway, known);
+    const tonnes = unchanged ? unchangedFigure(pathway, known) : divertedFigure(pathway, known);
     if (tonnes) figures.push(tonnes);
   } else if (pooled !== null && LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
     figures.push(...leakRepairFigures(pathway, pooled, kb));
@@ -77,13 +78,16 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   }
   if (pooled !== null && !LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
     const diverted: Range = { low: 0, central: 0, high: 0 };
-    if (input.direction === 'OUTPUT') {
+    if (input.direction === 'OUTPUT' && !unchanged) {
       for (const m of known) addRange(diverted, scaleRange({ low: m.quantity!, central: m.quantity!, high: m.quantity! }, divertedShare(m.flow.currentDestination)));
     }
     // Pooling a stream that is already recycled avoids no production: only the share it diverts from disposal does
     // (the declared destination is the baseline, as for tonnes diverted). Pooled needs keep the whole quantity.
-    const produced = input.direction === 'OUTPUT' ? diverted.central : pooled;
-    const merged = avoidedTerms(pathway, produced, diverted, ' (members\' diverted share)', kb);
+    // A delivery pool saves a share of its members' trips (POOLED_TRUCK_KM_SAVING), not every trip they make.
+    const trips = input.direction === 'INPUT' && pathway.family === 'LOGISTICS';
+    const produced = input.direction === 'OUTPUT' ? diverted.central : trips ? pooled * POOLED_TRUCK_KM_SAVING : pooled;
+    const merged = unchanged ? [] : avoidedTerms(pathway, produced, diverted, ' (members\' diverted share)', kb);
+    if (trips) for (const t of merged) t.label = `${t.label} (${pct(POOLED_TRUCK_KM_SAVING)} of ${fmt(pooled)} trips saved by pooling)`;
     const tonnes = pathway.impact.indicator === 'MASS' ? convertQuantity(pooled, pathway.unit, 'TONNE') : null;
     if (tonnes !== null) {
       const saved = tonnes * BASELINE_COLLECTION_DISTANCE_KM * POOLED_TRUCK_KM_SAVING;
@@ -101,7 +105,7 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   if (pooled !== null) {
     let insertion = 0;
     for (const m of known) if (m.flow.insertion || m.flow.organizationKind === 'SSE') insertion += m.quantity!;
-    figures.push(...jobFigures(pathway, pooled, pooled > 0 ? insertion / pooled : 0, 'of pooled volume'));
+    figures.push(...jobFigures(pathway, pooled, pooled > 0 ? insertion / pooled : 0, 'of pooled volume', input.direction === 'OUTPUT' ? poolJobsChange(known, unchanged) : undefined));
   }
   return figures.slice();
 }
@@ -131,6 +135,34 @@ function leakRepairFigures(pathway: Pathway, pooled: number, kb: CompiledKnowled
     figures.push({ ...f, factors: [...f.factors, rate] });
   }
   return figures;
+}
+
+/**
+ * Jobs of a pooled stream: none when the pool keeps the treatment, or when every member already recycles or reuses
+ * its stream (a joint tender: the jobs move with the contract, they are not created); else on the pooled volume.
+ */
+function poolJobsChange(known: PooledMember[], unchanged: boolean): JobsChange | undefined {
+  if (unchanged) return { share: 0, note: 'the pool shares the collection and the streams keep today\'s treatment: jobs moved, not created' };
+  if (known.length === 0 || known.some((m) => divertedShare(m.flow.currentDestination).central > 0)) return undefined;
+  return { share: 0, note: 'every member\'s stream is already recycled or reused today (a joint tender): jobs moved, not created' };
+}
+
+/** TONNES_DIVERTED of a pool that keeps the treatment: 0, and why. */
+function unchangedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure | null {
+  if (pathway.impact.indicator !== 'MASS') return null;
+  let total = 0;
+  for (const m of known) total += convertQuantity(m.quantity, pathway.unit, 'TONNE') ?? 0;
+  return figure(
+    {
+      indicator: 'TONNES_DIVERTED',
+      unit: 't',
+      formula: `0 t of ${fmt(total)} t pooled: a pooled collection changes the logistics, not the treatment — the streams go to the same treatment as today`,
+      factors: NO_FACTORS,
+      basis: 'DECLARED',
+      organizationId: null,
+    },
+    { low: 0, central: 0, high: 0 },
+  );
 }
 
 function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure | null {

@@ -39,11 +39,11 @@ export const NEED_COVERAGE_WEIGHT = 2 / 3;
  * doubles are boxed in V8; typed arrays are read directly): see KERNEL for the positions.
  */
 export type PathwayKernel = Float64Array;
-export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4, SEARCH_KM: 5, KINDS: 6 } as const;
+export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4, SEARCH_KM: 5, KINDS: 6, PUMP_BELOW_C: 7 } as const;
 
 export function pathwayKernel(p: CompiledPathway): PathwayKernel {
   const c = p.pathway.conditions;
-  const k = new Float64Array(7);
+  const k = new Float64Array(8);
   k[KERNEL.REACH_KM] = p.reachKm;
   // Pairs up to the search radius are scored; beyond the reach, the distance component is 0.
   k[KERNEL.SEARCH_KM] = p.searchKm;
@@ -51,6 +51,8 @@ export function pathwayKernel(p: CompiledPathway): PathwayKernel {
   k[KERNEL.KINDS] = p.kinds ? 1 : 0;
   // NaN when the pathway sets no temperature margin.
   k[KERNEL.MARGIN_C] = c.temperatureMarginC ?? NaN;
+  // NaN unless a heat-pump pathway pairs only sources too cold for a direct exchanger.
+  k[KERNEL.PUMP_BELOW_C] = c.heatPumpBelowMarginC ?? NaN;
   k[KERNEL.HAZARD] = HAZARD[c.hazardous] ?? HAZARD.FORBIDDEN;
   k[KERNEL.TREATMENT] = c.treatmentFr || c.treatmentEn ? 1 : 0;
   // The output side lists physical forms: an output of undeclared form is to be checked.
@@ -130,6 +132,13 @@ export function scoreRecords(
         quality *= QUALITY.temperatureAtMargin + ((1 - QUALITY.temperatureAtMargin) * excess) / QUALITY.temperatureComfortC;
       }
     } else quality *= QUALITY.temperatureUnknown;
+  }
+  const pumpBelow = k[KERNEL.PUMP_BELOW_C];
+  if (pumpBelow === pumpBelow) {
+    // A source at or above the need plus the exchanger margin goes through an exchanger, not a heat pump.
+    const oTemp = o[oAt + REC.TEMP];
+    const iTemp = i[iAt + REC.TEMP];
+    if (oTemp === oTemp && iTemp === iTemp && oTemp >= iTemp + pumpBelow) return;
   }
   const iMask = i[iAt + REC.MASK] | 0;
   const overlap = (o[oAt + REC.MASK] | 0) & iMask;

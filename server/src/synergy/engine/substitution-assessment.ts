@@ -81,6 +81,10 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
       sink.conditionsToCheck.push(item('TEMPERATURE_UNKNOWN', { side, marginC: margin }));
     }
   }
+  const pumpBelow = conditions.heatPumpBelowMarginC;
+  if (pumpBelow !== undefined && o.temperatureC !== null && i.temperatureC !== null) {
+    sink.conditionsMet.push(item('HEAT_PUMP_LIFT', { outputC: o.temperatureC, requiredC: i.temperatureC, marginC: pumpBelow }));
+  }
   explainForm(o, i, om, sink);
   const variant = pathway.outputConditions ? outputConditionsOf(o, pathway.outputConditions) : null;
   const treatment = variant?.treatmentItem ?? pathway.treatmentItem;

@@ -1,9 +1,9 @@
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
 import { flat } from './shared-items.js';
-import { substitutionImpacts } from './impacts.js';
+import { seasonalQuantity, substitutionImpacts, type SubstitutionImpactInput } from './impacts.js';
 import { quantityIn, sideMatchFor, type PreparedFlow } from './prepared-flow.js';
-import { assessSubstitution, newSink, round } from './substitution-assessment.js';
+import { assessSubstitution, item, newSink, round } from './substitution-assessment.js';
 import { toTonnes } from './units.js';
 
 /** Deterministic identity of a synergy: kind, pathway and the sorted flow ids. */
@@ -36,6 +36,12 @@ export function buildSubstitution(
   };
   const transport = transportEstimate(pathway.impact.indicator, matched, pathway.unit, distanceKm, ctx);
   const flowIds = [o.id, i.id];
+  const impactInput: SubstitutionImpactInput = { pathway, output: o.flow, input: i.flow, matchedQuantity: matched, coverage, transport };
+  // Heat counted over the months both sides run (impacts.ts) is said in words, next to the yearly quantity matched.
+  const season = pathway.impact.indicator === 'ENERGY' && matched !== null ? seasonalQuantity(impactInput, matched) : null;
+  if (season) {
+    sink.conditionsToCheck.push(item('SEASONAL_QUANTITY', { monthsShared: season.monthsShared, quantity: round(season.quantity, season.quantity >= 10 ? 0 : 1), unit: pathway.unit }));
+  }
   return {
     key: synergyKey('SUBSTITUTION', pathway.id, flowIds),
     kind: 'SUBSTITUTION',
@@ -58,10 +64,7 @@ export function buildSubstitution(
       transport,
       score: sink.breakdown,
     },
-    impacts: substitutionImpacts(
-      { pathway, output: o.flow, input: i.flow, matchedQuantity: matched, coverage, transport },
-      ctx.kb,
-    ),
+    impacts: substitutionImpacts(impactInput, ctx.kb),
   };
 }
 

@@ -241,6 +241,9 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
       if (conditions.temperatureMarginC !== undefined && !(conditions.temperatureMarginC >= 0)) {
         problem(`${where}: temperatureMarginC must be ≥ 0`);
       }
+      if (conditions.heatPumpBelowMarginC !== undefined && !(typeof conditions.heatPumpBelowMarginC === 'number' && conditions.heatPumpBelowMarginC >= 0)) {
+        problem(`${where}: heatPumpBelowMarginC must be a number ≥ 0`);
+      }
       if (Boolean(conditions.treatmentFr) !== Boolean(conditions.treatmentEn)) {
         problem(`${where}: treatment must be given in both French and English`);
       }
@@ -306,6 +309,9 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
       if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
         problem(`${where}: impact ${key} must be a number ≥ 0`);
       }
+    }
+    if (impact.treatmentUnchanged !== undefined && (impact.treatmentUnchanged !== true || pathway.kind !== 'MUTUALISATION')) {
+      problem(`${where}: impact treatmentUnchanged is true or absent, and for mutualisations only`);
     }
     checkIds(impact.sourceIds, sourceIds, `${where} impact`, 'source', problem);
   }

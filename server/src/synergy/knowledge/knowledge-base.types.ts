@@ -138,6 +138,12 @@ export interface PathwayConditions {
   hazardous: 'FORBIDDEN' | 'HANDLED' | 'ALLOWED';
   /** For heat: the output must exceed the input's required temperature by at least this margin (°C). */
   temperatureMarginC?: number;
+  /**
+   * For heat-pump pathways: the pump pairs only a source too cold for a direct exchanger, colder than the input's
+   * temperature plus this margin (°C). A source at or above it goes through an exchanger (heat-greenhouse and the
+   * other direct pathways), not through a heat pump with no lift.
+   */
+  heatPumpBelowMarginC?: number;
   /** Treatment needed between the two sides, if any (shown as a condition to check). */
   treatmentFr?: string;
   treatmentEn?: string;
@@ -153,6 +159,12 @@ export interface PathwayImpact {
   indicator: 'MASS' | 'ENERGY' | 'WATER' | 'UNITS' | 'SERVICE';
   /** Emission avoided per unit by not producing the substituted input (virgin material, fuel, energy). */
   avoidedProductionFactorId?: string;
+  /**
+   * MUTUALISATION of a stream: the pool shares the collection only, and the members' streams go to the same
+   * treatment as today (hazardous waste to incineration or co-processing): no tonnes diverted, no avoided
+   * production or disposal, no jobs; only transport and collection costs are saved.
+   */
+  treatmentUnchanged?: boolean;
   /**
    * SUBSTITUTION: the avoided production depends on what the output is, told by words of its label; the first entry
    * whose keywords (folded words) occur in the output's label replaces `avoidedProductionFactorId`. Steelmaking

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import { loadKnowledgeBase, validateKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { redactItem } from '../explanation-redaction.js';
+import { compileKnowledgeBase } from './compiled-knowledge-base.js';
+import { detectSynergies } from './detector.js';
+import { at, flow } from './engine.fixture.js';
+import type { DetectedSynergy, EngineFlow, ImpactFigure } from './engine.types.js';
+import { renderExplanation } from './explanation.js';
+import { substitutionImpacts } from './impacts.js';
+import { mutualisationImpacts } from './mutualisation-impacts.js';
+
+/**
+ * The facilitator's review of knowledge base 1.3.0 (docs/demo-synergies-review.md), written first as expected
+ * results on hand-made flows: no jobs where only the customer changes, no tonnes "diverted" by a pooled collection
+ * that keeps the treatment, only the trips a delivery pool saves, a discount rather than the whole heat purchase,
+ * no heat pump where a direct exchanger would do, the seasonal heat said in words, and material fit.
+ */
+
+const KB = loadKnowledgeBase();
+const kb = compileKnowledgeBase(KB);
+const pathway = (id: string) => kb.kb.pathways.find((p) => p.id === id)!;
+const get = (figures: ImpactFigure[], indicator: string, org?: string) =>
+  figures.find((f) => f.indicator === indicator && (org === undefined || f.organizationId === org));
+const all = (flows: EngineFlow[], base: KnowledgeBase = KB): DetectedSynergy[] =>
+  detectSynergies(flows, base, { counterpartRule: 'EITHER', maxCounterpartsPerFlow: 100 });
+const find = (list: DetectedSynergy[], pathwayId: string, o: string, i: string) =>
+  list.find((s) => s.pathwayId === pathwayId && s.flowIds[0] === o && s.flowIds[1] === i);
+// Numbers are grouped with narrow no-break spaces: read as plain spaces.
+const text = (s: DetectedSynergy, lang: 'fr' | 'en' = 'fr'): string => renderExplanation(s.explanation, KB, lang).join('\n').replace(/[\u00a0\u202f]/g, ' ');
+
+function pair(id: string, output: Partial<EngineFlow>, input: Partial<EngineFlow>, q: number): ImpactFigure[] {
+  const o = flow({ id: 'o', organizationId: 'seller', direction: 'OUTPUT', ...output });
+  const i = flow({ id: 'i', organizationId: 'buyer', direction: 'INPUT', ...input });
+  const cover = (f: EngineFlow) => (f.yearlyQuantity ? Math.min(1, q / f.yearlyQuantity) : null);
+  return substitutionImpacts(
+    { pathway: pathway(id), output: o, input: i, matchedQuantity: q, coverage: { output: cover(o), input: cover(i) }, transport: null },
+    kb,
+  );
+}
+
+describe('jobs where nothing changes route', () => {
+  it('credits no jobs for recycled scrap sent to another recycler (4,000 t × 0.5 FTE/1000 t would be 2 FTE)', () => {
+    const f = pair('ferrous-scrap-steelmaking', { yearlyQuantity: 4_000, currentDestination: 'RECYCLING' }, { yearlyQuantity: 8_000 }, 4_000);
+    expect(get(f, 'JOBS')).toMatchObject({ low: 0, central: 0, high: 0 });
+    expect(get(f, 'JOBS')!.formula).toContain('moved, not created');
+  });
+
+  it('credits no jobs for chips burnt today that go to another boiler', () => {
+    const f = pair('wood-packaging-biomass-fuel', { yearlyQuantity: 1_500, currentDestination: 'ENERGY_RECOVERY' }, { yearlyQuantity: 1_500 }, 1_500);
+    expect(get(f, 'JOBS')!.central).toBe(0);
+  });
+
+  it('credits the jobs of reuse when a recycled stream is upgraded to reuse (60 t × 35 FTE/1000 t = 2.1 FTE), and says why', () => {
+    const f = pair('textiles-reuse', { yearlyQuantity: 60, currentDestination: 'RECYCLING' }, { yearlyQuantity: 60, organizationKind: 'SSE' }, 60);
+    expect(get(f, 'JOBS')!.central).toBeCloseTo(2.1, 3);
+    expect(get(f, 'JOBS')!.formula).toContain('reuse');
+    expect(get(f, 'INSERTION_JOBS')!.central).toBeCloseTo(1.05, 3);
+  });
+
+  it('credits jobs on the diverted share: 100 t burnt for energy today, recycled → 50 % × 100 t × 1.5 FTE/1000 t', () => {
+    const f = pair('cardboard-paper-recycling', { yearlyQuantity: 100, currentDestination: 'ENERGY_RECOVERY' }, { yearlyQuantity: 100 }, 100);
+    const ratio = pathway('cardboard-paper-recycling').impact.jobsPer1000Units!;
+    expect(get(f, 'JOBS')!.central).toBeCloseTo((50 * ratio) / 1000, 3);
+  });
+
+  it('keeps the whole jobs of a landfilled stream', () => {
+    const f = pair('ferrous-scrap-steelmaking', { yearlyQuantity: 4_000, currentDestination: 'LANDFILL' }, { yearlyQuantity: 8_000 }, 4_000);
+    expect(get(f, 'JOBS')!.central).toBeCloseTo(2, 3);
+  });
+});
+
+describe('pools: tonnes, trips and jobs that really change', () => {
+  const member = (id: string, org: string, q: number, destination: string, extra: Partial<EngineFlow> = {}) => ({
+    flow: flow({ id, organizationId: org, direction: 'OUTPUT', yearlyQuantity: q, currentDestination: destination as EngineFlow['currentDestination'], ...extra }),
+    quantity: q,
+  });
+
+  it('diverts nothing by a pooled hazardous-waste collection: the treatment stays the same (M12, 38.5 t)', () => {
+    const members = [member('a', 'garage', 1.5, 'INCINERATION'), member('b', 'printer', 30, 'INCINERATION'), member('c', 'paints', 9, 'ENERGY_RECOVERY')];
+    const f = mutualisationImpacts({ pathway: pathway('pool-hazardous-waste-collection'), direction: 'OUTPUT', members, pooledQuantity: 40.5 }, kb);
+    expect(get(f, 'TONNES_DIVERTED')).toMatchObject({ low: 0, central: 0, high: 0 });
+    expect(get(f, 'TONNES_DIVERTED')!.formula).toContain('treatment');
+  });
+
+  it('still diverts the incinerated cardboard of a recycling pool', () => {
+    const members = [member('a', 'bakery', 10, 'INCINERATION'), member('b', 'boxes', 100, 'RECYCLING')];
+    const f = mutualisationImpacts({ pathway: pathway('pool-cardboard-collection'), direction: 'OUTPUT', members, pooledQuantity: 110 }, kb);
+    expect(get(f, 'TONNES_DIVERTED')!.central).toBeCloseTo(10, 3);
+    expect(get(f, 'JOBS')!.central).toBeGreaterThan(0);
+  });
+
+  it('credits no jobs to a joint tender of streams all recycled today', () => {
+    const members = [member('a', 'bakery', 10, 'RECYCLING'), member('b', 'boxes', 100, 'RECYCLING')];
+    const f = mutualisationImpacts({ pathway: pathway('pool-cardboard-collection'), direction: 'OUTPUT', members, pooledQuantity: 110 }, kb);
+    expect(get(f, 'JOBS')!.central).toBe(0);
+  });
+
+  it('counts 30 % of the trips of a delivery pool as avoided, not all of them (M15: 1,508 trips × 35 kg)', () => {
+    const trips = (id: string, org: string, q: number) => ({
+      flow: flow({ id, organizationId: org, direction: 'INPUT', category: 'LOGISTICS', unit: 'UNIT', yearlyQuantity: q }),
+      quantity: q,
+    });
+    const f = mutualisationImpacts({ pathway: pathway('pool-deliveries'), direction: 'INPUT', members: [trips('a', 'laundry', 1_000), trips('b', 'brewery', 508)], pooledQuantity: 1_508 }, kb);
+    const perTrip = KB.emissionFactors.find((x) => x.id === 'ef-empty-truck-trip')!.value;
+    expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo((1_508 * 0.3 * perTrip) / 1000, 3);
+    expect(get(f, 'CO2E_AVOIDED_T')!.formula).toContain('30 %');
+  });
+});
+
+describe('heat bought from a neighbour', () => {
+  it('saves a discount on the current supply, not the whole purchase (S116: 720 k€)', () => {
+    const f = pair(
+      'heat-flue-gas-district-heating',
+      { category: 'ENERGY', unit: 'MEGAWATT_HOUR', yearlyQuantity: 18_000, temperatureC: 180, physicalForm: 'GAS' },
+      { category: 'ENERGY', unit: 'MEGAWATT_HOUR', yearlyQuantity: 12_000, temperatureC: 80, yearlyCostEur: 720_000 },
+      12_000,
+    );
+    const euros = get(f, 'EUROS_SAVED', 'buyer')!;
+    expect(euros.central).toBeCloseTo(720_000 * 0.25, 0);
+    expect(euros.low).toBeCloseTo(720_000 * 0.1, 0);
+    expect(euros.high).toBeCloseTo(720_000 * 0.4, 0);
+    expect(euros.formula).toContain('discount');
+    expect(euros.factors.map((x) => x.id)).toContain('recovered-heat-discount');
+  });
+
+  it('takes the heat pump electricity out of the space before the discount', () => {
+    const f = pair(
+      'heat-low-temperature-heat-pump',
+      { category: 'ENERGY', unit: 'MEGAWATT_HOUR', yearlyQuantity: 3_000, temperatureC: 60, physicalForm: 'LIQUID' },
+      { category: 'ENERGY', unit: 'MEGAWATT_HOUR', yearlyQuantity: 1_800, temperatureC: 80, yearlyCostEur: 130_000 },
+      1_800,
+    );
+    const euros = get(f, 'EUROS_SAVED', 'buyer')!;
+    const electricity = Number(/− ([\d.]+) MWh heat-pump electricity/.exec(euros.formula)![1]);
+    expect(euros.central).toBeCloseTo((130_000 - electricity * 150) * 0.25, -1);
+  });
+});
+
+describe('heat pump only where a direct exchanger would not do', () => {
+  const heat = (id: string, org: string, direction: 'OUTPUT' | 'INPUT', temperatureC: number, extra: Partial<EngineFlow> = {}) =>
+    flow({ id, organizationId: org, direction, category: 'ENERGY', unit: 'MEGAWATT_HOUR', physicalForm: 'LIQUID', temperatureC, ...extra });
+  const foundry = heat('foundry', 'foundry', 'OUTPUT', 60, { label: 'Chaleur des eaux de refroidissement des fours', yearlyQuantity: 3_000 });
+  const dairy = heat('dairy', 'dairy', 'OUTPUT', 45, { label: 'Chaleur des condenseurs de froid', yearlyQuantity: 400, ...at(1, 0) });
+  const greenhouse = heat('greenhouse', 'greenhouse', 'INPUT', 60, {
+    label: 'Chauffage des serres',
+    needCode: 'greenhouse-heating',
+    yearlyQuantity: 3_500,
+    availableMonths: [1, 2, 3, 4, 10, 11, 12],
+    ...at(0, 1),
+  });
+  const list = all([foundry, dairy, greenhouse]);
+
+  it('sends a 60 °C source to a 60 °C greenhouse through an exchanger, not a heat pump with no lift (S123)', () => {
+    expect(find(list, 'heat-low-temperature-heat-pump', 'foundry', 'greenhouse')).toBeUndefined();
+    expect(find(list, 'heat-greenhouse', 'foundry', 'greenhouse')).toBeDefined();
+  });
+
+  it('keeps the heat pump for a source too cold for direct exchange (45 → 60 °C)', () => {
+    expect(find(list, 'heat-low-temperature-heat-pump', 'dairy', 'greenhouse')).toBeDefined();
+  });
+
+  it('says in the heat-pump check that the COP depends on the lift and is estimated in the impacts', () => {
+    const p = KB.pathways.find((x) => x.id === 'heat-low-temperature-heat-pump')!;
+    expect(p.conditions.checksFr.join(' ')).not.toContain('3 à 4');
+    expect(p.conditions.checksFr.join(' ')).toMatch(/COP.*relève.*impacts/);
+    expect(p.conditions.checksEn.join(' ')).toMatch(/COP.*lift.*impacts/);
+  });
+
+  it('validates the condition: a heat-pump margin must be a number ≥ 0', () => {
+    const broken = structuredClone(KB);
+    broken.pathways.find((x) => x.id === 'heat-low-temperature-heat-pump')!.conditions.heatPumpBelowMarginC = -5;
+    expect(validateKnowledgeBase(broken).join('\n')).toMatch(/heatPumpBelowMarginC must be a number ≥ 0/);
+    expect(validateKnowledgeBase(KB)).toEqual([]);
+  });
+
+  it('says in words that the heat is counted over the shared months (S123: 1,750 of 3,000 MWh)', () => {
+    const s = find(list, 'heat-greenhouse', 'foundry', 'greenhouse')!;
+    const seasonal = s.explanation.conditionsToCheck.find((x) => x.code === 'SEASONAL_QUANTITY')!;
+    expect(seasonal.params).toMatchObject({ monthsShared: 7, quantity: 1750, unit: 'MEGAWATT_HOUR' });
+    expect(text(s)).toContain('Sur les 7 mois communs, environ 1 750 MWh');
+    expect(text(s, 'en')).toContain('Over the 7 shared months, about 1,750 MWh');
+    expect(get(s.impacts, 'MWH_RECOVERED')!.central).toBeCloseTo(1750, 3);
+  });
+
+  it('does not show a party the seasonal figure built from the other side before consent', () => {
+    const s = find(list, 'heat-greenhouse', 'foundry', 'greenhouse')!;
+    const seasonal = s.explanation.conditionsToCheck.find((x) => x.code === 'SEASONAL_QUANTITY')!;
+    const redacted = redactItem(seasonal, new Set(['output']), () => () => 'whole');
+    expect(redacted.params).not.toHaveProperty('quantity');
+    expect(redacted.params).not.toHaveProperty('monthsShared');
+    const sentence = redacted.sentence!({ lang: 'fr', kb: KB, num: String, unit: String });
+    expect(sentence).not.toMatch(/\d/);
+  });
+});
+
+describe('material fit', () => {
+  it('does not feed soil-laden agricultural mulch film to a clean-film need (S77)', () => {
+    const mulch = flow({ id: 'mulch', organizationId: 'greenhouse', direction: 'OUTPUT', category: 'WASTE', label: 'Films de paillage agricole usagés (souillés de terre)', ewcCode: '02 01 04', physicalForm: 'SOLID', yearlyQuantity: 12, currentDestination: 'LANDFILL' });
+    const clean = flow({ id: 'clean', organizationId: 'bakery', direction: 'OUTPUT', category: 'WASTE', label: 'Films plastiques d’emballage PE', ewcCode: '15 01 02', physicalForm: 'SOLID', yearlyQuantity: 8, currentDestination: 'INCINERATION', ...at(1, 0) });
+    const need = flow({ id: 'plastics', organizationId: 'plastics', direction: 'INPUT', category: 'MATERIAL', label: 'Films PE propres à régénérer', ewcCode: '15 01 02', physicalForm: 'SOLID', yearlyQuantity: 120, ...at(0, 1) });
+    const list = all([mulch, clean, need]);
+    expect(list.filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds.includes('mulch') && s.flowIds.includes('plastics'))).toEqual([]);
+    expect(list.some((s) => s.kind === 'SUBSTITUTION' && s.flowIds[0] === 'clean' && s.flowIds[1] === 'plastics')).toBe(true);
+  });
+});
