@@ -31,7 +31,8 @@ export interface CompiledPathway {
   reachKm: number;
   /**
    * How far counterparts are searched: the reach for a mutualisation; for a substitution the reach plus the
-   * tolerance (EngineOptions.reachTolerance), pairs beyond the reach being explained as such.
+   * tolerance (EngineOptions.reachTolerance, at most reachToleranceMaxKm), pairs beyond the reach being explained
+   * as such.
    */
   searchKm: number;
   /** Haversine term of `searchKm` (see geo.ts). */
@@ -119,8 +120,9 @@ export interface CompiledKnowledgeBase {
 export function compileKnowledgeBase(
   kb: KnowledgeBase,
   reachTolerance: number = DEFAULT_ENGINE_OPTIONS.reachTolerance,
+  reachToleranceMaxKm: number = DEFAULT_ENGINE_OPTIONS.reachToleranceMaxKm,
 ): CompiledKnowledgeBase {
-  const pathways = kb.pathways.map((p, index) => compilePathway(p, index, Math.max(0, reachTolerance)));
+  const pathways = kb.pathways.map((p, index) => compilePathway(p, index, Math.max(0, reachTolerance), Math.max(0, reachToleranceMaxKm)));
   const sides = { OUTPUT: [] as PathwaySide[], INPUT: [] as PathwaySide[] };
   for (const p of pathways) {
     if (p.output) sides.OUTPUT.push({ pathway: p, role: 'output', matcher: p.output });
@@ -156,10 +158,10 @@ export function compileKinds(kinds: ItemKind[]): CompiledKinds | null {
   return combinations <= 31 ? { groups, combinations } : null;
 }
 
-function compilePathway(pathway: Pathway, index: number, reachTolerance: number): CompiledPathway {
+function compilePathway(pathway: Pathway, index: number, reachTolerance: number, reachToleranceMaxKm: number): CompiledPathway {
   const substitution = pathway.kind === 'SUBSTITUTION';
   const reachKm = Math.max(0, pathway.reachKm);
-  const searchKm = substitution ? reachKm * (1 + reachTolerance) : reachKm;
+  const searchKm = substitution ? reachKm + Math.min(reachKm * reachTolerance, reachToleranceMaxKm) : reachKm;
   const members = !substitution && pathway.members ? pathway.members : null;
   const compiled: Omit<CompiledPathway, 'kernel'> = {
     index,

@@ -28,7 +28,7 @@ export class SynergyDetector {
 
   constructor(kb: KnowledgeBase, options?: Partial<EngineOptions>) {
     const resolved = resolveOptions(options);
-    this.ctx = newContext(compileKnowledgeBase(kb, resolved.reachTolerance), resolved);
+    this.ctx = newContext(compileKnowledgeBase(kb, resolved.reachTolerance, resolved.reachToleranceMaxKm), resolved);
     this.substitutions = new SubstitutionIndex(this.ctx);
     this.mutualisations = new MutualisationIndex(this.ctx);
   }

@@ -162,3 +162,16 @@ describe('caps and hazard handling', () => {
     }
   });
 });
+
+describe('search radius', () => {
+  it('searches slightly beyond each substitution reach: a share of it, at most a few km', () => {
+    const kb = compileKnowledgeBase(FIXTURE_KB, 0.2, 5);
+    const radius = (id: string) => kb.pathways.find((p) => p.id === id)!;
+    const heat = radius('heat-greenhouse');
+    expect(heat.searchKm).toBeCloseTo(heat.reachKm * 1.2); // 5 km → 6 km: the whole share
+    const slag = radius('slag-to-concrete');
+    expect(slag.searchKm).toBe(slag.reachKm + 5); // 150 km → 155 km, not 180
+    const pool = kb.pathways.find((p) => p.pathway.kind === 'MUTUALISATION')!;
+    expect(pool.searchKm).toBe(pool.reachKm); // pools are never stretched
+  });
+});

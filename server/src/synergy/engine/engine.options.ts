@@ -45,6 +45,12 @@ export interface EngineOptions {
    * is an order of magnitude, not a border: a data centre 3.2 km from a heat network is worth a look at 3 km).
    */
   reachTolerance: number;
+  /**
+   * The tolerance in km at most: "slightly beyond" a 300 km reach is not 60 km more. Short reaches (heat, a few km)
+   * keep their whole share; long ones search little more than their reach, which keeps the search area (and the
+   * time of a detection) close to what the reaches alone ask for.
+   */
+  reachToleranceMaxKm: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -72,6 +78,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   roadDetourFactor: 1.3,
   truckPayloadTonnes: 25,
   reachTolerance: 0.2,
+  reachToleranceMaxKm: 5,
 };
 
 export function resolveOptions(options?: Partial<EngineOptions>): EngineOptions {
