@@ -104,6 +104,49 @@ describe('synergies', () => {
     ];
   }
 
+  it('warns when a need or a source is claimed by several suggestions beyond what it has, on its own side only', async () => {
+    const fields = `id participants { role isYours flow { id } } explanation { inputCoverage outputCoverage conditionsToCheck { code params sentence(language: EN) } }`;
+    const all = async (as: As) => {
+      const nodes: any[] = [];
+      let after: string | null = null;
+      do {
+        const res: any = await t.gql(
+          `query($after: String) { synergies(first: 100, after: $after, filter: {kinds: [SUBSTITUTION]}) { pageInfo { hasNextPage endCursor } nodes { ${fields} } } }`,
+          { after },
+          as,
+        );
+        expect(res.errors).toBeUndefined();
+        nodes.push(...res.data.synergies.nodes);
+        after = res.data.synergies.pageInfo.hasNextPage ? res.data.synergies.pageInfo.endCursor : null;
+      } while (after);
+      return nodes;
+    };
+    // The facilitator: each notice agrees with the coverages of every suggestion the flow takes part in.
+    const nodes = await all(facilitator);
+    const notices = nodes.flatMap((n) => n.explanation.conditionsToCheck.filter((c: any) => c.code === 'ALSO_OFFERED').map((c: any) => ({ n, c })));
+    expect(notices.length, 'the demo territory offers some needs several sources beyond their quantity').toBeGreaterThan(0);
+    for (const { n, c } of notices) {
+      const { side, others, share } = JSON.parse(c.params);
+      const role = side === 'input' ? 'INPUT' : 'OUTPUT';
+      const flowId = n.participants.find((p: any) => p.role === role).flow.id;
+      const sharing = nodes.filter((m) => m.participants.some((p: any) => p.role === role && p.flow?.id === flowId));
+      expect(sharing.length, JSON.stringify({ nodes: nodes.length, flowId, side, others, share, ids: sharing.map((m) => m.id) })).toBe(others + 1);
+      const total = sharing.reduce((sum, m) => sum + ((side === 'input' ? m.explanation.inputCoverage : m.explanation.outputCoverage) ?? 0), 0);
+      expect(total).toBeGreaterThan(1.05);
+      expect(share).toBeCloseTo(total, 1);
+      expect(c.sentence).toMatch(side === 'input' ? /^This need is also in \d+ other/ : /^This output is also offered in \d+ other/);
+    }
+    // A member reads the notice only about its own flow's side.
+    for (const member of [steel, joinery]) {
+      for (const n of await all(member)) {
+        for (const c of n.explanation.conditionsToCheck.filter((x: any) => x.code === 'ALSO_OFFERED')) {
+          const role = JSON.parse(c.params).side === 'input' ? 'INPUT' : 'OUTPUT';
+          expect(n.participants.find((p: any) => p.role === role).isYours).toBe(true);
+        }
+      }
+    }
+  });
+
   it('before consent, each party sees its side and an anonymous counterpart — field by field', async () => {
     const forSteel = await synergyOf(steel, pair.synergyId);
     const forJoinery = await synergyOf(joinery, pair.synergyId);

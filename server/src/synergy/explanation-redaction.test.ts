@@ -9,7 +9,7 @@ const kb = loadKnowledgeBase();
 const fr = messageContext(kb, 'fr');
 const en = messageContext(kb, 'en');
 const whole = (i: ExplanationItem) => (c: typeof fr) => itemSentence(i, c);
-const say = (i: ExplanationItem, own: string[], c = fr) => redactItem(i, new Set(own), whole).sentence?.(c) ?? null;
+const say = (i: ExplanationItem, own: string[], c = fr) => redactItem(i, new Set(own), whole)?.sentence?.(c) ?? null;
 
 describe('what a party reads of an explanation before consent', () => {
   it('has decided a rule for every item the engine can say', () => {
@@ -22,12 +22,12 @@ describe('what a party reads of an explanation before consent', () => {
     const theirs = say(reason, ['input']);
     expect(theirs).toMatch(/autre partie/);
     expect(theirs).not.toContain('10 02 02');
-    expect(redactItem(reason, new Set(['input']), whole).params).toEqual({ side: 'output' });
+    expect(redactItem(reason, new Set(['input']), whole)!.params).toEqual({ side: 'output' });
   });
 
   it('gives distances as bands, never in exact kilometres', () => {
     const item = { code: 'WITHIN_REACH', params: { distanceKm: 3.37, reachKm: 50 } };
-    const redacted = redactItem(item, new Set(['input']), whole);
+    const redacted = redactItem(item, new Set(['input']), whole)!;
     expect(redacted.params).toEqual({ distanceKm: '2–5 km', reachKm: 50 });
     expect(redacted.sentence!(en)).toBe('Distance: 2–5 km, within the sensible reach of 50 km.');
   });
@@ -35,9 +35,15 @@ describe('what a party reads of an explanation before consent', () => {
   it("leaves the other side's temperature, months and the pooled total out", () => {
     expect(say({ code: 'TEMPERATURE_OK', params: { outputC: 95, requiredC: 55, marginC: 10 } }, ['input'])).not.toMatch(/95|55/);
     expect(say({ code: 'PARTIAL_AVAILABILITY', params: { monthsCovered: 7, monthsNeeded: 12 } }, ['input'])).not.toMatch(/7|12/);
-    const pooled = redactItem({ code: 'POOLED_VOLUME', params: { quantity: 1234, unit: 'TONNE', threshold: 20 } }, new Set(['members']), whole);
+    const pooled = redactItem({ code: 'POOLED_VOLUME', params: { quantity: 1234, unit: 'TONNE', threshold: 20 } }, new Set(['members']), whole)!;
     expect(pooled.params).toEqual({ unit: 'TONNE', threshold: 20 });
     expect(pooled.sentence!(fr)).not.toContain('1234');
+  });
+
+  it("tells a party of its own side's other suggestions, and not even that the other side has some", () => {
+    const item = { code: 'ALSO_OFFERED', params: { side: 'input', others: 2, share: 2.5 } };
+    expect(say(item, ['input'])).toBe("Ce besoin figure aussi dans 2 autre(s) suggestion(s) : ensemble, elles en couvriraient 250 % ; les comparer avant de s'engager.");
+    expect(redactItem(item, new Set(['output']), whole)).toBeNull();
   });
 
   it('withholds an item whose code has no rule', () => {

@@ -12,11 +12,13 @@ import type { Lang, MessageContext } from './engine/explanation-messages.js';
  * - `DISTANCE`: the exact distance becomes the band the anonymous counterpart shows ("2–5 km").
  * - `GENERIC`: a sentence without the figures (they would describe the other side: its temperature, its months,
  *   the pooled volume that sums the others' quantities).
+ * - `OWN_ONLY`: about one side's other suggestions; the viewer reads it for its own side only, and of the other
+ *   side's not even that it exists (the item is left out: `redactItem` returns null).
  *
  * A code without a rule is withheld whole: a new kind of explanation item stays hidden until someone decides
  * what of it a party may read (a test lists the engine's codes against this table).
  */
-export type RedactionRule = 'KEEP' | 'OWN_SIDE' | 'DISTANCE' | 'GENERIC';
+export type RedactionRule = 'KEEP' | 'OWN_SIDE' | 'OWN_ONLY' | 'DISTANCE' | 'GENERIC';
 
 export const REDACTION_RULES: Record<string, RedactionRule> = {
   EXACT_EWC: 'OWN_SIDE',
@@ -52,6 +54,7 @@ export const REDACTION_RULES: Record<string, RedactionRule> = {
   QUANTITY_UNKNOWN: 'KEEP',
   TREATMENT: 'KEEP',
   PATHWAY_CHECK: 'KEEP',
+  ALSO_OFFERED: 'OWN_ONLY',
   JOINT_TENDER: 'KEEP',
   HEAT_PUMP_LIFT: 'GENERIC',
   SEASONAL_QUANTITY: 'GENERIC',
@@ -68,7 +71,11 @@ export interface RedactedItem {
 /** The sides of the explanation that are the viewer's own ('output', 'input', or 'members' for a pool). */
 export type OwnSides = ReadonlySet<string>;
 
-export function redactItem(item: ExplanationItem, ownSides: OwnSides, whole: (item: ExplanationItem) => (c: MessageContext) => string): RedactedItem {
+export function redactItem(
+  item: ExplanationItem,
+  ownSides: OwnSides,
+  whole: (item: ExplanationItem) => (c: MessageContext) => string,
+): RedactedItem | null {
   const rule = REDACTION_RULES[item.code];
   const kept = { code: item.code, params: item.params, sentence: whole(item) };
   switch (rule) {
@@ -77,6 +84,8 @@ export function redactItem(item: ExplanationItem, ownSides: OwnSides, whole: (it
     case 'OWN_SIDE':
       // A pool's "members" items list every member's codes: the viewer's own are among them, the others' are not its to read.
       return ownSides.has(String(item.params.side)) && item.params.side !== 'members' ? kept : otherSide(item);
+    case 'OWN_ONLY':
+      return ownSides.has(String(item.params.side)) ? kept : null;
     case 'DISTANCE': {
       const banded = bandDistances(item.params);
       return { code: item.code, params: banded, sentence: (c) => DISTANCE_SENTENCES[item.code]?.[c.lang](banded, c) ?? '' };

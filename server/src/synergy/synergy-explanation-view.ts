@@ -20,11 +20,14 @@ export function viewExplanation(kb: KnowledgeBase, e: Explanation, exact: boolea
   const contexts = new Map<Language, MessageContext>();
   const contextIn = (l: Language) => contexts.get(l) ?? contexts.set(l, messageContext(kb, langOf(l))).get(l)!;
   const wholeSentence = (i: ExplanationItem) => (c: MessageContext) => itemSentence(i, c);
-  const view = (i: ExplanationItem): RedactedItem =>
-    exact ? { code: i.code, params: i.params, sentence: wholeSentence(i) } : redactItem(i, ownSides, wholeSentence);
-  const reasons = e.reasons.map(view);
-  const conditionsMet = e.conditionsMet.map(view);
-  const conditionsToCheck = e.conditionsToCheck.map(view);
+  const view = (items: ExplanationItem[]): RedactedItem[] =>
+    items.flatMap((i) => {
+      const shown = exact ? { code: i.code, params: i.params, sentence: wholeSentence(i) } : redactItem(i, ownSides, wholeSentence);
+      return shown ? [shown] : [];
+    });
+  const reasons = view(e.reasons);
+  const conditionsMet = view(e.conditionsMet);
+  const conditionsToCheck = view(e.conditionsToCheck);
   const coverage = exact
     ? e.coverage
     : {

@@ -11,9 +11,11 @@ import { flowAccess } from '../policy/policy.js';
 import { canDecideFor, canSeeParticipant, identitiesRevealed, synergyAccess } from '../policy/synergy-policy.js';
 import { isMemberOf, type MaybeViewer } from '../policy/viewer.js';
 import { describeCounterpart, haversineKm } from './counterpart.js';
+import type { Explanation } from './engine/engine.types.js';
+import { loadFlowCommitments, overAllocationItem, type FlowCommitment } from './flow-commitments.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
 import { Language, PathwayNode } from './knowledge.types.js';
-import { Consent, ParticipantRole, SynergyStatus } from './synergy.enums.js';
+import { Consent, ParticipantRole, SynergyKind, SynergyStatus } from './synergy.enums.js';
 import { viewExplanation } from './synergy-explanation-view.js';
 import { viewImpacts } from './synergy-impact-view.js';
 import { factsOf, type SynergyRecord } from './synergy.service.js';
@@ -21,7 +23,7 @@ import { SynergyNode, SynergyParticipantNode } from './synergy.types.js';
 
 /**
  * Builds each synergy *for one viewer*: what a party may not know is never put in the object, so no resolver
- * downstream can leak it. Facts are loaded for a whole page at once (three statements). The explanation and the impacts have views of
+ * downstream can leak it. Facts are loaded for a whole page at once (four statements). The explanation and the impacts have views of
  * their own (`synergy-explanation-view.ts`, `synergy-impact-view.ts`).
  */
 export async function viewSynergies(
@@ -37,7 +39,8 @@ export async function viewSynergies(
   const orgs = new Map((orgIds.length ? await em.find(Organization, { id: { $in: orgIds } }) : []).map((o) => [o.id, o]));
   const siteIds = [...new Set([...flows.values()].map((f) => f.siteId))];
   const sites = new Map((siteIds.length ? await em.find(Site, { id: { $in: siteIds } }) : []).map((s) => [s.id, s]));
-  return records.map((r) => viewOne(kb, r, viewer, language, flows, orgs, sites));
+  const commitments = await loadFlowCommitments(em, viewer, flowIds);
+  return records.map((r) => viewOne(kb, r, viewer, language, flows, orgs, sites, commitments));
 }
 
 function viewOne(
@@ -48,6 +51,7 @@ function viewOne(
   flows: Map<string, FlowRecord>,
   orgs: Map<string, Organization>,
   sites: Map<string, Site>,
+  commitments: Map<string, FlowCommitment>,
 ): SynergyNode {
   const { synergy, participants } = record;
   const facts = factsOf(record);
@@ -99,7 +103,7 @@ function viewOne(
     score: exact ? synergy.score : Math.round(synergy.score * 20) / 20,
     pathway: PathwayNode.from(kb, synergy.pathwayId),
     participants: nodes,
-    explanation: synergy.explanation ? viewExplanation(kb, synergy.explanation, exact, ownSidesOf(participants, viewer), language) : null,
+    explanation: synergy.explanation ? viewExplanation(kb, withCommitments(synergy.explanation, record, commitments), exact, ownSidesOf(participants, viewer), language) : null,
     impacts: viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact),
     identitiesRevealed: revealed,
     viewerCanRequestContact: pending && status === SynergyStatus.SUGGESTED,
@@ -116,4 +120,15 @@ function viewOne(
 function ownSidesOf(participants: SynergyRecord['participants'], viewer: MaybeViewer): Set<string> {
   const side: Record<ParticipantRole, string> = { OUTPUT: 'output', INPUT: 'input', MEMBER: 'members' };
   return new Set(participants.filter((p) => p.flow && isMemberOf(viewer, p.organization.id)).map((p) => side[p.role]));
+}
+
+/** The explanation with, for a substitution, a notice on each side whose flow other suggestions also claim. */
+function withCommitments(e: Explanation, record: SynergyRecord, commitments: Map<string, FlowCommitment>): Explanation {
+  if (record.synergy.kind !== SynergyKind.SUBSTITUTION) return e;
+  const notices = record.participants.flatMap((p) => {
+    if (!p.flow || (p.role !== ParticipantRole.OUTPUT && p.role !== ParticipantRole.INPUT)) return [];
+    const item = overAllocationItem(p.role === ParticipantRole.OUTPUT ? 'output' : 'input', commitments.get(`${p.flow.id}:${p.role}`));
+    return item ? [item] : [];
+  });
+  return notices.length ? { ...e, conditionsToCheck: [...e.conditionsToCheck, ...notices] } : e;
 }

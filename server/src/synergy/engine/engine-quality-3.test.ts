@@ -186,7 +186,7 @@ describe('heat pump only where a direct exchanger would not do', () => {
   it('does not show a party the seasonal figure built from the other side before consent', () => {
     const s = find(list, 'heat-greenhouse', 'foundry', 'greenhouse')!;
     const seasonal = s.explanation.conditionsToCheck.find((x) => x.code === 'SEASONAL_QUANTITY')!;
-    const redacted = redactItem(seasonal, new Set(['output']), () => () => 'whole');
+    const redacted = redactItem(seasonal, new Set(['output']), () => () => 'whole')!;
     expect(redacted.params).not.toHaveProperty('quantity');
     expect(redacted.params).not.toHaveProperty('monthsShared');
     const sentence = redacted.sentence!({ lang: 'fr', kb: KB, num: String, unit: String });

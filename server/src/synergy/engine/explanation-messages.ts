@@ -226,6 +226,17 @@ export const MESSAGES: Record<string, Record<Lang, Message>> = {
     en: (p, c) =>
       `Over the ${c.num(p.monthsShared)} shared months, about ${c.num(p.quantity)} ${c.unit(p.unit)} a year can be exchanged: the quantity the impacts count.`,
   },
+  /** Added by the API's view (synergy/flow-commitments.ts), not by the engine: it depends on the other suggestions. */
+  ALSO_OFFERED: {
+    fr: (p, c) =>
+      p.side === 'input'
+        ? `Ce besoin figure aussi dans ${c.num(p.others)} autre(s) suggestion(s) : ensemble, elles en couvriraient ${Math.round(Number(p.share) * 100)} % ; les comparer avant de s'engager.`
+        : `Ce gisement est aussi proposé dans ${c.num(p.others)} autre(s) suggestion(s) : ensemble, elles en demanderaient ${Math.round(Number(p.share) * 100)} % ; choisir avant de s'engager.`,
+    en: (p, c) =>
+      p.side === 'input'
+        ? `This need is also in ${c.num(p.others)} other suggestion(s): together they would cover ${Math.round(Number(p.share) * 100)} % of it; compare them before committing.`
+        : `This output is also offered in ${c.num(p.others)} other suggestion(s): together they would take ${Math.round(Number(p.share) * 100)} % of it; choose before committing.`,
+  },
 };
 
 /** A sentence for an item whose code has no message: the code and its parameters, never nothing. */
