@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../app/errors';
+import { QueryStatus } from '../app/QueryStatus';
 import { graphql } from '../gql';
 import type { DirectoryQuery as DirectoryData } from '../gql/graphql';
 import { useI18n } from '../i18n/useI18n';
@@ -39,16 +39,7 @@ export function DirectoryPage() {
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('directory.title')}</h1>
       <p className="muted">{t('directory.intro')}</p>
-      {fetching && !data && (
-        <p role="status" className="muted">
-          {t('app.loading')}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {t('directory.error', { message: describeError(error, t) })}
-        </p>
-      )}
+      <QueryStatus loading={fetching && !data} error={error} errorKey="directory.error" />
       {data && organizations.length === 0 && <p>{t('directory.empty')}</p>}
       {organizations.length > 0 && (
         <div className="table-scroll">

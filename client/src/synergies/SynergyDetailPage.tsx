@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../app/errors';
+import { QueryStatus } from '../app/QueryStatus';
 import { hrefOf } from '../app/route';
 import { graphql } from '../gql';
 import type { SynergyDetailQuery as SynergyDetailData } from '../gql/graphql';
@@ -57,16 +57,7 @@ export function SynergyDetailPage({ id }: { id: string }) {
           ← {t('synergy.back')}
         </a>
       </p>
-      {fetching && !data && (
-        <p role="status" className="muted">
-          {t('app.loading')}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {t('synergy.error', { message: describeError(error, t) })}
-        </p>
-      )}
+      <QueryStatus loading={fetching && !data} error={error} errorKey="synergy.error" />
       {data && !synergy && !error && <p role="alert">{t('synergy.notFound')}</p>}
       {synergy && <SynergyDetail synergy={synergy} />}
     </div>

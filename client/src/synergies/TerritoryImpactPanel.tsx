@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { describeError } from '../app/errors';
+import { QueryStatus } from '../app/QueryStatus';
 import { graphql } from '../gql';
 import type { TerritoryImpactQuery as TerritoryImpactData } from '../gql/graphql';
 import type { MessageKey } from '../i18n/messages';
@@ -54,16 +54,7 @@ export function TerritoryImpactPanel({ territoryId, headingId }: { territoryId: 
   const impact = data?.territoryImpact;
   return (
     <div aria-labelledby={headingId} role="group">
-      {fetching && !impact && (
-        <p role="status" className="muted">
-          {t('app.loading')}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {t('territoryImpact.error', { message: describeError(error, t) })}
-        </p>
-      )}
+      <QueryStatus loading={fetching && !impact} error={error} errorKey="territoryImpact.error" />
       {impact && (
         <>
           <div className="impact-stages">
