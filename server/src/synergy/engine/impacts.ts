@@ -38,6 +38,7 @@ import {
 } from './impact-factors.js';
 import { findKeyword, searchableKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
+import { isMaterialPathway, isServicePathway } from '../knowledge/pathway-classes.js';
 
 /**
  * Impacts of a substitution: what the synergy moves away from disposal, recovers or saves, its net emissions
@@ -254,17 +255,6 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
 }
 
 const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };
-
-/** Services and shared logistics: the taker still pays the provider (or the owner, or the carrier). */
-export function isServicePathway(pathway: Pathway): boolean {
-  return pathway.impact.indicator === 'SERVICE' || pathway.family === 'SERVICE' || pathway.family === 'LOGISTICS';
-}
-
-/** Matter that has a place in the waste hierarchy: mass or items, not services or shared logistics. */
-export function isMaterialPathway(pathway: Pathway): boolean {
-  const indicator = pathway.impact.indicator;
-  return (indicator === 'MASS' || indicator === 'UNITS') && !isServicePathway(pathway);
-}
 
 const RECOVERED_TODAY = new Set(['RECYCLING', 'REUSE', 'ENERGY_RECOVERY']);
 

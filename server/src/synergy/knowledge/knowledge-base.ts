@@ -7,6 +7,7 @@ import path from 'node:path';
 import { FlowUnit, PhysicalForm, ResourceCategory } from '../../flow/flow.enums.js';
 import { listWasteCodes } from '../../nomenclature/waste-codes.js';
 import { normalizeText, searchWords } from '../../nomenclature/text-search.js';
+import { isMaterialPathway } from './pathway-classes.js';
 import type {
   EmissionFactor,
   KnowledgeBase,
@@ -258,8 +259,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
     }
 
     if (!(typeof pathway.reachKm === 'number' && pathway.reachKm > 0)) problem(`${where}: reachKm must be > 0`);
-    const material = pathway.kind === 'SUBSTITUTION' && (pathway.impact?.indicator === 'MASS' || pathway.impact?.indicator === 'UNITS') &&
-      pathway.family !== 'SERVICE' && pathway.family !== 'LOGISTICS';
+    const material = pathway.kind === 'SUBSTITUTION' && isMaterialPathway(pathway);
     if (material && !ROUTES.has(pathway.route as string)) problem(`${where}: a material substitution needs a route (${[...ROUTES].join(', ')})`);
     if (!material && pathway.route !== undefined) problem(`${where}: route is for material substitutions only`);
     if (!FLOW_UNITS.has(pathway.unit)) problem(`${where}: unit ${pathway.unit} is not a FlowUnit`);
