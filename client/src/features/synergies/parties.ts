@@ -1,6 +1,6 @@
-import type { OrganizationKind, SynergyKind } from '../gql/graphql';
-import { organizationKindMessage } from '../directory/organization-kind';
-import type { Language, MessageKey, MessageParams } from '../i18n/messages';
+import type { OrganizationKind, SynergyKind } from '../../gql/graphql';
+import { organizationKindMessage } from '../../ui/organization-kind';
+import type { Language, MessageKey, MessageParams } from '../../i18n/messages';
 import { SYNERGY_KIND_MESSAGES } from './labels';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { graphql } from '../gql';
-import type { SynergyImpactsFieldsFragment } from '../gql/graphql';
-import { isMessageKey } from '../i18n/messages';
-import { useI18n } from '../i18n/useI18n';
+import { graphql } from '../../gql';
+import type { SynergyImpactsFieldsFragment } from '../../gql/graphql';
+import { isMessageKey } from '../../i18n/messages';
+import { useI18n } from '../../i18n/useI18n';
 import {
   citedSources,
   factorLabel,

@@ -1,4 +1,4 @@
-import { isMessageKey, type Language, type MessageKey, type MessageParams } from '../i18n/messages';
+import { isMessageKey, type Language, type MessageKey, type MessageParams } from '../../i18n/messages';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
