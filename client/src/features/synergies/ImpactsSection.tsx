@@ -3,16 +3,8 @@ import { graphql } from '../../gql';
 import type { SynergyImpactsFieldsFragment } from '../../gql/graphql';
 import { isMessageKey } from '../../i18n/messages';
 import { useI18n } from '../../i18n/useI18n';
-import {
-  citedSources,
-  factorLabel,
-  formatAmount,
-  formatImpact,
-  formatQuantity,
-  indicatorLabel,
-  sortImpacts,
-  type CitedSource,
-} from './impacts';
+import { formatAmount, formatQuantity } from '../../ui/format';
+import { citedSources, factorLabel, formatImpact, indicatorLabel, sortImpacts, type CitedSource } from './impacts';
 
 export const SynergyImpactsFields = graphql(`
   fragment SynergyImpactsFields on Synergy {
