@@ -9,11 +9,7 @@ import { citedSources, factorLabel, formatImpact, indicatorLabel, sortImpacts, t
 export const SynergyImpactsFields = graphql(`
   fragment SynergyImpactsFields on Synergy {
     impacts {
-      indicator
-      low
-      central
-      high
-      unit
+      ...ImpactRangeFields
       basis
       formula
       factors {

@@ -33,11 +33,7 @@ export const SynergyRowFields = graphql(`
       }
     }
     impacts {
-      indicator
-      low
-      central
-      high
-      unit
+      ...ImpactRangeFields
     }
   }
 `);

@@ -25,11 +25,7 @@ const TerritoryImpactQuery = graphql(`
   fragment ImpactGroupFields on ImpactGroup {
     synergyCount
     totals {
-      indicator
-      low
-      central
-      high
-      unit
+      ...ImpactTotalRangeFields
     }
   }
 `);
