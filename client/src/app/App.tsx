@@ -1,16 +1,16 @@
 import { useCallback, useState } from 'react';
 import { Provider, useQuery } from 'urql';
-import { LogInForm } from '../auth/LogInForm';
-import { ViewerQuery } from '../auth/viewer';
-import { DirectoryPage } from '../directory/DirectoryPage';
-import { SynergiesPage } from '../synergies/SynergiesPage';
-import { SynergyDetailPage } from '../synergies/SynergyDetailPage';
+import { LogInForm } from '../features/auth/LogInForm';
+import { ViewerQuery } from '../features/auth/viewer';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { SynergiesPage } from '../features/synergies/SynergiesPage';
+import { SynergyDetailPage } from '../features/synergies/SynergyDetailPage';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { useI18n } from '../i18n/useI18n';
-import { describeError } from './errors';
+import { describeError } from '../ui/errors';
 import { AppHeader } from './AppHeader';
 import { AppNav } from './AppNav';
-import type { Route } from './route';
+import type { Route } from '../ui/route';
 import { useRoute } from './useRoute';
 import { createUrqlClient } from './urql';
 

@@ -1,4 +1,4 @@
-import { LogOutButton } from '../auth/LogOutButton';
+import { LogOutButton } from '../features/auth/LogOutButton';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
 

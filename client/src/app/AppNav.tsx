@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/useI18n';
-import { hrefOf, type Route } from './route';
+import { hrefOf, type Route } from '../ui/route';
 
 /** The main places of the app; the current one is marked for assistive technologies too. */
 export function AppNav({ route }: { route: Route }) {

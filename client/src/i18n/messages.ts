@@ -11,6 +11,9 @@ export const MESSAGES: Record<Language, Record<MessageKey, string>> = { fr, en }
 
 export type MessageParams = Record<string, string | number>;
 
+/** What pure helpers take to word their results, so that they need no React context (the `t` of `useI18n`). */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
 /** The message of `key` in `language`, with each `{name}` replaced by `params.name`. */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
   const template = MESSAGES[language][key];

@@ -1,6 +1,5 @@
-import { isMessageKey, type Language, type MessageKey, type MessageParams } from '../i18n/messages';
-
-type Translate = (key: MessageKey, params?: MessageParams) => string;
+import { isMessageKey, type Language, type Translate } from '../../i18n/messages';
+import { formatAmount, formatQuantity, formatUnit } from '../../ui/format';
 
 /** What an impact figure or total carries: an estimate with its range, in a unit. */
 export interface ImpactRange {
@@ -22,39 +21,10 @@ export const INDICATOR_ORDER = [
   'INSERTION_JOBS',
 ] as const;
 
-const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
-
 /** The name of an indicator; an indicator the interface does not know yet is shown by its code. */
 export function indicatorLabel(indicator: string, t: Translate): string {
   const key = `impact.${indicator}`;
   return isMessageKey(key) ? t(key) : indicator;
-}
-
-/**
- * A number as precise as an estimate deserves: whole numbers from 100 up, three significant figures below
- * (7.28, 0.0123), grouped in the language's way ("50 425" in French, "50,425" in English).
- */
-export function formatAmount(value: number, language: Language): string {
-  const locale = LOCALES[language];
-  if (value === 0) return new Intl.NumberFormat(locale).format(0);
-  const options: Intl.NumberFormatOptions =
-    Math.abs(value) >= 100 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 };
-  return new Intl.NumberFormat(locale, options).format(value);
-}
-
-/** A unit as readers write it: "t CO₂e", "ETP" for FTE in French. */
-export function formatUnit(unit: string, t: Translate): string {
-  const key = `impact.unit.${unit}`;
-  if (isMessageKey(key)) return t(key);
-  return unit.replace(/CO2/g, 'CO₂');
-}
-
-/** A value with its unit; euros as a currency ("14 000 €", "€14,000"). */
-export function formatQuantity(value: number, unit: string, language: Language, t: Translate): string {
-  if (unit === 'EUR') {
-    return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
-  }
-  return `${formatAmount(value, language)} ${formatUnit(unit, t)}`;
 }
 
 /**

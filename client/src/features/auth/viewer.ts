@@ -1,4 +1,4 @@
-import { graphql } from '../gql';
+import { graphql } from '../../gql';
 
 /** Who is signed in; null when nobody is. */
 export const ViewerQuery = graphql(`

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useQuery } from 'urql';
-import { QueryStatus } from '../app/QueryStatus';
-import { graphql } from '../gql';
-import type { DirectoryQuery as DirectoryData } from '../gql/graphql';
-import { useI18n } from '../i18n/useI18n';
-import { organizationKindMessage } from './organization-kind';
+import { QueryStatus } from '../../ui/QueryStatus';
+import { graphql } from '../../gql';
+import type { DirectoryQuery as DirectoryData } from '../../gql/graphql';
+import { useI18n } from '../../i18n/useI18n';
+import { organizationKindMessage } from '../../ui/organization-kind';
 
 const DirectoryQuery = graphql(`
   query Directory {

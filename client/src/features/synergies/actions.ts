@@ -1,5 +1,5 @@
-import type { Consent, SynergyStatus } from '../gql/graphql';
-import type { MessageKey } from '../i18n/messages';
+import type { Consent, SynergyStatus } from '../../gql/graphql';
+import type { MessageKey } from '../../i18n/messages';
 
 /** What a viewer may do about a synergy. */
 export type SynergyAction = 'REQUEST_CONTACT' | 'ACCEPT_CONTACT' | 'REFUSE_CONTACT' | 'DECLINE';

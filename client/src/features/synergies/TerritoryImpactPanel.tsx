@@ -1,9 +1,9 @@
 import { useQuery } from 'urql';
-import { QueryStatus } from '../app/QueryStatus';
-import { graphql } from '../gql';
-import type { TerritoryImpactQuery as TerritoryImpactData } from '../gql/graphql';
-import type { MessageKey } from '../i18n/messages';
-import { useI18n } from '../i18n/useI18n';
+import { QueryStatus } from '../../ui/QueryStatus';
+import { graphql } from '../../gql';
+import type { TerritoryImpactQuery as TerritoryImpactData } from '../../gql/graphql';
+import type { MessageKey } from '../../i18n/messages';
+import { useI18n } from '../../i18n/useI18n';
 import { SYNERGY_DEPENDENT } from './context';
 import { formatImpact, indicatorLabel, sortImpacts } from './impacts';
 
@@ -25,11 +25,7 @@ const TerritoryImpactQuery = graphql(`
   fragment ImpactGroupFields on ImpactGroup {
     synergyCount
     totals {
-      indicator
-      low
-      central
-      high
-      unit
+      ...ImpactTotalRangeFields
     }
   }
 `);

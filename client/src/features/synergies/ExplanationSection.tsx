@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { graphql } from '../gql';
-import type { SynergyExplanationFieldsFragment } from '../gql/graphql';
-import { useI18n } from '../i18n/useI18n';
+import { graphql } from '../../gql';
+import type { SynergyExplanationFieldsFragment } from '../../gql/graphql';
+import { useI18n } from '../../i18n/useI18n';
 import { explanationSections, figuresWithheld } from './explanation';
 
 export const SynergyExplanationFields = graphql(`

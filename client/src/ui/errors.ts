@@ -1,7 +1,5 @@
 import type { CombinedError } from 'urql';
-import { isMessageKey, type MessageKey, type MessageParams } from '../i18n/messages';
-
-type Translate = (key: MessageKey, params?: MessageParams) => string;
+import { isMessageKey, type Translate } from '../i18n/messages';
 
 /**
  * What to tell the user about a failed operation. Errors whose code has a message under `${prefix}.${code}` are

@@ -3,7 +3,7 @@ import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { CONSENT_MESSAGES, SYNERGY_KIND_MESSAGES, SYNERGY_ORIGIN_MESSAGES, SYNERGY_ROLE_MESSAGES, SYNERGY_STATUSES, SYNERGY_STATUS_MESSAGES } from './labels';
 
-const schema = buildSchema(readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8'));
+const schema = buildSchema(readFileSync(new URL('../../../../schema/schema.graphql', import.meta.url), 'utf8'));
 const values = (name: string) => {
   const type = schema.getType(name);
   if (!isEnumType(type)) throw new Error(`${name} is not an enum of the schema`);

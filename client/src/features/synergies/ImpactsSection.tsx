@@ -1,27 +1,15 @@
 import { useId } from 'react';
-import { graphql } from '../gql';
-import type { SynergyImpactsFieldsFragment } from '../gql/graphql';
-import { isMessageKey } from '../i18n/messages';
-import { useI18n } from '../i18n/useI18n';
-import {
-  citedSources,
-  factorLabel,
-  formatAmount,
-  formatImpact,
-  formatQuantity,
-  indicatorLabel,
-  sortImpacts,
-  type CitedSource,
-} from './impacts';
+import { graphql } from '../../gql';
+import type { SynergyImpactsFieldsFragment } from '../../gql/graphql';
+import { isMessageKey } from '../../i18n/messages';
+import { useI18n } from '../../i18n/useI18n';
+import { formatAmount, formatQuantity } from '../../ui/format';
+import { citedSources, factorLabel, formatImpact, indicatorLabel, sortImpacts, type CitedSource } from './impacts';
 
 export const SynergyImpactsFields = graphql(`
   fragment SynergyImpactsFields on Synergy {
     impacts {
-      indicator
-      low
-      central
-      high
-      unit
+      ...ImpactRangeFields
       basis
       formula
       factors {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useSubscription } from 'urql';
-import { hrefOf } from '../app/route';
-import { describeError } from '../app/errors';
-import { graphql } from '../gql';
-import type { SynergySuggestedSubscription } from '../gql/graphql';
-import { useI18n } from '../i18n/useI18n';
+import { hrefOf } from '../../ui/route';
+import { describeError } from '../../ui/errors';
+import { graphql } from '../../gql';
+import type { SynergySuggestedSubscription } from '../../gql/graphql';
+import { useI18n } from '../../i18n/useI18n';
 import { SYNERGY_DEPENDENT } from './context';
 import { synergyTitle } from './parties';
 

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { graphql } from '../gql';
-import type { SynergyParticipantsFieldsFragment } from '../gql/graphql';
-import { organizationKindMessage } from '../directory/organization-kind';
-import { useI18n } from '../i18n/useI18n';
+import { graphql } from '../../gql';
+import type { SynergyParticipantsFieldsFragment } from '../../gql/graphql';
+import { organizationKindMessage } from '../../ui/organization-kind';
+import { useI18n } from '../../i18n/useI18n';
 import { CONSENT_MESSAGES, SYNERGY_ROLE_MESSAGES } from './labels';
 
 export const SynergyParticipantsFields = graphql(`

@@ -1,6 +1,6 @@
 import { useMutation } from 'urql';
-import { graphql } from '../gql';
-import { useI18n } from '../i18n/useI18n';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/useI18n';
 
 const LogOutMutation = graphql(`
   mutation LogOut {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { SynergyKind, SynergyStatus } from '../gql/graphql';
-import { useI18n } from '../i18n/useI18n';
+import type { SynergyKind, SynergyStatus } from '../../gql/graphql';
+import { useI18n } from '../../i18n/useI18n';
 import type { SynergyFilterChoice } from './filters';
 import { SYNERGY_KINDS, SYNERGY_KIND_MESSAGES, SYNERGY_STATUSES, SYNERGY_STATUS_MESSAGES } from './labels';
 

@@ -1,9 +1,7 @@
-import type { OrganizationKind, SynergyKind } from '../gql/graphql';
-import { organizationKindMessage } from '../directory/organization-kind';
-import type { Language, MessageKey, MessageParams } from '../i18n/messages';
+import type { OrganizationKind, SynergyKind } from '../../gql/graphql';
+import { organizationKindMessage } from '../../ui/organization-kind';
+import type { Language, Translate } from '../../i18n/messages';
 import { SYNERGY_KIND_MESSAGES } from './labels';
-
-type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** One side of a synergy as the API gives it: who it is, or what may be known of it while it is anonymous. */
 export interface Party {

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../app/errors';
-import { graphql } from '../gql';
-import type { SynergyFilterInput } from '../gql/graphql';
-import { useI18n } from '../i18n/useI18n';
+import { describeError } from '../../ui/errors';
+import { graphql } from '../../gql';
+import type { SynergyFilterInput } from '../../gql/graphql';
+import { useI18n } from '../../i18n/useI18n';
 import { SYNERGY_DEPENDENT } from './context';
 import { SynergyRow } from './SynergyRow';
 

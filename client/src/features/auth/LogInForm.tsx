@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { describeError } from '../app/errors';
-import { graphql } from '../gql';
-import { useI18n } from '../i18n/useI18n';
+import { describeError } from '../../ui/errors';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/useI18n';
 
 const LogInMutation = graphql(`
   mutation LogIn($input: LogInInput!) {

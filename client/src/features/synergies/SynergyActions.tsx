@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { describeError } from '../app/errors';
-import { graphql } from '../gql';
-import type { SynergyDecisionFieldsFragment } from '../gql/graphql';
-import { useI18n } from '../i18n/useI18n';
+import { describeError } from '../../ui/errors';
+import { graphql } from '../../gql';
+import type { SynergyDecisionFieldsFragment } from '../../gql/graphql';
+import { useI18n } from '../../i18n/useI18n';
 import { ACTION_MESSAGES, availableActions, decisionHint, needsConfirmation, type SynergyAction } from './actions';
 
 export const SynergyDecisionFields = graphql(`

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
 import { useQuery } from 'urql';
-import { QueryStatus } from '../app/QueryStatus';
-import { hrefOf } from '../app/route';
-import { graphql } from '../gql';
-import type { SynergyDetailQuery as SynergyDetailData } from '../gql/graphql';
-import { apiLanguage } from '../i18n/api-language';
-import { useI18n } from '../i18n/useI18n';
+import { QueryStatus } from '../../ui/QueryStatus';
+import { hrefOf } from '../../ui/route';
+import { graphql } from '../../gql';
+import type { SynergyDetailQuery as SynergyDetailData } from '../../gql/graphql';
+import { apiLanguage } from '../../i18n/api-language';
+import { useI18n } from '../../i18n/useI18n';
 import { ExplanationSection } from './ExplanationSection';
 import { scoreOutOf100 } from './impacts';
 import { ImpactsSection } from './ImpactsSection';

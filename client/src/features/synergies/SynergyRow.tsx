@@ -1,8 +1,8 @@
 import type { Ref } from 'react';
-import { graphql } from '../gql';
-import type { SynergyRowFragment } from '../gql/graphql';
-import { hrefOf } from '../app/route';
-import { useI18n } from '../i18n/useI18n';
+import { graphql } from '../../gql';
+import type { SynergyRowFragment } from '../../gql/graphql';
+import { hrefOf } from '../../ui/route';
+import { useI18n } from '../../i18n/useI18n';
 import { formatImpact, headlineImpacts, indicatorLabel, scoreOutOf100, sumByIndicator } from './impacts';
 import { SYNERGY_KIND_MESSAGES } from './labels';
 import { distinctParties, partyLabel, synergyTitle } from './parties';
@@ -33,11 +33,7 @@ export const SynergyRowFields = graphql(`
       }
     }
     impacts {
-      indicator
-      low
-      central
-      high
-      unit
+      ...ImpactRangeFields
     }
   }
 `);

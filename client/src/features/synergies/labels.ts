@@ -1,5 +1,5 @@
-import type { Consent, SynergyKind, SynergyOrigin, SynergyRole, SynergyStatus } from '../gql/graphql';
-import type { MessageKey } from '../i18n/messages';
+import type { Consent, SynergyKind, SynergyOrigin, SynergyRole, SynergyStatus } from '../../gql/graphql';
+import type { MessageKey } from '../../i18n/messages';
 
 /** Messages naming the enums of synergies; a value added to the schema does not compile until it is named here. */
 export const SYNERGY_KIND_MESSAGES: Record<SynergyKind, MessageKey> = {

@@ -1,4 +1,4 @@
-import type { SynergyFilterInput, SynergyKind, SynergyStatus } from '../gql/graphql';
+import type { SynergyFilterInput, SynergyKind, SynergyStatus } from '../../gql/graphql';
 import { SYNERGY_STATUSES } from './labels';
 
 /** The choices of the filter form. OPEN is the API's default set of statuses (suggested, contact requested, accepted). */

@@ -1,5 +1,5 @@
-import type { SynergyStatus } from '../gql/graphql';
-import { useI18n } from '../i18n/useI18n';
+import type { SynergyStatus } from '../../gql/graphql';
+import { useI18n } from '../../i18n/useI18n';
 import { SYNERGY_STATUS_MESSAGES } from './labels';
 
 export function StatusBadge({ status }: { status: SynergyStatus }) {

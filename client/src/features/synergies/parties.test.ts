@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/messages';
+import { translate, type Language, type MessageKey, type MessageParams } from '../../i18n/messages';
 import { distinctParties, partyLabel, synergyTitle, type Party } from './parties';
 
 const tr = (language: Language) => (key: MessageKey, params?: MessageParams) => translate(language, key, params);

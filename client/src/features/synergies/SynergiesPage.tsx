@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../app/errors';
-import { graphql } from '../gql';
-import { useI18n } from '../i18n/useI18n';
+import { describeError } from '../../ui/errors';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/useI18n';
 import { DetectionPanel } from './DetectionPanel';
 import { DEFAULT_FILTER, filterKey, toFilterInput, type SynergyFilterChoice } from './filters';
 import { LiveSuggestions } from './LiveSuggestions';

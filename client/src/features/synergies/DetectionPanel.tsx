@@ -1,7 +1,7 @@
 import { useMutation } from 'urql';
-import { describeError } from '../app/errors';
-import { graphql } from '../gql';
-import { useI18n } from '../i18n/useI18n';
+import { describeError } from '../../ui/errors';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/useI18n';
 import { SYNERGY_DEPENDENT } from './context';
 
 const DetectSynergiesMutation = graphql(`
