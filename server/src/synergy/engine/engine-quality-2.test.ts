@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FlowUnit, ResourceCategory } from '../../flow/flow.enums.js';
 import type { KnowledgeBase, Pathway } from '../knowledge/knowledge-base.types.js';
-import { loadKnowledgeBase, validateKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { validateKnowledgeBase } from '../knowledge/knowledge-base-validator.js';
 import { compileKinds } from './compiled-knowledge-base.js';
 import { detectSynergies } from './detector.js';
 import { FIXTURE_KB, at, flow } from './engine.fixture.js';

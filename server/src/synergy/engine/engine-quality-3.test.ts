@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
-import { loadKnowledgeBase, validateKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { validateKnowledgeBase } from '../knowledge/knowledge-base-validator.js';
 import { redactItem } from '../explanation-redaction.js';
 import { compileKnowledgeBase } from './compiled-knowledge-base.js';
 import { detectSynergies } from './detector.js';

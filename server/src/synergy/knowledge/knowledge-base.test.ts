@@ -4,13 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { FlowUnit, ResourceCategory } from '../../flow/flow.enums.js';
 import { findWasteCode } from '../../nomenclature/waste-codes.js';
 import { normalizeText } from '../../nomenclature/text-search.js';
-import {
-  PATHWAY_FAMILIES,
-  findNeedByCode,
-  findNeeds,
-  loadKnowledgeBase,
-  validateKnowledgeBase,
-} from './knowledge-base.js';
+import { PATHWAY_FAMILIES, loadKnowledgeBase } from './knowledge-base.js';
+import { validateKnowledgeBase } from './knowledge-base-validator.js';
+import { findNeedByCode, findNeeds } from './need-search.js';
 import type { KnowledgeBase, Pathway, StreamMatcher } from './knowledge-base.types.js';
 
 const kb = loadKnowledgeBase();
