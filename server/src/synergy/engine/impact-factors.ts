@@ -1,6 +1,5 @@
 import type { FlowUnit } from '../../flow/flow.enums.js';
 import type { EmissionFactor, Pathway } from '../knowledge/knowledge-base.types.js';
-import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import { flat } from './shared-items.js';
 import { convertQuantity } from './units.js';
@@ -77,16 +76,22 @@ export interface ResolvedFactor {
   use: ImpactFactorUse;
 }
 
-export function resolveFactor(kb: CompiledKnowledgeBase, id: string | undefined): ResolvedFactor | null {
+/** Emission factors with their ranges, by id, and the one used for road transport: part of the compiled knowledge base. */
+export interface FactorTable {
+  factors: Map<string, ResolvedFactor>;
+  transport: ResolvedFactor;
+}
+
+export function resolveFactor(kb: FactorTable, id: string | undefined): ResolvedFactor | null {
   return id ? (kb.factors.get(id) ?? null) : null;
 }
 
-export function transportFactor(kb: CompiledKnowledgeBase): ResolvedFactor {
+export function transportFactor(kb: FactorTable): ResolvedFactor {
   return kb.transport;
 }
 
 /** Every factor with its range, and the transport factor (see TRANSPORT_FACTOR_IDS), computed once per knowledge base. */
-export function resolvedFactors(factors: EmissionFactor[]): { factors: Map<string, ResolvedFactor>; transport: ResolvedFactor } {
+export function resolvedFactors(factors: EmissionFactor[]): FactorTable {
   const byId = new Map(factors.map((f) => [f.id, toResolved(f)]));
   const preferred = TRANSPORT_FACTOR_IDS.map((id) => byId.get(id)).find(Boolean);
   const perTonneKm = factors.filter((f) => f.unit === 'kgCO2e/t.km').sort((a, b) => (a.id < b.id ? -1 : 1))[0];

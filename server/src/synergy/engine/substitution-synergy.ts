@@ -4,7 +4,8 @@ import { flat } from './shared-items.js';
 import { seasonalQuantity } from './heat-impacts.js';
 import type { SubstitutionImpactInput } from './impact-factors.js';
 import { substitutionImpacts } from './impacts.js';
-import { quantityIn, sideMatchFor, type PreparedFlow } from './prepared-flow.js';
+import type { PreparedFlow } from './compiled.types.js';
+import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { assessSubstitution, item, newSink, round } from './substitution-assessment.js';
 import { toTonnes } from './units.js';
 
