@@ -1,7 +1,7 @@
 import type { FlowUnit } from '../../flow/flow.enums.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
-import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump } from './heat-impacts.js';
+import type { EngineFlow, ImpactFigure } from './engine.types.js';
+import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';
 import {
   DECLARED_COST_SAVING,
   RECYCLING_ROUTE_FACTOR,
@@ -183,23 +183,23 @@ function purchaseSaving(
       `the output has a market value (${today}) that the taker pays; only a shorter haul or a price difference would be saved, neither estimated`,
     );
   }
-  let base: Range;
-  let formula: string;
-  let factors: ImpactFactorUse[];
-  let basis: ImpactFigure['basis'];
-  if (declared !== null) {
-    const central = declared * coverage!;
-    base = scaleRange({ low: central, central, high: central }, DECLARED_COST_SAVING);
-    formula = `${cost} × ${pct(coverage!)} covered`;
-    factors = [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }];
-    basis = 'DECLARED';
-  } else {
-    base = spreadRange(q * typical!);
-    formula = `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`;
-    factors = [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }];
-    basis = 'TYPICAL';
-  }
-  if (pathway.impact.indicator === 'ENERGY') ({ base, formula, factors, basis } = heatSaving({ base, formula, factors, basis }, declared !== null, pump));
+  // The declared purchase prorated to the share the synergy covers.
+  const covered = declared !== null ? declared * coverage! : 0;
+  const supply: SupplySaving =
+    declared !== null
+      ? {
+          base: scaleRange({ low: covered, central: covered, high: covered }, DECLARED_COST_SAVING),
+          formula: `${cost} × ${pct(coverage!)} covered`,
+          factors: [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }],
+          basis: 'DECLARED',
+        }
+      : {
+          base: spreadRange(q * typical!),
+          formula: `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`,
+          factors: [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }],
+          basis: 'TYPICAL',
+        };
+  const { base, formula, factors, basis } = pathway.impact.indicator === 'ENERGY' ? heatSaving(supply, declared !== null, pump) : supply;
   return figure(
     { indicator: 'EUROS_SAVED', unit: 'EUR', formula: `${formula} = ${fmt(base.central)} EUR`, factors, basis, organizationId: flow.organizationId },
     base,
