@@ -1,4 +1,5 @@
-import { compileKnowledgeBase, type CompiledPathway } from '../../src/synergy/engine/compiled-knowledge-base.js';
+import { compileKnowledgeBase } from '../../src/synergy/engine/compiled-knowledge-base.js';
+import type { CompiledPathway, PreparedFlow } from '../../src/synergy/engine/compiled.types.js';
 import type { EngineContext } from '../../src/synergy/engine/engine-context.js';
 import { resolveOptions } from '../../src/synergy/engine/engine.options.js';
 import type { DetectedSynergy, EngineFlow } from '../../src/synergy/engine/engine.types.js';
@@ -6,7 +7,7 @@ import { distanceFromTerm } from '../../src/synergy/engine/geo.js';
 import { newContext } from '../../src/synergy/engine/engine-context.js';
 import { compactGroups, groupingCell } from '../../src/synergy/engine/mutualisation-clusters.js';
 import { buildMutualisation } from '../../src/synergy/engine/mutualisation-synergy.js';
-import { prepareFlow, quantityIn, sideMatchFor, type PreparedFlow } from '../../src/synergy/engine/prepared-flow.js';
+import { prepareFlow, quantityIn, sideMatchFor } from '../../src/synergy/engine/prepared-flow.js';
 import { share } from '../../src/synergy/engine/top-lists.js';
 import { assessSubstitution } from '../../src/synergy/engine/substitution-assessment.js';
 import { buildSubstitution } from '../../src/synergy/engine/substitution-synergy.js';

@@ -7,7 +7,7 @@ import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { badInput } from '../errors/domain-errors.js';
 import { isMemberOf } from '../policy/viewer.js';
 import type { SynergySuggestedPayload } from '../pubsub/pubsub.js';
-import { findNeeds } from './knowledge/knowledge-base.js';
+import { findNeeds } from './knowledge/need-search.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
 import { viewSynergies } from './synergy-view.js';
 import { territoryImpact, TerritoryImpactNode } from './territory-impact.js';

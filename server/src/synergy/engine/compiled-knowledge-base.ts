@@ -6,113 +6,24 @@ import type {
   NeedDefinition,
   Pathway,
 } from '../knowledge/knowledge-base.types.js';
+import type { CompiledKindGroup, CompiledKinds, CompiledPathway, PathwaySide } from './compiled.types.js';
 import { DEFAULT_ENGINE_OPTIONS } from './engine.options.js';
-import type { ExplanationItem } from './engine.types.js';
 import { haversineOf } from './geo.js';
-import { resolvedFactors, type ResolvedFactor } from './impact-factors.js';
-import { pathwayKernel, type PathwayKernel } from './pair-score.js';
+import { resolvedFactors, type FactorTable } from './impact-factors.js';
+import { pathwayKernel } from './pair-score.js';
 import { frozenItem } from './shared-items.js';
 import { SideIndex } from './side-index.js';
-import { compileMatcher, type CompiledMatcher } from './stream-matcher.js';
+import { compileMatcher } from './stream-matcher.js';
 import { searchableKeyword } from './text-fold.js';
 
-/** Which side of a pathway a flow plays. */
-export type SideRole = 'output' | 'input' | 'stream';
-
-export interface CompiledPathway {
-  /** Position in the knowledge base: a stable, cheap identity inside one detector. */
-  index: number;
-  id: string;
-  pathway: Pathway;
-  output: CompiledMatcher | null;
-  input: CompiledMatcher | null;
-  stream: CompiledMatcher | null;
-  streamDirection: 'OUTPUT' | 'INPUT' | null;
-  reachKm: number;
-  /**
-   * How far counterparts are searched: the reach for a mutualisation; for a substitution the reach plus the
-   * tolerance (EngineOptions.reachTolerance, at most reachToleranceMaxKm), pairs beyond the reach being explained
-   * as such.
-   */
-  searchKm: number;
-  /** Haversine term of `searchKm` (see geo.ts). */
-  reachTerm: number;
-  /**
-   * Substitution: the kinds of item both sides must share (keywords prepared, see text-fold.ts), one bit per
-   * combination of one kind of each group (see CompiledKinds); null: any.
-   */
-  kinds: CompiledKinds | null;
-  /** Substitution: treatment and checks by the output's label (see OutputConditions); null: none. */
-  outputConditions: CompiledOutputConditions[] | null;
-  /** Mutualisation: who may be a member; null: anyone sharing the stream. */
-  members: CompiledMemberFilter | null;
-  /** The pathway's checks (PATHWAY_CHECK items) and treatment, shared by all its synergies. */
-  checkItems: readonly ExplanationItem[];
-  treatmentItem: ExplanationItem | null;
-  /** The constants the score's numeric core needs. */
-  kernel: PathwayKernel;
-}
-
-export interface CompiledKind {
-  /** Position of the kind in its group. */
-  position: number;
-  id: string;
-  keywords: string[];
-  needCodes: string[];
-}
-
-/**
- * The kinds of a pathway by group. A flow's kind mask has one bit per combination of one kind of each group (bit
- * = Σ position × stride): a flow naming kinds of some groups sets every combination of them with any kind of the
- * groups it names none of. Two masks then meet exactly when, in every group where both flows name kinds, they
- * name a common one — the test the score's core makes on the masks (a one-group pathway has one bit per kind).
- */
-export interface CompiledKinds {
-  groups: CompiledKindGroup[];
-  /** Number of combinations (bits used), at most 31. */
-  combinations: number;
-}
-
-export interface CompiledKindGroup {
-  /** The group's name ("" for kinds without a group). */
-  id: string;
-  kinds: CompiledKind[];
-  stride: number;
-}
-
-export interface CompiledOutputConditions {
-  /** Prepared for `searchableLabel`. */
-  keywords: string[];
-  /** TREATMENT item of this variant, or null to keep the pathway's. */
-  treatmentItem: ExplanationItem | null;
-  /** PATHWAY_CHECK items of this variant, listed before the pathway's own. */
-  checkItems: readonly ExplanationItem[];
-}
-
-export interface CompiledMemberFilter {
-  excludeNaceCodes: string[];
-  /** Prepared for `searchableLabel`. */
-  excludeKeywords: string[];
-  core: { naceCodes: string[]; minOrganizations: number } | null;
-}
-
-export interface PathwaySide {
-  pathway: CompiledPathway;
-  role: SideRole;
-  matcher: CompiledMatcher;
-}
-
 /** The knowledge base prepared for matching: matchers compiled, sides indexed by direction and category. */
-export interface CompiledKnowledgeBase {
+export interface CompiledKnowledgeBase extends FactorTable {
   kb: KnowledgeBase;
   pathways: CompiledPathway[];
   substitutionPathways: CompiledPathway[];
   mutualisationPathways: CompiledPathway[];
   needs: Map<string, NeedDefinition>;
   emissionFactors: Map<string, EmissionFactor>;
-  /** Emission factors with their ranges, by id; and the one used for road transport. */
-  factors: Map<string, ResolvedFactor>;
-  transport: ResolvedFactor;
   /** The sides flows of each direction may play, indexed (see side-index.ts). */
   sides: Record<`${FlowDirection}`, SideIndex>;
 }

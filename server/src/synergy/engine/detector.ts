@@ -4,7 +4,8 @@ import { newContext, type EngineContext } from './engine-context.js';
 import { resolveOptions, type EngineOptions } from './engine.options.js';
 import type { DetectedSynergy, EngineFlow, SynergyDelta } from './engine.types.js';
 import { MutualisationIndex } from './mutualisation-index.js';
-import { prepareFlow, type PreparedFlow } from './prepared-flow.js';
+import type { PreparedFlow } from './compiled.types.js';
+import { prepareFlow } from './prepared-flow.js';
 import { SubstitutionIndex } from './substitution-index.js';
 import { DeltaRecorder } from './synergy-delta-recorder.js';
 

@@ -1,8 +1,8 @@
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
+import type { PreparedFlow } from './compiled.types.js';
 import type { EngineOptions } from './engine.options.js';
 import { Geometry } from './geo.js';
 import { weightArray } from './pair-score.js';
-import { OrganizationNumbers, type PreparedFlow } from './prepared-flow.js';
 
 /** What every part of one detector shares: the compiled knowledge base, the options and the flows by slot. */
 export interface EngineContext {
@@ -26,4 +26,18 @@ export function newContext(kb: CompiledKnowledgeBase, options: EngineOptions): E
     geometry: new Geometry(),
     substitutionWeights: weightArray(options.substitutionWeights),
   };
+}
+
+/** Small integers for organisation ids, shared by a detector's flows. */
+export class OrganizationNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
 }

@@ -1,14 +1,24 @@
 import type { FlowUnit } from '../../flow/flow.enums.js';
 import type { EmissionFactor, Pathway } from '../knowledge/knowledge-base.types.js';
-import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import { flat } from './shared-items.js';
 import { convertQuantity } from './units.js';
 
 /**
  * The shared vocabulary of the impact calculation: ranges (low / central / high), emission factors with their
- * spread, baselines set by an output's declared destination, and the formatting of formulas.
+ * spread, baselines set by an output's declared destination, the formatting of formulas, and the pair a
+ * substitution's impacts are computed for.
  */
+
+export interface SubstitutionImpactInput {
+  pathway: Pathway;
+  output: EngineFlow;
+  input: EngineFlow;
+  /** In the pathway's unit; null when a side's quantity is unknown (no figure can then be computed). */
+  matchedQuantity: number | null;
+  coverage: { output: number | null; input: number | null };
+  transport: { tonneKm: number; trips: number | null } | null;
+}
 
 export interface Range {
   low: number;
@@ -66,16 +76,22 @@ export interface ResolvedFactor {
   use: ImpactFactorUse;
 }
 
-export function resolveFactor(kb: CompiledKnowledgeBase, id: string | undefined): ResolvedFactor | null {
+/** Emission factors with their ranges, by id, and the one used for road transport: part of the compiled knowledge base. */
+export interface FactorTable {
+  factors: Map<string, ResolvedFactor>;
+  transport: ResolvedFactor;
+}
+
+export function resolveFactor(kb: FactorTable, id: string | undefined): ResolvedFactor | null {
   return id ? (kb.factors.get(id) ?? null) : null;
 }
 
-export function transportFactor(kb: CompiledKnowledgeBase): ResolvedFactor {
+export function transportFactor(kb: FactorTable): ResolvedFactor {
   return kb.transport;
 }
 
 /** Every factor with its range, and the transport factor (see TRANSPORT_FACTOR_IDS), computed once per knowledge base. */
-export function resolvedFactors(factors: EmissionFactor[]): { factors: Map<string, ResolvedFactor>; transport: ResolvedFactor } {
+export function resolvedFactors(factors: EmissionFactor[]): FactorTable {
   const byId = new Map(factors.map((f) => [f.id, toResolved(f)]));
   const preferred = TRANSPORT_FACTOR_IDS.map((id) => byId.get(id)).find(Boolean);
   const perTonneKm = factors.filter((f) => f.unit === 'kgCO2e/t.km').sort((a, b) => (a.id < b.id ? -1 : 1))[0];
@@ -257,81 +273,5 @@ export function materialBaseline(destination: string | null, pathway: Pathway): 
   return { share: DIVERTED_SHARE.RECYCLING, sameRoute: false, upgrade: true, route };
 }
 
-/**
- * Heat pumps. COP ≈ η × T_hot / (T_hot − T_cold) in kelvin, a fraction η of the Carnot COP: 0.4 (low), 0.5
- * (central), 0.6 (high) for industrial heat pumps (Arpagaus et al., Energy 2018). The refrigerant evaporates a few
- * kelvin below the source and condenses above the need: HEAT_PUMP_APPROACH_K on each side. The COP is kept within
- * HEAT_PUMP_COP_BOUNDS; when a temperature is not declared, HEAT_PUMP_TYPICAL_COP (the 3 to 4 of the knowledge
- * base's heat-pump factor, with a lower low).
- */
-export const HEAT_PUMP_CARNOT_FRACTION: Range = { low: 0.4, central: 0.5, high: 0.6 };
-export const HEAT_PUMP_APPROACH_K = 5;
-export const HEAT_PUMP_COP_BOUNDS = { min: 1.5, max: 6 };
-export const HEAT_PUMP_TYPICAL_COP: Range = { low: 2.5, central: 3, high: 4 };
-export const HEAT_PUMP_COP_SOURCE_ID = 'arpagaus-hthp-2018';
-/** The heat a heat pump's output replaces: a gas boiler's (gross, before the pump's electricity). */
-export const HEAT_PUMP_REPLACED_HEAT_FACTOR_ID = 'ef-gas-boiler-heat';
-/** Net factors that already deduct a heat pump's electricity: replaced by the gross one when the electricity is counted. */
-export const HEAT_PUMP_NET_FACTOR_IDS = ['ef-heat-pump-recovered-heat'];
 /** Electricity used by a heat pump or saved by fixing compressed-air leaks: ADEME Base Carbone, French mix. */
 export const ELECTRICITY_FACTOR_ID = 'ef-electricity-fr';
-/** Electricity bought by an industrial site, EUR/MWh excluding VAT (Eurostat nrg_pc_205, France, 2023–2024). */
-export const ELECTRICITY_PRICE_EUR_PER_MWH: Range = { low: 100, central: 150, high: 200 };
-export const ELECTRICITY_PRICE_SOURCE_ID = 'eurostat-electricity-prices-2024';
-
-/**
- * Recovered heat (steam, cold, power from waste heat) is sold, not given: its price is negotiated between the
- * source's marginal cost of delivery (exchangers, pipe, pumping, a heat pump's electricity) and the taker's
- * substitution price, its current supply; with comparable investments the gap is shared equally (Jensen, Hot|Cool
- * 2/2024). The taker's saving is therefore a discount on its current supply, not the whole purchase. Central 25 %:
- * half of a gap taken as half the current price once the pipe and exchangers are paid; 10 % (a costly connection,
- * a source that keeps most of the gap) to 40 % (a short connection, a source that gives most of it).
- */
-export const RECOVERED_HEAT_DISCOUNT: Range = { low: 0.1, central: 0.25, high: 0.4 };
-export const RECOVERED_HEAT_DISCOUNT_SOURCE_ID = 'jensen-hotcool-2024';
-
-export function isHeatPumpPathway(pathway: Pathway): boolean {
-  return pathway.id.includes('heat-pump') || HEAT_PUMP_NET_FACTOR_IDS.includes(pathway.impact.avoidedProductionFactorId ?? '');
-}
-
-export interface HeatPumpCop {
-  cop: Range;
-  /** "lift 60 → 80 °C" or "temperatures not declared". */
-  lift: string;
-  /** How the COP was found, for the formula. */
-  basis: string;
-  /** Both temperatures were declared (the COP comes from the lift, else it is typical). */
-  declared: boolean;
-}
-
-export function heatPumpCop(sourceC: number | null, needC: number | null): HeatPumpCop {
-  if (sourceC === null || needC === null) {
-    const t = HEAT_PUMP_TYPICAL_COP;
-    return { cop: t, lift: 'temperatures not declared', basis: `temperatures not declared: typical COP ${t.central} (${t.low}–${t.high})`, declared: false };
-  }
-  const hot = needC + HEAT_PUMP_APPROACH_K + 273.15;
-  const cold = sourceC - HEAT_PUMP_APPROACH_K + 273.15;
-  const lift = Math.max(hot - cold, 1);
-  const bound = (eta: number) => Math.min(HEAT_PUMP_COP_BOUNDS.max, Math.max(HEAT_PUMP_COP_BOUNDS.min, (eta * hot) / lift));
-  const cop = { low: bound(HEAT_PUMP_CARNOT_FRACTION.low), central: bound(HEAT_PUMP_CARNOT_FRACTION.central), high: bound(HEAT_PUMP_CARNOT_FRACTION.high) };
-  return {
-    cop,
-    lift: `lift ${fmt(sourceC)} → ${fmt(needC)} °C`,
-    declared: true,
-    basis: `COP ${fmt(cop.low)}–${fmt(cop.high)}, lift ${fmt(sourceC)} → ${fmt(needC)} °C, COP = ${HEAT_PUMP_CARNOT_FRACTION.central} × ${fmt(hot)} K / ${fmt(lift)} K (source − ${HEAT_PUMP_APPROACH_K} K, need + ${HEAT_PUMP_APPROACH_K} K), within ${HEAT_PUMP_COP_BOUNDS.min}–${HEAT_PUMP_COP_BOUNDS.max}`,
-  };
-}
-
-/** Months 1..12 of a flow; null (all year) as the twelve. */
-function months(list: number[] | null): Set<number> {
-  return new Set(list && list.length > 0 ? list : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-}
-
-/** How many months the source and the need overlap, and how many each runs. */
-export function monthOverlap(source: number[] | null, need: number[] | null): { both: number; source: number; need: number } {
-  const s = months(source);
-  const n = months(need);
-  let both = 0;
-  for (const m of s) if (n.has(m)) both++;
-  return { both, source: s.size, need: n.size };
-}

@@ -1,27 +1,14 @@
 import type { FlowUnit } from '../../flow/flow.enums.js';
-import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import type { EngineFlow, ImpactFigure } from './engine.types.js';
+import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';
 import {
   DECLARED_COST_SAVING,
-  ELECTRICITY_FACTOR_ID,
-  ELECTRICITY_PRICE_EUR_PER_MWH,
-  ELECTRICITY_PRICE_SOURCE_ID,
-  HEAT_PUMP_COP_SOURCE_ID,
-  HEAT_PUMP_NET_FACTOR_IDS,
-  HEAT_PUMP_REPLACED_HEAT_FACTOR_ID,
-  RECOVERED_HEAT_DISCOUNT,
-  RECOVERED_HEAT_DISCOUNT_SOURCE_ID,
   RECYCLING_ROUTE_FACTOR,
-  heatPumpCop,
-  isHeatPumpPathway,
   materialBaseline,
-  monthOverlap,
   type Baseline,
-  type HeatPumpCop,
   TAKE_UP,
   UNIT_LABEL,
-  NO_FACTORS,
   baselineUses,
   divertedShare,
   figure,
@@ -34,27 +21,19 @@ import {
   spreadRange,
   transportFactor,
   type Range,
-  type ResolvedFactor,
+  type SubstitutionImpactInput,
 } from './impact-factors.js';
-import { findKeyword, searchableKeyword, searchableLabel } from './text-fold.js';
-import { convertQuantity } from './units.js';
+import { avoidedTerms, co2Figure, factorQuantityUnit, jobFigures, jobsChange, physicalFigure, productionFactorIdFor, type Co2Term } from './impact-figures.js';
 import { isMaterialPathway, isServicePathway } from '../knowledge/pathway-classes.js';
+import type { Pathway } from '../knowledge/knowledge-base.types.js';
 
 /**
  * Impacts of a substitution: what the synergy moves away from disposal, recovers or saves, its net emissions
  * avoided, the euros each party saves and the jobs it creates — each with a range, its formula and its factors.
- * The method is written out in docs/impact-method.md; mutualisation impacts are in mutualisation-impacts.ts.
+ * The method is written out in docs/impact-method.md; heat (seasons, heat pumps, the price of recovered heat) is in
+ * heat-impacts.ts, the figures shared with pooling in impact-figures.ts, mutualisation impacts in
+ * mutualisation-impacts.ts.
  */
-
-export interface SubstitutionImpactInput {
-  pathway: Pathway;
-  output: EngineFlow;
-  input: EngineFlow;
-  /** In the pathway's unit; null when a side's quantity is unknown (no figure can then be computed). */
-  matchedQuantity: number | null;
-  coverage: { output: number | null; input: number | null };
-  transport: { tonneKm: number; trips: number | null } | null;
-}
 
 export function substitutionImpacts(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
   const matched = input.matchedQuantity;
@@ -91,106 +70,6 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   figures.push(...jobFigures(pathway, q, insertionShare, 'of 2 parties', material ? jobsChange(baseline, output.currentDestination) : undefined));
   // A copy of exactly the right length (an array grown by push keeps room for 17).
   return figures.slice();
-}
-
-/**
- * The heat a source and a need can exchange over the months both run: min(source × shared months / source months,
- * need × shared months / need months), each spread evenly over its months. Null when both run the same months.
- */
-export function seasonalQuantity(
-  input: SubstitutionImpactInput,
-  matched: number,
-): { quantity: number; coverage: number | null; note: string; monthsShared: number } | null {
-  const o = monthOverlap(input.output.availableMonths, input.input.availableMonths);
-  if (o.both === o.source && o.both === o.need) return null;
-  const monthsShared = o.both;
-  const unit = input.pathway.unit;
-  const label = UNIT_LABEL[unit] ?? unit;
-  const source = convertQuantity(input.output.yearlyQuantity, input.output.unit, unit);
-  const need = convertQuantity(input.input.yearlyQuantity, input.input.unit, unit);
-  if (source === null || need === null) {
-    const quantity = (matched * o.both) / Math.max(o.source, o.need);
-    const coverage = input.coverage.input === null ? null : (input.coverage.input * o.both) / Math.max(o.source, o.need);
-    return { quantity, coverage, monthsShared, note: `; ${o.both} months shared: ${fmt(matched)} ${label} × ${o.both}/${Math.max(o.source, o.need)} = ${fmt(quantity)} ${label}` };
-  }
-  const quantity = Math.min((source * o.both) / o.source, (need * o.both) / o.need);
-  return {
-    quantity,
-    coverage: quantity / need,
-    monthsShared,
-    note: `; ${o.both} months shared by the source (${o.source} months) and the need (${o.need} months): min(${fmt(source)} × ${o.both}/${o.source}, ${fmt(need)} × ${o.both}/${o.need}) = ${fmt(quantity)} ${label}`,
-  };
-}
-
-export interface HeatPump extends HeatPumpCop {
-  /** Electricity the pump uses, MWh: delivered Q ÷ COP (low with 70 % take-up and the high COP). */
-  electricity: Range;
-}
-
-export function heatPump(delivered: number, sourceC: number | null, needC: number | null): HeatPump {
-  const c = heatPumpCop(sourceC, needC);
-  return {
-    ...c,
-    electricity: {
-      low: (delivered * TAKE_UP.low) / c.cop.high,
-      central: (delivered * TAKE_UP.central) / c.cop.central,
-      high: (delivered * TAKE_UP.high) / c.cop.low,
-    },
-  };
-}
-
-/** MWH_RECOVERED for a heat pump: only the heat taken from the source, Q × (1 − 1/COP); the rest is its electricity. */
-function heatPumpRecoveredFigure(delivered: number, pump: HeatPump, note: string): ImpactFigure {
-  const taken = (q: number, cop: number) => q * (1 - 1 / cop);
-  const range = {
-    low: taken(delivered * TAKE_UP.low, pump.cop.low),
-    central: taken(delivered * TAKE_UP.central, pump.cop.central),
-    high: taken(delivered * TAKE_UP.high, pump.cop.high),
-  };
-  return figure(
-    {
-      indicator: 'MWH_RECOVERED',
-      unit: 'MWh',
-      formula: `${fmt(delivered)} MWh a year delivered × (1 − 1/COP ${fmt(pump.cop.central)}) = ${fmt(range.central)} MWh taken from the source, plus ${fmt(pump.electricity.central)} MWh of heat-pump electricity (${pump.basis})${note}`,
-      factors: copUses(pump),
-      basis: 'MIXED',
-      organizationId: null,
-    },
-    range,
-  );
-}
-
-function copUses(pump: HeatPump): ImpactFactorUse[] {
-  return [{ id: 'heat-pump-cop', value: Math.round(pump.cop.central * 100) / 100, unit: 'COP', sourceId: pump.declared ? HEAT_PUMP_COP_SOURCE_ID : null }];
-}
-
-/** Heat delivered replaces a gas boiler's heat; the pump's electricity is subtracted (both with their ADEME factors). */
-function heatPumpCo2(pathway: Pathway, delivered: number, pump: HeatPump, kb: CompiledKnowledgeBase): ImpactFigure | null {
-  const own = pathway.impact.avoidedProductionFactorId;
-  const replaced =
-    own === undefined || HEAT_PUMP_NET_FACTOR_IDS.includes(own) ? (resolveFactor(kb, HEAT_PUMP_REPLACED_HEAT_FACTOR_ID) ?? resolveFactor(kb, own)) : resolveFactor(kb, own);
-  if (!replaced) return null;
-  const terms: Co2Term[] = [
-    {
-      label: 'heat delivered',
-      quantity: scaleRange({ low: delivered, central: delivered, high: delivered }, TAKE_UP),
-      quantityUnit: 'MWh',
-      factor: replaced,
-      sign: 1,
-    },
-  ];
-  const electricity = resolveFactor(kb, ELECTRICITY_FACTOR_ID);
-  if (electricity) {
-    terms.push({
-      label: `heat-pump electricity (COP ${fmt(pump.cop.central)}, ${pump.lift})`,
-      quantity: pump.electricity,
-      quantityUnit: 'MWh',
-      factor: electricity,
-      sign: -1,
-    });
-  }
-  const f = co2Figure(pathway, terms);
-  return { ...f, factors: [...f.factors, ...copUses(pump)] };
 }
 
 /** Avoided production and disposal of a material (or energy, water) substitution, minus transport, by the baseline. */
@@ -257,7 +136,6 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
 const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };
 
 const RECOVERED_TODAY = new Set(['RECYCLING', 'REUSE', 'ENERGY_RECOVERY']);
-
 /**
  * Euros the taker saves. Not its whole purchase: a service is still paid to the provider, and a stream that already
  * has a recovery outlet (or that collectors take free: typical disposal cost 0) is a traded commodity bought at its
@@ -305,182 +183,27 @@ function purchaseSaving(
       `the output has a market value (${today}) that the taker pays; only a shorter haul or a price difference would be saved, neither estimated`,
     );
   }
-  let base: Range;
-  let formula: string;
-  let factors: ImpactFactorUse[];
-  let basis: ImpactFigure['basis'];
-  if (declared !== null) {
-    const central = declared * coverage!;
-    base = scaleRange({ low: central, central, high: central }, DECLARED_COST_SAVING);
-    formula = `${cost} × ${pct(coverage!)} covered`;
-    factors = [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }];
-    basis = 'DECLARED';
-  } else {
-    base = spreadRange(q * typical!);
-    formula = `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`;
-    factors = [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }];
-    basis = 'TYPICAL';
-  }
-  if (pathway.impact.indicator === 'ENERGY' && declared !== null) {
-    // The declared cost is the taker's current supply, in full: the discount range below carries the spread.
-    base = { low: base.central, central: base.central, high: base.central };
-  }
-  if (pump) {
-    const p = ELECTRICITY_PRICE_EUR_PER_MWH;
-    base = {
-      low: base.low - pump.electricity.high * p.high,
-      central: base.central - pump.electricity.central * p.central,
-      high: base.high - pump.electricity.low * p.low,
-    };
-    formula += ` − ${fmt(pump.electricity.central)} MWh heat-pump electricity × ${fmt(p.central)} EUR/MWh`;
-    factors = [...factors, { id: 'electricity-price', value: p.central, unit: 'EUR/MWh', sourceId: ELECTRICITY_PRICE_SOURCE_ID }];
-    basis = 'MIXED';
-  }
-  if (pathway.impact.indicator === 'ENERGY') {
-    // Heat (or cold, steam, power) bought from a neighbour is still paid for: the taker saves a discount on its
-    // current supply, the share of the price gap the two parties settle on (RECOVERED_HEAT_DISCOUNT).
-    const d = RECOVERED_HEAT_DISCOUNT;
-    base = { low: Math.max(0, base.low) * d.low, central: Math.max(0, base.central) * d.central, high: Math.max(0, base.high) * d.high };
-    formula = `(${formula}) × ${pct(d.central)} discount on the current supply (${pct(d.low)}–${pct(d.high)}: recovered heat is sold at a price negotiated between the source's cost and the taker's current supply)`;
-    factors = [...factors, { id: 'recovered-heat-discount', value: d.central, unit: 'share of current supply', sourceId: RECOVERED_HEAT_DISCOUNT_SOURCE_ID }];
-    basis = 'MIXED';
-  }
+  // The declared purchase prorated to the share the synergy covers.
+  const covered = declared !== null ? declared * coverage! : 0;
+  const supply: SupplySaving =
+    declared !== null
+      ? {
+          base: scaleRange({ low: covered, central: covered, high: covered }, DECLARED_COST_SAVING),
+          formula: `${cost} × ${pct(coverage!)} covered`,
+          factors: [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }],
+          basis: 'DECLARED',
+        }
+      : {
+          base: spreadRange(q * typical!),
+          formula: `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`,
+          factors: [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }],
+          basis: 'TYPICAL',
+        };
+  const { base, formula, factors, basis } = pathway.impact.indicator === 'ENERGY' ? heatSaving(supply, declared !== null, pump) : supply;
   return figure(
     { indicator: 'EUROS_SAVED', unit: 'EUR', formula: `${formula} = ${fmt(base.central)} EUR`, factors, basis, organizationId: flow.organizationId },
     base,
     0,
-  );
-}
-
-/** TONNES_DIVERTED, MWH_RECOVERED or WATER_M3_SAVED, by the pathway's indicator. */
-export function physicalFigure(
-  pathway: Pathway,
-  quantity: number,
-  share: Range,
-  destination: string | null,
-  note = '',
-): ImpactFigure | null {
-  const indicator = pathway.impact.indicator;
-  if (indicator === 'MASS') {
-    const tonnes = convertQuantity(quantity, pathway.unit, 'TONNE');
-    if (tonnes === null) return null;
-    const range = scaleRange(scaleRange({ low: tonnes, central: tonnes, high: tonnes }, TAKE_UP), share);
-    return figure(
-      {
-        indicator: 'TONNES_DIVERTED',
-        unit: 't',
-        formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) = ${fmt(range.central)} t`,
-        factors: baselineUses(destination, share),
-        basis: 'DECLARED',
-        organizationId: null,
-      },
-      range,
-    );
-  }
-  const target = indicator === 'ENERGY' ? 'MEGAWATT_HOUR' : indicator === 'WATER' ? 'CUBIC_METRE' : null;
-  if (!target) return null;
-  const amount = convertQuantity(quantity, pathway.unit, target);
-  if (amount === null) return null;
-  const label = target === 'MEGAWATT_HOUR' ? 'MWh' : 'm³';
-  return figure(
-    {
-      indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
-      unit: label,
-      formula: `${fmt(amount)} ${label} a year matched${note}`,
-      factors: NO_FACTORS,
-      basis: 'DECLARED',
-      organizationId: null,
-    },
-    scaleRange({ low: amount, central: amount, high: amount }, TAKE_UP),
-  );
-}
-
-export interface Co2Term {
-  label: string;
-  quantity: Range;
-  quantityUnit: string;
-  factor: ResolvedFactor;
-  sign: 1 | -1;
-}
-
-/** The avoided-production factor for this output: the first `productionFactorsByOutput` its label names, else the pathway's. */
-export function productionFactorIdFor(pathway: Pathway, outputLabel: string): string | undefined {
-  const byOutput = pathway.impact.productionFactorsByOutput;
-  if (!byOutput) return pathway.impact.avoidedProductionFactorId;
-  const label = searchableLabel(outputLabel);
-  const entry = byOutput.find((e) => findKeyword(label, e.keywords.map(searchableKeyword)) !== null);
-  return entry ? entry.avoidedProductionFactorId : pathway.impact.avoidedProductionFactorId;
-}
-
-/**
- * Avoided production (the substituted input: `quantity` × `productionShare`, the share the baseline lets the synergy
- * claim) and avoided disposal (only `diverted`, the part moved away from disposal by the baseline), in the pathway's unit.
- */
-export function avoidedTerms(
-  pathway: Pathway,
-  quantity: number,
-  diverted: Range,
-  baseline: string,
-  kb: CompiledKnowledgeBase,
-  productionFactorId: string | undefined = pathway.impact.avoidedProductionFactorId,
-  productionShare: Range = { low: 1, central: 1, high: 1 },
-): Co2Term[] {
-  const terms: Co2Term[] = [];
-  const production = resolveFactor(kb, productionFactorId);
-  const perUnit = production && quantityForFactor(1, pathway.unit, production.factor);
-  if (production && perUnit !== null) {
-    const q = quantity * perUnit;
-    const whole = productionShare.low === 1 && productionShare.central === 1;
-    terms.push({
-      label: whole ? 'production' : `production${baseline}`,
-      quantity: scaleRange(scaleRange({ low: q, central: q, high: q }, TAKE_UP), productionShare),
-      quantityUnit: factorQuantityUnit(production),
-      factor: production,
-      sign: 1,
-    });
-  }
-  const disposal = resolveFactor(kb, pathway.impact.avoidedDisposalFactorId);
-  const perUnitDisposal = disposal && quantityForFactor(1, pathway.unit, disposal.factor);
-  if (disposal && perUnitDisposal !== null && diverted.high > 0) {
-    terms.push({
-      label: `disposal${baseline}`,
-      quantity: scaleRange(scaleRange(diverted, perUnitDisposal), TAKE_UP),
-      quantityUnit: factorQuantityUnit(disposal),
-      factor: disposal,
-      sign: 1,
-    });
-  }
-  return terms;
-}
-
-export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
-  let low = 0;
-  let central = 0;
-  let high = 0;
-  for (const t of terms) {
-    central += (t.sign * t.quantity.central * t.factor.range.central) / 1000;
-    if (t.sign > 0) {
-      low += (t.quantity.low * t.factor.range.low) / 1000;
-      high += (t.quantity.high * t.factor.range.high) / 1000;
-    } else {
-      low -= (t.quantity.high * t.factor.range.high) / 1000;
-      high -= (t.quantity.low * t.factor.range.low) / 1000;
-    }
-  }
-  const parts = terms.map(
-    (t, k) =>
-      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${t.factor.factor.unit.slice(6).replace('.km', '·km')} ${t.label}`,
-  );
-  return figure(
-    {
-      indicator: 'CO2E_AVOIDED_T',
-      unit: 't CO2e',
-      formula: `(${parts.join('')}) / 1000 = ${fmt(central)} t CO2e`,
-      factors: sharedFactors(pathway, `co2:${terms.map((t) => t.factor.factor.id).join(',')}`, () => terms.map((t) => t.factor.use)),
-      basis: 'MIXED',
-      organizationId: null,
-    },
-    { low, central, high },
   );
 }
 
@@ -535,91 +258,4 @@ function costSaving(
     spreadRange(central),
     0,
   );
-}
-
-/**
- * Which share of a material substitution's quantity creates work, by its baseline: none when only the customer
- * changes (the stream is already collected, sorted and sold: the jobs move, they are not created); the share
- * diverted from disposal otherwise (as tonnes and CO2e); the whole quantity for recycling today → reuse, because the
- * reuse ratio counts sorting, repair and resale work that the recycling route does not employ.
- */
-export interface JobsChange {
-  /** Multiplies the quantity (central share diverted, 1 for an upgrade, 0 for the same route). */
-  share: number;
-  /** Said in the formula: why the share. */
-  note: string;
-}
-
-export function jobsChange(baseline: Baseline, destination: string | null): JobsChange | undefined {
-  const today = destination ?? 'undeclared';
-  if (baseline.sameRoute) {
-    return { share: 0, note: `already ${today} today and ${baseline.route} by this pathway — the synergy changes the customer, not the route: jobs moved, not created` };
-  }
-  if (baseline.upgrade) {
-    return {
-      share: 1,
-      note: ` (recycled today → reuse: the reuse ratio counts sorting, repair and resale work that today's recycling route does not employ; the collection jobs only move, so this is an upper bound)`,
-    };
-  }
-  if (baseline.share.central === 1) return undefined;
-  return { share: baseline.share.central, note: ` (${pct(baseline.share.central)} changing route, baseline ${today})` };
-}
-
-/** JOBS, and INSERTION_JOBS for the share an insertion enterprise or SSE operates; `change` scales the quantity. */
-export function jobFigures(pathway: Pathway, whole: number, insertionShare: number, shareOf: string, change?: JobsChange): ImpactFigure[] {
-  const ratio = pathway.impact.jobsPer1000Units;
-  if (ratio === undefined || ratio <= 0) return [];
-  const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
-  const uses = sharedFactors(pathway, 'jobs', () => [
-    { id: 'jobs-per-1000-units', value: ratio, unit: `FTE per 1000 ${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null },
-  ]);
-  if (change && change.share === 0) {
-    return [
-      figure(
-        { indicator: 'JOBS', unit: 'FTE', formula: `0 FTE: ${change.note}`, factors: uses, basis: 'DECLARED', organizationId: null },
-        { low: 0, central: 0, high: 0 },
-        3,
-      ),
-    ];
-  }
-  const quantity = whole * (change?.share ?? 1);
-  const jobs = (quantity * ratio) / 1000;
-  const scaled = change && change.share !== 1 ? `${fmt(whole)} ${unitLabel} × ${pct(change.share)} = ` : '';
-  const figures = [
-    figure(
-      {
-        indicator: 'JOBS',
-        unit: 'FTE',
-        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
-        factors: uses,
-        basis: 'MIXED',
-        organizationId: null,
-      },
-      spreadRange(jobs),
-      3,
-    ),
-  ];
-  if (insertionShare > 0) {
-    const insertion = jobs * insertionShare;
-    figures.push(
-      figure(
-        {
-          indicator: 'INSERTION_JOBS',
-          unit: 'FTE',
-          formula: `${fmt(jobs)} FTE × ${pct(insertionShare)} insertion share (${shareOf}) = ${fmt(insertion)} FTE`,
-          factors: uses,
-          basis: 'MIXED',
-          organizationId: null,
-        },
-        spreadRange(insertion),
-        3,
-      ),
-    );
-  }
-  return figures;
-}
-
-
-function factorQuantityUnit(f: ResolvedFactor): string {
-  return f.factor.unit.split('/')[1] ?? '';
 }

@@ -1,5 +1,7 @@
 import { Geometry, KM_PER_DEGREE } from './geo.js';
-import { quantityIn, type PreparedFlow, type SideMatch } from './prepared-flow.js';
+import type { PreparedFlow, SideMatch } from './compiled.types.js';
+import { REC, STRIDE } from './member-record.js';
+import { quantityIn } from './prepared-flow.js';
 import { SpatialGrid } from './spatial-grid.js';
 
 /** Largest batch `insertAll` sorts in one go: cell key (< 2^30) × MAX_BATCH + position stays an exact number. */
@@ -10,12 +12,6 @@ const MAX_BATCH = 1_048_576;
  * form, compatibility, quantity) laid end to end in one Float64Array, so that the search reads memory instead of
  * chasing one object per flow; a SpatialGrid (cells about as large as the reach) lists each cell's records.
  */
-
-export const STRIDE = 16;
-export const REC = {
-  SLOT: 0, ORG: 1, SLAT: 2, CLAT: 3, SLON: 4, CLON: 5, COS: 6, TEMP: 7,
-  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, KIND: 13, INV_QTY: 14,
-} as const;
 
 /** Writes the record of flow `f` as the side `m` of a pathway at `out[at…]`. Unknown values are NaN. */
 export function writeRecord(f: PreparedFlow, m: SideMatch, geometry: Geometry, out: Float64Array, at: number): void {

@@ -7,7 +7,7 @@ import {
   type GeoPoint,
   type Geometry,
 } from './geo.js';
-import type { PreparedFlow } from './prepared-flow.js';
+import type { PreparedFlow } from './compiled.types.js';
 import type { SpatialGrid } from './spatial-grid.js';
 
 /**

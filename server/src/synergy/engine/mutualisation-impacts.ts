@@ -18,7 +18,7 @@ import {
   transportFactor,
   type Range,
 } from './impact-factors.js';
-import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impacts.js';
+import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impact-figures.js';
 import { convertQuantity } from './units.js';
 
 /**

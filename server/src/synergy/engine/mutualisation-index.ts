@@ -1,10 +1,10 @@
-import type { CompiledPathway } from './compiled-knowledge-base.js';
+import type { CompiledPathway, PreparedFlow } from './compiled.types.js';
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy } from './engine.types.js';
 import { KM_PER_DEGREE, geoPoint } from './geo.js';
 import { SlotMarks, compactGroups, explore, groupingCell, linkedClusters } from './mutualisation-clusters.js';
 import { buildMutualisation } from './mutualisation-synergy.js';
-import { sideMatchFor, type PreparedFlow } from './prepared-flow.js';
+import { sideMatchFor } from './prepared-flow.js';
 import { SpatialGrid } from './spatial-grid.js';
 import type { DeltaRecorder } from './synergy-delta-recorder.js';
 

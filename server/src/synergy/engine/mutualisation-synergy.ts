@@ -1,11 +1,11 @@
-import type { CompiledPathway } from './compiled-knowledge-base.js';
+import type { CompiledPathway, PreparedFlow, SideMatch } from './compiled.types.js';
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
 import { roundScore } from './engine.options.js';
 import { distanceFromTerm } from './geo.js';
 import { centreOf } from './mutualisation-clusters.js';
 import { mutualisationImpacts } from './mutualisation-impacts.js';
-import { quantityIn, sideMatchFor, type PreparedFlow, type SideMatch } from './prepared-flow.js';
+import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { MATCH_LEVEL_CODE, TOP_MATCH_LEVEL, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
 import { item } from './shared-items.js';

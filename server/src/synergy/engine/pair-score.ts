@@ -1,6 +1,6 @@
-import type { CompiledPathway } from './compiled-knowledge-base.js';
+import type { CompiledPathway, PathwayKernel } from './compiled.types.js';
 import type { ScoreWeights } from './engine.options.js';
-import { REC } from './member-grid.js';
+import { REC } from './member-record.js';
 
 /**
  * The numeric core of a substitution's score, on the packed member records of both sides (unknown = NaN): the
@@ -34,11 +34,7 @@ export const QUANTITY_UNKNOWN = 0.4;
 /** Share of the quantity component given to the need's coverage (the rest to the source's). */
 export const NEED_COVERAGE_WEIGHT = 2 / 3;
 
-/**
- * What the core needs of a pathway, fixed at compile time, as numbers in a Float64Array (fields of objects holding
- * doubles are boxed in V8; typed arrays are read directly): see KERNEL for the positions.
- */
-export type PathwayKernel = Float64Array;
+/** The positions in a PathwayKernel (compiled.types.ts). */
 export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4, SEARCH_KM: 5, KINDS: 6, PUMP_BELOW_C: 7 } as const;
 
 export function pathwayKernel(p: CompiledPathway): PathwayKernel {

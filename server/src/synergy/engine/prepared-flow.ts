@@ -1,95 +1,25 @@
-import type { CompiledKinds, CompiledMemberFilter, PathwaySide } from './compiled-knowledge-base.js';
+import type { CompiledKinds, CompiledMemberFilter, PreparedFlow, Recognition, SideMatch } from './compiled.types.js';
 import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
-import type { EngineFlow, ExplanationItem } from './engine.types.js';
-import { excludedByWords, matchStream, normalizeEwcCode, type MatchableFlow, type MatchLevel } from './stream-matcher.js';
+import type { EngineFlow } from './engine.types.js';
+import { excludedByWords, matchStream, normalizeEwcCode, type MatchableFlow } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
 
 /**
- * How a flow is recognised as one side of a pathway. Shared by every flow recognised the same way (same side,
- * level and detail): a hundred thousand flows do not make a hundred thousand of them. The flow's quantity in the
- * pathway's unit is `quantityIn(flow, match)`.
+ * Preparing a flow for the engine (see PreparedFlow in compiled.types.ts): what it computes once per flow rather than
+ * once per pair, and how the flow is recognised as sides of pathways — remembered per label and way of describing it.
  */
-export interface SideMatch {
-  side: PathwaySide;
-  level: MatchLevel;
-  detail: string;
-  /** The compatibility component this recognition brings (see MATCH_LEVEL_COMPATIBILITY). */
-  compatibility: number;
-  /** The explanation item saying how the flow was recognised, made once and shared by its synergies. */
-  reason: ExplanationItem | undefined;
-  /**
-   * For a pathway listing kinds of item (see ItemKind): the kinds the flow's label names, one bit each (0: none,
-   * and always 0 for other pathways). Such a match is the flow's own, not shared.
-   */
-  kinds: number;
-  /** The list of just this match, shared by every flow that plays only this side of its role (never changed). */
-  alone: SideMatch[] | undefined;
-}
 
 /** The flow's yearly quantity in the pathway's unit of `match`; null when unknown or not convertible. */
 export function quantityIn(f: PreparedFlow, match: SideMatch): number | null {
   return convertQuantity(f.flow.yearlyQuantity, f.flow.unit, match.side.pathway.pathway.unit);
 }
 
-/**
- * A flow with everything the engine computes once per flow rather than once per pair. Its position is read from
- * `flow`; the terms of the haversine formula are in the context's Geometry, by slot.
- */
-export interface PreparedFlow {
-  /** Position in the detector's tables (reused after a removal). */
-  slot: number;
-  flow: EngineFlow;
-  id: string;
-  organizationId: string;
-  /** The organisation as a small integer (compared in the search instead of the id). */
-  org: number;
-  isOutput: boolean;
-  hazardous: boolean;
-  ewcCode: string | null;
-  /** The physical form as a small integer (see formCode). */
-  form: number;
-  /** Months available, one bit per month (bit 0 = January); 0xfff = all year. */
-  monthMask: number;
-  monthCount: number;
-  /** Outputs: the flow's temperature. Inputs: the temperature required (own, else the declared need's). */
-  temperatureC: number | null;
-  /** Takes part as an insertion enterprise or SSE (jobs it creates count as insertion jobs). */
-  insertionActor: boolean;
-  /** The sides the flow plays, by role (shared lists, see `sidesOf`: read, never changed). */
-  outputSides: SideMatch[];
-  inputSides: SideMatch[];
-  streamSides: SideMatch[];
-}
-
 export const ALL_MONTHS = 0xfff;
 /** Shared by the (many) flows that play no side of a kind; never pushed to. */
 const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
-
-/**
- * How flows of one label described alike are recognised: the fields `matchStream` reads besides the label (whose
- * keywords and exclusion words are its LabelRecognitions'), and what follows from them alone — the shared matches
- * of the sides such flows may play. Sides whose pathway also reads a flow's own fields (member filters: its
- * description and NACE code; kinds of item: its description and need) are settled per flow from `matches`; the
- * others are the same for every such flow, so their lists are shared.
- */
-export interface Recognition {
-  category: string;
-  ewcCode: string | null;
-  needCode: string | null;
-  physicalForm: string | null;
-  temperatureC: number | null;
-  /** The sides matched and not excluded by the label's words, in the order the index found them (shared matches). */
-  matches: SideMatch[];
-  /** Whether some match is settled per flow (a pooling side with a member filter, a pathway with kinds). */
-  perFlow: boolean;
-  /** When not `perFlow`: the sides every such flow plays, by role (shared lists, never changed). */
-  outputSides: SideMatch[];
-  inputSides: SideMatch[];
-  streamSides: SideMatch[];
-}
 const SCRATCH: SideMatch[] = [];
 
 /**
@@ -110,20 +40,6 @@ function sidesOf(found: number, role: string): SideMatch[] {
   n = 0;
   for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) list[n++] = SCRATCH[k];
   return list;
-}
-
-/** Small integers for organisation ids, shared by a detector's flows. */
-export class OrganizationNumbers {
-  private readonly numbers = new Map<string, number>();
-
-  of(id: string): number {
-    let n = this.numbers.get(id);
-    if (n === undefined) {
-      n = this.numbers.size;
-      this.numbers.set(id, n);
-    }
-    return n;
-  }
 }
 
 export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext): PreparedFlow {

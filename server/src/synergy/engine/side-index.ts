@@ -1,5 +1,4 @@
-import type { PathwaySide } from './compiled-knowledge-base.js';
-import type { Recognition, SideMatch } from './prepared-flow.js';
+import type { PathwaySide, Recognition, SideMatch } from './compiled.types.js';
 import { MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
 import { searchableLabel } from './text-fold.js';
 

@@ -1,9 +1,10 @@
-import type { CompiledKindGroup, CompiledKinds, CompiledOutputConditions } from './compiled-knowledge-base.js';
+import type { CompiledKindGroup, CompiledKinds, CompiledOutputConditions, PreparedFlow, SideMatch } from './compiled.types.js';
 import type { Geometry } from './geo.js';
 import type { ExplanationItem, ScoreBreakdown } from './engine.types.js';
-import { STRIDE, writeRecord } from './member-grid.js';
+import { writeRecord } from './member-grid.js';
+import { STRIDE } from './member-record.js';
 import { EXCLUDED, IO, PART, monthCount, scoreRecords } from './pair-score.js';
-import { quantityIn, type PreparedFlow, type SideMatch } from './prepared-flow.js';
+import { quantityIn } from './prepared-flow.js';
 import { NOT_HAZARDOUS, frozenItem, item, sharedItem } from './shared-items.js';
 import { MATCH_LEVEL_CODE } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';

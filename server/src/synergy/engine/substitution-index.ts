@@ -1,6 +1,6 @@
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy } from './engine.types.js';
-import type { PreparedFlow, SideMatch } from './prepared-flow.js';
+import type { PreparedFlow, SideMatch } from './compiled.types.js';
 import { MemberGrid } from './member-grid.js';
 import { CandidateScratch, findCounterparts, type SubstitutionGrids } from './substitution-search.js';
 import { buildSubstitution } from './substitution-synergy.js';

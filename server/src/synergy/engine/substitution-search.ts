@@ -1,9 +1,10 @@
 import type { EngineContext } from './engine-context.js';
 import { EARTH_RADIUS_KM } from './geo.js';
-import { REC, STRIDE, writeRecord, type MemberGrid } from './member-grid.js';
+import { writeRecord, type MemberGrid } from './member-grid.js';
+import { REC, STRIDE } from './member-record.js';
 import { HAZARD, HAZARD_HANDLED, IO, KERNEL, NEED_COVERAGE_WEIGHT, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
-import type { PreparedFlow } from './prepared-flow.js';
-import { listCapacity, share } from './top-lists.js';
+import type { PreparedFlow } from './compiled.types.js';
+import { listCapacity, share, type Candidates } from './top-lists.js';
 
 /**
  * The search for one flow's substitution counterparts: for each pathway the flow is a side of, the cells of the
@@ -12,7 +13,7 @@ import { listCapacity, share } from './top-lists.js';
  * arrays, reused from call to call.
  */
 
-export class CandidateScratch {
+export class CandidateScratch implements Candidates {
   n = 0;
   slots = new Int32Array(256);
   pathways = new Int32Array(256);

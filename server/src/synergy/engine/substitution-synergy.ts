@@ -1,8 +1,11 @@
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
 import { flat } from './shared-items.js';
-import { seasonalQuantity, substitutionImpacts, type SubstitutionImpactInput } from './impacts.js';
-import { quantityIn, sideMatchFor, type PreparedFlow } from './prepared-flow.js';
+import { seasonalQuantity } from './heat-impacts.js';
+import type { SubstitutionImpactInput } from './impact-factors.js';
+import { substitutionImpacts } from './impacts.js';
+import type { PreparedFlow } from './compiled.types.js';
+import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { assessSubstitution, item, newSink, round } from './substitution-assessment.js';
 import { toTonnes } from './units.js';
 
@@ -37,7 +40,7 @@ export function buildSubstitution(
   const transport = transportEstimate(pathway.impact.indicator, matched, pathway.unit, distanceKm, ctx);
   const flowIds = [o.id, i.id];
   const impactInput: SubstitutionImpactInput = { pathway, output: o.flow, input: i.flow, matchedQuantity: matched, coverage, transport };
-  // Heat counted over the months both sides run (impacts.ts) is said in words, next to the yearly quantity matched.
+  // Heat counted over the months both sides run (heat-impacts.ts) is said in words, next to the yearly quantity matched.
   const season = pathway.impact.indicator === 'ENERGY' && matched !== null ? seasonalQuantity(impactInput, matched) : null;
   if (season) {
     sink.conditionsToCheck.push(item('SEASONAL_QUANTITY', { monthsShared: season.monthsShared, quantity: round(season.quantity, season.quantity >= 10 ? 0 : 1), unit: pathway.unit }));

@@ -1,6 +1,20 @@
 import type { EngineContext } from './engine-context.js';
 import type { EngineOptions } from './engine.options.js';
-import type { CandidateScratch } from './substitution-search.js';
+
+/**
+ * Counterparts found for one flow, in parallel arrays (candidate `c` at index `c`, the first `n` in use): what a list
+ * is filled or offered from. The search's CandidateScratch is one.
+ */
+export interface Candidates {
+  readonly n: number;
+  readonly slots: Int32Array;
+  readonly pathways: Int32Array;
+  readonly scores: Float64Array;
+  readonly distances: Float64Array;
+  /** The pair's quantities in its pathway's unit (NaN: unknown): the flow's own and the counterpart's. */
+  readonly ownQuantities: Float64Array;
+  readonly counterpartQuantities: Float64Array;
+}
 
 export const NOT_INSERTED = -2;
 export const INSERTED = -1;
@@ -97,7 +111,7 @@ export class TopLists {
   }
 
   /** Replaces the list of `slot` by its best counterparts in the scratch arrays (the scratch searched for it). */
-  fillFrom(slot: number, scratch: CandidateScratch): void {
+  fillFrom(slot: number, scratch: Candidates): void {
     this.clear(slot);
     for (let c = 0; c < scratch.n; c++) {
       this.offer(slot, scratch.slots[c], scratch, c, share(scratch.counterpartQuantities[c], scratch.ownQuantities[c], this.k));
@@ -109,7 +123,7 @@ export class TopLists {
    * of the scratch arrays, and (COVERING) the share of the flow's quantity it covers (see `share`). Returns
    * NOT_INSERTED when it does not rank in the list, else INSERTED, the slots it pushed out being in `evicted`.
    */
-  offer(slot: number, other: number, scratch: CandidateScratch, c: number, covers: number): number {
+  offer(slot: number, other: number, scratch: Candidates, c: number, covers: number): number {
     const score = scratch.scores[c];
     const k = this.capacity;
     if (k === 0) return NOT_INSERTED;

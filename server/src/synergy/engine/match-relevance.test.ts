@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlowUnit, ResourceCategory } from '../../flow/flow.enums.js';
 import type { KnowledgeBase, Pathway } from '../knowledge/knowledge-base.types.js';
-import { validateKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { validateKnowledgeBase } from '../knowledge/knowledge-base-validator.js';
 import { detectSynergies } from './detector.js';
 import { FIXTURE_KB, at, flow } from './engine.fixture.js';
 import type { DetectedSynergy, EngineFlow } from './engine.types.js';

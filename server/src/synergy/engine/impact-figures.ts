@@ -1,0 +1,245 @@
+import type { Pathway } from '../knowledge/knowledge-base.types.js';
+import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
+import type { ImpactFigure } from './engine.types.js';
+import {
+  TAKE_UP,
+  UNIT_LABEL,
+  NO_FACTORS,
+  baselineUses,
+  figure,
+  fmt,
+  pct,
+  quantityForFactor,
+  resolveFactor,
+  scaleRange,
+  sharedFactors,
+  spreadRange,
+  type Baseline,
+  type Range,
+  type ResolvedFactor,
+} from './impact-factors.js';
+import { findKeyword, searchableKeyword, searchableLabel } from './text-fold.js';
+import { convertQuantity } from './units.js';
+
+/**
+ * The figures substitutions and pooling compute alike: the physical quantity moved, recovered or saved, the CO2e of
+ * a list of terms (avoided production and disposal, less transport or electricity), and the jobs.
+ */
+
+/** TONNES_DIVERTED, MWH_RECOVERED or WATER_M3_SAVED, by the pathway's indicator. */
+export function physicalFigure(
+  pathway: Pathway,
+  quantity: number,
+  share: Range,
+  destination: string | null,
+  note = '',
+): ImpactFigure | null {
+  const indicator = pathway.impact.indicator;
+  if (indicator === 'MASS') {
+    const tonnes = convertQuantity(quantity, pathway.unit, 'TONNE');
+    if (tonnes === null) return null;
+    const range = scaleRange(scaleRange({ low: tonnes, central: tonnes, high: tonnes }, TAKE_UP), share);
+    return figure(
+      {
+        indicator: 'TONNES_DIVERTED',
+        unit: 't',
+        formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) = ${fmt(range.central)} t`,
+        factors: baselineUses(destination, share),
+        basis: 'DECLARED',
+        organizationId: null,
+      },
+      range,
+    );
+  }
+  const target = indicator === 'ENERGY' ? 'MEGAWATT_HOUR' : indicator === 'WATER' ? 'CUBIC_METRE' : null;
+  if (!target) return null;
+  const amount = convertQuantity(quantity, pathway.unit, target);
+  if (amount === null) return null;
+  const label = target === 'MEGAWATT_HOUR' ? 'MWh' : 'm³';
+  return figure(
+    {
+      indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
+      unit: label,
+      formula: `${fmt(amount)} ${label} a year matched${note}`,
+      factors: NO_FACTORS,
+      basis: 'DECLARED',
+      organizationId: null,
+    },
+    scaleRange({ low: amount, central: amount, high: amount }, TAKE_UP),
+  );
+}
+
+export interface Co2Term {
+  label: string;
+  quantity: Range;
+  quantityUnit: string;
+  factor: ResolvedFactor;
+  sign: 1 | -1;
+}
+
+/** The avoided-production factor for this output: the first `productionFactorsByOutput` its label names, else the pathway's. */
+export function productionFactorIdFor(pathway: Pathway, outputLabel: string): string | undefined {
+  const byOutput = pathway.impact.productionFactorsByOutput;
+  if (!byOutput) return pathway.impact.avoidedProductionFactorId;
+  const label = searchableLabel(outputLabel);
+  const entry = byOutput.find((e) => findKeyword(label, e.keywords.map(searchableKeyword)) !== null);
+  return entry ? entry.avoidedProductionFactorId : pathway.impact.avoidedProductionFactorId;
+}
+
+/**
+ * Avoided production (the substituted input: `quantity` × `productionShare`, the share the baseline lets the synergy
+ * claim) and avoided disposal (only `diverted`, the part moved away from disposal by the baseline), in the pathway's unit.
+ */
+export function avoidedTerms(
+  pathway: Pathway,
+  quantity: number,
+  diverted: Range,
+  baseline: string,
+  kb: CompiledKnowledgeBase,
+  productionFactorId: string | undefined = pathway.impact.avoidedProductionFactorId,
+  productionShare: Range = { low: 1, central: 1, high: 1 },
+): Co2Term[] {
+  const terms: Co2Term[] = [];
+  const production = resolveFactor(kb, productionFactorId);
+  const perUnit = production && quantityForFactor(1, pathway.unit, production.factor);
+  if (production && perUnit !== null) {
+    const q = quantity * perUnit;
+    const whole = productionShare.low === 1 && productionShare.central === 1;
+    terms.push({
+      label: whole ? 'production' : `production${baseline}`,
+      quantity: scaleRange(scaleRange({ low: q, central: q, high: q }, TAKE_UP), productionShare),
+      quantityUnit: factorQuantityUnit(production),
+      factor: production,
+      sign: 1,
+    });
+  }
+  const disposal = resolveFactor(kb, pathway.impact.avoidedDisposalFactorId);
+  const perUnitDisposal = disposal && quantityForFactor(1, pathway.unit, disposal.factor);
+  if (disposal && perUnitDisposal !== null && diverted.high > 0) {
+    terms.push({
+      label: `disposal${baseline}`,
+      quantity: scaleRange(scaleRange(diverted, perUnitDisposal), TAKE_UP),
+      quantityUnit: factorQuantityUnit(disposal),
+      factor: disposal,
+      sign: 1,
+    });
+  }
+  return terms;
+}
+
+export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
+  let low = 0;
+  let central = 0;
+  let high = 0;
+  for (const t of terms) {
+    central += (t.sign * t.quantity.central * t.factor.range.central) / 1000;
+    if (t.sign > 0) {
+      low += (t.quantity.low * t.factor.range.low) / 1000;
+      high += (t.quantity.high * t.factor.range.high) / 1000;
+    } else {
+      low -= (t.quantity.high * t.factor.range.high) / 1000;
+      high -= (t.quantity.low * t.factor.range.low) / 1000;
+    }
+  }
+  const parts = terms.map(
+    (t, k) =>
+      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${t.factor.factor.unit.slice(6).replace('.km', '·km')} ${t.label}`,
+  );
+  return figure(
+    {
+      indicator: 'CO2E_AVOIDED_T',
+      unit: 't CO2e',
+      formula: `(${parts.join('')}) / 1000 = ${fmt(central)} t CO2e`,
+      factors: sharedFactors(pathway, `co2:${terms.map((t) => t.factor.factor.id).join(',')}`, () => terms.map((t) => t.factor.use)),
+      basis: 'MIXED',
+      organizationId: null,
+    },
+    { low, central, high },
+  );
+}
+
+/**
+ * Which share of a material substitution's quantity creates work, by its baseline: none when only the customer
+ * changes (the stream is already collected, sorted and sold: the jobs move, they are not created); the share
+ * diverted from disposal otherwise (as tonnes and CO2e); the whole quantity for recycling today → reuse, because the
+ * reuse ratio counts sorting, repair and resale work that the recycling route does not employ.
+ */
+export interface JobsChange {
+  /** Multiplies the quantity (central share diverted, 1 for an upgrade, 0 for the same route). */
+  share: number;
+  /** Said in the formula: why the share. */
+  note: string;
+}
+
+export function jobsChange(baseline: Baseline, destination: string | null): JobsChange | undefined {
+  const today = destination ?? 'undeclared';
+  if (baseline.sameRoute) {
+    return { share: 0, note: `already ${today} today and ${baseline.route} by this pathway — the synergy changes the customer, not the route: jobs moved, not created` };
+  }
+  if (baseline.upgrade) {
+    return {
+      share: 1,
+      note: ` (recycled today → reuse: the reuse ratio counts sorting, repair and resale work that today's recycling route does not employ; the collection jobs only move, so this is an upper bound)`,
+    };
+  }
+  if (baseline.share.central === 1) return undefined;
+  return { share: baseline.share.central, note: ` (${pct(baseline.share.central)} changing route, baseline ${today})` };
+}
+
+/** JOBS, and INSERTION_JOBS for the share an insertion enterprise or SSE operates; `change` scales the quantity. */
+export function jobFigures(pathway: Pathway, whole: number, insertionShare: number, shareOf: string, change?: JobsChange): ImpactFigure[] {
+  const ratio = pathway.impact.jobsPer1000Units;
+  if (ratio === undefined || ratio <= 0) return [];
+  const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
+  const uses = sharedFactors(pathway, 'jobs', () => [
+    { id: 'jobs-per-1000-units', value: ratio, unit: `FTE per 1000 ${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null },
+  ]);
+  if (change && change.share === 0) {
+    return [
+      figure(
+        { indicator: 'JOBS', unit: 'FTE', formula: `0 FTE: ${change.note}`, factors: uses, basis: 'DECLARED', organizationId: null },
+        { low: 0, central: 0, high: 0 },
+        3,
+      ),
+    ];
+  }
+  const quantity = whole * (change?.share ?? 1);
+  const jobs = (quantity * ratio) / 1000;
+  const scaled = change && change.share !== 1 ? `${fmt(whole)} ${unitLabel} × ${pct(change.share)} = ` : '';
+  const figures = [
+    figure(
+      {
+        indicator: 'JOBS',
+        unit: 'FTE',
+        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
+        factors: uses,
+        basis: 'MIXED',
+        organizationId: null,
+      },
+      spreadRange(jobs),
+      3,
+    ),
+  ];
+  if (insertionShare > 0) {
+    const insertion = jobs * insertionShare;
+    figures.push(
+      figure(
+        {
+          indicator: 'INSERTION_JOBS',
+          unit: 'FTE',
+          formula: `${fmt(jobs)} FTE × ${pct(insertionShare)} insertion share (${shareOf}) = ${fmt(insertion)} FTE`,
+          factors: uses,
+          basis: 'MIXED',
+          organizationId: null,
+        },
+        spreadRange(insertion),
+        3,
+      ),
+    );
+  }
+  return figures;
+}
+
+export function factorQuantityUnit(f: ResolvedFactor): string {
+  return f.factor.unit.split('/')[1] ?? '';
+}

@@ -1,0 +1,10 @@
+/**
+ * The layout of a member record (see member-grid.ts): a flow as one side of one pathway, STRIDE numbers laid end to
+ * end in a Float64Array, at the offsets REC names. The grid writes records, the score's core (pair-score.ts) reads
+ * them.
+ */
+export const STRIDE = 16;
+export const REC = {
+  SLOT: 0, ORG: 1, SLAT: 2, CLAT: 3, SLON: 4, CLON: 5, COS: 6, TEMP: 7,
+  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, KIND: 13, INV_QTY: 14,
+} as const;

@@ -1,0 +1,85 @@
+import { listWasteCodes } from '../../nomenclature/waste-codes.js';
+import type { KnowledgeBase } from './knowledge-base.types.js';
+import { checkPathway } from './pathway-validator.js';
+import { CATEGORIES, FACTOR_UNITS, FLOW_UNITS, KEBAB_CASE, SEMVER, collectIds } from './validation-rules.js';
+
+/**
+ * Every problem found in a knowledge base, as readable sentences; an empty list means it is sound. Checks identities,
+ * references (sources, factors, needs), List of Waste codes, the shape each kind of pathway needs, numbers and units.
+ */
+export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  const problem = (message: string) => problems.push(message);
+
+  if (!SEMVER.test(kb.version ?? '')) problem(`version "${kb.version}" is not a semantic version like 1.0.0`);
+
+  const sourceIds = collectIds(kb.sources ?? [], (source) => source.id, 'source', problem);
+  collectIds(kb.emissionFactors ?? [], (factor) => factor.id, 'emission factor', problem);
+  const needCodes = collectIds(kb.needs ?? [], (need) => need.code, 'need', problem);
+  collectIds(kb.pathways ?? [], (pathway) => pathway.id, 'pathway', problem);
+  const factorsById = new Map((kb.emissionFactors ?? []).map((factor) => [factor.id, factor]));
+
+  for (const source of kb.sources ?? []) {
+    const where = `source ${source.id}`;
+    if (!KEBAB_CASE.test(source.id)) problem(`${where}: id is not kebab-case`);
+    if (!source.citation?.trim()) problem(`${where}: empty citation`);
+    if (!source.publisher?.trim()) problem(`${where}: empty publisher`);
+    if (!Number.isInteger(source.year) || source.year < 1950 || source.year > 2100) {
+      problem(`${where}: implausible year ${source.year}`);
+    }
+    if (source.url !== undefined && !/^https?:\/\/\S+$/.test(source.url)) {
+      problem(`${where}: url "${source.url}" is not an http(s) address`);
+    }
+  }
+
+  for (const factor of kb.emissionFactors ?? []) {
+    const where = `emission factor ${factor.id}`;
+    if (!factor.labelFr?.trim() || !factor.labelEn?.trim()) problem(`${where}: missing French or English label`);
+    if (!FACTOR_UNITS.has(factor.unit)) problem(`${where}: unknown unit ${factor.unit}`);
+    if (!sourceIds.has(factor.sourceId)) problem(`${where}: unknown source ${factor.sourceId}`);
+    if (!Number.isFinite(factor.value) || factor.value < 0) problem(`${where}: value must be a number ≥ 0`);
+    const low = factor.low ?? factor.value;
+    const high = factor.high ?? factor.value;
+    if (!(low <= factor.value && factor.value <= high)) {
+      problem(`${where}: expected low ≤ value ≤ high, got ${low} ≤ ${factor.value} ≤ ${high}`);
+    }
+  }
+
+  const { codes: ewcCodes, headings: ewcHeadings } = wasteCodeSets();
+  const usedNeeds = new Set<string>();
+
+  for (const need of kb.needs ?? []) {
+    const where = `need ${need.code}`;
+    if (!KEBAB_CASE.test(need.code)) problem(`${where}: code is not kebab-case`);
+    if (!need.labelFr?.trim() || !need.labelEn?.trim()) problem(`${where}: missing French or English label`);
+    if (!CATEGORIES.has(need.category)) problem(`${where}: unknown category ${need.category}`);
+    if (!FLOW_UNITS.has(need.unit)) problem(`${where}: unit ${need.unit} is not a FlowUnit`);
+    if (!Array.isArray(need.keywords) || need.keywords.length === 0) problem(`${where}: no keywords`);
+    for (const keyword of need.keywords ?? []) {
+      if (keyword !== keyword.toLowerCase() || keyword.trim() !== keyword || keyword === '') {
+        problem(`${where}: keyword "${keyword}" must be lower case and trimmed`);
+      }
+    }
+  }
+
+  const context = { problem, sourceIds, needCodes, usedNeeds, factorsById, ewcCodes, ewcHeadings };
+  for (const pathway of kb.pathways ?? []) checkPathway(pathway, context);
+
+  for (const code of needCodes) {
+    if (!usedNeeds.has(code)) problem(`need ${code} is used by no pathway`);
+  }
+  return problems;
+}
+
+let wasteCodeCache: { codes: Set<string>; headings: Set<string> } | null = null;
+
+function wasteCodeSets(): { codes: Set<string>; headings: Set<string> } {
+  if (wasteCodeCache === null) {
+    const entries = listWasteCodes();
+    wasteCodeCache = {
+      codes: new Set(entries.map((entry) => entry.code)),
+      headings: new Set(entries.flatMap((entry) => [entry.chapterCode, entry.subchapterCode])),
+    };
+  }
+  return wasteCodeCache;
+}
