@@ -18,6 +18,39 @@ const unusedVars = [
   },
 ];
 
+// The house's import rules (docs/ARCHITECTURE.md, "Layers"). Folder cycles are checked apart by
+// `npm run check:imports`; these rules say which way each arrow may point.
+const FRAMEWORKS = [
+  '@mikro-orm/*',
+  'type-graphql',
+  'graphql',
+  'graphql-*',
+  '@apollo/*',
+  '@as-integrations/*',
+  'express',
+  'ws',
+  '@hocuspocus/*',
+  'yjs',
+  'y-protocols',
+  'pg',
+  'ioredis',
+  'dataloader',
+  '@graphql-yoga/*',
+];
+const pureFolder = (what) => ({
+  patterns: [
+    { group: FRAMEWORKS, message: `${what} is pure: plain data in, plain data out, no framework.` },
+    {
+      regex: String.raw`(^|/)(app|db|graphql|http|pubsub|collab)/|\.(entity|resolver|service|inputs|subscription)(\.js)?$`,
+      message: `${what} is pure: it imports no entity, service, resolver, ORM or adapter.`,
+    },
+  ],
+});
+const COMPOSITION_ROOT = {
+  regex: String.raw`(^|/)app/`,
+  message: 'Only the composition root (app/, main.ts) and the adapters it starts may import app/; pass what you need in.',
+};
+
 export default defineConfig([
   globalIgnores([
     '**/node_modules/',
@@ -62,6 +95,45 @@ export default defineConfig([
     name: 'fe2i/tests',
     files: ['**/test/**/*.ts', '**/*.test.ts', '**/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    name: 'fe2i/house/pure',
+    files: ['server/src/policy/**/*.ts', 'server/src/synergy/engine/**/*.ts', 'server/src/synergy/knowledge/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', pureFolder('This folder')] },
+  },
+  {
+    name: 'fe2i/house/domains',
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/app/**', 'server/src/main.ts', 'server/src/policy/**', 'server/src/synergy/engine/**', 'server/src/synergy/knowledge/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [COMPOSITION_ROOT] }] },
+  },
+  {
+    name: 'fe2i/house/client',
+    files: ['client/src/features/**', 'client/src/ui/**', 'client/src/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: String.raw`(^|/)app/`, message: 'Features and shared pieces never import app/: app/ imports them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'fe2i/house/client-ui',
+    files: ['client/src/ui/**', 'client/src/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: String.raw`(^|/)(app|features)/`, message: 'ui/ and i18n/ are shared by every feature: they import none.' },
+          ],
+        },
+      ],
+    },
   },
   {
     name: 'fe2i/commonjs',
