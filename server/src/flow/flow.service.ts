@@ -7,7 +7,7 @@ import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { FlowStatus } from './flow.enums.js';
-import { findFlowPage, findFlowRecords, type FlowFilter } from './flow.queries.js';
+import { findFlowPage, findFlowPagesOfOrganizations, findFlowRecords, type FlowFilter } from './flow.queries.js';
 import { FLOW_INPUT_FIELDS, toFlowRecord, type FlowRecord } from './flow.record.js';
 import { checkFlowFields, type FlowFields } from './flow.validation.js';
 import { ResourceFlow } from './resource-flow.entity.js';
@@ -23,11 +23,27 @@ export class FlowService {
     return findFlowPage(this.em, flowReadScope(viewer), filter, page);
   }
 
+  /** Each organisation's page of the flows the viewer may attribute to it (a directory page, in one statement). */
+  pagesOfOrganizations(
+    viewer: MaybeViewer,
+    organizationIds: string[],
+    filter: Omit<FlowFilter, 'organizationId' | 'territoryIds'>,
+    page: PageRequest,
+  ) {
+    return findFlowPagesOfOrganizations(this.em, flowReadScope(viewer), organizationIds, filter, page);
+  }
+
   /** A flow the viewer may see at least anonymously; otherwise NOT_FOUND, exactly as if it did not exist. */
   async get(viewer: MaybeViewer, id: string): Promise<FlowRecord> {
-    const [record] = await findFlowRecords(this.em, [id]);
-    if (!record || flowAccess(viewer, record) === 'NONE') throw notFound('Flow');
+    const record = await this.find(viewer, id);
+    if (!record) throw notFound('Flow');
     return record;
+  }
+
+  /** The flow as stored now if the viewer may see it at least anonymously, else null. */
+  async find(viewer: MaybeViewer, id: string): Promise<FlowRecord | null> {
+    const [record] = await findFlowRecords(this.em, [id]);
+    return record && flowAccess(viewer, record) !== 'NONE' ? record : null;
   }
 
   async declare(viewer: MaybeViewer, siteId: string, input: FlowFields): Promise<FlowRecord> {

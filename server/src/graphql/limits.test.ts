@@ -3,7 +3,7 @@ import { parse, specifiedRules, validate } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
 import { operationLimitRules } from './limits.js';
-import { buildAppSchema } from './schema.js';
+import { buildAppSchema } from '../app/schema.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

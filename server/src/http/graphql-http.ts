@@ -6,15 +6,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Request, Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { DomainError } from '../errors/domain-errors.js';
-import type { ContextFactory } from '../graphql/context-factory.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { GraphQLContexts } from './graphql-contexts.js';
 import { formatError } from '../graphql/format-error.js';
 import { operationLimitRules } from '../graphql/limits.js';
 import { clearedSessionCookie, readBearer, readSessionCookie, sessionCookie } from './cookies.js';
 
 /** Apollo Server on POST /graphql: CSRF prevention on, limits on, errors through the one formatter. */
-export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Server, contexts: ContextFactory, secureCookies: boolean) {
-  const apollo = new ApolloServer<GraphQLContext>({
+export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Server, contexts: GraphQLContexts, secureCookies: boolean) {
+  const apollo = new ApolloServer<object>({
     schema,
     csrfPrevention: true,
     // main.ts owns SIGTERM: Apollo's own handler would race it and hang the drain.

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { HttpSession } from '../auth/auth.context.js';
 import type { Principal } from '../auth/principal.loader.js';
 import type { Credentials } from '../auth/auth.service.js';
 import type { GraphQLContext } from './context.js';
@@ -10,7 +11,7 @@ import { createServices, type AppDeps } from './services.js';
  * entity manager), its own services and loaders; only the principal may be shared by a socket's operations.
  */
 export function createContextFactory(orm: MikroORM, deps: AppDeps) {
-  function forPrincipal(principal: Principal | null, http?: GraphQLContext['http']): GraphQLContext {
+  function forPrincipal(principal: Principal | null, http?: HttpSession): GraphQLContext {
     const em = orm.em.fork();
     const services = createServices(em, deps);
     const ctx: GraphQLContext = {

@@ -6,6 +6,7 @@ import { OrganizationService } from '../organization/organization.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyDetection } from '../synergy/synergy-detection.js';
+import { SynergyViews } from '../synergy/synergy-views.service.js';
 import { SynergyService } from '../synergy/synergy.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
 
@@ -18,13 +19,15 @@ export interface AppDeps extends AuthDeps {
 
 /** The domain services bound to one unit of work (one request, or one WebSocket operation). */
 export function createServices(em: EntityManager, deps: AppDeps) {
+  const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection);
   return {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
     flows: new FlowService(em, deps.pubSub),
     imports: new ImportService(em, deps.pubSub),
-    synergies: new SynergyService(em, deps.pubSub, deps.synergyDetection),
+    synergies,
+    synergyViews: new SynergyViews(em, deps.knowledgeBase, synergies),
   };
 }
 

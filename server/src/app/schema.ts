@@ -11,7 +11,7 @@ import { ImpactFigureResolver, SynergyResolver } from '../synergy/synergy.resolv
 import { NomenclatureResolver } from '../nomenclature/nomenclature.resolver.js';
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
-import './enums.js';
+import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
 import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
 
