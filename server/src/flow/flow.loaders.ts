@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { FlowFilter } from './flow.queries.js';
 import type { FlowRecord } from './flow.record.js';

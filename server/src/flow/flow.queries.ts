@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import type { FlowReadScope } from '../policy/policy.js';
 import type { FlowDirection, FlowStatus, ResourceCategory } from './flow.enums.js';
 import { FLOW_COLUMNS, toFlowRecord, type FlowRecord } from './flow.record.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import { Site } from '../organization/site.entity.js';
 import { canEditOrganization, flowAccess, flowReadScope } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';

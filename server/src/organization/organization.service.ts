@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Membership } from '../auth/membership.entity.js';
 import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import { canCreateOrganization, canEditOrganization, canSeeDirectory } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import { Territory } from '../territory/territory.entity.js';
