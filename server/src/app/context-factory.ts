@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HttpSession } from '../auth/auth.context.js';
 import type { Principal } from '../auth/principal.loader.js';
-import type { Credentials } from '../auth/auth.service.js';
+import { createAuthenticator } from '../auth/authenticate.js';
 import type { GraphQLContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { createServices, type AppDeps } from './services.js';
@@ -30,10 +30,7 @@ export function createContextFactory(orm: MikroORM, deps: AppDeps) {
 
   return {
     forPrincipal,
-    /** Resolves credentials to a principal (one statement), throwing UNAUTHENTICATED for a bad bearer token. */
-    async authenticate(credentials: Credentials): Promise<Principal | null> {
-      return createServices(orm.em.fork(), deps).auth.authenticate(credentials);
-    },
+    authenticate: createAuthenticator(() => orm.em.fork(), deps.sessionSecret),
   };
 }
 

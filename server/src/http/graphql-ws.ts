@@ -7,7 +7,6 @@ import { CLOSE_CODES, DomainError } from '../errors/domain-errors.js';
 import type { GraphQLContexts } from './graphql-contexts.js';
 import { formatError } from '../graphql/format-error.js';
 import { operationLimitRules } from '../graphql/limits.js';
-import { readBearer, readSessionCookie } from './cookies.js';
 
 interface Extra {
   request: IncomingMessage;
@@ -30,10 +29,7 @@ export function serveGraphQLOverWebSocket(schema: GraphQLSchema, wss: WebSocketS
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const authorization = typeof params.authorization === 'string' ? params.authorization : undefined;
         try {
-          extra.principal = await contexts.authenticate({
-            bearerToken: readBearer(authorization),
-            sessionToken: readSessionCookie(extra.request.headers.cookie),
-          });
+          extra.principal = await contexts.authenticate({ cookie: extra.request.headers.cookie, authorization });
           return true;
         } catch (error) {
           if (error instanceof DomainError) {
