@@ -1,4 +1,3 @@
-import type { OrganizationLoaders } from '../organization/organization.loaders.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { TerritoryResolverContext } from '../territory/territory.context.js';
 import type { AuthService } from './auth.service.js';
@@ -24,6 +23,5 @@ export interface ViewerContext {
 /** What auth resolvers read from the request context (the composition root provides a superset). */
 export type AuthResolverContext = ViewerContext & TerritoryResolverContext & {
   services: { auth: AuthService };
-  loaders: Pick<OrganizationLoaders, 'organizations'>;
   http?: HttpSession;
 };

@@ -1,12 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { unauthenticated } from '../errors/domain-errors.js';
 import type { AuthResolverContext } from './auth.context.js';
 import { expectId } from '../graphql/global-id.js';
-import { OrganizationNode } from '../organization/organization.types.js';
-import type { MembershipRole } from '../organization/organization.enums.js';
 import { TerritoryNode } from '../territory/territory.types.js';
 import type { NewSession } from './auth.service.js';
-import { ApiTokenNode, AuthPayload, CreateApiTokenPayload, LogInInput, MembershipNode, SignUpInput, UserNode } from './auth.types.js';
+import { ownViewer } from './own-viewer.js';
+import { ApiTokenNode, AuthPayload, CreateApiTokenPayload, LogInInput, SignUpInput, UserNode } from './auth.types.js';
 
 @Resolver(() => UserNode)
 export class AuthResolver {
@@ -43,34 +41,17 @@ export class AuthResolver {
     return ApiTokenNode.from(await ctx.services.auth.revokeApiToken(ctx.viewer, expectId(id, 'ApiToken')));
   }
 
-  @FieldResolver(() => [MembershipNode], { description: 'Organisations you belong to.' })
-  async memberships(@Root() user: UserNode, @Ctx() ctx: AuthResolverContext): Promise<MembershipNode[]> {
-    const viewer = this.self(user, ctx);
-    const entries = [...viewer.memberships.entries()];
-    const orgs = await ctx.loaders.organizations.loadMany(entries.map(([id]) => id));
-    return entries.flatMap(([, role], i) => {
-      const org = orgs[i];
-      return org && !(org instanceof Error) ? [{ organization: OrganizationNode.from(org), role: role as MembershipRole }] : [];
-    });
-  }
-
   @FieldResolver(() => [TerritoryNode], { description: 'Territories you facilitate, nested ones included.' })
   async facilitatedTerritories(@Root() user: UserNode, @Ctx() ctx: AuthResolverContext): Promise<TerritoryNode[]> {
-    const viewer = this.self(user, ctx);
+    const viewer = ownViewer(user, ctx.viewer);
     const all = await ctx.loaders.territories.loadMany([...viewer.facilitatedTerritoryIds]);
     return all.flatMap((t) => (t && !(t instanceof Error) ? [TerritoryNode.from(t)] : []));
   }
 
   @FieldResolver(() => [ApiTokenNode], { description: 'Your API tokens, newest first (secrets are never shown again).' })
   async apiTokens(@Root() user: UserNode, @Ctx() ctx: AuthResolverContext): Promise<ApiTokenNode[]> {
-    this.self(user, ctx);
+    ownViewer(user, ctx.viewer);
     return (await ctx.services.auth.apiTokens(ctx.viewer)).map(ApiTokenNode.from);
-  }
-
-  /** A user's memberships and tokens are theirs alone. */
-  private self(user: UserNode, ctx: AuthResolverContext) {
-    if (!ctx.viewer || ctx.viewer.userId !== user.dbId) throw unauthenticated();
-    return ctx.viewer;
   }
 
   private signedIn(session: NewSession, ctx: AuthResolverContext): AuthPayload {

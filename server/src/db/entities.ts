@@ -1,5 +1,6 @@
 import { ApiToken, UserSession } from '../auth/credential.entity.js';
-import { Membership, TerritoryFacilitator } from '../auth/membership.entity.js';
+import { TerritoryFacilitator } from '../auth/territory-facilitator.entity.js';
+import { Membership } from '../organization/membership.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';

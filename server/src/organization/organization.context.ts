@@ -1,6 +1,5 @@
 import type { AuthService } from '../auth/auth.service.js';
 import type { ViewerContext } from '../auth/auth.context.js';
-import type { FlowLoaders } from '../flow/flow.loaders.js';
 import type { TerritoryResolverContext } from '../territory/territory.context.js';
 import type { OrganizationLoaders } from './organization.loaders.js';
 import type { OrganizationService } from './organization.service.js';
@@ -9,5 +8,5 @@ import type { OrganizationService } from './organization.service.js';
 export type OrganizationResolverContext = ViewerContext &
   TerritoryResolverContext & {
     services: { organizations: OrganizationService; auth: AuthService };
-    loaders: OrganizationLoaders & FlowLoaders;
+    loaders: OrganizationLoaders;
   };

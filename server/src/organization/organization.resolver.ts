@@ -1,6 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { FlowNode } from '../flow/flow.types.js';
-import { FlowConnection, OrganizationFlowsArgs } from '../flow/flow.inputs.js';
 import { connectionOf, pageRequest, toConnection } from '../graphql/connection.js';
 import type { OrganizationResolverContext } from './organization.context.js';
 import { expectId } from '../graphql/global-id.js';
@@ -82,19 +80,6 @@ export class OrganizationResolver {
   @FieldResolver(() => [SiteNode], { description: 'Sites of the organisation, by name.' })
   async sites(@Root() org: OrganizationNode, @Ctx() ctx: OrganizationResolverContext): Promise<SiteNode[]> {
     return (await ctx.loaders.sitesByOrganization.load(org.dbId)).map(SiteNode.from);
-  }
-
-  @FieldResolver(() => FlowConnection, {
-    description: "The organisation's active flows that you may attribute to it: PUBLIC ones, and all of them if it is yours or you facilitate its territory.",
-  })
-  async flows(@Root() org: OrganizationNode, @Args(() => OrganizationFlowsArgs) args: OrganizationFlowsArgs, @Ctx() ctx: OrganizationResolverContext) {
-    const page = pageRequest(args.first, args.after);
-    const { records, totalCount } = await ctx.loaders.flowsByOrganization.load({
-      organizationId: org.dbId,
-      filter: { direction: args.direction ?? undefined, category: args.category ?? undefined },
-      page,
-    });
-    return toConnection({ nodes: records.map((r) => FlowNode.forViewer(r, ctx.viewer)), totalCount, offset: page.offset });
   }
 
   @FieldResolver(() => ActivitySector, { nullable: true, description: 'The NACE/NAF sector named by naceCode.' })
