@@ -14,6 +14,7 @@ import { SynergyService } from '../synergy/synergy.service.js';
 import { Territory } from '../territory/territory.entity.js';
 import { createContextFactory } from './context-factory.js';
 import { buildAppSchema } from './schema.js';
+import { needCodesOf } from './services.js';
 
 export interface RunningApp {
   /** Resolves once synergies reflect every flow change made so far (tests). */
@@ -52,10 +53,11 @@ export async function startApp(config: Config, log: (line: string) => void = con
     throttle: new LoginThrottle(),
     knowledgeBase,
     synergyDetection,
+    needCodes: needCodesOf(knowledgeBase),
   };
   let seeded = false;
   if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
-    const report = await seedDemo(orm.em.fork(), appPubSub.pubSub, config.sessionSecret);
+    const report = await seedDemo(orm.em.fork(), deps);
     let synergies = 0;
     for (const root of await orm.em.fork().find(Territory, { parent: null })) {
       const em = orm.em.fork();

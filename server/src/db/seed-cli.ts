@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { needCodesOf } from '../app/services.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrate, openOrm } from './orm.js';
 import { describeDemoAccounts, seedDemo } from './seeders/demo-seeder.js';
@@ -14,7 +16,11 @@ try {
   try {
     await migrate(orm);
     const pubSub = createAppPubSub(undefined);
-    const report = await seedDemo(orm.em.fork(), pubSub.pubSub, config.sessionSecret);
+    const report = await seedDemo(orm.em.fork(), {
+      pubSub: pubSub.pubSub,
+      sessionSecret: config.sessionSecret,
+      needCodes: needCodesOf(loadKnowledgeBase()),
+    });
     for (const [kind, c] of Object.entries(report)) {
       console.log(`${kind.padEnd(14)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
     }

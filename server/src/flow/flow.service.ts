@@ -6,10 +6,10 @@ import { canEditOrganization, flowAccess, flowReadScope } from '../policy/policy
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
-import { FlowStatus } from './flow.enums.js';
+import { FlowStatus } from '../vocabulary/flow.enums.js';
 import { findFlowPage, findFlowPagesOfOrganizations, findFlowRecords, type FlowFilter } from './flow.queries.js';
 import { FLOW_INPUT_FIELDS, toFlowRecord, type FlowRecord } from './flow.record.js';
-import { checkFlowFields, type FlowFields } from './flow.validation.js';
+import { checkFlowFields, type FlowFields, type NeedCodes } from './flow.validation.js';
 import { ResourceFlow } from './resource-flow.entity.js';
 
 /** Declaring, changing and reading resource flows, with the visibility rules applied to every read. */
@@ -17,6 +17,7 @@ export class FlowService {
   constructor(
     private readonly em: EntityManager,
     private readonly pubSub: AppPubSub['pubSub'],
+    private readonly needCodes: NeedCodes,
   ) {}
 
   page(viewer: MaybeViewer, filter: FlowFilter, page: PageRequest) {
@@ -55,7 +56,7 @@ export class FlowService {
       throw notFound('Site');
     }
     const problems = new ProblemList();
-    const clean = checkFlowFields(problems, input);
+    const clean = checkFlowFields(problems, input, this.needCodes);
     problems.throwIfAny('Cannot declare this flow.');
     const flow = this.em.create(ResourceFlow, {
       ...clean,
@@ -73,7 +74,7 @@ export class FlowService {
     const previousVisibility = flow.visibility;
     const problems = new ProblemList();
     const merged: FlowFields = { ...storedFields(flow), ...definedOnly(change) };
-    const clean = checkFlowFields(problems, merged);
+    const clean = checkFlowFields(problems, merged, this.needCodes);
     let site = flow.site;
     if (change.siteId && change.siteId !== flow.site.id) {
       const other = await this.em.findOne(Site, { id: change.siteId, organization: flow.organization.id });

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { needCodesOf } from '../app/services.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { DomainError } from '../errors/domain-errors.js';
@@ -35,7 +37,7 @@ async function main(args: string[]): Promise<void> {
     orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4 });
     await migrate(orm);
     const started = Date.now();
-    const report = await new ImportService(orm.em.fork(), pubSub.pubSub).importDocument('SYSTEM', document);
+    const report = await new ImportService(orm.em.fork(), pubSub.pubSub, needCodesOf(loadKnowledgeBase())).importDocument('SYSTEM', document);
     console.log(`Imported ${path.basename(filePath)} in ${((Date.now() - started) / 1000).toFixed(1)} s:\n${formatReport(report)}`);
   } finally {
     await orm?.close(true);

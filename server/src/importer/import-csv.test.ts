@@ -3,13 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
+import { needCodesOf } from '../app/services.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import { domainError, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
 import { openTestDatabase, type TestDatabase } from './test-db.js';
 
+const needCodes = needCodesOf(loadKnowledgeBase());
+
 let db: TestDatabase;
 let em: EntityManager;
-const service = () => new ImportService(em.fork(), recordingPubSub().pubSub);
+const service = () => new ImportService(em.fork(), recordingPubSub().pubSub, needCodes);
 const importCsv = (csv: string) => service().importDocument('SYSTEM', parseImportFile('diagnostic.csv', csv));
 
 beforeAll(async () => {

@@ -2,15 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Territory } from '../territory/territory.entity.js';
+import { needCodesOf } from '../app/services.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import type { ImportDocument } from './import-format.js';
 import { demoDocument, domainError, caught, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
 import { openTestDatabase, type TestDatabase } from './test-db.js';
 
+const needCodes = needCodesOf(loadKnowledgeBase());
+
 let db: TestDatabase;
 let em: EntityManager;
 const { pubSub, events } = recordingPubSub();
-const service = () => new ImportService(em.fork(), pubSub);
+const service = () => new ImportService(em.fork(), pubSub, needCodes);
 
 beforeAll(async () => {
   db = await openTestDatabase();

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Organization } from './organization.entity.js';
-import { MembershipRole } from './organization.enums.js';
+import { MembershipRole } from '../vocabulary/organization.enums.js';
 
 /** A user belongs to an organisation, as ADMIN or MEMBER. */
 @Entity({ tableName: 'membership' })

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { UserNode } from '../auth/auth.types.js';
 import { ownViewer } from '../auth/own-viewer.js';
 import type { OrganizationResolverContext } from './organization.context.js';
-import type { MembershipRole } from './organization.enums.js';
+import type { MembershipRole } from '../vocabulary/organization.enums.js';
 import { MembershipNode } from './membership.types.js';
 import { OrganizationNode } from './organization.types.js';
 

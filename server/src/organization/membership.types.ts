@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { MembershipRole } from './organization.enums.js';
+import { MembershipRole } from '../vocabulary/organization.enums.js';
 import { OrganizationNode } from './organization.types.js';
 
 @ObjectType('Membership', { description: "A user's place in an organisation." })

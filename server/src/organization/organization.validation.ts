@@ -1,6 +1,6 @@
 import type { ProblemList } from '../errors/domain-errors.js';
 import { normalizeNaceCode } from '../nomenclature/activity-sectors.js';
-import { OrganizationKind } from './organization.enums.js';
+import { OrganizationKind } from '../vocabulary/organization.enums.js';
 import { isValidSiren, isValidSiret, normalizeSiren, normalizeSiret } from './siren.js';
 
 /** Checks shared by the API and the importer. Each returns the cleaned value, adding problems as it goes. */

@@ -1,4 +1,4 @@
-import type { FlowUnit } from '../../flow/flow.enums.js';
+import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FlowUnit, ResourceCategory } from '../../flow/flow.enums.js';
+import { FlowUnit, ResourceCategory } from '../../vocabulary/flow.enums.js';
 import { findWasteCode } from '../../nomenclature/waste-codes.js';
 import { normalizeText } from '../../nomenclature/text-search.js';
 import {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FlowUnit, PhysicalForm, ResourceCategory } from '../../flow/flow.enums.js';
+import { FlowUnit, PhysicalForm, ResourceCategory } from '../../vocabulary/flow.enums.js';
 import { listWasteCodes } from '../../nomenclature/waste-codes.js';
 import { normalizeText, searchWords } from '../../nomenclature/text-search.js';
 import { isMaterialPathway } from './pathway-classes.js';

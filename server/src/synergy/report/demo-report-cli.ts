@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProblemList } from '../../errors/domain-errors.js';
-import { FlowStatus } from '../../flow/flow.enums.js';
+import { FlowStatus } from '../../vocabulary/flow.enums.js';
 import { checkFlowFields } from '../../flow/flow.validation.js';
 import type { ImportDocument } from '../../importer/import-format.js';
 import { detectSynergies } from '../engine/detector.js';
@@ -16,13 +16,14 @@ import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 const root = path.resolve(import.meta.dirname, '../../../..');
 const doc = JSON.parse(readFileSync(path.join(root, 'server/src/db/seeders/demo-territory.json'), 'utf8')) as ImportDocument;
 const kb = loadKnowledgeBase();
+const needCodes = new Set(kb.needs.map((n) => n.code));
 const orgs = new Map((doc.organizations ?? []).map((o) => [o.ref, o]));
 const sites = new Map((doc.sites ?? []).map((s) => [s.ref, s]));
 // Each flow is checked and completed (hazard, yearly quantity, unit) by the importer's own validation, so the report
 // sees the demo flows exactly as an import stores them.
 const flows: EngineFlow[] = (doc.flows ?? []).flatMap((f, row) => {
   const problems = new ProblemList();
-  const clean = checkFlowFields(problems, f, row + 1);
+  const clean = checkFlowFields(problems, f, needCodes, row + 1);
   problems.throwIfAny(`demo-territory.json: flow ${f.ref} is invalid.`);
   if (clean.status !== FlowStatus.ACTIVE) return [];
   const site = sites.get(f.siteRef)!;
