@@ -4,7 +4,7 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
-import { isEmpty, seedDemo } from '../db/seeders/demo-seeder.js';
+import { isEmpty, seedDemo } from '../demo/demo-seeder.js';
 import { serveHttp } from '../http/server.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
@@ -13,6 +13,7 @@ import { followFlowChanges } from '../synergy/synergy-listener.js';
 import { SynergyService } from '../synergy/synergy.service.js';
 import { Territory } from '../territory/territory.entity.js';
 import { createContextFactory } from './context-factory.js';
+import { ENTITIES } from './entities.js';
 import { buildAppSchema } from './schema.js';
 import { needCodesOf } from './services.js';
 
@@ -37,6 +38,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   if (!config.databaseUrl) embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
   const orm = await openOrm({
     clientUrl: config.databaseUrl ?? embedded!.url,
+    entities: ENTITIES,
     // PGlite serves one query at a time through a socket that allows 8 connections.
     poolMax: embedded ? Math.min(4, config.dbPoolMax) : config.dbPoolMax,
     debugSql: config.debugSql,

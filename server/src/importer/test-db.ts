@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { ENTITIES } from '../app/entities.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
 
@@ -21,7 +22,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (serverUrl) return onServer(serverUrl);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fe2i-test-'));
   const embedded = await startEmbeddedPostgres(dir);
-  const orm = await openOrm({ clientUrl: embedded.url, poolMax: 4 });
+  const orm = await openOrm({ clientUrl: embedded.url, poolMax: 4, entities: ENTITIES });
   await migrate(orm);
   return {
     orm,
@@ -38,7 +39,7 @@ async function onServer(serverUrl: string): Promise<TestDatabase> {
   await admin(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const orm = await openOrm({ clientUrl: url.toString(), poolMax: 4 });
+  const orm = await openOrm({ clientUrl: url.toString(), poolMax: 4, entities: ENTITIES });
   await migrate(orm);
   return {
     orm,

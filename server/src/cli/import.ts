@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { ENTITIES } from '../app/entities.js';
 import { needCodesOf } from '../app/services.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
@@ -9,7 +10,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-pos
 import { migrate, openOrm } from '../db/orm.js';
 import { DomainError } from '../errors/domain-errors.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
-import { ImportService, parseImportFile, type ImportReport } from './import.service.js';
+import { ImportService, parseImportFile, type ImportReport } from '../importer/import.service.js';
 
 /**
  * `npm run import -- <file.json|file.csv>`: imports a file as the system, for whoever holds the server's
@@ -34,7 +35,7 @@ async function main(args: string[]): Promise<void> {
   const pubSub = createAppPubSub(undefined);
   try {
     console.log(`Database: ${config.databaseUrl ? redact(config.databaseUrl) : `embedded PGlite in ${path.join(config.dataDir, 'pglite')}`}`);
-    orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4 });
+    orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES });
     await migrate(orm);
     const started = Date.now();
     const report = await new ImportService(orm.em.fork(), pubSub.pubSub, needCodesOf(loadKnowledgeBase())).importDocument('SYSTEM', document);

@@ -7,7 +7,7 @@ import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
 import { Synergy, SynergyParticipant } from '../synergy/synergy.entity.js';
 import { Territory } from '../territory/territory.entity.js';
-import { BaseEntity } from './base.entity.js';
+import { BaseEntity } from '../db/base.entity.js';
 
 /** Every entity, listed by hand: no folder scanning, so tsx, vitest and a bundle all see the same set. */
 export const ENTITIES = [
