@@ -1,6 +1,6 @@
 import type { ProblemList } from '../errors/domain-errors.js';
 import { findWasteCode, normalizeEwcCode } from '../nomenclature/waste-codes.js';
-import { checkEnum, checkNumber, checkText } from '../organization/organization.validation.js';
+import { checkEnum, checkNumber, checkText } from '../validation/field-checks.js';
 import {
   CurrentDestination,
   FlowDirection,

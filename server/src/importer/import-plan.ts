@@ -5,7 +5,8 @@ import { checkFlowFields, type CleanFlow, type FlowFields, type NeedCodes } from
 import type { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { Organization } from '../organization/organization.entity.js';
 import type { OrganizationKind } from '../vocabulary/organization.enums.js';
-import { checkOrganizationFields, checkSiteFields, checkText } from '../organization/organization.validation.js';
+import { checkOrganizationFields, checkSiteFields } from '../organization/organization.validation.js';
+import { checkText } from '../validation/field-checks.js';
 import type { Site } from '../organization/site.entity.js';
 import type { Territory } from '../territory/territory.entity.js';
 import { checkRefs, readEnvelope, RecordProblems, refValue, textValue, type RawRecords } from './import-document.js';
