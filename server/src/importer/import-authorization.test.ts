@@ -8,11 +8,11 @@ import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import type { ImportDocument } from './import-format.js';
 import { domainError, facilitatorOf, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService } from './import.service.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
+import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
 const needCodes = needCodesOf(loadKnowledgeBase());
 
-let db: TestDatabase;
+let db: OpenTestDatabase;
 let em: EntityManager;
 const service = () => new ImportService(em.fork(), recordingPubSub().pubSub, needCodes);
 let ids: Record<string, string>;

@@ -7,11 +7,11 @@ import { needCodesOf } from '../app/services.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import { domainError, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
+import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
 const needCodes = needCodesOf(loadKnowledgeBase());
 
-let db: TestDatabase;
+let db: OpenTestDatabase;
 let em: EntityManager;
 const service = () => new ImportService(em.fork(), recordingPubSub().pubSub, needCodes);
 const importCsv = (csv: string) => service().importDocument('SYSTEM', parseImportFile('diagnostic.csv', csv));

@@ -7,11 +7,11 @@ import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import type { ImportDocument } from './import-format.js';
 import { demoDocument, domainError, caught, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
+import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
 const needCodes = needCodesOf(loadKnowledgeBase());
 
-let db: TestDatabase;
+let db: OpenTestDatabase;
 let em: EntityManager;
 const { pubSub, events } = recordingPubSub();
 const service = () => new ImportService(em.fork(), pubSub, needCodes);
