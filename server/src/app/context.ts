@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuthResolverContext, HttpSession, ViewerContext } from '../auth/auth.context.js';
+import type { AuthResolverContext, HttpSession } from '../auth/auth.context.js';
 import type { FlowResolverContext } from '../flow/flow.context.js';
 import type { ImportResolverContext } from '../importer/import.context.js';
 import type { OrganizationResolverContext } from '../organization/organization.context.js';
@@ -22,7 +22,7 @@ type DomainContexts = AuthResolverContext &
  * What every resolver receives, over HTTP and over WebSocket alike. Extending the domains' contexts makes the
  * compiler check that these services and loaders satisfy every one of them.
  */
-export interface GraphQLContext extends DomainContexts, ViewerContext {
+export interface GraphQLContext extends DomainContexts {
   em: EntityManager;
   services: Services;
   loaders: Loaders;
