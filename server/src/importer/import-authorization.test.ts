@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Organization } from '../organization/organization.entity.js';
 import type { Viewer } from '../policy/viewer.js';
 import { Territory } from '../territory/territory.entity.js';
-import { needCodesOf } from '../app/services.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import type { ImportDocument } from './import-format.js';
 import { domainError, facilitatorOf, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService } from './import.service.js';
 import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
-const needCodes = needCodesOf(loadKnowledgeBase());
+const needCodes = new Set(loadKnowledgeBase().needs.map((need) => need.code));
 
 let db: OpenTestDatabase;
 let em: EntityManager;

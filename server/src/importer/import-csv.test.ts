@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
-import { needCodesOf } from '../app/services.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import { domainError, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
 import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
-const needCodes = needCodesOf(loadKnowledgeBase());
+const needCodes = new Set(loadKnowledgeBase().needs.map((need) => need.code));
 
 let db: OpenTestDatabase;
 let em: EntityManager;

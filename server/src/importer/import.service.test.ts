@@ -2,14 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Territory } from '../territory/territory.entity.js';
-import { needCodesOf } from '../app/services.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import type { ImportDocument } from './import-format.js';
 import { demoDocument, domainError, caught, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
 import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
-const needCodes = needCodesOf(loadKnowledgeBase());
+const needCodes = new Set(loadKnowledgeBase().needs.map((need) => need.code));
 
 let db: OpenTestDatabase;
 let em: EntityManager;

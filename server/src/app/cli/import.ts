@@ -2,15 +2,15 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ENTITIES } from '../app/entities.js';
-import { needCodesOf } from '../app/services.js';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrate, openOrm } from '../db/orm.js';
-import { DomainError } from '../errors/domain-errors.js';
-import { createAppPubSub } from '../pubsub/pubsub.js';
-import { ImportService, parseImportFile, type ImportReport } from '../importer/import.service.js';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { loadKnowledgeBase } from '../../synergy/knowledge/knowledge-base.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.js';
+import { migrate, openOrm } from '../../db/orm.js';
+import { DomainError } from '../../errors/domain-errors.js';
+import { createAppPubSub } from '../../pubsub/pubsub.js';
+import { ImportService, parseImportFile, type ImportReport } from '../../importer/import.service.js';
+import { ENTITIES } from '../entities.js';
+import { needCodesOf } from '../services.js';
 
 /**
  * `npm run import -- <file.json|file.csv>`: imports a file as the system, for whoever holds the server's

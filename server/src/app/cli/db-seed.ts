@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { ENTITIES } from '../app/entities.js';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { needCodesOf } from '../app/services.js';
-import { createAppPubSub } from '../pubsub/pubsub.js';
-import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrate, openOrm } from '../db/orm.js';
-import { describeDemoAccounts, seedDemo } from '../demo/demo-seeder.js';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { createAppPubSub } from '../../pubsub/pubsub.js';
+import { loadKnowledgeBase } from '../../synergy/knowledge/knowledge-base.js';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
+import { migrate, openOrm } from '../../db/orm.js';
+import { describeDemoAccounts, seedDemo } from '../../demo/demo-seeder.js';
+import { ENTITIES } from '../entities.js';
+import { needCodesOf } from '../services.js';
 
 /** `npm run db:seed`: loads (or refreshes) the Val de Fensch demo territory and its accounts. Idempotent. */
 try {

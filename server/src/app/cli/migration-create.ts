@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { ENTITIES } from '../app/entities.js';
-import { loadConfig } from '../config/config.js';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrate, openOrm } from '../db/orm.js';
+import { loadConfig } from '../../config/config.js';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
+import { migrate, openOrm } from '../../db/orm.js';
+import { ENTITIES } from '../entities.js';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

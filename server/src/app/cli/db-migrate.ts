@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { ENTITIES } from '../app/entities.js';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrate, openOrm } from '../db/orm.js';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
+import { migrate, openOrm } from '../../db/orm.js';
+import { ENTITIES } from '../entities.js';
 
 /** `npm run db:migrate`: applies pending migrations (the server also does it at start). */
 try {
