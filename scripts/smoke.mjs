@@ -134,7 +134,7 @@ function serverStartCommand() {
 
 /** The demo facilitator's credentials, read from the seeder so that they cannot drift apart. */
 function demoFacilitator() {
-  const file = path.join(root, 'server/src/db/seeders/demo-accounts.ts');
+  const file = path.join(root, 'server/src/demo/demo-accounts.ts');
   const text = readFileSync(file, 'utf8');
   const password = /DEMO_PASSWORD\s*=\s*'([^']+)'/.exec(text)?.[1];
   const email = /facilitator:\s*\{\s*email:\s*'([^']+)'/.exec(text)?.[1];

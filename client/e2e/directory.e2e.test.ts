@@ -6,7 +6,7 @@ import { buildClient, startServer, type TestServer } from './server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/fe2i-directory.png';
-// Public demo credentials, from server/src/db/seeders/demo-accounts.ts.
+// Public demo credentials, from server/src/demo/demo-accounts.ts.
 const FACILITATOR = { email: 'animatrice@valolab.demo', password: 'valolab-demo-2026', name: 'Claire Animatrice' };
 
 describe('the directory, in a browser, against the real server', () => {

@@ -8,7 +8,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/fe2i-synergies.png';
 // The same page as a party sees it before consent.
 const SCREENSHOT_PARTY = '/tmp/fe2i-synergies-party.png';
-// Public demo credentials, from server/src/db/seeders/demo-accounts.ts.
+// Public demo credentials, from server/src/demo/demo-accounts.ts.
 const PASSWORD = 'valolab-demo-2026';
 const FACILITATOR = 'animatrice@valolab.demo';
 const MEMBERS = ['julien@acier-fensch.demo', 'sofia@menuiserie-knutange.demo', 'marc@agglo-fensch.demo'];

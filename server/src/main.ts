@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
-import { describeDemoAccounts } from './db/seeders/demo-seeder.js';
-import { startApp } from './http/app.js';
+import { describeDemoAccounts } from './demo/demo-seeder.js';
+import { startApp } from './app/start-app.js';
 
 /** `npm start`: serve FE2I until SIGTERM or SIGINT, then drain and exit 0. */
 const started = Date.now();

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_INTEGRATOR_TOKEN } from '../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_INTEGRATOR_TOKEN } from '../src/demo/demo-accounts.js';
 import { collect, TestApp } from './harness.js';
 
 describe('accounts, sessions and API tokens', () => {

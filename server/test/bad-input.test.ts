@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
 import { TestApp, type As } from './harness.js';
 
 /** Each bad input gets a clear error with a code, and leaves the data exactly as it was. */

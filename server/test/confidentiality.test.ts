@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
 import { collect, TestApp, sleep, type As } from './harness.js';
 
 /**
- * DESIGN.md §6, proved through the public API: a company member learns nothing of another company's PRIVATE
+ * docs/THREAT_MODEL.md (rows 1–5), proved through the public API: a company member learns nothing of another company's PRIVATE
  * flows and never who declared, nor where, its TERRITORY flows — through any field, list, count, filter, node
  * lookup or subscription event. The flow fields are read from the schema, so a field added later is checked too.
  */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryCounter } from '../src/db/query-counter.js';
-import { DEMO_ACCOUNTS, DEMO_INTEGRATOR_TOKEN } from '../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_INTEGRATOR_TOKEN } from '../src/demo/demo-accounts.js';
 import { TestApp } from './harness.js';
 
 const DIRECTORY_PAGE = `query($first: Int!) {

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config/config.js';
-import { DEMO_PASSWORD } from '../src/db/seeders/demo-accounts.js';
-import { startApp, type RunningApp } from '../src/http/app.js';
+import { DEMO_PASSWORD } from '../src/demo/demo-accounts.js';
+import { startApp, type RunningApp } from '../src/app/start-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
 import { TestApp } from './harness.js';
 
 const CSV = [

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
 import { collect, sleep, TestApp } from './harness.js';
 
 /**
- * DESIGN.md §3 (firm): several instances behind a load balancer behave as one, with no sticky sessions. Needs a
+ * docs/ARCHITECTURE.md: several instances behind a load balancer behave as one, with no sticky sessions. Needs a
  * PostgreSQL server and Redis (CI sets DATABASE_URL and REDIS_URL); PGlite serves one process only.
  */
 const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);

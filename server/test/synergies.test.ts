@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
 import { collect, sleep, TestApp, type As } from './harness.js';
 import { fullSelection } from './schema-selection.js';
 

@@ -4,7 +4,7 @@ import type { MaybeViewer } from '../policy/viewer.js';
 import { ApiToken, UserSession } from './credential.entity.js';
 import { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
-import { loadPrincipal, loadPrincipalOfUser, type Principal } from './principal.loader.js';
+import { loadPrincipalOfUser, type Principal } from './principal.loader.js';
 import { newSecretToken, tokenHash } from './secret-token.js';
 import { User } from './user.entity.js';
 
@@ -14,13 +14,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export interface AuthDeps {
   sessionSecret: string;
   throttle: LoginThrottle;
-}
-
-export interface Credentials {
-  /** The session cookie's value, if any. */
-  sessionToken?: string;
-  /** The `Authorization: Bearer` token, if any. */
-  bearerToken?: string;
 }
 
 export interface NewSession {
@@ -35,22 +28,6 @@ export class AuthService {
     private readonly em: EntityManager,
     private readonly deps: AuthDeps,
   ) {}
-
-  /**
-   * Resolves the request's credentials. A bearer token that is wrong is an error (an integrator must know);
-   * a stale session cookie just means "signed out".
-   */
-  async authenticate({ sessionToken, bearerToken }: Credentials): Promise<Principal | null> {
-    if (bearerToken !== undefined) {
-      const principal = await loadPrincipal(this.em, 'API_TOKEN', tokenHash(this.deps.sessionSecret, bearerToken));
-      if (!principal) throw unauthenticated('The API token is invalid or revoked.');
-      return principal;
-    }
-    if (sessionToken) {
-      return loadPrincipal(this.em, 'SESSION', tokenHash(this.deps.sessionSecret, sessionToken));
-    }
-    return null;
-  }
 
   /** The same principal with facts re-read, after a change of memberships in this request. */
   async refresh(principal: Principal): Promise<Principal> {

@@ -1,8 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../graphql/global-id.js';
 import { Node } from '../graphql/node.js';
-import { MembershipRole } from '../organization/organization.enums.js';
-import { OrganizationNode } from '../organization/organization.types.js';
 import type { ApiToken } from './credential.entity.js';
 
 @ObjectType('User', { implements: Node, description: 'A person with an account.' })
@@ -18,15 +16,6 @@ export class UserNode extends Node {
   static from(user: { id: string; email: string; name: string }): UserNode {
     return Object.assign(new UserNode(), { id: toGlobalId('User', user.id), dbId: user.id, email: user.email, name: user.name });
   }
-}
-
-@ObjectType('Membership', { description: "A user's place in an organisation." })
-export class MembershipNode {
-  @Field(() => OrganizationNode, { description: 'The organisation.' })
-  organization!: OrganizationNode;
-
-  @Field(() => MembershipRole, { description: 'ADMIN or MEMBER.' })
-  role!: MembershipRole;
 }
 
 @ObjectType('ApiToken', { implements: Node, description: 'A named token for integrators. Its secret is shown only once, at creation.' })

@@ -2,21 +2,22 @@ import path from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { queryCounter } from './query-counter.js';
 
 export interface OrmOptions {
   clientUrl: string;
   poolMax: number;
+  /** Every entity class, listed by the composition root (db/ knows no domain). */
+  entities: Options['entities'];
   /** Print SQL (DEBUG_SQL=1). */
   debugSql?: boolean;
 }
 
-export function ormOptions({ clientUrl, poolMax, debugSql }: OrmOptions): Options {
+export function ormOptions({ clientUrl, poolMax, entities, debugSql }: OrmOptions): Options {
   return {
     clientUrl,
-    entities: ENTITIES,
+    entities,
     extensions: [Migrator, SeedManager],
     pool: { min: 0, max: poolMax },
     debug: debugSql ? ['query', 'query-params'] : false,

@@ -1,11 +1,10 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Ctx, Field, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { FlowResolverContext } from './flow.context.js';
 import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { flowAccess } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { FlowChangedPayload } from '../pubsub/pubsub.js';
-import { findFlowRecords } from './flow.queries.js';
 import { FlowNode } from './flow.types.js';
 
 export enum FlowChange {
@@ -44,7 +43,7 @@ export class FlowChangedResolver {
       'Flows declared, changed or archived in a territory (nested ones included), as you may see them. ' +
       'Events about flows you may not see are never sent.',
     subscribe: ({ args, context }) => {
-      const ctx = context as GraphQLContext;
+      const ctx = context as FlowResolverContext;
       const territoryId = expectId(args.territoryId as string, 'Territory', 'territoryId');
       return pipe(
         ctx.pubSub.subscribe('FLOW_CHANGED'),
@@ -55,14 +54,14 @@ export class FlowChangedResolver {
   async flowChanged(
     @Root() payload: FlowChangedPayload,
     @Arg('territoryId', () => ID, { description: 'Territory to follow.' }) _territoryId: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: FlowResolverContext,
   ): Promise<FlowChangedEvent> {
     const change = eventFor(ctx.viewer, payload)!;
     const flowId = toGlobalId('ResourceFlow', payload.flowId);
     if (change === FlowChange.HIDDEN) return { change, flowId, flow: null };
-    const [record] = await findFlowRecords(ctx.em.fork(), [payload.flowId]);
     // Between publish and now the flow may have narrowed again: decide on the row, not on the event.
-    if (!record || flowAccess(ctx.viewer, record) === 'NONE') return { change: FlowChange.HIDDEN, flowId, flow: null };
+    const record = await ctx.services.flows.find(ctx.viewer, payload.flowId);
+    if (!record) return { change: FlowChange.HIDDEN, flowId, flow: null };
     return { change, flowId, flow: FlowNode.forViewer(record, ctx.viewer) };
   }
 }

@@ -9,7 +9,7 @@ import {
   PhysicalForm,
   ResourceCategory,
   Visibility,
-} from './flow.enums.js';
+} from '../vocabulary/flow.enums.js';
 import { FlowNode } from './flow.types.js';
 
 export const FlowConnection = connectionOf(FlowNode, 'ResourceFlow', 'resource flow');

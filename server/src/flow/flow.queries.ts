@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import type { FlowReadScope } from '../policy/policy.js';
-import type { FlowDirection, FlowStatus, ResourceCategory } from './flow.enums.js';
+import type { FlowDirection, FlowStatus, ResourceCategory } from '../vocabulary/flow.enums.js';
 import { FLOW_COLUMNS, toFlowRecord, type FlowRecord } from './flow.record.js';
 import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';
 

@@ -7,7 +7,7 @@ import type {
   PhysicalForm,
   ResourceCategory,
   Visibility,
-} from './flow.enums.js';
+} from '../vocabulary/flow.enums.js';
 
 /** What a flow says, once validated: the fields a declaration, an update or an import sets (see flow.validation). */
 export interface FlowContent {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { pageRequest, toConnection } from '../graphql/connection.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { FlowResolverContext } from './flow.context.js';
 import { expectId } from '../graphql/global-id.js';
 import { WasteCode } from '../nomenclature/nomenclature.types.js';
 import { findWasteCode, normalizeEwcCode } from '../nomenclature/waste-codes.js';
@@ -18,7 +18,7 @@ export class FlowResolver {
       'Active flows you may see, newest first: PUBLIC ones, those of your organisations and of territories you ' +
       'facilitate, and anonymously the TERRITORY flows of your territories. Counts cover only these.',
   })
-  async flows(@Args(() => FlowsArgs) args: FlowsArgs, @Ctx() ctx: GraphQLContext) {
+  async flows(@Args(() => FlowsArgs) args: FlowsArgs, @Ctx() ctx: FlowResolverContext) {
     const page = pageRequest(args.first, args.after);
     const filter = await decodeFlowFilter(args.filter, ctx);
     const { records, totalCount } = await ctx.services.flows.page(ctx.viewer, filter, page);
@@ -26,7 +26,7 @@ export class FlowResolver {
   }
 
   @Mutation(() => FlowNode, { description: 'Declares what a site has or needs.' })
-  async declareFlow(@Arg('input', () => DeclareFlowInput) input: DeclareFlowInput, @Ctx() ctx: GraphQLContext): Promise<FlowNode> {
+  async declareFlow(@Arg('input', () => DeclareFlowInput) input: DeclareFlowInput, @Ctx() ctx: FlowResolverContext): Promise<FlowNode> {
     const { siteId, ...fields } = input;
     const record = await ctx.services.flows.declare(ctx.viewer, expectId(siteId, 'Site', 'siteId'), fields);
     return FlowNode.forViewer(record, ctx.viewer);
@@ -36,7 +36,7 @@ export class FlowResolver {
   async updateFlow(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateFlowInput) input: UpdateFlowInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: FlowResolverContext,
   ): Promise<FlowNode> {
     const { siteId, ...fields } = input;
     const record = await ctx.services.flows.update(ctx.viewer, expectId(id, 'ResourceFlow'), {
@@ -47,27 +47,27 @@ export class FlowResolver {
   }
 
   @Mutation(() => FlowNode, { description: 'Archives a flow: it leaves lists and synergy detection, its history stays.' })
-  async archiveFlow(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<FlowNode> {
+  async archiveFlow(@Arg('id', () => ID) id: string, @Ctx() ctx: FlowResolverContext): Promise<FlowNode> {
     const record = await ctx.services.flows.archive(ctx.viewer, expectId(id, 'ResourceFlow'));
     return FlowNode.forViewer(record, ctx.viewer);
   }
 
   @FieldResolver(() => OrganizationNode, { nullable: true, description: 'Who declared the flow; null when anonymous to you.' })
-  async organization(@Root() flow: FlowNode, @Ctx() ctx: GraphQLContext): Promise<OrganizationNode | null> {
+  async organization(@Root() flow: FlowNode, @Ctx() ctx: FlowResolverContext): Promise<OrganizationNode | null> {
     if (!flow.organizationDbId) return null;
     const org = await ctx.loaders.organizations.load(flow.organizationDbId);
     return org ? OrganizationNode.from(org) : null;
   }
 
   @FieldResolver(() => SiteNode, { nullable: true, description: 'Where the flow is; null when anonymous to you.' })
-  async site(@Root() flow: FlowNode, @Ctx() ctx: GraphQLContext): Promise<SiteNode | null> {
+  async site(@Root() flow: FlowNode, @Ctx() ctx: FlowResolverContext): Promise<SiteNode | null> {
     if (!flow.siteDbId) return null;
     const site = await ctx.loaders.sites.load(flow.siteDbId);
     return site ? SiteNode.from(site) : null;
   }
 
   @FieldResolver(() => TerritoryNode, { description: 'Territory of the declaring organisation.' })
-  async territory(@Root() flow: FlowNode, @Ctx() ctx: GraphQLContext): Promise<TerritoryNode> {
+  async territory(@Root() flow: FlowNode, @Ctx() ctx: FlowResolverContext): Promise<TerritoryNode> {
     return TerritoryNode.from((await ctx.loaders.territories.load(flow.territoryDbId))!);
   }
 
@@ -78,7 +78,7 @@ export class FlowResolver {
 }
 
 /** Validates and decodes the public filter into the service's terms. */
-async function decodeFlowFilter(input: FlowFilterInput | undefined, ctx: GraphQLContext): Promise<FlowFilter> {
+async function decodeFlowFilter(input: FlowFilterInput | undefined, ctx: FlowResolverContext): Promise<FlowFilter> {
   if (!input) return {};
   const problems = new ProblemList();
   const filter: FlowFilter = {

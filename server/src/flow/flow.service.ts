@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import { Site } from '../organization/site.entity.js';
 import { canEditOrganization, flowAccess, flowReadScope } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
-import { FlowStatus } from './flow.enums.js';
-import { findFlowPage, findFlowRecords, type FlowFilter } from './flow.queries.js';
+import { FlowStatus } from '../vocabulary/flow.enums.js';
+import { findFlowPage, findFlowPagesOfOrganizations, findFlowRecords, type FlowFilter } from './flow.queries.js';
 import { FLOW_INPUT_FIELDS, toFlowRecord, type FlowRecord } from './flow.record.js';
-import { checkFlowFields, type FlowFields } from './flow.validation.js';
+import { checkFlowFields, type FlowFields, type NeedCodes } from './flow.validation.js';
 import { ResourceFlow } from './resource-flow.entity.js';
 
 /** Declaring, changing and reading resource flows, with the visibility rules applied to every read. */
@@ -17,17 +17,34 @@ export class FlowService {
   constructor(
     private readonly em: EntityManager,
     private readonly pubSub: AppPubSub['pubSub'],
+    private readonly needCodes: NeedCodes,
   ) {}
 
   page(viewer: MaybeViewer, filter: FlowFilter, page: PageRequest) {
     return findFlowPage(this.em, flowReadScope(viewer), filter, page);
   }
 
+  /** Each organisation's page of the flows the viewer may attribute to it (a directory page, in one statement). */
+  pagesOfOrganizations(
+    viewer: MaybeViewer,
+    organizationIds: string[],
+    filter: Omit<FlowFilter, 'organizationId' | 'territoryIds'>,
+    page: PageRequest,
+  ) {
+    return findFlowPagesOfOrganizations(this.em, flowReadScope(viewer), organizationIds, filter, page);
+  }
+
   /** A flow the viewer may see at least anonymously; otherwise NOT_FOUND, exactly as if it did not exist. */
   async get(viewer: MaybeViewer, id: string): Promise<FlowRecord> {
-    const [record] = await findFlowRecords(this.em, [id]);
-    if (!record || flowAccess(viewer, record) === 'NONE') throw notFound('Flow');
+    const record = await this.find(viewer, id);
+    if (!record) throw notFound('Flow');
     return record;
+  }
+
+  /** The flow as stored now if the viewer may see it at least anonymously, else null. */
+  async find(viewer: MaybeViewer, id: string): Promise<FlowRecord | null> {
+    const [record] = await findFlowRecords(this.em, [id]);
+    return record && flowAccess(viewer, record) !== 'NONE' ? record : null;
   }
 
   async declare(viewer: MaybeViewer, siteId: string, input: FlowFields): Promise<FlowRecord> {
@@ -39,7 +56,7 @@ export class FlowService {
       throw notFound('Site');
     }
     const problems = new ProblemList();
-    const clean = checkFlowFields(problems, input);
+    const clean = checkFlowFields(problems, input, this.needCodes);
     problems.throwIfAny('Cannot declare this flow.');
     const flow = this.em.create(ResourceFlow, {
       ...clean,
@@ -57,7 +74,7 @@ export class FlowService {
     const previousVisibility = flow.visibility;
     const problems = new ProblemList();
     const merged: FlowFields = { ...storedFields(flow), ...definedOnly(change) };
-    const clean = checkFlowFields(problems, merged);
+    const clean = checkFlowFields(problems, merged, this.needCodes);
     let site = flow.site;
     if (change.siteId && change.siteId !== flow.site.id) {
       const other = await this.em.findOne(Site, { id: change.siteId, organization: flow.organization.id });

@@ -13,7 +13,7 @@ import {
   ResourceCategory,
   UNIT_SYMBOLS,
   Visibility,
-} from './flow.enums.js';
+} from '../vocabulary/flow.enums.js';
 import type { FlowRecord } from './flow.record.js';
 
 export enum FlowDisclosure {

@@ -1,7 +1,6 @@
 import type { ProblemList } from '../errors/domain-errors.js';
 import { findWasteCode, normalizeEwcCode } from '../nomenclature/waste-codes.js';
-import { isKnownNeed } from '../synergy/knowledge/needs.js';
-import { checkEnum, checkNumber, checkText } from '../organization/organization.validation.js';
+import { checkEnum, checkNumber, checkText } from '../validation/field-checks.js';
 import {
   CurrentDestination,
   FlowDirection,
@@ -13,7 +12,7 @@ import {
   UNIT_SYMBOLS,
   Visibility,
   yearlyQuantity,
-} from './flow.enums.js';
+} from '../vocabulary/flow.enums.js';
 import type { FlowContent, FLOW_INPUT_FIELDS } from './flow.record.js';
 
 /** The raw fields of a flow as they arrive from the API or an import row: any of them may be missing or malformed. */
@@ -24,6 +23,12 @@ export type FlowFields = {
       ? number[] | null
       : string | null;
 };
+
+/**
+ * The need codes an INPUT may be declared with. The knowledge base defines them; the composition root hands them
+ * down, so that flows know of needs without depending on the synergy domain.
+ */
+export type NeedCodes = ReadonlySet<string>;
 
 /** A flow's fields once checked, derived ones included. */
 export type CleanFlow = FlowContent;
@@ -42,7 +47,7 @@ export function parseUnit(value: string | null | undefined): FlowUnit | null {
  * Validates a whole flow (declare, import) or the merge of a stored flow with a change (update). Every problem
  * is reported, none is fixed silently.
  */
-export function checkFlowFields(problems: ProblemList, input: FlowFields, row?: number): CleanFlow {
+export function checkFlowFields(problems: ProblemList, input: FlowFields, needCodes: NeedCodes, row?: number): CleanFlow {
   const direction = checkEnum(problems, 'direction', FlowDirection, input.direction, {}, row);
   const category = checkEnum(problems, 'category', ResourceCategory, input.category, {}, row);
   const label = checkText(problems, 'label', input.label, { required: true, max: 200 }, row);
@@ -57,7 +62,7 @@ export function checkFlowFields(problems: ProblemList, input: FlowFields, row?: 
   let needCode: string | null = null;
   if (input.needCode) {
     needCode = String(input.needCode).trim();
-    if (!isKnownNeed(needCode)) problems.add('needCode', `"${input.needCode}" is not a need of the knowledge base`, row);
+    if (!needCodes.has(needCode)) problems.add('needCode', `"${input.needCode}" is not a need of the knowledge base`, row);
     else if (direction === FlowDirection.OUTPUT) problems.add('needCode', 'only applies to inputs', row);
   }
   const quantity = checkNumber(problems, 'quantity', input.quantity, { min: 0, max: 1e12 }, row);

@@ -12,7 +12,7 @@ import {
   PhysicalForm,
   ResourceCategory,
   Visibility,
-} from './flow.enums.js';
+} from '../vocabulary/flow.enums.js';
 
 /**
  * What a site has (OUTPUT) or needs (INPUT). The organisation and territory are copied from the site so that

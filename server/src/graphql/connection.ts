@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors/domain-errors.js';
+import { MAX_PAGE, type Page, type PageRequest } from '../paging/page.js';
 
-/** Relay connection plumbing: offset cursors, opaque to clients, stable for a given filter and order. */
+/** Relay connections over service pages: offset cursors, opaque to clients, stable for a given filter and order. */
 
 @ObjectType({ description: 'Where a page sits in its list (Relay).' })
 export class PageInfo {
@@ -17,13 +18,6 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of the page; pass it as `after`.' })
   endCursor!: string | null;
 }
-
-export interface PageRequest {
-  offset: number;
-  limit: number;
-}
-
-export const MAX_PAGE = 100;
 
 export function pageRequest(first: number | undefined, after: string | undefined | null, field = 'first'): PageRequest {
   const limit = first ?? 20;
@@ -41,12 +35,6 @@ function decodeCursor(cursor: string): number {
   const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!m) throw badInput('after is not a valid cursor.', [{ field: 'after', message: 'is not a cursor of this list' }]);
   return Number(m[1]);
-}
-
-export interface Page<T> {
-  nodes: T[];
-  totalCount: number;
-  offset: number;
 }
 
 export interface ConnectionShape<T> {

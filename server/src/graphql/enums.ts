@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { MembershipRole, OrganizationKind } from '../organization/organization.enums.js';
+import { MembershipRole, OrganizationKind } from '../vocabulary/organization.enums.js';
 import {
   CurrentDestination,
   FlowDirection,
@@ -9,7 +9,7 @@ import {
   PhysicalForm,
   ResourceCategory,
   Visibility,
-} from '../flow/flow.enums.js';
+} from '../vocabulary/flow.enums.js';
 
 /** The domain's enums as GraphQL enums, each value described for integrators. */
 registerEnumType(OrganizationKind, {

@@ -1,7 +1,7 @@
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { MAX_PAGE } from './connection.js';
+import { MAX_PAGE } from '../paging/page.js';
 import { maxNodesRule } from './node-limit.js';
 
 /**

@@ -5,16 +5,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Request, Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { sessionTokenOf } from '../auth/authenticate.js';
 import { DomainError } from '../errors/domain-errors.js';
-import type { ContextFactory } from '../graphql/context-factory.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { GraphQLContexts } from './graphql-contexts.js';
 import { formatError } from '../graphql/format-error.js';
 import { operationLimitRules } from '../graphql/limits.js';
-import { clearedSessionCookie, readBearer, readSessionCookie, sessionCookie } from './cookies.js';
+import { clearedSessionCookie, sessionCookie } from './cookies.js';
 
 /** Apollo Server on POST /graphql: CSRF prevention on, limits on, errors through the one formatter. */
-export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Server, contexts: ContextFactory, secureCookies: boolean) {
-  const apollo = new ApolloServer<GraphQLContext>({
+export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Server, contexts: GraphQLContexts, secureCookies: boolean) {
+  const apollo = new ApolloServer<object>({
     schema,
     csrfPrevention: true,
     // main.ts owns SIGTERM: Apollo's own handler would race it and hang the drain.
@@ -28,11 +28,10 @@ export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Serve
   await apollo.start();
   const middleware = expressMiddleware(apollo, {
     context: async ({ req, res }: { req: Request; res: Response }) => {
-      const sessionToken = readSessionCookie(req.headers.cookie);
-      const bearerToken = readBearer(req.headers.authorization);
+      const credentials = { cookie: req.headers.cookie, authorization: req.headers.authorization };
       let principal;
       try {
-        principal = await contexts.authenticate({ sessionToken, bearerToken });
+        principal = await contexts.authenticate(credentials);
       } catch (error) {
         if (error instanceof DomainError) {
           throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
@@ -41,7 +40,7 @@ export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Serve
       }
       return contexts.forPrincipal(principal, {
         clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-        sessionToken,
+        sessionToken: sessionTokenOf(credentials),
         setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
         clearSessionCookie: () => res.append('Set-Cookie', clearedSessionCookie(secureCookies)),
       });

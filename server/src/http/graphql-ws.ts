@@ -4,10 +4,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import type { Principal } from '../auth/principal.loader.js';
 import { CLOSE_CODES, DomainError } from '../errors/domain-errors.js';
-import type { ContextFactory } from '../graphql/context-factory.js';
+import type { GraphQLContexts } from './graphql-contexts.js';
 import { formatError } from '../graphql/format-error.js';
 import { operationLimitRules } from '../graphql/limits.js';
-import { readBearer, readSessionCookie } from './cookies.js';
 
 interface Extra {
   request: IncomingMessage;
@@ -18,7 +17,7 @@ interface Extra {
  * graphql-ws on WS /graphql. The connection authenticates once, at `connection_init`, with the same credentials
  * as HTTP: `{ authorization: "Bearer …" }` in the payload, or the session cookie of the upgrade request.
  */
-export function serveGraphQLOverWebSocket(schema: GraphQLSchema, wss: WebSocketServer, contexts: ContextFactory) {
+export function serveGraphQLOverWebSocket(schema: GraphQLSchema, wss: WebSocketServer, contexts: GraphQLContexts) {
   const rules = [...specifiedRules, ...operationLimitRules()];
   return useServer(
     {
@@ -30,10 +29,7 @@ export function serveGraphQLOverWebSocket(schema: GraphQLSchema, wss: WebSocketS
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const authorization = typeof params.authorization === 'string' ? params.authorization : undefined;
         try {
-          extra.principal = await contexts.authenticate({
-            bearerToken: readBearer(authorization),
-            sessionToken: readSessionCookie(extra.request.headers.cookie),
-          });
+          extra.principal = await contexts.authenticate({ cookie: extra.request.headers.cookie, authorization });
           return true;
         } catch (error) {
           if (error instanceof DomainError) {

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../errors/domain-errors.js';
-import { FlowUnit } from '../flow/flow.enums.js';
+import { FlowUnit } from '../vocabulary/flow.enums.js';
 import { parseCsv, type CsvRow } from './csv.js';
 import type { ImportDocument } from './import-format.js';
 import { attachSource, type ImportSource, type RecordKind } from './import-source.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FlowStatus } from '../flow/flow.enums.js';
+import { FlowStatus } from '../vocabulary/flow.enums.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';

@@ -3,14 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Organization } from '../organization/organization.entity.js';
 import type { Viewer } from '../policy/viewer.js';
 import { Territory } from '../territory/territory.entity.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import type { ImportDocument } from './import-format.js';
 import { domainError, facilitatorOf, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService } from './import.service.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
+import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
-let db: TestDatabase;
+const needCodes = new Set(loadKnowledgeBase().needs.map((need) => need.code));
+
+let db: OpenTestDatabase;
 let em: EntityManager;
-const service = () => new ImportService(em.fork(), recordingPubSub().pubSub);
+const service = () => new ImportService(em.fork(), recordingPubSub().pubSub, needCodes);
 let ids: Record<string, string>;
 
 const doc = (parts: Omit<ImportDocument, 'format' | 'version'>): ImportDocument => ({ format: 'fe2i-import', version: 1, ...parts });
@@ -102,7 +105,7 @@ describe('who may import', () => {
 describe('moving records as the system', () => {
   it('realigns the flows of an organisation that changes territory, and announces them', async () => {
     const { pubSub, events } = recordingPubSub();
-    await new ImportService(em.fork(), pubSub).importDocument('SYSTEM', doc({ organizations: [org('in-orne', 'fensch')] }));
+    await new ImportService(em.fork(), pubSub, needCodes).importDocument('SYSTEM', doc({ organizations: [org('in-orne', 'fensch')] }));
     const [row] = await em.fork().execute(`select territory_id from resource_flow where external_ref = 'flow-orne'`);
     expect(row.territory_id).toBe(ids.fensch);
     expect(events).toEqual([expect.objectContaining({ change: 'UPDATED', territoryId: ids.fensch, territoryChain: [ids.fensch, ids.lorraine] })]);

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import { domainError, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
+import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
-let db: TestDatabase;
+const needCodes = new Set(loadKnowledgeBase().needs.map((need) => need.code));
+
+let db: OpenTestDatabase;
 let em: EntityManager;
-const service = () => new ImportService(em.fork(), recordingPubSub().pubSub);
+const service = () => new ImportService(em.fork(), recordingPubSub().pubSub, needCodes);
 const importCsv = (csv: string) => service().importDocument('SYSTEM', parseImportFile('diagnostic.csv', csv));
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { OrganizationKind } from '../organization/organization.enums.js';
+import type { OrganizationKind } from '../vocabulary/organization.enums.js';
 import type {
   CurrentDestination,
   FlowDirection,
@@ -7,7 +7,7 @@ import type {
   PhysicalForm,
   ResourceCategory,
   Visibility,
-} from '../flow/flow.enums.js';
+} from '../vocabulary/flow.enums.js';
 
 /**
  * The JSON import document (docs/import-format.md). Every record carries an external reference `ref`, unique

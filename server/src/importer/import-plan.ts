@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ProblemList } from '../errors/domain-errors.js';
-import { checkFlowFields, type CleanFlow, type FlowFields } from '../flow/flow.validation.js';
+import { checkFlowFields, type CleanFlow, type FlowFields, type NeedCodes } from '../flow/flow.validation.js';
 import type { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { Organization } from '../organization/organization.entity.js';
-import type { OrganizationKind } from '../organization/organization.enums.js';
-import { checkOrganizationFields, checkSiteFields, checkText } from '../organization/organization.validation.js';
+import type { OrganizationKind } from '../vocabulary/organization.enums.js';
+import { checkOrganizationFields, checkSiteFields } from '../organization/organization.validation.js';
+import { checkText } from '../validation/field-checks.js';
 import type { Site } from '../organization/site.entity.js';
 import type { Territory } from '../territory/territory.entity.js';
 import { checkRefs, readEnvelope, RecordProblems, refValue, textValue, type RawRecords } from './import-document.js';
@@ -70,7 +71,7 @@ export const REJECTED = 'The import was rejected: nothing was changed.';
  * Validates a whole document against itself and the database, collecting every problem before failing, and
  * returns what to write. Reads only: the caller runs it in the transaction that then applies the plan.
  */
-export async function planImport(em: EntityManager, doc: unknown, source: ImportSource): Promise<ImportPlan> {
+export async function planImport(em: EntityManager, doc: unknown, source: ImportSource, needCodes: NeedCodes): Promise<ImportPlan> {
   const problems = new ProblemList();
   for (const p of source.problems) problems.add(p.field, p.message, p.row);
   const records = readEnvelope(doc, problems);
@@ -83,7 +84,7 @@ export async function planImport(em: EntityManager, doc: unknown, source: Import
     sirens: refs('organizations', 'siren').map((s) => s.replace(/\s+/g, '')),
     sirets: refs('sites', 'siret').map((s) => s.replace(/\s+/g, '')),
   });
-  const plan = new Planner(records, indexByRef, existing, problems, source).plan();
+  const plan = new Planner(records, indexByRef, existing, problems, source, needCodes).plan();
   problems.throwIfAny(REJECTED);
   return plan;
 }
@@ -106,6 +107,7 @@ class Planner {
     private readonly existing: ExistingRecords,
     private readonly problems: ProblemList,
     private readonly source: ImportSource,
+    private readonly needCodes: NeedCodes,
   ) {
     const stored = {
       territories: existing.territoryByRef,
@@ -236,7 +238,7 @@ class Planner {
   private flow(record: Record<string, unknown>, at: ProblemList): FlowValues | null {
     const siteId = this.resolve(at, record, 'siteRef', 'sites', true);
     const fields = { ...record, ewcCode: textValue(at, record, 'ewcCode'), unit: textValue(at, record, 'unit') } as FlowFields;
-    const clean = checkFlowFields(at, fields);
+    const clean = checkFlowFields(at, fields, this.needCodes);
     if (!siteId) return null;
     const planned = this.plannedById.get(siteId) as Planned<Site, SiteValues> | undefined;
     const organizationId = planned ? planned.values.organizationId : this.storedSiteById.get(siteId)?.organization.id;

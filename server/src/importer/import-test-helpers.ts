@@ -8,7 +8,7 @@ import type { ImportDocument } from './import-format.js';
 
 /** Shared by the importer's test files. */
 
-const DEMO_FILE = path.join(import.meta.dirname, '../db/seeders/demo-territory.json');
+const DEMO_FILE = path.join(import.meta.dirname, '../demo/demo-territory.json');
 
 /** A fresh copy each time: tests change it freely. */
 export function demoDocument(): ImportDocument {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { ImportResolverContext } from './import.context.js';
 import { parseImportFile } from './import.service.js';
 
 @ObjectType('ImportCounts', { description: 'What an import did to one kind of record.' })
@@ -40,7 +40,7 @@ export class ImportResolver {
   async importData(
     @Arg('fileName', () => String, { description: 'Name of the file; its extension (.json or .csv) sets the format.' }) fileName: string,
     @Arg('content', () => String, { description: 'The file content, as text (UTF-8).' }) content: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: ImportResolverContext,
   ): Promise<ImportReportNode> {
     return ctx.services.imports.importDocument(ctx.viewer, parseImportFile(fileName, content));
   }

@@ -2,15 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Territory } from '../territory/territory.entity.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import type { ImportDocument } from './import-format.js';
 import { demoDocument, domainError, caught, recordingPubSub, tableCounts } from './import-test-helpers.js';
 import { ImportService, parseImportFile } from './import.service.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
+import { openTestDatabase, type OpenTestDatabase } from '../../test/test-database.js';
 
-let db: TestDatabase;
+const needCodes = new Set(loadKnowledgeBase().needs.map((need) => need.code));
+
+let db: OpenTestDatabase;
 let em: EntityManager;
 const { pubSub, events } = recordingPubSub();
-const service = () => new ImportService(em.fork(), pubSub);
+const service = () => new ImportService(em.fork(), pubSub, needCodes);
 
 beforeAll(async () => {
   db = await openTestDatabase();

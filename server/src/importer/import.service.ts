@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, DomainError, forbidden, unauthenticated } from '../errors/domain-errors.js';
+import type { NeedCodes } from '../flow/flow.validation.js';
 import { isFacilitator, type MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
@@ -22,6 +23,7 @@ export class ImportService {
   constructor(
     private readonly em: EntityManager,
     private readonly pubSub: AppPubSub['pubSub'],
+    private readonly needCodes: NeedCodes,
   ) {}
 
   /**
@@ -40,7 +42,7 @@ export class ImportService {
     try {
       // A fresh context: the stored records compared against are read in the transaction, not taken from a cache.
       outcome = await this.em.fork().transactional(async (tx) => {
-        const plan = await planImport(tx, doc, from);
+        const plan = await planImport(tx, doc, from, this.needCodes);
         if (viewer !== 'SYSTEM') {
           const denied = forbiddenInPlan(viewer, plan, from);
           if (denied.length > 0) {

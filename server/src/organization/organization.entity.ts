@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity.js';
 import { Territory } from '../territory/territory.entity.js';
-import { OrganizationKind } from './organization.enums.js';
+import { OrganizationKind } from '../vocabulary/organization.enums.js';
 
 @Entity({ tableName: 'organization' })
 export class Organization extends BaseEntity {

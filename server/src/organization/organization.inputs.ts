@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { OrganizationKind } from './organization.enums.js';
+import { OrganizationKind } from '../vocabulary/organization.enums.js';
 
 @InputType({ description: 'Narrows the directory.' })
 export class OrganizationFilterInput {

@@ -1,8 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { FlowNode } from '../flow/flow.types.js';
-import { FlowConnection, OrganizationFlowsArgs } from '../flow/flow.inputs.js';
 import { connectionOf, pageRequest, toConnection } from '../graphql/connection.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { OrganizationResolverContext } from './organization.context.js';
 import { expectId } from '../graphql/global-id.js';
 import { findActivitySector } from '../nomenclature/activity-sectors.js';
 import { ActivitySector } from '../nomenclature/nomenclature.types.js';
@@ -28,7 +26,7 @@ class OrganizationsArgs {
 @Resolver(() => OrganizationNode)
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'The directory of organisations, by name. Requires signing in.' })
-  async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: GraphQLContext) {
+  async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: OrganizationResolverContext) {
     const page = pageRequest(args.first, args.after);
     const territoryIds = args.filter?.territoryId
       ? await ctx.services.territories.withDescendants(expectId(args.filter.territoryId, 'Territory', 'filter.territoryId'))
@@ -44,7 +42,7 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationNode, { description: 'Registers an organisation; you become its ADMIN.' })
   async createOrganization(
     @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: OrganizationResolverContext,
   ): Promise<OrganizationNode> {
     const { territoryId, ...fields } = input;
     const org = await ctx.services.organizations.create(ctx.viewer, expectId(territoryId, 'Territory', 'territoryId'), fields);
@@ -58,7 +56,7 @@ export class OrganizationResolver {
   async updateOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: OrganizationResolverContext,
   ): Promise<OrganizationNode> {
     const org = await ctx.services.organizations.update(ctx.viewer, expectId(id, 'Organization'), input);
     return OrganizationNode.from(org);
@@ -68,33 +66,20 @@ export class OrganizationResolver {
   async addSite(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('input', () => AddSiteInput) input: AddSiteInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: OrganizationResolverContext,
   ): Promise<SiteNode> {
     const site = await ctx.services.organizations.addSite(ctx.viewer, expectId(organizationId, 'Organization', 'organizationId'), input);
     return SiteNode.from(site);
   }
 
   @FieldResolver(() => TerritoryNode, { description: 'Territory the organisation belongs to.' })
-  async territory(@Root() org: OrganizationNode, @Ctx() ctx: GraphQLContext): Promise<TerritoryNode> {
+  async territory(@Root() org: OrganizationNode, @Ctx() ctx: OrganizationResolverContext): Promise<TerritoryNode> {
     return TerritoryNode.from((await ctx.loaders.territories.load(org.territoryDbId))!);
   }
 
   @FieldResolver(() => [SiteNode], { description: 'Sites of the organisation, by name.' })
-  async sites(@Root() org: OrganizationNode, @Ctx() ctx: GraphQLContext): Promise<SiteNode[]> {
+  async sites(@Root() org: OrganizationNode, @Ctx() ctx: OrganizationResolverContext): Promise<SiteNode[]> {
     return (await ctx.loaders.sitesByOrganization.load(org.dbId)).map(SiteNode.from);
-  }
-
-  @FieldResolver(() => FlowConnection, {
-    description: "The organisation's active flows that you may attribute to it: PUBLIC ones, and all of them if it is yours or you facilitate its territory.",
-  })
-  async flows(@Root() org: OrganizationNode, @Args(() => OrganizationFlowsArgs) args: OrganizationFlowsArgs, @Ctx() ctx: GraphQLContext) {
-    const page = pageRequest(args.first, args.after);
-    const { records, totalCount } = await ctx.loaders.flowsByOrganization.load({
-      organizationId: org.dbId,
-      filter: { direction: args.direction ?? undefined, category: args.category ?? undefined },
-      page,
-    });
-    return toConnection({ nodes: records.map((r) => FlowNode.forViewer(r, ctx.viewer)), totalCount, offset: page.offset });
   }
 
   @FieldResolver(() => ActivitySector, { nullable: true, description: 'The NACE/NAF sector named by naceCode.' })
@@ -103,7 +88,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you may edit this organisation, its sites and flows.' })
-  viewerCanEdit(@Root() org: OrganizationNode, @Ctx() ctx: GraphQLContext): boolean {
+  viewerCanEdit(@Root() org: OrganizationNode, @Ctx() ctx: OrganizationResolverContext): boolean {
     return canEditOrganization(ctx.viewer, { organizationId: org.dbId, territoryId: org.territoryDbId });
   }
 }
@@ -111,7 +96,7 @@ export class OrganizationResolver {
 @Resolver(() => SiteNode)
 export class SiteResolver {
   @FieldResolver(() => OrganizationNode, { description: 'The organisation this site belongs to.' })
-  async organization(@Root() site: SiteNode, @Ctx() ctx: GraphQLContext): Promise<OrganizationNode> {
+  async organization(@Root() site: SiteNode, @Ctx() ctx: OrganizationResolverContext): Promise<OrganizationNode> {
     return OrganizationNode.from((await ctx.loaders.organizations.load(site.organizationDbId))!);
   }
 }

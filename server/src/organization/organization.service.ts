@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Membership } from '../auth/membership.entity.js';
 import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import { canCreateOrganization, canEditOrganization, canSeeDirectory } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import { Territory } from '../territory/territory.entity.js';
+import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
-import { MembershipRole, type OrganizationKind } from './organization.enums.js';
+import { MembershipRole, type OrganizationKind } from '../vocabulary/organization.enums.js';
 import { checkOrganizationFields, checkSiteFields, type OrganizationFields, type SiteFields } from './organization.validation.js';
 import { Site } from './site.entity.js';
 import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../graphql/global-id.js';
 import { Node } from '../graphql/node.js';
 import type { Organization } from './organization.entity.js';
-import { OrganizationKind } from './organization.enums.js';
+import { OrganizationKind } from '../vocabulary/organization.enums.js';
 import type { Site } from './site.entity.js';
 
 @ObjectType('Organization', { implements: Node, description: 'An actor of the network: company, authority, SSE, lab…' })

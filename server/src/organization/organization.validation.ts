@@ -1,46 +1,10 @@
 import type { ProblemList } from '../errors/domain-errors.js';
 import { normalizeNaceCode } from '../nomenclature/activity-sectors.js';
-import { OrganizationKind } from './organization.enums.js';
+import { OrganizationKind } from '../vocabulary/organization.enums.js';
+import { checkEnum, checkNumber, checkText, checkWebsite } from '../validation/field-checks.js';
 import { isValidSiren, isValidSiret, normalizeSiren, normalizeSiret } from './siren.js';
 
-/** Checks shared by the API and the importer. Each returns the cleaned value, adding problems as it goes. */
-
-export function checkText(
-  problems: ProblemList,
-  field: string,
-  value: string | null | undefined,
-  { required = false, max = 255 }: { required?: boolean; max?: number } = {},
-  row?: number,
-): string | null {
-  const v = typeof value === 'string' ? value.trim() : value;
-  if (v === undefined || v === null || v === '') {
-    if (required) problems.add(field, 'is required', row);
-    return null;
-  }
-  if (typeof v !== 'string') {
-    problems.add(field, 'must be text', row);
-    return null;
-  }
-  if (v.length > max) problems.add(field, `must be at most ${max} characters`, row);
-  return v;
-}
-
-export function checkEnum<E extends Record<string, string>>(
-  problems: ProblemList,
-  field: string,
-  enumType: E,
-  value: unknown,
-  { required = true }: { required?: boolean } = {},
-  row?: number,
-): E[keyof E] | null {
-  if (value === undefined || value === null || value === '') {
-    if (required) problems.add(field, 'is required', row);
-    return null;
-  }
-  if (typeof value === 'string' && Object.values(enumType).includes(value)) return value as E[keyof E];
-  problems.add(field, `must be one of ${Object.values(enumType).join(', ')}`, row);
-  return null;
-}
+/** Checks of an organisation and its sites, shared by the API and the importer. */
 
 export function checkNaceCode(problems: ProblemList, field: string, value: string | null | undefined, row?: number) {
   if (!value) return null;
@@ -61,39 +25,6 @@ export function checkSiret(problems: ProblemList, field: string, value: string |
   const siret = normalizeSiret(value);
   if (!isValidSiret(siret)) problems.add(field, 'is not a valid SIRET (14 digits, checksum)', row);
   return siret;
-}
-
-export function checkNumber(
-  problems: ProblemList,
-  field: string,
-  value: unknown,
-  { min, max, required = false }: { min?: number; max?: number; required?: boolean },
-  row?: number,
-): number | null {
-  if (value === undefined || value === null || value === '') {
-    if (required) problems.add(field, 'is required', row);
-    return null;
-  }
-  const n = typeof value === 'string' ? Number(value.replace(',', '.')) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) {
-    problems.add(field, 'must be a number', row);
-    return null;
-  }
-  if (min !== undefined && n < min) problems.add(field, `must be at least ${min}`, row);
-  if (max !== undefined && n > max) problems.add(field, `must be at most ${max}`, row);
-  return n;
-}
-
-export function checkWebsite(problems: ProblemList, field: string, value: string | null | undefined, row?: number) {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
-    return url.toString();
-  } catch {
-    problems.add(field, 'must be an http(s) address', row);
-    return null;
-  }
 }
 
 export interface OrganizationFields {

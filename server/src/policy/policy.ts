@@ -1,7 +1,7 @@
 import { isFacilitatorOf, isMemberOf, type MaybeViewer } from './viewer.js';
 
 /**
- * FE2I's authorisation rules, in one place (DESIGN.md §6). Pure: facts in, decisions out. Services gather the
+ * FE2I's authorisation rules, in one place (docs/THREAT_MODEL.md). Pure: facts in, decisions out. Services gather the
  * facts and ask; resolvers and the collaboration server never decide access themselves.
  */
 

@@ -1,7 +1,7 @@
 import { isFacilitatorOf, isMemberOf, type MaybeViewer } from './viewer.js';
 
 /**
- * Who sees what of a synergy (DESIGN.md §6, issue 3 §5). The engine sees everything; a party sees its own side
+ * Who sees what of a synergy (docs/THREAT_MODEL.md, rows 17–19). The engine sees everything; a party sees its own side
  * and an anonymised counterpart until every side has consented; facilitators of the synergy's territory see all.
  */
 export interface SynergyFacts {

@@ -1,6 +1,6 @@
-import { UNIT_SYMBOLS, type FlowUnit } from '../flow/flow.enums.js';
+import { UNIT_SYMBOLS, type FlowUnit } from '../vocabulary/flow.enums.js';
 import type { ActivitySectorEntry } from '../nomenclature/activity-sectors.js';
-import type { OrganizationKind } from '../organization/organization.enums.js';
+import type { OrganizationKind } from '../vocabulary/organization.enums.js';
 import type { Pathway } from './knowledge/knowledge-base.types.js';
 import { AnonymousCounterpartNode } from './synergy.types.js';
 

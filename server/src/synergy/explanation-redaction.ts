@@ -3,7 +3,7 @@ import type { ExplanationItem } from './engine/engine.types.js';
 import type { Lang, MessageContext } from './engine/explanation-messages.js';
 
 /**
- * What a party reads of an explanation before it may see the other side's figures (DESIGN §6, THREAT_MODEL rows
+ * What a party reads of an explanation before it may see the other side's figures (docs/THREAT_MODEL.md, rows
  * 17–18): every item of the engine's explanation goes through one rule, chosen per code.
  *
  * - `KEEP`: the parameters are knowledge-base facts (margins, reaches, checks) or say nothing of who or where.

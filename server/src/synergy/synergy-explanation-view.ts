@@ -1,4 +1,4 @@
-import { UNIT_SYMBOLS, type FlowUnit } from '../flow/flow.enums.js';
+import { UNIT_SYMBOLS, type FlowUnit } from '../vocabulary/flow.enums.js';
 import { itemSentence, messageContext, renderExplanation } from './engine/explanation.js';
 import type { Lang, MessageContext } from './engine/explanation-messages.js';
 import type { Explanation, ExplanationItem } from './engine/engine.types.js';

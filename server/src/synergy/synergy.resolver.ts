@@ -2,7 +2,7 @@ import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { connectionOf, pageRequest, toConnection } from '../graphql/connection.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { SynergyResolverContext } from './synergy.context.js';
 import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { badInput } from '../errors/domain-errors.js';
 import { isMemberOf } from '../policy/viewer.js';
@@ -25,7 +25,7 @@ export class SynergyResolver {
       'Synergies that concern your organisations (counterparts anonymous until both consent), or all those of the ' +
       'territories you facilitate. Best score first.',
   })
-  async synergies(@Args(() => SynergiesArgs) args: SynergiesArgs, @Ctx() ctx: GraphQLContext) {
+  async synergies(@Args(() => SynergiesArgs) args: SynergiesArgs, @Ctx() ctx: SynergyResolverContext) {
     const page = pageRequest(args.first, args.after);
     const f = args.filter ?? {};
     if (f.minScore !== undefined && f.minScore !== null && !(f.minScore >= 0 && f.minScore <= 1)) {
@@ -50,7 +50,7 @@ export class SynergyResolver {
   async synergy(
     @Arg('id', () => ID) id: string,
     @Arg('language', () => Language, { nullable: true, defaultValue: Language.FR }) language: Language,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode | null> {
     try {
       const record = await ctx.services.synergies.get(ctx.viewer, expectId(id, 'Synergy'));
@@ -65,7 +65,7 @@ export class SynergyResolver {
   async requestContact(
     @Arg('id', () => ID) id: string,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Which of your organisations, if several take part.' }) organizationId: string | undefined,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.requestContact(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
     return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
@@ -76,7 +76,7 @@ export class SynergyResolver {
     @Arg('id', () => ID) id: string,
     @Arg('accept', () => Boolean) accept: boolean,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Which of your organisations, if several take part.' }) organizationId: string | undefined,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.respondToContact(ctx.viewer, expectId(id, 'Synergy'), accept, orgId(organizationId));
     return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
@@ -86,14 +86,14 @@ export class SynergyResolver {
   async declineSynergy(
     @Arg('id', () => ID) id: string,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Which of your organisations, if several take part.' }) organizationId: string | undefined,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.decline(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
     return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Records a synergy by hand (facilitators of the territory).' })
-  async recordSynergy(@Arg('input', () => RecordSynergyInput) input: RecordSynergyInput, @Ctx() ctx: GraphQLContext): Promise<SynergyNode> {
+  async recordSynergy(@Arg('input', () => RecordSynergyInput) input: RecordSynergyInput, @Ctx() ctx: SynergyResolverContext): Promise<SynergyNode> {
     const record = await ctx.services.synergies.record(ctx.viewer, {
       territoryId: expectId(input.territoryId, 'Territory', 'territoryId'),
       kind: input.kind as SynergyKind,
@@ -107,13 +107,13 @@ export class SynergyResolver {
   }
 
   @Mutation(() => DetectionReportNode, { description: 'Runs the synergy engine over a territory (facilitators). Decisions already taken are kept.' })
-  async detectSynergies(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: GraphQLContext): Promise<DetectionReportNode> {
+  async detectSynergies(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: SynergyResolverContext): Promise<DetectionReportNode> {
     const r = await ctx.services.synergies.detect(ctx.viewer, expectId(territoryId, 'Territory', 'territoryId'));
     return { detected: r.detected, suggested: r.suggested.length, updated: r.updated, stale: r.stale, withdrawn: r.withdrawn };
   }
 
   @Query(() => TerritoryImpactNode, { description: 'Impacts of a territory’s synergies by stage (members and facilitators of the territory; euros for facilitators only).' })
-  async territoryImpact(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: GraphQLContext): Promise<TerritoryImpactNode> {
+  async territoryImpact(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: SynergyResolverContext): Promise<TerritoryImpactNode> {
     const id = expectId(territoryId, 'Territory', 'territoryId');
     return territoryImpact(ctx.em, ctx.viewer, await ctx.services.territories.withDescendants(id), id);
   }
@@ -130,14 +130,14 @@ export class SynergyResolver {
   @Subscription(() => SynergyEventNode, {
     description: 'Synergies suggested to your organisations, as you may see them (counterparts anonymous).',
     subscribe: ({ context }) => {
-      const ctx = context as GraphQLContext;
+      const ctx = context as SynergyResolverContext;
       return pipe(
         ctx.pubSub.subscribe('SYNERGY_SUGGESTED'),
         filter((p: SynergySuggestedPayload) => p.organizationIds.some((o) => isMemberOf(ctx.viewer, o))),
       );
     },
   })
-  async synergySuggested(@Root() payload: SynergySuggestedPayload, @Ctx() ctx: GraphQLContext): Promise<SynergyEventNode> {
+  async synergySuggested(@Root() payload: SynergySuggestedPayload, @Ctx() ctx: SynergyResolverContext): Promise<SynergyEventNode> {
     const em = ctx.em.fork();
     const records = await ctx.services.synergies.records([payload.synergyId]);
     const [synergy] = await viewSynergies(em, ctx.knowledgeBase, records, ctx.viewer);
@@ -153,7 +153,7 @@ function orgId(id: string | undefined): string | undefined {
 export class ImpactFigureResolver {
   /** Only figures the viewer may see reach here (synergy-view filters euros of other organisations). */
   @FieldResolver(() => OrganizationNode, { nullable: true, description: 'For EUROS_SAVED: who saves them.' })
-  async organization(@Root() figure: ImpactFigureNode, @Ctx() ctx: GraphQLContext): Promise<OrganizationNode | null> {
+  async organization(@Root() figure: ImpactFigureNode, @Ctx() ctx: SynergyResolverContext): Promise<OrganizationNode | null> {
     if (!figure.organizationDbId || figure.indicator !== 'EUROS_SAVED') return null;
     const org = await ctx.loaders.organizations.load(figure.organizationDbId);
     return org ? OrganizationNode.from(org) : null;

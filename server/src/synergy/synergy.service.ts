@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
-import type { PageRequest } from '../graphql/connection.js';
+import type { PageRequest } from '../paging/page.js';
 import { Organization } from '../organization/organization.entity.js';
 import { canDecideFor, canManageSynergies, synergyAccess, type SynergyFacts } from '../policy/synergy-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';

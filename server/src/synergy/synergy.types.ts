@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FlowNode } from '../flow/flow.types.js';
 import { Node } from '../graphql/node.js';
-import { OrganizationKind } from '../organization/organization.enums.js';
+import { OrganizationKind } from '../vocabulary/organization.enums.js';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { ImpactFigureNode, SynergyExplanationNode } from './explanation.types.js';
 import { PathwayNode } from './knowledge.types.js';

@@ -1,4 +1,4 @@
-import type { FlowDirection } from '../../flow/flow.enums.js';
+import type { FlowDirection } from '../../vocabulary/flow.enums.js';
 import type {
   EmissionFactor,
   ItemKind,

@@ -1,4 +1,4 @@
-import { FlowUnit, PhysicalForm, ResourceCategory } from '../../flow/flow.enums.js';
+import { FlowUnit, PhysicalForm, ResourceCategory } from '../../vocabulary/flow.enums.js';
 import type { KnowledgeBase, Pathway } from '../knowledge/knowledge-base.types.js';
 import type { EngineFlow } from './engine.types.js';
 

@@ -4,8 +4,8 @@ import type {
   FlowUnit,
   PhysicalForm,
   ResourceCategory,
-} from '../../flow/flow.enums.js';
-import type { OrganizationKind } from '../../organization/organization.enums.js';
+} from '../../vocabulary/flow.enums.js';
+import type { OrganizationKind } from '../../vocabulary/organization.enums.js';
 
 /**
  * The synergy engine's contract: plain data in, ranked explained synergies out. The engine is pure — no database,

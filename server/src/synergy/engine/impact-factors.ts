@@ -1,4 +1,4 @@
-import type { FlowUnit } from '../../flow/flow.enums.js';
+import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import type { EmissionFactor, Pathway } from '../knowledge/knowledge-base.types.js';
 import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import { flat } from './shared-items.js';

@@ -1,4 +1,4 @@
-import type { FlowUnit } from '../../flow/flow.enums.js';
+import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineFlow, ImpactFigure } from './engine.types.js';
 import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlowUnit, ResourceCategory } from '../../flow/flow.enums.js';
+import { FlowUnit, ResourceCategory } from '../../vocabulary/flow.enums.js';
 import type { KnowledgeBase, Pathway } from '../knowledge/knowledge-base.types.js';
 import { validateKnowledgeBase } from '../knowledge/knowledge-base-validator.js';
 import { detectSynergies } from './detector.js';

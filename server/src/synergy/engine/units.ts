@@ -1,4 +1,4 @@
-import type { FlowUnit } from '../../flow/flow.enums.js';
+import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 
 /**
  * Conversion of a flow's quantity into a pathway's unit. Units of the same dimension convert (kg→t ÷ 1000,

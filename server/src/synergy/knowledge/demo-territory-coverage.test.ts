@@ -63,7 +63,7 @@ function matches(
 
 describe('coverage of the demo territory', () => {
   const demo = JSON.parse(
-    readFileSync(path.join(import.meta.dirname, '../../db/seeders/demo-territory.json'), 'utf8'),
+    readFileSync(path.join(import.meta.dirname, '../../demo/demo-territory.json'), 'utf8'),
   ) as { flows: DemoFlow[] };
   const active = demo.flows.filter((flow) => (flow.status ?? 'ACTIVE') === 'ACTIVE');
   const isHazardous = (flow: DemoFlow) => (flow.ewcCode ? Boolean(findWasteCode(flow.ewcCode)?.hazardous) : false);

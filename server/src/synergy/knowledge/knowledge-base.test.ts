@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlowUnit, ResourceCategory } from '../../flow/flow.enums.js';
+import { FlowUnit, ResourceCategory } from '../../vocabulary/flow.enums.js';
 import { PATHWAY_FAMILIES, loadKnowledgeBase } from './knowledge-base.js';
 import { validateKnowledgeBase } from './knowledge-base-validator.js';
 import type { KnowledgeBase } from './knowledge-base.types.js';

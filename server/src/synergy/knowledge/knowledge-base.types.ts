@@ -1,4 +1,4 @@
-import type { FlowUnit, PhysicalForm, ResourceCategory } from '../../flow/flow.enums.js';
+import type { FlowUnit, PhysicalForm, ResourceCategory } from '../../vocabulary/flow.enums.js';
 
 /**
  * The knowledge base of valorisation pathways (server/data/synergy/knowledge-base.json): which outputs can replace

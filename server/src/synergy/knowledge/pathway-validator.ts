@@ -1,4 +1,4 @@
-import type { FlowUnit } from '../../flow/flow.enums.js';
+import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import { isMaterialPathway } from './pathway-classes.js';
 import type { EmissionFactor, Pathway, StreamMatcher } from './knowledge-base.types.js';
 import {

@@ -1,4 +1,4 @@
-import { FlowUnit, PhysicalForm, ResourceCategory } from '../../flow/flow.enums.js';
+import { FlowUnit, PhysicalForm, ResourceCategory } from '../../vocabulary/flow.enums.js';
 import { normalizeText } from '../../nomenclature/text-search.js';
 import { PATHWAY_FAMILIES } from './knowledge-base.js';
 import type { EmissionFactor, PathwayImpact } from './knowledge-base.types.js';

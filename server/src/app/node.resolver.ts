@@ -5,10 +5,9 @@ import { FlowNode } from '../flow/flow.types.js';
 import { OrganizationNode, SiteNode } from '../organization/organization.types.js';
 import { canSeeDirectory } from '../policy/policy.js';
 import { TerritoryNode } from '../territory/territory.types.js';
-import { viewSynergies } from '../synergy/synergy-view.js';
+import { fromGlobalId } from '../graphql/global-id.js';
+import { Node } from '../graphql/node.js';
 import type { GraphQLContext } from './context.js';
-import { fromGlobalId } from './global-id.js';
-import { Node } from './node.js';
 
 @Resolver()
 export class NodeResolver {
@@ -41,10 +40,8 @@ export class NodeResolver {
       }
       case 'ResourceFlow':
         return FlowNode.forViewer(await ctx.services.flows.get(ctx.viewer, id), ctx.viewer);
-      case 'Synergy': {
-        const record = await ctx.services.synergies.get(ctx.viewer, id);
-        return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
-      }
+      case 'Synergy':
+        return ctx.services.synergyViews.one(ctx.viewer, id);
       case 'User':
         return ctx.principal && ctx.principal.user.id === id ? UserNode.from(ctx.principal.user) : null;
       default:

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthService, type AuthDeps } from '../auth/auth.service.js';
 import { FlowService } from '../flow/flow.service.js';
+import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyDetection } from '../synergy/synergy-detection.js';
+import { SynergyViews } from '../synergy/synergy-views.service.js';
 import { SynergyService } from '../synergy/synergy.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
 
@@ -14,17 +16,26 @@ export interface AppDeps extends AuthDeps {
   pubSub: AppPubSub['pubSub'];
   knowledgeBase: KnowledgeBase;
   synergyDetection: SynergyDetection;
+  /** The knowledge base's need codes, which flows are checked against. */
+  needCodes: NeedCodes;
+}
+
+/** The need codes of the knowledge base, for flow validation. */
+export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
+  return new Set(knowledgeBase.needs.map((need) => need.code));
 }
 
 /** The domain services bound to one unit of work (one request, or one WebSocket operation). */
 export function createServices(em: EntityManager, deps: AppDeps) {
+  const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection);
   return {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
-    flows: new FlowService(em, deps.pubSub),
-    imports: new ImportService(em, deps.pubSub),
-    synergies: new SynergyService(em, deps.pubSub, deps.synergyDetection),
+    flows: new FlowService(em, deps.pubSub, deps.needCodes),
+    imports: new ImportService(em, deps.pubSub, deps.needCodes),
+    synergies,
+    synergyViews: new SynergyViews(em, deps.knowledgeBase, synergies),
   };
 }
 

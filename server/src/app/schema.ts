@@ -6,12 +6,14 @@ import type { AppPubSub } from '../pubsub/pubsub.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
+import { OrganizationFlowsResolver } from '../flow/organization-flows.resolver.js';
 import { ImportResolver } from '../importer/import.resolver.js';
 import { ImpactFigureResolver, SynergyResolver } from '../synergy/synergy.resolver.js';
 import { NomenclatureResolver } from '../nomenclature/nomenclature.resolver.js';
+import { UserMembershipsResolver } from '../organization/membership.resolver.js';
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
-import './enums.js';
+import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
 import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
 
@@ -21,7 +23,9 @@ export const RESOLVERS = [
   TerritoryResolver,
   OrganizationResolver,
   SiteResolver,
+  UserMembershipsResolver,
   FlowResolver,
+  OrganizationFlowsResolver,
   FlowChangedResolver,
   NomenclatureResolver,
   ImportResolver,

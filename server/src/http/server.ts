@@ -3,79 +3,33 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { LoginThrottle } from '../auth/login-throttle.js';
 import type { Config } from '../config/config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrate, openOrm } from '../db/orm.js';
-import { isEmpty, seedDemo } from '../db/seeders/demo-seeder.js';
-import { createContextFactory } from '../graphql/context-factory.js';
 import { OPERATION_LIMITS } from '../graphql/limits.js';
-import { buildAppSchema } from '../graphql/schema.js';
-import { createAppPubSub } from '../pubsub/pubsub.js';
-import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
-import { SynergyDetection } from '../synergy/synergy-detection.js';
-import { followFlowChanges } from '../synergy/synergy-listener.js';
-import { SynergyService } from '../synergy/synergy.service.js';
-import { Territory } from '../territory/territory.entity.js';
+import type { GraphQLContexts } from './graphql-contexts.js';
 import { createGraphQLHttp } from './graphql-http.js';
 import { serveGraphQLOverWebSocket } from './graphql-ws.js';
 import { isAllowedOrigin } from './origin.js';
 
-export interface RunningApp {
-  /** Resolves once synergies reflect every flow change made so far (tests). */
-  synergiesSettled(): Promise<void>;
-  url: string;
+export interface HttpServing {
   port: number;
-  orm: MikroORM;
-  /** Whether the demo territory was loaded at this start. */
-  seeded: boolean;
-  embedded: boolean;
+  /** Stops accepting work, closes the sockets and lets in-flight requests finish. */
   stop(): Promise<void>;
 }
 
+type HttpConfig = Pick<Config, 'port' | 'host' | 'clientDist' | 'allowedOrigins' | 'nodeEnv'>;
+
 /**
- * Assembles FE2I in one process: database (embedded or not), migrations, demo data on an empty database, GraphQL
- * over HTTP and WebSocket on one port, the built client, health probes. Returns once it accepts connections.
+ * One port for everything: GraphQL over HTTP and WebSocket, the built client, health probes. `checkReady` answers
+ * the readiness probe (e.g. the database answers). Returns once it accepts connections.
  */
-export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.databaseUrl) embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
-  const orm = await openOrm({
-    clientUrl: config.databaseUrl ?? embedded!.url,
-    // PGlite serves one query at a time through a socket that allows 8 connections.
-    poolMax: embedded ? Math.min(4, config.dbPoolMax) : config.dbPoolMax,
-    debugSql: config.debugSql,
-  });
-  const applied = await migrate(orm);
-  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-
-  const appPubSub = createAppPubSub(config.redisUrl);
-  const knowledgeBase = loadKnowledgeBase();
-  const synergyDetection = new SynergyDetection(knowledgeBase);
-  const deps = {
-    pubSub: appPubSub.pubSub,
-    sessionSecret: config.sessionSecret,
-    throttle: new LoginThrottle(),
-    knowledgeBase,
-    synergyDetection,
-  };
-  let seeded = false;
-  if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
-    const report = await seedDemo(orm.em.fork(), appPubSub.pubSub, config.sessionSecret);
-    let synergies = 0;
-    for (const root of await orm.em.fork().find(Territory, { parent: null })) {
-      const em = orm.em.fork();
-      synergies += (await new SynergyService(em, appPubSub.pubSub, synergyDetection).detect('SYSTEM', root.id)).detected;
-    }
-    log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows, ${synergies} synergies detected.`);
-    seeded = true;
-  }
-  const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
-
-  const schema = await buildAppSchema(appPubSub.pubSub);
-  const contexts = createContextFactory(orm, deps);
+export async function serveHttp(
+  config: HttpConfig,
+  schema: GraphQLSchema,
+  contexts: GraphQLContexts,
+  checkReady: () => Promise<void>,
+): Promise<HttpServing> {
   const app = express();
   const httpServer: Server = createServer(app);
   app.disable('x-powered-by');
@@ -88,7 +42,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   app.get('/readyz', async (_req, res) => {
     try {
       if (!ready) throw new Error('stopping');
-      await orm.em.fork().execute('select 1');
+      await checkReady();
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable' });
@@ -128,30 +82,15 @@ export async function startApp(config: Config, log: (line: string) => void = con
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
-  const port = (httpServer.address() as AddressInfo).port;
-
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
+  return {
+    port: (httpServer.address() as AddressInfo).port,
+    async stop() {
       ready = false;
       await wsServer.dispose();
       for (const client of graphqlWss.clients) client.terminate();
       graphqlWss.close();
       await graphqlHttp.apollo.stop(); // drains the HTTP server: in-flight requests finish
-      await flowFollower.stop();
-      await appPubSub.close();
-      await orm.close(true);
-      await embedded?.stop();
-    })());
-
-  return {
-    url: `http://localhost:${port}`,
-    port,
-    orm,
-    seeded,
-    embedded: Boolean(embedded),
-    stop,
-    synergiesSettled: () => flowFollower.settled(),
+    },
   };
 }
 

@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthService } from '../../auth/auth.service.js';
-import { LoginThrottle } from '../../auth/login-throttle.js';
-import { Membership, TerritoryFacilitator } from '../../auth/membership.entity.js';
-import { hashPassword } from '../../auth/password.js';
-import { User } from '../../auth/user.entity.js';
-import { ImportService } from '../../importer/import.service.js';
-import { Organization } from '../../organization/organization.entity.js';
-import { MembershipRole } from '../../organization/organization.enums.js';
-import type { AppPubSub } from '../../pubsub/pubsub.js';
-import { Territory } from '../../territory/territory.entity.js';
+import { AuthService } from '../auth/auth.service.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
+import { TerritoryFacilitator } from '../auth/territory-facilitator.entity.js';
+import { Membership } from '../organization/membership.entity.js';
+import { hashPassword } from '../auth/password.js';
+import { User } from '../auth/user.entity.js';
+import type { NeedCodes } from '../flow/flow.validation.js';
+import { ImportService } from '../importer/import.service.js';
+import { Organization } from '../organization/organization.entity.js';
+import { MembershipRole } from '../vocabulary/organization.enums.js';
+import type { AppPubSub } from '../pubsub/pubsub.js';
+import { Territory } from '../territory/territory.entity.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATOR, DEMO_INTEGRATOR_TOKEN, DEMO_PASSWORD } from './demo-accounts.js';
 
 const DEMO_FILE = path.join(import.meta.dirname, 'demo-territory.json');
@@ -24,9 +26,12 @@ export async function isEmpty(em: EntityManager): Promise<boolean> {
  * Loads the Val de Fensch demo territory through the importer (so the demo exercises the real path), then the
  * demo accounts. Idempotent: running it again updates nothing and duplicates nothing.
  */
-export async function seedDemo(em: EntityManager, pubSub: AppPubSub['pubSub'], sessionSecret: string) {
+export async function seedDemo(
+  em: EntityManager,
+  { pubSub, sessionSecret, needCodes }: { pubSub: AppPubSub['pubSub']; sessionSecret: string; needCodes: NeedCodes },
+) {
   const document = JSON.parse(readFileSync(DEMO_FILE, 'utf8'));
-  const report = await new ImportService(em, pubSub).importDocument('SYSTEM', document);
+  const report = await new ImportService(em, pubSub, needCodes).importDocument('SYSTEM', document);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const user = async (email: string, name: string) =>
     (await em.findOne(User, { email })) ?? em.create(User, { email, name, passwordHash });

@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrate, openOrm } from '../db/orm.js';
-import { DomainError } from '../errors/domain-errors.js';
-import { createAppPubSub } from '../pubsub/pubsub.js';
-import { ImportService, parseImportFile, type ImportReport } from './import.service.js';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { loadKnowledgeBase } from '../../synergy/knowledge/knowledge-base.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.js';
+import { migrate, openOrm } from '../../db/orm.js';
+import { DomainError } from '../../errors/domain-errors.js';
+import { createAppPubSub } from '../../pubsub/pubsub.js';
+import { ImportService, parseImportFile, type ImportReport } from '../../importer/import.service.js';
+import { ENTITIES } from '../entities.js';
+import { needCodesOf } from '../services.js';
 
 /**
  * `npm run import -- <file.json|file.csv>`: imports a file as the system, for whoever holds the server's
@@ -32,10 +35,10 @@ async function main(args: string[]): Promise<void> {
   const pubSub = createAppPubSub(undefined);
   try {
     console.log(`Database: ${config.databaseUrl ? redact(config.databaseUrl) : `embedded PGlite in ${path.join(config.dataDir, 'pglite')}`}`);
-    orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4 });
+    orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES });
     await migrate(orm);
     const started = Date.now();
-    const report = await new ImportService(orm.em.fork(), pubSub.pubSub).importDocument('SYSTEM', document);
+    const report = await new ImportService(orm.em.fork(), pubSub.pubSub, needCodesOf(loadKnowledgeBase())).importDocument('SYSTEM', document);
     console.log(`Imported ${path.basename(filePath)} in ${((Date.now() - started) / 1000).toFixed(1)} s:\n${formatReport(report)}`);
   } finally {
     await orm?.close(true);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parse, specifiedRules, validate } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
-import { operationLimitRules } from './limits.js';
+import { operationLimitRules } from '../graphql/limits.js';
 import { buildAppSchema } from './schema.js';
 
 let schema: GraphQLSchema;

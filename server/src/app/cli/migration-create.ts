@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config/config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { migrate, openOrm } from './orm.js';
+import { loadConfig } from '../../config/config.js';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
+import { migrate, openOrm } from '../../db/orm.js';
+import { ENTITIES } from '../entities.js';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import path from 'node:path';
  */
 const config = loadConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(mkdtempSync(path.join(os.tmpdir(), 'fe2i-mig-')));
-const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2 });
+const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2, entities: ENTITIES });
 // (runs the committed migrations first, then diffs the entities against the result)
 await migrate(orm);
 const result = await orm.getMigrator().createMigration(undefined, false, process.argv.includes('--initial'));

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { HttpSession } from '../auth/auth.context.js';
 import type { Principal } from '../auth/principal.loader.js';
-import type { Credentials } from '../auth/auth.service.js';
+import { createAuthenticator } from '../auth/authenticate.js';
 import type { GraphQLContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { createServices, type AppDeps } from './services.js';
@@ -10,7 +11,7 @@ import { createServices, type AppDeps } from './services.js';
  * entity manager), its own services and loaders; only the principal may be shared by a socket's operations.
  */
 export function createContextFactory(orm: MikroORM, deps: AppDeps) {
-  function forPrincipal(principal: Principal | null, http?: GraphQLContext['http']): GraphQLContext {
+  function forPrincipal(principal: Principal | null, http?: HttpSession): GraphQLContext {
     const em = orm.em.fork();
     const services = createServices(em, deps);
     const ctx: GraphQLContext = {
@@ -29,10 +30,7 @@ export function createContextFactory(orm: MikroORM, deps: AppDeps) {
 
   return {
     forPrincipal,
-    /** Resolves credentials to a principal (one statement), throwing UNAUTHENTICATED for a bad bearer token. */
-    async authenticate(credentials: Credentials): Promise<Principal | null> {
-      return createServices(orm.em.fork(), deps).auth.authenticate(credentials);
-    },
+    authenticate: createAuthenticator(() => orm.em.fork(), deps.sessionSecret),
   };
 }
 

@@ -1,12 +1,13 @@
 import { ApiToken, UserSession } from '../auth/credential.entity.js';
-import { Membership, TerritoryFacilitator } from '../auth/membership.entity.js';
+import { TerritoryFacilitator } from '../auth/territory-facilitator.entity.js';
+import { Membership } from '../organization/membership.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
 import { Synergy, SynergyParticipant } from '../synergy/synergy.entity.js';
 import { Territory } from '../territory/territory.entity.js';
-import { BaseEntity } from './base.entity.js';
+import { BaseEntity } from '../db/base.entity.js';
 
 /** Every entity, listed by hand: no folder scanning, so tsx, vitest and a bundle all see the same set. */
 export const ENTITIES = [

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { LoginThrottle } from '../auth/login-throttle.js';
+import type { Config } from '../config/config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
+import { migrate, openOrm } from '../db/orm.js';
+import { isEmpty, seedDemo } from '../demo/demo-seeder.js';
+import { serveHttp } from '../http/server.js';
+import { createAppPubSub } from '../pubsub/pubsub.js';
+import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
+import { SynergyDetection } from '../synergy/synergy-detection.js';
+import { followFlowChanges } from '../synergy/synergy-listener.js';
+import { SynergyService } from '../synergy/synergy.service.js';
+import { Territory } from '../territory/territory.entity.js';
+import { createContextFactory } from './context-factory.js';
+import { ENTITIES } from './entities.js';
+import { buildAppSchema } from './schema.js';
+import { needCodesOf } from './services.js';
+
+export interface RunningApp {
+  /** Resolves once synergies reflect every flow change made so far (tests). */
+  synergiesSettled(): Promise<void>;
+  url: string;
+  port: number;
+  orm: MikroORM;
+  /** Whether the demo territory was loaded at this start. */
+  seeded: boolean;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Assembles FE2I in one process: database (embedded or not), migrations, demo data on an empty database, GraphQL
+ * over HTTP and WebSocket on one port, the built client, health probes. Returns once it accepts connections.
+ */
+export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
+  let embedded: EmbeddedPostgres | undefined;
+  if (!config.databaseUrl) embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
+  const orm = await openOrm({
+    clientUrl: config.databaseUrl ?? embedded!.url,
+    entities: ENTITIES,
+    // PGlite serves one query at a time through a socket that allows 8 connections.
+    poolMax: embedded ? Math.min(4, config.dbPoolMax) : config.dbPoolMax,
+    debugSql: config.debugSql,
+  });
+  const applied = await migrate(orm);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+
+  const appPubSub = createAppPubSub(config.redisUrl);
+  const knowledgeBase = loadKnowledgeBase();
+  const synergyDetection = new SynergyDetection(knowledgeBase);
+  const deps = {
+    pubSub: appPubSub.pubSub,
+    sessionSecret: config.sessionSecret,
+    throttle: new LoginThrottle(),
+    knowledgeBase,
+    synergyDetection,
+    needCodes: needCodesOf(knowledgeBase),
+  };
+  let seeded = false;
+  if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
+    const report = await seedDemo(orm.em.fork(), deps);
+    let synergies = 0;
+    for (const root of await orm.em.fork().find(Territory, { parent: null })) {
+      const em = orm.em.fork();
+      synergies += (await new SynergyService(em, appPubSub.pubSub, synergyDetection).detect('SYSTEM', root.id)).detected;
+    }
+    log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows, ${synergies} synergies detected.`);
+    seeded = true;
+  }
+  const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
+
+  const schema = await buildAppSchema(appPubSub.pubSub);
+  const http = await serveHttp(config, schema, createContextFactory(orm, deps), async () => {
+    await orm.em.fork().execute('select 1');
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await http.stop();
+      await flowFollower.stop();
+      await appPubSub.close();
+      await orm.close(true);
+      await embedded?.stop();
+    })());
+
+  return {
+    url: `http://localhost:${http.port}`,
+    port: http.port,
+    orm,
+    seeded,
+    embedded: Boolean(embedded),
+    stop,
+    synergiesSettled: () => flowFollower.settled(),
+  };
+}
