@@ -10,7 +10,8 @@ import { useI18n } from '../i18n/useI18n';
 import { describeError } from '../ui/errors';
 import { AppHeader } from './AppHeader';
 import { AppNav } from './AppNav';
-import type { Route } from '../ui/route';
+import { NotFoundPage } from './NotFoundPage';
+import { hrefOf, type Route } from '../ui/route';
 import { useRoute } from './useRoute';
 import { createUrqlClient } from './urql';
 
@@ -74,5 +75,9 @@ function Page({ route }: { route: Route }) {
       return <SynergiesPage />;
     case 'synergy':
       return <SynergyDetailPage key={route.id} id={route.id} />;
+    case 'notFound':
+      return <NotFoundPage path={route.path} />;
+    default:
+      return <NotFoundPage path={hrefOf(route).slice(1)} />;
   }
 }

@@ -38,6 +38,12 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Main navigation',
   'nav.directory': 'Directory',
   'nav.synergies': 'Synergies',
+  'nav.flows': 'My flows',
+  'nav.apiTokens': 'API tokens',
+
+  'notFound.title': 'Page not found',
+  'notFound.text': 'There is no page at the address {path}.',
+  'notFound.home': 'Back to the directory',
 
   'synergies.title': 'Synergies',
   'synergies.intro':

@@ -36,6 +36,12 @@ export const fr = {
   'nav.label': 'Navigation principale',
   'nav.directory': 'Annuaire',
   'nav.synergies': 'Synergies',
+  'nav.flows': 'Mes flux',
+  'nav.apiTokens': 'Jetons d’API',
+
+  'notFound.title': 'Page introuvable',
+  'notFound.text': "Aucune page ne se trouve à l'adresse {path}.",
+  'notFound.home': "Retour à l'annuaire",
 
   'synergies.title': 'Synergies',
   'synergies.intro':
