@@ -3,6 +3,8 @@ import { Provider, useQuery } from 'urql';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ViewerQuery } from '../features/auth/viewer';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { EditFlowPage, NewFlowPage } from '../features/flows/FlowFormPage';
+import { FlowsPage } from '../features/flows/FlowsPage';
 import { SynergiesPage } from '../features/synergies/SynergiesPage';
 import { SynergyDetailPage } from '../features/synergies/SynergyDetailPage';
 import { I18nProvider } from '../i18n/I18nProvider';
@@ -71,6 +73,12 @@ function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'directory':
       return <DirectoryPage />;
+    case 'flows':
+      return <FlowsPage />;
+    case 'newFlow':
+      return <NewFlowPage />;
+    case 'flow':
+      return <EditFlowPage key={route.id} id={route.id} />;
     case 'synergies':
       return <SynergiesPage />;
     case 'synergy':

@@ -1,3 +1,4 @@
+import { enFlows } from './en-flows';
 import type { MessageKey } from './fr';
 
 /** English messages. Typed against the French ones, so a missing or extra key does not compile. */
@@ -185,4 +186,5 @@ export const en: Record<MessageKey, string> = {
   'kind.UNIVERSITY': 'University',
   'kind.FACILITATOR': 'Territory facilitator',
   'kind.OTHER': 'Other',
+  ...enFlows,
 };

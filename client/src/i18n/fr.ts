@@ -1,3 +1,5 @@
+import { frFlows } from './fr-flows';
+
 /** French messages: the reference language. Every key here must exist in every other language. */
 export const fr = {
   'app.name': 'FE2I',
@@ -185,6 +187,7 @@ export const fr = {
   'kind.UNIVERSITY': 'Université',
   'kind.FACILITATOR': 'Animateur du territoire',
   'kind.OTHER': 'Autre',
+  ...frFlows,
 } as const;
 
 export type MessageKey = keyof typeof fr;
