@@ -3,6 +3,7 @@ import { Provider, useQuery } from 'urql';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ViewerQuery } from '../features/auth/viewer';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { OrganizationPage } from '../features/directory/OrganizationPage';
 import { EditFlowPage, NewFlowPage } from '../features/flows/FlowFormPage';
 import { FlowsPage } from '../features/flows/FlowsPage';
 import { SynergiesPage } from '../features/synergies/SynergiesPage';
@@ -73,6 +74,8 @@ function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'directory':
       return <DirectoryPage />;
+    case 'organization':
+      return <OrganizationPage key={route.id} id={route.id} />;
     case 'flows':
       return <FlowsPage />;
     case 'newFlow':

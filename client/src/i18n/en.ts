@@ -36,6 +36,29 @@ export const en: Record<MessageKey, string> = {
   'directory.noCity': '—',
   'directory.error': 'The directory could not be loaded: {message}',
 
+  'directory.search': 'Search by name',
+  'directory.anyKind': 'All kinds',
+  'directory.noMatch': 'No actor matches this search.',
+  'directory.column.sector': 'Sector',
+  'directory.pages': 'Pages of the directory',
+  'directory.previous': 'Previous page',
+  'directory.next': 'Next page',
+  'directory.page': 'Page {page}',
+
+  'organization.back': 'Back to the directory',
+  'organization.error': 'The organisation could not be loaded: {message}',
+  'organization.notFound': 'This organisation does not exist or you may not see it.',
+  'organization.sites': 'Sites ({count})',
+  'organization.noSites': 'No site declared.',
+  'organization.flows': 'Flows you may see ({count})',
+  'organization.flowsNote':
+    'Its public flows, or all of them if it is your organisation or one of a territory you facilitate. Territory flows of others stay anonymous and are not listed here.',
+  'organization.noFlows': 'No visible flow.',
+  'organization.synergies': 'Synergies with it that concern you',
+  'organization.synergiesNote':
+    'Only those in which it is named to you: a partner stays anonymous until every side has accepted to be put in touch.',
+  'organization.noSynergies': 'No visible synergy with this organisation.',
+
   'nav.label': 'Main navigation',
   'nav.directory': 'Directory',
   'nav.synergies': 'Synergies',

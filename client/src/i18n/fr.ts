@@ -35,6 +35,29 @@ export const fr = {
   'directory.noCity': '—',
   'directory.error': "L'annuaire n'a pas pu être chargé : {message}",
 
+  'directory.search': 'Rechercher par nom',
+  'directory.anyKind': 'Tous les types',
+  'directory.noMatch': 'Aucun acteur ne correspond à cette recherche.',
+  'directory.column.sector': 'Secteur',
+  'directory.pages': "Pages de l'annuaire",
+  'directory.previous': 'Page précédente',
+  'directory.next': 'Page suivante',
+  'directory.page': 'Page {page}',
+
+  'organization.back': "Retour à l'annuaire",
+  'organization.error': "L'organisation n'a pas pu être chargée : {message}",
+  'organization.notFound': "Cette organisation n'existe pas ou vous ne pouvez pas la voir.",
+  'organization.sites': 'Sites ({count})',
+  'organization.noSites': 'Aucun site déclaré.',
+  'organization.flows': 'Flux que vous pouvez voir ({count})',
+  'organization.flowsNote':
+    "Ses flux publics, ou tous s'il s'agit de votre organisation ou d'un territoire que vous animez. Les flux « territoire » des autres restent anonymes et n'apparaissent pas ici.",
+  'organization.noFlows': 'Aucun flux visible.',
+  'organization.synergies': 'Synergies qui vous concernent avec elle',
+  'organization.synergiesNote':
+    "Seules celles où elle est nommée pour vous : un partenaire reste anonyme tant que chaque partie n'a pas accepté la mise en relation.",
+  'organization.noSynergies': 'Aucune synergie visible avec cette organisation.',
+
   'nav.label': 'Navigation principale',
   'nav.directory': 'Annuaire',
   'nav.synergies': 'Synergies',

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/useI18n';
+import { useDebounced } from '../../ui/useDebounced';
 import { NeedsQuery, WasteCodesQuery } from './documents';
 import type { FieldControlProps } from './FormField';
 
@@ -85,13 +86,4 @@ export function CodeSearch({ kind, control, value, chosenLabel, onChange }: Code
       )}
     </div>
   );
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }

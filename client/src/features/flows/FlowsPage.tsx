@@ -6,6 +6,7 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
 import { MyOrganizationsQuery, OrganizationFlowsQuery } from './documents';
 import { FlowCard } from './FlowCard';
+import { FLOW_DEPENDENT, LiveFlowUpdates } from './live';
 import './flows.css';
 
 type MyOrganization = NonNullable<MyOrganizationsData['viewer']>['memberships'][number]['organization'];
@@ -21,6 +22,7 @@ export function FlowsPage() {
 
   return (
     <section aria-labelledby={`${id}-title`} className="flows-page workspace">
+      <LiveFlowUpdates />
       <div className="section-head">
         <h1 id={`${id}-title`}>{t('flows.title')}</h1>
         {canDeclare && (
@@ -51,6 +53,7 @@ function OrganizationFlows({ organization, archived }: { organization: MyOrganiz
   const [{ data, fetching, error }] = useQuery({
     query: OrganizationFlowsQuery,
     variables: { organizationId: organization.id, status: archived ? 'ARCHIVED' : 'ACTIVE' },
+    context: FLOW_DEPENDENT,
   });
   const flows = data?.flows.nodes ?? [];
   return (
