@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ViewerQuery } from '../features/auth/viewer';
+import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { OrganizationPage } from '../features/directory/OrganizationPage';
 import { EditFlowPage, NewFlowPage } from '../features/flows/FlowFormPage';
@@ -14,7 +15,7 @@ import { describeError } from '../ui/errors';
 import { AppHeader } from './AppHeader';
 import { AppNav } from './AppNav';
 import { NotFoundPage } from './NotFoundPage';
-import { hrefOf, type Route } from '../ui/route';
+import type { Route } from '../ui/route';
 import { useRoute } from './useRoute';
 import { createUrqlClient } from './urql';
 
@@ -86,9 +87,9 @@ function Page({ route }: { route: Route }) {
       return <SynergiesPage />;
     case 'synergy':
       return <SynergyDetailPage key={route.id} id={route.id} />;
+    case 'apiTokens':
+      return <ApiTokensPage />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
-    default:
-      return <NotFoundPage path={hrefOf(route).slice(1)} />;
   }
 }
