@@ -161,21 +161,24 @@ export function VisibilityStep({ id, state, update, problemsOf }: StepProps) {
     <fieldset className="visibility-choice">
       <legend>{t('flowForm.step.visibility')}</legend>
       {VISIBILITIES.map((visibility) => (
-        <label key={visibility} className="choice explained">
+        <div key={visibility} className="choice explained">
           <input
+            id={`${id}-visibility-${visibility}`}
             type="radio"
             name={`${id}-visibility`}
             checked={state.visibility === visibility}
-            aria-describedby={`${id}-visibility-${visibility}`}
+            aria-describedby={`${id}-visibility-${visibility}-explained`}
             onChange={() => update({ visibility })}
           />
-          <span>
-            <strong>{t(`visibility.${visibility}`)}</strong>
-            <span id={`${id}-visibility-${visibility}`} className="muted small block">
+          <div>
+            <label htmlFor={`${id}-visibility-${visibility}`}>
+              <strong>{t(`visibility.${visibility}`)}</strong>
+            </label>
+            <p id={`${id}-visibility-${visibility}-explained`} className="muted small">
               {t(`visibility.${visibility}.explained`)}
-            </span>
-          </span>
-        </label>
+            </p>
+          </div>
+        </div>
       ))}
       {problems.length > 0 && <p className="field-problem">{problems.join(' ')}</p>}
     </fieldset>
