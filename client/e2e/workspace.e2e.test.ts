@@ -197,6 +197,7 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
       ['directory', '#/', () => page.getByRole('heading', { name: 'Annuaire des acteurs' }).waitFor()],
       ['flows', '#/flows', () => page.getByRole('heading', { name: /^Flux de / }).first().waitFor()],
       ['flow-form', '#/flows/new', () => page.getByLabel('Type de ressource').waitFor()],
+      ['synergies', '#/synergies', () => page.getByRole('article').first().waitFor()],
       ['api-tokens', '#/api-tokens', () => page.getByRole('heading', { name: 'Vos jetons' }).waitFor()],
       ['not-found', '#/nulle-part', () => page.getByRole('heading', { name: 'Page introuvable' }).waitFor()],
     ];
@@ -213,6 +214,12 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}-390.png`), fullPage: true });
       expect(await scrollWidth(page), name).toBeLessThanOrEqual(PHONE.width);
     }
+    await page.goto(`${url}/#/synergies`);
+    await page.getByRole('article').first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Pourquoi cette synergie' }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'synergy-390.png'), fullPage: true });
+    expect(await scrollWidth(page), 'synergy').toBeLessThanOrEqual(PHONE.width);
+
     await page.goto(`${url}/#/`);
     await page.getByRole('link', { name: STEELWORKS }).click();
     await page.getByRole('heading', { level: 1, name: STEELWORKS }).waitFor();
