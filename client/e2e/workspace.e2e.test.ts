@@ -99,9 +99,8 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.getByLabel('Type de ressource').selectOption({ label: 'Déchet' });
     await page.getByLabel('Site', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Nom du flux').fill(FLOW_LABEL);
-    await page.getByLabel('Code déchet (nomenclature européenne)').fill('10 02 02');
-    await page.getByRole('button', { name: /10 02 02/ }).click();
-    await page.getByText(/^Choisi : /).waitFor();
+    const wasteCode = page.getByLabel('Code déchet (nomenclature européenne)');
+    await wasteCode.fill('99 99 99'); // typed, not chosen: sent as is
     expect(await page.getByLabel('Température (°C)').count()).toBe(0); // not asked for a waste
     await page.getByLabel('Unité').selectOption('TONNE');
     await page.getByLabel('Forme physique').selectOption({ label: 'Solide' });
@@ -113,16 +112,25 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.getByRole('radio', { name: 'Public', exact: true }).check();
     await page.getByText('Toute personne connectée voit le flux').waitFor();
 
-    // A quantity of 0 passes the form's own checks; the server refuses it and the page says so at the field.
+    // A quantity of 0 and an unknown code pass the form's own checks; the server refuses both, and the page says
+    // so at each field, in French.
     const quantity = page.getByLabel('Quantité');
     await quantity.fill('0');
     await page.getByRole('button', { name: 'Déclarer ce flux' }).click();
-    await page.getByText('Valeur refusée : must be greater than 0').waitFor();
-    expect(await quantity.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await quantity.getAttribute('aria-describedby'))!.split(' ');
-    expect(await page.locator(`[id="${describedBy[0]}"]`).textContent()).toContain('must be greater than 0');
+    await page.getByText('Indiquez une quantité supérieure à 0').waitFor();
+    const problemOf = async (field: typeof quantity) => {
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const [problemId] = (await field.getAttribute('aria-describedby'))!.split(' ');
+      return page.locator(`[id="${problemId}"]`).textContent();
+    };
+    expect(await problemOf(quantity)).toBe('Indiquez une quantité supérieure à 0, ou laissez vide si vous ne la connaissez pas.');
+    expect(await problemOf(wasteCode)).toBe('« 99 99 99 » n’est pas un code de la nomenclature européenne des déchets.');
+    expect(await wasteCode.evaluate((element) => element === document.activeElement)).toBe(true); // the first to fix
     await page.screenshot({ path: path.join(ARTIFACTS, 'flow-form-error-1280.png'), fullPage: true });
 
+    await wasteCode.fill('10 02 02');
+    await page.getByRole('button', { name: /10 02 02/ }).click();
+    await page.getByText(/^Choisi : /).waitFor();
     await quantity.fill('120');
     await page.getByRole('button', { name: 'Déclarer ce flux' }).click();
     await page.getByRole('heading', { name: 'Mes flux' }).waitFor();

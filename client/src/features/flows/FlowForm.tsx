@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CombinedError } from 'urql';
 import type { DeclareFlowInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
@@ -7,6 +7,7 @@ import { CodeSearch } from './CodeSearch';
 import { serverProblems } from './field-problems';
 import { CATEGORIES, chooseCategory, chooseDirection, codeKind, toFlowInput, type FlowField, type FlowFormState, type LocalProblem } from './flow-form';
 import { FormField } from './FormField';
+import { wordProblem } from './problem-messages';
 import './flows.css';
 import { DiagnosticStep, QuantityStep, VisibilityStep, WhenStep, type StepProps } from './FlowFormSteps';
 
@@ -41,8 +42,14 @@ export function FlowForm({ initial, sites, wasteCodeLabel, submitLabel, saving, 
 
   const problemsOf = (field: FlowField): string[] => [
     ...(local[field] ? [t(`flowForm.problem.${local[field]}`)] : []),
-    ...(server.fields[field] ?? []).map((message) => t('flowForm.problem.server', { message })),
+    ...(server.fields[field] ?? []).map((message) => wordProblem(message, t)),
   ];
+  // After a refused attempt the first field to fix takes the focus, so that keyboard and screen-reader users land on it.
+  const form = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt, error]);
   const update = (change: Partial<FlowFormState>) => setState((current) => ({ ...current, ...change }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -50,6 +57,7 @@ export function FlowForm({ initial, sites, wasteCodeLabel, submitLabel, saving, 
     const outcome = toFlowInput(state);
     if (!outcome.ok) {
       setLocal(outcome.problems);
+      setAttempt((n) => n + 1);
       return;
     }
     setLocal({});
@@ -61,7 +69,7 @@ export function FlowForm({ initial, sites, wasteCodeLabel, submitLabel, saving, 
   const steps: StepProps = { id, state, update, problemsOf };
 
   return (
-    <form className="flow-form" onSubmit={submit} noValidate>
+    <form ref={form} className="flow-form" onSubmit={submit} noValidate>
       <fieldset>
         <legend>{t('flowForm.step.what')}</legend>
         <FormField id={`${id}-category`} label={t('flowForm.category')} problems={problemsOf('category')}>
