@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useI18n } from '../../i18n/useI18n';
 import { useDebounced } from '../../ui/useDebounced';
 import { NeedsQuery, WasteCodesQuery } from './documents';
-import type { FieldControlProps } from './FormField';
+import type { FieldControlProps } from '../../ui/FormField';
 
 interface CodeChoice {
   code: string;

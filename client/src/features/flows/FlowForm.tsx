@@ -4,9 +4,9 @@ import type { DeclareFlowInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { describeError } from '../../ui/errors';
 import { CodeSearch } from './CodeSearch';
-import { serverProblems } from './field-problems';
-import { CATEGORIES, chooseCategory, chooseDirection, codeKind, toFlowInput, type FlowField, type FlowFormState, type LocalProblem } from './flow-form';
-import { FormField } from './FormField';
+import { serverProblems } from '../../ui/field-problems';
+import { CATEGORIES, FLOW_FIELDS, chooseCategory, chooseDirection, codeKind, toFlowInput, type FlowField, type FlowFormState, type LocalProblem } from './flow-form';
+import { FormField } from '../../ui/FormField';
 import { wordProblem } from './problem-messages';
 import './flows.css';
 import { DiagnosticStep, QuantityStep, VisibilityStep, WhenStep, type StepProps } from './FlowFormSteps';
@@ -38,7 +38,7 @@ export function FlowForm({ initial, sites, wasteCodeLabel, submitLabel, saving, 
   const [state, setState] = useState(initial);
   const [local, setLocal] = useState<Partial<Record<FlowField, LocalProblem>>>({});
   // The last attempt's problems stay until the next one (the mutation's state is reset when it is sent again).
-  const server = serverProblems(error);
+  const server = serverProblems(error, FLOW_FIELDS);
 
   const problemsOf = (field: FlowField): string[] => [
     ...(local[field] ? [t(`flowForm.problem.${local[field]}`)] : []),

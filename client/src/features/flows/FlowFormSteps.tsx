@@ -11,7 +11,7 @@ import {
   type FlowField,
   type FlowFormState,
 } from './flow-form';
-import { FormField } from './FormField';
+import { FormField } from '../../ui/FormField';
 
 // The flow form's later steps, shown once the kind of resource is chosen.
 

@@ -52,6 +52,11 @@ export interface FlowFormState {
 /** The fields of the form, named as the API names the problems it reports. */
 export type FlowField = Exclude<keyof FlowFormState, 'allYear' | 'months'> | 'availableMonths';
 
+export const FLOW_FIELDS: readonly FlowField[] = [
+  'direction', 'category', 'siteId', 'label', 'description', 'ewcCode', 'needCode', 'quantity', 'unit', 'period',
+  'physicalForm', 'temperatureC', 'availableMonths', 'currentDestination', 'yearlyCostEur', 'visibility',
+];
+
 export function emptyFlowForm(siteId = ''): FlowFormState {
   return {
     direction: 'OUTPUT',

@@ -1,26 +1,20 @@
 import type { CombinedError } from 'urql';
-import type { FlowField } from './flow-form';
 
-/** A field's problem as the server words it (`extensions.problems` of a BAD_USER_INPUT error). */
-export interface ServerProblems {
+/** A form's problems as the server words them (`extensions.problems` of a BAD_USER_INPUT error). */
+export interface ServerProblems<F extends string> {
   /** Messages by form field, shown beside the field they concern. */
-  fields: Partial<Record<FlowField, string[]>>;
+  fields: Partial<Record<F, string[]>>;
   /** Messages about no field of the form (or about the request as a whole), shown at the top. */
   general: string[];
 }
-
-const FORM_FIELDS: ReadonlySet<string> = new Set<FlowField>([
-  'direction', 'category', 'siteId', 'label', 'description', 'ewcCode', 'needCode', 'quantity', 'unit', 'period',
-  'physicalForm', 'temperatureC', 'availableMonths', 'currentDestination', 'yearlyCostEur', 'visibility',
-]);
 
 /**
  * Sorts a failed mutation's problems by the field they concern. The server names fields by their input path
  * ("quantity", "input.quantity" or "availableMonths[2]"); a problem about something the form does not show, or an
  * error without problems, is general. A network failure has no problems at all: the view words it.
  */
-export function serverProblems(error: CombinedError | undefined): ServerProblems {
-  const result: ServerProblems = { fields: {}, general: [] };
+export function serverProblems<F extends string>(error: CombinedError | undefined, formFields: readonly F[]): ServerProblems<F> {
+  const result: ServerProblems<F> = { fields: {}, general: [] };
   if (!error) return result;
   for (const graphQLError of error.graphQLErrors) {
     const problems = graphQLError.extensions?.problems;
@@ -30,7 +24,7 @@ export function serverProblems(error: CombinedError | undefined): ServerProblems
     }
     for (const problem of problems) {
       if (!isProblem(problem)) continue;
-      const field = formField(problem.field);
+      const field = formField(problem.field, formFields);
       if (field) (result.fields[field] ??= []).push(problem.message);
       else result.general.push(`${problem.field}: ${problem.message}`);
     }
@@ -38,9 +32,9 @@ export function serverProblems(error: CombinedError | undefined): ServerProblems
   return result;
 }
 
-function formField(path: string): FlowField | null {
+function formField<F extends string>(path: string, formFields: readonly F[]): F | null {
   const last = path.replace(/\[\d+\]/g, '').split('.').pop() ?? '';
-  return FORM_FIELDS.has(last) ? (last as FlowField) : null;
+  return formFields.find((field) => field === last) ?? null;
 }
 
 function isProblem(value: unknown): value is { field: string; message: string } {
