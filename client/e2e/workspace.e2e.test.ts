@@ -156,6 +156,34 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before);
   });
 
+  it('a member adds a site to their organisation, a coordinate out of range refused at its field', async () => {
+    const page = await newPage();
+    await logIn(page, url, STEEL_MEMBER);
+    await page.getByRole('link', { name: STEELWORKS }).click();
+    await page.getByRole('heading', { name: 'Sites (2)' }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter un site' }).click();
+    await page.getByLabel('Nom du site').fill('Dépôt de Hayange (e2e)');
+    await page.getByLabel('Commune').fill('Hayange');
+    const latitude = page.getByLabel('Latitude');
+    await latitude.fill('123');
+    await page.getByLabel('Longitude').fill('6,0617');
+    await page.getByRole('button', { name: 'Ajouter ce site' }).click();
+    await page.getByText('La valeur doit être au plus 90.').waitFor();
+    expect(await latitude.getAttribute('aria-invalid')).toBe('true');
+    await latitude.fill('49,3291');
+    await page.getByRole('button', { name: 'Ajouter ce site' }).click();
+    await page.getByRole('heading', { name: 'Sites (3)' }).waitFor();
+    await page.getByText('Dépôt de Hayange (e2e)').waitFor();
+
+    // The new site is offered when declaring a flow.
+    await page.getByRole('link', { name: 'Mes flux' }).click();
+    await page.getByRole('link', { name: 'Déclarer un flux' }).click();
+    await page.getByLabel('Type de ressource').selectOption({ label: 'Eau' });
+    expect(await page.getByLabel('Site', { exact: true }).locator('option').allTextContents()).toContain(
+      'Aciéries de la Fensch — Dépôt de Hayange (e2e) (Hayange)',
+    );
+  });
+
   it('searches the directory by name and kind', async () => {
     const page = await newPage();
     await logIn(page, url, JOINERY_MEMBER);

@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.AddSiteDocument,
     "\n  query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        activitySector {\n          sectionLabelFr\n          sectionLabelEn\n        }\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  query Organization($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        name\n        kind\n        description\n        website\n        viewerCanEdit\n        activitySector {\n          code\n          labelFr\n          labelEn\n        }\n        territory {\n          id\n          name\n        }\n        sites {\n          id\n          name\n          address\n          postalCode\n          city\n        }\n        flows(first: 100) {\n          totalCount\n          nodes {\n            ...FlowFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrganizationDocument,
     "\n  query ViewerSynergies($first: Int!) {\n    synergies(first: $first) {\n      totalCount\n      nodes {\n        ...SynergyRow\n      }\n    }\n  }\n": typeof types.ViewerSynergiesDocument,
@@ -59,6 +60,7 @@ const documents: Documents = {
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n": types.AddSiteDocument,
     "\n  query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        activitySector {\n          sectionLabelFr\n          sectionLabelEn\n        }\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n": types.DirectoryDocument,
     "\n  query Organization($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        name\n        kind\n        description\n        website\n        viewerCanEdit\n        activitySector {\n          code\n          labelFr\n          labelEn\n        }\n        territory {\n          id\n          name\n        }\n        sites {\n          id\n          name\n          address\n          postalCode\n          city\n        }\n        flows(first: 100) {\n          totalCount\n          nodes {\n            ...FlowFields\n          }\n        }\n      }\n    }\n  }\n": types.OrganizationDocument,
     "\n  query ViewerSynergies($first: Int!) {\n    synergies(first: $first) {\n      totalCount\n      nodes {\n        ...SynergyRow\n      }\n    }\n  }\n": types.ViewerSynergiesDocument,
@@ -130,6 +132,10 @@ export function graphql(source: "\n  mutation LogOut {\n    logOut\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n"): (typeof documents)["\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

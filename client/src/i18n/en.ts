@@ -59,6 +59,18 @@ export const en: Record<MessageKey, string> = {
     'Only those in which it is named to you: a partner stays anonymous until every side has accepted to be put in touch.',
   'organization.noSynergies': 'No visible synergy with this organisation.',
 
+  'site.add': 'Add a site',
+  'site.name': 'Name of the site',
+  'site.address': 'Address',
+  'site.postalCode': 'Postal code',
+  'site.city': 'Commune',
+  'site.latitude': 'Latitude',
+  'site.longitude': 'Longitude',
+  'site.siret': 'SIRET (optional)',
+  'site.coordinatesHint': 'In decimal degrees, e.g. 49.3566 and 6.0536.',
+  'site.submit': 'Add this site',
+  'site.error': 'The site was not added: {message}',
+
   'nav.label': 'Main navigation',
   'nav.directory': 'Directory',
   'nav.synergies': 'Synergies',

@@ -58,6 +58,18 @@ export const fr = {
     "Seules celles où elle est nommée pour vous : un partenaire reste anonyme tant que chaque partie n'a pas accepté la mise en relation.",
   'organization.noSynergies': 'Aucune synergie visible avec cette organisation.',
 
+  'site.add': 'Ajouter un site',
+  'site.name': 'Nom du site',
+  'site.address': 'Adresse',
+  'site.postalCode': 'Code postal',
+  'site.city': 'Commune',
+  'site.latitude': 'Latitude',
+  'site.longitude': 'Longitude',
+  'site.siret': 'SIRET (facultatif)',
+  'site.coordinatesHint': 'En degrés décimaux, par exemple 49,3566 et 6,0536.',
+  'site.submit': 'Ajouter ce site',
+  'site.error': "Le site n'a pas été ajouté : {message}",
+
   'nav.label': 'Navigation principale',
   'nav.directory': 'Annuaire',
   'nav.synergies': 'Synergies',

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
@@ -7,6 +7,7 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
 import { FlowCard } from '../flows/FlowCard';
 import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
+import { AddSiteForm } from './AddSiteForm';
 import { OrganizationSynergies } from './OrganizationSynergies';
 import './directory.css';
 
@@ -55,7 +56,8 @@ const OrganizationQuery = graphql(`
 export function OrganizationPage({ id }: { id: string }) {
   const { t, language } = useI18n();
   const headingId = useId();
-  const [{ data, fetching, error }] = useQuery({ query: OrganizationQuery, variables: { id }, context: FLOW_DEPENDENT });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OrganizationQuery, variables: { id }, context: FLOW_DEPENDENT });
+  const [addingSite, setAddingSite] = useState(false);
   const organization = data?.node?.__typename === 'Organization' ? data.node : null;
 
   return (
@@ -104,6 +106,20 @@ export function OrganizationPage({ id }: { id: string }) {
               ))}
             </ul>
           )}
+          {organization.viewerCanEdit &&
+            (addingSite ? (
+              <AddSiteForm
+                organizationId={organization.id}
+                onAdded={() => {
+                  setAddingSite(false);
+                  refetch({ requestPolicy: 'network-only' });
+                }}
+              />
+            ) : (
+              <button type="button" className="secondary" onClick={() => setAddingSite(true)}>
+                {t('site.add')}
+              </button>
+            ))}
           <h2>{t('organization.flows', { count: organization.flows.totalCount })}</h2>
           <p className="muted small">{t('organization.flowsNote')}</p>
           {organization.flows.nodes.length === 0 ? (

@@ -6,6 +6,7 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
 import { ArchiveFlowMutation, DeclareFlowMutation, FlowQuery, MyOrganizationsQuery, UpdateFlowMutation } from './documents';
 import { emptyFlowForm, flowFormOf } from './flow-form';
+import { SITE_DEPENDENT } from './live';
 import { FlowForm, type SiteChoice } from './FlowForm';
 
 const backToList = () => {
@@ -15,7 +16,7 @@ const backToList = () => {
 /** Declaring a flow on one of the sites the viewer may edit; back to "Mes flux" once it is saved. */
 export function NewFlowPage() {
   const { t } = useI18n();
-  const [{ data, fetching, error }] = useQuery({ query: MyOrganizationsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: MyOrganizationsQuery, context: SITE_DEPENDENT });
   const [declared, declare] = useMutation(DeclareFlowMutation);
   const sites: SiteChoice[] = (data?.viewer?.memberships ?? [])
     .filter((m) => m.organization.viewerCanEdit)

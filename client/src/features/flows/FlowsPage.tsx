@@ -6,7 +6,7 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
 import { MyOrganizationsQuery, OrganizationFlowsQuery } from './documents';
 import { FlowCard } from './FlowCard';
-import { FLOW_DEPENDENT, LiveFlowUpdates } from './live';
+import { FLOW_DEPENDENT, LiveFlowUpdates, SITE_DEPENDENT } from './live';
 import './flows.css';
 
 type MyOrganization = NonNullable<MyOrganizationsData['viewer']>['memberships'][number]['organization'];
@@ -15,7 +15,7 @@ type MyOrganization = NonNullable<MyOrganizationsData['viewer']>['memberships'][
 export function FlowsPage() {
   const { t } = useI18n();
   const id = useId();
-  const [{ data, fetching, error }] = useQuery({ query: MyOrganizationsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: MyOrganizationsQuery, context: SITE_DEPENDENT });
   const [archived, setArchived] = useState(false);
   const organizations = data?.viewer?.memberships.map((m) => m.organization) ?? [];
   const canDeclare = organizations.some((o) => o.viewerCanEdit && o.sites.length > 0);

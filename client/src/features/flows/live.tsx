@@ -9,6 +9,9 @@ import { graphql } from '../../gql';
  */
 export const FLOW_DEPENDENT: Partial<OperationContext> = { additionalTypenames: ['ResourceFlow'] };
 
+/** Context for queries listing sites, refreshed when one is added (also while they list none yet). */
+export const SITE_DEPENDENT: Partial<OperationContext> = { additionalTypenames: ['Site'] };
+
 const ViewerTerritoriesQuery = graphql(`
   query ViewerTerritories {
     viewer {
