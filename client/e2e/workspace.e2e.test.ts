@@ -154,6 +154,17 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.getByRole('heading', { name: 'Mes flux' }).waitFor();
     await expect.poll(() => page.getByRole('heading', { name: FLOW_LABEL }).count()).toBe(0);
     await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before);
+
+    // An archived flow can be found again and made active.
+    await page.getByLabel('Afficher les flux archivés').check();
+    const archived = page.getByRole('article').filter({ has: page.getByRole('heading', { name: FLOW_LABEL }) });
+    await archived.getByText('Archivé').waitFor();
+    await archived.getByRole('link', { name: `Modifier « ${FLOW_LABEL} »` }).click();
+    await page.getByRole('button', { name: 'Remettre ce flux en service' }).click();
+    await page.getByRole('heading', { name: 'Mes flux' }).waitFor();
+    await page.getByLabel('Afficher les flux archivés').uncheck();
+    await page.getByRole('heading', { name: FLOW_LABEL }).waitFor();
+    await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before + 1);
   });
 
   it('a member adds a site to their organisation, a coordinate out of range refused at its field', async () => {

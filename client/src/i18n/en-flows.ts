@@ -7,7 +7,7 @@ export const enFlows: Record<keyof typeof frFlows, string> = {
     'What your sites have (by-products, surpluses, wastes) and what they need. The synergy engine matches them with those of other actors.',
   'flows.declare': 'Declare a flow',
   'flows.noOrganization':
-    'You are a member of no organisation, so you cannot declare flows. The territory facilitator can invite you to one.',
+    'You are a member of no organisation. To see or edit the flows of an organisation you facilitate, open its page from the directory.',
   'flows.noSite': 'This organisation has no site yet: a flow is declared on a site.',
   'flows.organizationFlows': 'Flows of {organization}',
   'flows.count': '{count} flows',
@@ -73,6 +73,7 @@ export const enFlows: Record<keyof typeof frFlows, string> = {
   'flowForm.error': 'The flow was not saved: {message}',
   'flowForm.archive': 'Archive this flow',
   'flowForm.archive.hint': 'It leaves the lists and synergy detection; its history is kept.',
+  'flowForm.restore': 'Make this flow active again',
   'flowForm.archived': 'This flow is archived.',
   'flowForm.problem.required': 'This field is required.',
   'flowForm.problem.notANumber': 'Type a number, e.g. 12.5.',

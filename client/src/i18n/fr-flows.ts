@@ -5,7 +5,7 @@ export const frFlows = {
     'Ce que vos sites ont (gisements, surplus, déchets) et ce dont ils ont besoin. Le moteur de synergies les rapproche de ceux des autres acteurs.',
   'flows.declare': 'Déclarer un flux',
   'flows.noOrganization':
-    "Vous n'êtes membre d'aucune organisation : vous ne pouvez pas déclarer de flux. L'animateur du territoire peut vous y inviter.",
+    "Vous n'êtes membre d'aucune organisation. Pour voir ou modifier les flux d'une organisation que vous animez, ouvrez sa page depuis l'annuaire.",
   'flows.noSite': "Cette organisation n'a encore aucun site : un flux se déclare sur un site.",
   'flows.organizationFlows': 'Flux de {organization}',
   'flows.count': '{count} flux',
@@ -71,6 +71,7 @@ export const frFlows = {
   'flowForm.error': 'Le flux n’a pas été enregistré : {message}',
   'flowForm.archive': 'Archiver ce flux',
   'flowForm.archive.hint': 'Il quitte les listes et la détection des synergies ; son historique est conservé.',
+  'flowForm.restore': 'Remettre ce flux en service',
   'flowForm.archived': 'Ce flux est archivé.',
   'flowForm.problem.required': 'Ce champ est obligatoire.',
   'flowForm.problem.notANumber': 'Saisissez un nombre, par exemple 12,5.',

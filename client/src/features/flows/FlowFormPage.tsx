@@ -18,14 +18,19 @@ export function NewFlowPage() {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyOrganizationsQuery, context: SITE_DEPENDENT });
   const [declared, declare] = useMutation(DeclareFlowMutation);
-  const sites: SiteChoice[] = (data?.viewer?.memberships ?? [])
-    .filter((m) => m.organization.viewerCanEdit)
-    .flatMap((m) => m.organization.sites.map((site) => ({ ...site, name: `${m.organization.name} — ${site.name}` })));
+  const organizations = (data?.viewer?.memberships ?? []).map((m) => m.organization).filter((o) => o.viewerCanEdit);
+  const sites: SiteChoice[] = organizations.flatMap((o) => o.sites.map((site) => ({ ...site, name: `${o.name} — ${site.name}` })));
 
   return (
     <FlowFormFrame title={t('flowForm.newTitle')}>
       <QueryStatus loading={fetching && !data} error={error} errorKey="flows.error" />
-      {data && sites.length === 0 && <p>{t('flows.noOrganization')}</p>}
+      {data && organizations.length === 0 && <p>{t('flows.noOrganization')}</p>}
+      {organizations.length > 0 && sites.length === 0 && (
+        <p>
+          {t('flows.noSite')}{' '}
+          <a href={hrefOf({ name: 'organization', id: organizations[0].id })}>{t('site.add')}</a>
+        </p>
+      )}
       {sites.length > 0 && (
         <FlowForm
           initial={emptyFlowForm(sites.length === 1 ? sites[0].id : '')}
@@ -58,7 +63,22 @@ export function EditFlowPage({ id }: { id: string }) {
       {flow && !flow.organization?.viewerCanEdit && <p role="alert">{t('flowForm.readOnly')}</p>}
       {flow?.organization?.viewerCanEdit && (
         <>
-          {flow.status === 'ARCHIVED' && <p className="notice">{t('flowForm.archived')}</p>}
+          {flow.status === 'ARCHIVED' && (
+            <div className="notice">
+              <p>{t('flowForm.archived')}</p>
+              <button
+                type="button"
+                className="secondary"
+                disabled={updated.fetching}
+                onClick={async () => {
+                  const result = await update({ id, input: { status: 'ACTIVE' } });
+                  if (result.data) backToList();
+                }}
+              >
+                {t('flowForm.restore')}
+              </button>
+            </div>
+          )}
           <FlowForm
             initial={flowFormOf(flow)}
             sites={flow.organization.sites}

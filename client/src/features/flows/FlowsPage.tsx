@@ -59,7 +59,11 @@ function OrganizationFlows({ organization, archived }: { organization: MyOrganiz
   return (
     <section aria-labelledby={`${id}-title`} className="organization-flows">
       <h2 id={`${id}-title`}>{t('flows.organizationFlows', { organization: organization.name })}</h2>
-      {organization.sites.length === 0 && <p className="muted">{t('flows.noSite')}</p>}
+      {organization.sites.length === 0 && (
+        <p className="muted">
+          {t('flows.noSite')} <a href={hrefOf({ name: 'organization', id: organization.id })}>{t('site.add')}</a>
+        </p>
+      )}
       <QueryStatus loading={fetching && !data} error={error} errorKey="flows.error" />
       {data && (
         <p className="muted small" role="status">
