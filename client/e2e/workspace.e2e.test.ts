@@ -14,6 +14,7 @@ const JOINERY_MEMBER = 'sofia@menuiserie-knutange.demo';
 const STEELWORKS = 'Aciéries de la Fensch';
 const FLOW_LABEL = 'Réfractaires usagés (essai e2e)';
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
 
 async function logIn(page: Page, url: string, email: string) {
   await page.goto(url);
@@ -137,13 +138,13 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: FLOW_LABEL }) });
     await card.waitFor();
     expect(await card.textContent()).toContain('120 t par an');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'flows-1280.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'flows-declared-1280.png'), fullPage: true });
 
     // The other member's pages follow without reload: the count in the directory, the flow on the organisation page.
     await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before + 1);
     await organizationPage.getByRole('heading', { name: FLOW_LABEL }).waitFor({ timeout: 15_000 });
-    await watcher.screenshot({ path: path.join(ARTIFACTS, 'directory-1280.png'), fullPage: true });
-    await organizationPage.screenshot({ path: path.join(ARTIFACTS, 'organization-1280.png'), fullPage: true });
+    await watcher.screenshot({ path: path.join(ARTIFACTS, 'directory-live-1280.png'), fullPage: true });
+    await organizationPage.screenshot({ path: path.join(ARTIFACTS, 'organization-live-1280.png'), fullPage: true });
 
     // Editing the flow keeps what was declared; archiving it takes it off the list.
     await card.getByRole('link', { name: `Modifier « ${FLOW_LABEL} »` }).click();
@@ -230,48 +231,43 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
 
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Export ERP e2e' }) });
     await item.getByText(/dernière utilisation le|jamais utilisé/).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'api-tokens-1280.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'api-tokens-created-1280.png'), fullPage: true });
     await item.getByRole('button', { name: 'Révoquer' }).click();
     await item.getByRole('button', { name: 'Oui, révoquer' }).click();
     await item.getByText(/Révoqué le/).waitFor();
     expect((await asToken()).data?.viewer ?? null).toBeNull();
   });
 
-  it('has no horizontal scroll at 390×844 on the pages it touches', async () => {
-    const page = await newPage(PHONE);
+  it.each([PHONE, DESKTOP])('has no horizontal scroll at $width×$height on the pages it touches', async (viewport) => {
+    const page = await newPage(viewport);
     await logIn(page, url, STEEL_MEMBER);
     const pages: [string, string, () => Promise<unknown>][] = [
       ['directory', '#/', () => page.getByRole('heading', { name: 'Annuaire des acteurs' }).waitFor()],
+      ['organization', '#/', async () => {
+        await page.getByRole('link', { name: STEELWORKS }).click();
+        await page.getByRole('heading', { name: /^Synergies qui vous concernent/ }).waitFor();
+      }],
       ['flows', '#/flows', () => page.getByRole('heading', { name: /^Flux de / }).first().waitFor()],
-      ['flow-form', '#/flows/new', () => page.getByLabel('Type de ressource').waitFor()],
+      ['flow-form', '#/flows/new', async () => {
+        // The whole form, with its longest lines: a waste output with the code search open.
+        await page.getByLabel('Type de ressource').selectOption({ label: 'Déchet' });
+        await page.getByLabel('Code déchet (nomenclature européenne)').fill('laitier');
+        await page.getByRole('button', { name: /10 02/ }).first().waitFor();
+        await page.getByLabel('Toute l’année').uncheck();
+      }],
       ['synergies', '#/synergies', () => page.getByRole('article').first().waitFor()],
+      ['synergy', '#/synergies', async () => {
+        await page.getByRole('article').first().getByRole('link').first().click();
+        await page.getByRole('heading', { name: 'Pourquoi cette synergie' }).waitFor();
+      }],
       ['api-tokens', '#/api-tokens', () => page.getByRole('heading', { name: 'Vos jetons' }).waitFor()],
       ['not-found', '#/nulle-part', () => page.getByRole('heading', { name: 'Page introuvable' }).waitFor()],
     ];
     for (const [name, hash, ready] of pages) {
       await page.goto(`${url}/${hash}`);
       await ready();
-      if (name === 'flow-form') {
-        // The whole form, with its longest lines: a waste output with the code search open.
-        await page.getByLabel('Type de ressource').selectOption({ label: 'Déchet' });
-        await page.getByLabel('Code déchet (nomenclature européenne)').fill('laitier');
-        await page.getByRole('button', { name: /10 02/ }).first().waitFor();
-        await page.getByLabel('Toute l’année').uncheck();
-      }
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-390.png`), fullPage: true });
-      expect(await scrollWidth(page), name).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
+      expect(await scrollWidth(page), name).toBeLessThanOrEqual(viewport.width);
     }
-    await page.goto(`${url}/#/synergies`);
-    await page.getByRole('article').first().getByRole('link').first().click();
-    await page.getByRole('heading', { name: 'Pourquoi cette synergie' }).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'synergy-390.png'), fullPage: true });
-    expect(await scrollWidth(page), 'synergy').toBeLessThanOrEqual(PHONE.width);
-
-    await page.goto(`${url}/#/`);
-    await page.getByRole('link', { name: STEELWORKS }).click();
-    await page.getByRole('heading', { level: 1, name: STEELWORKS }).waitFor();
-    await page.getByRole('heading', { name: /^Synergies qui vous concernent/ }).waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-390.png'), fullPage: true });
-    expect(await scrollWidth(page), 'organization').toBeLessThanOrEqual(PHONE.width);
   });
 });
