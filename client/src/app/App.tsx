@@ -2,7 +2,11 @@ import { useCallback, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ViewerQuery } from '../features/auth/viewer';
+import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { OrganizationPage } from '../features/directory/OrganizationPage';
+import { EditFlowPage, NewFlowPage } from '../features/flows/FlowFormPage';
+import { FlowsPage } from '../features/flows/FlowsPage';
 import { SynergiesPage } from '../features/synergies/SynergiesPage';
 import { SynergyDetailPage } from '../features/synergies/SynergyDetailPage';
 import { I18nProvider } from '../i18n/I18nProvider';
@@ -10,6 +14,7 @@ import { useI18n } from '../i18n/useI18n';
 import { describeError } from '../ui/errors';
 import { AppHeader } from './AppHeader';
 import { AppNav } from './AppNav';
+import { NotFoundPage } from './NotFoundPage';
 import type { Route } from '../ui/route';
 import { useRoute } from './useRoute';
 import { createUrqlClient } from './urql';
@@ -70,9 +75,21 @@ function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'directory':
       return <DirectoryPage />;
+    case 'organization':
+      return <OrganizationPage key={route.id} id={route.id} />;
+    case 'flows':
+      return <FlowsPage />;
+    case 'newFlow':
+      return <NewFlowPage />;
+    case 'flow':
+      return <EditFlowPage key={route.id} id={route.id} />;
     case 'synergies':
       return <SynergiesPage />;
     case 'synergy':
       return <SynergyDetailPage key={route.id} id={route.id} />;
+    case 'apiTokens':
+      return <ApiTokensPage />;
+    case 'notFound':
+      return <NotFoundPage path={route.path} />;
   }
 }

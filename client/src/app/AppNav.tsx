@@ -1,23 +1,28 @@
 import { useI18n } from '../i18n/useI18n';
-import { hrefOf, type Route } from '../ui/route';
+import type { MessageKey } from '../i18n/messages';
+import { hrefOf, sectionOf, type Route } from '../ui/route';
+
+const SECTIONS: { route: Route; label: MessageKey }[] = [
+  { route: { name: 'directory' }, label: 'nav.directory' },
+  { route: { name: 'flows' }, label: 'nav.flows' },
+  { route: { name: 'synergies' }, label: 'nav.synergies' },
+  { route: { name: 'apiTokens' }, label: 'nav.apiTokens' },
+];
 
 /** The main places of the app; the current one is marked for assistive technologies too. */
 export function AppNav({ route }: { route: Route }) {
   const { t } = useI18n();
-  const section = route.name === 'synergy' ? 'synergies' : route.name;
+  const current = sectionOf(route);
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <ul>
-        <li>
-          <a href={hrefOf({ name: 'directory' })} aria-current={section === 'directory' ? 'page' : undefined}>
-            {t('nav.directory')}
-          </a>
-        </li>
-        <li>
-          <a href={hrefOf({ name: 'synergies' })} aria-current={section === 'synergies' ? 'page' : undefined}>
-            {t('nav.synergies')}
-          </a>
-        </li>
+        {SECTIONS.map(({ route: target, label }) => (
+          <li key={target.name}>
+            <a href={hrefOf(target)} aria-current={current === target.name ? 'page' : undefined}>
+              {t(label)}
+            </a>
+          </li>
+        ))}
       </ul>
     </nav>
   );

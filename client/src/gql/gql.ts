@@ -14,10 +14,27 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ApiTokens {\n    viewer {\n      id\n      apiTokens {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ViewerDocument,
-    "\n  query Directory {\n    organizations(first: 50) {\n      totalCount\n      nodes {\n        id\n        name\n        kind\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.AddSiteDocument,
+    "\n  query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        activitySector {\n          sectionLabelFr\n          sectionLabelEn\n        }\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  query Organization($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        name\n        kind\n        description\n        website\n        viewerCanEdit\n        activitySector {\n          code\n          labelFr\n          labelEn\n        }\n        territory {\n          id\n          name\n        }\n        sites {\n          id\n          name\n          address\n          postalCode\n          city\n        }\n        flows(first: 100) {\n          totalCount\n          nodes {\n            ...FlowFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  query ViewerSynergies($first: Int!) {\n    synergies(first: $first) {\n      totalCount\n      nodes {\n        ...SynergyRow\n      }\n    }\n  }\n": typeof types.ViewerSynergiesDocument,
+    "\n  fragment FlowFields on ResourceFlow {\n    id\n    direction\n    category\n    label\n    description\n    ewcCode\n    wasteCode {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n    needCode\n    quantity\n    unit\n    unitSymbol\n    period\n    physicalForm\n    temperatureC\n    availableMonths\n    currentDestination\n    yearlyCostEur\n    visibility\n    status\n    updatedAt\n    site {\n      id\n      name\n      city\n    }\n  }\n": typeof types.FlowFieldsFragmentDoc,
+    "\n  query MyOrganizations {\n    viewer {\n      id\n      memberships {\n        organization {\n          id\n          name\n          viewerCanEdit\n          territory {\n            id\n          }\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyOrganizationsDocument,
+    "\n  query OrganizationFlows($organizationId: ID!, $status: FlowStatus!) {\n    flows(filter: { organizationId: $organizationId, status: $status }, first: 100) {\n      totalCount\n      nodes {\n        ...FlowFields\n      }\n    }\n  }\n": typeof types.OrganizationFlowsDocument,
+    "\n  query Flow($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ResourceFlow {\n        ...FlowFields\n        organization {\n          id\n          name\n          viewerCanEdit\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n": typeof types.FlowDocument,
+    "\n  mutation DeclareFlow($input: DeclareFlowInput!) {\n    declareFlow(input: $input) {\n      ...FlowFields\n    }\n  }\n": typeof types.DeclareFlowDocument,
+    "\n  mutation UpdateFlow($id: ID!, $input: UpdateFlowInput!) {\n    updateFlow(id: $id, input: $input) {\n      ...FlowFields\n    }\n  }\n": typeof types.UpdateFlowDocument,
+    "\n  mutation ArchiveFlow($id: ID!) {\n    archiveFlow(id: $id) {\n      ...FlowFields\n    }\n  }\n": typeof types.ArchiveFlowDocument,
+    "\n  query WasteCodes($search: String!) {\n    wasteCodes(search: $search, first: 12) {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n  }\n": typeof types.WasteCodesDocument,
+    "\n  query Needs($search: String!) {\n    needs(search: $search, first: 12) {\n      code\n      category\n      labelFr\n      labelEn\n      unit\n    }\n  }\n": typeof types.NeedsDocument,
+    "\n  query ViewerTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.ViewerTerritoriesDocument,
+    "\n  subscription FlowChanged($territoryId: ID!) {\n    flowChanged(territoryId: $territoryId) {\n      change\n      flowId\n    }\n  }\n": typeof types.FlowChangedDocument,
     "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n": typeof types.DetectSynergiesDocument,
     "\n  fragment SynergyExplanationFields on Synergy {\n    explanation {\n      distanceKm\n      sentences(language: $language)\n      reasons {\n        code\n        sentence(language: $language)\n      }\n      conditionsMet {\n        code\n        sentence(language: $language)\n      }\n      conditionsToCheck {\n        code\n        sentence(language: $language)\n      }\n    }\n  }\n": typeof types.SynergyExplanationFieldsFragmentDoc,
     "\n  fragment SynergyImpactsFields on Synergy {\n    impacts {\n      ...ImpactRangeFields\n      basis\n      formula\n      factors {\n        id\n        labelFr\n        labelEn\n        unit\n        value\n        sourceId\n        source {\n          id\n          citation\n          url\n        }\n      }\n      organization {\n        id\n        name\n      }\n    }\n    pathway {\n      id\n      sources {\n        id\n        citation\n        url\n      }\n    }\n  }\n": typeof types.SynergyImpactsFieldsFragmentDoc,
@@ -37,10 +54,27 @@ type Documents = {
     "\n  fragment ImpactTotalRangeFields on ImpactTotal {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": typeof types.ImpactTotalRangeFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  query ApiTokens {\n    viewer {\n      id\n      apiTokens {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n    }\n  }\n": types.ViewerDocument,
-    "\n  query Directory {\n    organizations(first: 50) {\n      totalCount\n      nodes {\n        id\n        name\n        kind\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n": types.AddSiteDocument,
+    "\n  query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        activitySector {\n          sectionLabelFr\n          sectionLabelEn\n        }\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  query Organization($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        name\n        kind\n        description\n        website\n        viewerCanEdit\n        activitySector {\n          code\n          labelFr\n          labelEn\n        }\n        territory {\n          id\n          name\n        }\n        sites {\n          id\n          name\n          address\n          postalCode\n          city\n        }\n        flows(first: 100) {\n          totalCount\n          nodes {\n            ...FlowFields\n          }\n        }\n      }\n    }\n  }\n": types.OrganizationDocument,
+    "\n  query ViewerSynergies($first: Int!) {\n    synergies(first: $first) {\n      totalCount\n      nodes {\n        ...SynergyRow\n      }\n    }\n  }\n": types.ViewerSynergiesDocument,
+    "\n  fragment FlowFields on ResourceFlow {\n    id\n    direction\n    category\n    label\n    description\n    ewcCode\n    wasteCode {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n    needCode\n    quantity\n    unit\n    unitSymbol\n    period\n    physicalForm\n    temperatureC\n    availableMonths\n    currentDestination\n    yearlyCostEur\n    visibility\n    status\n    updatedAt\n    site {\n      id\n      name\n      city\n    }\n  }\n": types.FlowFieldsFragmentDoc,
+    "\n  query MyOrganizations {\n    viewer {\n      id\n      memberships {\n        organization {\n          id\n          name\n          viewerCanEdit\n          territory {\n            id\n          }\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n": types.MyOrganizationsDocument,
+    "\n  query OrganizationFlows($organizationId: ID!, $status: FlowStatus!) {\n    flows(filter: { organizationId: $organizationId, status: $status }, first: 100) {\n      totalCount\n      nodes {\n        ...FlowFields\n      }\n    }\n  }\n": types.OrganizationFlowsDocument,
+    "\n  query Flow($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ResourceFlow {\n        ...FlowFields\n        organization {\n          id\n          name\n          viewerCanEdit\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n": types.FlowDocument,
+    "\n  mutation DeclareFlow($input: DeclareFlowInput!) {\n    declareFlow(input: $input) {\n      ...FlowFields\n    }\n  }\n": types.DeclareFlowDocument,
+    "\n  mutation UpdateFlow($id: ID!, $input: UpdateFlowInput!) {\n    updateFlow(id: $id, input: $input) {\n      ...FlowFields\n    }\n  }\n": types.UpdateFlowDocument,
+    "\n  mutation ArchiveFlow($id: ID!) {\n    archiveFlow(id: $id) {\n      ...FlowFields\n    }\n  }\n": types.ArchiveFlowDocument,
+    "\n  query WasteCodes($search: String!) {\n    wasteCodes(search: $search, first: 12) {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n  }\n": types.WasteCodesDocument,
+    "\n  query Needs($search: String!) {\n    needs(search: $search, first: 12) {\n      code\n      category\n      labelFr\n      labelEn\n      unit\n    }\n  }\n": types.NeedsDocument,
+    "\n  query ViewerTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.ViewerTerritoriesDocument,
+    "\n  subscription FlowChanged($territoryId: ID!) {\n    flowChanged(territoryId: $territoryId) {\n      change\n      flowId\n    }\n  }\n": types.FlowChangedDocument,
     "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n": types.DetectSynergiesDocument,
     "\n  fragment SynergyExplanationFields on Synergy {\n    explanation {\n      distanceKm\n      sentences(language: $language)\n      reasons {\n        code\n        sentence(language: $language)\n      }\n      conditionsMet {\n        code\n        sentence(language: $language)\n      }\n      conditionsToCheck {\n        code\n        sentence(language: $language)\n      }\n    }\n  }\n": types.SynergyExplanationFieldsFragmentDoc,
     "\n  fragment SynergyImpactsFields on Synergy {\n    impacts {\n      ...ImpactRangeFields\n      basis\n      formula\n      factors {\n        id\n        labelFr\n        labelEn\n        unit\n        value\n        sourceId\n        source {\n          id\n          citation\n          url\n        }\n      }\n      organization {\n        id\n        name\n      }\n    }\n    pathway {\n      id\n      sources {\n        id\n        citation\n        url\n      }\n    }\n  }\n": types.SynergyImpactsFieldsFragmentDoc,
@@ -77,6 +111,18 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiTokens {\n    viewer {\n      id\n      apiTokens {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    viewer {\n      id\n      apiTokens {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -89,7 +135,63 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Directory {\n    organizations(first: 50) {\n      totalCount\n      nodes {\n        id\n        name\n        kind\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Directory {\n    organizations(first: 50) {\n      totalCount\n      nodes {\n        id\n        name\n        kind\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n"): (typeof documents)["\n  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {\n    addSite(organizationId: $organizationId, input: $input) {\n      id\n      name\n      city\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        activitySector {\n          sectionLabelFr\n          sectionLabelEn\n        }\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        kind\n        activitySector {\n          sectionLabelFr\n          sectionLabelEn\n        }\n        sites {\n          id\n          city\n        }\n        flows(first: 0) {\n          totalCount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organization($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        name\n        kind\n        description\n        website\n        viewerCanEdit\n        activitySector {\n          code\n          labelFr\n          labelEn\n        }\n        territory {\n          id\n          name\n        }\n        sites {\n          id\n          name\n          address\n          postalCode\n          city\n        }\n        flows(first: 100) {\n          totalCount\n          nodes {\n            ...FlowFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Organization($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Organization {\n        id\n        name\n        kind\n        description\n        website\n        viewerCanEdit\n        activitySector {\n          code\n          labelFr\n          labelEn\n        }\n        territory {\n          id\n          name\n        }\n        sites {\n          id\n          name\n          address\n          postalCode\n          city\n        }\n        flows(first: 100) {\n          totalCount\n          nodes {\n            ...FlowFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerSynergies($first: Int!) {\n    synergies(first: $first) {\n      totalCount\n      nodes {\n        ...SynergyRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerSynergies($first: Int!) {\n    synergies(first: $first) {\n      totalCount\n      nodes {\n        ...SynergyRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FlowFields on ResourceFlow {\n    id\n    direction\n    category\n    label\n    description\n    ewcCode\n    wasteCode {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n    needCode\n    quantity\n    unit\n    unitSymbol\n    period\n    physicalForm\n    temperatureC\n    availableMonths\n    currentDestination\n    yearlyCostEur\n    visibility\n    status\n    updatedAt\n    site {\n      id\n      name\n      city\n    }\n  }\n"): (typeof documents)["\n  fragment FlowFields on ResourceFlow {\n    id\n    direction\n    category\n    label\n    description\n    ewcCode\n    wasteCode {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n    needCode\n    quantity\n    unit\n    unitSymbol\n    period\n    physicalForm\n    temperatureC\n    availableMonths\n    currentDestination\n    yearlyCostEur\n    visibility\n    status\n    updatedAt\n    site {\n      id\n      name\n      city\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrganizations {\n    viewer {\n      id\n      memberships {\n        organization {\n          id\n          name\n          viewerCanEdit\n          territory {\n            id\n          }\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyOrganizations {\n    viewer {\n      id\n      memberships {\n        organization {\n          id\n          name\n          viewerCanEdit\n          territory {\n            id\n          }\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationFlows($organizationId: ID!, $status: FlowStatus!) {\n    flows(filter: { organizationId: $organizationId, status: $status }, first: 100) {\n      totalCount\n      nodes {\n        ...FlowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationFlows($organizationId: ID!, $status: FlowStatus!) {\n    flows(filter: { organizationId: $organizationId, status: $status }, first: 100) {\n      totalCount\n      nodes {\n        ...FlowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Flow($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ResourceFlow {\n        ...FlowFields\n        organization {\n          id\n          name\n          viewerCanEdit\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Flow($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ResourceFlow {\n        ...FlowFields\n        organization {\n          id\n          name\n          viewerCanEdit\n          sites {\n            id\n            name\n            city\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclareFlow($input: DeclareFlowInput!) {\n    declareFlow(input: $input) {\n      ...FlowFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeclareFlow($input: DeclareFlowInput!) {\n    declareFlow(input: $input) {\n      ...FlowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFlow($id: ID!, $input: UpdateFlowInput!) {\n    updateFlow(id: $id, input: $input) {\n      ...FlowFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFlow($id: ID!, $input: UpdateFlowInput!) {\n    updateFlow(id: $id, input: $input) {\n      ...FlowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveFlow($id: ID!) {\n    archiveFlow(id: $id) {\n      ...FlowFields\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveFlow($id: ID!) {\n    archiveFlow(id: $id) {\n      ...FlowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WasteCodes($search: String!) {\n    wasteCodes(search: $search, first: 12) {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n  }\n"): (typeof documents)["\n  query WasteCodes($search: String!) {\n    wasteCodes(search: $search, first: 12) {\n      code\n      labelFr\n      labelEn\n      hazardous\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Needs($search: String!) {\n    needs(search: $search, first: 12) {\n      code\n      category\n      labelFr\n      labelEn\n      unit\n    }\n  }\n"): (typeof documents)["\n  query Needs($search: String!) {\n    needs(search: $search, first: 12) {\n      code\n      category\n      labelFr\n      labelEn\n      unit\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FlowChanged($territoryId: ID!) {\n    flowChanged(territoryId: $territoryId) {\n      change\n      flowId\n    }\n  }\n"): (typeof documents)["\n  subscription FlowChanged($territoryId: ID!) {\n    flowChanged(territoryId: $territoryId) {\n      change\n      flowId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

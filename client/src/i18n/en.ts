@@ -1,3 +1,4 @@
+import { enFlows } from './en-flows';
 import type { MessageKey } from './fr';
 
 /** English messages. Typed against the French ones, so a missing or extra key does not compile. */
@@ -35,9 +36,50 @@ export const en: Record<MessageKey, string> = {
   'directory.noCity': '—',
   'directory.error': 'The directory could not be loaded: {message}',
 
+  'directory.search': 'Search by name',
+  'directory.anyKind': 'All kinds',
+  'directory.noMatch': 'No actor matches this search.',
+  'directory.column.sector': 'Sector',
+  'directory.pages': 'Pages of the directory',
+  'directory.previous': 'Previous page',
+  'directory.next': 'Next page',
+  'directory.page': 'Page {page}',
+
+  'organization.back': 'Back to the directory',
+  'organization.error': 'The organisation could not be loaded: {message}',
+  'organization.notFound': 'This organisation does not exist or you may not see it.',
+  'organization.sites': 'Sites ({count})',
+  'organization.noSites': 'No site declared.',
+  'organization.flows': 'Flows you may see ({count})',
+  'organization.flowsNote':
+    'Its public flows, or all of them if it is your organisation or one of a territory you facilitate. Territory flows of others stay anonymous and are not listed here.',
+  'organization.noFlows': 'No visible flow.',
+  'organization.synergies': 'Synergies with it that concern you',
+  'organization.synergiesNote':
+    'Only those in which it is named to you: a partner stays anonymous until every side has accepted to be put in touch.',
+  'organization.noSynergies': 'No visible synergy with this organisation.',
+
+  'site.add': 'Add a site',
+  'site.name': 'Name of the site',
+  'site.address': 'Address',
+  'site.postalCode': 'Postal code',
+  'site.city': 'Commune',
+  'site.latitude': 'Latitude',
+  'site.longitude': 'Longitude',
+  'site.siret': 'SIRET (optional)',
+  'site.coordinatesHint': 'In decimal degrees, e.g. 49.3566 and 6.0536.',
+  'site.submit': 'Add this site',
+  'site.error': 'The site was not added: {message}',
+
   'nav.label': 'Main navigation',
   'nav.directory': 'Directory',
   'nav.synergies': 'Synergies',
+  'nav.flows': 'My flows',
+  'nav.apiTokens': 'API tokens',
+
+  'notFound.title': 'Page not found',
+  'notFound.text': 'There is no page at the address {path}.',
+  'notFound.home': 'Back to the directory',
 
   'synergies.title': 'Synergies',
   'synergies.intro':
@@ -179,4 +221,30 @@ export const en: Record<MessageKey, string> = {
   'kind.UNIVERSITY': 'University',
   'kind.FACILITATOR': 'Territory facilitator',
   'kind.OTHER': 'Other',
+
+  'tokens.title': 'API tokens',
+  'tokens.intro':
+    'For integrators: a token lets software (ERP, spreadsheet, script) read and write through the GraphQL API on your behalf. Send it in the header Authorization: Bearer <token>.',
+  'tokens.create': 'Create a token',
+  'tokens.name': 'Name of the token',
+  'tokens.nameHint': 'To recognise it later, e.g. “ERP export”.',
+  'tokens.createButton': 'Create the token',
+  'tokens.createError': 'The token was not created: {message}',
+  'tokens.secretTitle': 'Token “{name}” created',
+  'tokens.secretOnce': 'Copy it now: it will never be shown again.',
+  'tokens.secretLabel': 'Secret of the token',
+  'tokens.usage': 'HTTP header: Authorization: Bearer <token>; over WebSocket: connectionParams { authorization: "Bearer <token>" }.',
+  'tokens.secretDone': 'I have copied it',
+  'tokens.listTitle': 'Your tokens',
+  'tokens.empty': 'No tokens yet.',
+  'tokens.error': 'The tokens could not be loaded: {message}',
+  'tokens.createdAt': 'created {date}',
+  'tokens.lastUsedAt': 'last used {date}',
+  'tokens.neverUsed': 'never used',
+  'tokens.revoked': 'Revoked {date}',
+  'tokens.revoke': 'Revoke',
+  'tokens.confirm': 'Revoke “{name}”? Software using it loses access at once.',
+  'tokens.revokeConfirm': 'Yes, revoke',
+  'tokens.revokeError': 'The token was not revoked: {message}',
+  ...enFlows,
 };

@@ -1,3 +1,5 @@
+import { frFlows } from './fr-flows';
+
 /** French messages: the reference language. Every key here must exist in every other language. */
 export const fr = {
   'app.name': 'FE2I',
@@ -33,9 +35,50 @@ export const fr = {
   'directory.noCity': '—',
   'directory.error': "L'annuaire n'a pas pu être chargé : {message}",
 
+  'directory.search': 'Rechercher par nom',
+  'directory.anyKind': 'Tous les types',
+  'directory.noMatch': 'Aucun acteur ne correspond à cette recherche.',
+  'directory.column.sector': 'Secteur',
+  'directory.pages': "Pages de l'annuaire",
+  'directory.previous': 'Page précédente',
+  'directory.next': 'Page suivante',
+  'directory.page': 'Page {page}',
+
+  'organization.back': "Retour à l'annuaire",
+  'organization.error': "L'organisation n'a pas pu être chargée : {message}",
+  'organization.notFound': "Cette organisation n'existe pas ou vous ne pouvez pas la voir.",
+  'organization.sites': 'Sites ({count})',
+  'organization.noSites': 'Aucun site déclaré.',
+  'organization.flows': 'Flux que vous pouvez voir ({count})',
+  'organization.flowsNote':
+    "Ses flux publics, ou tous s'il s'agit de votre organisation ou d'un territoire que vous animez. Les flux « territoire » des autres restent anonymes et n'apparaissent pas ici.",
+  'organization.noFlows': 'Aucun flux visible.',
+  'organization.synergies': 'Synergies qui vous concernent avec elle',
+  'organization.synergiesNote':
+    "Seules celles où elle est nommée pour vous : un partenaire reste anonyme tant que chaque partie n'a pas accepté la mise en relation.",
+  'organization.noSynergies': 'Aucune synergie visible avec cette organisation.',
+
+  'site.add': 'Ajouter un site',
+  'site.name': 'Nom du site',
+  'site.address': 'Adresse',
+  'site.postalCode': 'Code postal',
+  'site.city': 'Commune',
+  'site.latitude': 'Latitude',
+  'site.longitude': 'Longitude',
+  'site.siret': 'SIRET (facultatif)',
+  'site.coordinatesHint': 'En degrés décimaux, par exemple 49,3566 et 6,0536.',
+  'site.submit': 'Ajouter ce site',
+  'site.error': "Le site n'a pas été ajouté : {message}",
+
   'nav.label': 'Navigation principale',
   'nav.directory': 'Annuaire',
   'nav.synergies': 'Synergies',
+  'nav.flows': 'Mes flux',
+  'nav.apiTokens': 'Jetons d’API',
+
+  'notFound.title': 'Page introuvable',
+  'notFound.text': "Aucune page ne se trouve à l'adresse {path}.",
+  'notFound.home': "Retour à l'annuaire",
 
   'synergies.title': 'Synergies',
   'synergies.intro':
@@ -179,6 +222,32 @@ export const fr = {
   'kind.UNIVERSITY': 'Université',
   'kind.FACILITATOR': 'Animateur du territoire',
   'kind.OTHER': 'Autre',
+
+  'tokens.title': 'Jetons d’API',
+  'tokens.intro':
+    "Pour les intégrateurs : un jeton permet à un logiciel (ERP, tableur, script) de lire et d'écrire par l'API GraphQL en votre nom. Envoyez-le dans l'en-tête Authorization: Bearer <jeton>.",
+  'tokens.create': 'Créer un jeton',
+  'tokens.name': 'Nom du jeton',
+  'tokens.nameHint': 'Pour le reconnaître plus tard, par exemple « Export ERP ».',
+  'tokens.createButton': 'Créer le jeton',
+  'tokens.createError': "Le jeton n'a pas été créé : {message}",
+  'tokens.secretTitle': 'Jeton « {name} » créé',
+  'tokens.secretOnce': 'Copiez-le maintenant : il ne sera plus jamais affiché.',
+  'tokens.secretLabel': 'Secret du jeton',
+  'tokens.usage': 'En-tête HTTP : Authorization: Bearer <jeton> ; en WebSocket : connectionParams { authorization: "Bearer <jeton>" }.',
+  'tokens.secretDone': "C'est copié",
+  'tokens.listTitle': 'Vos jetons',
+  'tokens.empty': 'Aucun jeton pour le moment.',
+  'tokens.error': "Les jetons n'ont pas pu être chargés : {message}",
+  'tokens.createdAt': 'créé le {date}',
+  'tokens.lastUsedAt': 'dernière utilisation le {date}',
+  'tokens.neverUsed': 'jamais utilisé',
+  'tokens.revoked': 'Révoqué le {date}',
+  'tokens.revoke': 'Révoquer',
+  'tokens.confirm': 'Révoquer « {name} » ? Les logiciels qui l’utilisent perdront l’accès immédiatement.',
+  'tokens.revokeConfirm': 'Oui, révoquer',
+  'tokens.revokeError': "Le jeton n'a pas été révoqué : {message}",
+  ...frFlows,
 } as const;
 
 export type MessageKey = keyof typeof fr;

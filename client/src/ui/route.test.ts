@@ -1,25 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, type Route } from './route';
+import { hrefOf, parseRoute, sectionOf, type Route } from './route';
 
 describe('routes', () => {
   it.each([
     ['', { name: 'directory' }],
     ['#/', { name: 'directory' }],
-    ['#/nowhere', { name: 'directory' }],
     ['#/synergies', { name: 'synergies' }],
     ['#/synergies/', { name: 'synergies' }],
     ['#/synergies/U3luZXJneTox', { name: 'synergy', id: 'U3luZXJneTox' }],
     ['#/synergies/a%2Fb', { name: 'synergy', id: 'a/b' }],
     ['#/synergies/%E0%A4%A', { name: 'synergies' }],
-    ['#/synergies/x/y', { name: 'directory' }],
+    ['#/organizations', { name: 'directory' }],
+    ['#/organizations/T3JnOjE', { name: 'organization', id: 'T3JnOjE' }],
+    ['#/flows', { name: 'flows' }],
+    ['#/flows/new', { name: 'newFlow' }],
+    ['#/flows/UmVzb3VyY2VGbG93OjE', { name: 'flow', id: 'UmVzb3VyY2VGbG93OjE' }],
+    ['#/api-tokens', { name: 'apiTokens' }],
   ] as const)('%s is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
-  it.each<Route>([{ name: 'directory' }, { name: 'synergies' }, { name: 'synergy', id: 'U3luZXJneTo/=+' }])(
-    '%o survives a round trip through its href',
-    (route) => {
-      expect(parseRoute(hrefOf(route))).toEqual(route);
-    },
-  );
+  it.each([
+    ['#/nowhere', '/nowhere'],
+    ['#/synergies/x/y', '/synergies/x/y'],
+    ['#/api-tokens/x', '/api-tokens/x'],
+    ['#/constructor', '/constructor'],
+  ])('%s names no page: not found, not the directory', (hash, path) => {
+    expect(parseRoute(hash)).toEqual({ name: 'notFound', path });
+  });
+
+  it.each<Route>([
+    { name: 'directory' },
+    { name: 'organization', id: 'T3JnOjE=' },
+    { name: 'flows' },
+    { name: 'newFlow' },
+    { name: 'flow', id: 'Rmxvdzo/=+' },
+    { name: 'synergies' },
+    { name: 'synergy', id: 'U3luZXJneTo/=+' },
+    { name: 'apiTokens' },
+    { name: 'notFound', path: '/nowhere' },
+  ])('%o survives a round trip through its href', (route) => {
+    expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
+
+  it('puts item pages in the section of their list', () => {
+    expect(sectionOf({ name: 'organization', id: 'x' })).toBe('directory');
+    expect(sectionOf({ name: 'newFlow' })).toBe('flows');
+    expect(sectionOf({ name: 'synergy', id: 'x' })).toBe('synergies');
+    expect(sectionOf({ name: 'notFound', path: '/x' })).toBeNull();
+  });
 });

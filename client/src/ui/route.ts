@@ -1,25 +1,41 @@
 /**
- * The few places of the app, kept in the address's hash (`#/synergies/…`) so that links are real links, the
- * browser's back button works and a synergy can be shared by its address — with no server-side routing.
+ * The places of the app, kept in the address's hash (`#/synergies/…`) so that links are real links, the browser's
+ * back button works and a page can be shared by its address — with no server-side routing.
  */
-export type Route = { name: 'directory' } | { name: 'synergies' } | { name: 'synergy'; id: string };
+export type Route =
+  | { name: 'directory' }
+  | { name: 'organization'; id: string }
+  | { name: 'flows' }
+  | { name: 'newFlow' }
+  | { name: 'flow'; id: string }
+  | { name: 'synergies' }
+  | { name: 'synergy'; id: string }
+  | { name: 'apiTokens' }
+  | { name: 'notFound'; path: string };
 
-const DEFAULT_ROUTE: Route = { name: 'directory' };
+/** Lists whose items open a page of their own at `#/<list>/<id>`; an undecodable id falls back to the list. */
+const ITEM_ROUTES = {
+  organizations: { list: { name: 'directory' }, item: (id: string): Route => ({ name: 'organization', id }) },
+  flows: { list: { name: 'flows' }, item: (id: string): Route => (id === 'new' ? { name: 'newFlow' } : { name: 'flow', id }) },
+  synergies: { list: { name: 'synergies' }, item: (id: string): Route => ({ name: 'synergy', id }) },
+} satisfies Record<string, { list: Route; item: (id: string) => Route }>;
 
-/** The route of a location hash; anything unknown falls back to the directory. */
+/** The route of a location hash; an address that names no page is `notFound`, never silently another page. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'synergies') {
-    if (parts.length === 1) return { name: 'synergies' };
-    if (parts.length === 2) {
-      try {
-        return { name: 'synergy', id: decodeURIComponent(parts[1]) };
-      } catch {
-        return { name: 'synergies' };
-      }
+  const path = hash.replace(/^#\/?/, '');
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'directory' };
+  if (parts.length === 1 && parts[0] === 'api-tokens') return { name: 'apiTokens' };
+  if (Object.hasOwn(ITEM_ROUTES, parts[0]) && parts.length <= 2) {
+    const { list, item } = ITEM_ROUTES[parts[0] as keyof typeof ITEM_ROUTES];
+    if (parts.length === 1) return list;
+    try {
+      return item(decodeURIComponent(parts[1]));
+    } catch {
+      return list;
     }
   }
-  return DEFAULT_ROUTE;
+  return { name: 'notFound', path: `/${path}` };
 }
 
 /** The `href` of a route. */
@@ -27,9 +43,41 @@ export function hrefOf(route: Route): string {
   switch (route.name) {
     case 'directory':
       return '#/';
+    case 'organization':
+      return `#/organizations/${encodeURIComponent(route.id)}`;
+    case 'flows':
+      return '#/flows';
+    case 'newFlow':
+      return '#/flows/new';
+    case 'flow':
+      return `#/flows/${encodeURIComponent(route.id)}`;
     case 'synergies':
       return '#/synergies';
     case 'synergy':
       return `#/synergies/${encodeURIComponent(route.id)}`;
+    case 'apiTokens':
+      return '#/api-tokens';
+    case 'notFound':
+      return `#${route.path}`;
+  }
+}
+
+/** The section of the main navigation a route belongs to, if any. */
+export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'apiTokens' | null {
+  switch (route.name) {
+    case 'directory':
+    case 'organization':
+      return 'directory';
+    case 'flows':
+    case 'newFlow':
+    case 'flow':
+      return 'flows';
+    case 'synergies':
+    case 'synergy':
+      return 'synergies';
+    case 'apiTokens':
+      return 'apiTokens';
+    case 'notFound':
+      return null;
   }
 }

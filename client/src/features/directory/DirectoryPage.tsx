@@ -1,19 +1,34 @@
-import { useId } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { QueryStatus } from '../../ui/QueryStatus';
 import { graphql } from '../../gql';
-import type { DirectoryQuery as DirectoryData } from '../../gql/graphql';
+import type { DirectoryQuery as DirectoryData, OrganizationKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
-import { organizationKindMessage } from '../../ui/organization-kind';
+import { ORGANIZATION_KIND_MESSAGES, organizationKindMessage } from '../../ui/organization-kind';
+import { QueryStatus } from '../../ui/QueryStatus';
+import { hrefOf } from '../../ui/route';
+import { useDebounced } from '../../ui/useDebounced';
+import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
+import { FIRST_PAGE, NO_SEARCH, currentCursor, nextPage, previousPage, toOrganizationFilter, type DirectorySearch, type PageTrail } from './directory-search';
+import './directory.css';
+
+const PAGE_SIZE = 25;
 
 const DirectoryQuery = graphql(`
-  query Directory {
-    organizations(first: 50) {
+  query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {
+    organizations(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         name
         kind
+        activitySector {
+          sectionLabelFr
+          sectionLabelEn
+        }
         sites {
           id
           city
@@ -28,19 +43,50 @@ const DirectoryQuery = graphql(`
 
 type DirectoryOrganization = DirectoryData['organizations']['nodes'][number];
 
-/** The actors of the viewer's territories, by name (the server's order). */
+/** The actors of the viewer's territories, by name (the server's order), searched by name and kind, a page at a time. */
 export function DirectoryPage() {
   const { t } = useI18n();
   const id = useId();
-  const [{ data, fetching, error }] = useQuery({ query: DirectoryQuery });
+  const [search, setSearch] = useState<DirectorySearch>(NO_SEARCH);
+  const [trail, setTrail] = useState<PageTrail>(FIRST_PAGE);
+  const settled = useDebounced(search, 300);
+  const filter = useMemo(() => toOrganizationFilter(settled), [settled]);
+  const [{ data, fetching, error }] = useQuery({
+    query: DirectoryQuery,
+    variables: { filter, first: PAGE_SIZE, after: currentCursor(trail) },
+    context: FLOW_DEPENDENT,
+  });
   const organizations = data?.organizations.nodes ?? [];
+  const pageInfo = data?.organizations.pageInfo;
+  const searchFor = (change: Partial<DirectorySearch>) => {
+    setSearch((current) => ({ ...current, ...change }));
+    setTrail(FIRST_PAGE);
+  };
 
   return (
-    <section aria-labelledby={`${id}-title`}>
+    <section aria-labelledby={`${id}-title`} className="directory-page workspace">
+      <LiveFlowUpdates />
       <h1 id={`${id}-title`}>{t('directory.title')}</h1>
       <p className="muted">{t('directory.intro')}</p>
+      <form className="directory-search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{t('directory.search')}</label>
+          <input id={`${id}-text`} type="search" value={search.text} onChange={(event) => searchFor({ text: event.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('directory.column.kind')}</label>
+          <select id={`${id}-kind`} value={search.kind} onChange={(event) => searchFor({ kind: event.target.value as OrganizationKind | '' })}>
+            <option value="">{t('directory.anyKind')}</option>
+            {(Object.keys(ORGANIZATION_KIND_MESSAGES) as OrganizationKind[]).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(organizationKindMessage(kind))}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
       <QueryStatus loading={fetching && !data} error={error} errorKey="directory.error" />
-      {data && organizations.length === 0 && <p>{t('directory.empty')}</p>}
+      {data && organizations.length === 0 && <p>{t(filter.search || filter.kind ? 'directory.noMatch' : 'directory.empty')}</p>}
       {organizations.length > 0 && (
         <div className="table-scroll">
           <table className="directory">
@@ -56,6 +102,9 @@ export function DirectoryPage() {
                 <th scope="col" className="number">
                   {t('directory.column.flows')}
                 </th>
+                <th scope="col" className="sector">
+                  {t('directory.column.sector')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -66,6 +115,22 @@ export function DirectoryPage() {
           </table>
         </div>
       )}
+      {(trail.length > 1 || pageInfo?.hasNextPage) && (
+        <nav className="pager" aria-label={t('directory.pages')}>
+          <button type="button" className="secondary" disabled={trail.length === 1} onClick={() => setTrail(previousPage)}>
+            {t('directory.previous')}
+          </button>
+          <span>{t('directory.page', { page: trail.length })}</span>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor}
+            onClick={() => pageInfo?.endCursor && setTrail((current) => nextPage(current, pageInfo.endCursor!))}
+          >
+            {t('directory.next')}
+          </button>
+        </nav>
+      )}
     </section>
   );
 }
@@ -73,15 +138,19 @@ export function DirectoryPage() {
 function OrganizationRow({ organization }: { organization: DirectoryOrganization }) {
   const { t, language } = useI18n();
   const count = new Intl.NumberFormat(language);
+  const sector = organization.activitySector;
   return (
     <tr>
-      <th scope="row">{organization.name}</th>
+      <th scope="row">
+        <a href={hrefOf({ name: 'organization', id: organization.id })}>{organization.name}</a>
+      </th>
       <td>
         <span className={`kind kind-${organization.kind.toLowerCase()}`}>{t(organizationKindMessage(organization.kind))}</span>
       </td>
       <td>{organization.sites[0]?.city ?? t('directory.noCity')}</td>
       <td className="number">{count.format(organization.sites.length)}</td>
       <td className="number">{count.format(organization.flows.totalCount)}</td>
+      <td className="sector">{sector ? (language === 'fr' ? sector.sectionLabelFr : sector.sectionLabelEn) : t('directory.noCity')}</td>
     </tr>
   );
 }

@@ -1,0 +1,273 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClient, clientDir, startServer, type TestServer } from './server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(clientDir, 'e2e', 'artifacts');
+// Public demo credentials, from server/src/db/seeders/demo-accounts.ts.
+const PASSWORD = 'valolab-demo-2026';
+const STEEL_MEMBER = 'julien@acier-fensch.demo';
+const JOINERY_MEMBER = 'sofia@menuiserie-knutange.demo';
+const STEELWORKS = 'Aciéries de la Fensch';
+const FLOW_LABEL = 'Réfractaires usagés (essai e2e)';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+
+async function logIn(page: Page, url: string, email: string) {
+  await page.goto(url);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+}
+
+/** The page is no wider than the window: nothing makes the reader scroll sideways. */
+async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth);
+}
+
+describe('the workspace (flows, directory, API tokens), in a browser, against the real server', () => {
+  let clientDist: string | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let url: string;
+  const contexts: BrowserContext[] = [];
+
+  async function newPage(viewport = { width: 1280, height: 900 }) {
+    const context = await browser!.newContext({ viewport, locale: 'fr-FR' });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is required at ${CHROMIUM} for the end-to-end test (Debian: apt-get install chromium).`);
+    }
+    await mkdir(ARTIFACTS, { recursive: true });
+    clientDist = await buildClient();
+    server = await startServer(clientDist);
+    url = server.url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+    if (clientDist) await rm(clientDist, { recursive: true, force: true });
+  });
+
+  it('shows "page introuvable" at an address that names no page, not the directory', async () => {
+    const page = await newPage();
+    await logIn(page, url, JOINERY_MEMBER);
+    await page.goto(`${url}/#/nulle-part`);
+    await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Annuaire des acteurs' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'not-found-1280.png'), fullPage: true });
+  });
+
+  it("a member declares a flow through the form, sees a bad value's error at its field, and another member's open directory updates without reload", async () => {
+    // The other member watches the steelworks in the directory and on its page.
+    const watcher = await newPage();
+    await logIn(watcher, url, JOINERY_MEMBER);
+    const steelRow = watcher.getByRole('table').locator('tbody tr').filter({ has: watcher.getByRole('rowheader', { name: STEELWORKS }) });
+    await steelRow.waitFor();
+    const visibleFlows = async () => Number((await steelRow.getByRole('cell').nth(3).textContent())?.replace(/\s/g, ''));
+    const before = await visibleFlows();
+    const organizationPage = await newPage();
+    await logIn(organizationPage, url, JOINERY_MEMBER);
+    await organizationPage.getByRole('link', { name: STEELWORKS }).click();
+    await organizationPage.getByRole('heading', { level: 1, name: STEELWORKS }).waitFor();
+    await organizationPage.getByRole('heading', { name: /Sites \(\d+\)/ }).waitFor();
+    expect(await organizationPage.getByRole('heading', { name: FLOW_LABEL }).count()).toBe(0);
+
+    const page = await newPage();
+    await logIn(page, url, STEEL_MEMBER);
+    await page.getByRole('link', { name: 'Mes flux' }).click();
+    await page.getByRole('heading', { name: 'Mes flux' }).waitFor();
+    await page.getByRole('link', { name: 'Déclarer un flux' }).click();
+    await page.getByRole('heading', { name: 'Déclarer un flux' }).waitFor();
+
+    // Category first: the rest of the form appears once it is chosen.
+    expect(await page.getByLabel('Nom du flux').count()).toBe(0);
+    await page.getByLabel('Type de ressource').selectOption({ label: 'Déchet' });
+    await page.getByLabel('Site', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Nom du flux').fill(FLOW_LABEL);
+    const wasteCode = page.getByLabel('Code déchet (nomenclature européenne)');
+    await wasteCode.fill('99 99 99'); // typed, not chosen: sent as is
+    expect(await page.getByLabel('Température (°C)').count()).toBe(0); // not asked for a waste
+    await page.getByLabel('Unité').selectOption('TONNE');
+    await page.getByLabel('Forme physique').selectOption({ label: 'Solide' });
+    await page.getByLabel('Toute l’année').uncheck();
+    await page.getByLabel('mars').check();
+    await page.getByLabel('avr.').check();
+    await page.getByLabel('Où va-t-il aujourd’hui ?').selectOption({ label: 'Enfouissement' });
+    await page.getByLabel('Ce qu’il vous coûte par an (€)').fill('4 500');
+    await page.getByRole('radio', { name: 'Public', exact: true }).check();
+    await page.getByText('Toute personne connectée voit le flux').waitFor();
+
+    // A quantity of 0 and an unknown code pass the form's own checks; the server refuses both, and the page says
+    // so at each field, in French.
+    const quantity = page.getByLabel('Quantité');
+    await quantity.fill('0');
+    await page.getByRole('button', { name: 'Déclarer ce flux' }).click();
+    await page.getByText('Indiquez une quantité supérieure à 0').waitFor();
+    const problemOf = async (field: typeof quantity) => {
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const [problemId] = (await field.getAttribute('aria-describedby'))!.split(' ');
+      return page.locator(`[id="${problemId}"]`).textContent();
+    };
+    expect(await problemOf(quantity)).toBe('Indiquez une quantité supérieure à 0, ou laissez vide si vous ne la connaissez pas.');
+    expect(await problemOf(wasteCode)).toBe('« 99 99 99 » n’est pas un code de la nomenclature européenne des déchets.');
+    expect(await wasteCode.evaluate((element) => element === document.activeElement)).toBe(true); // the first to fix
+    await page.screenshot({ path: path.join(ARTIFACTS, 'flow-form-error-1280.png'), fullPage: true });
+
+    await wasteCode.fill('10 02 02');
+    await page.getByRole('button', { name: /10 02 02/ }).click();
+    await page.getByText(/^Choisi : /).waitFor();
+    await quantity.fill('120');
+    await page.getByRole('button', { name: 'Déclarer ce flux' }).click();
+    await page.getByRole('heading', { name: 'Mes flux' }).waitFor();
+    const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: FLOW_LABEL }) });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('120 t par an');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'flows-declared-1280.png'), fullPage: true });
+
+    // The other member's pages follow without reload: the count in the directory, the flow on the organisation page.
+    await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before + 1);
+    await organizationPage.getByRole('heading', { name: FLOW_LABEL }).waitFor({ timeout: 15_000 });
+    await watcher.screenshot({ path: path.join(ARTIFACTS, 'directory-live-1280.png'), fullPage: true });
+    await organizationPage.screenshot({ path: path.join(ARTIFACTS, 'organization-live-1280.png'), fullPage: true });
+
+    // Editing the flow keeps what was declared; archiving it takes it off the list.
+    await card.getByRole('link', { name: `Modifier « ${FLOW_LABEL} »` }).click();
+    await page.getByRole('heading', { name: 'Modifier un flux' }).waitFor();
+    expect(await page.getByLabel('Quantité').inputValue()).toBe('120');
+    expect(await page.getByLabel('mars').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Archiver ce flux' }).click();
+    await page.getByRole('heading', { name: 'Mes flux' }).waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: FLOW_LABEL }).count()).toBe(0);
+    await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before);
+
+    // An archived flow can be found again and made active.
+    await page.getByLabel('Afficher les flux archivés').check();
+    const archived = page.getByRole('article').filter({ has: page.getByRole('heading', { name: FLOW_LABEL }) });
+    await archived.getByText('Archivé').waitFor();
+    await archived.getByRole('link', { name: `Modifier « ${FLOW_LABEL} »` }).click();
+    await page.getByRole('button', { name: 'Remettre ce flux en service' }).click();
+    await page.getByRole('heading', { name: 'Mes flux' }).waitFor();
+    await page.getByLabel('Afficher les flux archivés').uncheck();
+    await page.getByRole('heading', { name: FLOW_LABEL }).waitFor();
+    await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before + 1);
+  });
+
+  it('a member adds a site to their organisation, a coordinate out of range refused at its field', async () => {
+    const page = await newPage();
+    await logIn(page, url, STEEL_MEMBER);
+    await page.getByRole('link', { name: STEELWORKS }).click();
+    await page.getByRole('heading', { name: 'Sites (2)' }).waitFor();
+    await page.getByRole('button', { name: 'Ajouter un site' }).click();
+    await page.getByLabel('Nom du site').fill('Dépôt de Hayange (e2e)');
+    await page.getByLabel('Commune').fill('Hayange');
+    const latitude = page.getByLabel('Latitude');
+    await latitude.fill('123');
+    await page.getByLabel('Longitude').fill('6,0617');
+    await page.getByRole('button', { name: 'Ajouter ce site' }).click();
+    await page.getByText('La valeur doit être au plus 90.').waitFor();
+    expect(await latitude.getAttribute('aria-invalid')).toBe('true');
+    await latitude.fill('49,3291');
+    await page.getByRole('button', { name: 'Ajouter ce site' }).click();
+    await page.getByRole('heading', { name: 'Sites (3)' }).waitFor();
+    await page.getByText('Dépôt de Hayange (e2e)').waitFor();
+
+    // The new site is offered when declaring a flow.
+    await page.getByRole('link', { name: 'Mes flux' }).click();
+    await page.getByRole('link', { name: 'Déclarer un flux' }).click();
+    await page.getByLabel('Type de ressource').selectOption({ label: 'Eau' });
+    expect(await page.getByLabel('Site', { exact: true }).locator('option').allTextContents()).toContain(
+      'Aciéries de la Fensch — Dépôt de Hayange (e2e) (Hayange)',
+    );
+  });
+
+  it('searches the directory by name and kind', async () => {
+    const page = await newPage();
+    await logIn(page, url, JOINERY_MEMBER);
+    await page.getByLabel('Rechercher par nom').fill('acieries de la f');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.getByRole('rowheader').textContent()).toBe(STEELWORKS);
+    await page.getByLabel('Rechercher par nom').fill('');
+    await page.getByLabel('Type').selectOption({ label: 'Collectivité' });
+    await expect.poll(async () => new Set(await rows.getByRole('cell').filter({ hasText: /^[A-ZÉ]/ }).locator('.kind').allTextContents())).toEqual(new Set(['Collectivité']));
+  });
+
+  it('lets an integrator create a token, see its secret once, and revoke it', async () => {
+    const page = await newPage();
+    await logIn(page, url, STEEL_MEMBER);
+    await page.getByRole('link', { name: 'Jetons d’API' }).click();
+    await page.getByRole('heading', { name: 'Jetons d’API', level: 1 }).waitFor();
+    await page.getByLabel('Nom du jeton').fill('Export ERP e2e');
+    await page.getByRole('button', { name: 'Créer le jeton' }).click();
+    const secret = await page.getByLabel('Secret du jeton').textContent();
+    expect(secret?.length).toBeGreaterThan(20);
+
+    // The secret authenticates the API, then disappears from the page for good.
+    const asToken = () =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: '{ viewer { email } }' }),
+      }).then((response) => response.json() as Promise<{ data?: { viewer: { email: string } | null } }>);
+    expect((await asToken()).data?.viewer?.email).toBe(STEEL_MEMBER);
+    await page.getByRole('button', { name: 'C\'est copié' }).click();
+    expect(await page.getByText(secret!).count()).toBe(0);
+
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Export ERP e2e' }) });
+    await item.getByText(/dernière utilisation le|jamais utilisé/).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'api-tokens-created-1280.png'), fullPage: true });
+    await item.getByRole('button', { name: 'Révoquer' }).click();
+    await item.getByRole('button', { name: 'Oui, révoquer' }).click();
+    await item.getByText(/Révoqué le/).waitFor();
+    expect((await asToken()).data?.viewer ?? null).toBeNull();
+  });
+
+  it.each([PHONE, DESKTOP])('has no horizontal scroll at $width×$height on the pages it touches', async (viewport) => {
+    const page = await newPage(viewport);
+    await logIn(page, url, STEEL_MEMBER);
+    const pages: [string, string, () => Promise<unknown>][] = [
+      ['directory', '#/', () => page.getByRole('heading', { name: 'Annuaire des acteurs' }).waitFor()],
+      ['organization', '#/', async () => {
+        await page.getByRole('link', { name: STEELWORKS }).click();
+        await page.getByRole('heading', { name: /^Synergies qui vous concernent/ }).waitFor();
+      }],
+      ['flows', '#/flows', () => page.getByRole('heading', { name: /^Flux de / }).first().waitFor()],
+      ['flow-form', '#/flows/new', async () => {
+        // The whole form, with its longest lines: a waste output with the code search open.
+        await page.getByLabel('Type de ressource').selectOption({ label: 'Déchet' });
+        await page.getByLabel('Code déchet (nomenclature européenne)').fill('laitier');
+        await page.getByRole('button', { name: /10 02/ }).first().waitFor();
+        await page.getByLabel('Toute l’année').uncheck();
+      }],
+      ['synergies', '#/synergies', () => page.getByRole('article').first().waitFor()],
+      ['synergy', '#/synergies', async () => {
+        await page.getByRole('article').first().getByRole('link').first().click();
+        await page.getByRole('heading', { name: 'Pourquoi cette synergie' }).waitFor();
+      }],
+      ['api-tokens', '#/api-tokens', () => page.getByRole('heading', { name: 'Vos jetons' }).waitFor()],
+      ['not-found', '#/nulle-part', () => page.getByRole('heading', { name: 'Page introuvable' }).waitFor()],
+    ];
+    for (const [name, hash, ready] of pages) {
+      await page.goto(`${url}/${hash}`);
+      await ready();
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
+      expect(await scrollWidth(page), name).toBeLessThanOrEqual(viewport.width);
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/useI18n';
+import { describeError } from '../../ui/errors';
+import { serverProblems } from '../../ui/field-problems';
+import { FormField } from '../../ui/FormField';
+import { wordProblem } from '../flows/problem-messages';
+import { EMPTY_SITE, SITE_FIELDS, toAddSiteInput, type SiteField, type SiteFormState } from './site-form';
+
+const AddSiteMutation = graphql(`
+  mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {
+    addSite(organizationId: $organizationId, input: $input) {
+      id
+      name
+      city
+    }
+  }
+`);
+
+const FIELD_LABELS = {
+  name: 'site.name',
+  address: 'site.address',
+  postalCode: 'site.postalCode',
+  city: 'site.city',
+  latitude: 'site.latitude',
+  longitude: 'site.longitude',
+  siret: 'site.siret',
+} as const satisfies Record<SiteField, string>;
+
+/** Adds a located site to an organisation the viewer may edit; its flows can then be declared there. */
+export function AddSiteForm({ organizationId, onAdded }: { organizationId: string; onAdded(): void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [state, setState] = useState<SiteFormState>(EMPTY_SITE);
+  const [local, setLocal] = useState<Partial<Record<SiteField, 'required' | 'notANumber'>>>({});
+  const [added, add] = useMutation(AddSiteMutation);
+  const server = serverProblems(added.error, SITE_FIELDS);
+  const form = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt, added.error]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const outcome = toAddSiteInput(state);
+    if (!outcome.ok) {
+      setLocal(outcome.problems);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setLocal({});
+    const result = await add({ organizationId, input: outcome.input });
+    if (result.data) {
+      setState(EMPTY_SITE);
+      onAdded();
+    }
+  }
+
+  const problemsOf = (field: SiteField) => [
+    ...(local[field] ? [t(`flowForm.problem.${local[field]}`)] : []),
+    ...(server.fields[field] ?? []).map((message) => wordProblem(message, t)),
+  ];
+
+  return (
+    <form ref={form} className="site-form card-lite" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('site.add')}</h3>
+      <div className="field-row">
+        {SITE_FIELDS.map((field) => (
+          <FormField
+            key={field}
+            id={`${id}-${field}`}
+            label={t(FIELD_LABELS[field])}
+            hint={field === 'latitude' ? t('site.coordinatesHint') : undefined}
+            problems={problemsOf(field)}
+          >
+            {(control) => (
+              <input
+                {...control}
+                inputMode={field === 'latitude' || field === 'longitude' ? 'decimal' : undefined}
+                value={state[field]}
+                onChange={(event) => setState((current) => ({ ...current, [field]: event.target.value }))}
+              />
+            )}
+          </FormField>
+        ))}
+      </div>
+      {added.error && Object.keys(server.fields).length === 0 && (
+        <p role="alert" className="error">
+          {t('site.error', { message: server.general[0] ?? describeError(added.error, t) })}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={added.fetching}>
+        {added.fetching ? t('flowForm.saving') : t('site.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_SITE, toAddSiteInput } from './site-form';
+
+describe('the new-site form', () => {
+  it('makes the addSite input, coordinates read with a decimal comma, blank optional fields as null', () => {
+    expect(
+      toAddSiteInput({ ...EMPTY_SITE, name: ' Dépôt ', city: 'Hayange', latitude: '49,3291', longitude: ' 6.0617 ', siret: '552 100 554 00016' }),
+    ).toEqual({
+      ok: true,
+      input: { name: 'Dépôt', city: 'Hayange', latitude: 49.3291, longitude: 6.0617, address: null, postalCode: null, siret: '55210055400016' },
+    });
+  });
+
+  it('asks for the name, the commune and both coordinates, and for numbers as coordinates', () => {
+    expect(toAddSiteInput(EMPTY_SITE)).toEqual({
+      ok: false,
+      problems: { name: 'required', city: 'required', latitude: 'required', longitude: 'required' },
+    });
+    expect(toAddSiteInput({ ...EMPTY_SITE, name: 'x', city: 'y', latitude: 'nord', longitude: '6' })).toEqual({
+      ok: false,
+      problems: { latitude: 'notANumber' },
+    });
+  });
+
+  it('leaves ranges to the server', () => {
+    const outcome = toAddSiteInput({ ...EMPTY_SITE, name: 'x', city: 'y', latitude: '123', longitude: '6' });
+    expect(outcome.ok && outcome.input.latitude).toBe(123);
+  });
+});

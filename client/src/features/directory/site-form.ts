@@ -1,0 +1,53 @@
+import type { AddSiteInput } from '../../gql/graphql';
+
+// The new-site form as typed, and the `addSite` input it makes. Coordinates are typed for now; a map to place the
+// site comes with the map feature.
+
+export interface SiteFormState {
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  /** Degrees as typed ("49,3566"). */
+  latitude: string;
+  longitude: string;
+  siret: string;
+}
+
+export type SiteField = keyof SiteFormState;
+
+export const SITE_FIELDS: readonly SiteField[] = ['name', 'address', 'postalCode', 'city', 'latitude', 'longitude', 'siret'];
+
+export const EMPTY_SITE: SiteFormState = { name: '', address: '', postalCode: '', city: '', latitude: '', longitude: '', siret: '' };
+
+export type SiteOutcome =
+  | { ok: true; input: AddSiteInput }
+  | { ok: false; problems: Partial<Record<SiteField, 'required' | 'notANumber'>> };
+
+/** The input of `addSite`, or what must be fixed first; ranges and the SIRET are the server's to check. */
+export function toAddSiteInput(state: SiteFormState): SiteOutcome {
+  const problems: Partial<Record<SiteField, 'required' | 'notANumber'>> = {};
+  const degrees = (field: 'latitude' | 'longitude'): number => {
+    const text = state[field].trim().replace(',', '.');
+    if (text === '') problems[field] = 'required';
+    else if (!Number.isFinite(Number(text))) problems[field] = 'notANumber';
+    return Number(text);
+  };
+  for (const field of ['name', 'city'] as const) if (state[field].trim() === '') problems[field] = 'required';
+  const latitude = degrees('latitude');
+  const longitude = degrees('longitude');
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  const optional = (text: string) => text.trim() || null;
+  return {
+    ok: true,
+    input: {
+      name: state.name.trim(),
+      city: state.city.trim(),
+      latitude,
+      longitude,
+      address: optional(state.address),
+      postalCode: optional(state.postalCode),
+      siret: optional(state.siret.replace(/\s/g, '')),
+    },
+  };
+}
