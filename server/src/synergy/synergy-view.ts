@@ -8,7 +8,7 @@ import { Organization } from '../organization/organization.entity.js';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { Site } from '../organization/site.entity.js';
 import { flowAccess } from '../policy/policy.js';
-import { canDecideFor, canSeeParticipant, identitiesRevealed, synergyAccess } from '../policy/synergy-policy.js';
+import { canDecideFor, canSeeExactFigures, canSeeParticipant, identitiesRevealed, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
 import { isMemberOf, type MaybeViewer } from '../policy/viewer.js';
 import { describeCounterpart, haversineKm } from './counterpart.js';
 import type { Explanation } from './engine/engine.types.js';
@@ -39,7 +39,7 @@ export async function viewSynergies(
   const orgs = new Map((orgIds.length ? await em.find(Organization, { id: { $in: orgIds } }) : []).map((o) => [o.id, o]));
   const siteIds = [...new Set([...flows.values()].map((f) => f.siteId))];
   const sites = new Map((siteIds.length ? await em.find(Site, { id: { $in: siteIds } }) : []).map((s) => [s.id, s]));
-  const commitments = await loadFlowCommitments(em, viewer, flowIds);
+  const commitments = await loadFlowCommitments(em, synergyReadScope(viewer), flowIds);
   return records.map((r) => viewOne(kb, r, viewer, language, flows, orgs, sites, commitments));
 }
 
@@ -59,12 +59,11 @@ function viewOne(
   const revealed = identitiesRevealed(facts);
   const ownFlows = participants.filter((p) => isMemberOf(viewer, p.organization.id) && p.flow).map((p) => flows.get(p.flow!.id)!);
   const ownSite = ownFlows[0] ? sites.get(ownFlows[0].siteId) : undefined;
-  // Exact figures about another party: facilitators always; parties once identities are revealed and no
-  // counterpart flow is PRIVATE (consenting to contact is not consenting to show private data).
-  const counterpartsPrivate = participants.some(
-    (p) => !isMemberOf(viewer, p.organization.id) && p.flow && flows.get(p.flow.id)?.visibility === 'PRIVATE',
-  );
-  const exact = full || (revealed && !counterpartsPrivate);
+  const participantFlows = participants.flatMap((p) => {
+    const flow = p.flow ? flows.get(p.flow.id) : undefined;
+    return flow ? [{ organizationId: p.organization.id, visibility: flow.visibility }] : [];
+  });
+  const exact = canSeeExactFigures(viewer, facts, participantFlows);
 
   const nodes = participants.map((p): SynergyParticipantNode => {
     const flow = p.flow ? flows.get(p.flow.id) : undefined;

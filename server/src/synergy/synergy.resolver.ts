@@ -5,7 +5,7 @@ import { connectionOf, pageRequest, toConnection } from '../graphql/connection.j
 import type { GraphQLContext } from '../graphql/context.js';
 import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { badInput } from '../errors/domain-errors.js';
-import { isMemberOf } from '../policy/viewer.js';
+import { isToldOfSuggestion } from '../policy/synergy-policy.js';
 import type { SynergySuggestedPayload } from '../pubsub/pubsub.js';
 import { findNeeds } from './knowledge/need-search.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
@@ -133,7 +133,7 @@ export class SynergyResolver {
       const ctx = context as GraphQLContext;
       return pipe(
         ctx.pubSub.subscribe('SYNERGY_SUGGESTED'),
-        filter((p: SynergySuggestedPayload) => p.organizationIds.some((o) => isMemberOf(ctx.viewer, o))),
+        filter((p: SynergySuggestedPayload) => isToldOfSuggestion(ctx.viewer, p.organizationIds)),
       );
     },
   })

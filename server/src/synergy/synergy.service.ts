@@ -4,7 +4,7 @@ import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { PageRequest } from '../graphql/connection.js';
 import { Organization } from '../organization/organization.entity.js';
-import { canDecideFor, canManageSynergies, synergyAccess, type SynergyFacts } from '../policy/synergy-policy.js';
+import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope, type SynergyFacts } from '../policy/synergy-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { Territory } from '../territory/territory.entity.js';
@@ -57,11 +57,12 @@ export class SynergyService {
   /** Synergies the viewer may see (as a party or as a facilitator), best first. */
   async page(viewer: MaybeViewer, filter: SynergyFilter, page: PageRequest) {
     if (!viewer) throw unauthenticated();
+    const scope = synergyReadScope(viewer);
     const clauses = [
       `(s.territory_id = ${ANY_UUID} or exists (select 1 from synergy_participant p
          where p.synergy_id = s.id and p.organization_id = ${ANY_UUID}))`,
     ];
-    const params: unknown[] = [sqlList([...viewer.facilitatedTerritoryIds]), sqlList([...viewer.memberships.keys()])];
+    const params: unknown[] = [sqlList(scope.territoryIds), sqlList(scope.organizationIds)];
     if (filter.territoryIds) {
       clauses.push(`s.territory_id = ${ANY_UUID}`);
       params.push(sqlList(filter.territoryIds));

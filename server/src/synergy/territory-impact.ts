@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors/domain-errors.js';
-import { isFacilitatorOf, type MaybeViewer } from '../policy/viewer.js';
+import { territoryIndicatorAccess } from '../policy/impact-policy.js';
+import type { MaybeViewer } from '../policy/viewer.js';
 import type { ImpactFigure } from './engine/engine.types.js';
 import { ANY_UUID, sqlList } from '../db/sql.js';
 
@@ -27,14 +28,11 @@ export class TerritoryImpactNode {
   @Field(() => ImpactGroupNode, { description: 'Running.' }) operational!: ImpactGroupNode;
 }
 
-/**
- * Territory totals for facilitators and for members of the territory (authorities report them). Euros rest on
- * companies' confidential costs: only facilitators get their totals.
- */
+/** Territory totals, as territoryIndicatorAccess lets the viewer read them. */
 export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, territoryIds: string[], rootId: string) {
   if (!viewer) throw unauthenticated();
-  const facilitator = isFacilitatorOf(viewer, rootId);
-  if (!facilitator && !viewer.memberTerritoryIds.has(rootId)) throw forbidden('Only members and facilitators of this territory see its indicators.');
+  const access = territoryIndicatorAccess(viewer, rootId);
+  if (access === 'NONE') throw forbidden('Only members and facilitators of this territory see its indicators.');
   const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string }[] = await em.execute(
     `select status, operational, impacts from synergy where territory_id = ${ANY_UUID}
      and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
@@ -44,7 +42,7 @@ export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, te
   for (const row of rows) {
     const impacts = typeof row.impacts === 'string' ? (JSON.parse(row.impacts) as ImpactFigure[]) : row.impacts;
     const group = row.operational ? groups.operational : row.status === 'SUGGESTED' ? groups.suggested : groups.inProgress;
-    group.push(impacts.filter((f) => facilitator || f.indicator !== 'EUROS_SAVED'));
+    group.push(impacts.filter((f) => access === 'WITH_EUROS' || f.indicator !== 'EUROS_SAVED'));
   }
   const sum = (list: ImpactFigure[][]): ImpactGroupNode => {
     const totals = new Map<string, ImpactTotalNode>();
