@@ -5,7 +5,6 @@ import { FlowNode } from '../flow/flow.types.js';
 import { OrganizationNode, SiteNode } from '../organization/organization.types.js';
 import { canSeeDirectory } from '../policy/policy.js';
 import { TerritoryNode } from '../territory/territory.types.js';
-import { viewSynergies } from '../synergy/synergy-view.js';
 import type { GraphQLContext } from './context.js';
 import { fromGlobalId } from './global-id.js';
 import { Node } from './node.js';
@@ -43,7 +42,7 @@ export class NodeResolver {
         return FlowNode.forViewer(await ctx.services.flows.get(ctx.viewer, id), ctx.viewer);
       case 'Synergy': {
         const record = await ctx.services.synergies.get(ctx.viewer, id);
-        return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+        return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
       }
       case 'User':
         return ctx.principal && ctx.principal.user.id === id ? UserNode.from(ctx.principal.user) : null;

@@ -22,7 +22,8 @@ interface Scope {
 export class SynergyDetection {
   private readonly scopes = new Map<string, Scope>();
 
-  constructor(private readonly kb: KnowledgeBase) {}
+  /** The knowledge base synergies are detected with; their views read pathways and factors from the same one. */
+  constructor(readonly kb: KnowledgeBase) {}
 
   /** Full detection over a territory and the territories nested in it. */
   async detectTerritory(em: EntityManager, territoryId: string): Promise<ReconcileResult & { detected: number }> {

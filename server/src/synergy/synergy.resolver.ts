@@ -9,8 +9,7 @@ import { isToldOfSuggestion } from '../policy/synergy-policy.js';
 import type { SynergySuggestedPayload } from '../pubsub/pubsub.js';
 import { findNeeds } from './knowledge/need-search.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
-import { viewSynergies } from './synergy-view.js';
-import { territoryImpact, TerritoryImpactNode } from './territory-impact.js';
+import { TerritoryImpactNode } from './territory-impact.js';
 import { ImpactFigureNode } from './explanation.types.js';
 import { Language, NeedNode } from './knowledge.types.js';
 import { DetectionReportNode, SynergyEventNode, SynergyNode } from './synergy.types.js';
@@ -42,7 +41,7 @@ export class SynergyResolver {
       },
       page,
     );
-    const nodes = await viewSynergies(ctx.em, ctx.knowledgeBase, records, ctx.viewer, args.language ?? Language.FR);
+    const nodes = await ctx.services.synergies.view(ctx.viewer, records, args.language ?? Language.FR);
     return toConnection({ nodes, totalCount, offset: page.offset });
   }
 
@@ -54,7 +53,7 @@ export class SynergyResolver {
   ): Promise<SynergyNode | null> {
     try {
       const record = await ctx.services.synergies.get(ctx.viewer, expectId(id, 'Synergy'));
-      return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer, language))[0];
+      return (await ctx.services.synergies.view(ctx.viewer, [record], language))[0];
     } catch (error) {
       if ((error as { code?: string }).code === 'NOT_FOUND') return null;
       throw error;
@@ -68,7 +67,7 @@ export class SynergyResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.requestContact(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Answers a contact request: accepting reveals identities once every side accepted.' })
@@ -79,7 +78,7 @@ export class SynergyResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.respondToContact(ctx.viewer, expectId(id, 'Synergy'), accept, orgId(organizationId));
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Declines a synergy; it is not suggested again unless its data change.' })
@@ -89,7 +88,7 @@ export class SynergyResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.decline(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Records a synergy by hand (facilitators of the territory).' })
@@ -103,7 +102,7 @@ export class SynergyResolver {
       status: input.status as SynergyStatus | undefined,
       operational: input.operational,
     });
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => DetectionReportNode, { description: 'Runs the synergy engine over a territory (facilitators). Decisions already taken are kept.' })
@@ -114,8 +113,7 @@ export class SynergyResolver {
 
   @Query(() => TerritoryImpactNode, { description: 'Impacts of a territory’s synergies by stage (members and facilitators of the territory; euros for facilitators only).' })
   async territoryImpact(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: GraphQLContext): Promise<TerritoryImpactNode> {
-    const id = expectId(territoryId, 'Territory', 'territoryId');
-    return territoryImpact(ctx.em, ctx.viewer, await ctx.services.territories.withDescendants(id), id);
+    return ctx.services.synergies.territoryImpact(ctx.viewer, expectId(territoryId, 'Territory', 'territoryId'));
   }
 
   @Query(() => [NeedNode], { description: 'Needs of the knowledge base matching words ("gypse", "chaleur 80"), to declare an input with `needCode`.' })
@@ -138,9 +136,7 @@ export class SynergyResolver {
     },
   })
   async synergySuggested(@Root() payload: SynergySuggestedPayload, @Ctx() ctx: GraphQLContext): Promise<SynergyEventNode> {
-    const em = ctx.em.fork();
-    const records = await ctx.services.synergies.records([payload.synergyId]);
-    const [synergy] = await viewSynergies(em, ctx.knowledgeBase, records, ctx.viewer);
+    const synergy = await ctx.services.synergies.viewSuggested(ctx.viewer, payload.synergyId);
     return { synergyId: toGlobalId('Synergy', payload.synergyId), synergy };
   }
 }

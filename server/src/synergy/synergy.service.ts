@@ -7,12 +7,17 @@ import { Organization } from '../organization/organization.entity.js';
 import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope, type SynergyFacts } from '../policy/synergy-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
+import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { Territory } from '../territory/territory.entity.js';
 import { User } from '../auth/user.entity.js';
 import type { SynergyDetection } from './synergy-detection.js';
 import { Synergy, SynergyParticipant } from './synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
+import { Language } from './knowledge.types.js';
+import { viewSynergies } from './synergy-view.js';
+import type { SynergyNode } from './synergy.types.js';
+import { territoryImpact } from './territory-impact.js';
 
 export interface SynergyFilter {
   territoryIds?: string[];
@@ -108,6 +113,26 @@ export class SynergyService {
     const byId = new Map(synergies.map((s) => [s.id, { synergy: s, participants: [] as SynergyParticipant[] }]));
     for (const p of participants) byId.get(p.synergy.id)?.participants.push(p);
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  /** The synergies as `viewer` may see them (see synergy-view.ts), texts in `language`. */
+  async view(viewer: MaybeViewer, records: SynergyRecord[], language: Language = Language.FR): Promise<SynergyNode[]> {
+    return viewSynergies(this.em, this.detection.kb, records, viewer, language);
+  }
+
+  /**
+   * A synergy announced live, as `viewer` may see it. A subscription's unit of work lives as long as the socket:
+   * each event reads its facts afresh.
+   */
+  async viewSuggested(viewer: MaybeViewer, synergyId: string): Promise<SynergyNode> {
+    const records = await this.records([synergyId]);
+    return (await viewSynergies(this.em.fork(), this.detection.kb, records, viewer))[0];
+  }
+
+  /** Impact totals of a territory and the territories nested in it, by stage. */
+  async territoryImpact(viewer: MaybeViewer, territoryId: string) {
+    const territoryIds = (await loadTerritoryTree(this.em)).descendantsOf(territoryId);
+    return territoryImpact(this.em, viewer, territoryIds, territoryId);
   }
 
   /** A party asks to be put in touch: its side consents now; the others are asked. */
