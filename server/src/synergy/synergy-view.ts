@@ -18,7 +18,7 @@ import { Language, PathwayNode } from './knowledge.types.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyStatus } from './synergy.enums.js';
 import { viewExplanation } from './synergy-explanation-view.js';
 import { viewImpacts } from './synergy-impact-view.js';
-import { factsOf, type SynergyRecord } from './synergy.service.js';
+import { factsOf, type SynergyRecord } from './synergy.record.js';
 import { SynergyNode, SynergyParticipantNode } from './synergy.types.js';
 
 /**

@@ -12,7 +12,8 @@ import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
 import { TerritoryImpactNode } from './territory-impact.js';
 import { ImpactFigureNode } from './explanation.types.js';
 import { Language, NeedNode } from './knowledge.types.js';
-import { DetectionReportNode, SynergyEventNode, SynergyNode } from './synergy.types.js';
+import { DetectionReportNode, SynergyEventNode } from './synergy-operations.types.js';
+import { SynergyNode } from './synergy.types.js';
 import { SynergyKind, SynergyStatus } from './synergy.enums.js';
 
 export const SynergyConnection = connectionOf(SynergyNode, 'Synergy', 'synergy', 'synergies');

@@ -4,13 +4,15 @@ import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { PageRequest } from '../graphql/connection.js';
 import { Organization } from '../organization/organization.entity.js';
-import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope, type SynergyFacts } from '../policy/synergy-policy.js';
+import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { Territory } from '../territory/territory.entity.js';
 import { User } from '../auth/user.entity.js';
+import { announceSuggestions } from './announce-suggestions.js';
 import type { SynergyDetection } from './synergy-detection.js';
+import { factsOf, loadSynergyRecords, type SynergyRecord } from './synergy.record.js';
 import { Synergy, SynergyParticipant } from './synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
@@ -25,19 +27,6 @@ export interface SynergyFilter {
   statuses?: SynergyStatus[];
   organizationId?: string;
   minScore?: number;
-}
-
-/** A synergy with its participants, as services hand it to adapters. */
-export interface SynergyRecord {
-  synergy: Synergy;
-  participants: SynergyParticipant[];
-}
-
-export function factsOf({ synergy, participants }: SynergyRecord): SynergyFacts {
-  return {
-    territoryId: synergy.territory.id,
-    participants: participants.map((p) => ({ organizationId: p.organization.id, consent: p.consent })),
-  };
 }
 
 /** The synergy workflow: detection, consent-based contact, refusal, hand-recorded synergies. */
@@ -55,7 +44,7 @@ export class SynergyService {
     }
     if (!(await this.em.count(Territory, { id: territoryId }))) throw notFound('Territory');
     const result = await this.detection.detectTerritory(this.em, territoryId);
-    await this.announce(result.suggested);
+    await announceSuggestions(this.em, this.pubSub, result.suggested);
     return result;
   }
 
@@ -107,12 +96,7 @@ export class SynergyService {
   }
 
   async records(ids: string[]): Promise<SynergyRecord[]> {
-    if (ids.length === 0) return [];
-    const synergies = await this.em.find(Synergy, { id: { $in: ids } });
-    const participants = await this.em.find(SynergyParticipant, { synergy: { $in: ids } }, { orderBy: { role: 'asc', id: 'asc' } });
-    const byId = new Map(synergies.map((s) => [s.id, { synergy: s, participants: [] as SynergyParticipant[] }]));
-    for (const p of participants) byId.get(p.synergy.id)?.participants.push(p);
-    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    return loadSynergyRecords(this.em, ids);
   }
 
   /** The synergies as `viewer` may see them (see synergy-view.ts), texts in `language`. */
@@ -214,18 +198,7 @@ export class SynergyService {
       }
     }
     await this.em.flush();
-    if (status === SynergyStatus.SUGGESTED) await this.announce([synergy]);
+    if (status === SynergyStatus.SUGGESTED) await announceSuggestions(this.em, this.pubSub, [synergy]);
     return (await this.records([synergy.id]))[0];
-  }
-
-  /** Tells the parties' subscribers; the event carries ids only, each subscriber's view is built for them. */
-  async announce(synergies: Synergy[]) {
-    if (synergies.length === 0) return;
-    for (const record of await this.records(synergies.map((s) => s.id))) {
-      this.pubSub.publish('SYNERGY_SUGGESTED', {
-        synergyId: record.synergy.id,
-        organizationIds: [...new Set(record.participants.map((p) => p.organization.id))],
-      });
-    }
   }
 }
