@@ -5,7 +5,7 @@ import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
-import type { SynergyDetection } from '../synergy/synergy-detection.js';
+import type { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { SynergyService } from '../synergy/synergy.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
 

@@ -23,7 +23,7 @@ const flowsArb = fc.array(
   { maxLength: 4 },
 );
 
-/** The predicate synergy.service.ts and flow-commitments.ts write in SQL, evaluated on one row. */
+/** The predicate synergy.service.ts and view/flow-commitments.ts write in SQL, evaluated on one row. */
 function inScope(scope: SynergyReadScope, s: SynergyFacts): boolean {
   return scope.territoryIds.includes(s.territoryId) || s.participants.some((p) => scope.organizationIds.includes(p.organizationId));
 }

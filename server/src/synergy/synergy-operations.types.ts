@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { SynergyNode } from './synergy.types.js';
+import { SynergyNode } from './view/synergy.types.js';
 
 /** GraphQL types of what the synergy operations answer: a detection run, a live suggestion. */
 

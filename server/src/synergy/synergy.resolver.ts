@@ -9,12 +9,12 @@ import { isToldOfSuggestion } from '../policy/synergy-policy.js';
 import type { SynergySuggestedPayload } from '../pubsub/pubsub.js';
 import { findNeeds } from './knowledge/need-search.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
-import { TerritoryImpactNode } from './territory-impact.js';
-import { ImpactFigureNode } from './explanation.types.js';
-import { Language, NeedNode } from './knowledge.types.js';
+import { TerritoryImpactNode } from './view/territory-impact.js';
+import { ImpactFigureNode } from './view/explanation.types.js';
+import { Language, NeedNode } from './view/knowledge.types.js';
 import { DetectionReportNode, SynergyEventNode } from './synergy-operations.types.js';
-import { SynergyNode } from './synergy.types.js';
-import { SynergyKind, SynergyStatus } from './synergy.enums.js';
+import { SynergyNode } from './view/synergy.types.js';
+import { SynergyKind, SynergyStatus } from './model/synergy.enums.js';
 
 export const SynergyConnection = connectionOf(SynergyNode, 'Synergy', 'synergy', 'synergies');
 
@@ -148,7 +148,7 @@ function orgId(id: string | undefined): string | undefined {
 
 @Resolver(() => ImpactFigureNode)
 export class ImpactFigureResolver {
-  /** Only figures the viewer may see reach here (synergy-view filters euros of other organisations). */
+  /** Only figures the viewer may see reach here (view/impact-view.ts filters euros by canSeeEuros). */
   @FieldResolver(() => OrganizationNode, { nullable: true, description: 'For EUROS_SAVED: who saves them.' })
   async organization(@Root() figure: ImpactFigureNode, @Ctx() ctx: GraphQLContext): Promise<OrganizationNode | null> {
     if (!figure.organizationDbId || figure.indicator !== 'EUROS_SAVED') return null;

@@ -10,16 +10,16 @@ import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { Territory } from '../territory/territory.entity.js';
 import { User } from '../auth/user.entity.js';
-import { announceSuggestions } from './announce-suggestions.js';
-import type { SynergyDetection } from './synergy-detection.js';
-import { factsOf, loadSynergyRecords, type SynergyRecord } from './synergy.record.js';
-import { Synergy, SynergyParticipant } from './synergy.entity.js';
-import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
+import { announceSuggestions } from './detection/announce-suggestions.js';
+import type { SynergyDetection } from './detection/synergy-detection.js';
+import { factsOf, loadSynergyRecords, type SynergyRecord } from './model/synergy.record.js';
+import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
+import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './model/synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
-import { Language } from './knowledge.types.js';
-import { viewSynergies } from './synergy-view.js';
-import type { SynergyNode } from './synergy.types.js';
-import { territoryImpact } from './territory-impact.js';
+import { Language } from './view/knowledge.types.js';
+import { viewSynergies } from './view/synergy-view.js';
+import type { SynergyNode } from './view/synergy.types.js';
+import { territoryImpact } from './view/territory-impact.js';
 
 export interface SynergyFilter {
   territoryIds?: string[];

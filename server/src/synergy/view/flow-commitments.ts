@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ANY_UUID, sqlList } from '../db/sql.js';
-import type { SynergyReadScope } from '../policy/synergy-policy.js';
-import type { ExplanationItem } from './engine/engine.types.js';
+import { ANY_UUID, sqlList } from '../../db/sql.js';
+import type { SynergyReadScope } from '../../policy/synergy-policy.js';
+import type { ExplanationItem } from '../engine/engine.types.js';
 
 /**
  * Each suggestion is scored on its own, so one need can be offered three sources that together bring 250 % of it,

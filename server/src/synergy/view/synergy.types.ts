@@ -1,11 +1,11 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { FlowNode } from '../flow/flow.types.js';
-import { Node } from '../graphql/node.js';
-import { OrganizationKind } from '../organization/organization.enums.js';
-import { OrganizationNode } from '../organization/organization.types.js';
+import { FlowNode } from '../../flow/flow.types.js';
+import { Node } from '../../graphql/node.js';
+import { OrganizationKind } from '../../organization/organization.enums.js';
+import { OrganizationNode } from '../../organization/organization.types.js';
 import { ImpactFigureNode, SynergyExplanationNode } from './explanation.types.js';
 import { PathwayNode } from './knowledge.types.js';
-import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
+import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from '../model/synergy.enums.js';
 
 registerEnumType(SynergyKind, { name: 'SynergyKind', description: 'Substitution or mutualisation.' });
 registerEnumType(SynergyStatus, { name: 'SynergyStatus', description: 'Where the parties are with a synergy.' });

@@ -1,9 +1,9 @@
-import { canSeeEuros } from '../policy/impact-policy.js';
-import type { MaybeViewer } from '../policy/viewer.js';
+import { canSeeEuros } from '../../policy/impact-policy.js';
+import type { MaybeViewer } from '../../policy/viewer.js';
 import { roundSignificant } from './counterpart.js';
-import type { ImpactFactorUse, ImpactFigure } from './engine/engine.types.js';
+import type { ImpactFactorUse, ImpactFigure } from '../engine/engine.types.js';
 import { ImpactFactorNode, ImpactFigureNode } from './explanation.types.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { KnowledgeSourceNode } from './knowledge.types.js';
 
 /**

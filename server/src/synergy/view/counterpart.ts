@@ -1,7 +1,7 @@
-import { UNIT_SYMBOLS, type FlowUnit } from '../flow/flow.enums.js';
-import type { ActivitySectorEntry } from '../nomenclature/activity-sectors.js';
-import type { OrganizationKind } from '../organization/organization.enums.js';
-import type { Pathway } from './knowledge/knowledge-base.types.js';
+import { UNIT_SYMBOLS, type FlowUnit } from '../../flow/flow.enums.js';
+import type { ActivitySectorEntry } from '../../nomenclature/activity-sectors.js';
+import type { OrganizationKind } from '../../organization/organization.enums.js';
+import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import { AnonymousCounterpartNode } from './synergy.types.js';
 
 /** Distance bands wide enough not to locate a site by crossing two of them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findActivitySector } from '../nomenclature/activity-sectors.js';
-import { OrganizationKind } from '../organization/organization.enums.js';
-import { FlowUnit } from '../flow/flow.enums.js';
+import { findActivitySector } from '../../nomenclature/activity-sectors.js';
+import { OrganizationKind } from '../../organization/organization.enums.js';
+import { FlowUnit } from '../../flow/flow.enums.js';
 import { describeCounterpart, distanceBand, roundSignificant } from './counterpart.js';
 
 describe('anonymous counterparts', () => {

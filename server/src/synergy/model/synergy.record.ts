@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SynergyFacts } from '../policy/synergy-policy.js';
+import type { SynergyFacts } from '../../policy/synergy-policy.js';
 import { Synergy, SynergyParticipant } from './synergy.entity.js';
 
 /** A synergy with its participants, as services hand it to adapters. */

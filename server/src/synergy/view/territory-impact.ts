@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { forbidden, unauthenticated } from '../errors/domain-errors.js';
-import { territoryIndicatorAccess } from '../policy/impact-policy.js';
-import type { MaybeViewer } from '../policy/viewer.js';
-import type { ImpactFigure } from './engine/engine.types.js';
-import { ANY_UUID, sqlList } from '../db/sql.js';
+import { forbidden, unauthenticated } from '../../errors/domain-errors.js';
+import { territoryIndicatorAccess } from '../../policy/impact-policy.js';
+import type { MaybeViewer } from '../../policy/viewer.js';
+import type { ImpactFigure } from '../engine/engine.types.js';
+import { ANY_UUID, sqlList } from '../../db/sql.js';
 
 @ObjectType('ImpactTotal', { description: 'The sum of one indicator over a group of synergies.' })
 export class ImpactTotalNode {

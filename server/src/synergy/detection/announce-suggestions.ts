@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppPubSub } from '../pubsub/pubsub.js';
-import type { Synergy } from './synergy.entity.js';
-import { loadSynergyRecords } from './synergy.record.js';
+import type { AppPubSub } from '../../pubsub/pubsub.js';
+import type { Synergy } from '../model/synergy.entity.js';
+import { loadSynergyRecords } from '../model/synergy.record.js';
 
 /** Tells the parties' subscribers; the event carries ids only, each subscriber's view is built for them. */
 export async function announceSuggestions(em: EntityManager, pubSub: AppPubSub['pubSub'], synergies: Synergy[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AppPubSub } from '../pubsub/pubsub.js';
+import type { AppPubSub } from '../../pubsub/pubsub.js';
 import type { SynergyDetection } from './synergy-detection.js';
 import { announceSuggestions } from './announce-suggestions.js';
 
