@@ -5,6 +5,7 @@ import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { PageRequest } from '../graphql/connection.js';
 import { Organization } from '../organization/organization.entity.js';
 import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
+import { territoryIndicatorAccess } from '../policy/impact-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
@@ -18,6 +19,7 @@ import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } f
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
 import { Language } from './view/knowledge.types.js';
 import { viewSynergies } from './view/synergy-view.js';
+import { loadViewFacts } from './view/view-facts.js';
 import type { SynergyNode } from './view/synergy.types.js';
 import { territoryImpact } from './view/territory-impact.js';
 
@@ -99,9 +101,10 @@ export class SynergyService {
     return loadSynergyRecords(this.em, ids);
   }
 
-  /** The synergies as `viewer` may see them (see synergy-view.ts), texts in `language`. */
+  /** The synergies as `viewer` may see them (view/synergy-view.ts), texts in `language`: their facts read, then the view built. */
   async view(viewer: MaybeViewer, records: SynergyRecord[], language: Language = Language.FR): Promise<SynergyNode[]> {
-    return viewSynergies(this.em, this.detection.kb, records, viewer, language);
+    const facts = await loadViewFacts(this.em, records, synergyReadScope(viewer));
+    return viewSynergies(this.detection.kb, records, facts, viewer, language);
   }
 
   /**
@@ -110,13 +113,17 @@ export class SynergyService {
    */
   async viewSuggested(viewer: MaybeViewer, synergyId: string): Promise<SynergyNode> {
     const records = await this.records([synergyId]);
-    return (await viewSynergies(this.em.fork(), this.detection.kb, records, viewer))[0];
+    const facts = await loadViewFacts(this.em.fork(), records, synergyReadScope(viewer));
+    return viewSynergies(this.detection.kb, records, facts, viewer)[0];
   }
 
   /** Impact totals of a territory and the territories nested in it, by stage. */
   async territoryImpact(viewer: MaybeViewer, territoryId: string) {
     const territoryIds = (await loadTerritoryTree(this.em)).descendantsOf(territoryId);
-    return territoryImpact(this.em, viewer, territoryIds, territoryId);
+    if (!viewer) throw unauthenticated();
+    const access = territoryIndicatorAccess(viewer, territoryId);
+    if (access === 'NONE') throw forbidden('Only members and facilitators of this territory see its indicators.');
+    return territoryImpact(this.em, territoryIds, access === 'WITH_EUROS');
   }
 
   /** A party asks to be put in touch: its side consents now; the others are asked. */

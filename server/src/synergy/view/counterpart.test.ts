@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findActivitySector } from '../../nomenclature/activity-sectors.js';
 import { OrganizationKind } from '../../organization/organization.enums.js';
 import { FlowUnit } from '../../flow/flow.enums.js';
-import { describeCounterpart, distanceBand, roundSignificant } from './counterpart.js';
+import { describeCounterpart } from './counterpart.js';
+import { distanceBand, roundSignificant } from './magnitudes.js';
 
 describe('anonymous counterparts', () => {
   it('say what and roughly where, in both languages, without a name or an exact figure', () => {

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 import type { SynergyReadScope } from '../../policy/synergy-policy.js';
 import type { ExplanationItem } from '../engine/engine.types.js';
+import { ParticipantRole, SynergyKind } from '../model/synergy.enums.js';
+import type { SynergyRecord } from '../model/synergy.record.js';
 
 /**
  * Each suggestion is scored on its own, so one need can be offered three sources that together bring 250 % of it,
@@ -37,6 +39,16 @@ export async function loadFlowCommitments(em: EntityManager, scope: SynergyReadS
     [sqlList(flowIds), sqlList(scope.territoryIds), sqlList(scope.organizationIds)],
   );
   return new Map(rows.map((r) => [`${r.flow_id}:${r.role}`, { count: r.n, share: Number(r.share ?? 0) }]));
+}
+
+/** For a substitution, a notice on each side whose flow other suggestions also claim beyond what it has. */
+export function overAllocationNotices(record: SynergyRecord, commitments: Map<string, FlowCommitment>): ExplanationItem[] {
+  if (record.synergy.kind !== SynergyKind.SUBSTITUTION) return [];
+  return record.participants.flatMap((p) => {
+    if (!p.flow || (p.role !== ParticipantRole.OUTPUT && p.role !== ParticipantRole.INPUT)) return [];
+    const item = overAllocationItem(p.role === ParticipantRole.OUTPUT ? 'output' : 'input', commitments.get(`${p.flow.id}:${p.role}`));
+    return item ? [item] : [];
+  });
 }
 
 /** The notice for a side of a substitution whose flow is promised more than it has, or nothing. */

@@ -1,10 +1,10 @@
 import { canSeeEuros } from '../../policy/impact-policy.js';
 import type { MaybeViewer } from '../../policy/viewer.js';
-import { roundSignificant } from './counterpart.js';
 import type { ImpactFactorUse, ImpactFigure } from '../engine/engine.types.js';
 import { ImpactFactorNode, ImpactFigureNode } from './explanation.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { KnowledgeSourceNode } from './knowledge.types.js';
+import { roundSignificant } from './magnitudes.js';
 
 /**
  * The impact figures one viewer may read: euros only for the organisation they concern and its facilitators;

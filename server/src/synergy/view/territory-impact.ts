@@ -1,8 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { forbidden, unauthenticated } from '../../errors/domain-errors.js';
-import { territoryIndicatorAccess } from '../../policy/impact-policy.js';
-import type { MaybeViewer } from '../../policy/viewer.js';
 import type { ImpactFigure } from '../engine/engine.types.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 
@@ -28,11 +25,8 @@ export class TerritoryImpactNode {
   @Field(() => ImpactGroupNode, { description: 'Running.' }) operational!: ImpactGroupNode;
 }
 
-/** Territory totals, as territoryIndicatorAccess lets the viewer read them. */
-export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, territoryIds: string[], rootId: string) {
-  if (!viewer) throw unauthenticated();
-  const access = territoryIndicatorAccess(viewer, rootId);
-  if (access === 'NONE') throw forbidden('Only members and facilitators of this territory see its indicators.');
+/** Impact totals of the synergies of `territoryIds`, by stage; euros only when `withEuros` (territoryIndicatorAccess). */
+export async function territoryImpact(em: EntityManager, territoryIds: string[], withEuros: boolean): Promise<TerritoryImpactNode> {
   const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string }[] = await em.execute(
     `select status, operational, impacts from synergy where territory_id = ${ANY_UUID}
      and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
@@ -42,7 +36,7 @@ export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, te
   for (const row of rows) {
     const impacts = typeof row.impacts === 'string' ? (JSON.parse(row.impacts) as ImpactFigure[]) : row.impacts;
     const group = row.operational ? groups.operational : row.status === 'SUGGESTED' ? groups.suggested : groups.inProgress;
-    group.push(impacts.filter((f) => access === 'WITH_EUROS' || f.indicator !== 'EUROS_SAVED'));
+    group.push(impacts.filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'));
   }
   const sum = (list: ImpactFigure[][]): ImpactGroupNode => {
     const totals = new Map<string, ImpactTotalNode>();
