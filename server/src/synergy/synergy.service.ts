@@ -97,7 +97,7 @@ export class SynergyService {
     return record;
   }
 
-  async records(ids: string[]): Promise<SynergyRecord[]> {
+  private async records(ids: string[]): Promise<SynergyRecord[]> {
     return loadSynergyRecords(this.em, ids);
   }
 
