@@ -40,8 +40,10 @@ export class NodeResolver {
       }
       case 'ResourceFlow':
         return FlowNode.forViewer(await ctx.services.flows.get(ctx.viewer, id), ctx.viewer);
-      case 'Synergy':
-        return ctx.services.synergyViews.one(ctx.viewer, id);
+      case 'Synergy': {
+        const record = await ctx.services.synergies.get(ctx.viewer, id);
+        return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
+      }
       case 'User':
         return ctx.principal && ctx.principal.user.id === id ? UserNode.from(ctx.principal.user) : null;
       default:

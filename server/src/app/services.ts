@@ -6,8 +6,7 @@ import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
-import type { SynergyDetection } from '../synergy/synergy-detection.js';
-import { SynergyViews } from '../synergy/synergy-views.service.js';
+import type { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { SynergyService } from '../synergy/synergy.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
 
@@ -35,7 +34,6 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,
-    synergyViews: new SynergyViews(em, deps.knowledgeBase, synergies),
   };
 }
 

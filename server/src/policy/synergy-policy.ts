@@ -1,3 +1,4 @@
+import type { FlowVisibility } from './policy.js';
 import { isFacilitatorOf, isMemberOf, type MaybeViewer } from './viewer.js';
 
 /**
@@ -18,6 +19,21 @@ export function synergyAccess(viewer: MaybeViewer, s: SynergyFacts): SynergyAcce
   return 'NONE';
 }
 
+/**
+ * The same rule as synergyAccess, as sets a query can filter on: a synergy is visible (FULL or PARTY) when its
+ * territory is in `territoryIds` or one of its participants in `organizationIds`. A property test keeps the two
+ * forms equal.
+ */
+export interface SynergyReadScope {
+  territoryIds: string[];
+  organizationIds: string[];
+}
+
+export function synergyReadScope(viewer: MaybeViewer): SynergyReadScope {
+  if (viewer === null) return { territoryIds: [], organizationIds: [] };
+  return { territoryIds: [...viewer.facilitatedTerritoryIds], organizationIds: [...viewer.memberships.keys()] };
+}
+
 /** Identities are revealed to the parties only once every side has consented to be put in touch. */
 export function identitiesRevealed(s: SynergyFacts): boolean {
   return s.participants.length > 1 && s.participants.every((p) => p.consent === 'ACCEPTED');
@@ -29,6 +45,28 @@ export function canSeeParticipant(viewer: MaybeViewer, s: SynergyFacts, organiza
   if (access === 'FULL') return true;
   if (access === 'NONE') return false;
   return isMemberOf(viewer, organizationId) || identitiesRevealed(s);
+}
+
+/** A participant's flow, as far as showing figures goes: whose it is and how it was declared. */
+export interface ParticipantFlowFacts {
+  organizationId: string;
+  visibility: FlowVisibility;
+}
+
+/**
+ * Exact figures about the other parties (score, coverages, distance, quantities, impact formulas): facilitators
+ * always; parties once identities are revealed and none of the others' flows is PRIVATE (consenting to contact is
+ * not consenting to show private data). Otherwise figures are rounded or left out.
+ */
+export function canSeeExactFigures(viewer: MaybeViewer, s: SynergyFacts, flows: ParticipantFlowFacts[]): boolean {
+  const access = synergyAccess(viewer, s);
+  if (access !== 'PARTY') return access === 'FULL';
+  return identitiesRevealed(s) && !flows.some((f) => f.visibility === 'PRIVATE' && !isMemberOf(viewer, f.organizationId));
+}
+
+/** A new suggestion is announced live to the members of the organisations taking part in it. */
+export function isToldOfSuggestion(viewer: MaybeViewer, participantOrganizationIds: string[]): boolean {
+  return participantOrganizationIds.some((o) => isMemberOf(viewer, o));
 }
 
 /** Consenting, requesting contact or declining is done for one's own organisation's side. */

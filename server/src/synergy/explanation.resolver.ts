@@ -1,6 +1,6 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ExplanationItemNode, SynergyExplanationNode } from './explanation.types.js';
-import { Language } from './knowledge.types.js';
+import { ExplanationItemNode, SynergyExplanationNode } from './view/explanation.types.js';
+import { Language } from './view/knowledge.types.js';
 
 const languageArg = {
   nullable: true,

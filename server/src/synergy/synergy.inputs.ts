@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { SynergyKind, SynergyStatus } from './synergy.enums.js';
-import { Language } from './knowledge.types.js';
+import { SynergyKind, SynergyStatus } from './model/synergy.enums.js';
+import { Language } from './view/knowledge.types.js';
 
 @InputType({ description: 'Narrows a list of synergies.' })
 export class SynergyFilterInput {

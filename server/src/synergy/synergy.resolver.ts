@@ -5,16 +5,16 @@ import { connectionOf, pageRequest, toConnection } from '../graphql/connection.j
 import type { SynergyResolverContext } from './synergy.context.js';
 import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { badInput } from '../errors/domain-errors.js';
-import { isMemberOf } from '../policy/viewer.js';
+import { isToldOfSuggestion } from '../policy/synergy-policy.js';
 import type { SynergySuggestedPayload } from '../pubsub/pubsub.js';
 import { findNeeds } from './knowledge/need-search.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
-import { viewSynergies } from './synergy-view.js';
-import { territoryImpact, TerritoryImpactNode } from './territory-impact.js';
-import { ImpactFigureNode } from './explanation.types.js';
-import { Language, NeedNode } from './knowledge.types.js';
-import { DetectionReportNode, SynergyEventNode, SynergyNode } from './synergy.types.js';
-import { SynergyKind, SynergyStatus } from './synergy.enums.js';
+import { TerritoryImpactNode } from './view/territory-impact.js';
+import { ImpactFigureNode } from './view/explanation.types.js';
+import { Language, NeedNode } from './view/knowledge.types.js';
+import { DetectionReportNode, SynergyEventNode } from './synergy-operations.types.js';
+import { SynergyNode } from './view/synergy.types.js';
+import { SynergyKind, SynergyStatus } from './model/synergy.enums.js';
 
 export const SynergyConnection = connectionOf(SynergyNode, 'Synergy', 'synergy', 'synergies');
 
@@ -42,7 +42,7 @@ export class SynergyResolver {
       },
       page,
     );
-    const nodes = await viewSynergies(ctx.em, ctx.knowledgeBase, records, ctx.viewer, args.language ?? Language.FR);
+    const nodes = await ctx.services.synergies.view(ctx.viewer, records, args.language ?? Language.FR);
     return toConnection({ nodes, totalCount, offset: page.offset });
   }
 
@@ -54,7 +54,7 @@ export class SynergyResolver {
   ): Promise<SynergyNode | null> {
     try {
       const record = await ctx.services.synergies.get(ctx.viewer, expectId(id, 'Synergy'));
-      return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer, language))[0];
+      return (await ctx.services.synergies.view(ctx.viewer, [record], language))[0];
     } catch (error) {
       if ((error as { code?: string }).code === 'NOT_FOUND') return null;
       throw error;
@@ -68,7 +68,7 @@ export class SynergyResolver {
     @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.requestContact(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Answers a contact request: accepting reveals identities once every side accepted.' })
@@ -79,7 +79,7 @@ export class SynergyResolver {
     @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.respondToContact(ctx.viewer, expectId(id, 'Synergy'), accept, orgId(organizationId));
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Declines a synergy; it is not suggested again unless its data change.' })
@@ -89,7 +89,7 @@ export class SynergyResolver {
     @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.decline(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Records a synergy by hand (facilitators of the territory).' })
@@ -103,7 +103,7 @@ export class SynergyResolver {
       status: input.status as SynergyStatus | undefined,
       operational: input.operational,
     });
-    return (await viewSynergies(ctx.em, ctx.knowledgeBase, [record], ctx.viewer))[0];
+    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
   }
 
   @Mutation(() => DetectionReportNode, { description: 'Runs the synergy engine over a territory (facilitators). Decisions already taken are kept.' })
@@ -114,8 +114,7 @@ export class SynergyResolver {
 
   @Query(() => TerritoryImpactNode, { description: 'Impacts of a territory’s synergies by stage (members and facilitators of the territory; euros for facilitators only).' })
   async territoryImpact(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: SynergyResolverContext): Promise<TerritoryImpactNode> {
-    const id = expectId(territoryId, 'Territory', 'territoryId');
-    return territoryImpact(ctx.em, ctx.viewer, await ctx.services.territories.withDescendants(id), id);
+    return ctx.services.synergies.territoryImpact(ctx.viewer, expectId(territoryId, 'Territory', 'territoryId'));
   }
 
   @Query(() => [NeedNode], { description: 'Needs of the knowledge base matching words ("gypse", "chaleur 80"), to declare an input with `needCode`.' })
@@ -133,14 +132,12 @@ export class SynergyResolver {
       const ctx = context as SynergyResolverContext;
       return pipe(
         ctx.pubSub.subscribe('SYNERGY_SUGGESTED'),
-        filter((p: SynergySuggestedPayload) => p.organizationIds.some((o) => isMemberOf(ctx.viewer, o))),
+        filter((p: SynergySuggestedPayload) => isToldOfSuggestion(ctx.viewer, p.organizationIds)),
       );
     },
   })
   async synergySuggested(@Root() payload: SynergySuggestedPayload, @Ctx() ctx: SynergyResolverContext): Promise<SynergyEventNode> {
-    const em = ctx.em.fork();
-    const records = await ctx.services.synergies.records([payload.synergyId]);
-    const [synergy] = await viewSynergies(em, ctx.knowledgeBase, records, ctx.viewer);
+    const synergy = await ctx.services.synergies.viewSuggested(ctx.viewer, payload.synergyId);
     return { synergyId: toGlobalId('Synergy', payload.synergyId), synergy };
   }
 }
@@ -151,7 +148,7 @@ function orgId(id: string | undefined): string | undefined {
 
 @Resolver(() => ImpactFigureNode)
 export class ImpactFigureResolver {
-  /** Only figures the viewer may see reach here (synergy-view filters euros of other organisations). */
+  /** Only figures the viewer may see reach here (view/impact-view.ts filters euros by canSeeEuros). */
   @FieldResolver(() => OrganizationNode, { nullable: true, description: 'For EUROS_SAVED: who saves them.' })
   async organization(@Root() figure: ImpactFigureNode, @Ctx() ctx: SynergyResolverContext): Promise<OrganizationNode | null> {
     if (!figure.organizationDbId || figure.indicator !== 'EUROS_SAVED') return null;

@@ -4,15 +4,24 @@ import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { PageRequest } from '../paging/page.js';
 import { Organization } from '../organization/organization.entity.js';
-import { canDecideFor, canManageSynergies, synergyAccess, type SynergyFacts } from '../policy/synergy-policy.js';
+import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
+import { territoryIndicatorAccess } from '../policy/impact-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
+import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { Territory } from '../territory/territory.entity.js';
 import { User } from '../auth/user.entity.js';
-import type { SynergyDetection } from './synergy-detection.js';
-import { Synergy, SynergyParticipant } from './synergy.entity.js';
-import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
+import { announceSuggestions } from './detection/announce-suggestions.js';
+import type { SynergyDetection } from './detection/synergy-detection.js';
+import { factsOf, loadSynergyRecords, type SynergyRecord } from './model/synergy.record.js';
+import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
+import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './model/synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
+import { Language } from './view/knowledge.types.js';
+import { viewSynergies } from './view/synergy-view.js';
+import { loadViewFacts } from './view/view-facts.js';
+import type { SynergyNode } from './view/synergy.types.js';
+import { territoryImpact } from './view/territory-impact.js';
 
 export interface SynergyFilter {
   territoryIds?: string[];
@@ -20,19 +29,6 @@ export interface SynergyFilter {
   statuses?: SynergyStatus[];
   organizationId?: string;
   minScore?: number;
-}
-
-/** A synergy with its participants, as services hand it to adapters. */
-export interface SynergyRecord {
-  synergy: Synergy;
-  participants: SynergyParticipant[];
-}
-
-export function factsOf({ synergy, participants }: SynergyRecord): SynergyFacts {
-  return {
-    territoryId: synergy.territory.id,
-    participants: participants.map((p) => ({ organizationId: p.organization.id, consent: p.consent })),
-  };
 }
 
 /** The synergy workflow: detection, consent-based contact, refusal, hand-recorded synergies. */
@@ -50,18 +46,19 @@ export class SynergyService {
     }
     if (!(await this.em.count(Territory, { id: territoryId }))) throw notFound('Territory');
     const result = await this.detection.detectTerritory(this.em, territoryId);
-    await this.announce(result.suggested);
+    await announceSuggestions(this.em, this.pubSub, result.suggested);
     return result;
   }
 
   /** Synergies the viewer may see (as a party or as a facilitator), best first. */
   async page(viewer: MaybeViewer, filter: SynergyFilter, page: PageRequest) {
     if (!viewer) throw unauthenticated();
+    const scope = synergyReadScope(viewer);
     const clauses = [
       `(s.territory_id = ${ANY_UUID} or exists (select 1 from synergy_participant p
          where p.synergy_id = s.id and p.organization_id = ${ANY_UUID}))`,
     ];
-    const params: unknown[] = [sqlList([...viewer.facilitatedTerritoryIds]), sqlList([...viewer.memberships.keys()])];
+    const params: unknown[] = [sqlList(scope.territoryIds), sqlList(scope.organizationIds)];
     if (filter.territoryIds) {
       clauses.push(`s.territory_id = ${ANY_UUID}`);
       params.push(sqlList(filter.territoryIds));
@@ -100,13 +97,33 @@ export class SynergyService {
     return record;
   }
 
-  async records(ids: string[]): Promise<SynergyRecord[]> {
-    if (ids.length === 0) return [];
-    const synergies = await this.em.find(Synergy, { id: { $in: ids } });
-    const participants = await this.em.find(SynergyParticipant, { synergy: { $in: ids } }, { orderBy: { role: 'asc', id: 'asc' } });
-    const byId = new Map(synergies.map((s) => [s.id, { synergy: s, participants: [] as SynergyParticipant[] }]));
-    for (const p of participants) byId.get(p.synergy.id)?.participants.push(p);
-    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  private async records(ids: string[]): Promise<SynergyRecord[]> {
+    return loadSynergyRecords(this.em, ids);
+  }
+
+  /** The synergies as `viewer` may see them (view/synergy-view.ts), texts in `language`: their facts read, then the view built. */
+  async view(viewer: MaybeViewer, records: SynergyRecord[], language: Language = Language.FR): Promise<SynergyNode[]> {
+    const facts = await loadViewFacts(this.em, records, synergyReadScope(viewer));
+    return viewSynergies(this.detection.kb, records, facts, viewer, language);
+  }
+
+  /**
+   * A synergy announced live, as `viewer` may see it. A subscription's unit of work lives as long as the socket:
+   * each event reads its facts afresh.
+   */
+  async viewSuggested(viewer: MaybeViewer, synergyId: string): Promise<SynergyNode> {
+    const records = await this.records([synergyId]);
+    const facts = await loadViewFacts(this.em.fork(), records, synergyReadScope(viewer));
+    return viewSynergies(this.detection.kb, records, facts, viewer)[0];
+  }
+
+  /** Impact totals of a territory and the territories nested in it, by stage. */
+  async territoryImpact(viewer: MaybeViewer, territoryId: string) {
+    const territoryIds = (await loadTerritoryTree(this.em)).descendantsOf(territoryId);
+    if (!viewer) throw unauthenticated();
+    const access = territoryIndicatorAccess(viewer, territoryId);
+    if (access === 'NONE') throw forbidden('Only members and facilitators of this territory see its indicators.');
+    return territoryImpact(this.em, territoryIds, access === 'WITH_EUROS');
   }
 
   /** A party asks to be put in touch: its side consents now; the others are asked. */
@@ -188,18 +205,7 @@ export class SynergyService {
       }
     }
     await this.em.flush();
-    if (status === SynergyStatus.SUGGESTED) await this.announce([synergy]);
+    if (status === SynergyStatus.SUGGESTED) await announceSuggestions(this.em, this.pubSub, [synergy]);
     return (await this.records([synergy.id]))[0];
-  }
-
-  /** Tells the parties' subscribers; the event carries ids only, each subscriber's view is built for them. */
-  async announce(synergies: Synergy[]) {
-    if (synergies.length === 0) return;
-    for (const record of await this.records(synergies.map((s) => s.id))) {
-      this.pubSub.publish('SYNERGY_SUGGESTED', {
-        synergyId: record.synergy.id,
-        organizationIds: [...new Set(record.participants.map((p) => p.organization.id))],
-      });
-    }
   }
 }

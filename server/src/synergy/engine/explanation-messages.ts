@@ -226,7 +226,7 @@ export const MESSAGES: Record<string, Record<Lang, Message>> = {
     en: (p, c) =>
       `Over the ${c.num(p.monthsShared)} shared months, about ${c.num(p.quantity)} ${c.unit(p.unit)} a year can be exchanged: the quantity the impacts count.`,
   },
-  /** Added by the API's view (synergy/flow-commitments.ts), not by the engine: it depends on the other suggestions. */
+  /** Added by the API's view (synergy/view/flow-commitments.ts), not by the engine: it depends on the other suggestions. */
   ALSO_OFFERED: {
     fr: (p, c) =>
       p.side === 'input'

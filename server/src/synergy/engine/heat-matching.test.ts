@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { validateKnowledgeBase } from '../knowledge/knowledge-base-validator.js';
-import { redactItem } from '../explanation-redaction.js';
+import { redactItem } from '../view/explanation-redaction.js';
 import { compileKnowledgeBase } from './compiled-knowledge-base.js';
 import { detectSynergies } from './detector.js';
 import { at, flow } from './engine.fixture.js';

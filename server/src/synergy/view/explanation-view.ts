@@ -1,10 +1,10 @@
-import { UNIT_SYMBOLS, type FlowUnit } from '../vocabulary/flow.enums.js';
-import { itemSentence, messageContext, renderExplanation } from './engine/explanation.js';
-import type { Lang, MessageContext } from './engine/explanation-messages.js';
-import type { Explanation, ExplanationItem } from './engine/engine.types.js';
+import { UNIT_SYMBOLS, type FlowUnit } from '../../vocabulary/flow.enums.js';
+import { itemSentence, messageContext, renderExplanation } from '../engine/explanation.js';
+import type { Lang, MessageContext } from '../engine/explanation-messages.js';
+import type { Explanation, ExplanationItem } from '../engine/engine.types.js';
 import { redactItem, type OwnSides, type RedactedItem } from './explanation-redaction.js';
 import { ExplanationItemNode, SynergyExplanationNode } from './explanation.types.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { Language } from './knowledge.types.js';
 
 const langOf = (language: Language): Lang => (language === Language.EN ? 'en' : 'fr');

@@ -1,6 +1,6 @@
-import { distanceBand } from './counterpart.js';
-import type { ExplanationItem } from './engine/engine.types.js';
-import type { Lang, MessageContext } from './engine/explanation-messages.js';
+import type { ExplanationItem } from '../engine/engine.types.js';
+import type { Lang, MessageContext } from '../engine/explanation-messages.js';
+import { distanceBand } from './magnitudes.js';
 
 /**
  * What a party reads of an explanation before it may see the other side's figures (docs/THREAT_MODEL.md, rows

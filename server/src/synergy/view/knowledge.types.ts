@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
-import { SynergyKind } from './synergy.enums.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import { SynergyKind } from '../model/synergy.enums.js';
 
 /** GraphQL types of the knowledge base as the API shows it: pathways, their sources, declarable needs. */
 

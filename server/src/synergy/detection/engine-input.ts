@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EngineFlow } from './engine/engine.types.js';
-import { ANY_UUID, sqlList } from '../db/sql.js';
+import type { EngineFlow } from '../engine/engine.types.js';
+import { ANY_UUID, sqlList } from '../../db/sql.js';
 
 const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.description,
     f.ewc_code, f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c,

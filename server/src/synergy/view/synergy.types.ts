@@ -1,11 +1,11 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { FlowNode } from '../flow/flow.types.js';
-import { Node } from '../graphql/node.js';
-import { OrganizationKind } from '../vocabulary/organization.enums.js';
-import { OrganizationNode } from '../organization/organization.types.js';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FlowNode } from '../../flow/flow.types.js';
+import { Node } from '../../graphql/node.js';
+import { OrganizationKind } from '../../vocabulary/organization.enums.js';
+import { OrganizationNode } from '../../organization/organization.types.js';
 import { ImpactFigureNode, SynergyExplanationNode } from './explanation.types.js';
 import { PathwayNode } from './knowledge.types.js';
-import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
+import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from '../model/synergy.enums.js';
 
 registerEnumType(SynergyKind, { name: 'SynergyKind', description: 'Substitution or mutualisation.' });
 registerEnumType(SynergyStatus, { name: 'SynergyStatus', description: 'Where the parties are with a synergy.' });
@@ -54,19 +54,4 @@ export class SynergyNode extends Node {
   @Field(() => Int, { description: 'Number of organisations taking part.' }) organizationCount!: number;
   @Field(() => Date, { description: 'When it was first found or recorded.' }) createdAt!: Date;
   @Field(() => Date, { description: 'When it last changed.' }) updatedAt!: Date;
-}
-
-@ObjectType('DetectionReport', { description: 'What a detection run did.' })
-export class DetectionReportNode {
-  @Field(() => Int, { description: 'Synergies the engine found.' }) detected!: number;
-  @Field(() => Int, { description: 'New (or suggested again) synergies.' }) suggested!: number;
-  @Field(() => Int, { description: 'Known synergies refreshed.' }) updated!: number;
-  @Field(() => Int, { description: 'Decided synergies whose flows changed materially.' }) stale!: number;
-  @Field(() => Int, { description: 'Undecided synergies that no longer hold.' }) withdrawn!: number;
-}
-
-@ObjectType('SynergyEvent', { description: 'A synergy was suggested to one of your organisations.' })
-export class SynergyEventNode {
-  @Field(() => ID, { description: 'Global ID of the synergy.' }) synergyId!: string;
-  @Field(() => SynergyNode, { description: 'The synergy as you may see it.' }) synergy!: SynergyNode;
 }

@@ -1,37 +1,9 @@
-import { UNIT_SYMBOLS, type FlowUnit } from '../vocabulary/flow.enums.js';
-import type { ActivitySectorEntry } from '../nomenclature/activity-sectors.js';
-import type { OrganizationKind } from '../vocabulary/organization.enums.js';
-import type { Pathway } from './knowledge/knowledge-base.types.js';
+import { UNIT_SYMBOLS, type FlowUnit } from '../../vocabulary/flow.enums.js';
+import type { ActivitySectorEntry } from '../../nomenclature/activity-sectors.js';
+import type { OrganizationKind } from '../../vocabulary/organization.enums.js';
+import type { Pathway } from '../knowledge/knowledge-base.types.js';
+import { distanceBand, roundSignificant } from './magnitudes.js';
 import { AnonymousCounterpartNode } from './synergy.types.js';
-
-/** Distance bands wide enough not to locate a site by crossing two of them. */
-const BANDS: [number, string][] = [
-  [2, '< 2 km'],
-  [5, '2–5 km'],
-  [10, '5–10 km'],
-  [25, '10–25 km'],
-  [50, '25–50 km'],
-  [100, '50–100 km'],
-];
-
-export function distanceBand(km: number): string {
-  return BANDS.find(([max]) => km < max)?.[1] ?? '> 100 km';
-}
-
-export function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** 237 → 200, 0.0437 → 0.04: a magnitude, not a figure. */
-export function roundSignificant(x: number, digits: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(x))) - digits + 1);
-  return Math.round(x / magnitude) * magnitude;
-}
 
 const KIND_FR: Record<string, string> = {
   COMPANY: 'une entreprise',

@@ -1,10 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
-import { User } from '../auth/user.entity.js';
-import { BaseEntity } from '../db/base.entity.js';
-import { ResourceFlow } from '../flow/resource-flow.entity.js';
-import { Organization } from '../organization/organization.entity.js';
-import { Territory } from '../territory/territory.entity.js';
-import type { Explanation, ImpactFigure } from './engine/engine.types.js';
+import { User } from '../../auth/user.entity.js';
+import { BaseEntity } from '../../db/base.entity.js';
+import { ResourceFlow } from '../../flow/resource-flow.entity.js';
+import { Organization } from '../../organization/organization.entity.js';
+import { Territory } from '../../territory/territory.entity.js';
+import type { Explanation, ImpactFigure } from '../engine/engine.types.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
 
 /**

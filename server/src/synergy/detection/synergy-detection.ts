@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadTerritoryTree } from '../territory/territory-tree.js';
-import { SynergyDetector } from './engine/detector.js';
-import type { EngineFlow } from './engine/engine.types.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
+import { loadTerritoryTree } from '../../territory/territory-tree.js';
+import { SynergyDetector } from '../engine/detector.js';
+import type { EngineFlow } from '../engine/engine.types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { loadEngineFlow, loadEngineFlows } from './engine-input.js';
-import { reconcileSynergies, type ReconcileResult } from './synergy-reconcile.js';
-import { Synergy } from './synergy.entity.js';
-import { SynergyOrigin } from './synergy.enums.js';
+import { reconcileSynergies, type ReconcileResult } from './reconcile.js';
+import { Synergy } from '../model/synergy.entity.js';
+import { SynergyOrigin } from '../model/synergy.enums.js';
 
 interface Scope {
   territoryIds: string[];
@@ -22,7 +22,8 @@ interface Scope {
 export class SynergyDetection {
   private readonly scopes = new Map<string, Scope>();
 
-  constructor(private readonly kb: KnowledgeBase) {}
+  /** The knowledge base synergies are detected with; their views read pathways and factors from the same one. */
+  constructor(readonly kb: KnowledgeBase) {}
 
   /** Full detection over a territory and the territories nested in it. */
   async detectTerritory(em: EntityManager, territoryId: string): Promise<ReconcileResult & { detected: number }> {

@@ -1,9 +1,10 @@
-import { isFacilitatorOf, isMemberOf, type MaybeViewer } from '../policy/viewer.js';
-import { roundSignificant } from './counterpart.js';
-import type { ImpactFactorUse, ImpactFigure } from './engine/engine.types.js';
+import { canSeeEuros } from '../../policy/impact-policy.js';
+import type { MaybeViewer } from '../../policy/viewer.js';
+import type { ImpactFactorUse, ImpactFigure } from '../engine/engine.types.js';
 import { ImpactFactorNode, ImpactFigureNode } from './explanation.types.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { KnowledgeSourceNode } from './knowledge.types.js';
+import { roundSignificant } from './magnitudes.js';
 
 /**
  * The impact figures one viewer may read: euros only for the organisation they concern and its facilitators;
@@ -16,10 +17,8 @@ export function viewImpacts(
   territoryId: string,
   exact: boolean,
 ): ImpactFigureNode[] {
-  const facilitator = isFacilitatorOf(viewer, territoryId);
   return impacts
-    // Euros rest on declared costs, confidential to each organisation and its facilitators.
-    .filter((f) => f.indicator !== 'EUROS_SAVED' || facilitator || (f.organizationId !== null && isMemberOf(viewer, f.organizationId)))
+    .filter((f) => f.indicator !== 'EUROS_SAVED' || canSeeEuros(viewer, { territoryId, organizationId: f.organizationId }))
     .map((f) => {
       const r = (x: number) => (exact ? x : roundSignificant(x, 1));
       return Object.assign(new ImpactFigureNode(), {

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { forbidden, unauthenticated } from '../errors/domain-errors.js';
-import { isFacilitatorOf, type MaybeViewer } from '../policy/viewer.js';
-import type { ImpactFigure } from './engine/engine.types.js';
-import { ANY_UUID, sqlList } from '../db/sql.js';
+import type { ImpactFigure } from '../engine/engine.types.js';
+import { ANY_UUID, sqlList } from '../../db/sql.js';
 
 @ObjectType('ImpactTotal', { description: 'The sum of one indicator over a group of synergies.' })
 export class ImpactTotalNode {
@@ -27,14 +25,8 @@ export class TerritoryImpactNode {
   @Field(() => ImpactGroupNode, { description: 'Running.' }) operational!: ImpactGroupNode;
 }
 
-/**
- * Territory totals for facilitators and for members of the territory (authorities report them). Euros rest on
- * companies' confidential costs: only facilitators get their totals.
- */
-export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, territoryIds: string[], rootId: string) {
-  if (!viewer) throw unauthenticated();
-  const facilitator = isFacilitatorOf(viewer, rootId);
-  if (!facilitator && !viewer.memberTerritoryIds.has(rootId)) throw forbidden('Only members and facilitators of this territory see its indicators.');
+/** Impact totals of the synergies of `territoryIds`, by stage; euros only when `withEuros` (territoryIndicatorAccess). */
+export async function territoryImpact(em: EntityManager, territoryIds: string[], withEuros: boolean): Promise<TerritoryImpactNode> {
   const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string }[] = await em.execute(
     `select status, operational, impacts from synergy where territory_id = ${ANY_UUID}
      and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
@@ -44,7 +36,7 @@ export async function territoryImpact(em: EntityManager, viewer: MaybeViewer, te
   for (const row of rows) {
     const impacts = typeof row.impacts === 'string' ? (JSON.parse(row.impacts) as ImpactFigure[]) : row.impacts;
     const group = row.operational ? groups.operational : row.status === 'SUGGESTED' ? groups.suggested : groups.inProgress;
-    group.push(impacts.filter((f) => facilitator || f.indicator !== 'EUROS_SAVED'));
+    group.push(impacts.filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'));
   }
   const sum = (list: ImpactFigure[][]): ImpactGroupNode => {
     const totals = new Map<string, ImpactTotalNode>();

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ResourceFlow } from '../flow/resource-flow.entity.js';
-import { Organization } from '../organization/organization.entity.js';
-import { loadTerritoryTree, type expandTerritories } from '../territory/territory-tree.js';
-import { Territory } from '../territory/territory.entity.js';
-import type { DetectedSynergy, EngineFlow } from './engine/engine.types.js';
+import { ResourceFlow } from '../../flow/resource-flow.entity.js';
+import { Organization } from '../../organization/organization.entity.js';
+import { loadTerritoryTree, type expandTerritories } from '../../territory/territory-tree.js';
+import { Territory } from '../../territory/territory.entity.js';
+import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
 import { materialFingerprint } from './engine-input.js';
-import { Synergy, SynergyParticipant } from './synergy.entity.js';
-import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './synergy.enums.js';
+import { Synergy, SynergyParticipant } from '../model/synergy.entity.js';
+import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from '../model/synergy.enums.js';
 
 export interface ReconcileResult {
   /** Synergies newly suggested, or suggested again because their data changed after a refusal. */

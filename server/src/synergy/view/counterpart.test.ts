@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findActivitySector } from '../nomenclature/activity-sectors.js';
-import { OrganizationKind } from '../vocabulary/organization.enums.js';
-import { FlowUnit } from '../vocabulary/flow.enums.js';
-import { describeCounterpart, distanceBand, roundSignificant } from './counterpart.js';
+import { findActivitySector } from '../../nomenclature/activity-sectors.js';
+import { OrganizationKind } from '../../vocabulary/organization.enums.js';
+import { FlowUnit } from '../../vocabulary/flow.enums.js';
+import { describeCounterpart } from './counterpart.js';
+import { distanceBand, roundSignificant } from './magnitudes.js';
 
 describe('anonymous counterparts', () => {
   it('say what and roughly where, in both languages, without a name or an exact figure', () => {

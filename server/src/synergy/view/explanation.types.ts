@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import type { OrganizationNode } from '../organization/organization.types.js';
+import type { OrganizationNode } from '../../organization/organization.types.js';
 import { KnowledgeSourceNode, type Language } from './knowledge.types.js';
 
 /** GraphQL types of why a synergy is suggested (explanation, score) and of its estimated impacts. */

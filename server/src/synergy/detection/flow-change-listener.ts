@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AppPubSub } from '../pubsub/pubsub.js';
+import type { AppPubSub } from '../../pubsub/pubsub.js';
 import type { SynergyDetection } from './synergy-detection.js';
-import { SynergyService } from './synergy.service.js';
+import { announceSuggestions } from './announce-suggestions.js';
 
 /**
  * Keeps synergies current as flows change: each FLOW_CHANGED published by this instance is handled incrementally
@@ -22,7 +22,7 @@ export function followFlowChanges(orm: MikroORM, appPubSub: AppPubSub, detection
           if (event.origin !== appPubSub.instanceId) return detection.forget(event.territoryChain);
           const em = orm.em.fork();
           const result = await detection.flowChanged(em, event.flowId, event.territoryChain);
-          if (result?.suggested.length) await new SynergyService(em, appPubSub.pubSub, detection).announce(result.suggested);
+          if (result?.suggested.length) await announceSuggestions(em, appPubSub.pubSub, result.suggested);
         } catch (error) {
           // A failed update leaves the cache unreliable: rebuild on next use rather than serve a wrong state.
           detection.forget(event.territoryChain);

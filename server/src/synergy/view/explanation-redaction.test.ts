@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { itemSentence, messageContext } from './engine/explanation.js';
-import { MESSAGES } from './engine/explanation-messages.js';
-import type { ExplanationItem } from './engine/engine.types.js';
-import { loadKnowledgeBase } from './knowledge/knowledge-base.js';
+import { itemSentence, messageContext } from '../engine/explanation.js';
+import { MESSAGES } from '../engine/explanation-messages.js';
+import type { ExplanationItem } from '../engine/engine.types.js';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { REDACTION_RULES, redactItem } from './explanation-redaction.js';
 
 const kb = loadKnowledgeBase();

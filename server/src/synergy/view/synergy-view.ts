@@ -1,0 +1,81 @@
+import { toGlobalId } from '../../graphql/global-id.js';
+import { canDecideFor, canSeeExactFigures, identitiesRevealed, synergyAccess } from '../../policy/synergy-policy.js';
+import { isMemberOf, type MaybeViewer } from '../../policy/viewer.js';
+import type { Explanation, ExplanationItem } from '../engine/engine.types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import { Consent, ParticipantRole, SynergyStatus } from '../model/synergy.enums.js';
+import { factsOf, type SynergyRecord } from '../model/synergy.record.js';
+import { viewExplanation } from './explanation-view.js';
+import { viewImpacts } from './impact-view.js';
+import { Language, PathwayNode } from './knowledge.types.js';
+import { viewParticipants, type ParticipantFacts } from './participant-view.js';
+import { SynergyNode } from './synergy.types.js';
+
+/** What the views read besides the synergies (view-facts.ts loads it for a whole page). */
+export interface ViewFacts extends ParticipantFacts {
+  /** By synergy id: notices of the sides whose flow other suggestions the viewer may open also claim. */
+  overAllocation: Map<string, ExplanationItem[]>;
+}
+
+/**
+ * Builds each synergy *for one viewer*: what a party may not know is never put in the object, so no resolver
+ * downstream can leak it. The policy decides what the viewer may see; the participants, the explanation and the
+ * impacts have views of their own (`participant-view.ts`, `explanation-view.ts`, `impact-view.ts`).
+ */
+export function viewSynergies(
+  kb: KnowledgeBase,
+  records: SynergyRecord[],
+  facts: ViewFacts,
+  viewer: MaybeViewer,
+  language: Language = Language.FR,
+): SynergyNode[] {
+  return records.map((r) => viewOne(kb, r, facts, viewer, language));
+}
+
+function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, viewer: MaybeViewer, language: Language): SynergyNode {
+  const { synergy, participants } = record;
+  const synergyFacts = factsOf(record);
+  const full = synergyAccess(viewer, synergyFacts) === 'FULL';
+  const revealed = identitiesRevealed(synergyFacts);
+  const participantFlows = participants.flatMap((p) => {
+    const flow = p.flow ? facts.flows.get(p.flow.id) : undefined;
+    return flow ? [{ organizationId: p.organization.id, visibility: flow.visibility }] : [];
+  });
+  const exact = canSeeExactFigures(viewer, synergyFacts, participantFlows);
+  const notices = facts.overAllocation.get(synergy.id) ?? [];
+
+  const myOrgs = participants.filter((p) => canDecideFor(viewer, p.organization.id));
+  const pending = myOrgs.some((p) => p.consent === Consent.PENDING);
+  const status = synergy.status;
+  return Object.assign(new SynergyNode(), {
+    id: toGlobalId('Synergy', synergy.id),
+    dbId: synergy.id,
+    kind: synergy.kind,
+    status,
+    origin: synergy.origin,
+    score: exact ? synergy.score : Math.round(synergy.score * 20) / 20,
+    pathway: PathwayNode.from(kb, synergy.pathwayId),
+    participants: viewParticipants(kb, record, synergyFacts, viewer, facts),
+    explanation: synergy.explanation ? viewExplanation(kb, withNotices(synergy.explanation, notices), exact, ownSidesOf(participants, viewer), language) : null,
+    impacts: viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact),
+    identitiesRevealed: revealed,
+    viewerCanRequestContact: pending && status === SynergyStatus.SUGGESTED,
+    viewerCanRespond: pending && status === SynergyStatus.CONTACT_REQUESTED,
+    viewerCanDecline: myOrgs.length > 0 && (status === SynergyStatus.SUGGESTED || status === SynergyStatus.CONTACT_REQUESTED),
+    note: full ? (synergy.note ?? null) : null,
+    organizationCount: new Set(participants.map((p) => p.organization.id)).size,
+    createdAt: synergy.createdAt,
+    updatedAt: synergy.updatedAt,
+  });
+}
+
+/** The sides of the explanation that are the viewer's own: its organisations' flows in the synergy. */
+function ownSidesOf(participants: SynergyRecord['participants'], viewer: MaybeViewer): Set<string> {
+  const side: Record<ParticipantRole, string> = { OUTPUT: 'output', INPUT: 'input', MEMBER: 'members' };
+  return new Set(participants.filter((p) => p.flow && isMemberOf(viewer, p.organization.id)).map((p) => side[p.role]));
+}
+
+/** The explanation with the over-allocation notices among the conditions to check. */
+function withNotices(e: Explanation, notices: ExplanationItem[]): Explanation {
+  return notices.length ? { ...e, conditionsToCheck: [...e.conditionsToCheck, ...notices] } : e;
+}
