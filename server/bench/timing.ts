@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * Wall time and the process's CPU time (user + system) of one run. Beside each other they tell a slow machine
@@ -58,3 +60,10 @@ export function report(checks: readonly (readonly [string, boolean | null])[]): 
   for (const [label, ok] of checks) console.log(`${ok === null ? 'N/A ' : ok ? 'PASS' : 'FAIL'}  ${label}`);
   return checks.every(([, ok]) => ok !== false);
 }
+
+/** A full garbage collection between timed runs, so that no run pays for the previous one's garbage. */
+export const collectGarbage: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return gc ?? (() => {});
+})();
