@@ -19,6 +19,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     environment: 'node',
+    // A test that asserts nothing passes whatever the code does: vitest fails it.
+    expect: { requireAssertions: true },
     // The end-to-end test builds the client and starts the real server (a fresh embedded database takes seconds).
     testTimeout: 60_000,
     hookTimeout: 300_000,

@@ -10,6 +10,8 @@ export default defineConfig({
     setupFiles: ['reflect-metadata'],
     // Integration tests share one database server; files run one at a time to keep PGlite and counts honest.
     fileParallelism: false,
+    // A test that asserts nothing passes whatever the code does: vitest fails it.
+    expect: { requireAssertions: true },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

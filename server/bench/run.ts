@@ -1,9 +1,11 @@
 /**
- * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`. Each benchmark module exports
- * `run(args)`; adding one is adding a line below.
+ * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`. Each
+ * benchmark module exports `run(args)`, which says whether every check passed; adding one is adding a line below.
+ * The exit code is 1 when a check failed, so that CI and scripts see it.
  */
-const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
+const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<boolean> }>> = {
   synergy: () => import('./synergy.bench.js'),
+  import: () => import('./import.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -12,4 +14,5 @@ if (!load) {
   console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}> [options]`);
   process.exit(2);
 }
-await (await load()).run(args);
+const passed = await (await load()).run(args);
+process.exit(passed ? 0 : 1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
-import { collect, TestApp, sleep, type As } from './harness.js';
+import { collect, TestApp, type As } from './harness.js';
 
 /**
  * docs/THREAT_MODEL.md (rows 1–5), proved through the public API: a company member learns nothing of another company's PRIVATE
@@ -157,21 +157,23 @@ describe('confidentiality of flows between companies', () => {
   });
 
   it('subscription: no event about a PRIVATE flow; TERRITORY events anonymous; narrowing sends HIDDEN', async () => {
+    const own = await t.gql(`{ viewer { memberships { organization { flows(first: 1) { nodes { id } } } } } }`, {}, steel);
+    const steelProbe = t.flowProbe(own.data!.viewer.memberships[0].organization.flows.nodes[0].id, steel);
     const client = t.wsClient(steel);
     const sub = collect<any>(
       client,
       `subscription($t: ID!) { flowChanged(territoryId: $t) { change flowId flow { ${flowFields} } } }`,
       { t: fenschId },
     );
-    await sleep(300);
+    await sub.live(steelProbe);
     const [priv] = byVisibility('PRIVATE');
     const [terr] = byVisibility('TERRITORY');
     const upd = `mutation($id: ID!, $input: UpdateFlowInput!) { updateFlow(id: $id, input: $input) { id visibility } }`;
     expect((await t.gql(upd, { id: priv.id, input: { description: 'modifié en privé' } }, facilitator)).errors).toBeUndefined();
     expect((await t.gql(upd, { id: terr.id, input: { description: 'modifié' } }, facilitator)).errors).toBeUndefined();
     expect((await t.gql(upd, { id: terr.id, input: { visibility: 'PRIVATE' } }, facilitator)).errors).toBeUndefined();
-    const events = await sub.waitFor(2);
-    await sleep(300);
+    // Published after the three changes above: whatever of them reaches steel has reached it before this one.
+    const events = await sub.before(steelProbe);
     expect(events.map((e) => e.data.flowChanged.change)).toEqual(['UPDATED', 'HIDDEN']);
     expect(events.every((e) => e.data.flowChanged.flowId !== priv.id)).toBe(true);
     expectAnonymous(events[0].data.flowChanged.flow);

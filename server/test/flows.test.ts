@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
-import { collect, sleep, TestApp, type As } from './harness.js';
+import { collect, TestApp, type As } from './harness.js';
 
 /** A company's life on the platform: register, add a site, declare, find, change and archive flows. */
 describe('organisations, sites and flows', () => {
@@ -51,9 +51,13 @@ describe('organisations, sites and flows', () => {
   });
 
   it('declares flows with derived figures, finds them by every filter, and tells subscribers', async () => {
+    // The owner has no flow yet: the facilitator edits a PUBLIC flow of the territory, which the owner may see.
+    const facilitator = await t.logIn(DEMO_ACCOUNTS.facilitator.email);
+    const seen = await t.gql(`query($t: ID!) { flows(first: 50, filter: {territoryId: $t}) { nodes { id visibility } } }`, { t: fensch }, owner);
+    const publicFlow = seen.data!.flows.nodes.find((f: any) => f.visibility === 'PUBLIC').id;
     const client = t.wsClient(owner);
-    const sub = collect<any>(client, `subscription($t: ID!) { flowChanged(territoryId: $t) { change flow { label organization { id } } } }`, { t: fensch });
-    await sleep(300);
+    const sub = collect<any>(client, `subscription($t: ID!) { flowChanged(territoryId: $t) { change flow { label description organization { id } } } }`, { t: fensch });
+    await sub.live(t.flowProbe(publicFlow, facilitator));
     const declare = `mutation($input: DeclareFlowInput!) { declareFlow(input: $input) { id hazardous yearlyQuantity unitSymbol wasteCode { labelFr } disclosure } }`;
     const sand = await t.gql(declare, {
       input: { siteId, direction: 'OUTPUT', category: 'WASTE', label: 'Sables de fonderie usagés', ewcCode: '100908', quantity: 40, unit: 'TONNE', period: 'MONTH', visibility: 'TERRITORY', currentDestination: 'LANDFILL', yearlyCostEur: 28000 },

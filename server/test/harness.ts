@@ -67,6 +67,17 @@ export class TestApp {
     return { cookie: setCookie.split(';')[0] };
   }
 
+  /**
+   * A probe for `collect(…).live` and `.before`: `as` writes the marker into the description of a flow it may
+   * edit, which publishes a flow change to every subscriber of its territories who may see that flow.
+   */
+  flowProbe(flowId: string, as: As): Probe {
+    return async (marker) => {
+      const res = await this.gql(`mutation($id: ID!, $d: String) { updateFlow(id: $id, input: {description: $d}) { id } }`, { id: flowId, d: marker }, as);
+      if (res.errors) throw new Error(`probe failed: ${JSON.stringify(res.errors)}`);
+    };
+  }
+
   /** A graphql-ws client authenticated like `as`. */
   wsClient(as?: As, extra: { origin?: string } = {}): Client {
     const url = this.url.replace('http', 'ws') + '/graphql';
@@ -86,15 +97,32 @@ export class TestApp {
   }
 }
 
-/** Collects the events of one subscription until `count` arrive or `ms` pass. */
+type SubscriptionEvent<T> = { data?: T; errors?: unknown[] };
+
+/** Fires something the subscriber may see, carrying `marker` (in a label, a description…). */
+export type Probe = (marker: string) => Promise<unknown>;
+
+let probes = 0;
+const newMarker = () => `probe-${++probes}-${Math.random().toString(36).slice(2, 8)}`;
+const mentions = (event: unknown, marker: string) => JSON.stringify(event).includes(marker);
+
+/**
+ * The events of one subscription. graphql-ws does not say when the server has subscribed, and events published
+ * before that are lost, so a test neither sleeps nor hopes:
+ * - `live(probe)` fires probes until one comes back: the subscription is then live, and `events` starts after it;
+ * - `before(sentinel)` fires one event the viewer may see and returns what arrived before it. Events of one
+ *   subscription arrive in the order they were published, so an event absent there will never arrive: this is
+ *   how a test proves that something was NOT delivered, with no window to guess.
+ */
 export function collect<T>(client: Client, query: string, variables: Record<string, unknown>) {
-  const events: { data?: T; errors?: unknown[] }[] = [];
+  const all: SubscriptionEvent<T>[] = [];
+  let from = 0;
   let error: unknown;
   const done = new Promise<void>((resolve) => {
     client.subscribe<T>(
       { query, variables },
       {
-        next: (value) => events.push(value as { data?: T; errors?: unknown[] }),
+        next: (value) => all.push(value as SubscriptionEvent<T>),
         error: (e) => {
           error = e;
           resolve();
@@ -103,18 +131,59 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
       },
     );
   });
+  /** Index of the first event after `from` that `arrived` accepts, or -1 when `ms` passed first. */
+  const arrival = async (arrived: (event: SubscriptionEvent<T>) => boolean, ms: number): Promise<number> => {
+    const until = Date.now() + ms;
+    for (;;) {
+      const at = all.findIndex((event, k) => k >= from && arrived(event));
+      if (at >= 0 || Date.now() >= until || error !== undefined) return at;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
   return {
-    events,
+    /** Every event since the subscription went live (or since the last sentinel), probes excluded. */
+    get events() {
+      return all.slice(from);
+    },
+    /** Every event received, probes included. */
+    all,
     get error() {
       return error;
     },
     done,
+    /**
+     * Resolves once the subscription is live: fires `probe` every `everyMs` until an event it caused arrives
+     * (by default, one that mentions its marker). Events before that one are dropped from `events`.
+     */
+    async live(probe: Probe, arrived: (event: SubscriptionEvent<T>, marker: string) => boolean = mentions, { everyMs = 250, ms = 10_000 } = {}) {
+      const until = Date.now() + ms;
+      while (Date.now() < until && error === undefined) {
+        const marker = newMarker();
+        await probe(marker);
+        // Waiting for the last probe's own event: any earlier probe that will ever arrive has arrived before it.
+        const at = await arrival((event) => arrived(event, marker), everyMs);
+        if (at >= 0) {
+          from = at + 1;
+          return;
+        }
+      }
+      throw new Error(`the subscription did not go live within ${ms} ms${error === undefined ? '' : `: ${String(error)}`}`);
+    },
+    /** Fires `sentinel` once and returns the events that arrived before its own; `events` then starts after it. */
+    async before(sentinel: Probe, ms = 10_000): Promise<SubscriptionEvent<T>[]> {
+      const marker = newMarker();
+      await sentinel(marker);
+      const at = await arrival((event) => mentions(event, marker), ms);
+      if (at < 0) throw new Error(`the sentinel event did not arrive within ${ms} ms: was the subscription live?`);
+      const earlier = all.slice(from, at);
+      from = at + 1;
+      return earlier;
+    },
+    /** Waits for `count` events after the live point (positive tests); returns them, fewer if `ms` passed. */
     async waitFor(count: number, ms = 5000) {
       const until = Date.now() + ms;
-      while (events.length < count && Date.now() < until && error === undefined) await new Promise((r) => setTimeout(r, 20));
-      return events;
+      while (all.length - from < count && Date.now() < until && error === undefined) await new Promise((r) => setTimeout(r, 20));
+      return all.slice(from);
     },
   };
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

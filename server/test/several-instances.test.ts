@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
-import { collect, sleep, TestApp } from './harness.js';
+import { collect, TestApp } from './harness.js';
 
 /**
  * docs/ARCHITECTURE.md: several instances behind a load balancer behave as one, with no sticky sessions. Needs a
@@ -32,8 +32,9 @@ describe.runIf(enabled)('two instances sharing PostgreSQL and Redis', () => {
     const res = await a.gql(`query($t: ID!) { flows(first: 1, filter: {territoryId: $t}) { nodes { id } } }`, { t: fensch }, facilitator);
     const client = b.wsClient(facilitator);
     const sub = collect<any>(client, `subscription($t: ID!) { flowChanged(territoryId: $t) { change flow { id description } } }`, { t: fensch });
-    await sleep(500);
     const flowId = res.data!.flows.nodes[0].id;
+    // Live once a change made through A has come back through B: Redis carries it both ways.
+    await sub.live(a.flowProbe(flowId, facilitator));
     const updated = await a.gql(`mutation($id: ID!) { updateFlow(id: $id, input: {description: "via l'instance A"}) { id } }`, { id: flowId }, facilitator);
     expect(updated.errors, JSON.stringify(updated.errors)).toBeUndefined();
     const events = await sub.waitFor(1, 10_000);

@@ -1,6 +1,7 @@
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
-import { collect, sleep, TestApp, type As } from './harness.js';
+import { collect, TestApp, type As, type Probe } from './harness.js';
 import { fullSelection } from './schema-selection.js';
 
 /**
@@ -20,8 +21,14 @@ describe('synergies', () => {
   let joineryOrg: any;
   let pair: { synergyId: string; heatId: string; needId: string; joinerySiteId: string };
 
+  /** The facilitator's view of flow changes: the detection has heard of every change published before a sentinel. */
+  let flowChanges: ReturnType<typeof collect>;
+  let sentinel: Probe;
+  let watcher: Client;
   const settle = async () => {
-    await sleep(100);
+    // The detection listens to the same stream, subscribed since start: once the sentinel is back here, every
+    // earlier change has been queued for it, and `synergiesSettled` waits for the queue.
+    await flowChanges.before(sentinel);
     await t.app.synergiesSettled();
   };
   const synergyOf = async (as: As, id: string) =>
@@ -37,6 +44,13 @@ describe('synergies', () => {
     fensch = ids.data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
     steelOrg = ids.data!.viewer.memberships[0].organization;
     joineryOrg = (await t.gql(`{ viewer { memberships { organization { id name siren sites { id name address siret latitude longitude } } } } }`, {}, joinery)).data!.viewer.memberships[0].organization;
+    // A flow of neither party of the tests' pair: its description changes are the settling sentinels.
+    const others = await t.gql(`query($t: ID!) { flows(first: 50, filter: {territoryId: $t}) { nodes { id organization { id } } } }`, { t: fensch }, facilitator);
+    const bystander = others.data!.flows.nodes.find((f: any) => f.organization && ![steelOrg.id, joineryOrg.id].includes(f.organization.id));
+    sentinel = t.flowProbe(bystander.id, facilitator);
+    watcher = t.wsClient(facilitator);
+    flowChanges = collect(watcher, `subscription($t: ID!) { flowChanged(territoryId: $t) { flow { description } } }`, { t: fensch });
+    await flowChanges.live(sentinel);
 
     // A controlled pair: a PRIVATE heat need of the joinery's new drying kiln, 1 km from the steel works'
     // PRIVATE waste heat. Declared through the API, so the incremental path finds it.
@@ -67,7 +81,10 @@ describe('synergies', () => {
     expect(found, 'the engine pairs the waste heat with the kiln').toBeDefined();
     pair = { synergyId: found.id, heatId: heat.data!.declareFlow.id, needId: need.data!.declareFlow.id, joinerySiteId: site.data!.addSite.id };
   });
-  afterAll(async () => t?.stop());
+  afterAll(async () => {
+    await watcher?.dispose();
+    await t?.stop();
+  });
 
   it('shows the facilitator at least 15 explained synergies of both kinds on the demo territory, with impacts and method', async () => {
     const kinds: Record<string, number> = {};
@@ -263,14 +280,17 @@ describe('synergies', () => {
   it('tells a party of a new synergy over the subscription, anonymously', async () => {
     const client = t.wsClient(steel);
     const sub = collect<any>(client, `subscription { synergySuggested { synergyId synergy { ${synergyFields} } } }`, {});
-    await sleep(300);
     const needs = await t.gql(`{ needs(search: "chaleur", first: 20) { code category } }`);
     const code = needs.data!.needs.find((n: any) => n.code === 'heat-below-90c').code;
-    await t.gql(`mutation($input: DeclareFlowInput!) { declareFlow(input: $input) { id } }`, { input: {
-      siteId: pair.joinerySiteId, direction: 'INPUT', category: 'ENERGY', label: 'Besoin étuve QW-9', needCode: code,
-      quantity: 777.5, unit: 'MEGAWATT_HOUR', period: 'YEAR', temperatureC: 50, visibility: 'PRIVATE' } }, joinery);
-    await settle();
-    const events = await sub.waitFor(1, 10_000);
+    // Declared again (with a new marker) until a suggestion comes back: the first one may precede the subscription.
+    const declareNeed = async (marker: string) => {
+      await t.gql(`mutation($input: DeclareFlowInput!) { declareFlow(input: $input) { id } }`, { input: {
+        siteId: pair.joinerySiteId, direction: 'INPUT', category: 'ENERGY', label: `Besoin étuve QW-9 ${marker}`, needCode: code,
+        quantity: 777.5, unit: 'MEGAWATT_HOUR', period: 'YEAR', temperatureC: 50, visibility: 'PRIVATE' } }, joinery);
+      await settle();
+    };
+    await sub.live(declareNeed, () => true, { everyMs: 1000 });
+    const events = sub.all;
     expect(events.length).toBeGreaterThan(0);
     const text = JSON.stringify(events);
     for (const secret of secretsOf(joineryOrg, ['Besoin étuve QW-9', '777.5'])) expect(text).not.toContain(secret);

@@ -30,6 +30,7 @@ interface Candidate {
 
 export class NaiveDetector {
   ctx: EngineContext;
+  private slotOf = new Map<string, number>();
 
   constructor(kb: KnowledgeBase) {
     this.ctx = newContext(compileKnowledgeBase(kb), resolveOptions());
@@ -40,7 +41,48 @@ export class NaiveDetector {
     this.ctx = newContext(this.ctx.kb, this.ctx.options);
     const prepared = sorted.map((f, slot) => prepareFlow(f, slot, this.ctx));
     this.ctx.flows = prepared;
+    this.slotOf = new Map(prepared.map((f) => [f.id, f.slot]));
     return prepared;
+  }
+
+  /**
+   * The naive incremental update, after `prepare`: the changed (or new) flow scanned against every other flow
+   * through every pathway it matches — substitution counterparts scored, pooling neighbours found within reach.
+   * Only the search: keeping the counterpart lists and building the synergies is left out, so this is a lower
+   * bound of what a detector without an index pays per change. Returns how many counterparts it found.
+   */
+  scanChange(flow: EngineFlow): number {
+    let slot = this.slotOf.get(flow.id);
+    if (slot === undefined) {
+      slot = this.ctx.flows.length;
+      this.slotOf.set(flow.id, slot);
+    }
+    const x = prepareFlow(flow, slot, this.ctx);
+    this.ctx.flows[slot] = x;
+    const { geometry, substitutionWeights: weights } = this.ctx;
+    let found = 0;
+    for (const y of this.ctx.flows) {
+      if (!y || y === x) continue;
+      if (y.isOutput !== x.isOutput && y.organizationId !== x.organizationId) {
+        const o = x.isOutput ? x : y;
+        const i = x.isOutput ? y : x;
+        for (const om of o.outputSides) {
+          const p = om.side.pathway;
+          const im = sideMatchFor(i.inputSides, p.index);
+          if (!im) continue;
+          const h = geometry.term(o.slot, i.slot);
+          if (h > p.reachTerm) continue;
+          if (assessSubstitution(geometry, o, om, i, im, distanceFromTerm(h), weights, null) >= 0) found++;
+        }
+      }
+      for (const sm of x.streamSides) {
+        const p = sm.side.pathway;
+        if (!sideMatchFor(y.streamSides, p.index)) continue;
+        if ((x.hazardous || y.hazardous) && p.pathway.conditions.hazardous === 'FORBIDDEN') continue;
+        if (geometry.term(x.slot, y.slot) <= p.reachTerm) found++;
+      }
+    }
+    return found;
   }
 
   detect(flows: EngineFlow[]): DetectedSynergy[] {

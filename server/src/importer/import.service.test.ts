@@ -27,14 +27,11 @@ const created = (n: number) => ({ created: n, updated: 0, unchanged: 0 });
 const unchanged = (n: number) => ({ created: 0, updated: 0, unchanged: n });
 
 describe('importing the demo territory', () => {
-  it('creates every record of the file, quickly, and announces every flow', async () => {
+  // Its duration is measured by `npm run bench -- import`, not asserted here: a busy machine is not a bug.
+  it('creates every record of the file and announces every flow', async () => {
     events.length = 0;
-    const started = performance.now();
     const report = await service().importDocument('SYSTEM', demoDocument());
-    const ms = performance.now() - started;
-    console.log(`demo import (2 territories, 32 organisations, 39 sites, 281 flows): ${ms.toFixed(0)} ms`);
     expect(report).toEqual({ territories: created(2), organizations: created(32), sites: created(39), flows: created(281) });
-    expect(ms).toBeLessThan(5000);
     expect(await tableCounts(em)).toEqual({ territories: 2, organizations: 32, sites: 39, flows: 281 });
     expect(events).toHaveLength(281);
     const valDeFensch = await em.fork().findOneOrFail(Territory, { externalRef: 'val-de-fensch' });

@@ -55,7 +55,9 @@ describe('normalizeNaceCode', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.constantFrom(...known).map((code) => code.replace('.', '').toLowerCase())), (input) => {
         const normalized = normalizeNaceCode(input);
-        return normalized === null || (known.has(normalized) && normalizeNaceCode(normalized) === normalized);
+        if (normalized === null) return;
+        expect(known.has(normalized), normalized).toBe(true);
+        expect(normalizeNaceCode(normalized)).toBe(normalized);
       }),
     );
   });
@@ -81,7 +83,7 @@ describe('searchActivitySectors', () => {
   it('never returns more than asked', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.constantFrom('fabrication', 'de', '2', '')), fc.integer({ min: 0, max: 50 }), (search, first) => {
-        return searchActivitySectors(search, first).length <= first;
+        expect(searchActivitySectors(search, first).length).toBeLessThanOrEqual(first);
       }),
     );
   });

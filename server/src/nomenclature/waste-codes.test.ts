@@ -64,8 +64,9 @@ describe('normalizeEwcCode', () => {
     fc.assert(
       fc.property(codeLike, (input) => {
         const normalized = normalizeEwcCode(input);
-        if (normalized === null) return true;
-        return known.has(normalized) && normalizeEwcCode(normalized) === normalized;
+        if (normalized === null) return;
+        expect(known.has(normalized), normalized).toBe(true);
+        expect(normalizeEwcCode(normalized)).toBe(normalized);
       }),
     );
   });
@@ -120,7 +121,7 @@ describe('searchWasteCodes', () => {
   it('never returns more than asked', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.constantFrom('déchets', 'de', '1', '')), fc.integer({ min: 0, max: 50 }), (search, first) => {
-        return searchWasteCodes(search, first).length <= first;
+        expect(searchWasteCodes(search, first).length).toBeLessThanOrEqual(first);
       }),
     );
   });
