@@ -4,6 +4,7 @@ import { DomainError, badInput } from '../errors/domain-errors.js';
 import { FlowNode } from '../flow/flow.types.js';
 import { OrganizationNode, SiteNode } from '../organization/organization.types.js';
 import { canSeeDirectory } from '../policy/policy.js';
+import { viewSynergies } from '../synergy/view/synergy-view.js';
 import { TerritoryNode } from '../territory/territory.types.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { Node } from '../graphql/node.js';
@@ -42,7 +43,7 @@ export class NodeResolver {
         return FlowNode.forViewer(await ctx.services.flows.get(ctx.viewer, id), ctx.viewer);
       case 'Synergy': {
         const record = await ctx.services.synergies.get(ctx.viewer, id);
-        return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
+        return viewSynergies(await ctx.services.synergies.readForView(ctx.viewer, [record]), ctx.viewer)[0];
       }
       case 'User':
         return ctx.principal && ctx.principal.user.id === id ? UserNode.from(ctx.principal.user) : null;

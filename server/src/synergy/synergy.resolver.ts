@@ -9,12 +9,19 @@ import { isToldOfSuggestion } from '../policy/synergy-policy.js';
 import type { SynergySuggestedPayload } from '../pubsub/pubsub.js';
 import { findNeeds } from './knowledge/need-search.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
-import { TerritoryImpactNode } from './view/territory-impact.js';
+import { TerritoryImpactNode } from './view/territory-impact.types.js';
+import { viewSynergies } from './view/synergy-view.js';
+import type { SynergyRecord } from './model/synergy.record.js';
 import { ImpactFigureNode } from './view/explanation.types.js';
 import { Language, NeedNode } from './view/knowledge.types.js';
 import { DetectionReportNode, SynergyEventNode } from './synergy-operations.types.js';
 import { SynergyNode } from './view/synergy.types.js';
 import { SynergyKind, SynergyStatus } from './model/synergy.enums.js';
+
+/** The synergies as the viewer may see them: the service reads their facts, the view builds the objects. */
+async function viewed(ctx: SynergyResolverContext, records: SynergyRecord[], language = Language.FR): Promise<SynergyNode[]> {
+  return viewSynergies(await ctx.services.synergies.readForView(ctx.viewer, records), ctx.viewer, language);
+}
 
 export const SynergyConnection = connectionOf(SynergyNode, 'Synergy', 'synergy', 'synergies');
 
@@ -42,7 +49,7 @@ export class SynergyResolver {
       },
       page,
     );
-    const nodes = await ctx.services.synergies.view(ctx.viewer, records, args.language ?? Language.FR);
+    const nodes = await viewed(ctx, records, args.language ?? Language.FR);
     return toConnection({ nodes, totalCount, offset: page.offset });
   }
 
@@ -54,7 +61,7 @@ export class SynergyResolver {
   ): Promise<SynergyNode | null> {
     try {
       const record = await ctx.services.synergies.get(ctx.viewer, expectId(id, 'Synergy'));
-      return (await ctx.services.synergies.view(ctx.viewer, [record], language))[0];
+      return (await viewed(ctx, [record], language))[0];
     } catch (error) {
       if ((error as { code?: string }).code === 'NOT_FOUND') return null;
       throw error;
@@ -68,7 +75,7 @@ export class SynergyResolver {
     @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.requestContact(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
-    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
+    return (await viewed(ctx, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Answers a contact request: accepting reveals identities once every side accepted.' })
@@ -79,7 +86,7 @@ export class SynergyResolver {
     @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.respondToContact(ctx.viewer, expectId(id, 'Synergy'), accept, orgId(organizationId));
-    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
+    return (await viewed(ctx, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Declines a synergy; it is not suggested again unless its data change.' })
@@ -89,7 +96,7 @@ export class SynergyResolver {
     @Ctx() ctx: SynergyResolverContext,
   ): Promise<SynergyNode> {
     const record = await ctx.services.synergies.decline(ctx.viewer, expectId(id, 'Synergy'), orgId(organizationId));
-    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
+    return (await viewed(ctx, [record]))[0];
   }
 
   @Mutation(() => SynergyNode, { description: 'Records a synergy by hand (facilitators of the territory).' })
@@ -103,7 +110,7 @@ export class SynergyResolver {
       status: input.status as SynergyStatus | undefined,
       operational: input.operational,
     });
-    return (await ctx.services.synergies.view(ctx.viewer, [record]))[0];
+    return (await viewed(ctx, [record]))[0];
   }
 
   @Mutation(() => DetectionReportNode, { description: 'Runs the synergy engine over a territory (facilitators). Decisions already taken are kept.' })
@@ -137,7 +144,7 @@ export class SynergyResolver {
     },
   })
   async synergySuggested(@Root() payload: SynergySuggestedPayload, @Ctx() ctx: SynergyResolverContext): Promise<SynergyEventNode> {
-    const synergy = await ctx.services.synergies.viewSuggested(ctx.viewer, payload.synergyId);
+    const [synergy] = viewSynergies(await ctx.services.synergies.readSuggestedForView(ctx.viewer, payload.synergyId), ctx.viewer);
     return { synergyId: toGlobalId('Synergy', payload.synergyId), synergy };
   }
 }

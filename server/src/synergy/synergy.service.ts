@@ -17,10 +17,7 @@ import { factsOf, loadSynergyRecords, type SynergyRecord } from './model/synergy
 import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './model/synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
-import { Language } from './view/knowledge.types.js';
-import { viewSynergies } from './view/synergy-view.js';
-import { loadViewFacts } from './view/view-facts.js';
-import type { SynergyNode } from './view/synergy.types.js';
+import { loadViewFacts, type SynergyViewInput } from './view/view-facts.js';
 import { territoryImpact } from './view/territory-impact.js';
 
 export interface SynergyFilter {
@@ -101,20 +98,23 @@ export class SynergyService {
     return loadSynergyRecords(this.em, ids);
   }
 
-  /** The synergies as `viewer` may see them (view/synergy-view.ts), texts in `language`: their facts read, then the view built. */
-  async view(viewer: MaybeViewer, records: SynergyRecord[], language: Language = Language.FR): Promise<SynergyNode[]> {
+  /**
+   * What it takes to show these synergies to `viewer` (their flows, organisations, sites and commitments, counted
+   * within the viewer's read scope); the resolver builds the view from it (view/synergy-view.ts).
+   */
+  async readForView(viewer: MaybeViewer, records: SynergyRecord[]): Promise<SynergyViewInput> {
     const facts = await loadViewFacts(this.em, records, synergyReadScope(viewer));
-    return viewSynergies(this.detection.kb, records, facts, viewer, language);
+    return { knowledgeBase: this.detection.kb, records, facts };
   }
 
   /**
    * A synergy announced live, as `viewer` may see it. A subscription's unit of work lives as long as the socket:
    * each event reads its facts afresh.
    */
-  async viewSuggested(viewer: MaybeViewer, synergyId: string): Promise<SynergyNode> {
+  async readSuggestedForView(viewer: MaybeViewer, synergyId: string): Promise<SynergyViewInput> {
     const records = await this.records([synergyId]);
     const facts = await loadViewFacts(this.em.fork(), records, synergyReadScope(viewer));
-    return viewSynergies(this.detection.kb, records, facts, viewer)[0];
+    return { knowledgeBase: this.detection.kb, records, facts };
   }
 
   /** Impact totals of a territory and the territories nested in it, by stage. */

@@ -8,14 +8,9 @@ import { factsOf, type SynergyRecord } from '../model/synergy.record.js';
 import { viewExplanation } from './explanation-view.js';
 import { viewImpacts } from './impact-view.js';
 import { Language, PathwayNode } from './knowledge.types.js';
-import { viewParticipants, type ParticipantFacts } from './participant-view.js';
+import { viewParticipants } from './participant-view.js';
 import { SynergyNode } from './synergy.types.js';
-
-/** What the views read besides the synergies (view-facts.ts loads it for a whole page). */
-export interface ViewFacts extends ParticipantFacts {
-  /** By synergy id: notices of the sides whose flow other suggestions the viewer may open also claim. */
-  overAllocation: Map<string, ExplanationItem[]>;
-}
+import type { SynergyViewInput, ViewFacts } from './view-facts.js';
 
 /**
  * Builds each synergy *for one viewer*: what a party may not know is never put in the object, so no resolver
@@ -23,13 +18,11 @@ export interface ViewFacts extends ParticipantFacts {
  * impacts have views of their own (`participant-view.ts`, `explanation-view.ts`, `impact-view.ts`).
  */
 export function viewSynergies(
-  kb: KnowledgeBase,
-  records: SynergyRecord[],
-  facts: ViewFacts,
+  { knowledgeBase, records, facts }: SynergyViewInput,
   viewer: MaybeViewer,
   language: Language = Language.FR,
 ): SynergyNode[] {
-  return records.map((r) => viewOne(kb, r, facts, viewer, language));
+  return records.map((r) => viewOne(knowledgeBase, r, facts, viewer, language));
 }
 
 function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, viewer: MaybeViewer, language: Language): SynergyNode {

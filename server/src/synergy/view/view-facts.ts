@@ -5,7 +5,22 @@ import { Site } from '../../organization/site.entity.js';
 import type { SynergyReadScope } from '../../policy/synergy-policy.js';
 import type { SynergyRecord } from '../model/synergy.record.js';
 import { loadFlowCommitments, overAllocationNotices } from './flow-commitments.js';
-import type { ViewFacts } from './synergy-view.js';
+import type { ExplanationItem } from '../engine/engine.types.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import type { ParticipantFacts } from './participant-view.js';
+
+/** What the views read besides the synergies (loadViewFacts loads it for a whole page). */
+export interface ViewFacts extends ParticipantFacts {
+  /** By synergy id: notices of the sides whose flow other suggestions the viewer may open also claim. */
+  overAllocation: Map<string, ExplanationItem[]>;
+}
+
+/** Everything `viewSynergies` needs to build a page of synergies for one viewer: plain data, read by the service. */
+export interface SynergyViewInput {
+  knowledgeBase: KnowledgeBase;
+  records: SynergyRecord[];
+  facts: ViewFacts;
+}
 
 /**
  * Reads what the views of a page of synergies need besides the synergies, for the whole page at once (four
