@@ -89,7 +89,10 @@ export async function startApp(config: Config, log: (line: string) => void = con
     try {
       if (!ready) throw new Error('stopping');
       await orm.em.fork().execute('select 1');
-      res.json({ status: 'ready' });
+      // Still 200 while Redis is away: every instance shares it, and this one still serves requests (events are
+      // buffered), so a balancer must keep sending traffic; monitoring reads the body.
+      if (appPubSub.redisState() === 'down') res.json({ status: 'degraded', redis: 'down' });
+      else res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable' });
     }
