@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { LoginThrottle } from '../auth/login-throttle.js';
+import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
@@ -57,7 +58,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const deps = {
     pubSub: appPubSub.pubSub,
     sessionSecret: config.sessionSecret,
-    throttle: new LoginThrottle(),
+    throttle: new LoginThrottle(config.redisUrl ? new RedisAttemptStore(config.redisUrl) : undefined),
     knowledgeBase,
     synergyDetection,
   };
@@ -143,6 +144,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       await graphqlHttp.apollo.stop(); // drains the HTTP server: in-flight requests finish
       await flowFollower.stop();
       await appPubSub.close();
+      await deps.throttle.close();
       await orm.close(true);
       await embedded?.stop();
     })());
