@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seeders/demo-accounts.js';
+import type { Backoff } from '../../src/auth/attempt-store.js';
 import { THROTTLE_LIMITS } from '../../src/auth/login-throttle.js';
 import { TestApp } from '../harness.js';
 import { OwnRedis } from './redis-server.js';
@@ -35,6 +36,31 @@ const tally = (answers: Answer[]) => {
   return counts;
 };
 
+/** Sends attempts all at once; how many of each answer came back, and how long the burst lasted. */
+async function burst(count: number, attempt: (i: number) => Promise<Answer>) {
+  const started = Date.now();
+  const answers = await Promise.all(Array.from({ length: count }, (_, i) => attempt(i)));
+  return { answers, counts: tally(answers), ms: Date.now() - started };
+}
+
+/**
+ * The most attempts a bucket may let through in a burst of `ms`: its free ones, then one more after each doubled
+ * wait (1 s, then 2 s…) that the burst outlasted. A loaded machine spreads a burst of 60 requests over a second or two.
+ */
+const allowedWithin = (backoff: Backoff, ms: number) => backoff.free + Math.floor(Math.log2(ms / backoff.baseMs + 1));
+
+/**
+ * Keeps guessing, waiting each time as told, until the wait is at least `seconds`: the checks that follow then do
+ * not depend on how fast a loaded machine runs them.
+ */
+async function deepen(guess: () => Promise<Answer>, seconds: number) {
+  for (;;) {
+    const answer = await guess();
+    if (answer.code === 'RATE_LIMITED' && answer.retryAfterSeconds! >= seconds) return;
+    if (answer.code === 'RATE_LIMITED') await new Promise((r) => setTimeout(r, answer.retryAfterSeconds! * 1000));
+  }
+}
+
 describe.runIf(enabled)('log-in and sign-up throttle, two instances sharing Redis', () => {
   let redis: OwnRedis;
   let a: TestApp;
@@ -50,14 +76,12 @@ describe.runIf(enabled)('log-in and sign-up throttle, two instances sharing Redi
     await redis?.kill();
   });
 
-  it('60 parallel wrong passwords over both instances: only the free attempts are verified, the rest refused before', async () => {
+  it('60 parallel wrong passwords over both instances: verified within the budget, the rest refused before verification', async () => {
     const email = DEMO_ACCOUNTS.steelMember.email;
-    const answers = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => logIn(i % 2 ? a : b, email, `mauvais-mot-de-passe-${i}`, '198.51.100.7')),
-    );
-    const counts = tally(answers);
-    expect(counts.UNAUTHENTICATED).toBe(THROTTLE_LIMITS.accountAtAddress.free);
-    expect(counts.RATE_LIMITED).toBe(60 - THROTTLE_LIMITS.accountAtAddress.free);
+    const { answers, counts, ms } = await burst(60, (i) => logIn(i % 2 ? a : b, email, `mauvais-mot-de-passe-${i}`, '198.51.100.7'));
+    expect(counts.UNAUTHENTICATED).toBeGreaterThanOrEqual(THROTTLE_LIMITS.accountAtAddress.free);
+    expect(counts.UNAUTHENTICATED).toBeLessThanOrEqual(allowedWithin(THROTTLE_LIMITS.accountAtAddress, ms));
+    expect(counts.RATE_LIMITED).toBe(60 - counts.UNAUTHENTICATED!);
     expect(answers.find((x) => x.code === 'RATE_LIMITED')?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
@@ -65,6 +89,8 @@ describe.runIf(enabled)('log-in and sign-up throttle, two instances sharing Redi
     const email = DEMO_ACCOUNTS.joineryMember.email;
     const attacker = await Promise.all(Array.from({ length: 60 }, (_, i) => logIn(i % 2 ? a : b, email, `faux-${i}`, '198.51.100.66')));
     expect(tally(attacker).RATE_LIMITED).toBeGreaterThan(50);
+    expect(await logIn(b, email, DEMO_PASSWORD, '192.0.2.10')).toEqual({ code: 'OK' });
+    await deepen(() => logIn(a, email, 'encore-faux', '198.51.100.66'), 4);
     expect(await logIn(b, email, DEMO_PASSWORD, '192.0.2.10')).toEqual({ code: 'OK' });
     // …and the attacker's wait does not end because the owner signed in elsewhere.
     expect((await logIn(a, email, 'encore-faux', '198.51.100.66')).code).toBe('RATE_LIMITED');
@@ -74,26 +100,31 @@ describe.runIf(enabled)('log-in and sign-up throttle, two instances sharing Redi
     const email = DEMO_ACCOUNTS.authorityMember.email;
     expect(await logIn(a, email, DEMO_PASSWORD, '192.0.2.20')).toEqual({ code: 'OK' });
     const spread = THROTTLE_LIMITS.accountFromNewAddresses.free;
-    const guesses = await Promise.all(Array.from({ length: spread + 10 }, (_, i) => logIn(i % 2 ? a : b, email, `faux-${i}`, `203.0.113.${i}`)));
-    expect(tally(guesses)).toEqual({ UNAUTHENTICATED: spread, RATE_LIMITED: 10 });
+    const guesses = await burst(spread + 10, (i) => logIn(i % 2 ? a : b, email, `faux-${i}`, `203.0.113.${i}`));
+    expect(guesses.counts.UNAUTHENTICATED).toBeLessThanOrEqual(allowedWithin(THROTTLE_LIMITS.accountFromNewAddresses, guesses.ms));
+    expect(guesses.counts.RATE_LIMITED).toBe(spread + 10 - guesses.counts.UNAUTHENTICATED!);
+    let next = 100;
+    await deepen(() => logIn(a, email, 'faux', `203.0.113.${next++}`), 4);
     expect(await logIn(b, email, DEMO_PASSWORD, '192.0.2.20')).toEqual({ code: 'OK' });
-    expect((await logIn(b, email, DEMO_PASSWORD, '192.0.2.21')).code).toBe('RATE_LIMITED');
+    expect(await logIn(b, email, DEMO_PASSWORD, '192.0.2.21')).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('throttles sign-ups per address, across instances', async () => {
     const signUp = (app: TestApp, i: number, address: string) =>
       send(app, `mutation($e: String!) { signUp(input: {email: $e, password: "un-long-mot-de-passe", name: "Essai"}) { viewer { id } } }`, { e: `essai-${address}-${i}@exemple.fr` }, address);
     const free = THROTTLE_LIMITS.signUpAtAddress.free;
-    const answers = await Promise.all(Array.from({ length: free + 5 }, (_, i) => signUp(i % 2 ? a : b, i, '198.51.100.99')));
-    expect(tally(answers)).toEqual({ OK: free, RATE_LIMITED: 5 });
+    const { counts, ms } = await burst(free + 5, (i) => signUp(i % 2 ? a : b, i, '198.51.100.99'));
+    expect(counts.OK).toBeLessThanOrEqual(allowedWithin(THROTTLE_LIMITS.signUpAtAddress, ms));
+    expect(counts.RATE_LIMITED).toBe(free + 5 - counts.OK!);
     expect(await signUp(a, 0, '198.51.100.100')).toEqual({ code: 'OK' });
   });
 
   it('with Redis down, counts attempts in each instance instead (fail-safe), and recovers', async () => {
     await redis.kill();
     const email = DEMO_ACCOUNTS.facilitator.email;
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => logIn(a, email, `faux-${i}`, '198.51.100.200')));
-    expect(tally(answers)).toEqual({ UNAUTHENTICATED: THROTTLE_LIMITS.accountAtAddress.free, RATE_LIMITED: 20 - THROTTLE_LIMITS.accountAtAddress.free });
+    const alone = await burst(20, (i) => logIn(a, email, `faux-${i}`, '198.51.100.200'));
+    expect(alone.counts.UNAUTHENTICATED).toBeLessThanOrEqual(allowedWithin(THROTTLE_LIMITS.accountAtAddress, alone.ms));
+    expect(alone.counts.RATE_LIMITED).toBe(20 - alone.counts.UNAUTHENTICATED!);
     expect(await logIn(b, email, DEMO_PASSWORD, '192.0.2.30')).toEqual({ code: 'OK' });
     await redis.restart();
     const until = Date.now() + 15_000;
@@ -102,7 +133,8 @@ describe.runIf(enabled)('log-in and sign-up throttle, two instances sharing Redi
     }
     await new Promise((r) => setTimeout(r, 2500)); // the throttle's own connection retries at most every 2 s
     // Shared again: the attempts of a fresh pair are counted once for both instances.
-    const shared = await Promise.all(Array.from({ length: 20 }, (_, i) => logIn(i % 2 ? a : b, email, `faux-${i}`, '198.51.100.201')));
-    expect(tally(shared).UNAUTHENTICATED).toBe(THROTTLE_LIMITS.accountAtAddress.free);
+    const shared = await burst(20, (i) => logIn(i % 2 ? a : b, email, `faux-${i}`, '198.51.100.201'));
+    expect(shared.counts.UNAUTHENTICATED).toBeLessThanOrEqual(allowedWithin(THROTTLE_LIMITS.accountAtAddress, shared.ms));
+    expect(shared.counts.UNAUTHENTICATED).toBeLessThan(2 * THROTTLE_LIMITS.accountAtAddress.free); // not a budget per instance
   });
 });
