@@ -53,14 +53,22 @@ export function createRedisEventStream(redisUrl: string, instanceId: string, log
     for (const listener of listeners.get(topic) ?? []) listener(new CustomEvent(topic, { detail }));
   }
 
-  /** Sends buffered events in order; stops at the first failure and tries again when the publisher is ready. */
+  /**
+   * Sends buffered events in order, a pipelined batch per round trip; stops at the first failure and tries again
+   * when the publisher is ready (or at the next publish).
+   */
   async function drain() {
     if (draining) return;
     draining = true;
     try {
       while (pending.length && publisher.status === 'ready') {
-        await publisher.xadd(STREAM_KEY, 'MAXLEN', '~', STREAM_LENGTH, '*', ...pending[0]!);
-        pending.shift();
+        const batch = pending.slice(0, 100);
+        const pipeline = publisher.pipeline();
+        for (const fields of batch) pipeline.xadd(STREAM_KEY, 'MAXLEN', '~', STREAM_LENGTH, '*', ...fields);
+        const results = (await pipeline.exec()) ?? [];
+        const sent = results.findIndex(([error]) => error);
+        pending.splice(0, sent === -1 ? batch.length : sent);
+        if (sent !== -1) throw results[sent]![0];
       }
     } catch (error) {
       reportOutage(error as Error);

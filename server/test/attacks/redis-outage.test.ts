@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../src/db/seeders/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/db/seeders/demo-accounts.js';
 import { collect, sleep, TestApp } from '../harness.js';
+import { createTestDatabase } from '../test-database.js';
 import { OwnRedis } from './redis-server.js';
 
 /**
@@ -122,4 +124,52 @@ describe.runIf(enabled)('Redis killed and restarted under two instances', () => 
       await c.stop();
     }
   });
+
+  it('a real server process (npm start) started while Redis is down publishes, does not exit, and recovers', async () => {
+    await redis.kill();
+    const db = await createTestDatabase();
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: db.databaseUrl,
+        DATA_DIR: db.dataDir,
+        REDIS_URL: redis.url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        NODE_ENV: 'test',
+        SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
+        SEED_DEMO: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    try {
+      await until(async () => /ready on http/.test(output) || server.exitCode !== null, 60_000);
+      const url = /ready on (http:\/\/\S+) /.exec(output)?.[1];
+      expect(url, output).toBeDefined();
+      const started = { url } as TestApp;
+      expect(await readiness(started)).toEqual({ status: 200, body: { status: 'degraded', redis: 'down' } });
+      const gql = async (query: string, variables: Record<string, unknown>, cookie = '') => {
+        const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+        return { cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie, body: (await res.json()) as { data?: any; errors?: unknown[] } };
+      };
+      const { cookie } = await gql(`mutation($e: String!) { logIn(input: {email: $e, password: "${DEMO_PASSWORD}"}) { viewer { id } } }`, { e: DEMO_ACCOUNTS.facilitator.email });
+      const flows = await gql(`{ flows(first: 1) { nodes { id } } }`, {}, cookie);
+      const updated = await gql(UPDATE_FLOW, { id: flows.body.data.flows.nodes[0].id, d: 'publié sans Redis' }, cookie);
+      expect(updated.body.errors, JSON.stringify(updated.body.errors)).toBeUndefined();
+      await sleep(3000); // an unhandled rejection used to end the process about a second after the publish
+      expect(server.exitCode, output).toBeNull();
+
+      await redis.restart();
+      await until(async () => (await readiness(started)).body.status === 'ready');
+      server.kill('SIGTERM');
+      expect(await exited, output).toBe(0);
+    } finally {
+      server.kill('SIGKILL');
+      await db.drop();
+    }
+  }, 90_000);
 });

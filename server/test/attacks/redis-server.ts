@@ -27,7 +27,7 @@ export class OwnRedis {
     this.process = child;
     const until = Date.now() + 10_000;
     while (!(await answersPing(this.port))) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`redis-server did not start on port ${this.port}`);
+      if (Date.now() > until || hasExited(child)) throw new Error(`redis-server did not start on port ${this.port}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -35,12 +35,15 @@ export class OwnRedis {
   /** Kills it as a crash would (no shutdown, connections reset). */
   async kill(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
+    if (!child || hasExited(child)) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
   }
 }
+
+/** A process killed by a signal has no exit code, only a signal code. */
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
