@@ -18,7 +18,7 @@ export const THROTTLE_LIMITS = {
   /** One account from addresses it never signed in from: a guess spread over many addresses. */
   accountFromNewAddresses: { free: 50, baseMs: 1000, maxMs: 15 * MINUTE, idleMs: 24 * HOUR },
   /** Accounts created from one address (a workshop signs up a room together). */
-  signUpAtAddress: { free: 10, baseMs: 5000, maxMs: HOUR, idleMs: HOUR },
+  signUpAtAddress: { free: 20, baseMs: 5000, maxMs: HOUR, idleMs: HOUR },
 } satisfies Record<string, Backoff>;
 
 /** An address this account signed in from stays known this long, and skips the account-wide backoff. */
