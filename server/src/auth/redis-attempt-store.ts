@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { MemoryAttemptStore, type AttemptStore, type Bucket, type Reservation } from './attempt-store.js';
 
@@ -106,12 +107,27 @@ export class RedisAttemptStore implements AttemptStore {
   }
 
   private async either<T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {
-    if (this.redis.status !== 'ready') return local();
+    if (!(await this.connected())) return local();
     try {
       return await shared();
     } catch (error) {
       this.reportOutage(error as Error);
       return local();
+    }
+  }
+
+  /**
+   * While the first connection is being made (an instance starting), waits a moment for it rather than count
+   * apart from the other instances; once Redis is known to be away, does not wait.
+   */
+  private async connected(): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    if (this.outage || !['connecting', 'connect'].includes(this.redis.status)) return false;
+    try {
+      await once(this.redis, 'ready', { signal: AbortSignal.timeout(1000) });
+      return true;
+    } catch {
+      return false;
     }
   }
 

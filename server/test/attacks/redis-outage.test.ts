@@ -157,7 +157,9 @@ describe.runIf(enabled)('Redis killed and restarted under two instances', () => 
         return { cookie: res.headers.get('set-cookie')?.split(';')[0] ?? cookie, body: (await res.json()) as { data?: any; errors?: unknown[] } };
       };
       const { cookie } = await gql(`mutation($e: String!) { logIn(input: {email: $e, password: "${DEMO_PASSWORD}"}) { viewer { id } } }`, { e: DEMO_ACCOUNTS.facilitator.email });
-      const flows = await gql(`{ flows(first: 1) { nodes { id } } }`, {}, cookie);
+      const territories = await gql(`{ territories { id name } }`, {}, cookie);
+      const own = territories.body.data.territories.find((t: { name: string }) => t.name === 'Val de Fensch').id;
+      const flows = await gql(`query($t: ID!) { flows(first: 1, filter: {territoryId: $t}) { nodes { id } } }`, { t: own }, cookie);
       const updated = await gql(UPDATE_FLOW, { id: flows.body.data.flows.nodes[0].id, d: 'publié sans Redis' }, cookie);
       expect(updated.body.errors, JSON.stringify(updated.body.errors)).toBeUndefined();
       await sleep(3000); // an unhandled rejection used to end the process about a second after the publish
