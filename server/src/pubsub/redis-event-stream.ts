@@ -21,7 +21,7 @@ interface Listener {
  * was published while it was cut off reaches it too. Nothing here throws into the publisher: failures are logged
  * and retried.
  */
-export function createRedisEventStream(redisUrl: string, instanceId: string, log = console) {
+export function createRedisEventStream(redisUrl: string, instanceId: string, log: Pick<Console, 'error' | 'info'> = console) {
   // No offline queue: a command while disconnected fails at once, and this module decides what to keep.
   const options = { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
   const publisher = new Redis(redisUrl, options);
