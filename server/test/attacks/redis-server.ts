@@ -1,5 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
+
+/** Whether this machine can run a redis-server of a test's own (CI's can; a laptop without Redis skips). */
+export const canRunRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 
 /**
  * A `redis-server` of the test's own on a free port, without persistence, that the test may kill and restart on
