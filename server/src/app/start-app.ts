@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { LoginThrottle } from '../auth/login-throttle.js';
+import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
@@ -52,7 +53,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const deps = {
     pubSub: appPubSub.pubSub,
     sessionSecret: config.sessionSecret,
-    throttle: new LoginThrottle(),
+    throttle: new LoginThrottle(config.redisUrl ? new RedisAttemptStore(config.redisUrl) : undefined),
     knowledgeBase,
     synergyDetection,
     needCodes: needCodesOf(knowledgeBase),
@@ -73,6 +74,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const schema = await buildAppSchema(appPubSub.pubSub);
   const http = await serveHttp(config, schema, createContextFactory(orm, deps), async () => {
     await orm.em.fork().execute('select 1');
+    return appPubSub.redisState() === 'down' ? { redis: 'down' } : undefined;
   });
 
   let stopping: Promise<void> | undefined;
@@ -81,6 +83,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       await http.stop();
       await flowFollower.stop();
       await appPubSub.close();
+      await deps.throttle.close();
       await orm.close(true);
       await embedded?.stop();
     })());

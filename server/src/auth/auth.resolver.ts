@@ -13,9 +13,9 @@ export class AuthResolver {
     return ctx.principal ? UserNode.from(ctx.principal.user) : null;
   }
 
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs in.' })
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs in. Rate-limited per address.' })
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: AuthResolverContext): Promise<AuthPayload> {
-    return this.signedIn(await ctx.services.auth.signUp(input), ctx);
+    return this.signedIn(await ctx.services.auth.signUp(input, ctx.http?.clientAddress ?? 'websocket'), ctx);
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in (sets an HttpOnly session cookie). Rate-limited.' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, DomainError, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import { badInput, conflict, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import { ApiToken, UserSession } from './credential.entity.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -35,7 +35,8 @@ export class AuthService {
     return fresh ? { ...fresh, via: principal.via, credentialId: principal.credentialId } : principal;
   }
 
-  async signUp(input: { email: string; password: string; name: string }): Promise<NewSession> {
+  async signUp(input: { email: string; password: string; name: string }, clientAddress: string): Promise<NewSession> {
+    await this.deps.throttle.reserveSignUp(clientAddress);
     const email = input.email.trim().toLowerCase();
     const problems = new ProblemList();
     if (!EMAIL.test(email) || email.length > 254) problems.add('email', 'is not a valid e-mail address');
@@ -53,15 +54,12 @@ export class AuthService {
 
   async logIn(input: { email: string; password: string }, clientAddress: string): Promise<NewSession> {
     const email = input.email.trim().toLowerCase();
-    if (!this.deps.throttle.allows(email, clientAddress)) {
-      throw new DomainError('RATE_LIMITED', 'Too many log-in attempts: try again in a few minutes.');
-    }
+    // Reserved before the password is checked: guesses sent in parallel all count.
+    const attempt = await this.deps.throttle.reserveLogIn(email, clientAddress);
     const user = await this.em.findOne(User, { email });
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password.slice(0, 1024));
-    if (!user || !ok) {
-      this.deps.throttle.recordFailure(email, clientAddress);
-      throw unauthenticated('Wrong e-mail address or password.');
-    }
+    if (!user || !ok) throw unauthenticated('Wrong e-mail address or password.');
+    await this.deps.throttle.loggedIn(attempt);
     return this.openSession(user.id);
   }
 

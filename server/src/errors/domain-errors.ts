@@ -23,6 +23,8 @@ export class DomainError extends Error {
     public readonly code: DomainErrorCode,
     message: string,
     public readonly problems: FieldProblem[] = [],
+    /** For RATE_LIMITED: when trying again may succeed. */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';

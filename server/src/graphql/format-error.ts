@@ -32,6 +32,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: {
         code: original.code,
         ...(original.problems.length > 0 ? { problems: original.problems } : {}),
+        ...(original.retryAfterSeconds !== undefined ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
       },
     };
   }

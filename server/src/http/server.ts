@@ -22,13 +22,14 @@ type HttpConfig = Pick<Config, 'port' | 'host' | 'clientDist' | 'allowedOrigins'
 
 /**
  * One port for everything: GraphQL over HTTP and WebSocket, the built client, health probes. `checkReady` answers
- * the readiness probe (e.g. the database answers). Returns once it accepts connections.
+ * the readiness probe: it throws when the instance cannot serve (the database does not answer), and names the
+ * dependencies that are away while it still serves (e.g. `{ redis: 'down' }`). Returns once it accepts connections.
  */
 export async function serveHttp(
   config: HttpConfig,
   schema: GraphQLSchema,
   contexts: GraphQLContexts,
-  checkReady: () => Promise<void>,
+  checkReady: () => Promise<Record<string, string> | undefined>,
 ): Promise<HttpServing> {
   const app = express();
   const httpServer: Server = createServer(app);
@@ -42,8 +43,10 @@ export async function serveHttp(
   app.get('/readyz', async (_req, res) => {
     try {
       if (!ready) throw new Error('stopping');
-      await checkReady();
-      res.json({ status: 'ready' });
+      const degraded = await checkReady();
+      // Still 200 when degraded (Redis away): every instance shares it, and this one still serves requests (events
+      // are buffered), so a balancer must keep sending traffic; monitoring reads the body.
+      res.json(degraded ? { status: 'degraded', ...degraded } : { status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable' });
     }

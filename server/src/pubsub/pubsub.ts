@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import { createRedisEventStream, type RedisState } from './redis-event-stream.js';
 
 /** Topics and their payloads. Payloads are plain JSON: they may cross Redis between instances. */
 export interface FlowChangedPayload {
@@ -33,6 +32,8 @@ export interface AppPubSub {
   pubSub: PubSub<Topics>;
   /** Identifies this process among the instances sharing Redis. */
   instanceId: string;
+  /** Whether Redis carries events between instances right now; null when events stay in this process. */
+  redisState(): RedisState | null;
   close(): Promise<void>;
 }
 
@@ -47,24 +48,18 @@ function stamped(pubSub: PubSub<Topics>, instanceId: string): PubSub<Topics> {
 
 /**
  * In-process by default; through Redis when REDIS_URL is set, so that a mutation served by one instance reaches
- * subscribers connected to another.
+ * subscribers connected to another. A Redis outage never fails a publish: see redis-event-stream.ts.
  */
 export function createAppPubSub(redisUrl: string | undefined): AppPubSub {
   const instanceId = randomUUID();
   if (!redisUrl) {
-    return { pubSub: stamped(createPubSub<Topics>(), instanceId), instanceId, close: async () => {} };
+    return { pubSub: stamped(createPubSub<Topics>(), instanceId), instanceId, redisState: () => null, close: async () => {} };
   }
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  for (const client of [publishClient, subscribeClient]) {
-    client.on('error', (error) => console.error('Redis pub/sub:', error.message));
-  }
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  const stream = createRedisEventStream(redisUrl, instanceId);
   return {
-    pubSub: stamped(createPubSub<Topics>({ eventTarget }), instanceId),
+    pubSub: stamped(createPubSub<Topics>({ eventTarget: stream.eventTarget }), instanceId),
     instanceId,
-    async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
-    },
+    redisState: stream.state,
+    close: stream.close,
   };
 }
