@@ -108,6 +108,20 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { patterns: [COMPOSITION_ROOT] }] },
   },
   {
+    name: 'fe2i/house/no-em',
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/app/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name=/^(ctx|context)$/][property.name='em']",
+          message: 'Resolvers and adapters call services; only the composition root (app/) holds the entity manager.',
+        },
+      ],
+    },
+  },
+  {
     name: 'fe2i/house/client',
     files: ['client/src/features/**', 'client/src/ui/**', 'client/src/i18n/**'],
     rules: {
