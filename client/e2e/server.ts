@@ -44,8 +44,15 @@ export async function startServer(clientDist: string): Promise<TestServer> {
     NODE_ENV: 'test',
     ...(database ? { DATABASE_URL: database.url } : {}),
   };
-  // A group of its own, so that stopping reaches the server behind npx and tsx.
-  const child = spawn('npx', ['tsx', 'server/src/main.ts'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node itself with tsx's loader, not `npx tsx` (which runs the server in a grandchild): the child's exit is then
+  // the server's, so the data folder is removed only once the server has closed its embedded database. A group of
+  // its own all the same, so that stopping reaches anything it starts.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
