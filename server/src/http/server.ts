@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { LiveConnections } from '../auth/live-connections.js';
 import type { Config } from '../config/config.js';
 import { OPERATION_LIMITS } from '../graphql/limits.js';
@@ -90,7 +90,10 @@ export async function serveHttp(
     }
     // Released with the TCP socket, which also closes when the handshake fails.
     socket.once('close', () => addresses.release(address));
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      wss.emit('connection', ws, request);
+      logOnlyServerFaults(ws);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -107,6 +110,17 @@ export async function serveHttp(
       await graphqlHttp.apollo.stop(); // drains the HTTP server: in-flight requests finish
     },
   };
+}
+
+/**
+ * A client's protocol fault (a message over the size limit, a bad frame) is already answered by ws with the right
+ * close code (1009, 1002…); logging each one, as graphql-ws does, would let a client fill the logs at will.
+ */
+function logOnlyServerFaults(ws: WebSocket): void {
+  ws.removeAllListeners('error');
+  ws.on('error', (error: Error & { code?: string }) => {
+    if (!error.code?.startsWith('WS_ERR_')) console.error('WebSocket error:', error.message);
+  });
 }
 
 function rejectLongQueries(req: Request, res: Response, next: NextFunction) {
