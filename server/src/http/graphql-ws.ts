@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -71,6 +71,10 @@ export function serveGraphQLOverWebSocket(
     }
     const problems = validate(schema, document, rules);
     if (problems.length) return problems.map((p) => error(p.message, 'GRAPHQL_VALIDATION_FAILED'));
+    if (!getOperationAST(document, payload.operationName)) {
+      const message = payload.operationName ? `Unknown operation named "${payload.operationName}".` : 'Name the operation to run.';
+      return [error(message, 'OPERATION_RESOLUTION_FAILURE')];
+    }
     return document;
   }
 

@@ -68,7 +68,8 @@ export async function serveHttp(
 
   // Two WebSocket endpoints on one port: route upgrades by path (/collab joins here later, with the same limits:
   // origin, sockets per address, message size).
-  const graphqlWss = new WebSocketServer({ noServer: true, maxPayload: config.sockets.maxMessageBytes });
+  const socketServer = () => new WebSocketServer({ noServer: true, maxPayload: config.sockets.maxMessageBytes });
+  const graphqlWss = socketServer();
   const wsServer = serveGraphQLOverWebSocket(schema, graphqlWss, contexts, { limits: config.sockets, liveConnections });
   const routes = new Map([['/graphql', graphqlWss]]);
   const addresses = new ConnectionsPerAddress(config.sockets.connectionsPerAddress);

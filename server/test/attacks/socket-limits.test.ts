@@ -24,9 +24,9 @@ afterAll(async () => {
 });
 
 /** One operation over WebSocket (anonymous): the first message answering it. */
-async function overWebSocket(query: string) {
+async function overWebSocket(query: string, operationName?: string) {
   const socket = track(await RawSocket.connect(server.wsUrl));
-  socket.subscribe('q', query);
+  socket.subscribe('q', query, {}, operationName);
   return socket.waitFor((m) => m.id === 'q', 10_000);
 }
 
@@ -80,10 +80,12 @@ describe('WebSocket limits', () => {
     ['too many nodes', `{ organizations(first: 100) { nodes { flows(first: 100) { nodes { organization { flows(first: 100) { nodes { label } } } } } } } }`],
     ['longer than 50 000 characters', `{ ${'viewer { id } '.repeat(4000)} }`],
     ['not GraphQL', `{ viewer { id `],
-  ])('a query %s gets the same error code over WebSocket as over HTTP, at once', async (_what, query) => {
+    ['naming no operation of the document', `query A { viewer { id } } query B { viewer { id } }`, 'C'],
+    ['of two operations naming neither', `query A { viewer { id } } query B { viewer { id } }`],
+  ])('a query %s gets the same error code over WebSocket as over HTTP, at once', async (_what, query, operationName?: string) => {
     const start = performance.now();
-    const http = await server.gql(query);
-    const ws = await overWebSocket(query);
+    const http = await server.gql(query, {}, {}, operationName);
+    const ws = await overWebSocket(query, operationName);
     expect(performance.now() - start).toBeLessThan(2000);
     const httpCode = http.errors?.[0]?.extensions?.code;
     expect(httpCode).toBeDefined();

@@ -46,11 +46,11 @@ export class AttackServer {
     await this.db.drop();
   }
 
-  async gql(query: string, variables: Record<string, unknown> = {}, as: Credentials = {}) {
+  async gql(query: string, variables: Record<string, unknown> = {}, as: Credentials = {}, operationName?: string) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (as.cookie) headers.cookie = as.cookie;
     if (as.token) headers.authorization = `Bearer ${as.token}`;
-    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables, operationName }) });
     const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
     return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
   }
@@ -122,8 +122,8 @@ export class RawSocket {
     this.ws.send(JSON.stringify(message));
   }
 
-  subscribe(id: string, query: string, variables: Record<string, unknown> = {}): void {
-    this.send({ id, type: 'subscribe', payload: { query, variables } });
+  subscribe(id: string, query: string, variables: Record<string, unknown> = {}, operationName?: string): void {
+    this.send({ id, type: 'subscribe', payload: { query, variables, operationName } });
   }
 
   of(id: string) {
