@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { SOCKET_CLOSE } from '../../src/errors/domain-errors.js';
-import { AttackServer, FLOW_CHANGED, RawSocket, sleep, type Credentials } from './sockets.js';
+import { AttackServer, FLOW_CHANGED, RawSocket, sleep, untilDelivered, type Credentials } from './sockets.js';
 
 /**
  * Issue 8, item 4: an open socket does not outlive its credential. After revokeApiToken or logOut, every socket of
@@ -49,9 +49,7 @@ describe('one instance (in-process pub/sub)', () => {
     const { token, id } = await server.createApiToken(member);
     const revoked = track(await subscribed(server.wsUrl, { token }, fensch));
     const bystander = track(await subscribed(server.wsUrl, facilitator, fensch));
-    await sleep(300);
-    await updateFlow('avant la révocation');
-    await revoked.waitFor((m) => m.id === 'flows' && m.type === 'next');
+    await untilDelivered([revoked, bystander], 'flows', (i) => updateFlow(`avant la révocation (${i})`));
 
     const asked = performance.now();
     const res = await server.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, { id }, member);

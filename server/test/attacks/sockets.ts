@@ -156,6 +156,21 @@ export class RawSocket {
   }
 }
 
+/**
+ * Repeats `trigger` until every socket has received a `next` for subscription `id`: graphql-ws says nothing when a
+ * subscription has started, so the only proof it listens is an event it delivered.
+ */
+export async function untilDelivered(sockets: RawSocket[], id: string, trigger: (attempt: number) => Promise<unknown>) {
+  const delivered = () => sockets.every((s) => s.of(id).some((m) => m.type === 'next'));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await trigger(attempt);
+    const until = Date.now() + 500;
+    while (!delivered() && Date.now() < until) await sleep(20);
+    if (delivered()) return;
+  }
+  throw new Error(`subscription ${id} never delivered`);
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A subscription every signed-in or anonymous client may open: the flows of a territory. */
