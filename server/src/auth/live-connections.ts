@@ -96,7 +96,12 @@ export function followCredentialChanges(pubSub: AppPubSub['pubSub'], connections
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      connections.apply(next.value);
+      try {
+        connections.apply(next.value);
+      } catch (error) {
+        // One connection failing to close must not stop the follower: the next revocation would go unheard.
+        console.error('Closing connections after a credential change failed:', error);
+      }
     }
   })();
   return {
