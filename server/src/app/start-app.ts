@@ -75,7 +75,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
 
   const schema = await buildAppSchema(appPubSub.pubSub);
-  const http = await serveHttp(config, schema, createContextFactory(orm, deps), liveConnections, async () => {
+  const http = await serveHttp(config, schema, liveConnections, createContextFactory(orm, deps), async () => {
     await orm.em.fork().execute('select 1');
   });
 

@@ -24,14 +24,14 @@ type HttpConfig = Pick<Config, 'port' | 'host' | 'clientDist' | 'allowedOrigins'
 
 /**
  * One port for everything: GraphQL over HTTP and WebSocket, the built client, health probes. `checkReady` answers
- * the readiness probe (e.g. the database answers). Every socket, whatever its path, is registered in
- * `liveConnections` once authenticated, so that a revoked credential closes it. Returns once it accepts connections.
+ * the readiness probe (e.g. the database answers). Returns once it accepts connections.
  */
 export async function serveHttp(
   config: HttpConfig,
   schema: GraphQLSchema,
-  contexts: GraphQLContexts,
+  /** Where every authenticated socket, whatever its path, is registered so that a revoked credential closes it. */
   liveConnections: LiveConnections,
+  contexts: GraphQLContexts,
   checkReady: () => Promise<void>,
 ): Promise<HttpServing> {
   const app = express();
