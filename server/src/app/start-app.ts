@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { followCredentialChanges, LiveConnections } from '../auth/live-connections.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import type { Config } from '../config/config.js';
@@ -71,8 +72,11 @@ export async function startApp(config: Config, log: (line: string) => void = con
   }
   const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
 
+  const liveConnections = new LiveConnections();
+  const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
+
   const schema = await buildAppSchema(appPubSub.pubSub);
-  const http = await serveHttp(config, schema, createContextFactory(orm, deps), async () => {
+  const http = await serveHttp(config, schema, liveConnections, createContextFactory(orm, deps), async () => {
     await orm.em.fork().execute('select 1');
     return appPubSub.redisState() === 'down' ? { redis: 'down' } : undefined;
   });
@@ -81,6 +85,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const stop = () =>
     (stopping ??= (async () => {
       await http.stop();
+      await credentialFollower.stop();
       await flowFollower.stop();
       await appPubSub.close();
       await deps.throttle.close();

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import type { MaybeViewer } from '../policy/viewer.js';
+import type { AppPubSub } from '../pubsub/pubsub.js';
 import { ApiToken, UserSession } from './credential.entity.js';
+import { announceCredentialChange } from './live-connections.js';
 import { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
 import { loadPrincipalOfUser, type Principal } from './principal.loader.js';
@@ -13,6 +15,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface AuthDeps {
   sessionSecret: string;
+  /** Where ended sessions and revoked tokens are announced, so that every instance closes their open sockets. */
+  pubSub: AppPubSub['pubSub'];
   throttle: LoginThrottle;
 }
 
@@ -65,7 +69,10 @@ export class AuthService {
 
   async logOut(sessionToken: string | undefined): Promise<void> {
     if (!sessionToken) return;
-    await this.em.nativeDelete(UserSession, { tokenHash: tokenHash(this.deps.sessionSecret, sessionToken) });
+    const session = await this.em.findOne(UserSession, { tokenHash: tokenHash(this.deps.sessionSecret, sessionToken) });
+    if (!session) return;
+    await this.em.nativeDelete(UserSession, { id: session.id });
+    announceCredentialChange(this.deps.pubSub, { change: 'SESSION_ENDED', id: session.id });
   }
 
   async createApiToken(viewer: MaybeViewer, name: string): Promise<{ token: string; apiToken: ApiToken }> {
@@ -89,6 +96,7 @@ export class AuthService {
     if (!apiToken) throw notFound('API token');
     apiToken.revokedAt ??= new Date();
     await this.em.flush();
+    announceCredentialChange(this.deps.pubSub, { change: 'API_TOKEN_REVOKED', id: apiToken.id });
     return apiToken;
   }
 

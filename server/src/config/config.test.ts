@@ -66,6 +66,10 @@ describe('loadConfig', () => {
       DB_POOL_MAX: '20',
       CLIENT_DIST: path.join(dataDir, 'web'),
       DEBUG_SQL: 'true',
+      WS_MAX_MESSAGE_BYTES: '32768',
+      WS_OPERATIONS_PER_SECOND: '5',
+      WS_CONNECTIONS_PER_ADDRESS: '7',
+      WS_INIT_TIMEOUT_SECONDS: '3',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -80,6 +84,7 @@ describe('loadConfig', () => {
       dbPoolMax: 20,
       clientDist: path.join(dataDir, 'web'),
       debugSql: true,
+      sockets: { maxMessageBytes: 32_768, operationsPerSecond: 5, connectionsPerAddress: 7, initTimeoutSeconds: 3 },
     });
   });
 

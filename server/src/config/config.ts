@@ -22,6 +22,19 @@ export interface Config {
   clientDist: string;
   /** Print every SQL statement. */
   debugSql: boolean;
+  /** Limits of every WebSocket path (/graphql, /collab): see http/socket-limits.ts. */
+  sockets: SocketLimits;
+}
+
+export interface SocketLimits {
+  /** Bytes in one message; a bigger one closes the socket with 1009 before it is read. */
+  maxMessageBytes: number;
+  /** Operations a connection may start per second; beyond, RATE_LIMITED. */
+  operationsPerSecond: number;
+  /** Open sockets per client address; beyond, the upgrade is refused with 429. */
+  connectionsPerAddress: number;
+  /** Seconds a socket may stay open without saying who it is (graphql-ws `connection_init`). */
+  initTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +59,12 @@ export function loadConfig(env: Env = process.env): Config {
   const allowedOrigins = readOrigins(env.ALLOWED_ORIGINS, problems);
   const seedDemo = readBool('SEED_DEMO', env.SEED_DEMO, databaseUrl === undefined, problems);
   const debugSql = readBool('DEBUG_SQL', env.DEBUG_SQL, false, problems);
+  const sockets: SocketLimits = {
+    maxMessageBytes: readInt('WS_MAX_MESSAGE_BYTES', env.WS_MAX_MESSAGE_BYTES, 65_536, 1024, 16_777_216, problems),
+    operationsPerSecond: readInt('WS_OPERATIONS_PER_SECOND', env.WS_OPERATIONS_PER_SECOND, 20, 1, 10_000, problems),
+    connectionsPerAddress: readInt('WS_CONNECTIONS_PER_ADDRESS', env.WS_CONNECTIONS_PER_ADDRESS, 100, 1, 100_000, problems),
+    initTimeoutSeconds: readInt('WS_INIT_TIMEOUT_SECONDS', env.WS_INIT_TIMEOUT_SECONDS, 10, 1, 300, problems),
+  };
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (sessionSecret && sessionSecret.length < 32) {
     problems.push('SESSION_SECRET must be at least 32 characters long');
@@ -68,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax,
     clientDist: path.resolve(env.CLIENT_DIST || path.join(repoRoot, 'client/dist')),
     debugSql,
+    sockets,
   };
 }
 
@@ -150,4 +170,8 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   DB_POOL_MAX: 'maximum PostgreSQL connections per instance (default 10; capped at 4 on PGlite)',
   CLIENT_DIST: 'folder of the built web client to serve (default client/dist)',
   DEBUG_SQL: 'print every SQL statement (default false)',
+  WS_MAX_MESSAGE_BYTES: 'largest WebSocket message in bytes; a bigger one closes the socket with 1009 (default 65536)',
+  WS_OPERATIONS_PER_SECOND: 'operations one WebSocket connection may start per second (default 20)',
+  WS_CONNECTIONS_PER_ADDRESS: 'open WebSockets per client address, all paths together (default 100)',
+  WS_INIT_TIMEOUT_SECONDS: 'seconds a WebSocket may stay open before connection_init (default 10)',
 };

@@ -57,7 +57,7 @@ export async function seedDemo(
   }
   await em.flush();
   const integrator = await em.findOneOrFail(User, { email: DEMO_INTEGRATOR.email });
-  await new AuthService(em, { sessionSecret, throttle: new LoginThrottle() }).storeKnownApiToken(
+  await new AuthService(em, { sessionSecret, pubSub, throttle: new LoginThrottle() }).storeKnownApiToken(
     integrator.id,
     'Démo intégrateur',
     DEMO_INTEGRATOR_TOKEN,

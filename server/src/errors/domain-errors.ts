@@ -49,6 +49,20 @@ export const CLOSE_CODES: Record<DomainErrorCode, number> = {
   RATE_LIMITED: 4429,
 };
 
+/**
+ * Why the server closes a live connection (graphql-ws on /graphql, /collab) on its own initiative: one list for
+ * every socket and for the client. graphql-ws clients give up on 4401 and 4429 and reconnect after 4403, which is
+ * what each case wants. Reasons stay under the 123 bytes a close frame allows.
+ */
+export const SOCKET_CLOSE = {
+  /** The session ended (log-out) or the token was revoked, or the password changed: sign in again. */
+  CREDENTIAL_REVOKED: { code: CLOSE_CODES.UNAUTHENTICATED, reason: 'Credential revoked: sign in again.' },
+  /** What the user may see changed (a membership removed): a new connection reads the new access. */
+  ACCESS_CHANGED: { code: CLOSE_CODES.FORBIDDEN, reason: 'Access changed: reconnect.' },
+  /** Far more operations than the per-connection budget. */
+  RATE_LIMITED: { code: CLOSE_CODES.RATE_LIMITED, reason: 'Too many operations.' },
+} as const;
+
 /** Collects every problem of an input before failing, so a user fixes all of them in one go. */
 export class ProblemList {
   readonly problems: FieldProblem[] = [];

@@ -15,10 +15,8 @@ export const OPERATION_LIMITS = {
   maxNodes: 50_000,
   /** Characters in a query document. */
   maxQueryLength: 50_000,
-  /** Bytes in an HTTP request body. */
+  /** Bytes in an HTTP request body. WebSocket messages have their own limit (WS_MAX_MESSAGE_BYTES). */
   maxBodyBytes: 1_000_000,
-  /** Bytes in a WebSocket message. */
-  maxMessageBytes: 1_000_000,
 } as const;
 
 export function operationLimitRules(): ValidationRule[] {

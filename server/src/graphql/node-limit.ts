@@ -27,6 +27,7 @@ export function maxNodesRule(maxNodes: number, pageMax: number, plainListSize = 
             : context.getSchema().getSubscriptionType();
       if (!root) return;
       const seenFragments = new Set<string>();
+      const fragmentTotals = new Map<string, number>();
       const count = (set: SelectionSetNode, parentType: GraphQLOutputType): number => {
         const named = getNamedType(parentType);
         const fields = 'getFields' in named ? named.getFields() : {};
@@ -56,10 +57,17 @@ export function maxNodesRule(maxNodes: number, pageMax: number, plainListSize = 
           } else {
             const fragment = context.getFragment(selection.name.value);
             if (!fragment || seenFragments.has(fragment.name.value)) continue; // cycles are reported by graphql itself
-            seenFragments.add(fragment.name.value);
-            const type = context.getSchema().getType(fragment.typeCondition.name.value) as GraphQLOutputType;
-            total += count(fragment.selectionSet, type);
-            seenFragments.delete(fragment.name.value);
+            // A fragment counts the same wherever it is spread: counted once, or fragments that spread the next one
+            // twice would take 2^n steps (a 1 KB query kept the event loop busy for seconds).
+            let fragmentTotal = fragmentTotals.get(fragment.name.value);
+            if (fragmentTotal === undefined) {
+              seenFragments.add(fragment.name.value);
+              const type = context.getSchema().getType(fragment.typeCondition.name.value) as GraphQLOutputType;
+              fragmentTotal = count(fragment.selectionSet, type);
+              seenFragments.delete(fragment.name.value);
+              fragmentTotals.set(fragment.name.value, fragmentTotal);
+            }
+            total += fragmentTotal;
           }
           if (total > maxNodes) break;
         }

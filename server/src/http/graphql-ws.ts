@@ -1,48 +1,135 @@
 import type { IncomingMessage } from 'node:http';
-import { specifiedRules, validate, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { CredentialHeaders } from '../auth/authenticate.js';
+import type { LiveConnections } from '../auth/live-connections.js';
 import type { Principal } from '../auth/principal.loader.js';
-import { CLOSE_CODES, DomainError } from '../errors/domain-errors.js';
+import type { SocketLimits } from '../config/config.js';
+import { CLOSE_CODES, DomainError, SOCKET_CLOSE } from '../errors/domain-errors.js';
 import type { GraphQLContexts } from './graphql-contexts.js';
 import { formatError } from '../graphql/format-error.js';
-import { operationLimitRules } from '../graphql/limits.js';
+import { OPERATION_LIMITS, operationLimitRules } from '../graphql/limits.js';
+import { closeSocket } from './close-socket.js';
+import { OperationBudget } from './socket-limits.js';
+
+/** What one socket remembers between its operations. */
+interface Connection {
+  credentials: CredentialHeaders;
+  /** Re-read at each operation while the credential holds; null for an anonymous socket. */
+  principal: Principal | null;
+  budget: OperationBudget;
+  unregister(): void;
+}
 
 interface Extra {
   request: IncomingMessage;
-  principal?: Principal | null;
+  socket: WebSocket;
+  connection?: Connection;
 }
 
+const error = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+
 /**
- * graphql-ws on WS /graphql. The connection authenticates once, at `connection_init`, with the same credentials
- * as HTTP: `{ authorization: "Bearer …" }` in the payload, or the session cookie of the upgrade request.
+ * graphql-ws on WS /graphql, with the same credentials as HTTP: `{ authorization: "Bearer …" }` in the
+ * `connection_init` payload, or the session cookie of the upgrade request. The credential is checked again at each
+ * operation, and the socket is registered in `liveConnections` so that a revocation heard from any instance closes
+ * it. Every operation passes the budget and the same size, depth, alias and node limits as over HTTP.
  */
-export function serveGraphQLOverWebSocket(schema: GraphQLSchema, wss: WebSocketServer, contexts: GraphQLContexts) {
+export function serveGraphQLOverWebSocket(
+  schema: GraphQLSchema,
+  wss: WebSocketServer,
+  contexts: GraphQLContexts,
+  { limits, liveConnections }: { limits: SocketLimits; liveConnections: LiveConnections },
+) {
   const rules = [...specifiedRules, ...operationLimitRules()];
+  const extraOf = (ctx: { extra: unknown }) => ctx.extra as Extra;
+
+  /** Whether the socket's credential still holds; refreshes its principal (memberships may have changed). */
+  async function stillHolds(connection: Connection): Promise<boolean> {
+    if (!connection.principal) return true; // anonymous: nothing to lose
+    let fresh: Principal | null;
+    try {
+      fresh = await contexts.authenticate(connection.credentials);
+    } catch (e) {
+      if (e instanceof DomainError) return false;
+      throw e;
+    }
+    if (!fresh || fresh.credentialId !== connection.principal.credentialId) return false;
+    connection.principal = fresh;
+    return true;
+  }
+
+  function parsedAndValid(payload: SubscribePayload): DocumentNode | GraphQLError[] {
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (e) {
+      // Over HTTP too a syntax error is GRAPHQL_PARSE_FAILED; a query nested past the stack is one as well.
+      return [error(e instanceof GraphQLError ? e.message : 'The query could not be parsed.', 'GRAPHQL_PARSE_FAILED')];
+    }
+    const problems = validate(schema, document, rules);
+    if (problems.length) return problems.map((p) => error(p.message, 'GRAPHQL_VALIDATION_FAILED'));
+    if (!getOperationAST(document, payload.operationName)) {
+      const message = payload.operationName ? `Unknown operation named "${payload.operationName}".` : 'Name the operation to run.';
+      return [error(message, 'OPERATION_RESOLUTION_FAILURE')];
+    }
+    return document;
+  }
+
   return useServer(
     {
       schema,
-      connectionInitWaitTimeout: 10_000,
-      validate: (s, document) => validate(s, document, rules),
+      connectionInitWaitTimeout: limits.initTimeoutSeconds * 1000,
       onConnect: async (ctx) => {
-        const extra = ctx.extra as unknown as Extra;
+        const extra = extraOf(ctx);
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
-        const authorization = typeof params.authorization === 'string' ? params.authorization : undefined;
+        const credentials = {
+          cookie: extra.request.headers.cookie,
+          authorization: typeof params.authorization === 'string' ? params.authorization : undefined,
+        };
+        const authenticatedAt = Date.now();
+        let principal: Principal | null;
         try {
-          extra.principal = await contexts.authenticate({ cookie: extra.request.headers.cookie, authorization });
-          return true;
-        } catch (error) {
-          if (error instanceof DomainError) {
-            (ctx.extra as unknown as { socket: { close(code: number, reason: string): void } }).socket.close(
-              CLOSE_CODES[error.code],
-              error.message,
-            );
-            return false;
-          }
-          throw error;
+          principal = await contexts.authenticate(credentials);
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          closeSocket(extra.socket, CLOSE_CODES[e.code], e.message);
+          return false;
         }
+        const connection: Connection = { credentials, principal, budget: new OperationBudget(limits.operationsPerSecond), unregister: () => {} };
+        extra.connection = connection;
+        if (principal) {
+          const live = { close: (code: number, reason: string) => closeSocket(extra.socket, code, reason) };
+          connection.unregister = liveConnections.register(principal, live, authenticatedAt);
+        }
+        return true;
       },
-      context: (ctx) => contexts.forPrincipal((ctx.extra as unknown as Extra).principal ?? null),
+      onClose: (ctx) => extraOf(ctx).connection?.unregister(),
+      onSubscribe: async (ctx, _id, payload) => {
+        const extra = extraOf(ctx);
+        const connection = extra.connection!; // graphql-ws refuses operations before the connection is acknowledged
+        const budget = connection.budget.take();
+        if (budget !== 'ALLOWED') {
+          if (budget === 'ABUSIVE') {
+            closeSocket(extra.socket, SOCKET_CLOSE.RATE_LIMITED.code, SOCKET_CLOSE.RATE_LIMITED.reason, { afterPendingSends: true });
+          }
+          return [error(`More than ${limits.operationsPerSecond} operations per second on this connection: slow down.`, 'RATE_LIMITED')];
+        }
+        if (payload.query.length > OPERATION_LIMITS.maxQueryLength) {
+          return [error(`The query is longer than ${OPERATION_LIMITS.maxQueryLength} characters.`, 'BAD_USER_INPUT')];
+        }
+        if (!(await stillHolds(connection))) {
+          const { code, reason } = SOCKET_CLOSE.CREDENTIAL_REVOKED;
+          closeSocket(extra.socket, code, reason, { afterPendingSends: true });
+          return [error('The credential of this connection was revoked or has expired.', 'UNAUTHENTICATED')];
+        }
+        const document = parsedAndValid(payload);
+        if (Array.isArray(document)) return document;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      context: (ctx) => contexts.forPrincipal(extraOf(ctx).connection?.principal ?? null),
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result as ExecutionResult),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => ({ ...formatError(e.toJSON(), e) }) as never),
     },

@@ -4,13 +4,15 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { LiveConnections } from '../auth/live-connections.js';
 import type { Config } from '../config/config.js';
 import { OPERATION_LIMITS } from '../graphql/limits.js';
 import type { GraphQLContexts } from './graphql-contexts.js';
 import { createGraphQLHttp } from './graphql-http.js';
 import { serveGraphQLOverWebSocket } from './graphql-ws.js';
 import { isAllowedOrigin } from './origin.js';
+import { clientAddressOf, ConnectionsPerAddress } from './socket-limits.js';
 
 export interface HttpServing {
   port: number;
@@ -18,7 +20,7 @@ export interface HttpServing {
   stop(): Promise<void>;
 }
 
-type HttpConfig = Pick<Config, 'port' | 'host' | 'clientDist' | 'allowedOrigins' | 'nodeEnv'>;
+type HttpConfig = Pick<Config, 'port' | 'host' | 'clientDist' | 'allowedOrigins' | 'nodeEnv' | 'sockets'>;
 
 /**
  * One port for everything: GraphQL over HTTP and WebSocket, the built client, health probes. `checkReady` answers
@@ -28,6 +30,8 @@ type HttpConfig = Pick<Config, 'port' | 'host' | 'clientDist' | 'allowedOrigins'
 export async function serveHttp(
   config: HttpConfig,
   schema: GraphQLSchema,
+  /** Where every authenticated socket, whatever its path, is registered so that a revoked credential closes it. */
+  liveConnections: LiveConnections,
   contexts: GraphQLContexts,
   checkReady: () => Promise<Record<string, string> | undefined>,
 ): Promise<HttpServing> {
@@ -65,20 +69,35 @@ export async function serveHttp(
   }
   app.use(jsonErrors);
 
-  // Two WebSocket endpoints on one port: route upgrades by path (/collab joins here later).
-  const graphqlWss = new WebSocketServer({ noServer: true, maxPayload: OPERATION_LIMITS.maxMessageBytes });
-  const wsServer = serveGraphQLOverWebSocket(schema, graphqlWss, contexts);
+  // Two WebSocket endpoints on one port: route upgrades by path (/collab joins here later, with the same limits:
+  // origin, sockets per address, message size).
+  const socketServer = () => new WebSocketServer({ noServer: true, maxPayload: config.sockets.maxMessageBytes });
+  const graphqlWss = socketServer();
+  const wsServer = serveGraphQLOverWebSocket(schema, graphqlWss, contexts, { limits: config.sockets, liveConnections });
+  const routes = new Map([['/graphql', graphqlWss]]);
+  const addresses = new ConnectionsPerAddress(config.sockets.connectionsPerAddress);
   httpServer.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (!isAllowedOrigin(request, config.allowedOrigins)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    if (pathname === '/graphql') {
-      graphqlWss.handleUpgrade(request, socket, head, (ws) => graphqlWss.emit('connection', ws, request));
-    } else {
+    const wss = routes.get(pathname);
+    if (!wss) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
     }
+    const address = clientAddressOf(request);
+    if (!addresses.admit(address)) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // Released with the TCP socket, which also closes when the handshake fails.
+    socket.once('close', () => addresses.release(address));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      wss.emit('connection', ws, request);
+      logOnlyServerFaults(ws);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -95,6 +114,17 @@ export async function serveHttp(
       await graphqlHttp.apollo.stop(); // drains the HTTP server: in-flight requests finish
     },
   };
+}
+
+/**
+ * A client's protocol fault (a message over the size limit, a bad frame) is already answered by ws with the right
+ * close code (1009, 1002…); logging each one, as graphql-ws does, would let a client fill the logs at will.
+ */
+function logOnlyServerFaults(ws: WebSocket): void {
+  ws.removeAllListeners('error');
+  ws.on('error', (error: Error & { code?: string }) => {
+    if (!error.code?.startsWith('WS_ERR_')) console.error('WebSocket error:', error.message);
+  });
 }
 
 function rejectLongQueries(req: Request, res: Response, next: NextFunction) {

@@ -23,9 +23,19 @@ export interface SynergySuggestedPayload {
   organizationIds: string[];
 }
 
+/**
+ * A credential ended or what its user may see changed: every instance closes the live connections it concerns
+ * (auth/live-connections.ts). `id` is the session's, the API token's or, for the user-wide changes, the user's.
+ */
+export interface CredentialChangedPayload {
+  change: 'SESSION_ENDED' | 'API_TOKEN_REVOKED' | 'PASSWORD_CHANGED' | 'ACCESS_CHANGED';
+  id: string;
+}
+
 export type Topics = {
   FLOW_CHANGED: [FlowChangedPayload];
   SYNERGY_SUGGESTED: [SynergySuggestedPayload];
+  CREDENTIAL_CHANGED: [CredentialChangedPayload];
 };
 
 export interface AppPubSub {

@@ -1,0 +1,177 @@
+import 'reflect-metadata';
+import WebSocket from 'ws';
+import { startApp, type RunningApp } from '../../src/app/start-app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+import { createTestDatabase, type TestDatabase } from '../test-database.js';
+
+/** Credentials as an attacker's client sends them: a session cookie or a bearer token (in `connection_init`). */
+export type Credentials = { cookie?: string; token?: string };
+
+/** The real server on a random port, with environment variables of the test's choosing (limits). */
+export class AttackServer {
+  private constructor(
+    readonly app: RunningApp,
+    private readonly db: TestDatabase,
+  ) {}
+
+  static async start(options: { env?: Record<string, string>; redisUrl?: string; sharing?: AttackServer; seedDemo?: boolean } = {}) {
+    const { env = {}, redisUrl, sharing, seedDemo = true } = options;
+    const db = sharing ? { ...sharing.db, drop: async () => {} } : await createTestDatabase();
+    const config = loadConfig({
+      REDIS_URL: redisUrl,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.databaseUrl,
+      DATA_DIR: db.dataDir,
+      SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
+      SEED_DEMO: seedDemo ? 'true' : 'false',
+      DB_POOL_MAX: '4',
+      ...env,
+    });
+    return new AttackServer(await startApp(config, () => {}), db);
+  }
+
+  get url(): string {
+    return this.app.url;
+  }
+
+  get wsUrl(): string {
+    return `${this.url.replace('http', 'ws')}/graphql`;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await this.db.drop();
+  }
+
+  async gql(query: string, variables: Record<string, unknown> = {}, as: Credentials = {}, operationName?: string) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (as.cookie) headers.cookie = as.cookie;
+    if (as.token) headers.authorization = `Bearer ${as.token}`;
+    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables, operationName }) });
+    const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+    return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
+  }
+
+  async logIn(email: string): Promise<{ cookie: string }> {
+    const res = await this.gql(`mutation($e: String!, $p: String!) { logIn(input: {email: $e, password: $p}) { viewer { id } } }`, { e: email, p: DEMO_PASSWORD });
+    if (res.errors) throw new Error(`log-in failed: ${JSON.stringify(res.errors)}`);
+    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
+  }
+
+  /** A new API token of the signed-in user: its secret and global ID. */
+  async createApiToken(as: Credentials): Promise<{ token: string; id: string }> {
+    const res = await this.gql(`mutation { createApiToken(name: "attack") { token apiToken { id } } }`, {}, as);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return { token: res.data!.createApiToken.token, id: res.data!.createApiToken.apiToken.id };
+  }
+}
+
+export interface Closed {
+  code: number;
+  reason: string;
+  /** performance.now() when the client saw the close. */
+  at: number;
+}
+
+/**
+ * A graphql-transport-ws client on a bare `ws` socket, so that a test sees exactly what the server sends: every
+ * message, the close code and reason, and when.
+ */
+export class RawSocket {
+  readonly messages: { id?: string; type: string; payload?: any; at: number }[] = [];
+  readonly closed: Promise<Closed>;
+  closedWith?: Closed;
+
+  private constructor(readonly ws: WebSocket) {
+    this.closed = new Promise((resolve) => {
+      ws.on('close', (code, reason) => {
+        this.closedWith = { code, reason: reason.toString(), at: performance.now() };
+        resolve(this.closedWith);
+      });
+    });
+    ws.on('message', (data) => this.messages.push({ ...JSON.parse(String(data)), at: performance.now() }));
+    ws.on('error', () => {}); // a refused or cut socket is what some tests expect; `closed` tells
+  }
+
+  /** Opens the socket; rejects with the HTTP status when the upgrade is refused. */
+  static open(url: string, as: Credentials = {}): Promise<RawSocket> {
+    const ws = new WebSocket(url, 'graphql-transport-ws', { headers: as.cookie ? { cookie: as.cookie } : {} });
+    const socket = new RawSocket(ws);
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve(socket));
+      ws.once('unexpected-response', (_req, res) => {
+        reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode }));
+        ws.terminate();
+      });
+      ws.once('error', reject);
+    });
+  }
+
+  /** Opens and sends `connection_init` with the credentials; resolves once acknowledged. */
+  static async connect(url: string, as: Credentials = {}): Promise<RawSocket> {
+    const socket = await RawSocket.open(url, as);
+    socket.send({ type: 'connection_init', payload: as.token ? { authorization: `Bearer ${as.token}` } : {} });
+    await socket.waitFor((m) => m.type === 'connection_ack', 5000);
+    return socket;
+  }
+
+  send(message: object): void {
+    this.ws.send(JSON.stringify(message));
+  }
+
+  subscribe(id: string, query: string, variables: Record<string, unknown> = {}, operationName?: string): void {
+    this.send({ id, type: 'subscribe', payload: { query, variables, operationName } });
+  }
+
+  of(id: string) {
+    return this.messages.filter((m) => m.id === id);
+  }
+
+  /** The first message matching, once it arrives (or the socket closes, or `ms` pass: then an error). */
+  async waitFor(match: (m: RawSocket['messages'][number]) => boolean, ms = 5000) {
+    const until = Date.now() + ms;
+    for (;;) {
+      const found = this.messages.find(match);
+      if (found) return found;
+      if (this.closedWith) throw new Error(`socket closed (${this.closedWith.code} ${this.closedWith.reason}) before the message`);
+      if (Date.now() > until) throw new Error(`no such message in ${ms} ms: ${JSON.stringify(this.messages)}`);
+      await sleep(10);
+    }
+  }
+
+  /** The close, or null if the socket is still open after `ms`. */
+  async closeWithin(ms: number): Promise<Closed | null> {
+    return Promise.race([this.closed, sleep(ms).then(() => null)]);
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  dispose(): void {
+    this.ws.terminate();
+  }
+}
+
+/**
+ * Repeats `trigger` until every socket has received a `next` for subscription `id`: graphql-ws says nothing when a
+ * subscription has started, so the only proof it listens is an event it delivered.
+ */
+export async function untilDelivered(sockets: RawSocket[], id: string, trigger: (attempt: number) => Promise<unknown>) {
+  const delivered = () => sockets.every((s) => s.of(id).some((m) => m.type === 'next'));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await trigger(attempt);
+    const until = Date.now() + 500;
+    while (!delivered() && Date.now() < until) await sleep(20);
+    if (delivered()) return;
+  }
+  throw new Error(`subscription ${id} never delivered`);
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A subscription every signed-in or anonymous client may open: the flows of a territory. */
+export const FLOW_CHANGED = `subscription($t: ID!) { flowChanged(territoryId: $t) { change flowId flow { description yearlyCostEur } } }`;
