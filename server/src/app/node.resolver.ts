@@ -4,6 +4,7 @@ import { DomainError, badInput } from '../errors/domain-errors.js';
 import { FlowNode } from '../flow/flow.types.js';
 import { OrganizationNode, SiteNode } from '../organization/organization.types.js';
 import { canSeeDirectory } from '../policy/policy.js';
+import { viewProject } from '../project/project-view.js';
 import { TerritoryNode } from '../territory/territory.types.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { Node } from '../graphql/node.js';
@@ -42,6 +43,8 @@ export class NodeResolver {
         return FlowNode.forViewer(await ctx.services.flows.get(ctx.viewer, id), ctx.viewer);
       case 'Synergy':
         return ctx.services.synergyViews.one(ctx.viewer, id);
+      case 'SynergyProject':
+        return viewProject(await ctx.services.projects.get(ctx.viewer, id), ctx.viewer);
       case 'User':
         return ctx.principal && ctx.principal.user.id === id ? UserNode.from(ctx.principal.user) : null;
       default:
