@@ -35,7 +35,7 @@ export async function loadProjectRecords(em: EntityManager, ids: string[]): Prom
   const participants = await em.find(
     ProjectParticipant,
     { project: { $in: ids } },
-    { populate: ['organization', 'invitedBy', 'invitedByOrganization'], orderBy: { invitedAt: 'asc', id: 'asc' } },
+    { populate: ['organization', 'invitedBy', 'invitedByOrganization'], orderBy: { invitedAt: 'asc', role: 'asc', id: 'asc' } },
   );
   const stageChanges = await em.find(ProjectStageChange, { project: { $in: ids } }, { populate: ['changedBy'], orderBy: { createdAt: 'asc', id: 'asc' } });
   const byId = new Map(projects.map((project) => [project.id, { project, participants: [] as ProjectParticipant[], stageChanges: [] as ProjectStageChange[] }]));
