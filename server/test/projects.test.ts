@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { loadPrincipalOfUser } from '../src/auth/principal.loader.js';
 import { TerritoryFacilitator } from '../src/auth/territory-facilitator.entity.js';
 import { User } from '../src/auth/user.entity.js';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
+import { fromGlobalId } from '../src/graphql/global-id.js';
+import { ProjectService } from '../src/project/project.service.js';
 import { Territory } from '../src/territory/territory.entity.js';
 import { collect, TestApp, type As } from './harness.js';
 
@@ -158,6 +162,18 @@ describe('synergy projects', () => {
     expect(codeOf(await changeStage(authority, 'STUDY')), 'observers are read-only').toBe('FORBIDDEN');
     expect(codeOf(await invite(authority, org.otherCompany, 'PARTNER'))).toBe('FORBIDDEN');
     expect(codeOf(await remove(authority, org.joinery))).toBe('FORBIDDEN');
+
+    // What the collaboration server will ask before opening the live plan: observers read, never write.
+    const em = t.app.orm.em.fork();
+    const projects = new ProjectService(em, createPubSub());
+    const planAccess = async (email: string) => {
+      const user = await em.findOneOrFail(User, { email });
+      return projects.planAccess((await loadPrincipalOfUser(em, user.id))!.viewer, fromGlobalId(projectId)!.id);
+    };
+    expect(await planAccess(DEMO_ACCOUNTS.authorityMember.email)).toBe('READ');
+    expect(await planAccess(DEMO_ACCOUNTS.joineryMember.email)).toBe('WRITE');
+    expect(await planAccess(DEMO_ACCOUNTS.facilitator.email)).toBe('WRITE');
+    expect(await planAccess('dir@concurrent.fr')).toBe('NONE');
   });
 
   it('moves through its stages with a history, and its synergy follows in the territory indicators', async () => {
