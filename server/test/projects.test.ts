@@ -118,6 +118,8 @@ describe('synergy projects', () => {
     ]);
     expect(p.stageHistory).toMatchObject([{ from: null, to: 'IDEA', changedByName: 'Julien Weber' }]);
     expect(codeOf(await create()), 'one active project per synergy').toBe('CONFLICT');
+    const node = await q(steel, `query($id: ID!) { node(id: $id) { id ... on SynergyProject { title stage } } }`, { id: projectId });
+    expect(node.data!.node).toEqual({ id: projectId, title: 'Chaleur fatale pour le séchoir', stage: 'IDEA' });
   });
 
   it('shows an invited organisation the title and who invites, nothing more, until it accepts', async () => {
