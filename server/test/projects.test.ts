@@ -262,6 +262,8 @@ describe('synergy projects', () => {
     // Another company is invited and declines: it joins the outsiders. The authority (observer) is removed.
     expect((await invite(steel, org.otherCompany, 'PARTNER')).errors).toBeUndefined();
     expect((await respond(otherCompany, false)).errors).toBeUndefined();
+    // Access is decided at delivery: the observer hears these two before it is removed, then nothing.
+    expect((await listening.authority.events.waitFor(2)).map((e) => e.data?.projectChanged.change)).toEqual(['PARTICIPANT_INVITED', 'INVITATION_DECLINED']);
     expect((await remove(facilitator, org.authority)).errors).toBeUndefined();
     expect((await changeStage(steel, 'IMPLEMENTATION')).errors).toBeUndefined();
 
@@ -275,7 +277,6 @@ describe('synergy projects', () => {
       while (!heard() && Date.now() < until) await sentinel.waitFor(sentinel.events.length + 1, 100);
       expect(heard(), `${name} got the sentinel`).toBe(true);
       if (name === 'steel') continue;
-      // The authority heard of the invitation and refusal while it was an observer, then nothing.
       const expected = name === 'authority' ? ['PARTICIPANT_INVITED', 'INVITATION_DECLINED'] : [];
       expect(events.events.map((e) => e.data?.projectChanged.change), name).toEqual(expected);
       expect(events.error, name).toBeUndefined();
