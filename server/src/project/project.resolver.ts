@@ -37,7 +37,7 @@ export class ProjectResolver {
   }
 
   @Query(() => SynergyProjectNode, { nullable: true, description: 'One project; null when it does not exist or you may not see it (the two look alike).' })
-  async project(@Arg('id', () => ID) id: string, @Ctx() ctx: ProjectResolverContext): Promise<SynergyProjectNode | null> {
+  async project(@Arg('id', () => ID, { description: 'Global ID of the project.' }) id: string, @Ctx() ctx: ProjectResolverContext): Promise<SynergyProjectNode | null> {
     const record = await ctx.services.projects.find(ctx.viewer, expectId(id, 'SynergyProject'));
     return record ? viewProject(record, ctx.viewer) : null;
   }
@@ -51,7 +51,10 @@ export class ProjectResolver {
     description:
       "Starts a project at stage IDEA. A party's organisation becomes LEAD, a facilitator's FACILITATOR; the synergy's other parties are invited.",
   })
-  async createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: ProjectResolverContext): Promise<SynergyProjectNode> {
+  async createProject(
+    @Arg('input', () => CreateProjectInput, { description: 'The project to start.' }) input: CreateProjectInput,
+    @Ctx() ctx: ProjectResolverContext,
+  ): Promise<SynergyProjectNode> {
     const record = await ctx.services.projects.create(ctx.viewer, {
       title: input.title,
       synergyId: input.synergyId ? expectId(input.synergyId, 'Synergy', 'synergyId') : undefined,
@@ -66,7 +69,7 @@ export class ProjectResolver {
     description: 'Invites an organisation (lead and facilitators). It sees only the title and who invites until one of its members accepts.',
   })
   async inviteToProject(
-    @Arg('projectId', () => ID) projectId: string,
+    @Arg('projectId', () => ID, { description: 'Global ID of the project.' }) projectId: string,
     @Arg('organizationId', () => ID, { description: 'The organisation to invite.' }) organizationId: string,
     @Arg('role', () => ProjectRole, { description: 'The role offered.' }) role: ProjectRole,
     @Ctx() ctx: ProjectResolverContext,
@@ -81,8 +84,8 @@ export class ProjectResolver {
     description: "Accepts or declines your organisation's invitation. Returns the project once accepted; null after declining (it is then hidden from you).",
   })
   async respondToProjectInvitation(
-    @Arg('projectId', () => ID) projectId: string,
-    @Arg('accept', () => Boolean) accept: boolean,
+    @Arg('projectId', () => ID, { description: 'Global ID of the project.' }) projectId: string,
+    @Arg('accept', () => Boolean, { description: 'true to take part, false to decline.' }) accept: boolean,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Which of your organisations, if several are invited.' }) organizationId: string | undefined,
     @Ctx() ctx: ProjectResolverContext,
   ): Promise<SynergyProjectNode | null> {
@@ -96,7 +99,7 @@ export class ProjectResolver {
     description: 'Removes an organisation from the project (lead and facilitators); it sees nothing of it any more. Null if that leaves you without access.',
   })
   async removeProjectParticipant(
-    @Arg('projectId', () => ID) projectId: string,
+    @Arg('projectId', () => ID, { description: 'Global ID of the project.' }) projectId: string,
     @Arg('organizationId', () => ID, { description: 'The organisation to remove.' }) organizationId: string,
     @Ctx() ctx: ProjectResolverContext,
   ): Promise<SynergyProjectNode | null> {
@@ -110,7 +113,7 @@ export class ProjectResolver {
       "Its synergy follows: IMPLEMENTATION needs a party of it to have joined, OPERATIONAL makes it operational in the territory's indicators.",
   })
   async changeProjectStage(
-    @Arg('projectId', () => ID) projectId: string,
+    @Arg('projectId', () => ID, { description: 'Global ID of the project.' }) projectId: string,
     @Arg('stage', () => ProjectStage, { description: 'The new stage.' }) stage: ProjectStage,
     @Arg('reason', () => String, { nullable: true, description: 'Why; required for ABANDONED, at most 2000 characters.' }) reason: string | undefined,
     @Ctx() ctx: ProjectResolverContext,
