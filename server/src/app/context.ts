@@ -3,6 +3,7 @@ import type { AuthResolverContext, HttpSession } from '../auth/auth.context.js';
 import type { FlowResolverContext } from '../flow/flow.context.js';
 import type { ImportResolverContext } from '../importer/import.context.js';
 import type { OrganizationResolverContext } from '../organization/organization.context.js';
+import type { ProjectResolverContext } from '../project/project.context.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyResolverContext } from '../synergy/synergy.context.js';
@@ -16,7 +17,8 @@ type DomainContexts = AuthResolverContext &
   OrganizationResolverContext &
   FlowResolverContext &
   ImportResolverContext &
-  SynergyResolverContext;
+  SynergyResolverContext &
+  ProjectResolverContext;
 
 /**
  * What every resolver receives, over HTTP and over WebSocket alike. Extending the domains' contexts makes the

@@ -6,6 +6,7 @@ import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
 import { Synergy, SynergyParticipant } from '../synergy/model/synergy.entity.js';
+import { ProjectParticipant, ProjectStageChange, SynergyProject } from '../project/project.entity.js';
 import { Territory } from '../territory/territory.entity.js';
 import { BaseEntity } from '../db/base.entity.js';
 
@@ -23,4 +24,7 @@ export const ENTITIES = [
   ApiToken,
   Synergy,
   SynergyParticipant,
+  SynergyProject,
+  ProjectParticipant,
+  ProjectStageChange,
 ];

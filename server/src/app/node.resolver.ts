@@ -5,6 +5,7 @@ import { FlowNode } from '../flow/flow.types.js';
 import { OrganizationNode, SiteNode } from '../organization/organization.types.js';
 import { canSeeDirectory } from '../policy/policy.js';
 import { viewSynergies } from '../synergy/view/synergy-view.js';
+import { viewProject } from '../project/project-view.js';
 import { TerritoryNode } from '../territory/territory.types.js';
 import { fromGlobalId } from '../graphql/global-id.js';
 import { Node } from '../graphql/node.js';
@@ -45,6 +46,8 @@ export class NodeResolver {
         const record = await ctx.services.synergies.get(ctx.viewer, id);
         return viewSynergies(await ctx.services.synergies.readForView(ctx.viewer, [record]), ctx.viewer)[0];
       }
+      case 'SynergyProject':
+        return viewProject(await ctx.services.projects.get(ctx.viewer, id), ctx.viewer);
       case 'User':
         return ctx.principal && ctx.principal.user.id === id ? UserNode.from(ctx.principal.user) : null;
       default:

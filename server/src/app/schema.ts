@@ -12,6 +12,9 @@ import { ImpactFigureResolver, SynergyResolver } from '../synergy/synergy.resolv
 import { NomenclatureResolver } from '../nomenclature/nomenclature.resolver.js';
 import { UserMembershipsResolver } from '../organization/membership.resolver.js';
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
+import { ProjectChangedResolver } from '../project/project-changed.subscription.js';
+import { ProjectResolver } from '../project/project.resolver.js';
+import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
@@ -33,6 +36,9 @@ export const RESOLVERS = [
   SynergyExplanationResolver,
   ExplanationItemResolver,
   ImpactFigureResolver,
+  ProjectResolver,
+  ProjectOriginSynergyResolver,
+  ProjectChangedResolver,
 ] as const;
 
 /**

@@ -4,6 +4,7 @@ import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
+import { ProjectService } from '../project/project.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyDetection } from '../synergy/detection/synergy-detection.js';
@@ -34,6 +35,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,
+    projects: new ProjectService(em, deps.pubSub),
   };
 }
 

@@ -14,6 +14,7 @@ import { MembershipRole } from '../vocabulary/organization.enums.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { Territory } from '../territory/territory.entity.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATOR, DEMO_INTEGRATOR_TOKEN, DEMO_PASSWORD } from './demo-accounts.js';
+import { seedDemoProjects } from './demo-projects.js';
 
 const DEMO_FILE = path.join(import.meta.dirname, 'demo-territory.json');
 
@@ -62,6 +63,7 @@ export async function seedDemo(
     'Démo intégrateur',
     DEMO_INTEGRATOR_TOKEN,
   );
+  await seedDemoProjects(em, pubSub);
   return report;
 }
 

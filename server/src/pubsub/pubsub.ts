@@ -32,10 +32,17 @@ export interface CredentialChangedPayload {
   id: string;
 }
 
+/** Something happened to a project; each subscriber's event is built for them at delivery time. */
+export interface ProjectChangedPayload {
+  projectId: string;
+  change: 'STAGE_CHANGED' | 'PARTICIPANT_INVITED' | 'INVITATION_ACCEPTED' | 'INVITATION_DECLINED' | 'PARTICIPANT_REMOVED';
+}
+
 export type Topics = {
   FLOW_CHANGED: [FlowChangedPayload];
   SYNERGY_SUGGESTED: [SynergySuggestedPayload];
   CREDENTIAL_CHANGED: [CredentialChangedPayload];
+  PROJECT_CHANGED: [ProjectChangedPayload];
 };
 
 export interface AppPubSub {

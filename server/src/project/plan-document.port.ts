@@ -1,0 +1,65 @@
+/**
+ * The project's live plan, as the project domain needs it: a port. The collaboration server (collab/, the plan
+ * editor over the Yjs document) implements it and app/ wires it in; project/ never imports collab/. Access is
+ * decided before the port is called (ProjectService.planAccess: observers read, never write).
+ */
+
+/** The live document of a project's plan: documents are named by kind and owner, so workshop boards fit beside. */
+export function planDocumentName(projectId: string): string {
+  return `project-plan:${projectId}`;
+}
+
+export type PlanActionStatus = 'TODO' | 'IN_PROGRESS' | 'DONE';
+
+export interface PlanAction {
+  id: string;
+  title: string;
+  ownerOrganizationId: string | null;
+  /** ISO date (YYYY-MM-DD). */
+  dueDate: string | null;
+  status: PlanActionStatus;
+}
+
+export interface PlanBudgetLine {
+  id: string;
+  label: string;
+  amountEur: number;
+  funder: string | null;
+}
+
+/** An expected impact, named like the synergy's impact figures (indicator and unit). */
+export interface PlanIndicator {
+  indicator: string;
+  unit: string;
+  expected: number;
+}
+
+/** The structured parts of the plan (the rich-text notes stay in the document). */
+export interface PlanContent {
+  summary: string;
+  actions: PlanAction[];
+  budget: PlanBudgetLine[];
+  indicators: PlanIndicator[];
+}
+
+/** One change made through the API; applied as one transaction on the live document, so open browsers see it at once. */
+export type PlanChange =
+  | { kind: 'ADD_ACTION'; action: Omit<PlanAction, 'id'> }
+  | { kind: 'UPDATE_ACTION'; id: string; fields: Partial<Omit<PlanAction, 'id'>> }
+  | { kind: 'REMOVE_ACTION'; id: string }
+  | { kind: 'SET_BUDGET_LINE'; line: PlanBudgetLine }
+  | { kind: 'REMOVE_BUDGET_LINE'; id: string }
+  | { kind: 'SET_INDICATOR'; indicator: PlanIndicator };
+
+/** Who makes a change, for the document's history and the planChanged event. */
+export interface PlanAuthor {
+  userId: string;
+  organizationId: string | null;
+}
+
+export interface PlanDocuments {
+  /** The plan's structured parts as they stand in the live document (an empty plan for a new project). */
+  read(projectId: string): Promise<PlanContent>;
+  /** Applies a change durably (through the document's update log) and returns the plan after it. */
+  apply(projectId: string, change: PlanChange, author: PlanAuthor): Promise<PlanContent>;
+}
