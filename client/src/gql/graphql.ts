@@ -333,6 +333,7 @@ export type OrganizationQuery = { node:
     | { __typename: 'ResourceFlow' }
     | { __typename: 'Site' }
     | { __typename: 'Synergy' }
+    | { __typename: 'SynergyProject' }
     | { __typename: 'Territory' }
     | { __typename: 'User' }
    | null };
@@ -370,6 +371,7 @@ export type FlowQuery = { node:
     | { __typename: 'ResourceFlow', id: string, direction: FlowDirection, category: ResourceCategory, label: string, description: string | null, ewcCode: string | null, needCode: string | null, quantity: number | null, unit: FlowUnit, unitSymbol: string, period: FlowPeriod, physicalForm: PhysicalForm | null, temperatureC: number | null, availableMonths: Array<number> | null, currentDestination: CurrentDestination | null, yearlyCostEur: number | null, visibility: Visibility, status: FlowStatus, updatedAt: unknown, organization: { id: string, name: string, viewerCanEdit: boolean, sites: Array<{ id: string, name: string, city: string }> } | null, wasteCode: { code: string, labelFr: string, labelEn: string, hazardous: boolean } | null, site: { id: string, name: string, city: string } | null }
     | { __typename: 'Site' }
     | { __typename: 'Synergy' }
+    | { __typename: 'SynergyProject' }
     | { __typename: 'Territory' }
     | { __typename: 'User' }
    | null };
