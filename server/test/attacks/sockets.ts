@@ -168,7 +168,8 @@ export async function untilDelivered(sockets: RawSocket[], id: string, trigger: 
     while (!delivered() && Date.now() < until) await sleep(20);
     if (delivered()) return;
   }
-  throw new Error(`subscription ${id} never delivered`);
+  const seen = sockets.map((s) => ({ open: s.open, messages: s.of(id).map((m) => m.type) }));
+  throw new Error(`subscription ${id} never delivered: ${JSON.stringify(seen)}`);
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
