@@ -1,5 +1,6 @@
 import { listWasteCodes } from '../../nomenclature/waste-codes.js';
 import type { KnowledgeBase } from './knowledge-base.types.js';
+import { checkKeywordReasons } from './keyword-reasons-validator.js';
 import { checkPathway } from './pathway-validator.js';
 import { CATEGORIES, FACTOR_UNITS, FLOW_UNITS, KEBAB_CASE, SEMVER, collectIds } from './validation-rules.js';
 
@@ -68,6 +69,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
   for (const code of needCodes) {
     if (!usedNeeds.has(code)) problem(`need ${code} is used by no pathway`);
   }
+  checkKeywordReasons(kb, { sourceIds, ewcCodes }, problem);
   return problems;
 }
 

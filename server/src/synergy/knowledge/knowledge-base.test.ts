@@ -119,6 +119,16 @@ describe('knowledge base of valorisation pathways', () => {
         ),
       ).toContainEqual('need orphan-need is used by no pathway');
     });
+    it('reports keyword reasons without a reference, for words no pathway reads, or twice', () => {
+      const reasons = (copy: KnowledgeBase) => copy.keywordReasons!;
+      expectProblem((copy) => (reasons(copy)[0].keywords = ['nowhere read']), '"nowhere read" is read by no pathway');
+      expectProblem((copy) => reasons(copy).push({ ...reasons(copy)[0] }), 'has a reason already');
+      expectProblem((copy) => (reasons(copy)[0] = { keywords: reasons(copy)[0].keywords, reason: 'x' }), 'refers to no');
+      expectProblem((copy) => (reasons(copy)[0].naceCodes = ['99.99']), '"99.99" is not a NACE class');
+      expectProblem((copy) => (reasons(copy)[0].ewcCodes = ['10 02 98']), '"10 02 98" is not in the List of Waste');
+      expectProblem((copy) => (reasons(copy)[0].sourceIds = ['nowhere']), 'unknown source nowhere');
+      expectProblem((copy) => (reasons(copy)[0].reason = ' '), 'empty reason');
+    });
     it('reports bad kinds of item and member filters', () => {
       const idle = (copy: KnowledgeBase) => pathway(copy, 'idle-equipment-reuse');
       const sorting = (copy: KnowledgeBase) => pathway(copy, 'pool-construction-waste-sorting');

@@ -14,6 +14,22 @@ export interface KnowledgeBase {
   /** Needs a non-expert declares in their own words ("gypse", "chaleur < 90 °C", "palettes bois"). */
   needs: NeedDefinition[];
   pathways: Pathway[];
+  /** Why keywords no nomenclature label and no source citation uses are there (`npm run check:keywords`). */
+  keywordReasons?: KeywordReason[];
+}
+
+/**
+ * The reason for keywords the engine reads that occur in no List of Waste or NACE label and no source citation: the
+ * trade or everyday words for what the given codes or sources name. At least one reference.
+ */
+export interface KeywordReason {
+  /** Folded words, each read by some pathway (matcher, kind, member filter or production factor). */
+  keywords: string[];
+  reason: string;
+  ewcCodes?: string[];
+  /** NACE codes like 80.10 (classes, groups or divisions). */
+  naceCodes?: string[];
+  sourceIds?: string[];
 }
 
 export interface Source {

@@ -1,53 +1,23 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ProblemList } from '../../errors/domain-errors.js';
-import { FlowStatus } from '../../vocabulary/flow.enums.js';
-import { checkFlowFields } from '../../flow/flow.validation.js';
-import type { ImportDocument } from '../../importer/import-format.js';
 import { detectSynergies } from '../engine/detector.js';
-import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
+import type { DetectedSynergy } from '../engine/engine.types.js';
 import { renderExplanation } from '../engine/explanation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { loadDemoTerritory } from './demo-territory-flows.js';
 
 /**
  * `npm run synergy:report -w server`: runs the pure engine on the demo territory file and writes
  * docs/demo-synergies.md — what a facilitator reviews, by kind, best first, with the explanation rendered in French.
  */
 const root = path.resolve(import.meta.dirname, '../../../..');
-const doc = JSON.parse(readFileSync(path.join(root, 'server/src/demo/demo-territory.json'), 'utf8')) as ImportDocument;
 const kb = loadKnowledgeBase();
-const needCodes = new Set(kb.needs.map((n) => n.code));
-const orgs = new Map((doc.organizations ?? []).map((o) => [o.ref, o]));
-const sites = new Map((doc.sites ?? []).map((s) => [s.ref, s]));
-// Each flow is checked and completed (hazard, yearly quantity, unit) by the importer's own validation, so the report
-// sees the demo flows exactly as an import stores them.
-const flows: EngineFlow[] = (doc.flows ?? []).flatMap((f, row) => {
-  const problems = new ProblemList();
-  const clean = checkFlowFields(problems, f, needCodes, row + 1);
-  problems.throwIfAny(`demo-territory.json: flow ${f.ref} is invalid.`);
-  if (clean.status !== FlowStatus.ACTIVE) return [];
-  const site = sites.get(f.siteRef)!;
-  const org = orgs.get(site.organizationRef)!;
-  return [
-    {
-      ...clean,
-      id: f.ref,
-      organizationId: org.ref,
-      siteId: site.ref,
-      territoryId: org.territoryRef,
-      latitude: site.latitude,
-      longitude: site.longitude,
-      organizationKind: org.kind,
-      insertion: Boolean(org.insertion),
-      naceCode: org.naceCode ?? null,
-    },
-  ];
-});
+const { flows, organizationName } = loadDemoTerritory(kb);
 
 const synergies = detectSynergies(flows, kb);
 const label = (id: string) => {
   const f = flows.find((x) => x.id === id)!;
-  return `${orgs.get(f.organizationId)!.name} — ${f.label}`;
+  return `${organizationName(f.organizationId)} — ${f.label}`;
 };
 const central = (s: DetectedSynergy, indicator: string) => s.impacts.filter((i) => i.indicator === indicator).reduce((n, i) => n + i.central, 0);
 const section = (kind: string, top: number) => {
