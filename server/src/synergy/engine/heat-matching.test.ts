@@ -13,7 +13,7 @@ import { substitutionImpacts } from './impacts.js';
 /**
  * Heat between neighbours: bought at a discount on the current supply rather than in whole, through a heat pump only
  * where a direct exchanger would not do, counted over the months both run and said so in words (not shown to a party
- * before consent: explanation-redaction.ts). From the facilitator's review of knowledge base 1.3.0
+ * before consent: explanation-redaction.ts). From the project developers' review (docs/reviews/) of knowledge base 1.3.0
  * (docs/demo-synergies-review.md), written first as expected results on hand-made flows.
  */
 

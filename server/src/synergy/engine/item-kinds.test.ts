@@ -14,7 +14,7 @@ import { searchableLabel } from './text-fold.js';
 /**
  * Kinds of item a pathway tells apart, read in a flow's label or description: the vehicle and corridor of an empty
  * return (a tipper does not carry pallets, a return from Luxembourg does not serve Metz), groups of kinds combined
- * in masks, treatment and checks by output. From the facilitator's review of knowledge base 1.2.0
+ * in masks, treatment and checks by output. From the project developers' review (docs/reviews/) of knowledge base 1.2.0
  * (docs/demo-synergies-review.md), written first as expected synergies on hand-made flows.
  */
 

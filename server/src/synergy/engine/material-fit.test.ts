@@ -9,7 +9,7 @@ import { renderExplanation } from './explanation.js';
 /**
  * Material fit the codes do not see: sludge does not feed a need for structuring green waste, ladle slag is not a
  * road aggregate, steelmaking slag is not granulated, a first-aid course is not a CACES, soil-laden mulch film is not
- * clean film. From the facilitator's reviews of knowledge bases 1.2.0 and 1.3.0 (docs/demo-synergies-review.md),
+ * clean film. From the project developers' reviews (docs/reviews/) of knowledge bases 1.2.0 and 1.3.0 (docs/demo-synergies-review.md),
  * written first as expected synergies on hand-made flows.
  */
 

@@ -9,7 +9,7 @@ import { renderExplanation } from './explanation.js';
 /**
  * Who and what a pool takes in: a drop-off centre's stream is not a member's, each flow is filtered on its own
  * description and NACE code, grades and metals are kept apart, hazardous waste goes to a collector's round, and a
- * pool of streams all recycled today is a joint tender. From the facilitator's review of knowledge base 1.2.0
+ * pool of streams all recycled today is a joint tender. From the project developers' review (docs/reviews/) of knowledge base 1.2.0
  * (docs/demo-synergies-review.md), written first as expected synergies on hand-made flows.
  */
 

@@ -8,7 +8,7 @@ import { mutualisationImpacts } from './mutualisation-impacts.js';
 
 /**
  * Impacts credit only what the synergy changes: no jobs where only the customer changes, no tonnes "diverted" by a
- * pooled collection that keeps the treatment, only the trips a delivery pool saves. From the facilitator's review of
+ * pooled collection that keeps the treatment, only the trips a delivery pool saves. From the project developers' review (docs/reviews/) of
  * knowledge base 1.3.0 (docs/demo-synergies-review.md), written first as expected results on hand-made flows.
  */
 
