@@ -13,8 +13,12 @@ const REVOKED = SOCKET_CLOSE.CREDENTIAL_REVOKED.code;
 async function fenschAndAFlow(server: AttackServer, as: Credentials) {
   const territories = await server.gql(`{ territories { id name } }`, {}, as);
   const fensch = territories.data!.territories.find((t: any) => t.name === 'Val de Fensch').id as string;
-  const flows = await server.gql(`query($t: ID!) { flows(first: 1, filter: {territoryId: $t}) { nodes { id } } }`, { t: fensch }, as);
-  return { fensch, flowId: flows.data!.flows.nodes[0].id as string };
+  // A PUBLIC flow, so that every subscriber of the tests hears of its changes (IDs are random: the first flow of the
+  // list may be another organisation's PRIVATE one, which a member's socket rightly never hears of).
+  const flows = await server.gql(`query($t: ID!) { flows(first: 100, filter: {territoryId: $t}) { nodes { id visibility } } }`, { t: fensch }, as);
+  const flow = flows.data!.flows.nodes.find((f: any) => f.visibility === 'PUBLIC');
+  expect(flow).toBeDefined();
+  return { fensch, flowId: flow.id as string };
 }
 
 async function subscribed(url: string, as: Credentials, fensch: string): Promise<RawSocket> {
