@@ -12,6 +12,7 @@ import { ImpactFigureResolver, SynergyResolver } from '../synergy/synergy.resolv
 import { NomenclatureResolver } from '../nomenclature/nomenclature.resolver.js';
 import { UserMembershipsResolver } from '../organization/membership.resolver.js';
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
+import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
@@ -22,6 +23,7 @@ export const RESOLVERS = [
   AuthResolver,
   TerritoryResolver,
   OrganizationResolver,
+  ApprovalResolver,
   SiteResolver,
   UserMembershipsResolver,
   FlowResolver,

@@ -4,6 +4,7 @@ import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
+import { ApprovalService } from '../organization/approval.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyDetection } from '../synergy/detection/synergy-detection.js';
@@ -31,6 +32,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
+    approvals: new ApprovalService(em),
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,

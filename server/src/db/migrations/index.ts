@@ -3,6 +3,7 @@ import { Migration20261128131851 } from './Migration20261128131851.js';
 import { Migration20261128140000_search_functions } from './Migration20261128140000_search_functions.js';
 import { Migration20261128150000_synergies } from './Migration20261128150000_synergies.js';
 import { Migration20261128170000_split_compost_need } from './Migration20261128170000_split_compost_need.js';
+import { Migration20261204220000_approvals } from './Migration20261204220000_approvals.js';
 
 /** Committed migrations in order. New ones: `npm run migration:create -w server`, then list them here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128140000_search_functions', class: Migration20261128140000_search_functions },
   { name: 'Migration20261128150000_synergies', class: Migration20261128150000_synergies },
   { name: 'Migration20261128170000_split_compost_need', class: Migration20261128170000_split_compost_need },
+  { name: 'Migration20261204220000_approvals', class: Migration20261204220000_approvals },
 ];
