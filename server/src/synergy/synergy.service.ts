@@ -168,10 +168,11 @@ export class SynergyService {
     const problems = new ProblemList();
     const orgs = await this.em.find(Organization, { id: { $in: input.organizationIds } });
     const flows = await this.em.find(ResourceFlow, { id: { $in: input.flowIds } });
-    if (new Set(input.organizationIds).size < 2 || orgs.length !== new Set(input.organizationIds).size) {
-      problems.add('organizationIds', 'must name at least two existing organisations');
-    }
-    if (flows.length !== new Set(input.flowIds).size) problems.add('flowIds', 'must name existing flows');
+    // A facilitator names only what they facilitate: anything else is answered as if it did not exist, so that the
+    // answer (which names every participant) never de-anonymises an organisation or a flow of another territory.
+    if (orgs.length !== new Set(input.organizationIds).size || orgs.some((o) => !canManageSynergies(viewer, o.territory.id))) throw notFound('Organization');
+    if (flows.length !== new Set(input.flowIds).size || flows.some((f) => !canManageSynergies(viewer, f.territory.id))) throw notFound('Flow');
+    if (new Set(input.organizationIds).size < 2) problems.add('organizationIds', 'must name at least two organisations');
     if (flows.some((f) => !input.organizationIds.includes(f.organization.id))) problems.add('flowIds', 'must belong to the organisations named');
     if (input.note && input.note.length > 5000) problems.add('note', 'must be at most 5000 characters');
     const status = input.status ?? SynergyStatus.ACCEPTED;
