@@ -18,6 +18,8 @@ export interface AppDeps extends AuthDeps {
   synergyDetection: SynergyDetection;
   /** The knowledge base's need codes, which flows are checked against. */
   needCodes: NeedCodes;
+  /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
+  aggregateMinOrganizations: number;
 }
 
 /** The need codes of the knowledge base, for flow validation. */
@@ -27,7 +29,7 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
 
 /** The domain services bound to one unit of work (one request, or one WebSocket operation). */
 export function createServices(em: EntityManager, deps: AppDeps) {
-  const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection);
+  const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations);
   return {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),

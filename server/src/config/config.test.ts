@@ -64,6 +64,7 @@ describe('loadConfig', () => {
       ALLOWED_ORIGINS: 'https://fe2i.example, https://app.fe2i.example/some/path',
       SEED_DEMO: 'false',
       DB_POOL_MAX: '20',
+      AGGREGATE_MIN_ORGANIZATIONS: '5',
       CLIENT_DIST: path.join(dataDir, 'web'),
       DEBUG_SQL: 'true',
     });
@@ -78,6 +79,7 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://fe2i.example', 'https://app.fe2i.example'],
       seedDemo: false,
       dbPoolMax: 20,
+      aggregateMinOrganizations: 5,
       clientDist: path.join(dataDir, 'web'),
       debugSql: true,
     });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import { badInput, conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { PageRequest } from '../paging/page.js';
 import { Organization } from '../organization/organization.entity.js';
-import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
-import { territoryIndicatorAccess } from '../policy/impact-policy.js';
+import { canDecideFor, canFilterSynergiesBy, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
+import { aggregateDisclosure, DEFAULT_AGGREGATE_MIN_ORGANIZATIONS, territoryIndicatorAccess } from '../policy/impact-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
@@ -34,6 +34,7 @@ export class SynergyService {
     private readonly em: EntityManager,
     private readonly pubSub: AppPubSub['pubSub'],
     private readonly detection: SynergyDetection,
+    private readonly aggregateMinOrganizations = DEFAULT_AGGREGATE_MIN_ORGANIZATIONS,
   ) {}
 
   async detect(viewer: MaybeViewer | 'SYSTEM', territoryId: string) {
@@ -68,6 +69,7 @@ export class SynergyService {
     clauses.push(`s.status = ${ANY_TEXT}`);
     params.push(sqlList(filter.statuses?.length ? filter.statuses : ['SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED']));
     if (filter.organizationId) {
+      await this.assertFilterable(viewer, filter.organizationId);
       clauses.push(`exists (select 1 from synergy_participant p where p.synergy_id = s.id and p.organization_id = ?)`);
       params.push(filter.organizationId);
     }
@@ -85,6 +87,16 @@ export class SynergyService {
       totalCount = Number((await this.em.execute(`select count(*) as n from synergy s where ${where}`, params))[0].n);
     }
     return { records: await this.records(rows.map((r) => String(r.id))), totalCount };
+  }
+
+  /** The organisation filter names only what the viewer may already see (canFilterSynergiesBy). */
+  private async assertFilterable(viewer: MaybeViewer, organizationId: string): Promise<void> {
+    const org = await this.em.findOne(Organization, { id: organizationId });
+    if (!org || !canFilterSynergiesBy(viewer, { organizationId, territoryId: org.territory.id })) {
+      throw badInput('Cannot filter by this organisation.', [
+        { field: 'filter.organizationId', message: 'must be one of your organisations, or of a territory you facilitate' },
+      ]);
+    }
   }
 
   /** One synergy the viewer may see; NOT_FOUND otherwise, as if it did not exist. */
@@ -123,7 +135,9 @@ export class SynergyService {
     if (!viewer) throw unauthenticated();
     const access = territoryIndicatorAccess(viewer, territoryId);
     if (access === 'NONE') throw forbidden('Only members and facilitators of this territory see its indicators.');
-    return territoryImpact(this.em, territoryIds, access === 'WITH_EUROS');
+    return territoryImpact(this.em, territoryIds, access === 'WITH_EUROS', (organizations) =>
+      aggregateDisclosure(viewer, territoryId, organizations, this.aggregateMinOrganizations),
+    );
   }
 
   /** A party asks to be put in touch: its side consents now; the others are asked. */
