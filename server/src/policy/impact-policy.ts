@@ -28,13 +28,22 @@ export const DEFAULT_AGGREGATE_MIN_ORGANIZATIONS = 3;
  * A total over a territory's synergies sums figures computed from quantities its readers may not see. Its
  * facilitators read it EXACT; members read it ROUNDED, and only where at least `k` organisations contribute, so
  * that no total is one organisation's figure and a small change of one's own declaration moves it by nothing
- * readable; otherwise HIDDEN (the count of synergies stays, the sums go).
+ * readable; otherwise HIDDEN (the sums go). Members read the count of synergies rounded as well.
  */
 export type AggregateDisclosure = 'EXACT' | 'ROUNDED' | 'HIDDEN';
 
 export function aggregateDisclosure(viewer: MaybeViewer, territoryId: string, organizations: number, k: number): AggregateDisclosure {
   if (isFacilitatorOf(viewer, territoryId)) return 'EXACT';
   return organizations >= k ? 'ROUNDED' : 'HIDDEN';
+}
+
+/**
+ * Which synergies a member's totals sum: not those its own organisations take part in. Rounding alone would let a
+ * member step its own declared quantity until its synergy with a PRIVATE flow moves the total across a rounding
+ * boundary; without its own synergies, nothing the member declares moves what it reads. Facilitators: all.
+ */
+export function countsInAggregate(viewer: MaybeViewer, territoryId: string, participantOrganizationIds: readonly string[]): boolean {
+  return isFacilitatorOf(viewer, territoryId) || !participantOrganizationIds.some((o) => isMemberOf(viewer, o));
 }
 
 /** How members read an aggregate: one significant digit (12 345 → 10 000). */

