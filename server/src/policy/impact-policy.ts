@@ -48,9 +48,7 @@ export function countsInAggregate(viewer: MaybeViewer, territoryId: string, part
 
 /** How members read an aggregate: one significant digit (12 345 → 10 000). */
 export function roundAggregate(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  const step = 10 ** Math.floor(Math.log10(Math.abs(x)));
-  return Math.round(x / step) * step;
+  return Number.isFinite(x) ? Number(x.toPrecision(1)) : x;
 }
 
 export function territoryIndicatorAccess(viewer: MaybeViewer, territoryId: string): TerritoryIndicatorAccess {
