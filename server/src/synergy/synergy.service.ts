@@ -18,6 +18,7 @@ import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './model/synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
 import { loadViewFacts, type SynergyViewInput } from './view/view-facts.js';
+import { scoreWithoutQuantitySql } from './view/score-without-quantity.js';
 import { territoryImpact } from './view/territory-impact.js';
 
 export interface SynergyFilter {
@@ -73,14 +74,18 @@ export class SynergyService {
       clauses.push(`exists (select 1 from synergy_participant p where p.synergy_id = s.id and p.organization_id = ?)`);
       params.push(filter.organizationId);
     }
+    // Sorted and filtered on the exact score in the territories the viewer facilitates; elsewhere on the score
+    // without its quantity part, which moves with no quantity the viewer may not read (policy `figureAccess`).
+    const score = `(case when s.territory_id = ${ANY_UUID} then s.score else ${scoreWithoutQuantitySql('s')} end)`;
+    const scoreParams = [sqlList(scope.territoryIds)];
     if (filter.minScore !== undefined) {
-      clauses.push('s.score >= ?');
-      params.push(filter.minScore);
+      clauses.push(`${score} >= ?`);
+      params.push(...scoreParams, filter.minScore);
     }
     const where = clauses.join(' and ');
     const rows = await this.em.execute(
-      `select s.id, count(*) over () as total_count from synergy s where ${where} order by s.score desc, s.key limit ? offset ?`,
-      [...params, page.limit, page.offset],
+      `select s.id, count(*) over () as total_count from synergy s where ${where} order by ${score} desc, s.key limit ? offset ?`,
+      [...params, ...scoreParams, page.limit, page.offset],
     );
     let totalCount = rows.length ? Number(rows[0].total_count) : 0;
     if (rows.length === 0 && (page.offset > 0 || page.limit === 0)) {

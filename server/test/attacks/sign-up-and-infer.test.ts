@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
+import { scoreWithoutQuantity, scoreWithoutQuantitySql } from '../../src/synergy/view/score-without-quantity.js';
 import { collect, TestApp, type As, type Probe } from '../harness.js';
 
 /**
@@ -92,7 +93,10 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
       );
       const impact = await t.gql(`query($t: ID!) { territoryImpact(territoryId: $t) { suggested { synergyCount totals { indicator low central high } } inProgress { totals { indicator central } } operational { totals { indicator central } } } }`, { t: fensch }, stranger);
       expect(res.errors ?? impact.errors).toBeUndefined();
-      const synergies = res.data!.synergies.nodes.map((n: any) => JSON.stringify(n)).sort();
+      // In the order the server gives: the order is a figure too.
+      const synergies = res.data!.synergies.nodes.map((n: any) => JSON.stringify(n));
+      const scores = res.data!.synergies.nodes.map((n: any) => n.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
       return { synergies, impact: impact.data!.territoryImpact };
     };
     const exactMatch = async () => {
@@ -135,6 +139,17 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
           expect([n.explanation.outputCoverage, n.explanation.inputCoverage, n.explanation.matchedQuantity]).toEqual([null, null, null]);
         }
       }
+    }
+  });
+
+  it('sorts and filters the list on the score it shows (SQL and view compute the same figure)', async () => {
+    const rows: { kind: any; explanation: any; score: number; shown: number }[] = await t.app.orm.em
+      .fork()
+      .execute(`select s.kind, s.explanation, s.score, ${scoreWithoutQuantitySql('s')} as shown from synergy s`);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      const e = typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation;
+      expect(Number(r.shown)).toBeCloseTo(e ? scoreWithoutQuantity(r.kind, e.score) : Number(r.score), 9);
     }
   });
 });

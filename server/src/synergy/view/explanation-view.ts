@@ -1,15 +1,13 @@
 import { UNIT_SYMBOLS, type FlowUnit } from '../../vocabulary/flow.enums.js';
 import { itemSentence, messageContext, renderExplanation } from '../engine/explanation.js';
 import type { Lang, MessageContext } from '../engine/explanation-messages.js';
-import type { Explanation, ExplanationItem, ScoreBreakdown } from '../engine/engine.types.js';
+import type { Explanation, ExplanationItem } from '../engine/engine.types.js';
 import { redactItem, type OwnSides, type RedactedItem } from './explanation-redaction.js';
 import { ExplanationItemNode, SynergyExplanationNode } from './explanation.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { Language } from './knowledge.types.js';
 import type { FigureAccess } from '../../policy/synergy-policy.js';
-import { DEFAULT_ENGINE_OPTIONS } from '../engine/engine.options.js';
 import { QUANTITY_UNKNOWN } from '../engine/pair-score.js';
-import { SynergyKind } from '../model/synergy.enums.js';
 
 const langOf = (language: Language): Lang => (language === Language.EN ? 'en' : 'fr');
 
@@ -70,20 +68,4 @@ export function viewExplanation(kb: KnowledgeBase, e: Explanation, figures: Figu
     transportTonneKm: exact ? (e.transport?.tonneKm ?? null) : null,
     score,
   });
-}
-
-/**
- * The score a party may read when another side's quantity is hidden from it: the weighted parts with the quantity
- * part as if quantities were unknown (default weights), so that it moves with nothing the party may not read.
- */
-export function scoreWithoutQuantity(kind: SynergyKind, parts: ScoreBreakdown): number {
-  const w = kind === SynergyKind.MUTUALISATION ? DEFAULT_ENGINE_OPTIONS.mutualisationWeights : DEFAULT_ENGINE_OPTIONS.substitutionWeights;
-  const raw =
-    w.compatibility * parts.compatibility +
-    w.quantity * QUANTITY_UNKNOWN +
-    w.distance * parts.distance +
-    w.quality * parts.quality +
-    w.availability * parts.availability +
-    w.hazard * parts.hazard;
-  return Math.min(1, Math.max(0, raw));
 }

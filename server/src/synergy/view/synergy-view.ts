@@ -5,7 +5,8 @@ import type { Explanation, ExplanationItem } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { Consent, ParticipantRole, SynergyStatus, type SynergyKind } from '../model/synergy.enums.js';
 import { factsOf, type SynergyRecord } from '../model/synergy.record.js';
-import { scoreWithoutQuantity, viewExplanation } from './explanation-view.js';
+import { viewExplanation } from './explanation-view.js';
+import { scoreWithoutQuantity } from './score-without-quantity.js';
 import { viewImpacts } from './impact-view.js';
 import { Language, PathwayNode } from './knowledge.types.js';
 import { viewParticipants } from './participant-view.js';
@@ -77,5 +78,5 @@ function withNotices(e: Explanation, notices: ExplanationItem[]): Explanation {
 
 /** The score the viewer may read: with its quantity part as if quantities were unknown when one is hidden. */
 function shownScore(kind: SynergyKind, score: number, explanation: Explanation | null | undefined, figures: FigureAccess): number {
-  return figures === 'OWN_SIDE' ? (explanation ? scoreWithoutQuantity(kind, explanation.score) : 0) : score;
+  return figures === 'OWN_SIDE' && explanation ? scoreWithoutQuantity(kind, explanation.score) : score;
 }
