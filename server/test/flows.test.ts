@@ -27,11 +27,17 @@ describe('organisations, sites and flows', () => {
     );
     expect(res.errors).toBeUndefined();
     const org = res.data!.createOrganization;
-    expect(org).toMatchObject({ naceCode: '24.51Z', siren: '732829320', viewerCanEdit: true, territory: { name: 'Val de Fensch' } });
+    // Joining is approved (DESIGN.md §6): until a facilitator of the territory approves, the creator edits nothing.
+    expect(org).toMatchObject({ naceCode: '24.51Z', siren: '732829320', viewerCanEdit: false, territory: { name: 'Val de Fensch' } });
     expect(org.activitySector.labelFr).toMatch(/fonte/i);
     orgId = org.id;
-    const me = await t.gql(`{ viewer { memberships { role organization { id } } } }`, {}, owner);
-    expect(me.data!.viewer.memberships).toEqual([{ role: 'ADMIN', organization: { id: orgId } }]);
+    const waiting = await t.gql(`{ viewer { memberships { role organization { id } } } }`, {}, owner);
+    expect(waiting.data!.viewer.memberships).toEqual([]);
+    const facilitator = await t.logIn(DEMO_ACCOUNTS.facilitator.email);
+    const approved = await t.gql(`mutation($o: ID!) { approveOrganization(id: $o) { approval } }`, { o: orgId }, facilitator);
+    expect(approved.data?.approveOrganization, JSON.stringify(approved.errors)).toEqual({ approval: 'APPROVED' });
+    const me = await t.gql(`{ viewer { memberships { role organization { id viewerCanEdit } } } }`, {}, owner);
+    expect(me.data!.viewer.memberships).toEqual([{ role: 'ADMIN', organization: { id: orgId, viewerCanEdit: true } }]);
   });
 
   it('adds a located site whose SIRET extends the SIREN', async () => {

@@ -190,7 +190,7 @@ export type SynergyFilterInput = {
   kinds?: Array<SynergyKind> | null | undefined;
   /** Minimum score, 0–1. */
   minScore?: number | null | undefined;
-  /** Synergies this organisation takes part in. */
+  /** Synergies this organisation takes part in: one of yours, or of a territory you facilitate (any other is BAD_USER_INPUT). */
   organizationId?: string | number | null | undefined;
   /** Statuses to keep (default: SUGGESTED, CONTACT_REQUESTED, ACCEPTED). */
   statuses?: Array<SynergyStatus> | null | undefined;

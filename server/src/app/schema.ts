@@ -15,6 +15,7 @@ import { OrganizationResolver, SiteResolver } from '../organization/organization
 import { ProjectChangedResolver } from '../project/project-changed.subscription.js';
 import { ProjectResolver } from '../project/project.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
+import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   AuthResolver,
   TerritoryResolver,
   OrganizationResolver,
+  ApprovalResolver,
   SiteResolver,
   UserMembershipsResolver,
   FlowResolver,

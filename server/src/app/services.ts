@@ -5,6 +5,7 @@ import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import { ProjectService } from '../project/project.service.js';
+import { ApprovalService } from '../organization/approval.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyDetection } from '../synergy/detection/synergy-detection.js';
@@ -18,6 +19,8 @@ export interface AppDeps extends AuthDeps {
   synergyDetection: SynergyDetection;
   /** The knowledge base's need codes, which flows are checked against. */
   needCodes: NeedCodes;
+  /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
+  aggregateMinOrganizations: number;
 }
 
 /** The need codes of the knowledge base, for flow validation. */
@@ -27,11 +30,12 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
 
 /** The domain services bound to one unit of work (one request, or one WebSocket operation). */
 export function createServices(em: EntityManager, deps: AppDeps) {
-  const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection);
+  const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations);
   return {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
+    approvals: new ApprovalService(em),
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,

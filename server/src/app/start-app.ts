@@ -58,6 +58,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     knowledgeBase,
     synergyDetection,
     needCodes: needCodesOf(knowledgeBase),
+    aggregateMinOrganizations: config.aggregateMinOrganizations,
   };
   let seeded = false;
   if (config.seedDemo && (await isEmpty(orm.em.fork()))) {

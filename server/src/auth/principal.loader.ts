@@ -22,11 +22,13 @@ interface PrincipalRow {
 
 /**
  * Loads the user behind a credential and every fact the policy needs, in one statement, so that authentication
- * costs one round trip per request whatever the viewer's number of organisations.
+ * costs one round trip per request whatever the viewer's number of organisations. Only approved memberships of
+ * approved organisations count: until then the user sees what a visitor sees (DESIGN.md §6).
  */
 const FACTS = `
   coalesce((select json_agg(json_build_object('org', m.organization_id, 'role', m.role, 'territory', o.territory_id))
-     from membership m join organization o on o.id = m.organization_id where m.user_id = c.user_id), '[]') as memberships,
+     from membership m join organization o on o.id = m.organization_id
+     where m.user_id = c.user_id and m.approval = 'APPROVED' and o.approval = 'APPROVED'), '[]') as memberships,
   coalesce((select json_agg(tf.territory_id) from territory_facilitator tf where tf.user_id = c.user_id), '[]') as facilitated,
   coalesce((select json_agg(json_build_array(t.id, t.parent_id)) from territory t), '[]') as tree`;
 

@@ -18,6 +18,8 @@ export interface Config {
   /** Load the Val de Fensch demo territory into an empty database at start. */
   seedDemo: boolean;
   dbPoolMax: number;
+  /** Territory aggregates are shown to non-facilitators only when at least this many organisations contribute. */
+  aggregateMinOrganizations: number;
   /** Serve the built client from this folder when it exists. */
   clientDist: string;
   /** Print every SQL statement. */
@@ -53,6 +55,7 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = readNodeEnv(env.NODE_ENV, problems);
   const port = readInt('PORT', env.PORT, 4000, 0, 65535, problems); // 0 = any free port (tests)
   const dbPoolMax = readInt('DB_POOL_MAX', env.DB_POOL_MAX, 10, 1, 200, problems);
+  const aggregateMinOrganizations = readInt('AGGREGATE_MIN_ORGANIZATIONS', env.AGGREGATE_MIN_ORGANIZATIONS, 3, 2, 1000, problems);
   const databaseUrl = readUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:'], problems);
   const redisUrl = readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:'], problems);
   const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, '.data'));
@@ -85,6 +88,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowedOrigins,
     seedDemo,
     dbPoolMax,
+    aggregateMinOrganizations,
     clientDist: path.resolve(env.CLIENT_DIST || path.join(repoRoot, 'client/dist')),
     debugSql,
     sockets,
@@ -168,6 +172,7 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   ALLOWED_ORIGINS: 'comma-separated origins allowed for WebSockets and cross-site requests (default: same host)',
   SEED_DEMO: 'load the Val de Fensch demo territory into an empty database (default: true on PGlite)',
   DB_POOL_MAX: 'maximum PostgreSQL connections per instance (default 10; capped at 4 on PGlite)',
+  AGGREGATE_MIN_ORGANIZATIONS: 'territory totals are shown to members only when at least this many organisations contribute (default 3)',
   CLIENT_DIST: 'folder of the built web client to serve (default client/dist)',
   DEBUG_SQL: 'print every SQL statement (default false)',
   WS_MAX_MESSAGE_BYTES: 'largest WebSocket message in bytes; a bigger one closes the socket with 1009 (default 65536)',

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { MembershipRole, OrganizationKind } from '../vocabulary/organization.enums.js';
+import { ApprovalStatus, MembershipRole, OrganizationKind } from '../vocabulary/organization.enums.js';
 import {
   CurrentDestination,
   FlowDirection,
@@ -31,6 +31,15 @@ registerEnumType(MembershipRole, {
   valuesConfig: {
     ADMIN: { description: 'Manages the organisation and its members.' },
     MEMBER: { description: "Edits the organisation's sites and flows." },
+  },
+});
+registerEnumType(ApprovalStatus, {
+  name: 'ApprovalStatus',
+  description: 'Where joining a territory (an organisation) or an organisation (a member) stands.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for a facilitator (or the organisation’s admin): sees what a visitor sees.' },
+    APPROVED: { description: 'Approved: takes part.' },
+    REJECTED: { description: 'Refused: sees what a visitor sees.' },
   },
 });
 registerEnumType(FlowDirection, {

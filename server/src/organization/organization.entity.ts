@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity.js';
 import { Territory } from '../territory/territory.entity.js';
-import { OrganizationKind } from '../vocabulary/organization.enums.js';
+import { ApprovalStatus, OrganizationKind } from '../vocabulary/organization.enums.js';
 
 @Entity({ tableName: 'organization' })
 export class Organization extends BaseEntity {
@@ -36,4 +36,8 @@ export class Organization extends BaseEntity {
   @Property({ type: 'string', nullable: true })
   @Unique()
   externalRef?: string | null;
+
+  /** Its place in its territory: until a facilitator approves, its members see what a visitor sees. */
+  @Enum({ items: () => ApprovalStatus, type: 'string', default: ApprovalStatus.APPROVED })
+  approval: ApprovalStatus & Opt = ApprovalStatus.APPROVED;
 }

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import type { PageRequest } from '../paging/page.js';
+import { canReviewOrganization, canSeeInDirectory, directoryScope } from '../policy/approval-policy.js';
 import { canCreateOrganization, canEditOrganization, canSeeDirectory } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import { Territory } from '../territory/territory.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
-import { MembershipRole, type OrganizationKind } from '../vocabulary/organization.enums.js';
+import { ApprovalStatus, MembershipRole, type OrganizationKind } from '../vocabulary/organization.enums.js';
 import { checkOrganizationFields, checkSiteFields, type OrganizationFields, type SiteFields } from './organization.validation.js';
 import { Site } from './site.entity.js';
 import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';
@@ -22,9 +23,10 @@ export class OrganizationService {
   constructor(private readonly em: EntityManager) {}
 
   async page(viewer: MaybeViewer, filter: OrganizationFilter, page: PageRequest) {
-    if (!canSeeDirectory(viewer)) throw unauthenticated('Sign in to see the directory.');
-    const clauses = ['true'];
-    const params: unknown[] = [];
+    const scope = directoryScope(viewer);
+    if (!scope || !canSeeDirectory(viewer)) throw unauthenticated('Sign in to see the directory.');
+    const clauses = [`(o.approval = 'APPROVED' or o.territory_id = ${ANY_UUID})`];
+    const params: unknown[] = [sqlList(scope.anyApprovalTerritoryIds)];
     if (filter.territoryIds) {
       clauses.push(`o.territory_id = ${ANY_UUID}`);
       params.push(sqlList(filter.territoryIds));
@@ -55,7 +57,7 @@ export class OrganizationService {
   async get(viewer: MaybeViewer, id: string): Promise<Organization> {
     if (!canSeeDirectory(viewer)) throw notFound('Organization');
     const org = await this.em.findOne(Organization, { id });
-    if (!org) throw notFound('Organization');
+    if (!org || !canSeeInDirectory(viewer, { territoryId: org.territory.id, approval: org.approval })) throw notFound('Organization');
     return org;
   }
 
@@ -67,7 +69,9 @@ export class OrganizationService {
     if (!territory) problems.add('territoryId', 'is not a territory');
     problems.throwIfAny('Cannot create this organisation.');
     await this.assertSirenFree(clean.siren ?? null, null);
-    const org = this.em.create(Organization, { ...clean, territory: territory!, name: clean.name!, kind: clean.kind! });
+    // Joining is approved: until a facilitator of the territory does, its creator sees what a visitor sees.
+    const approval = canReviewOrganization(viewer, { territoryId, approval: ApprovalStatus.PENDING }) ? ApprovalStatus.APPROVED : ApprovalStatus.PENDING;
+    const org = this.em.create(Organization, { ...clean, territory: territory!, name: clean.name!, kind: clean.kind!, approval });
     this.em.create(Membership, { user: viewer.userId, organization: org, role: MembershipRole.ADMIN });
     await this.em.flush();
     return org;
@@ -107,7 +111,7 @@ export class OrganizationService {
   private async editable(viewer: MaybeViewer, id: string): Promise<Organization> {
     if (!viewer) throw unauthenticated();
     const org = await this.em.findOne(Organization, { id });
-    if (!org) throw notFound('Organization');
+    if (!org || !canSeeInDirectory(viewer, { territoryId: org.territory.id, approval: org.approval })) throw notFound('Organization');
     if (!canEditOrganization(viewer, { organizationId: org.id, territoryId: org.territory.id })) {
       throw forbidden('Only members of this organisation and its facilitators may change it.');
     }

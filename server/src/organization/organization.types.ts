@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../graphql/global-id.js';
 import { Node } from '../graphql/node.js';
 import type { Organization } from './organization.entity.js';
-import { OrganizationKind } from '../vocabulary/organization.enums.js';
+import { ApprovalStatus, OrganizationKind } from '../vocabulary/organization.enums.js';
 import type { Site } from './site.entity.js';
 
 @ObjectType('Organization', { implements: Node, description: 'An actor of the network: company, authority, SSE, lab…' })
@@ -31,6 +31,9 @@ export class OrganizationNode extends Node {
   @Field(() => Boolean, { description: 'Whether it is an insertion enterprise (SIAE): its jobs count as insertion jobs.' })
   insertion!: boolean;
 
+  @Field(() => ApprovalStatus, { description: 'Whether a facilitator of its territory has approved it: until then its members see what a visitor sees.' })
+  approval!: ApprovalStatus;
+
   @Field(() => Date, { description: 'When the organisation was registered.' })
   createdAt!: Date;
 
@@ -49,6 +52,7 @@ export class OrganizationNode extends Node {
       description: o.description ?? null,
       website: o.website ?? null,
       insertion: o.insertion,
+      approval: o.approval,
       createdAt: o.createdAt,
       updatedAt: o.updatedAt,
     });

@@ -21,6 +21,36 @@ export function canSeeEuros(viewer: MaybeViewer, figure: EurosFacts): boolean {
  */
 export type TerritoryIndicatorAccess = 'WITH_EUROS' | 'WITHOUT_EUROS' | 'NONE';
 
+/** The k of the aggregates' k-anonymity when the configuration does not set it (DESIGN.md §6). */
+export const DEFAULT_AGGREGATE_MIN_ORGANIZATIONS = 3;
+
+/**
+ * A total over a territory's synergies sums figures computed from quantities its readers may not see. Its
+ * facilitators read it EXACT; members read it ROUNDED, and only where at least `k` organisations contribute, so
+ * that no total is one organisation's figure and a small change of one's own declaration moves it by nothing
+ * readable; otherwise HIDDEN (the sums go). Members read the count of synergies rounded as well.
+ */
+export type AggregateDisclosure = 'EXACT' | 'ROUNDED' | 'HIDDEN';
+
+export function aggregateDisclosure(viewer: MaybeViewer, territoryId: string, organizations: number, k: number): AggregateDisclosure {
+  if (isFacilitatorOf(viewer, territoryId)) return 'EXACT';
+  return organizations >= k ? 'ROUNDED' : 'HIDDEN';
+}
+
+/**
+ * Which synergies a member's totals sum: not those its own organisations take part in. Rounding alone would let a
+ * member step its own declared quantity until its synergy with a PRIVATE flow moves the total across a rounding
+ * boundary; without its own synergies, nothing the member declares moves what it reads. Facilitators: all.
+ */
+export function countsInAggregate(viewer: MaybeViewer, territoryId: string, participantOrganizationIds: readonly string[]): boolean {
+  return isFacilitatorOf(viewer, territoryId) || !participantOrganizationIds.some((o) => isMemberOf(viewer, o));
+}
+
+/** How members read an aggregate: one significant digit (12 345 → 10 000). */
+export function roundAggregate(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(1)) : x;
+}
+
 export function territoryIndicatorAccess(viewer: MaybeViewer, territoryId: string): TerritoryIndicatorAccess {
   if (canSeeEuros(viewer, { territoryId, organizationId: null })) return 'WITH_EUROS';
   if (viewer !== null && viewer.memberTerritoryIds.has(territoryId)) return 'WITHOUT_EUROS';

@@ -64,6 +64,47 @@ export function canSeeExactFigures(viewer: MaybeViewer, s: SynergyFacts, flows: 
   return identitiesRevealed(s) && !flows.some((f) => f.visibility === 'PRIVATE' && !isMemberOf(viewer, f.organizationId));
 }
 
+/**
+ * Derived figures are data too (DESIGN.md §6): a number shown to someone who may not read a flow's quantity is never
+ * computed from it. A party reads a counterpart's quantity unless its flow is PRIVATE (the anonymous description
+ * shows the others); facilitators read every quantity.
+ * - EXACT: every figure (canSeeExactFigures).
+ * - ROUNDED: figures computed from quantities the viewer may read, rounded until consent.
+ * - OWN_SIDE: another side's quantity is hidden from the viewer: only what its own side and the knowledge base give
+ *   (no impact, no coverage, the score's quantity part as if quantities were unknown, no over-allocation notice).
+ */
+export type FigureAccess = 'EXACT' | 'ROUNDED' | 'OWN_SIDE';
+
+export function figureAccess(viewer: MaybeViewer, s: SynergyFacts, flows: ParticipantFlowFacts[]): FigureAccess {
+  if (canSeeExactFigures(viewer, s, flows)) return 'EXACT';
+  return flows.some((f) => !canSeeParticipantQuantity(viewer, s, f)) ? 'OWN_SIDE' : 'ROUNDED';
+}
+
+/** Whether the viewer may read the quantity of this participant's flow. */
+export function canSeeParticipantQuantity(viewer: MaybeViewer, s: SynergyFacts, flow: ParticipantFlowFacts): boolean {
+  const access = synergyAccess(viewer, s);
+  if (access !== 'PARTY') return access === 'FULL';
+  return isMemberOf(viewer, flow.organizationId) || flow.visibility !== 'PRIVATE';
+}
+
+/**
+ * The over-allocation notice sums the coverages of every suggestion a flow takes part in, which are computed from
+ * the other sides' quantities: it is for the facilitators, who read them all.
+ */
+export function canSeeOverAllocation(viewer: MaybeViewer, s: SynergyFacts): boolean {
+  return synergyAccess(viewer, s) === 'FULL';
+}
+
+/**
+ * `synergies(filter: {organizationId})` is honoured for the viewer's own organisations and for organisations of
+ * the territories they facilitate: for anyone else, which synergies an organisation takes part in is exactly what
+ * anonymity hides (asking once per directory entry would name every anonymous counterpart). The answer to a refused
+ * filter depends on the viewer's memberships and the public directory only, so it tells nothing either.
+ */
+export function canFilterSynergiesBy(viewer: MaybeViewer, org: { organizationId: string; territoryId: string }): boolean {
+  return isMemberOf(viewer, org.organizationId) || isFacilitatorOf(viewer, org.territoryId);
+}
+
 /** A new suggestion is announced live to the members of the organisations taking part in it. */
 export function isToldOfSuggestion(viewer: MaybeViewer, participantOrganizationIds: string[]): boolean {
   return participantOrganizationIds.some((o) => isMemberOf(viewer, o));

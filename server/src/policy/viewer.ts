@@ -4,7 +4,7 @@
  */
 export interface Viewer {
   userId: string;
-  /** Organisations the user belongs to, with the role held in each. */
+  /** Organisations the user belongs to, with the role held in each: approved memberships of approved organisations only. */
   memberships: ReadonlyMap<string, 'ADMIN' | 'MEMBER'>;
   /** Territories the user's organisations are in, and every territory enclosing them. */
   memberTerritoryIds: ReadonlySet<string>;

@@ -7,7 +7,7 @@ export class SynergyFilterInput {
   @Field(() => ID, { nullable: true, description: 'Synergies of this territory and those nested in it.' }) territoryId?: string;
   @Field(() => [SynergyKind], { nullable: true, description: 'Kinds to keep.' }) kinds?: SynergyKind[];
   @Field(() => [SynergyStatus], { nullable: true, description: 'Statuses to keep (default: SUGGESTED, CONTACT_REQUESTED, ACCEPTED).' }) statuses?: SynergyStatus[];
-  @Field(() => ID, { nullable: true, description: 'Synergies this organisation takes part in.' }) organizationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Synergies this organisation takes part in: one of yours, or of a territory you facilitate (any other is BAD_USER_INPUT).' }) organizationId?: string;
   @Field(() => Float, { nullable: true, description: 'Minimum score, 0–1.' }) minScore?: number;
 }
 
@@ -23,7 +23,7 @@ export class SynergiesArgs {
 export class RecordSynergyInput {
   @Field(() => ID, { description: 'Territory it belongs to (you must facilitate it).' }) territoryId!: string;
   @Field(() => SynergyKind, { description: 'Substitution or mutualisation.' }) kind!: SynergyKind;
-  @Field(() => [ID], { description: 'The organisations taking part (at least two).' }) organizationIds!: string[];
+  @Field(() => [ID], { description: 'The organisations taking part (at least two), in territories you facilitate; any other is NOT_FOUND.' }) organizationIds!: string[];
   @Field(() => [ID], { nullable: true, description: 'Their flows concerned, if any.' }) flowIds?: string[];
   @Field(() => String, { nullable: true, description: 'What was agreed, where it stands.' }) note?: string;
   @Field(() => SynergyStatus, { nullable: true, description: 'Default ACCEPTED (the parties already agreed).' }) status?: SynergyStatus;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import { badInput, conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import type { PageRequest } from '../paging/page.js';
 import { Organization } from '../organization/organization.entity.js';
-import { canDecideFor, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
-import { territoryIndicatorAccess } from '../policy/impact-policy.js';
+import { canDecideFor, canFilterSynergiesBy, canManageSynergies, synergyAccess, synergyReadScope } from '../policy/synergy-policy.js';
+import { aggregateDisclosure, countsInAggregate, DEFAULT_AGGREGATE_MIN_ORGANIZATIONS, territoryIndicatorAccess } from '../policy/impact-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
@@ -18,6 +18,7 @@ import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './model/synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
 import { loadViewFacts, type SynergyViewInput } from './view/view-facts.js';
+import { scoreWithoutQuantitySql } from './view/score-without-quantity.js';
 import { territoryImpact } from './view/territory-impact.js';
 
 export interface SynergyFilter {
@@ -34,6 +35,7 @@ export class SynergyService {
     private readonly em: EntityManager,
     private readonly pubSub: AppPubSub['pubSub'],
     private readonly detection: SynergyDetection,
+    private readonly aggregateMinOrganizations = DEFAULT_AGGREGATE_MIN_ORGANIZATIONS,
   ) {}
 
   async detect(viewer: MaybeViewer | 'SYSTEM', territoryId: string) {
@@ -68,23 +70,38 @@ export class SynergyService {
     clauses.push(`s.status = ${ANY_TEXT}`);
     params.push(sqlList(filter.statuses?.length ? filter.statuses : ['SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED']));
     if (filter.organizationId) {
+      await this.assertFilterable(viewer, filter.organizationId);
       clauses.push(`exists (select 1 from synergy_participant p where p.synergy_id = s.id and p.organization_id = ?)`);
       params.push(filter.organizationId);
     }
+    // Sorted and filtered on the exact score in the territories the viewer facilitates; elsewhere on the score
+    // without its quantity part, which moves with no quantity the viewer may not read (policy `figureAccess`).
+    const score = `(case when s.territory_id = ${ANY_UUID} then s.score else ${scoreWithoutQuantitySql('s')} end)`;
+    const scoreParams = [sqlList(scope.territoryIds)];
     if (filter.minScore !== undefined) {
-      clauses.push('s.score >= ?');
-      params.push(filter.minScore);
+      clauses.push(`${score} >= ?`);
+      params.push(...scoreParams, filter.minScore);
     }
     const where = clauses.join(' and ');
     const rows = await this.em.execute(
-      `select s.id, count(*) over () as total_count from synergy s where ${where} order by s.score desc, s.key limit ? offset ?`,
-      [...params, page.limit, page.offset],
+      `select s.id, count(*) over () as total_count from synergy s where ${where} order by ${score} desc, s.key limit ? offset ?`,
+      [...params, ...scoreParams, page.limit, page.offset],
     );
     let totalCount = rows.length ? Number(rows[0].total_count) : 0;
     if (rows.length === 0 && (page.offset > 0 || page.limit === 0)) {
       totalCount = Number((await this.em.execute(`select count(*) as n from synergy s where ${where}`, params))[0].n);
     }
     return { records: await this.records(rows.map((r) => String(r.id))), totalCount };
+  }
+
+  /** The organisation filter names only what the viewer may already see (canFilterSynergiesBy). */
+  private async assertFilterable(viewer: MaybeViewer, organizationId: string): Promise<void> {
+    const org = await this.em.findOne(Organization, { id: organizationId });
+    if (!org || !canFilterSynergiesBy(viewer, { organizationId, territoryId: org.territory.id })) {
+      throw badInput('Cannot filter by this organisation.', [
+        { field: 'filter.organizationId', message: 'must be one of your organisations, or of a territory you facilitate' },
+      ]);
+    }
   }
 
   /** One synergy the viewer may see; NOT_FOUND otherwise, as if it did not exist. */
@@ -123,7 +140,13 @@ export class SynergyService {
     if (!viewer) throw unauthenticated();
     const access = territoryIndicatorAccess(viewer, territoryId);
     if (access === 'NONE') throw forbidden('Only members and facilitators of this territory see its indicators.');
-    return territoryImpact(this.em, territoryIds, access === 'WITH_EUROS');
+    return territoryImpact(
+      this.em,
+      territoryIds,
+      access === 'WITH_EUROS',
+      (organizations) => aggregateDisclosure(viewer, territoryId, organizations, this.aggregateMinOrganizations),
+      (participants) => countsInAggregate(viewer, territoryId, participants),
+    );
   }
 
   /** A party asks to be put in touch: its side consents now; the others are asked. */
@@ -168,10 +191,11 @@ export class SynergyService {
     const problems = new ProblemList();
     const orgs = await this.em.find(Organization, { id: { $in: input.organizationIds } });
     const flows = await this.em.find(ResourceFlow, { id: { $in: input.flowIds } });
-    if (new Set(input.organizationIds).size < 2 || orgs.length !== new Set(input.organizationIds).size) {
-      problems.add('organizationIds', 'must name at least two existing organisations');
-    }
-    if (flows.length !== new Set(input.flowIds).size) problems.add('flowIds', 'must name existing flows');
+    // A facilitator names only what they facilitate: anything else is answered as if it did not exist, so that the
+    // answer (which names every participant) never de-anonymises an organisation or a flow of another territory.
+    if (orgs.length !== new Set(input.organizationIds).size || orgs.some((o) => !canManageSynergies(viewer, o.territory.id))) throw notFound('Organization');
+    if (flows.length !== new Set(input.flowIds).size || flows.some((f) => !canManageSynergies(viewer, f.territory.id))) throw notFound('Flow');
+    if (new Set(input.organizationIds).size < 2) problems.add('organizationIds', 'must name at least two organisations');
     if (flows.some((f) => !input.organizationIds.includes(f.organization.id))) problems.add('flowIds', 'must belong to the organisations named');
     if (input.note && input.note.length > 5000) problems.add('note', 'must be at most 5000 characters');
     const status = input.status ?? SynergyStatus.ACCEPTED;

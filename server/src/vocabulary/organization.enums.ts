@@ -15,3 +15,13 @@ export enum MembershipRole {
   ADMIN = 'ADMIN',
   MEMBER = 'MEMBER',
 }
+
+/**
+ * Where an organisation's place in its territory, or a user's place in an organisation, stands: until a facilitator
+ * (or the organisation's admin, for members) approves it, its holder sees what a visitor sees.
+ */
+export enum ApprovalStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}

@@ -6,6 +6,8 @@ import { redactItem, type OwnSides, type RedactedItem } from './explanation-reda
 import { ExplanationItemNode, SynergyExplanationNode } from './explanation.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { Language } from './knowledge.types.js';
+import type { FigureAccess } from '../../policy/synergy-policy.js';
+import { QUANTITY_UNKNOWN } from '../engine/pair-score.js';
 
 const langOf = (language: Language): Lang => (language === Language.EN ? 'en' : 'fr');
 
@@ -15,7 +17,10 @@ const langOf = (language: Language): Lang => (language === Language.EN ? 'en' : 
  * would describe the other side (its coverage, the exact distance, the matched quantity, the transport) are left
  * out; the sentences are rendered from what is left, so a party reads an explanation, not a list of codes.
  */
-export function viewExplanation(kb: KnowledgeBase, e: Explanation, exact: boolean, ownSides: OwnSides, language: Language): SynergyExplanationNode {
+export function viewExplanation(kb: KnowledgeBase, e: Explanation, figures: FigureAccess, ownSides: OwnSides, language: Language): SynergyExplanationNode {
+  const exact = figures === 'EXACT';
+  // A side's coverage is the matched quantity over its own: with the other side's quantity hidden, it would tell it.
+  const ownSideOnly = figures === 'OWN_SIDE';
   const round = (x: number) => Math.round(x * 10) / 10;
   const contexts = new Map<Language, MessageContext>();
   const contextIn = (l: Language) => contexts.get(l) ?? contexts.set(l, messageContext(kb, langOf(l))).get(l)!;
@@ -30,10 +35,12 @@ export function viewExplanation(kb: KnowledgeBase, e: Explanation, exact: boolea
   const conditionsToCheck = view(e.conditionsToCheck);
   const coverage = exact
     ? e.coverage
-    : {
-        output: ownSides.has('output') && e.coverage.output !== null ? round(e.coverage.output) : null,
-        input: ownSides.has('input') && e.coverage.input !== null ? round(e.coverage.input) : null,
-      };
+    : ownSideOnly
+      ? { output: null, input: null }
+      : {
+          output: ownSides.has('output') && e.coverage.output !== null ? round(e.coverage.output) : null,
+          input: ownSides.has('input') && e.coverage.input !== null ? round(e.coverage.input) : null,
+        };
   const shown: Explanation = exact
     ? e
     : { ...e, reasons, conditionsMet, conditionsToCheck, coverage, matchedQuantity: null, distanceKm: Number.NaN, transport: null };
@@ -44,7 +51,8 @@ export function viewExplanation(kb: KnowledgeBase, e: Explanation, exact: boolea
       say: (l: Language) => i.sentence?.(contextIn(l)) ?? null,
       language,
     });
-  const score = exact ? e.score : Object.fromEntries(Object.entries(e.score).map(([k, v]) => [k, round(v)]));
+  const parts = ownSideOnly ? { ...e.score, quantity: QUANTITY_UNKNOWN } : e.score;
+  const score = exact ? e.score : Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)]));
   return Object.assign(new SynergyExplanationNode(), {
     render: (l: Language) =>
       exact ? renderExplanation(e, kb, langOf(l)) : renderExplanation(shown, kb, langOf(l), (i, c) => (i as RedactedItem).sentence?.(c) ?? null),

@@ -1,11 +1,12 @@
 import { toGlobalId } from '../../graphql/global-id.js';
-import { canDecideFor, canSeeExactFigures, identitiesRevealed, synergyAccess } from '../../policy/synergy-policy.js';
+import { canDecideFor, canSeeOverAllocation, figureAccess, type FigureAccess, identitiesRevealed, synergyAccess } from '../../policy/synergy-policy.js';
 import { isMemberOf, type MaybeViewer } from '../../policy/viewer.js';
 import type { Explanation, ExplanationItem } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
-import { Consent, ParticipantRole, SynergyStatus } from '../model/synergy.enums.js';
+import { Consent, ParticipantRole, SynergyStatus, type SynergyKind } from '../model/synergy.enums.js';
 import { factsOf, type SynergyRecord } from '../model/synergy.record.js';
 import { viewExplanation } from './explanation-view.js';
+import { scoreWithoutQuantity } from './score-without-quantity.js';
 import { viewImpacts } from './impact-view.js';
 import { Language, PathwayNode } from './knowledge.types.js';
 import { viewParticipants } from './participant-view.js';
@@ -34,8 +35,9 @@ function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, vie
     const flow = p.flow ? facts.flows.get(p.flow.id) : undefined;
     return flow ? [{ organizationId: p.organization.id, visibility: flow.visibility }] : [];
   });
-  const exact = canSeeExactFigures(viewer, synergyFacts, participantFlows);
-  const notices = facts.overAllocation.get(synergy.id) ?? [];
+  const figures = figureAccess(viewer, synergyFacts, participantFlows);
+  const exact = figures === 'EXACT';
+  const notices = canSeeOverAllocation(viewer, synergyFacts) ? (facts.overAllocation.get(synergy.id) ?? []) : [];
 
   const myOrgs = participants.filter((p) => canDecideFor(viewer, p.organization.id));
   const pending = myOrgs.some((p) => p.consent === Consent.PENDING);
@@ -46,11 +48,12 @@ function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, vie
     kind: synergy.kind,
     status,
     origin: synergy.origin,
-    score: exact ? synergy.score : Math.round(synergy.score * 20) / 20,
+    score: exact ? synergy.score : Math.round(shownScore(synergy.kind, synergy.score, synergy.explanation, figures) * 20) / 20,
     pathway: PathwayNode.from(kb, synergy.pathwayId),
     participants: viewParticipants(kb, record, synergyFacts, viewer, facts),
-    explanation: synergy.explanation ? viewExplanation(kb, withNotices(synergy.explanation, notices), exact, ownSidesOf(participants, viewer), language) : null,
-    impacts: viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact),
+    explanation: synergy.explanation ? viewExplanation(kb, withNotices(synergy.explanation, notices), figures, ownSidesOf(participants, viewer), language) : null,
+    // Every impact is computed from the matched quantity, the smaller of both sides: none when one is hidden.
+    impacts: figures === 'OWN_SIDE' ? [] : viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact),
     identitiesRevealed: revealed,
     viewerCanRequestContact: pending && status === SynergyStatus.SUGGESTED,
     viewerCanRespond: pending && status === SynergyStatus.CONTACT_REQUESTED,
@@ -71,4 +74,9 @@ function ownSidesOf(participants: SynergyRecord['participants'], viewer: MaybeVi
 /** The explanation with the over-allocation notices among the conditions to check. */
 function withNotices(e: Explanation, notices: ExplanationItem[]): Explanation {
   return notices.length ? { ...e, conditionsToCheck: [...e.conditionsToCheck, ...notices] } : e;
+}
+
+/** The score the viewer may read: with its quantity part as if quantities were unknown when one is hidden. */
+function shownScore(kind: SynergyKind, score: number, explanation: Explanation | null | undefined, figures: FigureAccess): number {
+  return figures === 'OWN_SIDE' && explanation ? scoreWithoutQuantity(kind, explanation.score) : score;
 }
