@@ -78,6 +78,9 @@ describe('synergy projects', () => {
     const created = await q(otherCompany, `mutation($t: ID!) { createOrganization(input: {territoryId: $t, name: "Concurrent SA", kind: COMPANY}) { id } }`, { t: fensch });
     expect(created.errors).toBeUndefined();
     org.otherCompany = created.data!.createOrganization.id;
+    // Joining a territory is approved (issue 8): "another company" is a member of the territory, not a newcomer.
+    const approved = await q(facilitator, `mutation($o: ID!) { approveOrganization(id: $o) { approval } }`, { o: org.otherCompany });
+    expect(approved.data?.approveOrganization).toEqual({ approval: 'APPROVED' });
     // A facilitator of another territory: no API makes one, so the fact is written as an administrator would.
     otherFacilitator = await signUp('animateur@pays-haut.fr', 'Animateur Pays-Haut');
     const em = t.app.orm.em.fork();
