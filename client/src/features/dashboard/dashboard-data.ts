@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useClient, type Client } from 'urql';
+import { useClient, type Client, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import type { DashboardFlowsQuery, DashboardOrganizationsQuery, DashboardSynergiesQuery } from '../../gql/graphql';
 
@@ -153,13 +153,13 @@ async function loadDashboard(client: Client, territoryId: string, facilitated: b
 /** The dashboard's data for a territory, every page of it; reloaded when the territory changes. */
 export function useDashboardData(territoryId: string, facilitated: boolean) {
   const client = useClient();
-  const [state, setState] = useState<{ key: string; data?: DashboardData; error?: Error }>({ key: '' });
+  const [state, setState] = useState<{ key: string; data?: DashboardData; error?: CombinedError }>({ key: '' });
   const key = `${territoryId}:${facilitated}`;
   useEffect(() => {
     let current = true;
     loadDashboard(client, territoryId, facilitated).then(
       (data) => current && setState({ key, data }),
-      (error: Error) => current && setState({ key, error }),
+      (error: CombinedError) => current && setState({ key, error }),
     );
     return () => {
       current = false;
