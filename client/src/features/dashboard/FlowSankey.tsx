@@ -7,7 +7,9 @@ import type { DashboardFlow, DashboardSynergy } from './dashboard-data';
 import { DIMENSIONS, sankeyModel, type Dimension, type SankeyNodeRef } from './sankey-model';
 
 const WIDTH = 900;
-const HEIGHT = 420;
+// Tall enough that the busiest column's labels (one line each) do not overlap.
+const LINE = 17;
+const MIN_HEIGHT = 360;
 const COLUMN_COLOURS = { category: '#1f3a5f', stream: '#3b82f6', destination: '#64748b' } as const;
 const SYNERGY_COLOUR = '#15803d';
 
@@ -29,13 +31,19 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
         return t(`category.${node.category}` as MessageKey);
       case 'stream':
         if (!node.chapterCode) return `${t(`category.${node.category}` as MessageKey)} — ${t('dashboard.sankey.otherStream')}`;
-        return `${t('dashboard.sankey.chapter', { code: node.chapterCode })} ${(language === 'fr' ? node.chapterLabelFr : node.chapterLabelEn) ?? ''}`.trim();
+        return `${t('dashboard.sankey.chapter', { code: node.chapterCode })} ${sentenceCase((language === 'fr' ? node.chapterLabelFr : node.chapterLabelEn) ?? '')}`.trim();
       case 'destination':
         return node.destination === 'UNKNOWN' || node.destination === 'SYNERGY'
           ? t(`dashboard.destination.${node.destination}`)
           : t(`destination.${node.destination}` as MessageKey);
     }
   };
+
+  const height = useMemo(() => {
+    const perColumn = new Map<string, number>();
+    for (const node of model.nodes) perColumn.set(node.column, (perColumn.get(node.column) ?? 0) + 1);
+    return Math.max(MIN_HEIGHT, 24 + LINE * Math.max(0, ...perColumn.values()));
+  }, [model]);
 
   const graph = useMemo(() => {
     if (model.links.length === 0) return null;
@@ -45,14 +53,14 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
       .nodePadding(10)
       .extent([
         [1, 1],
-        [WIDTH - 1, HEIGHT - 1],
+        [WIDTH - 1, height - 1],
       ]);
     const input: SankeyGraph<Node, Link> = {
       nodes: model.nodes.map((node) => ({ ...node, label: '' })),
       links: model.links.map((link) => ({ ...link })),
     };
     return layout(input);
-  }, [model]);
+  }, [model, height]);
 
   const total = model.links.filter((link) => link.source.startsWith('category:')).reduce((sum, link) => sum + link.value, 0);
 
@@ -82,7 +90,7 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
       {graph ? (
         <div className="sankey-frame">
           <svg
-            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            viewBox={`0 0 ${WIDTH} ${height}`}
             role="img"
             aria-label={t('dashboard.sankey.label', { total: formatAmount(total, language), unit })}
           >
@@ -142,6 +150,11 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
       <p className="muted small">{t('dashboard.sankey.note')}</p>
     </div>
   );
+}
+
+// The List of Waste writes its chapter headings in capitals, which read as shouting in a diagram.
+function sentenceCase(text: string): string {
+  return text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
 }
 
 function shorten(text: string, max: number): string {

@@ -36,13 +36,15 @@ export function TerritoryMap({ model }: { model: TerritoryMapModel }) {
         <MapContainer bounds={boundsOf(model)} scrollWheelZoom={false} attributionControl={Boolean(TILE_URL)}>
           {TILE_URL && <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} />}
           {model.outline.length > 0 && (
-            <Polygon positions={model.outline} pathOptions={{ className: 'map-outline', color: '#5b6b82', weight: 1, dashArray: '4 4', fillOpacity: 0.06 }} />
+            <Polygon positions={model.outline} className="map-outline" pathOptions={{ color: '#5b6b82', weight: 1, dashArray: '4 4', fillOpacity: 0.06 }} />
           )}
           {model.lines.map((line, index) => (
             <Polyline
               key={`${line.synergyId}-${index}`}
               positions={[line.from, line.to]}
-              pathOptions={{ className: `map-link stage-${line.stage}`, color: STAGE_COLOURS[line.stage], weight: 2, opacity: 0.7 }}
+              // Leaflet reads the class when the path is created only, so it is an option, not a style.
+              className={`map-link stage-${line.stage}`}
+              pathOptions={{ color: STAGE_COLOURS[line.stage], weight: 2, opacity: 0.7 }}
             />
           ))}
           {model.communes.map((commune) => (
@@ -59,7 +61,8 @@ export function TerritoryMap({ model }: { model: TerritoryMapModel }) {
               key={site.id}
               center={[site.latitude, site.longitude]}
               radius={6}
-              pathOptions={{ className: 'site-marker', color: '#1f3a5f', fillColor: '#3b82f6', fillOpacity: 0.9, weight: 1.5 }}
+              className="site-marker"
+              pathOptions={{ color: '#1f3a5f', fillColor: '#3b82f6', fillOpacity: 0.9, weight: 1.5 }}
             >
               <Tooltip>
                 {site.organizationName} — {site.name} ({site.city})

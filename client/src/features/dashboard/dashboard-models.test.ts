@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { organization, output, side, synergy } from './fixtures.test-data';
 import { convexOutline, territoryMapModel } from './map-model';
 import { networkModel } from './network-model';
-import { allocateSynergies, sankeyModel } from './sankey-model';
+import { allocateSynergies, inBaseUnit, sankeyModel } from './sankey-model';
 
 const steel = organization('steel', [['s1', 'Florange', 49.32, 6.12]]);
 const cement = organization('cement', [['c1', 'Uckange', 49.3, 6.15]]);
@@ -13,7 +13,7 @@ describe('the Sankey of outputs', () => {
     const slag = output('slag', 100);
     const first = synergy('a', [side('OUTPUT', steel, flowSide('slag', 100)), side('INPUT', cement, flowSide('need1', 80))], {
       score: 0.9,
-      explanation: { matchedQuantity: 80, unit: 'TONNE' },
+      explanation: { matchedQuantity: 80, unit: 't' },
     });
     const second = synergy('b', [side('OUTPUT', steel, flowSide('slag', 100)), side('INPUT', null)], {
       score: 0.6,
@@ -38,6 +38,14 @@ describe('the Sankey of outputs', () => {
     const today = sankeyModel([a, b], synergies, 'mass', false);
     expect(today.diverted).toBe(0);
     expect(today.links.find((link) => link.target === 'destination:INCINERATION')?.value).toBe(50);
+  });
+
+  it('reads the unit of a quantity by name or by symbol', () => {
+    expect(inBaseUnit(2000, 'KILOGRAM', 'mass')).toBe(2);
+    expect(inBaseUnit(2000, 'kg', 'mass')).toBe(2);
+    expect(inBaseUnit(500, 'kWh', 'energy')).toBe(0.5);
+    expect(inBaseUnit(5, 'MWh', 'mass')).toBeNull();
+    expect(inBaseUnit(5, 'h', 'mass')).toBeNull();
   });
 
   it('adds kilograms as tonnes and leaves other dimensions out', () => {

@@ -15,9 +15,20 @@ const UNIT_SCALE: Partial<Record<FlowUnit, { dimension: Dimension; toBase: numbe
   LITRE: { dimension: 'volume', toBase: 0.001 },
 };
 
+// A flow gives its unit by name (TONNE), a synergy's explanation by symbol (t): both are read.
+const UNIT_OF_SYMBOL: Record<string, FlowUnit> = {
+  t: 'TONNE',
+  kg: 'KILOGRAM',
+  MWh: 'MEGAWATT_HOUR',
+  kWh: 'KILOWATT_HOUR',
+  m3: 'CUBIC_METRE',
+  'm³': 'CUBIC_METRE',
+  L: 'LITRE',
+};
+
 /** A quantity of `unit` in the base unit of `dimension`; null when the unit is of another dimension or unknown. */
 export function inBaseUnit(quantity: number | null | undefined, unit: string, dimension: Dimension): number | null {
-  const scale = UNIT_SCALE[unit as FlowUnit];
+  const scale = UNIT_SCALE[(UNIT_OF_SYMBOL[unit] ?? unit) as FlowUnit];
   if (quantity == null || !(quantity > 0) || !scale || scale.dimension !== dimension) return null;
   return quantity * scale.toBase;
 }
