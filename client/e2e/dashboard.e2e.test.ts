@@ -202,12 +202,15 @@ describe('the territory dashboard, in a browser, against the real server', () =>
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-member-1440.png'), fullPage: true });
   });
 
-  it('fits a phone without horizontal scroll', async () => {
+  it.each([
+    ['facilitator', FACILITATOR],
+    ['member', STEEL_MEMBER],
+  ])('fits a phone without horizontal scroll (%s)', async (who, email) => {
     const page = await newPage(PHONE);
-    await logIn(page, url, FACILITATOR);
+    await logIn(page, url, email);
     await openDashboard(page);
     await page.getByRole('region', { name: 'Réseau des synergies' }).locator('.network-node').first().waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-facilitator-390.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${who}-390.png`), fullPage: true });
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 
