@@ -168,6 +168,8 @@ describe('the territory dashboard, in a browser, against the real server', () =>
     await sankey.getByRole('button', { name: 'Après les synergies suggérées' }).click();
     await sankey.getByText(/iraient vers une synergie/).waitFor();
     expect(await sankey.locator('path.sankey-link[stroke="#15803d"]').count()).toBeGreaterThan(0);
+    // The same picture as a table, for those who do not see it.
+    expect(await sankey.locator('details.sankey-table td', { hasText: /^Synergie$/ }).count()).toBeGreaterThan(0);
 
     const network = page.getByRole('region', { name: 'Réseau des synergies' });
     await network.getByRole('img', { name: /^Réseau : \d+ acteurs, \d+ synergies$/ }).waitFor();

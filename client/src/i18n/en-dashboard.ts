@@ -43,6 +43,10 @@ export const enDashboard: Record<keyof typeof frDashboard, string> = {
   'dashboard.sankey.empty': 'No visible flow of this quantity.',
   'dashboard.sankey.note':
     'After the synergies: each open substitution, best score first, takes at most what is left of the output and of the need; competing suggestions do not add up.',
+  'dashboard.sankey.table': 'The same flows as a table',
+  'dashboard.sankey.from': 'From',
+  'dashboard.sankey.to': 'To',
+  'dashboard.sankey.quantity': 'Quantity ({unit}/yr)',
   'dashboard.sankey.otherStream': 'No waste code',
   'dashboard.sankey.chapter': 'LoW {code}',
   'dashboard.destination.UNKNOWN': 'Destination not given',

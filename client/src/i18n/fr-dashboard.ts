@@ -42,6 +42,10 @@ export const frDashboard = {
   'dashboard.sankey.empty': 'Aucun flux visible dans cette grandeur.',
   'dashboard.sankey.note':
     'Après les synergies : chaque synergie de substitution ouverte, de la mieux notée à la moins bien notée, prend au plus ce qui reste du gisement et du besoin ; les suggestions concurrentes ne s’additionnent pas.',
+  'dashboard.sankey.table': 'Les mêmes flux en tableau',
+  'dashboard.sankey.from': 'De',
+  'dashboard.sankey.to': 'Vers',
+  'dashboard.sankey.quantity': 'Quantité ({unit}/an)',
   'dashboard.sankey.otherStream': 'Sans code déchet',
   'dashboard.sankey.chapter': 'LER {code}',
   'dashboard.destination.UNKNOWN': 'Destination non renseignée',

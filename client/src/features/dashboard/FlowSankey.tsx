@@ -144,6 +144,31 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
       ) : (
         <p className="muted">{t('dashboard.sankey.empty')}</p>
       )}
+      {graph && (
+        <details className="sankey-table">
+          <summary>{t('dashboard.sankey.table')}</summary>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.sankey.from')}</th>
+                  <th scope="col">{t('dashboard.sankey.to')}</th>
+                  <th scope="col">{t('dashboard.sankey.quantity', { unit })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {graph.links.map((link, index) => (
+                  <tr key={index}>
+                    <td>{labelOf(link.source as Node)}</td>
+                    <td>{labelOf(link.target as Node)}</td>
+                    <td>{formatAmount(link.value, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
       {after && (
         <p className="small">{t('dashboard.sankey.diverted', { diverted: formatAmount(model.diverted, language), unit })}</p>
       )}

@@ -30,7 +30,8 @@ export function TerritoryMap({ model }: { model: TerritoryMapModel }) {
     <>
       <div
         className="territory-map"
-        role="img"
+        // A group, not an image: the zoom buttons inside must stay reachable.
+        role="group"
         aria-label={t('dashboard.map.label', { sites: model.sites.length, lines: model.lines.length })}
       >
         <MapContainer bounds={boundsOf(model)} scrollWheelZoom={false} attributionControl={Boolean(TILE_URL)}>
