@@ -54,6 +54,18 @@ describe('the Sankey of outputs', () => {
     expect(model.nodes.some((node) => node.id === 'category:ENERGY')).toBe(false);
   });
 
+  it('joins the outputs of one List of Waste chapter into one stream, whatever their category', () => {
+    const chapter = { chapterCode: '10', chapterLabelFr: 'Procédés thermiques', chapterLabelEn: 'Thermal processes' };
+    const model = sankeyModel(
+      [output('slag', 5, { wasteCode: chapter }), output('slag-as-material', 7, { category: 'MATERIAL', wasteCode: chapter })],
+      [],
+      'mass',
+      false,
+    );
+    expect(model.nodes.filter((node) => node.column === 'stream').map((node) => node.id)).toEqual(['stream:10']);
+    expect(model.links.find((link) => link.source === 'stream:10')?.value).toBe(12);
+  });
+
   it('ignores declined synergies and poolings', () => {
     const slag = output('slag', 10);
     const declined = synergy('d', [side('OUTPUT', steel, flowSide('slag', 10)), side('INPUT', cement)], {

@@ -104,8 +104,9 @@ export function sankeyModel(
     if (quantity === null) continue;
     const category: SankeyNodeRef = { id: `category:${flow.category}`, column: 'category', category: flow.category };
     const chapter = flow.wasteCode;
+    // A chapter of the List of Waste is one stream whichever category declared it (slag as material or as waste).
     const stream: SankeyNodeRef = {
-      id: `stream:${flow.category}:${chapter?.chapterCode ?? '-'}`,
+      id: chapter ? `stream:${chapter.chapterCode}` : `stream:${flow.category}:-`,
       column: 'stream',
       category: flow.category,
       chapterCode: chapter?.chapterCode ?? null,
