@@ -7,8 +7,10 @@ import type { DashboardFlow, DashboardSynergy } from './dashboard-data';
 import { DIMENSIONS, sankeyModel, type Dimension, type SankeyNodeRef } from './sankey-model';
 
 const WIDTH = 900;
-// Tall enough that the busiest column's labels (one line each) do not overlap.
+// Tall enough that the busiest column's labels (one line each, spaced by the padding) do not overlap, with room
+// left for the quantities themselves.
 const LINE = 17;
+const ROOM_FOR_QUANTITIES = 220;
 const MIN_HEIGHT = 360;
 const COLUMN_COLOURS = { category: '#1f3a5f', stream: '#3b82f6', destination: '#64748b' } as const;
 const SYNERGY_COLOUR = '#15803d';
@@ -42,7 +44,7 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
   const height = useMemo(() => {
     const perColumn = new Map<string, number>();
     for (const node of model.nodes) perColumn.set(node.column, (perColumn.get(node.column) ?? 0) + 1);
-    return Math.max(MIN_HEIGHT, 24 + LINE * Math.max(0, ...perColumn.values()));
+    return Math.max(MIN_HEIGHT, ROOM_FOR_QUANTITIES + LINE * Math.max(0, ...perColumn.values()));
   }, [model]);
 
   const graph = useMemo(() => {
@@ -50,10 +52,10 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
     const layout = sankey<Node, Link>()
       .nodeId((node) => node.id)
       .nodeWidth(14)
-      .nodePadding(10)
+      .nodePadding(LINE - 3)
       .extent([
-        [1, 1],
-        [WIDTH - 1, height - 1],
+        [1, 10],
+        [WIDTH - 1, height - 10],
       ]);
     const input: SankeyGraph<Node, Link> = {
       nodes: model.nodes.map((node) => ({ ...node, label: '' })),
@@ -179,7 +181,9 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
 
 // The List of Waste writes its chapter headings in capitals, which read as shouting in a diagram.
 function sentenceCase(text: string): string {
-  return text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
+  // Some headings end on a lower-case aside ("… (sauf 07 et 08)"): the opening words decide.
+  const opening = text.slice(0, 16);
+  return opening === opening.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
 }
 
 function shorten(text: string, max: number): string {
