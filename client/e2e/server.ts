@@ -65,7 +65,8 @@ export async function startServer(clientDist: string): Promise<TestServer> {
   const stop = async () => {
     await terminate(child);
     await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    // The embedded database may still be flushing files as its process exits: retried rather than left behind.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
   try {
     await waitUntilReady(url, child, 180_000);

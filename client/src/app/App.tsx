@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ViewerQuery } from '../features/auth/viewer';
@@ -18,6 +18,9 @@ import { NotFoundPage } from './NotFoundPage';
 import type { Route } from '../ui/route';
 import { useRoute } from './useRoute';
 import { createUrqlClient } from './urql';
+
+// The dashboard brings a map and chart libraries: loaded when first opened, so the first screen stays small.
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 
 export function App() {
   // A fresh client per session: its cache holds only what the current viewer may see.
@@ -89,7 +92,22 @@ function Page({ route }: { route: Route }) {
       return <SynergyDetailPage key={route.id} id={route.id} />;
     case 'apiTokens':
       return <ApiTokensPage />;
+    case 'dashboard':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <DashboardPage />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }
+}
+
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="muted">
+      {t('app.loading')}
+    </p>
+  );
 }

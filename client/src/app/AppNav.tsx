@@ -6,6 +6,7 @@ const SECTIONS: { route: Route; label: MessageKey }[] = [
   { route: { name: 'directory' }, label: 'nav.directory' },
   { route: { name: 'flows' }, label: 'nav.flows' },
   { route: { name: 'synergies' }, label: 'nav.synergies' },
+  { route: { name: 'dashboard' }, label: 'nav.dashboard' },
   { route: { name: 'apiTokens' }, label: 'nav.apiTokens' },
 ];
 

@@ -1,3 +1,4 @@
+import { enDashboard } from './en-dashboard';
 import { enFlows } from './en-flows';
 import type { MessageKey } from './fr';
 
@@ -247,4 +248,5 @@ export const en: Record<MessageKey, string> = {
   'tokens.revokeConfirm': 'Yes, revoke',
   'tokens.revokeError': 'The token was not revoked: {message}',
   ...enFlows,
+  ...enDashboard,
 };

@@ -1,3 +1,4 @@
+import { frDashboard } from './fr-dashboard';
 import { frFlows } from './fr-flows';
 
 /** French messages: the reference language. Every key here must exist in every other language. */
@@ -248,6 +249,7 @@ export const fr = {
   'tokens.revokeConfirm': 'Oui, révoquer',
   'tokens.revokeError': "Le jeton n'a pas été révoqué : {message}",
   ...frFlows,
+  ...frDashboard,
 } as const;
 
 export type MessageKey = keyof typeof fr;

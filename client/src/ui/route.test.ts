@@ -16,6 +16,7 @@ describe('routes', () => {
     ['#/flows/new', { name: 'newFlow' }],
     ['#/flows/UmVzb3VyY2VGbG93OjE', { name: 'flow', id: 'UmVzb3VyY2VGbG93OjE' }],
     ['#/api-tokens', { name: 'apiTokens' }],
+    ['#/dashboard', { name: 'dashboard' }],
   ] as const)('%s is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -38,6 +39,7 @@ describe('routes', () => {
     { name: 'synergies' },
     { name: 'synergy', id: 'U3luZXJneTo/=+' },
     { name: 'apiTokens' },
+    { name: 'dashboard' },
     { name: 'notFound', path: '/nowhere' },
   ])('%o survives a round trip through its href', (route) => {
     expect(parseRoute(hrefOf(route))).toEqual(route);

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'synergies' }
   | { name: 'synergy'; id: string }
   | { name: 'apiTokens' }
+  | { name: 'dashboard' }
   | { name: 'notFound'; path: string };
 
 /** Lists whose items open a page of their own at `#/<list>/<id>`; an undecodable id falls back to the list. */
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'directory' };
   if (parts.length === 1 && parts[0] === 'api-tokens') return { name: 'apiTokens' };
+  if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
   if (Object.hasOwn(ITEM_ROUTES, parts[0]) && parts.length <= 2) {
     const { list, item } = ITEM_ROUTES[parts[0] as keyof typeof ITEM_ROUTES];
     if (parts.length === 1) return list;
@@ -57,13 +59,15 @@ export function hrefOf(route: Route): string {
       return `#/synergies/${encodeURIComponent(route.id)}`;
     case 'apiTokens':
       return '#/api-tokens';
+    case 'dashboard':
+      return '#/dashboard';
     case 'notFound':
       return `#${route.path}`;
   }
 }
 
 /** The section of the main navigation a route belongs to, if any. */
-export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'apiTokens' | null {
+export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'dashboard' | 'apiTokens' | null {
   switch (route.name) {
     case 'directory':
     case 'organization':
@@ -75,6 +79,8 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
     case 'synergies':
     case 'synergy':
       return 'synergies';
+    case 'dashboard':
+      return 'dashboard';
     case 'apiTokens':
       return 'apiTokens';
     case 'notFound':
