@@ -1,20 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ImpactFigure } from '../engine/engine.types.js';
+import { allocateQuantities, sumFigures, type AllocationFlow, type AllocationStage, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
+import type { Explanation, ImpactFigure, SynergyKind } from '../engine/engine.types.js';
+import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 
-/** The sum of one indicator over a group of synergies. */
-export interface ImpactTotal {
-  indicator: string;
-  unit: string;
-  low: number;
-  central: number;
-  high: number;
-}
+export type { ImpactTotal };
 
-/** Synergies at one stage, and their summed impacts. */
+/** Synergies at one stage and their impacts: each flow counted once (`totals`), and the gross potential beside. */
 export interface ImpactGroup {
   synergyCount: number;
   totals: ImpactTotal[];
+  grossTotals: ImpactTotal[];
 }
 
 /** Impacts of the synergies of a territory, by stage. */
@@ -24,30 +20,57 @@ export interface TerritoryImpactTotals {
   operational: ImpactGroup;
 }
 
-/** Impact totals of the synergies of `territoryIds`, by stage; euros only when `withEuros` (territoryIndicatorAccess). */
+type Json<T> = T | string;
+const parse = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/**
+ * Impact totals of the synergies of `territoryIds`, by stage; euros only when `withEuros` (territoryIndicatorAccess).
+ * The quantities are allocated among all the synergies shown together before anything is summed
+ * (engine/allocation.ts): what runs holds its flows first, then what is being built, then the suggestions.
+ */
 export async function territoryImpact(em: EntityManager, territoryIds: string[], withEuros: boolean): Promise<TerritoryImpactTotals> {
-  const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string }[] = await em.execute(
-    `select status, operational, impacts from synergy where territory_id = ${ANY_UUID}
-     and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
-    [sqlList(territoryIds)],
+  const rows: { id: string; key: string; kind: SynergyKind; score: number; status: string; operational: boolean; explanation: Json<Explanation> | null; impacts: Json<ImpactFigure[]> }[] =
+    await em.execute(
+      `select id, key, kind, score, status, operational, explanation, impacts from synergy where territory_id = ${ANY_UUID}
+       and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
+      [sqlList(territoryIds)],
+    );
+  const flows = await synergyFlows(em, rows.map((r) => r.id));
+  const synergies = rows.map((row): AllocationSynergy => {
+    const explanation = row.explanation === null ? null : parse(row.explanation);
+    return {
+      key: row.key,
+      kind: row.kind,
+      stage: row.operational ? 'OPERATIONAL' : row.status === 'SUGGESTED' ? 'SUGGESTED' : 'IN_PROGRESS',
+      score: row.score,
+      unit: explanation?.unit ?? 'TONNE',
+      matchedQuantity: explanation?.matchedQuantity ?? null,
+      flows: flows.get(row.id) ?? [],
+      impacts: parse(row.impacts).filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'),
+    };
+  });
+  const allocated = allocateQuantities(synergies);
+  const group = (stage: AllocationStage): ImpactGroup => ({
+    synergyCount: synergies.filter((s) => s.stage === stage).length,
+    totals: sumFigures(allocated.filter((s) => s.stage === stage).flatMap((s) => s.impacts)),
+    grossTotals: sumFigures(synergies.filter((s) => s.stage === stage).flatMap((s) => s.impacts)),
+  });
+  return { suggested: group('SUGGESTED'), inProgress: group('IN_PROGRESS'), operational: group('OPERATIONAL') };
+}
+
+/** The flows of each synergy with their declared quantities: what the allocation shares out. */
+async function synergyFlows(em: EntityManager, synergyIds: string[]): Promise<Map<string, AllocationFlow[]>> {
+  const bySynergy = new Map<string, AllocationFlow[]>();
+  if (synergyIds.length === 0) return bySynergy;
+  const rows: { synergy_id: string; id: string; organization_id: string; yearly_quantity: number | null; unit: FlowUnit }[] = await em.execute(
+    `select distinct p.synergy_id, f.id, f.organization_id, f.yearly_quantity, f.unit from synergy_participant p
+     join resource_flow f on f.id = p.flow_id where p.synergy_id = ${ANY_UUID} order by f.id`,
+    [sqlList(synergyIds)],
   );
-  const groups = { suggested: [] as ImpactFigure[][], inProgress: [] as ImpactFigure[][], operational: [] as ImpactFigure[][] };
-  for (const row of rows) {
-    const impacts = typeof row.impacts === 'string' ? (JSON.parse(row.impacts) as ImpactFigure[]) : row.impacts;
-    const group = row.operational ? groups.operational : row.status === 'SUGGESTED' ? groups.suggested : groups.inProgress;
-    group.push(impacts.filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'));
+  for (const r of rows) {
+    const list = bySynergy.get(r.synergy_id) ?? [];
+    list.push({ id: r.id, organizationId: r.organization_id, yearlyQuantity: r.yearly_quantity === null ? null : Number(r.yearly_quantity), unit: r.unit });
+    bySynergy.set(r.synergy_id, list);
   }
-  const sum = (list: ImpactFigure[][]): ImpactGroup => {
-    const totals = new Map<string, ImpactTotal>();
-    for (const f of list.flat()) {
-      const key = `${f.indicator}|${f.unit}`;
-      const t = totals.get(key) ?? { indicator: f.indicator, unit: f.unit, low: 0, central: 0, high: 0 };
-      t.low += f.low;
-      t.central += f.central;
-      t.high += f.high;
-      totals.set(key, t);
-    }
-    return { synergyCount: list.length, totals: [...totals.values()].sort((a, b) => a.indicator.localeCompare(b.indicator)) };
-  };
-  return { suggested: sum(groups.suggested), inProgress: sum(groups.inProgress), operational: sum(groups.operational) };
+  return bySynergy;
 }
