@@ -41,6 +41,9 @@ export const DEFAULT_TRANSPORT_FACTOR: EmissionFactor = {
   value: 0.1,
   unit: 'kgCO2e/t.km',
   sourceId: '',
+  databaseEntry: 'engine default: articulated truck, rounded',
+  vintage: 'none',
+  derivation: 'ORDER_OF_MAGNITUDE',
 };
 /**
  * Share of the matched quantity that really moves: not every tonne matched on paper is taken up (quality lots
@@ -103,7 +106,7 @@ function toResolved(factor: EmissionFactor): ResolvedFactor {
   return {
     factor,
     range: spreadRange(factor.value, factor.low, factor.high),
-    use: Object.freeze({ id: factor.id, value: factor.value, unit: factor.unit, sourceId: factor.sourceId || null }),
+    use: Object.freeze({ id: factor.id, value: factor.value, unit: factor.unit, sourceId: factor.sourceId || null, kind: factor.sourceId ? 'EMISSION' : 'ASSUMPTION' }),
   };
 }
 
@@ -204,7 +207,7 @@ export function baselineUses(destination: string | null, share: Range): ImpactFa
   const id = `baseline:${destination ?? 'UNDECLARED'}`;
   let uses = BASELINE_USES.get(id);
   if (!uses) {
-    uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null })]) as ImpactFactorUse[];
+    uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null, kind: 'DECLARED' })]) as ImpactFactorUse[];
     BASELINE_USES.set(id, uses);
   }
   return uses;
@@ -224,7 +227,13 @@ export function sharedFactors(pathway: Pathway, name: string, make: () => Impact
   return list;
 }
 
-export const NO_FACTORS = Object.freeze([]) as unknown as ImpactFactorUse[];
+/**
+ * The quantity a physical figure rests on: the organisations' declared yearly quantities, matched or pooled — their
+ * data, not a sourced factor. Hidden with the formula from views that are not exact (impact-view.ts).
+ */
+export function declaredQuantityUses(quantity: number, unit: string): ImpactFactorUse[] {
+  return [{ id: 'declared-quantity', value: Math.round(quantity * 1000) / 1000, unit, sourceId: null, kind: 'DECLARED' }];
+}
 
 /** Where a material substitution sends the output in the waste hierarchy: the pathway's `route` in the knowledge base. */
 export type RecoveryRoute = NonNullable<Pathway['route']>;
@@ -275,3 +284,23 @@ export function materialBaseline(destination: string | null, pathway: Pathway): 
 
 /** Electricity used by a heat pump or saved by fixing compressed-air leaks: ADEME Base Carbone, French mix. */
 export const ELECTRICITY_FACTOR_ID = 'ef-electricity-fr';
+
+/** A cost the organisation declared: its own data, no source. */
+export function declaredCostUse(value: number): ImpactFactorUse {
+  return { id: 'declared-cost', value, unit: 'EUR/year', sourceId: null, kind: 'DECLARED' };
+}
+
+/**
+ * A typical cost of the pathway: backed by its first COST source (`costSourceIds`), else shown as an assumption —
+ * the pathway's other sources (emission databases, technical guides) do not give prices.
+ */
+export function typicalCostUse(pathway: Pathway, id: string, value: number, unit: string): ImpactFactorUse {
+  const sourceId = pathway.impact.costSourceIds?.[0] ?? null;
+  return { id, value, unit, sourceId, kind: sourceId ? 'COST' : 'ASSUMPTION' };
+}
+
+/** The pathway's jobs ratio: backed by its first JOBS source (`jobsSourceIds`), else shown as an assumption. */
+export function jobsRatioUse(pathway: Pathway, value: number, unit: string): ImpactFactorUse {
+  const sourceId = pathway.impact.jobsSourceIds?.[0] ?? null;
+  return { id: 'jobs-per-1000-units', value, unit, sourceId, kind: sourceId ? 'JOBS' : 'ASSUMPTION' };
+}

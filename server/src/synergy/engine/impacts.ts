@@ -5,6 +5,8 @@ import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpP
 import {
   DECLARED_COST_SAVING,
   RECYCLING_ROUTE_FACTOR,
+  declaredCostUse,
+  typicalCostUse,
   materialBaseline,
   type Baseline,
   TAKE_UP,
@@ -165,8 +167,8 @@ function purchaseSaving(
         formula: `0 EUR counted on the ${cost}: ${why}`,
         factors:
           declared !== null
-            ? [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }]
-            : [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }],
+            ? [declaredCostUse(declared)]
+            : [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)],
         basis: declared !== null ? 'DECLARED' : 'TYPICAL',
         organizationId: flow.organizationId,
       },
@@ -190,13 +192,13 @@ function purchaseSaving(
       ? {
           base: scaleRange({ low: covered, central: covered, high: covered }, DECLARED_COST_SAVING),
           formula: `${cost} × ${pct(coverage!)} covered`,
-          factors: [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }],
+          factors: [declaredCostUse(declared)],
           basis: 'DECLARED',
         }
       : {
           base: spreadRange(q * typical!),
           formula: `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`,
-          factors: [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }],
+          factors: [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)],
           basis: 'TYPICAL',
         };
   const { base, formula, factors, basis } = pathway.impact.indicator === 'ENERGY' ? heatSaving(supply, declared !== null, pump) : supply;
@@ -225,7 +227,7 @@ function costSaving(
         indicator: 'EUROS_SAVED',
         unit: 'EUR',
         formula: `${fmt(flow.yearlyCostEur)} EUR/yr declared ${what} × ${pct(coverage)} covered = ${fmt(central)} EUR`,
-        factors: [{ id: 'declared-cost', value: flow.yearlyCostEur, unit: 'EUR/year', sourceId: null }],
+        factors: [declaredCostUse(flow.yearlyCostEur)],
         basis: 'DECLARED',
         organizationId: flow.organizationId,
       },
@@ -245,12 +247,7 @@ function costSaving(
       unit: 'EUR',
       formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what}${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} EUR`,
       factors: sharedFactors(pathway, `typical-${side}`, () => [
-        {
-          id: side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost',
-          value: typical,
-          unit: `EUR/${unitLabel}`,
-          sourceId: pathway.impact.sourceIds[0] ?? null,
-        },
+        typicalCostUse(pathway, side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical, `EUR/${unitLabel}`),
       ]),
       basis: 'TYPICAL',
       organizationId: flow.organizationId,

@@ -5,7 +5,7 @@ import {
   DECLARED_COST_SAVING,
   ELECTRICITY_FACTOR_ID,
   resolveFactor,
-  NO_FACTORS,
+  declaredQuantityUses,
   sharedFactors,
   TAKE_UP,
   UNIT_LABEL,
@@ -16,6 +16,7 @@ import {
   scaleRange,
   spreadRange,
   transportFactor,
+  typicalCostUse,
   type Range,
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impact-figures.js';
@@ -115,7 +116,7 @@ function leakRepairFigures(pathway: Pathway, pooled: number, kb: CompiledKnowled
   const mwh = convertQuantity(pooled, pathway.unit, 'MEGAWATT_HOUR');
   if (mwh === null) return [];
   const saved = scaleRange({ low: mwh, central: mwh, high: mwh }, LEAK_REPAIR_SAVING);
-  const rate: ImpactFactorUse = { id: 'leak-repair-saving', value: LEAK_REPAIR_SAVING.central, unit: 'share of consumption', sourceId: LEAK_REPAIR_SOURCE_ID };
+  const rate: ImpactFactorUse = { id: 'leak-repair-saving', value: LEAK_REPAIR_SAVING.central, unit: 'share of consumption', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' };
   const figures = [
     figure(
       {
@@ -157,7 +158,7 @@ function unchangedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure 
       indicator: 'TONNES_DIVERTED',
       unit: 't',
       formula: `0 t of ${fmt(total)} t pooled: a pooled collection changes the logistics, not the treatment — the streams go to the same treatment as today`,
-      factors: NO_FACTORS,
+      factors: declaredQuantityUses(total, 't'),
       basis: 'DECLARED',
       organizationId: null,
     },
@@ -183,7 +184,7 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
       indicator: 'TONNES_DIVERTED',
       unit: 't',
       formula: `sum of members' t × share diverted by their baseline = ${fmt(range.central)} t of ${fmt(total)} t pooled`,
-      factors: NO_FACTORS,
+      factors: declaredQuantityUses(total, 't'),
       basis: 'DECLARED',
       organizationId: null,
     },
@@ -199,7 +200,9 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
   const what = direction === 'OUTPUT' ? 'collection' : 'purchase';
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
   const savingId = leakRepair ? 'leak-repair-saving' : direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
-  const savingUse: ImpactFactorUse = { id: savingId, value: saving, unit: 'share', sourceId: leakRepair ? LEAK_REPAIR_SOURCE_ID : null };
+  const savingUse: ImpactFactorUse = leakRepair
+    ? { id: savingId, value: saving, unit: 'share', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' }
+    : { id: savingId, value: saving, unit: 'share', sourceId: null, kind: 'ASSUMPTION' };
   // Declared cost: 70 % to 100 % of the saving, or the leak-repair range (10 % to 30 % of the electricity bill).
   const declaredLow = leakRepair ? leakRepair.low / leakRepair.central : DECLARED_COST_SAVING.low;
   const declaredHigh = leakRepair ? leakRepair.high / leakRepair.central : DECLARED_COST_SAVING.high;
@@ -207,12 +210,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
   const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse]);
   const typicalFactors = sharedFactors(pathway, `${savingId}:typical`, () => [
     savingUse,
-    {
-      id: direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost',
-      value: typical ?? 0,
-      unit: `EUR/${unitLabel}`,
-      sourceId: pathway.impact.sourceIds[0] ?? null,
-    },
+    typicalCostUse(pathway, direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical ?? 0, `EUR/${unitLabel}`),
   ]);
   const byOrg = new Map<string, OrgSaving>();
   for (const m of input.members) {

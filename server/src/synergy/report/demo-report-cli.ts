@@ -1,49 +1,19 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ProblemList } from '../../errors/domain-errors.js';
-import { FlowStatus } from '../../vocabulary/flow.enums.js';
-import { checkFlowFields } from '../../flow/flow.validation.js';
-import type { ImportDocument } from '../../importer/import-format.js';
 import { allocateQuantities, sumFigures, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import { detectSynergies } from '../engine/detector.js';
-import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
+import type { DetectedSynergy } from '../engine/engine.types.js';
 import { renderExplanation } from '../engine/explanation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { REPO_ROOT as root, loadDemoFlows } from './demo-flows.js';
 
 /**
  * `npm run synergy:report -w server`: runs the pure engine on the demo territory file and writes
  * docs/demo-synergies.md — what a facilitator reviews, by kind, best first, with the explanation rendered in French.
  */
-const root = path.resolve(import.meta.dirname, '../../../..');
-const doc = JSON.parse(readFileSync(path.join(root, 'server/src/demo/demo-territory.json'), 'utf8')) as ImportDocument;
 const kb = loadKnowledgeBase();
-const needCodes = new Set(kb.needs.map((n) => n.code));
+const { doc, flows } = loadDemoFlows(kb);
 const orgs = new Map((doc.organizations ?? []).map((o) => [o.ref, o]));
-const sites = new Map((doc.sites ?? []).map((s) => [s.ref, s]));
-// Each flow is checked and completed (hazard, yearly quantity, unit) by the importer's own validation, so the report
-// sees the demo flows exactly as an import stores them.
-const flows: EngineFlow[] = (doc.flows ?? []).flatMap((f, row) => {
-  const problems = new ProblemList();
-  const clean = checkFlowFields(problems, f, needCodes, row + 1);
-  problems.throwIfAny(`demo-territory.json: flow ${f.ref} is invalid.`);
-  if (clean.status !== FlowStatus.ACTIVE) return [];
-  const site = sites.get(f.siteRef)!;
-  const org = orgs.get(site.organizationRef)!;
-  return [
-    {
-      ...clean,
-      id: f.ref,
-      organizationId: org.ref,
-      siteId: site.ref,
-      territoryId: org.territoryRef,
-      latitude: site.latitude,
-      longitude: site.longitude,
-      organizationKind: org.kind,
-      insertion: Boolean(org.insertion),
-      naceCode: org.naceCode ?? null,
-    },
-  ];
-});
 
 const synergies = detectSynergies(flows, kb);
 const label = (id: string) => {
@@ -83,8 +53,9 @@ const totalsSection = () => {
   const once = sumFigures(allocateQuantities(shown).flatMap((s) => s.impacts));
   const gross = sumFigures(shown.flatMap((s) => s.impacts));
   const find = (list: ImpactTotal[], t: ImpactTotal) => list.find((x) => x.indicator === t.indicator && x.unit === t.unit);
-  const n = (x: number | undefined) => Math.round(x ?? 0).toLocaleString('en-GB');
   const rows = gross.map((g) => {
+    // Jobs to a tenth of a job, the rest to the unit.
+    const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-GB', { maximumFractionDigits: g.unit === 'FTE' ? 1 : 0 });
     const o = find(once, g);
     const change = g.central > 0 ? ` (${Math.round(((o?.central ?? 0) / g.central - 1) * 100)} %)` : '';
     return `| ${g.indicator} | ${g.unit} | ${n(o?.central)} (${n(o?.low)}–${n(o?.high)})${change} | ${n(g.central)} (${n(g.low)}–${n(g.high)}) |`;
