@@ -282,6 +282,25 @@ export function materialBaseline(destination: string | null, pathway: Pathway): 
   return { share: DIVERTED_SHARE.RECYCLING, sameRoute: false, upgrade: true, route };
 }
 
+/**
+ * The avoided-disposal factor follows the declared destination (issue 14): a pathway's factor assumes one treatment
+ * (paper and wood burnt, mixed waste landfilled), but a stream declared landfilled emits landfill methane, and one
+ * declared incinerated does not. Only the pairs the knowledge base has both sides of are swapped; an undeclared
+ * destination keeps the pathway's factor. Plastics have no landfill factor in the knowledge base: their
+ * incineration factor stays, an overstatement for a landfilled plastic (docs/impact-method.md § 8).
+ */
+export const DISPOSAL_FACTOR_BY_DESTINATION: Record<string, Partial<Record<'LANDFILL' | 'INCINERATION', string>>> = {
+  'ef-landfill-biodegradable': { INCINERATION: 'ef-incineration-biomass' },
+  'ef-incineration-biomass': { LANDFILL: 'ef-landfill-biodegradable' },
+  'ef-landfill-nonhazardous': { INCINERATION: 'ef-incineration-mixed' },
+  'ef-incineration-mixed': { LANDFILL: 'ef-landfill-nonhazardous' },
+};
+
+export function disposalFactorIdFor(pathwayFactorId: string | undefined, destination: string | null): string | undefined {
+  if (!pathwayFactorId || (destination !== 'LANDFILL' && destination !== 'INCINERATION')) return pathwayFactorId;
+  return DISPOSAL_FACTOR_BY_DESTINATION[pathwayFactorId]?.[destination] ?? pathwayFactorId;
+}
+
 /** Electricity used by a heat pump or saved by fixing compressed-air leaks: ADEME Base Carbone, French mix. */
 export const ELECTRICITY_FACTOR_ID = 'ef-electricity-fr';
 

@@ -100,6 +100,7 @@ export function avoidedTerms(
   kb: CompiledKnowledgeBase,
   productionFactorId: string | undefined = pathway.impact.avoidedProductionFactorId,
   productionShare: Range = { low: 1, central: 1, high: 1 },
+  disposalFactorId: string | undefined = pathway.impact.avoidedDisposalFactorId,
 ): Co2Term[] {
   const terms: Co2Term[] = [];
   const production = resolveFactor(kb, productionFactorId);
@@ -115,7 +116,7 @@ export function avoidedTerms(
       sign: 1,
     });
   }
-  const disposal = resolveFactor(kb, pathway.impact.avoidedDisposalFactorId);
+  const disposal = resolveFactor(kb, disposalFactorId);
   const perUnitDisposal = disposal && quantityForFactor(1, pathway.unit, disposal.factor);
   if (disposal && perUnitDisposal !== null && diverted.high > 0) {
     terms.push({

@@ -5,6 +5,7 @@ import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpP
 import {
   DECLARED_COST_SAVING,
   RECYCLING_ROUTE_FACTOR,
+  disposalFactorIdFor,
   declaredCostUse,
   typicalCostUse,
   materialBaseline,
@@ -119,7 +120,8 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
     const partial = share.central === 1 && share.low === 1 ? '' : ` (${pct(share.central)} diverted, baseline ${destination})`;
     const diverted = scaleRange({ low: q, central: q, high: q }, share);
     const material = isMaterialPathway(pathway);
-    terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE);
+    const disposalId = disposalFactorIdFor(pathway.impact.avoidedDisposalFactorId, output.currentDestination);
+    terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE, disposalId);
   }
   if (terms.length === 0) return null;
   if (input.transport) {
