@@ -50,6 +50,14 @@ export const DEFAULT_TRANSPORT_FACTOR: EmissionFactor = {
  * refused, seasonal gaps). Quantities are shown from 70 % (low) to 100 % (central and high) of the match.
  */
 export const TAKE_UP: Range = { low: 0.7, central: 1, high: 1 };
+/** TAKE_UP as a factor of the figures it scales: a convention of the method, shown as an assumption. */
+export const TAKE_UP_USE: ImpactFactorUse = Object.freeze({
+  id: 'take-up',
+  value: TAKE_UP.central,
+  unit: `share of the match taken up (low ${TAKE_UP.low})`,
+  sourceId: null,
+  kind: 'ASSUMPTION',
+});
 /** Savings from a declared cost: the counterpart may charge for the resource, so from 70 % to 100 % of it. */
 export const DECLARED_COST_SAVING: Range = { low: 0.7, central: 1, high: 1 };
 

@@ -4,6 +4,7 @@ import type { ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import { isServicePathway } from '../knowledge/pathway-classes.js';
 import {
   TAKE_UP,
+  TAKE_UP_USE,
   UNIT_LABEL,
   declaredQuantityUses,
   baselineUses,
@@ -46,7 +47,7 @@ export function physicalFigure(
         indicator: 'TONNES_DIVERTED',
         unit: 't',
         formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) = ${fmt(range.central)} t`,
-        factors: baselineUses(destination, share),
+        factors: [...baselineUses(destination, share), TAKE_UP_USE],
         basis: 'DECLARED',
         organizationId: null,
       },
@@ -63,7 +64,7 @@ export function physicalFigure(
       indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
       unit: label,
       formula: `${fmt(amount)} ${label} a year matched${note}`,
-      factors: declaredQuantityUses(amount, label),
+      factors: [...declaredQuantityUses(amount, label), TAKE_UP_USE],
       basis: 'DECLARED',
       organizationId: null,
     },

@@ -36,6 +36,11 @@ export const GROUP_PURCHASE_COST_SAVING = 0.1;
 export const POOLED_TRUCK_KM_SAVING = 0.3;
 /** Road distance a member's stream travels today to its collector or from its supplier, km. */
 export const BASELINE_COLLECTION_DISTANCE_KM = 25;
+/** The two pooling conventions behind the transport saved, shown as assumptions (docs/impact-method.md § 9). */
+const POOLED_TRANSPORT_USES: ImpactFactorUse[] = [
+  { id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved', sourceId: null, kind: 'ASSUMPTION' },
+  { id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today', sourceId: null, kind: 'ASSUMPTION' },
+];
 /**
  * A joint maintenance and leak-detection contract for compressed air saves electricity, not the sites' whole
  * consumption: leaks waste 10 to 30 % of a compressor's output, and reducing them is worth about 20 % (Radgen and
@@ -100,7 +105,10 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
         sign: 1,
       });
     }
-    if (merged.length > 0) figures.push(co2Figure(pathway, merged));
+    if (merged.length > 0) {
+      const co2 = co2Figure(pathway, merged);
+      figures.push(tonnes !== null ? { ...co2, factors: [...co2.factors, ...POOLED_TRANSPORT_USES] } : co2);
+    }
   }
   figures.push(...costSavings(input, LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null));
   if (pooled !== null) {
