@@ -53,6 +53,8 @@ export interface AllocatedSynergy {
   share: number;
   /** Its figures scaled by that share. */
   impacts: ImpactFigure[];
+  /** What it takes of each flow whose quantity is known, in the flow's own unit. */
+  taken: { flowId: string; quantity: number }[];
 }
 
 /** What each synergy keeps of its figures when every flow is counted once (see the priority above). */
@@ -62,10 +64,13 @@ export function allocateQuantities(synergies: AllocationSynergy[]): AllocatedSyn
     if (flow.yearlyQuantity === null || !(flow.yearlyQuantity > 0)) return null;
     return left.get(flow.id) ?? flow.yearlyQuantity;
   };
-  const take = (flow: AllocationFlow, amount: number, unit: AllocationSynergy['unit']) => {
+  const take = (flow: AllocationFlow, amount: number, unit: AllocationSynergy['unit'], taken: AllocatedSynergy['taken']) => {
     const have = remaining(flow);
     const inFlowUnit = convertQuantity(amount, unit, flow.unit);
-    if (have !== null && inFlowUnit !== null) left.set(flow.id, Math.max(0, have - inFlowUnit));
+    if (have === null || inFlowUnit === null) return;
+    const part = Math.min(have, inFlowUnit);
+    left.set(flow.id, have - part);
+    taken.push({ flowId: flow.id, quantity: part });
   };
   /** What `flow` has left, in the synergy's unit; Infinity when its quantity is unknown or does not convert. */
   const available = (flow: AllocationFlow, unit: AllocationSynergy['unit']): number => {
@@ -77,12 +82,13 @@ export function allocateQuantities(synergies: AllocationSynergy[]): AllocatedSyn
 
   return [...synergies].sort(byPriority).map((s): AllocatedSynergy => {
     const matched = s.matchedQuantity;
-    if (matched === null || !(matched > 0) || s.flows.length === 0) return { key: s.key, stage: s.stage, share: 1, impacts: s.impacts };
+    if (matched === null || !(matched > 0) || s.flows.length === 0) return { key: s.key, stage: s.stage, share: 1, impacts: s.impacts, taken: [] };
     if (s.kind === 'SUBSTITUTION') {
       const amount = Math.min(matched, ...s.flows.map((f) => available(f, s.unit)));
-      for (const f of s.flows) take(f, amount, s.unit);
+      const taken: AllocatedSynergy['taken'] = [];
+      for (const f of s.flows) take(f, amount, s.unit, taken);
       const share = amount / matched;
-      return { key: s.key, stage: s.stage, share, impacts: s.impacts.map((f) => scaleFigure(f, share)) };
+      return { key: s.key, stage: s.stage, share, impacts: s.impacts.map((f) => scaleFigure(f, share)), taken };
     }
     return allocatePool(s, matched, available, take);
   });
@@ -92,8 +98,9 @@ function allocatePool(
   s: AllocationSynergy,
   matched: number,
   available: (flow: AllocationFlow, unit: AllocationSynergy['unit']) => number,
-  take: (flow: AllocationFlow, amount: number, unit: AllocationSynergy['unit']) => void,
+  take: (flow: AllocationFlow, amount: number, unit: AllocationSynergy['unit'], taken: AllocatedSynergy['taken']) => void,
 ): AllocatedSynergy {
+  const taken: AllocatedSynergy['taken'] = [];
   const byOrganization = new Map<string, { declared: number; kept: number }>();
   let kept = 0;
   let declared = 0;
@@ -101,7 +108,7 @@ function allocatePool(
     const own = convertQuantity(f.yearlyQuantity, f.unit, s.unit);
     if (own === null) continue;
     const member = Math.min(own, available(f, s.unit));
-    take(f, member, s.unit);
+    take(f, member, s.unit, taken);
     kept += member;
     declared += own;
     const org = byOrganization.get(f.organizationId) ?? { declared: 0, kept: 0 };
@@ -114,7 +121,7 @@ function allocatePool(
     const org = f.indicator === 'EUROS_SAVED' && f.organizationId ? byOrganization.get(f.organizationId) : undefined;
     return scaleFigure(f, org && org.declared > 0 ? org.kept / org.declared : share);
   });
-  return { key: s.key, stage: s.stage, share: declared > 0 ? share : Math.min(1, kept / matched), impacts };
+  return { key: s.key, stage: s.stage, share: declared > 0 ? share : Math.min(1, kept / matched), impacts, taken };
 }
 
 function byPriority(a: AllocationSynergy, b: AllocationSynergy): number {
