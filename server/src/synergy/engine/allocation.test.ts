@@ -78,6 +78,21 @@ describe('allocateQuantities', () => {
     expect(pool.impacts.find((f) => f.organizationId === 'org-b')!.central).toBeCloseTo(10);
   });
 
+  it('drops a pool that what the substitutions leave makes no longer viable, and takes nothing for it', () => {
+    const a = flow('a', 30, 'TONNE');
+    const b = flow('b', 10, 'TONNE');
+    const list = allocateQuantities([
+      { key: 'pool', kind: 'MUTUALISATION', stage: 'SUGGESTED', score: 0.9, unit: 'TONNE', matchedQuantity: 40, flows: [a, b], impacts: [mwh(40)], viabilityThreshold: 20 },
+      { key: 'sub', kind: 'SUBSTITUTION', stage: 'SUGGESTED', score: 0.1, unit: 'TONNE', matchedQuantity: 25, flows: [a, flow('mill', 25, 'TONNE')], impacts: [mwh(25)] },
+      { key: 'sub2', kind: 'SUBSTITUTION', stage: 'SUGGESTED', score: 0.05, unit: 'TONNE', matchedQuantity: 5, flows: [a, flow('mill2', 5, 'TONNE')], impacts: [mwh(5)] },
+    ]);
+    const pool = list.find((s) => s.key === 'pool')!;
+    // 40 t pooled, 30 t taken by the substitutions: 10 t left, under the 20 t threshold.
+    expect(pool.share).toBe(0);
+    expect(pool.taken).toEqual([]);
+    expect(total(list)).toBeCloseTo(30);
+  });
+
   it('leaves figures whole where a quantity is unknown, and the gross sum equals the once-counted one without competition', () => {
     const list = allocateQuantities([heat('a', 0.5, flow('s', null), flow('n', 400)), heat('b', 0.5, flow('s2', 300), flow('n2', 900))]);
     expect(list.map((s) => s.share)).toEqual([1, 1]);

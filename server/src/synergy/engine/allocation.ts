@@ -16,8 +16,8 @@ import { convertQuantity } from './units.js';
  *   2. substitutions before pools — a substitution changes the route of the flow, a pool only its logistics or
  *      purchase, so a pool's figures on a flow a substitution already takes would count the flow twice;
  *   3. score, highest first; then the key, so that equal scores give the same answer every time.
- * Each synergy takes, in its pathway's unit, the least of its matched quantity and what its flows have left; its
- * figures are scaled by the share it gets (its euros in a pool, by each organisation's share). The scaling is linear
+ * Each synergy takes, in its pathway's unit, the least of its matched quantity and what its flows have left (a pool
+ * left below its viability threshold takes nothing); its figures are scaled by the share it gets (its euros in a pool, by each organisation's share). The scaling is linear
  * (a heat pump's electricity, a pool's fixed savings scale with the quantity): a once-counted estimate, beside the
  * gross potential, which is the plain sum.
  */
@@ -44,6 +44,8 @@ export interface AllocationSynergy {
   matchedQuantity: number | null;
   flows: AllocationFlow[];
   impacts: ImpactFigure[];
+  /** Pools: the pooled quantity (in `unit`) below which pooling is not worth it (the pathway's `viabilityThreshold`). */
+  viabilityThreshold?: number;
 }
 
 export interface AllocatedSynergy {
@@ -90,38 +92,41 @@ export function allocateQuantities(synergies: AllocationSynergy[]): AllocatedSyn
       const share = amount / matched;
       return { key: s.key, stage: s.stage, share, impacts: s.impacts.map((f) => scaleFigure(f, share)), taken };
     }
-    return allocatePool(s, matched, available, take);
+    return allocatePool(s, available, take);
   });
 }
 
 function allocatePool(
   s: AllocationSynergy,
-  matched: number,
   available: (flow: AllocationFlow, unit: AllocationSynergy['unit']) => number,
   take: (flow: AllocationFlow, amount: number, unit: AllocationSynergy['unit'], taken: AllocatedSynergy['taken']) => void,
 ): AllocatedSynergy {
-  const taken: AllocatedSynergy['taken'] = [];
+  const members: { flow: AllocationFlow; kept: number }[] = [];
   const byOrganization = new Map<string, { declared: number; kept: number }>();
   let kept = 0;
   let declared = 0;
-  for (const f of s.flows) {
-    const own = convertQuantity(f.yearlyQuantity, f.unit, s.unit);
+  for (const flow of s.flows) {
+    const own = convertQuantity(flow.yearlyQuantity, flow.unit, s.unit);
     if (own === null) continue;
-    const member = Math.min(own, available(f, s.unit));
-    take(f, member, s.unit, taken);
+    const member = Math.min(own, available(flow, s.unit));
+    members.push({ flow, kept: member });
     kept += member;
     declared += own;
-    const org = byOrganization.get(f.organizationId) ?? { declared: 0, kept: 0 };
+    const org = byOrganization.get(flow.organizationId) ?? { declared: 0, kept: 0 };
     org.declared += own;
     org.kept += member;
-    byOrganization.set(f.organizationId, org);
+    byOrganization.set(flow.organizationId, org);
   }
-  const share = declared > 0 ? Math.min(1, kept / declared) : 1;
+  // What the members have left may no longer make the pool worth running: then it runs on nothing and holds nothing.
+  const viable = s.viabilityThreshold === undefined || declared === 0 || kept >= s.viabilityThreshold;
+  const share = !viable ? 0 : declared > 0 ? Math.min(1, kept / declared) : 1;
+  const taken: AllocatedSynergy['taken'] = [];
+  if (viable) for (const m of members) take(m.flow, m.kept, s.unit, taken);
   const impacts = s.impacts.map((f) => {
-    const org = f.indicator === 'EUROS_SAVED' && f.organizationId ? byOrganization.get(f.organizationId) : undefined;
+    const org = viable && f.indicator === 'EUROS_SAVED' && f.organizationId ? byOrganization.get(f.organizationId) : undefined;
     return scaleFigure(f, org && org.declared > 0 ? org.kept / org.declared : share);
   });
-  return { key: s.key, stage: s.stage, share: declared > 0 ? share : Math.min(1, kept / matched), impacts, taken };
+  return { key: s.key, stage: s.stage, share, impacts, taken };
 }
 
 function byPriority(a: AllocationSynergy, b: AllocationSynergy): number {

@@ -49,6 +49,7 @@ const totalsSection = () => {
     matchedQuantity: s.explanation.matchedQuantity,
     flows: s.flowIds.map((id) => byId.get(id)!),
     impacts: s.impacts,
+    viabilityThreshold: kb.pathways.find((p) => p.id === s.pathwayId)?.viabilityThreshold,
   }));
   const once = sumFigures(allocateQuantities(shown).flatMap((s) => s.impacts));
   const gross = sumFigures(shown.flatMap((s) => s.impacts));

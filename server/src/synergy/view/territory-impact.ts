@@ -3,6 +3,7 @@ import { allocateQuantities, sumFigures, type AllocationFlow, type AllocationSta
 import type { Explanation, ImpactFigure, SynergyKind } from '../engine/engine.types.js';
 import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 
 export type { ImpactTotal };
 
@@ -29,13 +30,23 @@ const parse = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse
  * (engine/allocation.ts): what runs holds its flows first, then what is being built, then the suggestions.
  */
 export async function territoryImpact(em: EntityManager, territoryIds: string[], withEuros: boolean): Promise<TerritoryImpactTotals> {
-  const rows: { id: string; key: string; kind: SynergyKind; score: number; status: string; operational: boolean; explanation: Json<Explanation> | null; impacts: Json<ImpactFigure[]> }[] =
-    await em.execute(
-      `select id, key, kind, score, status, operational, explanation, impacts from synergy where territory_id = ${ANY_UUID}
-       and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
-      [sqlList(territoryIds)],
-    );
+  const rows: {
+    id: string;
+    key: string;
+    kind: SynergyKind;
+    pathway_id: string | null;
+    score: number;
+    status: string;
+    operational: boolean;
+    explanation: Json<Explanation> | null;
+    impacts: Json<ImpactFigure[]>;
+  }[] = await em.execute(
+    `select id, key, kind, pathway_id, score, status, operational, explanation, impacts from synergy where territory_id = ${ANY_UUID}
+     and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
+    [sqlList(territoryIds)],
+  );
   const flows = await synergyFlows(em, rows.map((r) => r.id));
+  const thresholds = viabilityThresholds();
   const synergies = rows.map((row): AllocationSynergy => {
     const explanation = row.explanation === null ? null : parse(row.explanation);
     return {
@@ -46,6 +57,7 @@ export async function territoryImpact(em: EntityManager, territoryIds: string[],
       unit: explanation?.unit ?? 'TONNE',
       matchedQuantity: explanation?.matchedQuantity ?? null,
       flows: flows.get(row.id) ?? [],
+      viabilityThreshold: row.pathway_id ? thresholds.get(row.pathway_id) : undefined,
       impacts: parse(row.impacts).filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'),
     };
   });
@@ -56,6 +68,14 @@ export async function territoryImpact(em: EntityManager, territoryIds: string[],
     grossTotals: sumFigures(synergies.filter((s) => s.stage === stage).flatMap((s) => s.impacts)),
   });
   return { suggested: group('SUGGESTED'), inProgress: group('IN_PROGRESS'), operational: group('OPERATIONAL') };
+}
+
+let thresholdCache: Map<string, number> | null = null;
+
+/** Pools' viability thresholds by pathway id, from the knowledge base the detection uses. */
+function viabilityThresholds(): Map<string, number> {
+  thresholdCache ??= new Map(loadKnowledgeBase().pathways.flatMap((p) => (p.viabilityThreshold === undefined ? [] : [[p.id, p.viabilityThreshold] as const])));
+  return thresholdCache;
 }
 
 /** The flows of each synergy with their declared quantities: what the allocation shares out. */
