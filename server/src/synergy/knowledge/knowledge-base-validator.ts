@@ -1,7 +1,8 @@
 import { listWasteCodes } from '../../nomenclature/waste-codes.js';
-import type { KnowledgeBase, SourceKind } from './knowledge-base.types.js';
+import type { KnowledgeBase } from './knowledge-base.types.js';
 import { checkPathway } from './pathway-validator.js';
 import { CATEGORIES, FACTOR_UNITS, FLOW_UNITS, KEBAB_CASE, SEMVER, collectIds } from './validation-rules.js';
+import type { SourceKind } from './knowledge-base.types.js';
 
 /**
  * Every problem found in a knowledge base, as readable sentences; an empty list means it is sound. Checks identities,

@@ -6,7 +6,7 @@ import type { ImpactFigure } from '../engine/engine.types.js';
 import { assumptionIds, auditImpactSources } from '../engine/impact-audit.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { validateKnowledgeBase } from '../knowledge/knowledge-base-validator.js';
-import { REPO_ROOT, loadDemoFlows } from './demo-flows.js';
+import { loadDemoTerritory } from './demo-territory-flows.js';
 
 /**
  * Issue 14, item 5: every figure the engine gives on the demo territory is traceable — it names its factors, and each
@@ -14,7 +14,7 @@ import { REPO_ROOT, loadDemoFlows } from './demo-flows.js';
  */
 
 const kb = loadKnowledgeBase();
-const figures = detectSynergies(loadDemoFlows(kb).flows, kb).flatMap((s) => s.impacts);
+const figures = detectSynergies(loadDemoTerritory(kb).flows, kb).flatMap((s) => s.impacts);
 const base: ImpactFigure = {
   indicator: 'JOBS',
   low: 1,
@@ -43,7 +43,7 @@ describe('impact sources', () => {
   });
 
   it('writes out each assumption the figures rest on in docs/impact-method.md', () => {
-    const doc = readFileSync(path.join(REPO_ROOT, 'docs/impact-method.md'), 'utf8');
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../../../docs/impact-method.md'), 'utf8');
     const ids = assumptionIds(figures);
     expect(ids).toContain('jobs-per-1000-units');
     expect(ids.filter((id) => !doc.includes(`\`${id}\``))).toEqual([]);

@@ -57,7 +57,7 @@ export class ImpactFactorNode {
   @Field(() => String, {
     nullable: true,
     description:
-      'EMISSION, COST, JOBS or TECHNICAL: backed by a source of that kind; DECLARED: the organisations’ own data; ASSUMPTION: a convention of the method with no source (docs/impact-method.md § 9). Null on figures stored before knowledge base 1.5.0.',
+      'EMISSION, COST, JOBS or TECHNICAL: backed by a source of that kind; DECLARED: the organisations’ own data; ASSUMPTION: a convention of the method with no source (docs/impact-method.md § 9). Null on figures stored before factors had kinds.',
   })
   kind!: string | null;
   @Field(() => String, { nullable: true, description: 'Emission factors: the database entry (Base Empreinte item…) the value comes from, or how it is derived.' }) databaseEntry!: string | null;
