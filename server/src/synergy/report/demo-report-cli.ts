@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { allocateQuantities, sumFigures, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import { detectSynergies } from '../engine/detector.js';
 import type { DetectedSynergy } from '../engine/engine.types.js';
 import { renderExplanation } from '../engine/explanation.js';
+import { allocateQuantities, sumFigures, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadDemoTerritory } from './demo-territory-flows.js';
 
