@@ -202,20 +202,22 @@ const pathways: Pathway[] = [
   },
 ];
 
+const TEST_ENTRY = { databaseEntry: 'test fixture', vintage: '2026', derivation: 'ORDER_OF_MAGNITUDE' } as const;
+
 export const FIXTURE_KB: KnowledgeBase = {
   version: '0.0.0-test',
-  sources: [{ id: 'src-test', citation: 'Engine test fixture (plausible figures)', publisher: 'FE2I', year: 2026 }],
+  sources: [{ id: 'src-test', citation: 'Engine test fixture (plausible figures)', publisher: 'FE2I', year: 2026, kinds: ['EMISSION', 'COST', 'JOBS'] }],
   emissionFactors: [
-    { id: 'virgin-aggregate', labelFr: 'Granulats naturels', labelEn: 'Natural aggregates', value: 4, low: 2.5, high: 6, unit: 'kgCO2e/t', sourceId: 'src-test' },
-    { id: 'landfill-inert', labelFr: 'Stockage inerte', labelEn: 'Inert landfill', value: 5, unit: 'kgCO2e/t', sourceId: 'src-test' },
-    { id: 'landfill-mixed', labelFr: 'Stockage DND', labelEn: 'Non-hazardous landfill', value: 400, low: 300, high: 600, unit: 'kgCO2e/t', sourceId: 'src-test' },
-    { id: 'virgin-kraft', labelFr: 'Papier kraft vierge', labelEn: 'Virgin kraft', value: 700, unit: 'kgCO2e/t', sourceId: 'src-test' },
-    { id: 'gas-boiler-heat', labelFr: 'Chaleur chaudière gaz', labelEn: 'Gas boiler heat', value: 227, unit: 'kgCO2e/MWh', sourceId: 'src-test' },
-    { id: 'virgin-solvent', labelFr: 'Solvant neuf', labelEn: 'Virgin solvent', value: 2000, unit: 'kgCO2e/t', sourceId: 'src-test' },
-    { id: 'new-pallet', labelFr: 'Palette neuve', labelEn: 'New pallet', value: 12, unit: 'kgCO2e/unit', sourceId: 'src-test' },
-    { id: 'virgin-wood-chips', labelFr: 'Plaquettes', labelEn: 'Wood chips', value: 60, unit: 'kgCO2e/t', sourceId: 'src-test' },
-    { id: 'drinking-water', labelFr: 'Eau potable', labelEn: 'Drinking water', value: 0.3, unit: 'kgCO2e/m3', sourceId: 'src-test' },
-    { id: 'road-freight-truck', labelFr: 'Poids lourd', labelEn: 'Heavy truck', value: 0.11, unit: 'kgCO2e/t.km', sourceId: 'src-test' },
+    { id: 'virgin-aggregate', labelFr: 'Granulats naturels', labelEn: 'Natural aggregates', value: 4, low: 2.5, high: 6, unit: 'kgCO2e/t', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'landfill-inert', labelFr: 'Stockage inerte', labelEn: 'Inert landfill', value: 5, unit: 'kgCO2e/t', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'landfill-mixed', labelFr: 'Stockage DND', labelEn: 'Non-hazardous landfill', value: 400, low: 300, high: 600, unit: 'kgCO2e/t', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'virgin-kraft', labelFr: 'Papier kraft vierge', labelEn: 'Virgin kraft', value: 700, unit: 'kgCO2e/t', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'gas-boiler-heat', labelFr: 'Chaleur chaudière gaz', labelEn: 'Gas boiler heat', value: 227, unit: 'kgCO2e/MWh', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'virgin-solvent', labelFr: 'Solvant neuf', labelEn: 'Virgin solvent', value: 2000, unit: 'kgCO2e/t', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'new-pallet', labelFr: 'Palette neuve', labelEn: 'New pallet', value: 12, unit: 'kgCO2e/unit', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'virgin-wood-chips', labelFr: 'Plaquettes', labelEn: 'Wood chips', value: 60, unit: 'kgCO2e/t', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'drinking-water', labelFr: 'Eau potable', labelEn: 'Drinking water', value: 0.3, unit: 'kgCO2e/m3', sourceId: 'src-test', ...TEST_ENTRY },
+    { id: 'road-freight-truck', labelFr: 'Poids lourd', labelEn: 'Heavy truck', value: 0.11, unit: 'kgCO2e/t.km', sourceId: 'src-test', ...TEST_ENTRY },
   ],
   needs: [
     { code: 'slag-aggregate', labelFr: 'Granulats de laitier', labelEn: 'Slag aggregate', category: ResourceCategory.MATERIAL, unit: FlowUnit.TONNE, keywords: ['granulat'] },

@@ -98,8 +98,16 @@ export interface ImpactFactorUse {
   id: string;
   value: number;
   unit: string;
+  /** A source of the factor's kind; null for what the organisations declared and for stated assumptions. */
   sourceId: string | null;
+  /**
+   * EMISSION, COST, JOBS, TECHNICAL: backed by a source of that kind. DECLARED: from the organisations' own data.
+   * ASSUMPTION: a convention of the method with no source, shown as such (docs/impact-method.md).
+   */
+  kind: ImpactFactorKind;
 }
+
+export type ImpactFactorKind = 'EMISSION' | 'COST' | 'JOBS' | 'TECHNICAL' | 'DECLARED' | 'ASSUMPTION';
 
 export interface ImpactFigure {
   indicator: ImpactIndicator;

@@ -153,7 +153,7 @@ export function heatPumpRecoveredFigure(delivered: number, pump: HeatPump, note:
 }
 
 function copUses(pump: HeatPump): ImpactFactorUse[] {
-  return [{ id: 'heat-pump-cop', value: Math.round(pump.cop.central * 100) / 100, unit: 'COP', sourceId: pump.declared ? HEAT_PUMP_COP_SOURCE_ID : null }];
+  return [{ id: 'heat-pump-cop', value: Math.round(pump.cop.central * 100) / 100, unit: 'COP', sourceId: pump.declared ? HEAT_PUMP_COP_SOURCE_ID : null, kind: pump.declared ? 'TECHNICAL' : 'ASSUMPTION' }];
 }
 
 /** Heat delivered replaces a gas boiler's heat; the pump's electricity is subtracted (both with their ADEME factors). */
@@ -211,7 +211,7 @@ export function heatSaving(saving: SupplySaving, declared: boolean, pump: HeatPu
       high: base.high - pump.electricity.low * p.low,
     };
     formula += ` − ${fmt(pump.electricity.central)} MWh heat-pump electricity × ${fmt(p.central)} EUR/MWh`;
-    factors = [...factors, { id: 'electricity-price', value: p.central, unit: 'EUR/MWh', sourceId: ELECTRICITY_PRICE_SOURCE_ID }];
+    factors = [...factors, { id: 'electricity-price', value: p.central, unit: 'EUR/MWh', sourceId: ELECTRICITY_PRICE_SOURCE_ID, kind: 'COST' }];
     basis = 'MIXED';
   }
   // Heat (or cold, steam, power) bought from a neighbour is still paid for: the taker saves a discount on its
@@ -219,7 +219,7 @@ export function heatSaving(saving: SupplySaving, declared: boolean, pump: HeatPu
   const d = RECOVERED_HEAT_DISCOUNT;
   base = { low: Math.max(0, base.low) * d.low, central: Math.max(0, base.central) * d.central, high: Math.max(0, base.high) * d.high };
   formula = `(${formula}) × ${pct(d.central)} discount on the current supply (${pct(d.low)}–${pct(d.high)}: recovered heat is sold at a price negotiated between the source's cost and the taker's current supply)`;
-  factors = [...factors, { id: 'recovered-heat-discount', value: d.central, unit: 'share of current supply', sourceId: RECOVERED_HEAT_DISCOUNT_SOURCE_ID }];
+  factors = [...factors, { id: 'recovered-heat-discount', value: d.central, unit: 'share of current supply', sourceId: RECOVERED_HEAT_DISCOUNT_SOURCE_ID, kind: 'COST' }];
   basis = 'MIXED';
   return { base, formula, factors, basis };
 }

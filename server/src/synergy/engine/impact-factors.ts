@@ -41,12 +41,23 @@ export const DEFAULT_TRANSPORT_FACTOR: EmissionFactor = {
   value: 0.1,
   unit: 'kgCO2e/t.km',
   sourceId: '',
+  databaseEntry: 'engine default: articulated truck, rounded',
+  vintage: 'none',
+  derivation: 'ORDER_OF_MAGNITUDE',
 };
 /**
  * Share of the matched quantity that really moves: not every tonne matched on paper is taken up (quality lots
  * refused, seasonal gaps). Quantities are shown from 70 % (low) to 100 % (central and high) of the match.
  */
 export const TAKE_UP: Range = { low: 0.7, central: 1, high: 1 };
+/** TAKE_UP as a factor of the figures it scales: a convention of the method, shown as an assumption. */
+export const TAKE_UP_USE: ImpactFactorUse = Object.freeze({
+  id: 'take-up',
+  value: TAKE_UP.central,
+  unit: `share of the match taken up (low ${TAKE_UP.low})`,
+  sourceId: null,
+  kind: 'ASSUMPTION',
+});
 /** Savings from a declared cost: the counterpart may charge for the resource, so from 70 % to 100 % of it. */
 export const DECLARED_COST_SAVING: Range = { low: 0.7, central: 1, high: 1 };
 
@@ -103,7 +114,7 @@ function toResolved(factor: EmissionFactor): ResolvedFactor {
   return {
     factor,
     range: spreadRange(factor.value, factor.low, factor.high),
-    use: Object.freeze({ id: factor.id, value: factor.value, unit: factor.unit, sourceId: factor.sourceId || null }),
+    use: Object.freeze({ id: factor.id, value: factor.value, unit: factor.unit, sourceId: factor.sourceId || null, kind: factor.sourceId ? 'EMISSION' : 'ASSUMPTION' }),
   };
 }
 
@@ -204,7 +215,7 @@ export function baselineUses(destination: string | null, share: Range): ImpactFa
   const id = `baseline:${destination ?? 'UNDECLARED'}`;
   let uses = BASELINE_USES.get(id);
   if (!uses) {
-    uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null })]) as ImpactFactorUse[];
+    uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null, kind: 'DECLARED' })]) as ImpactFactorUse[];
     BASELINE_USES.set(id, uses);
   }
   return uses;
@@ -224,7 +235,13 @@ export function sharedFactors(pathway: Pathway, name: string, make: () => Impact
   return list;
 }
 
-export const NO_FACTORS = Object.freeze([]) as unknown as ImpactFactorUse[];
+/**
+ * The quantity a physical figure rests on: the organisations' declared yearly quantities, matched or pooled — their
+ * data, not a sourced factor. Hidden with the formula from views that are not exact (impact-view.ts).
+ */
+export function declaredQuantityUses(quantity: number, unit: string): ImpactFactorUse[] {
+  return [{ id: 'declared-quantity', value: Math.round(quantity * 1000) / 1000, unit, sourceId: null, kind: 'DECLARED' }];
+}
 
 /** Where a material substitution sends the output in the waste hierarchy: the pathway's `route` in the knowledge base. */
 export type RecoveryRoute = NonNullable<Pathway['route']>;
@@ -273,5 +290,44 @@ export function materialBaseline(destination: string | null, pathway: Pathway): 
   return { share: DIVERTED_SHARE.RECYCLING, sameRoute: false, upgrade: true, route };
 }
 
+/**
+ * The avoided-disposal factor follows the declared destination (issue 14): a pathway's factor assumes one treatment
+ * (paper and wood burnt, mixed waste landfilled), but a stream declared landfilled emits landfill methane, and one
+ * declared incinerated does not. Only the pairs the knowledge base has both sides of are swapped; an undeclared
+ * destination keeps the pathway's factor. Plastics have no landfill factor in the knowledge base: their
+ * incineration factor stays, an overstatement for a landfilled plastic (docs/impact-method.md § 8).
+ */
+export const DISPOSAL_FACTOR_BY_DESTINATION: Record<string, Partial<Record<'LANDFILL' | 'INCINERATION', string>>> = {
+  'ef-landfill-biodegradable': { INCINERATION: 'ef-incineration-biomass' },
+  'ef-incineration-biomass': { LANDFILL: 'ef-landfill-biodegradable' },
+  'ef-landfill-nonhazardous': { INCINERATION: 'ef-incineration-mixed' },
+  'ef-incineration-mixed': { LANDFILL: 'ef-landfill-nonhazardous' },
+};
+
+export function disposalFactorIdFor(pathwayFactorId: string | undefined, destination: string | null): string | undefined {
+  if (!pathwayFactorId || (destination !== 'LANDFILL' && destination !== 'INCINERATION')) return pathwayFactorId;
+  return DISPOSAL_FACTOR_BY_DESTINATION[pathwayFactorId]?.[destination] ?? pathwayFactorId;
+}
+
 /** Electricity used by a heat pump or saved by fixing compressed-air leaks: ADEME Base Carbone, French mix. */
 export const ELECTRICITY_FACTOR_ID = 'ef-electricity-fr';
+
+/** A cost the organisation declared: its own data, no source. */
+export function declaredCostUse(value: number): ImpactFactorUse {
+  return { id: 'declared-cost', value, unit: 'EUR/year', sourceId: null, kind: 'DECLARED' };
+}
+
+/**
+ * A typical cost of the pathway: backed by its first COST source (`costSourceIds`), else shown as an assumption —
+ * the pathway's other sources (emission databases, technical guides) do not give prices.
+ */
+export function typicalCostUse(pathway: Pathway, id: string, value: number, unit: string): ImpactFactorUse {
+  const sourceId = pathway.impact.costSourceIds?.[0] ?? null;
+  return { id, value, unit, sourceId, kind: sourceId ? 'COST' : 'ASSUMPTION' };
+}
+
+/** The pathway's jobs ratio: backed by its first JOBS source (`jobsSourceIds`), else shown as an assumption. */
+export function jobsRatioUse(pathway: Pathway, value: number, unit: string): ImpactFactorUse {
+  const sourceId = pathway.impact.jobsSourceIds?.[0] ?? null;
+  return { id: 'jobs-per-1000-units', value, unit, sourceId, kind: sourceId ? 'JOBS' : 'ASSUMPTION' };
+}

@@ -1,13 +1,16 @@
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { ImpactFigure } from './engine.types.js';
+import type { ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import { isServicePathway } from '../knowledge/pathway-classes.js';
 import {
   TAKE_UP,
+  TAKE_UP_USE,
   UNIT_LABEL,
-  NO_FACTORS,
+  declaredQuantityUses,
   baselineUses,
   figure,
   fmt,
+  jobsRatioUse,
   pct,
   quantityForFactor,
   resolveFactor,
@@ -44,7 +47,7 @@ export function physicalFigure(
         indicator: 'TONNES_DIVERTED',
         unit: 't',
         formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) = ${fmt(range.central)} t`,
-        factors: baselineUses(destination, share),
+        factors: [...baselineUses(destination, share), TAKE_UP_USE],
         basis: 'DECLARED',
         organizationId: null,
       },
@@ -61,7 +64,7 @@ export function physicalFigure(
       indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
       unit: label,
       formula: `${fmt(amount)} ${label} a year matched${note}`,
-      factors: NO_FACTORS,
+      factors: [...declaredQuantityUses(amount, label), TAKE_UP_USE],
       basis: 'DECLARED',
       organizationId: null,
     },
@@ -98,6 +101,7 @@ export function avoidedTerms(
   kb: CompiledKnowledgeBase,
   productionFactorId: string | undefined = pathway.impact.avoidedProductionFactorId,
   productionShare: Range = { low: 1, central: 1, high: 1 },
+  disposalFactorId: string | undefined = pathway.impact.avoidedDisposalFactorId,
 ): Co2Term[] {
   const terms: Co2Term[] = [];
   const production = resolveFactor(kb, productionFactorId);
@@ -113,7 +117,7 @@ export function avoidedTerms(
       sign: 1,
     });
   }
-  const disposal = resolveFactor(kb, pathway.impact.avoidedDisposalFactorId);
+  const disposal = resolveFactor(kb, disposalFactorId);
   const perUnitDisposal = disposal && quantityForFactor(1, pathway.unit, disposal.factor);
   if (disposal && perUnitDisposal !== null && diverted.high > 0) {
     terms.push({
@@ -192,8 +196,10 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
   if (ratio === undefined || ratio <= 0) return [];
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
   const uses = sharedFactors(pathway, 'jobs', () => [
-    { id: 'jobs-per-1000-units', value: ratio, unit: `FTE per 1000 ${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null },
+    jobsRatioUse(pathway, ratio, `FTE per 1000 ${unitLabel}`),
   ]);
+  // Hours of a service bought from a neighbour instead of the usual provider: the work moves, it is not created.
+  if (isServicePathway(pathway)) change = SERVICE_JOBS;
   if (change && change.share === 0) {
     return [
       figure(
@@ -211,7 +217,7 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
       {
         indicator: 'JOBS',
         unit: 'FTE',
-        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
+        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel}${assumed(uses)} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
         factors: uses,
         basis: 'MIXED',
         organizationId: null,
@@ -227,7 +233,7 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
         {
           indicator: 'INSERTION_JOBS',
           unit: 'FTE',
-          formula: `${fmt(jobs)} FTE × ${pct(insertionShare)} insertion share (${shareOf}) = ${fmt(insertion)} FTE`,
+          formula: `of which insertion jobs (dont emplois d'insertion, not to be added to JOBS): ${fmt(jobs)} FTE × ${pct(insertionShare)} insertion share (${shareOf}) = ${fmt(insertion)} FTE`,
           factors: uses,
           basis: 'MIXED',
           organizationId: null,
@@ -238,6 +244,16 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
     );
   }
   return figures;
+}
+
+const SERVICE_JOBS: JobsChange = {
+  share: 0,
+  note: 'a service bought from a neighbour instead of the usual provider: the hours move from one provider to another — jobs moved, not created (counted only where the provider hires new capacity, which no flow declares)',
+};
+
+/** Says so in the formula when the jobs ratio has no jobs source: an assumption, ±30 %. */
+function assumed(uses: ImpactFactorUse[]): string {
+  return uses.some((u) => u.kind === 'ASSUMPTION') ? ' (ratio assumed: no jobs source in the knowledge base; ±30 %)' : '';
 }
 
 export function factorQuantityUnit(f: ResolvedFactor): string {

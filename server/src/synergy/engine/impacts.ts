@@ -1,10 +1,14 @@
 import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineFlow, ImpactFigure } from './engine.types.js';
+import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';
 import {
   DECLARED_COST_SAVING,
+  ELECTRICITY_FACTOR_ID,
   RECYCLING_ROUTE_FACTOR,
+  disposalFactorIdFor,
+  declaredCostUse,
+  typicalCostUse,
   materialBaseline,
   type Baseline,
   TAKE_UP,
@@ -42,6 +46,9 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   const unit = pathway.unit;
   const indicator = pathway.impact.indicator;
   const material = isMaterialPathway(pathway);
+  if (!material && (indicator === 'ENERGY' || indicator === 'WATER') && USED_TODAY.has(output.currentDestination ?? '')) {
+    return alreadyUsedFigures(input);
+  }
   const baseline: Baseline = material
     ? materialBaseline(output.currentDestination, pathway)
     : { share: divertedShare(output.currentDestination), sameRoute: false, upgrade: false, route: 'RECYCLING' };
@@ -70,6 +77,26 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   figures.push(...jobFigures(pathway, q, insertionShare, 'of 2 parties', material ? jobsChange(baseline, output.currentDestination) : undefined));
   // A copy of exactly the right length (an array grown by push keeps room for 17).
   return figures.slice();
+}
+
+/** Destinations that say an energy or water output is used today (recovered, reused): taking it moves its use. */
+const USED_TODAY = new Set(['REUSE', 'RECYCLING', 'ENERGY_RECOVERY']);
+
+/**
+ * Heat or water that is already used today (the source declared it recovered or reused): a new taker moves the
+ * use from one user to another, so nothing is recovered or avoided for the territory (issue 14). The parties' euros
+ * are not estimated either: what one gains, today's user loses.
+ */
+function alreadyUsedFigures(input: SubstitutionImpactInput): ImpactFigure[] {
+  const { pathway, output } = input;
+  const why = `the source is already used today (declared ${output.currentDestination}): the synergy changes its user, not its use`;
+  const zero = { low: 0, central: 0, high: 0 };
+  const energy = pathway.impact.indicator === 'ENERGY';
+  const uses: ImpactFactorUse[] = [{ id: `used-today:${output.currentDestination}`, value: 0, unit: 'share credited', sourceId: null, kind: 'DECLARED' }];
+  return [
+    figure({ indicator: energy ? 'MWH_RECOVERED' : 'WATER_M3_SAVED', unit: energy ? 'MWh' : 'm³', formula: `0 ${energy ? 'MWh' : 'm³'}: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
+    figure({ indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: `0 t CO2e: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
+  ];
 }
 
 /** Avoided production and disposal of a material (or energy, water) substitution, minus transport, by the baseline. */
@@ -117,7 +144,8 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
     const partial = share.central === 1 && share.low === 1 ? '' : ` (${pct(share.central)} diverted, baseline ${destination})`;
     const diverted = scaleRange({ low: q, central: q, high: q }, share);
     const material = isMaterialPathway(pathway);
-    terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE);
+    const disposalId = disposalFactorIdFor(pathway.impact.avoidedDisposalFactorId, output.currentDestination);
+    terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE, disposalId);
   }
   if (terms.length === 0) return null;
   if (input.transport) {
@@ -130,7 +158,29 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
       sign: -1,
     });
   }
-  return co2Figure(pathway, terms);
+  const heat = heatSupplyUndeclared(pathway, terms, kb);
+  const co2 = co2Figure(pathway, terms);
+  return heat ? { ...co2, formula: `${co2.formula}${heat.note}`, factors: [...co2.factors, heat.use] } : co2;
+}
+
+/** Heat factors that assume the taker burns gas today. */
+const GAS_HEAT_FACTOR_IDS = new Set(['ef-gas-boiler-heat', 'ef-natural-gas-pci']);
+
+/**
+ * The taker's heat supply today is not declared (flows have no field for it yet): the central and high keep the gas
+ * boiler, the low is electric heating on the French mix — a heat network or a heat pump emits as little or less. So
+ * the range says how much rests on the gas assumption instead of hiding it (issue 14, docs/impact-method.md § 3).
+ */
+function heatSupplyUndeclared(pathway: Pathway, terms: Co2Term[], kb: CompiledKnowledgeBase): { note: string; use: ImpactFactorUse } | null {
+  if (pathway.impact.indicator !== 'ENERGY') return null;
+  const electricity = resolveFactor(kb, ELECTRICITY_FACTOR_ID);
+  const term = terms.find((t) => t.sign > 0 && GAS_HEAT_FACTOR_IDS.has(t.factor.factor.id));
+  if (!electricity || !term || electricity.range.low >= term.factor.range.low) return null;
+  term.factor = { ...term.factor, range: { ...term.factor.range, low: electricity.range.low } };
+  return {
+    note: `; the taker's heat supply today is not declared: gas boiler assumed (central, high), electric heating at ${fmt(electricity.range.low)} kg CO2e/MWh for the low`,
+    use: electricity.use,
+  };
 }
 
 const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };
@@ -165,8 +215,8 @@ function purchaseSaving(
         formula: `0 EUR counted on the ${cost}: ${why}`,
         factors:
           declared !== null
-            ? [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }]
-            : [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }],
+            ? [declaredCostUse(declared)]
+            : [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)],
         basis: declared !== null ? 'DECLARED' : 'TYPICAL',
         organizationId: flow.organizationId,
       },
@@ -190,13 +240,13 @@ function purchaseSaving(
       ? {
           base: scaleRange({ low: covered, central: covered, high: covered }, DECLARED_COST_SAVING),
           formula: `${cost} × ${pct(coverage!)} covered`,
-          factors: [{ id: 'declared-cost', value: declared, unit: 'EUR/year', sourceId: null }],
+          factors: [declaredCostUse(declared)],
           basis: 'DECLARED',
         }
       : {
           base: spreadRange(q * typical!),
           formula: `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`,
-          factors: [{ id: 'typical-purchase-cost', value: typical!, unit: `EUR/${unitLabel}`, sourceId: pathway.impact.sourceIds[0] ?? null }],
+          factors: [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)],
           basis: 'TYPICAL',
         };
   const { base, formula, factors, basis } = pathway.impact.indicator === 'ENERGY' ? heatSaving(supply, declared !== null, pump) : supply;
@@ -225,7 +275,7 @@ function costSaving(
         indicator: 'EUROS_SAVED',
         unit: 'EUR',
         formula: `${fmt(flow.yearlyCostEur)} EUR/yr declared ${what} × ${pct(coverage)} covered = ${fmt(central)} EUR`,
-        factors: [{ id: 'declared-cost', value: flow.yearlyCostEur, unit: 'EUR/year', sourceId: null }],
+        factors: [declaredCostUse(flow.yearlyCostEur)],
         basis: 'DECLARED',
         organizationId: flow.organizationId,
       },
@@ -245,12 +295,7 @@ function costSaving(
       unit: 'EUR',
       formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what}${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} EUR`,
       factors: sharedFactors(pathway, `typical-${side}`, () => [
-        {
-          id: side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost',
-          value: typical,
-          unit: `EUR/${unitLabel}`,
-          sourceId: pathway.impact.sourceIds[0] ?? null,
-        },
+        typicalCostUse(pathway, side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical, `EUR/${unitLabel}`),
       ]),
       basis: 'TYPICAL',
       organizationId: flow.organizationId,

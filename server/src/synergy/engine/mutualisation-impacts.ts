@@ -5,7 +5,7 @@ import {
   DECLARED_COST_SAVING,
   ELECTRICITY_FACTOR_ID,
   resolveFactor,
-  NO_FACTORS,
+  declaredQuantityUses,
   sharedFactors,
   TAKE_UP,
   UNIT_LABEL,
@@ -16,6 +16,7 @@ import {
   scaleRange,
   spreadRange,
   transportFactor,
+  typicalCostUse,
   type Range,
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impact-figures.js';
@@ -35,6 +36,11 @@ export const GROUP_PURCHASE_COST_SAVING = 0.1;
 export const POOLED_TRUCK_KM_SAVING = 0.3;
 /** Road distance a member's stream travels today to its collector or from its supplier, km. */
 export const BASELINE_COLLECTION_DISTANCE_KM = 25;
+/** The two pooling conventions behind the transport saved, shown as assumptions (docs/impact-method.md § 9). */
+const POOLED_TRANSPORT_USES: ImpactFactorUse[] = [
+  { id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved', sourceId: null, kind: 'ASSUMPTION' },
+  { id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today', sourceId: null, kind: 'ASSUMPTION' },
+];
 /**
  * A joint maintenance and leak-detection contract for compressed air saves electricity, not the sites' whole
  * consumption: leaks waste 10 to 30 % of a compressor's output, and reducing them is worth about 20 % (Radgen and
@@ -99,7 +105,10 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
         sign: 1,
       });
     }
-    if (merged.length > 0) figures.push(co2Figure(pathway, merged));
+    if (merged.length > 0) {
+      const co2 = co2Figure(pathway, merged);
+      figures.push(tonnes !== null ? { ...co2, factors: [...co2.factors, ...POOLED_TRANSPORT_USES] } : co2);
+    }
   }
   figures.push(...costSavings(input, LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null));
   if (pooled !== null) {
@@ -115,7 +124,7 @@ function leakRepairFigures(pathway: Pathway, pooled: number, kb: CompiledKnowled
   const mwh = convertQuantity(pooled, pathway.unit, 'MEGAWATT_HOUR');
   if (mwh === null) return [];
   const saved = scaleRange({ low: mwh, central: mwh, high: mwh }, LEAK_REPAIR_SAVING);
-  const rate: ImpactFactorUse = { id: 'leak-repair-saving', value: LEAK_REPAIR_SAVING.central, unit: 'share of consumption', sourceId: LEAK_REPAIR_SOURCE_ID };
+  const rate: ImpactFactorUse = { id: 'leak-repair-saving', value: LEAK_REPAIR_SAVING.central, unit: 'share of consumption', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' };
   const figures = [
     figure(
       {
@@ -157,7 +166,7 @@ function unchangedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure 
       indicator: 'TONNES_DIVERTED',
       unit: 't',
       formula: `0 t of ${fmt(total)} t pooled: a pooled collection changes the logistics, not the treatment — the streams go to the same treatment as today`,
-      factors: NO_FACTORS,
+      factors: declaredQuantityUses(total, 't'),
       basis: 'DECLARED',
       organizationId: null,
     },
@@ -183,7 +192,7 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
       indicator: 'TONNES_DIVERTED',
       unit: 't',
       formula: `sum of members' t × share diverted by their baseline = ${fmt(range.central)} t of ${fmt(total)} t pooled`,
-      factors: NO_FACTORS,
+      factors: declaredQuantityUses(total, 't'),
       basis: 'DECLARED',
       organizationId: null,
     },
@@ -199,7 +208,9 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
   const what = direction === 'OUTPUT' ? 'collection' : 'purchase';
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
   const savingId = leakRepair ? 'leak-repair-saving' : direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
-  const savingUse: ImpactFactorUse = { id: savingId, value: saving, unit: 'share', sourceId: leakRepair ? LEAK_REPAIR_SOURCE_ID : null };
+  const savingUse: ImpactFactorUse = leakRepair
+    ? { id: savingId, value: saving, unit: 'share', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' }
+    : { id: savingId, value: saving, unit: 'share', sourceId: null, kind: 'ASSUMPTION' };
   // Declared cost: 70 % to 100 % of the saving, or the leak-repair range (10 % to 30 % of the electricity bill).
   const declaredLow = leakRepair ? leakRepair.low / leakRepair.central : DECLARED_COST_SAVING.low;
   const declaredHigh = leakRepair ? leakRepair.high / leakRepair.central : DECLARED_COST_SAVING.high;
@@ -207,12 +218,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
   const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse]);
   const typicalFactors = sharedFactors(pathway, `${savingId}:typical`, () => [
     savingUse,
-    {
-      id: direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost',
-      value: typical ?? 0,
-      unit: `EUR/${unitLabel}`,
-      sourceId: pathway.impact.sourceIds[0] ?? null,
-    },
+    typicalCostUse(pathway, direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical ?? 0, `EUR/${unitLabel}`),
   ]);
   const byOrg = new Map<string, OrgSaving>();
   for (const m of input.members) {

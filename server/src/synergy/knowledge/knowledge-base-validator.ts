@@ -3,6 +3,7 @@ import type { KnowledgeBase } from './knowledge-base.types.js';
 import { checkKeywordReasons } from './keyword-reasons-validator.js';
 import { checkPathway } from './pathway-validator.js';
 import { CATEGORIES, FACTOR_UNITS, FLOW_UNITS, KEBAB_CASE, SEMVER, collectIds } from './validation-rules.js';
+import type { SourceKind } from './knowledge-base.types.js';
 
 /**
  * Every problem found in a knowledge base, as readable sentences; an empty list means it is sound. Checks identities,
@@ -31,13 +32,25 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
     if (source.url !== undefined && !/^https?:\/\/\S+$/.test(source.url)) {
       problem(`${where}: url "${source.url}" is not an http(s) address`);
     }
+    if (!Array.isArray(source.kinds) || source.kinds.length === 0) problem(`${where}: no kinds (EMISSION, COST, JOBS, TECHNICAL, REGULATION)`);
+    for (const kind of source.kinds ?? []) if (!SOURCE_KINDS.has(kind)) problem(`${where}: unknown kind ${kind}`);
   }
+  const sourceKinds = new Map((kb.sources ?? []).map((source) => [source.id, new Set<string>(source.kinds ?? [])]));
+  /** A figure may cite only a source of its own kind: an emission database does not give jobs or prices. */
+  const citeOfKind = (where: string, sourceId: string, kind: SourceKind) => {
+    const kinds = sourceKinds.get(sourceId);
+    if (!kinds) problem(`${where}: unknown source ${sourceId}`);
+    else if (!kinds.has(kind)) problem(`${where}: source ${sourceId} is not a ${kind} source`);
+  };
 
   for (const factor of kb.emissionFactors ?? []) {
     const where = `emission factor ${factor.id}`;
     if (!factor.labelFr?.trim() || !factor.labelEn?.trim()) problem(`${where}: missing French or English label`);
     if (!FACTOR_UNITS.has(factor.unit)) problem(`${where}: unknown unit ${factor.unit}`);
-    if (!sourceIds.has(factor.sourceId)) problem(`${where}: unknown source ${factor.sourceId}`);
+    citeOfKind(where, factor.sourceId, 'EMISSION');
+    if (!factor.databaseEntry?.trim()) problem(`${where}: names no database entry`);
+    if (!factor.vintage?.trim()) problem(`${where}: gives no vintage`);
+    if (!DERIVATIONS.has(factor.derivation)) problem(`${where}: derivation must be ITEM, DERIVED or ORDER_OF_MAGNITUDE`);
     if (!Number.isFinite(factor.value) || factor.value < 0) problem(`${where}: value must be a number ≥ 0`);
     const low = factor.low ?? factor.value;
     const high = factor.high ?? factor.value;
@@ -64,7 +77,11 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
   }
 
   const context = { problem, sourceIds, needCodes, usedNeeds, factorsById, ewcCodes, ewcHeadings };
-  for (const pathway of kb.pathways ?? []) checkPathway(pathway, context);
+  for (const pathway of kb.pathways ?? []) {
+    checkPathway(pathway, context);
+    for (const id of pathway.impact?.costSourceIds ?? []) citeOfKind(`pathway ${pathway.id}: typical costs`, id, 'COST');
+    for (const id of pathway.impact?.jobsSourceIds ?? []) citeOfKind(`pathway ${pathway.id}: jobs ratio`, id, 'JOBS');
+  }
 
   for (const code of needCodes) {
     if (!usedNeeds.has(code)) problem(`need ${code} is used by no pathway`);
@@ -72,6 +89,9 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
   checkKeywordReasons(kb, { sourceIds, ewcCodes }, problem);
   return problems;
 }
+
+const SOURCE_KINDS = new Set<string>(['EMISSION', 'COST', 'JOBS', 'TECHNICAL', 'REGULATION'] satisfies SourceKind[]);
+const DERIVATIONS = new Set<string>(['ITEM', 'DERIVED', 'ORDER_OF_MAGNITUDE']);
 
 let wasteCodeCache: { codes: Set<string>; headings: Set<string> } | null = null;
 

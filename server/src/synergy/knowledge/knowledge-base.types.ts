@@ -39,7 +39,14 @@ export interface Source {
   publisher: string;
   year: number;
   url?: string;
+  /**
+   * What the source can back (issue 14): EMISSION factors, COST figures (prices, taxes, shares of a bill), JOBS
+   * ratios, TECHNICAL facts (yields, COP, practice), REGULATION. A figure may cite only a source of its own kind.
+   */
+  kinds: SourceKind[];
 }
+
+export type SourceKind = 'EMISSION' | 'COST' | 'JOBS' | 'TECHNICAL' | 'REGULATION';
 
 /** kg CO2e per unit of avoided production, avoided disposal, or transport. */
 export interface EmissionFactor {
@@ -52,7 +59,17 @@ export interface EmissionFactor {
   low?: number;
   high?: number;
   unit: 'kgCO2e/t' | 'kgCO2e/MWh' | 'kgCO2e/m3' | 'kgCO2e/unit' | 'kgCO2e/h' | 'kgCO2e/t.km';
+  /** An EMISSION source. */
   sourceId: string;
+  /** The database item the value comes from (Base Empreinte item name…), or how it is derived from one. */
+  databaseEntry: string;
+  /** The edition or consultation date of that database or document. */
+  vintage: string;
+  /**
+   * ITEM: one named database item; DERIVED: computed from named items with a stated assumption; ORDER_OF_MAGNITUDE:
+   * no single item identified — the value and its range are an estimate to confirm.
+   */
+  derivation: 'ITEM' | 'DERIVED' | 'ORDER_OF_MAGNITUDE';
 }
 
 export interface NeedDefinition {
@@ -194,8 +211,12 @@ export interface PathwayImpact {
   typicalPurchaseEurPerUnit?: number;
   /** Full-time jobs per 1000 units a year of the synergy operated (collection, sorting, repair…). */
   jobsPer1000Units?: number;
-  /** Sources of the typical costs and jobs ratio. */
+  /** Sources of the pathway's impact figures, as cited (any kind). */
   sourceIds: string[];
+  /** COST sources of the typical costs; none: the typical costs are shown as assumptions (±30 %). */
+  costSourceIds?: string[];
+  /** JOBS sources of `jobsPer1000Units`; none: the ratio is shown as an assumption with its range. */
+  jobsSourceIds?: string[];
 }
 
 export interface Pathway {

@@ -54,6 +54,14 @@ export class ImpactFactorNode {
   @Field(() => KnowledgeSourceNode, { nullable: true, description: 'The publication the factor is taken from.' }) source!: KnowledgeSourceNode | null;
   @Field(() => String, { nullable: true, description: 'What the factor is, in French (emission factors of the knowledge base).' }) labelFr!: string | null;
   @Field(() => String, { nullable: true, description: 'What the factor is, in English (emission factors of the knowledge base).' }) labelEn!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'EMISSION, COST, JOBS or TECHNICAL: backed by a source of that kind; DECLARED: the organisations’ own data; ASSUMPTION: a convention of the method with no source (docs/impact-method.md § 9). Null on figures stored before factors had kinds.',
+  })
+  kind!: string | null;
+  @Field(() => String, { nullable: true, description: 'Emission factors: the database entry (Base Empreinte item…) the value comes from, or how it is derived.' }) databaseEntry!: string | null;
+  @Field(() => String, { nullable: true, description: 'Emission factors: edition or consultation date of that database.' }) vintage!: string | null;
 }
 
 @ObjectType('ImpactFigure', { description: 'An estimated impact, with its range and method (docs/impact-method.md).' })

@@ -45,5 +45,8 @@ function factorNode(kb: KnowledgeBase, use: ImpactFactorUse): ImpactFactorNode {
     source: use.sourceId ? KnowledgeSourceNode.from(kb, use.sourceId) : null,
     labelFr: factor?.labelFr ?? null,
     labelEn: factor?.labelEn ?? null,
+    kind: use.kind ?? null,
+    databaseEntry: factor?.databaseEntry ?? null,
+    vintage: factor?.vintage ?? null,
   });
 }

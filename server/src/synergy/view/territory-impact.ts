@@ -1,21 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ImpactFigure } from '../engine/engine.types.js';
+import { allocateQuantities, sumFigures, type AllocationFlow, type AllocationStage, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
+import type { Explanation, ImpactFigure, SynergyKind } from '../engine/engine.types.js';
+import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { roundAggregate, type AggregateDisclosure } from '../../policy/impact-policy.js';
 
-/** The sum of one indicator over a group of synergies. */
-export interface ImpactTotal {
-  indicator: string;
-  unit: string;
-  low: number;
-  central: number;
-  high: number;
-}
+export type { ImpactTotal };
 
-/** Synergies at one stage, and their summed impacts. */
+/** Synergies at one stage and their impacts: each flow counted once (`totals`), and the gross potential beside. */
 export interface ImpactGroup {
   synergyCount: number;
   totals: ImpactTotal[];
+  grossTotals: ImpactTotal[];
 }
 
 /** Impacts of the synergies of a territory, by stage. */
@@ -25,10 +22,15 @@ export interface TerritoryImpactTotals {
   operational: ImpactGroup;
 }
 
+type Json<T> = T | string;
+const parse = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
 /**
  * Impact totals of the synergies of `territoryIds`, by stage; euros only when `withEuros` (territoryIndicatorAccess);
  * each group's sums as `disclose` decides from the number of organisations taking part in it (aggregateDisclosure),
- * over the synergies `counts` keeps (countsInAggregate).
+ * over the synergies `counts` keeps (countsInAggregate). The quantities are allocated among the synergies counted
+ * before anything is summed (engine/allocation.ts): what runs holds its flows first, then what is being built, then
+ * the suggestions.
  */
 export async function territoryImpact(
   em: EntityManager,
@@ -37,43 +39,81 @@ export async function territoryImpact(
   disclose: (organizations: number) => AggregateDisclosure = () => 'EXACT',
   counts: (organizations: string[]) => boolean = () => true,
 ): Promise<TerritoryImpactTotals> {
-  const rows: { status: string; operational: boolean; impacts: ImpactFigure[] | string; organizations: string[] }[] = await em.execute(
-    `select status, operational, impacts,
+  const rows: {
+    id: string;
+    key: string;
+    kind: SynergyKind;
+    pathway_id: string | null;
+    score: number;
+    status: string;
+    operational: boolean;
+    explanation: Json<Explanation> | null;
+    impacts: Json<ImpactFigure[]>;
+    organizations: string[];
+  }[] = await em.execute(
+    `select id, key, kind, pathway_id, score, status, operational, explanation, impacts,
        array(select distinct p.organization_id::text from synergy_participant p where p.synergy_id = synergy.id) as organizations
      from synergy where territory_id = ${ANY_UUID}
      and status in ('SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED') and (current or origin = 'RECORDED')`,
     [sqlList(territoryIds)],
   );
-  const groups = { suggested: [] as ImpactFigure[][], inProgress: [] as ImpactFigure[][], operational: [] as ImpactFigure[][] };
-  const contributors = { suggested: new Set<string>(), inProgress: new Set<string>(), operational: new Set<string>() };
-  for (const row of rows.filter((r) => counts(r.organizations))) {
-    const impacts = typeof row.impacts === 'string' ? (JSON.parse(row.impacts) as ImpactFigure[]) : row.impacts;
-    const stage = row.operational ? 'operational' : row.status === 'SUGGESTED' ? 'suggested' : 'inProgress';
-    groups[stage].push(impacts.filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'));
+  const counted = rows.filter((r) => counts(r.organizations));
+  const flows = await synergyFlows(em, counted.map((r) => r.id));
+  const thresholds = viabilityThresholds();
+  const contributors: Record<AllocationStage, Set<string>> = { SUGGESTED: new Set(), IN_PROGRESS: new Set(), OPERATIONAL: new Set() };
+  const synergies = counted.map((row): AllocationSynergy => {
+    const explanation = row.explanation === null ? null : parse(row.explanation);
+    const stage: AllocationStage = row.operational ? 'OPERATIONAL' : row.status === 'SUGGESTED' ? 'SUGGESTED' : 'IN_PROGRESS';
     for (const o of row.organizations) contributors[stage].add(o);
-  }
-  const gate = (group: ImpactGroup, organizations: Set<string>): ImpactGroup => {
-    const disclosure = disclose(organizations.size);
-    if (disclosure === 'EXACT') return group;
+    return {
+      key: row.key,
+      kind: row.kind,
+      stage,
+      score: row.score,
+      unit: explanation?.unit ?? 'TONNE',
+      matchedQuantity: explanation?.matchedQuantity ?? null,
+      flows: flows.get(row.id) ?? [],
+      viabilityThreshold: row.pathway_id ? thresholds.get(row.pathway_id) : undefined,
+      impacts: parse(row.impacts).filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'),
+    };
+  });
+  const allocated = allocateQuantities(synergies);
+  const group = (stage: AllocationStage): ImpactGroup => {
+    const exact: ImpactGroup = {
+      synergyCount: synergies.filter((s) => s.stage === stage).length,
+      totals: sumFigures(allocated.filter((s) => s.stage === stage).flatMap((s) => s.impacts)),
+      grossTotals: sumFigures(synergies.filter((s) => s.stage === stage).flatMap((s) => s.impacts)),
+    };
+    const disclosure = disclose(contributors[stage].size);
+    if (disclosure === 'EXACT') return exact;
     const round = (t: ImpactTotal): ImpactTotal => ({ ...t, low: roundAggregate(t.low), central: roundAggregate(t.central), high: roundAggregate(t.high) });
     // The count too: which synergies the engine suggests moves with every declaration, the reader's included.
-    return { synergyCount: roundAggregate(group.synergyCount), totals: disclosure === 'ROUNDED' ? group.totals.map(round) : [] };
+    const shown = (list: ImpactTotal[]) => (disclosure === 'ROUNDED' ? list.map(round) : []);
+    return { synergyCount: roundAggregate(exact.synergyCount), totals: shown(exact.totals), grossTotals: shown(exact.grossTotals) };
   };
-  const sum = (list: ImpactFigure[][]): ImpactGroup => {
-    const totals = new Map<string, ImpactTotal>();
-    for (const f of list.flat()) {
-      const key = `${f.indicator}|${f.unit}`;
-      const t = totals.get(key) ?? { indicator: f.indicator, unit: f.unit, low: 0, central: 0, high: 0 };
-      t.low += f.low;
-      t.central += f.central;
-      t.high += f.high;
-      totals.set(key, t);
-    }
-    return { synergyCount: list.length, totals: [...totals.values()].sort((a, b) => a.indicator.localeCompare(b.indicator)) };
-  };
-  return {
-    suggested: gate(sum(groups.suggested), contributors.suggested),
-    inProgress: gate(sum(groups.inProgress), contributors.inProgress),
-    operational: gate(sum(groups.operational), contributors.operational),
-  };
+  return { suggested: group('SUGGESTED'), inProgress: group('IN_PROGRESS'), operational: group('OPERATIONAL') };
+}
+
+let thresholdCache: Map<string, number> | null = null;
+
+/** Pools' viability thresholds by pathway id, from the knowledge base the detection uses. */
+function viabilityThresholds(): Map<string, number> {
+  thresholdCache ??= new Map(loadKnowledgeBase().pathways.flatMap((p) => (p.viabilityThreshold === undefined ? [] : [[p.id, p.viabilityThreshold] as const])));
+  return thresholdCache;
+}
+/** The flows of each synergy with their declared quantities: what the allocation shares out. */
+async function synergyFlows(em: EntityManager, synergyIds: string[]): Promise<Map<string, AllocationFlow[]>> {
+  const bySynergy = new Map<string, AllocationFlow[]>();
+  if (synergyIds.length === 0) return bySynergy;
+  const rows: { synergy_id: string; id: string; organization_id: string; yearly_quantity: number | null; unit: FlowUnit }[] = await em.execute(
+    `select distinct p.synergy_id, f.id, f.organization_id, f.yearly_quantity, f.unit from synergy_participant p
+     join resource_flow f on f.id = p.flow_id where p.synergy_id = ${ANY_UUID} order by f.id`,
+    [sqlList(synergyIds)],
+  );
+  for (const r of rows) {
+    const list = bySynergy.get(r.synergy_id) ?? [];
+    list.push({ id: r.id, organizationId: r.organization_id, yearlyQuantity: r.yearly_quantity === null ? null : Number(r.yearly_quantity), unit: r.unit });
+    bySynergy.set(r.synergy_id, list);
+  }
+  return bySynergy;
 }

@@ -10,13 +10,22 @@ export class ImpactTotalNode implements ImpactTotal {
   @Field(() => Float, { description: 'Sum of the high estimates.' }) high!: number;
 }
 
-@ObjectType('ImpactGroup', { description: 'Synergies at one stage, and their summed impacts.' })
+@ObjectType('ImpactGroup', { description: 'Synergies at one stage, and their summed impacts: each flow counted once, and the gross potential beside.' })
 export class ImpactGroupNode implements ImpactGroup {
   @Field(() => Int, { description: 'How many synergies.' }) synergyCount!: number;
-  @Field(() => [ImpactTotalNode], { description: 'Summed impacts.' }) totals!: ImpactTotalNode[];
+  @Field(() => [ImpactTotalNode], {
+    description:
+      'Once-counted impacts: each output and input contributes at most its declared quantity across all the synergies of the territory, allocated greedily (operational first, then in progress, then suggested; substitutions before pools; highest score first) before summing. The figures to report (docs/impact-method.md §7).',
+  })
+  totals!: ImpactTotalNode[];
+  @Field(() => [ImpactTotalNode], {
+    description:
+      'Gross potential: the plain sum of every synergy’s impacts, as if each got its whole match. Competing suggestions (several sources for one need, a pool over flows already substituted) are counted as many times as they are suggested: an upper bound, not a figure to report.',
+  })
+  grossTotals!: ImpactTotalNode[];
 }
 
-@ObjectType('TerritoryImpact', { description: 'Impacts of the synergies of a territory by stage (docs/impact-method.md).' })
+@ObjectType('TerritoryImpact', { description: 'Impacts of the synergies of a territory by stage, each flow counted once, with the gross potential beside (docs/impact-method.md).' })
 export class TerritoryImpactNode implements TerritoryImpactTotals {
   @Field(() => ImpactGroupNode, { description: 'Suggested by the engine, not yet taken up.' }) suggested!: ImpactGroupNode;
   @Field(() => ImpactGroupNode, { description: 'Contact requested or accepted: being worked on.' }) inProgress!: ImpactGroupNode;

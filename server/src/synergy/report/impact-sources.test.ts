@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectSynergies } from '../engine/detector.js';
+import type { ImpactFigure } from '../engine/engine.types.js';
+import { assumptionIds, auditImpactSources } from '../engine/impact-audit.js';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { validateKnowledgeBase } from '../knowledge/knowledge-base-validator.js';
+import { loadDemoTerritory } from './demo-territory-flows.js';
+
+/**
+ * Issue 14, item 5: every figure the engine gives on the demo territory is traceable — it names its factors, and each
+ * factor is declared data, a stated assumption written out in docs/impact-method.md, or backed by a source of its kind.
+ */
+
+const kb = loadKnowledgeBase();
+const figures = detectSynergies(loadDemoTerritory(kb).flows, kb).flatMap((s) => s.impacts);
+const base: ImpactFigure = {
+  indicator: 'JOBS',
+  low: 1,
+  central: 1,
+  high: 1,
+  unit: 'FTE',
+  formula: '1 FTE',
+  factors: [{ id: 'jobs-per-1000-units', value: 1, unit: 'FTE per 1000 t', sourceId: 'rreuse-jobs-2021', kind: 'JOBS' }],
+  basis: 'MIXED',
+  organizationId: null,
+};
+
+describe('impact sources', () => {
+  it('traces every figure of the demo territory to declared data, a stated assumption or a source of its kind', () => {
+    expect(figures.length).toBeGreaterThan(500);
+    expect(auditImpactSources(figures, kb)).toEqual([]);
+    expect(auditImpactSources([base], kb)).toEqual([]);
+  });
+
+  it('fails a figure with no factor, a factor with no source, and a source of another kind', () => {
+    expect(auditImpactSources([{ ...base, factors: [] }], kb)).toEqual(['JOBS "1 FTE": lists no factor']);
+    expect(auditImpactSources([{ ...base, factors: [{ ...base.factors[0], sourceId: null }] }], kb)).toEqual(['jobs-per-1000-units: a JOBS factor with no source']);
+    expect(auditImpactSources([{ ...base, factors: [{ ...base.factors[0], sourceId: 'ademe-base-carbone-materiaux' }] }], kb)).toEqual([
+      'jobs-per-1000-units: source ademe-base-carbone-materiaux is not a JOBS source',
+    ]);
+  });
+
+  it('writes out each assumption the figures rest on in docs/impact-method.md', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../../../docs/impact-method.md'), 'utf8');
+    const ids = assumptionIds(figures);
+    expect(ids).toContain('jobs-per-1000-units');
+    expect(ids.filter((id) => !doc.includes(`\`${id}\``))).toEqual([]);
+  });
+
+  it('refuses a knowledge base whose emission factor cites a jobs source, or names no database entry', () => {
+    const bad = structuredClone(kb);
+    bad.emissionFactors[0] = { ...bad.emissionFactors[0], sourceId: 'rreuse-jobs-2021', databaseEntry: ' ' };
+    bad.pathways[0].impact.jobsSourceIds = ['ademe-base-carbone-materiaux'];
+    const problems = validateKnowledgeBase(bad);
+    expect(problems).toContain(`emission factor ${bad.emissionFactors[0].id}: source rreuse-jobs-2021 is not a EMISSION source`);
+    expect(problems).toContain(`emission factor ${bad.emissionFactors[0].id}: names no database entry`);
+    expect(problems).toContain(`pathway ${bad.pathways[0].id}: jobs ratio: source ademe-base-carbone-materiaux is not a JOBS source`);
+  });
+});
