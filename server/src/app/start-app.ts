@@ -82,6 +82,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     (stopping ??= (async () => {
       await http.stop();
       await flowFollower.stop();
+      await synergyDetection.stop();
       await appPubSub.close();
       await deps.throttle.close();
       await orm.close(true);

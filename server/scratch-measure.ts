@@ -1,0 +1,15 @@
+import { loadKnowledgeBase } from './src/synergy/knowledge/knowledge-base.js';
+import { territoryOf } from './bench/synergy/naive-baseline.js';
+import { SynergyDetector } from './src/synergy/engine/detector.js';
+import { MessageChannel } from 'node:worker_threads';
+import v8 from 'node:v8';
+const kb = loadKnowledgeBase();
+const { flows } = territoryOf(kb, 50_000, 7);
+let t = performance.now();
+const d = new SynergyDetector(kb); const all = d.load(flows);
+console.log('load', performance.now() - t, 'synergies', all.length);
+t = performance.now(); const buf = v8.serialize(flows); console.log('serialize flows', performance.now() - t, buf.length);
+t = performance.now(); v8.deserialize(buf); console.log('deserialize flows', performance.now() - t);
+t = performance.now(); const b2 = v8.serialize(all); console.log('serialize syn', performance.now() - t, b2.length);
+t = performance.now(); v8.deserialize(b2); console.log('deserialize syn', performance.now() - t);
+console.log(JSON.stringify(flows[0]));
