@@ -15,10 +15,11 @@ interface Scope {
 }
 
 /**
- * Synergies reconciled per flush: each batch is a short burst of work between database round trips, so a detection
- * that reconciles thousands of synergies never holds the event loop for long.
+ * Rows (synergies and their participants) reconciled per flush: each batch is a short burst of work between
+ * database round trips, so a detection that reconciles thousands of synergies never holds the event loop for long.
+ * Counted in rows, not synergies: a mutualisation may have dozens of participants.
  */
-const RECONCILE_BATCH = 250;
+const RECONCILE_BATCH_ROWS = 150;
 
 /**
  * Runs the engine (in a worker thread) over a territory and keeps, per territory, a loaded detector so that a flow
@@ -48,11 +49,11 @@ export class SynergyDetection {
     const detectedKeys = new Set(detected.map((d) => d.key));
     const gone = storedKeys.map((r) => r.key).filter((key) => !detectedKeys.has(key));
     let total: ReconcileResult = { suggested: [], updated: 0, stale: 0, withdrawn: 0 };
-    for (let start = 0; start < detected.length; start += RECONCILE_BATCH) {
-      total = merge(total, await this.reconcileBatch(em, detected.slice(start, start + RECONCILE_BATCH), [], flows));
+    for (const batch of batches(detected, (d) => 1 + d.flowIds.length)) {
+      total = merge(total, await this.reconcileBatch(em, batch, [], flows));
     }
-    for (let start = 0; start < gone.length; start += RECONCILE_BATCH) {
-      total = merge(total, await this.reconcileBatch(em, [], gone.slice(start, start + RECONCILE_BATCH), flows));
+    for (const batch of batches(gone, () => 1)) {
+      total = merge(total, await this.reconcileBatch(em, [], batch, flows));
     }
     return { ...total, detected: detected.length };
   }
@@ -108,6 +109,21 @@ export class SynergyDetection {
     const consider = await batchEm.find(Synergy, { key: { $in: keys } });
     return reconcileSynergies(batchEm, detected, flows, consider, this.kb.version);
   }
+}
+
+function* batches<T>(items: T[], rows: (item: T) => number): Generator<T[]> {
+  let batch: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    batch.push(item);
+    size += rows(item);
+    if (size >= RECONCILE_BATCH_ROWS) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function merge(a: ReconcileResult, b: ReconcileResult): ReconcileResult {
