@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
+import { graphqlBody } from './graphql-body.js';
 import { OPERATION_LIMITS } from '../graphql/limits.js';
 import type { GraphQLContexts } from './graphql-contexts.js';
 import { createGraphQLHttp } from './graphql-http.js';
@@ -55,7 +56,7 @@ export async function serveHttp(
   const graphqlHttp = await createGraphQLHttp(schema, httpServer, contexts, config.nodeEnv === 'production');
   app.use(
     '/graphql',
-    express.json({ limit: OPERATION_LIMITS.maxBodyBytes }),
+    ...graphqlBody(),
     rejectLongQueries,
     graphqlHttp.middleware,
   );

@@ -19,7 +19,7 @@ interface Scope {
  * database round trips, so a detection that reconciles thousands of synergies never holds the event loop for long.
  * Counted in rows, not synergies: a mutualisation may have dozens of participants.
  */
-const RECONCILE_BATCH_ROWS = 150;
+const RECONCILE_BATCH_ROWS = 100;
 
 /**
  * Runs the engine (in a worker thread) over a territory and keeps, per territory, a loaded detector so that a flow
