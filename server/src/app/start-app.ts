@@ -9,6 +9,7 @@ import { isEmpty, seedDemo } from '../demo/demo-seeder.js';
 import { serveHttp } from '../http/server.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
+import { listenForEvents } from '../pubsub/postgres-notify.js';
 import { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { followFlowChanges } from '../synergy/detection/flow-change-listener.js';
 import { SynergyService } from '../synergy/synergy.service.js';
@@ -70,6 +71,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
     seeded = true;
   }
   const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
+  // Without Redis, a command-line import into the same PostgreSQL tells this instance through NOTIFY.
+  const otherProcesses = config.databaseUrl && !config.redisUrl ? await listenForEvents(config.databaseUrl, appPubSub.relay) : null;
 
   const schema = await buildAppSchema(appPubSub.pubSub);
   const http = await serveHttp(config, schema, createContextFactory(orm, deps), async () => {
@@ -81,6 +84,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const stop = () =>
     (stopping ??= (async () => {
       await http.stop();
+      await otherProcesses?.close();
       await flowFollower.stop();
       await synergyDetection.stop();
       await appPubSub.close();
