@@ -72,8 +72,10 @@ export class SynergyService {
       params.push(filter.organizationId);
     }
     if (filter.minScore !== undefined) {
-      clauses.push('s.score >= ?');
-      params.push(filter.minScore);
+      // On the score as shown: exact to facilitators, rounded to 0.05 (as Math.round does) for the parties, so that
+      // the filter cannot bisect what the rounding hides.
+      clauses.push(`(case when s.territory_id = ${ANY_UUID} then s.score else floor(s.score * 20 + 0.5) / 20 end) >= ?`);
+      params.push(sqlList(scope.territoryIds), filter.minScore);
     }
     const where = clauses.join(' and ');
     const rows = await this.em.execute(
