@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Topics } from './pubsub.js';
+import type { RelayedEvent } from './pubsub.js';
 
 /**
  * Events between processes sharing PostgreSQL but no Redis: a command-line import tells the running server what it
@@ -7,8 +7,6 @@ import type { Topics } from './pubsub.js';
  * payload at 8000 bytes; an event is a few hundred), on a channel of our own.
  */
 export const EVENTS_CHANNEL = 'fe2i_events';
-
-export type RelayedEvent = { [T in keyof Topics]: { topic: T; payload: Topics[T][0] } }[keyof Topics];
 
 export async function notifyEvents(databaseUrl: string, events: RelayedEvent[]): Promise<void> {
   if (events.length === 0) return;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import type { RelayedEvent } from './postgres-notify.js';
 import { createRedisEventStream, type RedisState } from './redis-event-stream.js';
 
 /** Topics and their payloads. Payloads are plain JSON: they may cross Redis between instances. */
@@ -28,6 +27,9 @@ export type Topics = {
   FLOW_CHANGED: [FlowChangedPayload];
   SYNERGY_SUGGESTED: [SynergySuggestedPayload];
 };
+
+/** An event as it crosses processes: its topic and its (stamped) payload. */
+export type RelayedEvent = { [T in keyof Topics]: { topic: T; payload: Topics[T][0] } }[keyof Topics];
 
 export interface AppPubSub {
   pubSub: PubSub<Topics>;
