@@ -44,7 +44,7 @@ describe('figures of anonymous counterparts', () => {
     const query = `query($min: Float) { synergies(first: 100, filter: {minScore: $min}) { nodes { dbId: id score } } }`;
     const shown = (await t.gql(query, {}, steel)).data!.synergies.nodes as { dbId: string; score: number }[];
     const exactScores = new Map<string, number>(
-      (await t.app.orm.em.fork().execute(`select id, score from synergy`)).map((r: { id: string; score: number }) => [r.id, Number(r.score)]),
+      ((await t.app.orm.em.fork().execute(`select id, score from synergy`)) as { id: string; score: number }[]).map((r) => [r.id, Number(r.score)]),
     );
     const dbIdOf = (id: string) => Buffer.from(id, 'base64url').toString().split(':')[1];
     // A synergy whose exact score is above the rounded one: the old filter told them apart.
