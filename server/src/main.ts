@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
 import { describeDemoAccounts } from './demo/demo-seeder.js';
 import { startApp } from './app/start-app.js';
+import { DataFolderInUseError } from './db/embedded-postgres.js';
 
 /** `npm start`: serve FE2I until SIGTERM or SIGINT, then drain and exit 0. */
 const started = Date.now();
@@ -16,7 +17,17 @@ try {
   throw error;
 }
 
-const app = await startApp(config);
+let app;
+try {
+  app = await startApp(config);
+} catch (error) {
+  // A second server on the same embedded database: the reason in one line, not a stack trace.
+  if (error instanceof DataFolderInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 console.log(`FE2I is ready on ${app.url} (GraphQL: ${app.url}/graphql) — ${app.embedded ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}, started in ${Date.now() - started} ms.`);
 if (config.seedDemo) console.log(`Demo accounts:\n${describeDemoAccounts()}`);
 

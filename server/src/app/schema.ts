@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { AppPubSub } from '../pubsub/pubsub.js';
+import { rejectControlCharacters } from '../validation/control-characters.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
@@ -48,10 +49,11 @@ export const RESOLVERS = [
  * FlowChangedResolver); the one given here only satisfies type-graphql, so the schema can be printed offline.
  */
 export async function buildAppSchema(pubSub: AppPubSub['pubSub'] = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     pubSub,
     resolvers: RESOLVERS,
     validate: false,
     emitSchemaFile: false,
   });
+  return rejectControlCharacters(schema);
 }

@@ -10,6 +10,7 @@ import { isEmpty, seedDemo } from '../demo/demo-seeder.js';
 import { serveHttp } from '../http/server.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
+import { listenForEvents } from '../pubsub/postgres-notify.js';
 import { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { followFlowChanges } from '../synergy/detection/flow-change-listener.js';
 import { SynergyService } from '../synergy/synergy.service.js';
@@ -72,6 +73,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
     seeded = true;
   }
   const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
+  // Without Redis, a command-line import into the same PostgreSQL tells this instance through NOTIFY.
+  const otherProcesses = config.databaseUrl && !config.redisUrl ? await listenForEvents(config.databaseUrl, appPubSub.relay) : null;
 
   const liveConnections = new LiveConnections();
   const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
@@ -87,7 +90,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
     (stopping ??= (async () => {
       await http.stop();
       await credentialFollower.stop();
+      await otherProcesses?.close();
       await flowFollower.stop();
+      await synergyDetection.stop();
       await appPubSub.close();
       await deps.throttle.close();
       await orm.close(true);

@@ -15,6 +15,7 @@ import {
   Visibility,
 } from '../vocabulary/flow.enums.js';
 import type { FlowRecord } from './flow.record.js';
+import { dayOf } from '../policy/anonymous-time.js';
 
 export enum FlowDisclosure {
   FULL = 'FULL',
@@ -105,10 +106,10 @@ export class FlowNode extends Node {
   })
   yearlyCostEur!: number | null;
 
-  @Field(() => Date, { description: 'When the flow was declared.' })
+  @Field(() => Date, { description: 'When the flow was declared (the day only, for an anonymous flow).' })
   createdAt!: Date;
 
-  @Field(() => Date, { description: 'When the flow last changed.' })
+  @Field(() => Date, { description: 'When the flow last changed (the day only, for an anonymous flow).' })
   updatedAt!: Date;
 
   /** Shapes a flow for one viewer. The caller has checked the viewer may see it at all. */
@@ -127,6 +128,8 @@ export class FlowNode extends Node {
       disclosure: full ? FlowDisclosure.FULL : FlowDisclosure.ANONYMOUS,
       unitSymbol: UNIT_SYMBOLS[record.unit],
       yearlyCostEur: costs ? yearlyCostEur : null,
+      createdAt: full ? record.createdAt : dayOf(record.createdAt),
+      updatedAt: full ? record.updatedAt : dayOf(record.updatedAt),
     });
   }
 }

@@ -15,8 +15,15 @@ export const OPERATION_LIMITS = {
   maxNodes: 50_000,
   /** Characters in a query document. */
   maxQueryLength: 50_000,
-  /** Bytes in an HTTP request body. WebSocket messages have their own limit (WS_MAX_MESSAGE_BYTES). */
+  /** Bytes in an HTTP request body, but for `importData`. WebSocket messages have their own limit (WS_MAX_MESSAGE_BYTES). */
   maxBodyBytes: 1_000_000,
+  /** Bytes in an imported file (docs/import-format.md): a region's diagnostic stays far below. */
+  maxImportFileBytes: 20 * 1024 * 1024,
+  /**
+   * Bytes in the HTTP body of an `importData` request: the file travels as a JSON string, where escaping (quotes,
+   * line breaks) can double its size.
+   */
+  maxImportBodyBytes: 2 * 20 * 1024 * 1024 + 65_536,
 } as const;
 
 export function operationLimitRules(): ValidationRule[] {

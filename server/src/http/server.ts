@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { LiveConnections } from '../auth/live-connections.js';
 import type { Config } from '../config/config.js';
+import { graphqlBody } from './graphql-body.js';
 import { OPERATION_LIMITS } from '../graphql/limits.js';
 import type { GraphQLContexts } from './graphql-contexts.js';
 import { createGraphQLHttp } from './graphql-http.js';
@@ -59,7 +60,7 @@ export async function serveHttp(
   const graphqlHttp = await createGraphQLHttp(schema, httpServer, contexts, config.nodeEnv === 'production');
   app.use(
     '/graphql',
-    express.json({ limit: OPERATION_LIMITS.maxBodyBytes }),
+    ...graphqlBody(),
     rejectLongQueries,
     graphqlHttp.middleware,
   );

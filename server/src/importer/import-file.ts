@@ -1,9 +1,10 @@
 import { badInput } from '../errors/domain-errors.js';
+import { OPERATION_LIMITS } from '../graphql/limits.js';
 import { csvToImportDocument } from './csv-format.js';
 import type { ImportDocument } from './import-format.js';
 
 /** The largest file accepted: the demo territory is 0.2 MB; a region's diagnostic stays far below this. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = OPERATION_LIMITS.maxImportFileBytes;
 
 /**
  * Reads an uploaded or local file as an import document, by its extension. The document is checked by

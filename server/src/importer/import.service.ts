@@ -14,6 +14,9 @@ export type { Counts, ImportReport } from './import-apply.js';
 export { parseImportFile } from './import-file.js';
 export type { ImportSource } from './import-source.js';
 
+/** Events published per turn of the event loop (see publish). */
+const PUBLISH_SLICE = 200;
+
 /**
  * Bulk import of territories, organisations, sites and flows (docs/import-format.md): validated whole, authorised
  * whole, written whole in one transaction, or not at all. Records are matched by their `ref`, so importing the same
@@ -67,11 +70,16 @@ export class ImportService {
     return outcome.report;
   }
 
-  /** After the commit only: subscribers must never hear of a flow that a rollback then erased. */
+  /**
+   * After the commit only: subscribers must never hear of a flow that a rollback then erased. In slices, with a turn
+   * of the event loop between them: each subscriber's queue refuses more than 1024 events pushed at once, which a
+   * large import exceeds.
+   */
   private async publish(changes: FlowChange[]) {
     if (changes.length === 0) return;
     const tree = await loadTerritoryTree(this.em.fork());
-    for (const change of changes) {
+    for (const [index, change] of changes.entries()) {
+      if (index > 0 && index % PUBLISH_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       this.pubSub.publish('FLOW_CHANGED', { ...change, territoryChain: tree.ancestorsOf(change.territoryId) });
     }
   }

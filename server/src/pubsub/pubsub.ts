@@ -45,13 +45,24 @@ export type Topics = {
   PROJECT_CHANGED: [ProjectChangedPayload];
 };
 
+/** An event as it crosses processes: its topic and its (stamped) payload. */
+export type RelayedEvent = { [T in keyof Topics]: { topic: T; payload: Topics[T][0] } }[keyof Topics];
+
 export interface AppPubSub {
   pubSub: PubSub<Topics>;
   /** Identifies this process among the instances sharing Redis. */
   instanceId: string;
+  /** Publishes an event another process published (stamped already), to this process's subscribers. */
+  relay(event: RelayedEvent): void;
   /** Whether Redis carries events between instances right now; null when events stay in this process. */
   redisState(): RedisState | null;
   close(): Promise<void>;
+}
+
+function relayTo(pubSub: PubSub<Topics>): AppPubSub['relay'] {
+  // Taken before `stamped` replaces publish: the event keeps the origin of the process that made the change.
+  const publish = pubSub.publish.bind(pubSub) as (topic: string, payload: unknown) => void;
+  return (event) => publish(event.topic, event.payload);
 }
 
 /** Stamps FLOW_CHANGED events with the publishing instance. */
@@ -70,11 +81,14 @@ function stamped(pubSub: PubSub<Topics>, instanceId: string): PubSub<Topics> {
 export function createAppPubSub(redisUrl: string | undefined): AppPubSub {
   const instanceId = randomUUID();
   if (!redisUrl) {
-    return { pubSub: stamped(createPubSub<Topics>(), instanceId), instanceId, redisState: () => null, close: async () => {} };
+    const pubSub = createPubSub<Topics>();
+    return { relay: relayTo(pubSub), pubSub: stamped(pubSub, instanceId), instanceId, redisState: () => null, close: async () => {} };
   }
   const stream = createRedisEventStream(redisUrl, instanceId);
+  const pubSub = createPubSub<Topics>({ eventTarget: stream.eventTarget });
   return {
-    pubSub: stamped(createPubSub<Topics>({ eventTarget: stream.eventTarget }), instanceId),
+    relay: relayTo(pubSub),
+    pubSub: stamped(pubSub, instanceId),
     instanceId,
     redisState: stream.state,
     close: stream.close,

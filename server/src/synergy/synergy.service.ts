@@ -79,7 +79,9 @@ export class SynergyService {
     const score = `(case when s.territory_id = ${ANY_UUID} then s.score else ${scoreWithoutQuantitySql('s')} end)`;
     const scoreParams = [sqlList(scope.territoryIds)];
     if (filter.minScore !== undefined) {
-      clauses.push(`${score} >= ?`);
+      // On the score as shown: exact in the territories the viewer facilitates; elsewhere the score without its
+      // quantity part, rounded to 0.05 (as Math.round does), so that the filter cannot bisect what the rounding hides.
+      clauses.push(`(case when s.territory_id = ${ANY_UUID} then s.score else floor(${scoreWithoutQuantitySql('s')} * 20 + 0.5) / 20 end) >= ?`);
       params.push(...scoreParams, filter.minScore);
     }
     const where = clauses.join(' and ');

@@ -1,4 +1,5 @@
 import type { ProblemList } from '../errors/domain-errors.js';
+import { hasControlCharacter } from './control-characters.js';
 
 /**
  * Checks of single fields, whatever the domain, for the API and the importer alike. Each returns the cleaned value
@@ -23,6 +24,7 @@ export function checkText(
     return null;
   }
   if (v.length > max) problems.add(field, `must be at most ${max} characters`, row);
+  if (hasControlCharacter(v)) problems.add(field, 'must not contain control characters', row);
   return v;
 }
 

@@ -7,7 +7,10 @@ import { loadKnowledgeBase } from '../../synergy/knowledge/knowledge-base.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { migrate, openOrm } from '../../db/orm.js';
 import { DomainError } from '../../errors/domain-errors.js';
-import { createAppPubSub } from '../../pubsub/pubsub.js';
+import { notifyEvents } from '../../pubsub/postgres-notify.js';
+import { createAppPubSub, type AppPubSub, type RelayedEvent, type Topics } from '../../pubsub/pubsub.js';
+import { SynergyDetection } from '../../synergy/detection/synergy-detection.js';
+import { SynergyService } from '../../synergy/synergy.service.js';
 import { ImportService, parseImportFile, type ImportReport } from '../../importer/import.service.js';
 import { ENTITIES } from '../entities.js';
 import { needCodesOf } from '../services.js';
@@ -15,6 +18,8 @@ import { needCodesOf } from '../services.js';
 /**
  * `npm run import -- <file.json|file.csv>`: imports a file as the system, for whoever holds the server's
  * configuration (facilitators use the GraphQL `importData` mutation). Exit code 0 when imported, 1 otherwise.
+ * Running servers on the same PostgreSQL hear of the changes (through Redis, or NOTIFY without it), and synergies
+ * are detected again here for the territories touched.
  */
 
 class CliFailure extends Error {}
@@ -32,19 +37,48 @@ async function main(args: string[]): Promise<void> {
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await openEmbedded(path.join(config.dataDir, 'pglite'));
   let orm: MikroORM | undefined;
-  const pubSub = createAppPubSub(undefined);
+  // Through Redis when the servers share it; else recorded here and sent through PostgreSQL NOTIFY afterwards.
+  const pubSub = createAppPubSub(config.redisUrl);
+  const events = recordEvents(pubSub);
+  const knowledgeBase = loadKnowledgeBase();
+  const detection = new SynergyDetection(knowledgeBase);
   try {
     console.log(`Database: ${config.databaseUrl ? redact(config.databaseUrl) : `embedded PGlite in ${path.join(config.dataDir, 'pglite')}`}`);
     orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES });
     await migrate(orm);
     const started = Date.now();
-    const report = await new ImportService(orm.em.fork(), pubSub.pubSub, needCodesOf(loadKnowledgeBase())).importDocument('SYSTEM', document);
+    const report = await new ImportService(orm.em.fork(), events.pubSub, needCodesOf(knowledgeBase)).importDocument('SYSTEM', document);
     console.log(`Imported ${path.basename(filePath)} in ${((Date.now() - started) / 1000).toFixed(1)} s:\n${formatReport(report)}`);
+    // Derived work is done where the change was made: running servers only drop their cached detectors.
+    for (const territoryId of events.rootTerritories()) {
+      const result = await new SynergyService(orm.em.fork(), events.pubSub, detection).detect('SYSTEM', territoryId);
+      console.log(`Synergies detected again: ${result.detected} (${result.suggested.length} suggested).`);
+    }
+    if (config.databaseUrl && !config.redisUrl) await notifyEvents(config.databaseUrl, events.recorded);
   } finally {
+    await detection.stop();
     await orm?.close(true);
     await pubSub.close();
     await embedded?.stop();
   }
+}
+
+/** The events the import and the detection publish, kept to be sent on, and the territories they touched. */
+function recordEvents(appPubSub: AppPubSub) {
+  const recorded: RelayedEvent[] = [];
+  const pubSub = {
+    publish(topic: keyof Topics, payload: Topics[keyof Topics][0]) {
+      appPubSub.pubSub.publish(topic, payload as never);
+      const stamped = topic === 'FLOW_CHANGED' ? { ...payload, origin: appPubSub.instanceId } : payload;
+      recorded.push({ topic, payload: stamped } as RelayedEvent);
+    },
+  } as AppPubSub['pubSub'];
+  return {
+    pubSub,
+    recorded,
+    rootTerritories: () =>
+      new Set(recorded.flatMap((e) => (e.topic === 'FLOW_CHANGED' ? [e.payload.territoryChain[e.payload.territoryChain.length - 1]] : []))),
+  };
 }
 
 async function openEmbedded(folder: string): Promise<EmbeddedPostgres> {

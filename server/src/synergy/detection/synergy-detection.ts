@@ -1,41 +1,61 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadTerritoryTree } from '../../territory/territory-tree.js';
-import { SynergyDetector } from '../engine/detector.js';
-import type { EngineFlow } from '../engine/engine.types.js';
+import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
+import { ANY_UUID, sqlList } from '../../db/sql.js';
+import { DetectionThread } from './detection-thread.js';
 import { loadEngineFlow, loadEngineFlows } from './engine-input.js';
 import { reconcileSynergies, type ReconcileResult } from './reconcile.js';
 import { Synergy } from '../model/synergy.entity.js';
-import { SynergyOrigin } from '../model/synergy.enums.js';
 
 interface Scope {
   territoryIds: string[];
-  detector: SynergyDetector;
+  /** The flows the worker's detector holds, as it holds them: reconciliation fingerprints them. */
   flows: Map<string, EngineFlow>;
 }
 
 /**
- * Runs the pure engine over a territory and keeps, per territory, a loaded detector so that a flow change is
- * handled incrementally: only the synergies that flow can touch are recomputed and reconciled. The cache is a
- * speed-up, never a source of truth: any instance can drop it and rebuild from the database.
+ * Rows (synergies and their participants) reconciled per flush: each batch is a short burst of work between
+ * database round trips, so a detection that reconciles thousands of synergies never holds the event loop for long.
+ * Counted in rows, not synergies: a mutualisation may have dozens of participants.
+ */
+const RECONCILE_BATCH_ROWS = 100;
+
+/**
+ * Runs the engine (in a worker thread) over a territory and keeps, per territory, a loaded detector so that a flow
+ * change is handled incrementally: only the synergies that flow can touch are recomputed and reconciled. The cache
+ * is a speed-up, never a source of truth: any instance can drop it and rebuild from the database.
  */
 export class SynergyDetection {
   private readonly scopes = new Map<string, Scope>();
+  private readonly thread: DetectionThread;
 
   /** The knowledge base synergies are detected with; their views read pathways and factors from the same one. */
-  constructor(readonly kb: KnowledgeBase) {}
+  constructor(readonly kb: KnowledgeBase) {
+    this.thread = new DetectionThread(kb, () => this.scopes.clear());
+  }
 
   /** Full detection over a territory and the territories nested in it. */
   async detectTerritory(em: EntityManager, territoryId: string): Promise<ReconcileResult & { detected: number }> {
-    const scope = await this.buildScope(em, territoryId);
-    const detected = scope.detector.all();
-    const consider = await em.find(Synergy, {
-      origin: SynergyOrigin.DETECTED,
-      current: true,
-      territory: { $in: scope.territoryIds },
-    });
-    const result = await reconcileSynergies(em, detected, scope.flows, consider, this.kb.version);
-    return { ...result, detected: detected.length };
+    const territoryIds = (await loadTerritoryTree(em)).descendantsOf(territoryId);
+    const flowList = await loadEngineFlows(em, territoryIds);
+    const flows = new Map(flowList.map((f) => [f.id, f]));
+    const detected = await this.thread.load(territoryId, flowList);
+    this.scopes.set(territoryId, { territoryIds, flows });
+    const storedKeys: { key: string }[] = await em.execute(
+      `select key from synergy where origin = 'DETECTED' and current and territory_id = ${ANY_UUID}`,
+      [sqlList(territoryIds)],
+    );
+    const detectedKeys = new Set(detected.map((d) => d.key));
+    const gone = storedKeys.map((r) => r.key).filter((key) => !detectedKeys.has(key));
+    let total: ReconcileResult = { suggested: [], updated: 0, stale: 0, withdrawn: 0 };
+    for (const batch of batches(detected, (d) => 1 + d.flowIds.length)) {
+      total = merge(total, await this.reconcileBatch(em, batch, [], flows));
+    }
+    for (const batch of batches(gone, () => 1)) {
+      total = merge(total, await this.reconcileBatch(em, [], batch, flows));
+    }
+    return { ...total, detected: detected.length };
   }
 
   /** A flow was declared, changed or archived: update every loaded territory that contains it. */
@@ -50,7 +70,14 @@ export class SynergyDetection {
     for (const territoryId of territoryChain) {
       const scope = this.scopes.get(territoryId);
       if (!scope) continue;
-      const delta = flow ? scope.detector.upsertFlow(flow) : scope.detector.removeFlow(flowId);
+      const delta = flow ? await this.thread.upsert(territoryId, flow) : await this.thread.remove(territoryId, flowId);
+      if (!delta) {
+        // The worker lost its detector (it restarted): the database holds the change, a full detection includes it.
+        this.scopes.delete(territoryId);
+        const result = await this.detectTerritory(em, territoryId);
+        total = total ? merge(total, result) : result;
+        continue;
+      }
       if (flow) scope.flows.set(flow.id, flow);
       else scope.flows.delete(flowId);
       const keys = [...delta.removed, ...delta.changed.map((d) => d.key), ...delta.added.map((d) => d.key)];
@@ -64,18 +91,39 @@ export class SynergyDetection {
 
   /** Another instance changed data: our detectors may be behind, rebuild them when next needed. */
   forget(territoryChain: string[]): void {
-    for (const id of territoryChain) this.scopes.delete(id);
+    for (const id of territoryChain) {
+      if (this.scopes.delete(id)) void this.thread.forget(id).catch(() => {});
+    }
   }
 
-  private async buildScope(em: EntityManager, territoryId: string): Promise<Scope> {
-    const territoryIds = (await loadTerritoryTree(em)).descendantsOf(territoryId);
-    const flows = await loadEngineFlows(em, territoryIds);
-    const detector = new SynergyDetector(this.kb);
-    detector.load(flows);
-    const scope = { territoryIds, detector, flows: new Map(flows.map((f) => [f.id, f])) };
-    this.scopes.set(territoryId, scope);
-    return scope;
+  /** Ends the worker thread (graceful shutdown). */
+  stop(): Promise<void> {
+    this.scopes.clear();
+    return this.thread.stop();
   }
+
+  /** One batch in an entity manager of its own, so that each flush only looks at the batch's entities. */
+  private async reconcileBatch(em: EntityManager, detected: DetectedSynergy[], goneKeys: string[], flows: Map<string, EngineFlow>) {
+    const batchEm = em.fork();
+    const keys = [...detected.map((d) => d.key), ...goneKeys];
+    const consider = await batchEm.find(Synergy, { key: { $in: keys } });
+    return reconcileSynergies(batchEm, detected, flows, consider, this.kb.version);
+  }
+}
+
+function* batches<T>(items: T[], rows: (item: T) => number): Generator<T[]> {
+  let batch: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    batch.push(item);
+    size += rows(item);
+    if (size >= RECONCILE_BATCH_ROWS) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function merge(a: ReconcileResult, b: ReconcileResult): ReconcileResult {

@@ -12,6 +12,7 @@ import { Language, PathwayNode } from './knowledge.types.js';
 import { viewParticipants } from './participant-view.js';
 import { SynergyNode } from './synergy.types.js';
 import type { SynergyViewInput, ViewFacts } from './view-facts.js';
+import { dayOf } from '../../policy/anonymous-time.js';
 
 /**
  * Builds each synergy *for one viewer*: what a party may not know is never put in the object, so no resolver
@@ -60,8 +61,8 @@ function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, vie
     viewerCanDecline: myOrgs.length > 0 && (status === SynergyStatus.SUGGESTED || status === SynergyStatus.CONTACT_REQUESTED),
     note: full ? (synergy.note ?? null) : null,
     organizationCount: new Set(participants.map((p) => p.organization.id)).size,
-    createdAt: synergy.createdAt,
-    updatedAt: synergy.updatedAt,
+    createdAt: full || revealed ? synergy.createdAt : dayOf(synergy.createdAt),
+    updatedAt: full || revealed ? synergy.updatedAt : dayOf(synergy.updatedAt),
   });
 }
 

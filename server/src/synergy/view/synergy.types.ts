@@ -52,6 +52,6 @@ export class SynergyNode extends Node {
   @Field(() => Boolean, { description: 'Whether you may decline it.' }) viewerCanDecline!: boolean;
   @Field(() => String, { nullable: true, description: "The facilitator's note (facilitators only)." }) note!: string | null;
   @Field(() => Int, { description: 'Number of organisations taking part.' }) organizationCount!: number;
-  @Field(() => Date, { description: 'When it was first found or recorded.' }) createdAt!: Date;
-  @Field(() => Date, { description: 'When it last changed.' }) updatedAt!: Date;
+  @Field(() => Date, { description: 'When it was first found or recorded (the day only, for a party while the counterparts are anonymous).' }) createdAt!: Date;
+  @Field(() => Date, { description: 'When it last changed (the day only, for a party while the counterparts are anonymous).' }) updatedAt!: Date;
 }
