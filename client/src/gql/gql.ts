@@ -53,9 +53,8 @@ type Documents = {
     "\n  query SynergyCount($filter: SynergyFilterInput) {\n    synergies(filter: $filter, first: 0) {\n      totalCount\n    }\n  }\n": typeof types.SynergyCountDocument,
     "\n  query SynergyPage($filter: SynergyFilterInput, $first: Int!, $after: String) {\n    synergies(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...SynergyRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SynergyPageDocument,
     "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n  }\n": typeof types.SynergyRowFragmentDoc,
-    "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactTotalRangeFields\n    }\n  }\n": typeof types.TerritoryImpactDocument,
-    "\n  fragment ImpactRangeFields on ImpactFigure {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": typeof types.ImpactRangeFieldsFragmentDoc,
-    "\n  fragment ImpactTotalRangeFields on ImpactTotal {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": typeof types.ImpactTotalRangeFieldsFragmentDoc,
+    "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactRangeFields\n    }\n  }\n": typeof types.TerritoryImpactDocument,
+    "\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": typeof types.ImpactRangeFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  query ApiTokens {\n    viewer {\n      id\n      apiTokens {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.ApiTokensDocument,
@@ -97,9 +96,8 @@ const documents: Documents = {
     "\n  query SynergyCount($filter: SynergyFilterInput) {\n    synergies(filter: $filter, first: 0) {\n      totalCount\n    }\n  }\n": types.SynergyCountDocument,
     "\n  query SynergyPage($filter: SynergyFilterInput, $first: Int!, $after: String) {\n    synergies(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...SynergyRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SynergyPageDocument,
     "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n  }\n": types.SynergyRowFragmentDoc,
-    "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactTotalRangeFields\n    }\n  }\n": types.TerritoryImpactDocument,
-    "\n  fragment ImpactRangeFields on ImpactFigure {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": types.ImpactRangeFieldsFragmentDoc,
-    "\n  fragment ImpactTotalRangeFields on ImpactTotal {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": types.ImpactTotalRangeFieldsFragmentDoc,
+    "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactRangeFields\n    }\n  }\n": types.TerritoryImpactDocument,
+    "\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": types.ImpactRangeFieldsFragmentDoc,
 };
 
 /**
@@ -275,15 +273,11 @@ export function graphql(source: "\n  fragment SynergyRow on Synergy {\n    id\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactTotalRangeFields\n    }\n  }\n"): (typeof documents)["\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactTotalRangeFields\n    }\n  }\n"];
+export function graphql(source: "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactRangeFields\n    }\n  }\n"): (typeof documents)["\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactRangeFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ImpactRangeFields on ImpactFigure {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"): (typeof documents)["\n  fragment ImpactRangeFields on ImpactFigure {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ImpactTotalRangeFields on ImpactTotal {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"): (typeof documents)["\n  fragment ImpactTotalRangeFields on ImpactTotal {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"];
+export function graphql(source: "\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"): (typeof documents)["\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

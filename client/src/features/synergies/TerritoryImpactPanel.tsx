@@ -25,7 +25,7 @@ const TerritoryImpactQuery = graphql(`
   fragment ImpactGroupFields on ImpactGroup {
     synergyCount
     totals {
-      ...ImpactTotalRangeFields
+      ...ImpactRangeFields
     }
   }
 `);

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { ImpactRangeNode } from './impact-range.types.js';
 import type { OrganizationNode } from '../../organization/organization.types.js';
 import { KnowledgeSourceNode, type Language } from './knowledge.types.js';
 
@@ -64,7 +65,7 @@ export class ImpactFactorNode {
   @Field(() => String, { nullable: true, description: 'Emission factors: edition or consultation date of that database.' }) vintage!: string | null;
 }
 
-@ObjectType('ImpactFigure', { description: 'An estimated impact, with its range and method (docs/impact-method.md).' })
+@ObjectType('ImpactFigure', { implements: ImpactRangeNode, description: 'An estimated impact, with its range and method (docs/impact-method.md).' })
 export class ImpactFigureNode {
   @Field(() => String, { description: 'TONNES_DIVERTED, MWH_RECOVERED, WATER_M3_SAVED, CO2E_AVOIDED_T, EUROS_SAVED, JOBS or INSERTION_JOBS.' }) indicator!: string;
   @Field(() => Float, { description: 'Low estimate.' }) low!: number;

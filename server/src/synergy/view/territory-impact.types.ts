@@ -1,7 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ImpactRangeNode } from './impact-range.types.js';
 import type { ImpactGroup, ImpactTotal, TerritoryImpactTotals } from './territory-impact.js';
 
-@ObjectType('ImpactTotal', { description: 'The sum of one indicator over a group of synergies.' })
+@ObjectType('ImpactTotal', { implements: ImpactRangeNode, description: 'The sum of one indicator over a group of synergies.' })
 export class ImpactTotalNode implements ImpactTotal {
   @Field(() => String, { description: 'Indicator (see ImpactFigure).' }) indicator!: string;
   @Field(() => String, { description: 'Unit.' }) unit!: string;
