@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ViewerQuery } from '../features/auth/viewer';
@@ -18,6 +18,10 @@ import { NotFoundPage } from './NotFoundPage';
 import type { Route } from '../ui/route';
 import { useRoute } from './useRoute';
 import { createUrqlClient } from './urql';
+
+// The projects pages load on first visit: they are not part of the first screen's bundle.
+const ProjectsBoardPage = lazy(() => import('../features/projects/ProjectsBoardPage').then((m) => ({ default: m.ProjectsBoardPage })));
+const ProjectPage = lazy(() => import('../features/projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 
 export function App() {
   // A fresh client per session: its cache holds only what the current viewer may see.
@@ -52,7 +56,17 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
       </p>
     );
   } else if (viewer) {
-    content = <Page route={route} />;
+    content = (
+      <Suspense
+        fallback={
+          <p role="status" className="muted">
+            {t('app.loading')}
+          </p>
+        }
+      >
+        <Page route={route} />
+      </Suspense>
+    );
   } else {
     content = <LogInForm onLoggedIn={onSessionChange} />;
   }
@@ -87,6 +101,10 @@ function Page({ route }: { route: Route }) {
       return <SynergiesPage />;
     case 'synergy':
       return <SynergyDetailPage key={route.id} id={route.id} />;
+    case 'projects':
+      return <ProjectsBoardPage />;
+    case 'project':
+      return <ProjectPage key={route.id} id={route.id} />;
     case 'apiTokens':
       return <ApiTokensPage />;
     case 'notFound':

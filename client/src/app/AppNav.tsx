@@ -6,6 +6,7 @@ const SECTIONS: { route: Route; label: MessageKey }[] = [
   { route: { name: 'directory' }, label: 'nav.directory' },
   { route: { name: 'flows' }, label: 'nav.flows' },
   { route: { name: 'synergies' }, label: 'nav.synergies' },
+  { route: { name: 'projects' }, label: 'nav.projects' },
   { route: { name: 'apiTokens' }, label: 'nav.apiTokens' },
 ];
 

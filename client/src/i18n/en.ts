@@ -1,4 +1,5 @@
 import { enFlows } from './en-flows';
+import { enProjects } from './en-projects';
 import type { MessageKey } from './fr';
 
 /** English messages. Typed against the French ones, so a missing or extra key does not compile. */
@@ -247,4 +248,5 @@ export const en: Record<MessageKey, string> = {
   'tokens.revokeConfirm': 'Yes, revoke',
   'tokens.revokeError': 'The token was not revoked: {message}',
   ...enFlows,
+  ...enProjects,
 };

@@ -1,4 +1,5 @@
 import { frFlows } from './fr-flows';
+import { frProjects } from './fr-projects';
 
 /** French messages: the reference language. Every key here must exist in every other language. */
 export const fr = {
@@ -248,6 +249,7 @@ export const fr = {
   'tokens.revokeConfirm': 'Oui, révoquer',
   'tokens.revokeError': "Le jeton n'a pas été révoqué : {message}",
   ...frFlows,
+  ...frProjects,
 } as const;
 
 export type MessageKey = keyof typeof fr;

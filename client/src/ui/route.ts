@@ -10,6 +10,8 @@ export type Route =
   | { name: 'flow'; id: string }
   | { name: 'synergies' }
   | { name: 'synergy'; id: string }
+  | { name: 'projects' }
+  | { name: 'project'; id: string }
   | { name: 'apiTokens' }
   | { name: 'notFound'; path: string };
 
@@ -18,6 +20,7 @@ const ITEM_ROUTES = {
   organizations: { list: { name: 'directory' }, item: (id: string): Route => ({ name: 'organization', id }) },
   flows: { list: { name: 'flows' }, item: (id: string): Route => (id === 'new' ? { name: 'newFlow' } : { name: 'flow', id }) },
   synergies: { list: { name: 'synergies' }, item: (id: string): Route => ({ name: 'synergy', id }) },
+  projects: { list: { name: 'projects' }, item: (id: string): Route => ({ name: 'project', id }) },
 } satisfies Record<string, { list: Route; item: (id: string) => Route }>;
 
 /** The route of a location hash; an address that names no page is `notFound`, never silently another page. */
@@ -55,6 +58,10 @@ export function hrefOf(route: Route): string {
       return '#/synergies';
     case 'synergy':
       return `#/synergies/${encodeURIComponent(route.id)}`;
+    case 'projects':
+      return '#/projects';
+    case 'project':
+      return `#/projects/${encodeURIComponent(route.id)}`;
     case 'apiTokens':
       return '#/api-tokens';
     case 'notFound':
@@ -63,7 +70,7 @@ export function hrefOf(route: Route): string {
 }
 
 /** The section of the main navigation a route belongs to, if any. */
-export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'apiTokens' | null {
+export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'projects' | 'apiTokens' | null {
   switch (route.name) {
     case 'directory':
     case 'organization':
@@ -75,6 +82,9 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
     case 'synergies':
     case 'synergy':
       return 'synergies';
+    case 'projects':
+    case 'project':
+      return 'projects';
     case 'apiTokens':
       return 'apiTokens';
     case 'notFound':
