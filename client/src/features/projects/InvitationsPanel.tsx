@@ -45,7 +45,8 @@ type Invitation = ProjectInvitationsQuery['projectInvitations'][number];
 export function InvitationsPanel() {
   const { t } = useI18n();
   const id = useId();
-  const [{ data, error }] = useQuery({ query: ProjectInvitationsQuery, context: PROJECT_DEPENDENT });
+  // No event tells of a new invitation (the project is not visible yet): asked again each time the panel shows.
+  const [{ data, error }] = useQuery({ query: ProjectInvitationsQuery, context: PROJECT_DEPENDENT, requestPolicy: 'cache-and-network' });
   const invitations = data?.projectInvitations ?? [];
   if (error) {
     return (

@@ -120,7 +120,9 @@ export function ProjectParticipantsSection({ project }: { project: ProjectPartic
 
 function ParticipantSummary({ participant }: { participant: Participant }) {
   const { t, language } = useI18n();
-  const inviter = participant.invitedByOrganization?.name ?? participant.invitedByName;
+  // The organisation that started the project took part at once: nobody invited it.
+  const selfInvited = participant.organization !== null && participant.invitedByOrganization?.id === participant.organization.id;
+  const inviter = selfInvited ? null : (participant.invitedByOrganization?.name ?? participant.invitedByName);
   return (
     <>
       <p className="participant-name">

@@ -82,7 +82,13 @@ function ProjectsBoard({ territory }: { territory: WorkspaceTerritory }) {
   const { t } = useI18n();
   const id = useId();
   const filter = useMemo(() => ({ territoryId: territory.id }), [territory.id]);
-  const [{ data, fetching, error }] = useQuery({ query: ProjectsBoardQuery, variables: { filter }, context: PROJECT_DEPENDENT });
+  // Events follow the projects listed; one started elsewhere meanwhile shows when the board is opened again.
+  const [{ data, fetching, error }] = useQuery({
+    query: ProjectsBoardQuery,
+    variables: { filter },
+    context: PROJECT_DEPENDENT,
+    requestPolicy: 'cache-and-network',
+  });
   const projects = data?.projects.nodes ?? [];
   const board = boardColumns(projects);
 
