@@ -165,6 +165,27 @@ describe('projects, in a browser, against the real server', () => {
     expect(await scrollWidth(facilitator)).toBeLessThanOrEqual(DESKTOP.width);
   });
 
+  it('the facilitator starts a project from a synergy: its parties are invited, the project links back to it', async () => {
+    await facilitator.getByRole('link', { name: 'Synergies', exact: true }).click();
+    const first = facilitator.getByRole('region', { name: 'Synergies, meilleur score en premier' }).getByRole('article').first();
+    await first.getByRole('link').first().click();
+    const title = (await facilitator.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    await facilitator.getByRole('button', { name: 'Créer un projet' }).click();
+    expect(await facilitator.getByLabel('Titre du projet').inputValue()).toBe(title.slice(0, 200));
+    await facilitator.getByRole('button', { name: 'Créer le projet' }).click();
+    await facilitator.waitForURL(/#\/projects\//);
+    await facilitator.getByRole('region', { name: "Plan d'action" }).waitFor();
+    expect(await facilitator.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    await facilitator.locator('.project-facts').getByRole('link', { name: title }).waitFor();
+    const pending = facilitator.getByRole('region', { name: 'Participants' }).getByText('Invitation en attente', { exact: true });
+    await pending.first().waitFor();
+    expect(await pending.count()).toBeGreaterThanOrEqual(2);
+    // Back on the synergy, its project is listed and no second one is offered.
+    await facilitator.locator('.project-facts').getByRole('link', { name: title }).click();
+    await facilitator.getByRole('region', { name: 'Projets issus de cette synergie' }).getByRole('link').waitFor();
+    expect(await facilitator.getByRole('button', { name: 'Créer un projet' }).count()).toBe(0);
+  });
+
   it('a member of the invited organisation sees the invitation, accepts, then sees the project', async () => {
     // No event reaches an organisation that is only invited (it may not see the project yet): the board asks again
     // for invitations when it is opened.
