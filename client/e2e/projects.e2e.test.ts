@@ -181,9 +181,26 @@ describe('projects, in a browser, against the real server', () => {
     await pending.first().waitFor();
     expect(await pending.count()).toBeGreaterThanOrEqual(2);
     // Back on the synergy, its project is listed and no second one is offered.
+    const projectUrl = facilitator.url();
     await facilitator.locator('.project-facts').getByRole('link', { name: title }).click();
     await facilitator.getByRole('region', { name: 'Projets issus de cette synergie' }).getByRole('link').waitFor();
     expect(await facilitator.getByRole('button', { name: 'Créer un projet' }).count()).toBe(0);
+
+    // Abandoning needs a reason; the board then keeps the project apart, folded.
+    await facilitator.goto(projectUrl);
+    await facilitator.getByRole('button', { name: 'Passer à « Abandonné »' }).click();
+    await facilitator.getByRole('button', { name: 'Passer à « Abandonné »' }).click();
+    await facilitator.getByText('Indiquez pourquoi le projet est abandonné.').waitFor();
+    await facilitator.getByLabel("Raison de l'abandon").fill('Le gisement ne sera plus produit');
+    await facilitator.getByRole('button', { name: 'Passer à « Abandonné »' }).click();
+    await facilitator.getByRole('list', { name: 'Historique des étapes' }).getByText('Idée → Abandonné', { exact: true }).waitFor();
+    await facilitator.locator('.note').getByText('Le gisement ne sera plus produit').waitFor();
+    await openBoard(facilitator);
+    const abandoned = facilitator.getByText('Projets abandonnés (1)');
+    await abandoned.waitFor();
+    expect(await card(facilitator, title).isVisible()).toBe(false);
+    await abandoned.click();
+    await card(facilitator, title).waitFor();
   });
 
   it('a member of the invited organisation sees the invitation, accepts, then sees the project', async () => {
