@@ -231,6 +231,21 @@ describe('projects, in a browser, against the real server', () => {
     expect(await joinery.locator('body').textContent()).not.toContain(NEW_PROJECT);
   });
 
+  it('the facilitator removes the organisation; its member no longer finds the project', async () => {
+    await steel.goto(newProjectUrl);
+    await steel.getByRole('heading', { level: 1, name: NEW_PROJECT }).waitFor();
+    await facilitator.goto(newProjectUrl);
+    const participants = facilitator.getByRole('region', { name: 'Participants' });
+    await participants.getByText('Participe', { exact: true }).nth(1).waitFor();
+    await participants.getByRole('button', { name: `Retirer ${STEELWORKS}` }).click();
+    await participants.getByRole('group', { name: `Retirer ${STEELWORKS}` }).getByRole('button', { name: 'Retirer', exact: true }).click();
+    await participants.getByRole('listitem').filter({ hasText: STEELWORKS }).getByText('Retirée du projet', { exact: true }).waitFor();
+    // The server tells a removed organisation nothing more, not even that it was removed: its next look finds nothing.
+    await steel.reload();
+    await steel.getByText("Ce projet n'existe pas ou ne vous concerne pas.").waitFor();
+    expect(await steel.locator('main').textContent()).not.toContain(NEW_PROJECT);
+  });
+
   it('has no horizontal scroll on a phone (390×844)', async () => {
     const phone = await newPage(PHONE);
     await logIn(phone, url, FACILITATOR.email);
