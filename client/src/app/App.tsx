@@ -21,6 +21,9 @@ import { createUrqlClient } from './urql';
 
 // The dashboard brings a map and chart libraries: loaded when first opened, so the first screen stays small.
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+// The projects pages load on first visit: they are not part of the first screen's bundle.
+const ProjectsBoardPage = lazy(() => import('../features/projects/ProjectsBoardPage').then((m) => ({ default: m.ProjectsBoardPage })));
+const ProjectPage = lazy(() => import('../features/projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 
 export function App() {
   // A fresh client per session: its cache holds only what the current viewer may see.
@@ -55,7 +58,17 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
       </p>
     );
   } else if (viewer) {
-    content = <Page route={route} />;
+    content = (
+      <Suspense
+        fallback={
+          <p role="status" className="muted">
+            {t('app.loading')}
+          </p>
+        }
+      >
+        <Page route={route} />
+      </Suspense>
+    );
   } else {
     content = <LogInForm onLoggedIn={onSessionChange} />;
   }
@@ -90,6 +103,10 @@ function Page({ route }: { route: Route }) {
       return <SynergiesPage />;
     case 'synergy':
       return <SynergyDetailPage key={route.id} id={route.id} />;
+    case 'projects':
+      return <ProjectsBoardPage />;
+    case 'project':
+      return <ProjectPage key={route.id} id={route.id} />;
     case 'apiTokens':
       return <ApiTokensPage />;
     case 'dashboard':

@@ -1,5 +1,6 @@
 import { enDashboard } from './en-dashboard';
 import { enFlows } from './en-flows';
+import { enProjects } from './en-projects';
 import type { MessageKey } from './fr';
 
 /** English messages. Typed against the French ones, so a missing or extra key does not compile. */
@@ -249,4 +250,5 @@ export const en: Record<MessageKey, string> = {
   'tokens.revokeError': 'The token was not revoked: {message}',
   ...enFlows,
   ...enDashboard,
+  ...enProjects,
 };

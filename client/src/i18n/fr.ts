@@ -1,5 +1,6 @@
 import { frDashboard } from './fr-dashboard';
 import { frFlows } from './fr-flows';
+import { frProjects } from './fr-projects';
 
 /** French messages: the reference language. Every key here must exist in every other language. */
 export const fr = {
@@ -250,6 +251,7 @@ export const fr = {
   'tokens.revokeError': "Le jeton n'a pas été révoqué : {message}",
   ...frFlows,
   ...frDashboard,
+  ...frProjects,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/messages';
-import { formatAmount, formatQuantity } from './format';
+import { formatAmount, formatDateTime, formatQuantity } from './format';
 
 const tr = (language: Language) => (key: MessageKey, params?: MessageParams) => translate(language, key, params);
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -32,5 +32,16 @@ describe('formatQuantity', () => {
   it('writes euros as a currency, without cents', () => {
     expect(nbsp(formatQuantity(14000, 'EUR', 'fr', tr('fr')))).toBe('14 000 €');
     expect(nbsp(formatQuantity(14000.4, 'EUR', 'en', tr('en')))).toBe('€14,000');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows an API date to the minute in the reader’s language', () => {
+    expect(formatDateTime('2026-12-04T10:05:00.000Z', 'fr', 'UTC')).toBe('4 déc. 2026, 10:05');
+    expect(formatDateTime('2026-12-04T10:05:00.000Z', 'en', 'UTC')).toBe('4 Dec 2026, 10:05');
+  });
+
+  it('shows a date it cannot read as it came, rather than "Invalid Date"', () => {
+    expect(formatDateTime('yesterday', 'fr')).toBe('yesterday');
   });
 });

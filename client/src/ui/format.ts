@@ -1,6 +1,6 @@
 import { isMessageKey, type Language, type Translate } from '../i18n/messages';
 
-// Quantities as readers of each language write them, for every view that shows one (impacts today, flows next).
+// Quantities and dates as readers of each language write them, for every view that shows one.
 // Units the API names by a code (FTE) have their words under `impact.unit.*`, where the impact views first needed them.
 const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -29,4 +29,12 @@ export function formatQuantity(value: number, unit: string, language: Language, 
     return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
   }
   return `${formatAmount(value, language)} ${formatUnit(unit, t)}`;
+}
+
+/** A date-time of the API (ISO 8601) as readers of the language write it, to the minute; as given when unreadable. */
+export function formatDateTime(value: unknown, language: Language, timeZone?: string): string {
+  const text = String(value);
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) return text;
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }

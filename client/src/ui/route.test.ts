@@ -15,6 +15,8 @@ describe('routes', () => {
     ['#/flows', { name: 'flows' }],
     ['#/flows/new', { name: 'newFlow' }],
     ['#/flows/UmVzb3VyY2VGbG93OjE', { name: 'flow', id: 'UmVzb3VyY2VGbG93OjE' }],
+    ['#/projects', { name: 'projects' }],
+    ['#/projects/U3luZXJneVByb2plY3Q6MQ', { name: 'project', id: 'U3luZXJneVByb2plY3Q6MQ' }],
     ['#/api-tokens', { name: 'apiTokens' }],
     ['#/dashboard', { name: 'dashboard' }],
   ] as const)('%s is %o', (hash, route) => {
@@ -38,6 +40,8 @@ describe('routes', () => {
     { name: 'flow', id: 'Rmxvdzo/=+' },
     { name: 'synergies' },
     { name: 'synergy', id: 'U3luZXJneTo/=+' },
+    { name: 'projects' },
+    { name: 'project', id: 'UHJvamVjdDo/=+' },
     { name: 'apiTokens' },
     { name: 'dashboard' },
     { name: 'notFound', path: '/nowhere' },
@@ -49,6 +53,7 @@ describe('routes', () => {
     expect(sectionOf({ name: 'organization', id: 'x' })).toBe('directory');
     expect(sectionOf({ name: 'newFlow' })).toBe('flows');
     expect(sectionOf({ name: 'synergy', id: 'x' })).toBe('synergies');
+    expect(sectionOf({ name: 'project', id: 'x' })).toBe('projects');
     expect(sectionOf({ name: 'notFound', path: '/x' })).toBeNull();
   });
 });

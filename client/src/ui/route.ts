@@ -10,6 +10,8 @@ export type Route =
   | { name: 'flow'; id: string }
   | { name: 'synergies' }
   | { name: 'synergy'; id: string }
+  | { name: 'projects' }
+  | { name: 'project'; id: string }
   | { name: 'apiTokens' }
   | { name: 'dashboard' }
   | { name: 'notFound'; path: string };
@@ -19,6 +21,7 @@ const ITEM_ROUTES = {
   organizations: { list: { name: 'directory' }, item: (id: string): Route => ({ name: 'organization', id }) },
   flows: { list: { name: 'flows' }, item: (id: string): Route => (id === 'new' ? { name: 'newFlow' } : { name: 'flow', id }) },
   synergies: { list: { name: 'synergies' }, item: (id: string): Route => ({ name: 'synergy', id }) },
+  projects: { list: { name: 'projects' }, item: (id: string): Route => ({ name: 'project', id }) },
 } satisfies Record<string, { list: Route; item: (id: string) => Route }>;
 
 /** The route of a location hash; an address that names no page is `notFound`, never silently another page. */
@@ -57,6 +60,10 @@ export function hrefOf(route: Route): string {
       return '#/synergies';
     case 'synergy':
       return `#/synergies/${encodeURIComponent(route.id)}`;
+    case 'projects':
+      return '#/projects';
+    case 'project':
+      return `#/projects/${encodeURIComponent(route.id)}`;
     case 'apiTokens':
       return '#/api-tokens';
     case 'dashboard':
@@ -67,7 +74,7 @@ export function hrefOf(route: Route): string {
 }
 
 /** The section of the main navigation a route belongs to, if any. */
-export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'dashboard' | 'apiTokens' | null {
+export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'projects' | 'dashboard' | 'apiTokens' | null {
   switch (route.name) {
     case 'directory':
     case 'organization':
@@ -81,6 +88,9 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
       return 'synergies';
     case 'dashboard':
       return 'dashboard';
+    case 'projects':
+    case 'project':
+      return 'projects';
     case 'apiTokens':
       return 'apiTokens';
     case 'notFound':

@@ -5,7 +5,8 @@ import type { ApiTokensQuery as ApiTokensData } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { describeError } from '../../ui/errors';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { formatDateTime, tokenState } from './token-state';
+import { formatDateTime } from '../../ui/format';
+import { tokenState } from './token-state';
 import './api-tokens.css';
 
 const ApiTokensQuery = graphql(`

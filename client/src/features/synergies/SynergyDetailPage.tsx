@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import type { SynergyDetailQuery as SynergyDetailData } from '../../gql/graphql';
 import { apiLanguage } from '../../i18n/api-language';
 import { useI18n } from '../../i18n/useI18n';
+import { SynergyProjects } from '../projects/SynergyProjects';
 import { ExplanationSection } from './ExplanationSection';
 import { scoreOutOf100 } from './impacts';
 import { ImpactsSection } from './ImpactsSection';
@@ -109,6 +110,7 @@ function SynergyDetail({ synergy }: { synergy: Synergy }) {
         </p>
       )}
       <SynergyActions synergy={synergy} />
+      <SynergyProjects synergy={synergy} title={title} />
       <div className="detail-grid">
         <div>
           <ExplanationSection synergy={synergy} />
