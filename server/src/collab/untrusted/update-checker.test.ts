@@ -32,6 +32,14 @@ describe('the untrusted update checker', () => {
     await expect(checker.check(update)).resolves.toBeUndefined();
   });
 
+  it('lets an incremental update through, though the scratch document lacks what it builds on', async () => {
+    checker = createUpdateChecker({ poolSize: 1 });
+    const doc = editedDocument('Collecte');
+    const before = Y.encodeStateVector(doc);
+    doc.getText('notes').insert(3, ' des palettes');
+    await expect(checker.check(Y.encodeStateAsUpdate(doc, before))).resolves.toBeUndefined();
+  });
+
   it('rejects bytes that are no update as MALFORMED', async () => {
     checker = createUpdateChecker({ poolSize: 1 });
     expect(await reasonOf(checker.check(new Uint8Array()))).toBe('MALFORMED');

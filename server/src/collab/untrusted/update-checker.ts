@@ -65,6 +65,8 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let closed = false;
+  /** Why the workers cannot start (a worker that dies before it is ready is not an update's fault). */
+  let broken: Error | null = null;
   let nextId = 0;
 
   const finish = (slot: Slot, outcome: Error | null) => {
@@ -101,6 +103,13 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
     });
     // Out of memory or any crash of the worker: the update it was decoding is the cause.
     const onDeath = (reason: unknown) => {
+      if (!slot.ready) {
+        // Respawning a worker that cannot load would spin forever: fail every check instead, loudly.
+        broken = new Error(`The update checker's worker cannot start: ${String(reason)}`);
+        worker.removeAllListeners();
+        for (const job of queue.splice(0)) job.reject(broken);
+        return;
+      }
       finish(slot, new UntrustedUpdateError('MALFORMED', `Malformed update: the decoder failed (${String(reason)}).`));
       replace(slot);
       dispatch();
@@ -135,6 +144,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
   return {
     check(update) {
       if (closed) return Promise.reject(new Error('The update checker is closed.'));
+      if (broken) return Promise.reject(broken);
       if (update.byteLength > maxBytes) {
         return Promise.reject(
           new UntrustedUpdateError('TOO_LARGE', `The update has ${update.byteLength} bytes; at most ${maxBytes} are accepted.`),
