@@ -83,6 +83,8 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
   const replace = (slot: Slot) => {
     const dead = slot.worker;
     dead.removeAllListeners();
+    // It may still run out of memory before it stops: an 'error' nobody listens to would crash the process.
+    dead.on('error', () => {});
     // A worker stuck in a decoding loop only stops when terminated; its exit is not waited for.
     void dead.terminate();
     if (!closed) slot.worker = spawn(slot);
@@ -107,6 +109,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
         // Respawning a worker that cannot load would spin forever: fail every check instead, loudly.
         broken = new Error(`The update checker's worker cannot start: ${String(reason)}`);
         worker.removeAllListeners();
+        worker.on('error', () => {});
         for (const job of queue.splice(0)) job.reject(broken);
         return;
       }
@@ -163,6 +166,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
         slots.map((slot) => {
           finish(slot, stopped);
           slot.worker.removeAllListeners();
+          slot.worker.on('error', () => {});
           return slot.worker.terminate();
         }),
       );
