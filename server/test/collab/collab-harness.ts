@@ -113,7 +113,7 @@ export interface PlanProject {
  * A project in the demo territory started by the facilitator, led by the steelworks, with the joinery as partner
  * and the authority as observer, every invitation accepted.
  */
-export async function planProject(t: TestApp, title: string): Promise<PlanProject> {
+export async function planProject(t: Pick<TestApp, 'gql' | 'logIn'>, title: string): Promise<PlanProject> {
   const [facilitator, steel, joinery, authority] = await Promise.all(
     [DEMO_ACCOUNTS.facilitator, DEMO_ACCOUNTS.steelMember, DEMO_ACCOUNTS.joineryMember, DEMO_ACCOUNTS.authorityMember].map((a) => t.logIn(a.email)),
   );
