@@ -124,6 +124,10 @@ export function createCollabServer(options: CollabOptions) {
 
     async stop(): Promise<void> {
       for (const socket of sockets) socket.ws.terminate();
+      // Documents unload once their last connection is gone (the Redis relay waits a moment first); the Redis
+      // clients close only after that, or the unload would talk to a closed connection.
+      const deadline = Date.now() + 5000;
+      while (hocuspocus.documents.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await compaction.stop();
       await log.drain();
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
