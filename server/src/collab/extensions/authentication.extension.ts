@@ -2,9 +2,9 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Authenticate } from '../../auth/authenticate.js';
 import type { Principal } from '../../auth/principal.loader.js';
 import { DomainError } from '../../errors/domain-errors.js';
-import type { CollabContext, DocumentAccessLevel } from '../collab-context.js';
-import { COLLAB_CLOSE } from '../collab-socket.js';
-import { parseDocumentName, type DocumentAddress } from '../document-name.js';
+import type { CollabContext, DocumentAccessLevel } from '../connection/collab-context.js';
+import { COLLAB_CLOSE } from '../connection/collab-socket.js';
+import { parseDocumentName, type DocumentAddress } from '../connection/document-name.js';
 
 /** What a viewer may do with a document, asked of the domain that owns it (its service asks the policy). */
 export type DocumentAccess = (principal: Principal, address: DocumentAddress) => Promise<DocumentAccessLevel>;

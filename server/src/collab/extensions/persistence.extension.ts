@@ -1,6 +1,6 @@
 import type { beforeSyncPayload, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import type { CollabContext } from '../collab-context.js';
+import type { CollabContext } from '../connection/collab-context.js';
 import type { UpdateLog } from '../store/update-log.js';
 
 /** y-protocols sync message types that carry an update from the client. */

@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { CredentialHeaders } from '../auth/authenticate.js';
-import type { LiveConnections } from '../auth/live-connections.js';
-import type { Principal } from '../auth/principal.loader.js';
-import type { SocketLimits } from '../config/config.js';
-import { CLOSE_CODES, SOCKET_CLOSE } from '../errors/domain-errors.js';
-import { closeSocket } from '../http/close-socket.js';
-import { OperationBudget } from '../http/socket-limits.js';
+import type { CredentialHeaders } from '../../auth/authenticate.js';
+import type { LiveConnections } from '../../auth/live-connections.js';
+import type { Principal } from '../../auth/principal.loader.js';
+import type { SocketLimits } from '../../config/config.js';
+import { CLOSE_CODES, SOCKET_CLOSE } from '../../errors/domain-errors.js';
+import { closeSocket } from '../../http/close-socket.js';
+import { OperationBudget } from '../../http/socket-limits.js';
 
 /** Close reasons of /collab beside the shared ones (SOCKET_CLOSE). */
 export const COLLAB_CLOSE = {

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.loader.js';
+import type { Principal } from '../../auth/principal.loader.js';
 import type { CollabSocket } from './collab-socket.js';
 
 /** What Hocuspocus carries for each document connection: its socket and, once authenticated, who is behind it. */
