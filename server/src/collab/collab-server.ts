@@ -32,6 +32,18 @@ export interface CollabOptions {
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
 
+/** A Redis client for the relay; an outage is reported once, not per retry (ioredis reconnects by itself). */
+function relayClient(redisUrl: string): Redis {
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (!down) console.error('Live documents: Redis relay unavailable:', error.message);
+    down = true;
+  });
+  client.on('ready', () => (down = false));
+  return client;
+}
+
 /**
  * The collaboration server on WS /collab: Hocuspocus 4 in this process, fed the sockets that http/ routes to it,
  * one extension per concern (authentication and access, persistence), the update log with group commit and its
@@ -44,8 +56,7 @@ export function createCollabServer(options: CollabOptions) {
     new PersistenceExtension(log, options.checkUpdate ?? (async () => {})),
   ];
   if (options.redisUrl) {
-    const redisUrl = options.redisUrl;
-    extensions.push(new RedisRelay({ createClient: () => new Redis(redisUrl), prefix: 'fe2i-collab' }));
+    extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: 'fe2i-collab' }));
   }
   const hocuspocus = new Hocuspocus<CollabContext>({
     quiet: true,
