@@ -62,4 +62,18 @@ describe('co-editing a plan', () => {
     await synced(late);
     expect(late.text.toString()).toBe(writers[0].text.toString());
   });
+
+  it('an update made on the server goes through the log and reaches open clients', async () => {
+    const c = open(p.joinery);
+    await synced(c);
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(c.doc));
+    const before = Y.encodeStateVector(scratch);
+    scratch.getArray<string>('actions').push(['écrite par le serveur']);
+    await t.app.collab.appendServerUpdate(p.documentName, Y.encodeStateAsUpdate(scratch, before), null);
+    await until(() => c.doc.getArray('actions').toArray().includes('écrite par le serveur'), 'the server update at the client');
+    const [{ n }] = await t.app.orm.em.fork().execute(`select count(*)::int as n from collab_update where document_name = ?`, [p.documentName]);
+    expect(n).toBeGreaterThan(0);
+    expect((await storedDocument(t, p.documentName)).getArray('actions').toArray()).toContain('écrite par le serveur');
+  });
 });
