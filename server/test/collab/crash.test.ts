@@ -62,7 +62,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a crash while fifty clients type', (
     });
     const stored = new Set((await server.stored(p.documentName)).getArray<string>('typed').toArray());
     const lost = [...required].filter((item) => !stored.has(item));
-    expect(required.size).toBeGreaterThan(CLIENTS * 5);
+    expect(required.size).toBeGreaterThanOrEqual(CLIENTS * 5);
     expect(lost).toEqual([]);
 
     await server.start();
