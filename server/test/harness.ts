@@ -23,7 +23,12 @@ export class TestApp {
     private readonly db: TestDatabase,
   ) {}
 
-  static async start({ seedDemo = true, redisUrl, sharing }: { seedDemo?: boolean; redisUrl?: string; sharing?: TestApp } = {}): Promise<TestApp> {
+  static async start({
+    seedDemo = true,
+    redisUrl,
+    sharing,
+    env = {},
+  }: { seedDemo?: boolean; redisUrl?: string; sharing?: TestApp; env?: Record<string, string> } = {}): Promise<TestApp> {
     // A second instance may share the first one's PostgreSQL database (several instances behind a balancer).
     const db = sharing ? { ...sharing.db, drop: async () => {} } : await createTestDatabase();
     const config = loadConfig({
@@ -36,6 +41,7 @@ export class TestApp {
       SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
       SEED_DEMO: seedDemo ? 'true' : 'false',
       DB_POOL_MAX: '4',
+      ...env,
     });
     const app = await startApp(config, () => {});
     return new TestApp(app, db);

@@ -1,14 +1,18 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { followCredentialChanges, LiveConnections } from '../auth/live-connections.js';
+import { createAuthenticator } from '../auth/authenticate.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
+import { followAccessChanges } from '../collab/access-follower.js';
+import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { isEmpty, seedDemo } from '../demo/demo-seeder.js';
 import { serveHttp } from '../http/server.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
+import { ProjectService } from '../project/project.service.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
 import { listenForEvents } from '../pubsub/postgres-notify.js';
 import { SynergyDetection } from '../synergy/detection/synergy-detection.js';
@@ -26,6 +30,8 @@ export interface RunningApp {
   url: string;
   port: number;
   orm: MikroORM;
+  /** The collaboration server (tests reach the update log and server-side updates through it). */
+  collab: CollabServer;
   /** Whether the demo territory was loaded at this start. */
   seeded: boolean;
   embedded: boolean;
@@ -79,16 +85,35 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const liveConnections = new LiveConnections();
   const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
 
-  const schema = await buildAppSchema(appPubSub.pubSub);
-  const http = await serveHttp(config, schema, liveConnections, createContextFactory(orm, deps), async () => {
-    await orm.em.fork().execute('select 1');
-    return appPubSub.redisState() === 'down' ? { redis: 'down' } : undefined;
+  const collab = createCollabServer({
+    unitOfWork: () => orm.em.fork(),
+    authenticate: createAuthenticator(() => orm.em.fork(), config.sessionSecret),
+    // Plans are the one kind of live document so far; the project's policy decides (observers read).
+    access: (principal, { ownerId }) => new ProjectService(orm.em.fork(), appPubSub.pubSub).planAccess(principal.viewer, ownerId),
+    liveConnections,
+    limits: config.sockets,
+    redisUrl: config.redisUrl,
   });
+  const accessFollower = followAccessChanges(appPubSub.pubSub, collab);
+
+  const schema = await buildAppSchema(appPubSub.pubSub);
+  const http = await serveHttp(
+    config,
+    schema,
+    liveConnections,
+    createContextFactory(orm, deps),
+    async () => {
+      await orm.em.fork().execute('select 1');
+      return appPubSub.redisState() === 'down' ? { redis: 'down' } : undefined;
+    },
+    collab,
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await http.stop();
+      await accessFollower.stop();
       await credentialFollower.stop();
       await otherProcesses?.close();
       await flowFollower.stop();
@@ -103,6 +128,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     url: `http://localhost:${http.port}`,
     port: http.port,
     orm,
+    collab,
     seeded,
     embedded: Boolean(embedded),
     stop,

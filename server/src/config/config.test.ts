@@ -71,6 +71,8 @@ describe('loadConfig', () => {
       WS_OPERATIONS_PER_SECOND: '5',
       WS_CONNECTIONS_PER_ADDRESS: '7',
       WS_INIT_TIMEOUT_SECONDS: '3',
+      WS_COLLAB_MESSAGES_PER_SECOND: '50',
+      WS_COLLAB_DOCUMENTS_PER_CONNECTION: '4',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -86,7 +88,14 @@ describe('loadConfig', () => {
       aggregateMinOrganizations: 5,
       clientDist: path.join(dataDir, 'web'),
       debugSql: true,
-      sockets: { maxMessageBytes: 32_768, operationsPerSecond: 5, connectionsPerAddress: 7, initTimeoutSeconds: 3 },
+      sockets: {
+        maxMessageBytes: 32_768,
+        operationsPerSecond: 5,
+        connectionsPerAddress: 7,
+        initTimeoutSeconds: 3,
+        collabMessagesPerSecond: 50,
+        collabDocumentsPerConnection: 4,
+      },
     });
   });
 

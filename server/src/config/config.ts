@@ -37,6 +37,10 @@ export interface SocketLimits {
   connectionsPerAddress: number;
   /** Seconds a socket may stay open without saying who it is (graphql-ws `connection_init`). */
   initTimeoutSeconds: number;
+  /** Messages (Yjs updates, presence) one /collab socket may send per second; beyond, it is closed (4429). */
+  collabMessagesPerSecond: number;
+  /** Live documents one /collab socket may open. */
+  collabDocumentsPerConnection: number;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +71,8 @@ export function loadConfig(env: Env = process.env): Config {
     operationsPerSecond: readInt('WS_OPERATIONS_PER_SECOND', env.WS_OPERATIONS_PER_SECOND, 20, 1, 10_000, problems),
     connectionsPerAddress: readInt('WS_CONNECTIONS_PER_ADDRESS', env.WS_CONNECTIONS_PER_ADDRESS, 100, 1, 100_000, problems),
     initTimeoutSeconds: readInt('WS_INIT_TIMEOUT_SECONDS', env.WS_INIT_TIMEOUT_SECONDS, 10, 1, 300, problems),
+    collabMessagesPerSecond: readInt('WS_COLLAB_MESSAGES_PER_SECOND', env.WS_COLLAB_MESSAGES_PER_SECOND, 200, 1, 100_000, problems),
+    collabDocumentsPerConnection: readInt('WS_COLLAB_DOCUMENTS_PER_CONNECTION', env.WS_COLLAB_DOCUMENTS_PER_CONNECTION, 10, 1, 1000, problems),
   };
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (sessionSecret && sessionSecret.length < 32) {
@@ -178,5 +184,7 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   WS_MAX_MESSAGE_BYTES: 'largest WebSocket message in bytes; a bigger one closes the socket with 1009 (default 65536)',
   WS_OPERATIONS_PER_SECOND: 'operations one WebSocket connection may start per second (default 20)',
   WS_CONNECTIONS_PER_ADDRESS: 'open WebSockets per client address, all paths together (default 100)',
-  WS_INIT_TIMEOUT_SECONDS: 'seconds a WebSocket may stay open before connection_init (default 10)',
+  WS_INIT_TIMEOUT_SECONDS: 'seconds a WebSocket may stay open before connection_init or, on /collab, an authenticated document (default 10)',
+  WS_COLLAB_MESSAGES_PER_SECOND: 'messages one /collab socket may send per second; beyond, it is closed with 4429 (default 200)',
+  WS_COLLAB_DOCUMENTS_PER_CONNECTION: 'live documents one /collab socket may open (default 10)',
 };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -21,6 +22,12 @@ export interface HttpServing {
   stop(): Promise<void>;
 }
 
+/** A WebSocket path served by another part of the app (the collaboration server on /collab). */
+export interface SocketEndpoint {
+  handle(ws: WebSocket, request: IncomingMessage): void;
+  stop(): Promise<void>;
+}
+
 type HttpConfig = Pick<Config, 'port' | 'host' | 'clientDist' | 'allowedOrigins' | 'nodeEnv' | 'sockets'>;
 
 /**
@@ -35,6 +42,8 @@ export async function serveHttp(
   liveConnections: LiveConnections,
   contexts: GraphQLContexts,
   checkReady: () => Promise<Record<string, string> | undefined>,
+  /** Live documents (Yjs sync) on WS /collab. */
+  collab?: SocketEndpoint,
 ): Promise<HttpServing> {
   const app = express();
   const httpServer: Server = createServer(app);
@@ -70,12 +79,17 @@ export async function serveHttp(
   }
   app.use(jsonErrors);
 
-  // Two WebSocket endpoints on one port: route upgrades by path (/collab joins here later, with the same limits:
-  // origin, sockets per address, message size).
+  // Two WebSocket endpoints on one port: route upgrades by path, with the same limits (origin, sockets per
+  // address, message size).
   const socketServer = () => new WebSocketServer({ noServer: true, maxPayload: config.sockets.maxMessageBytes });
   const graphqlWss = socketServer();
   const wsServer = serveGraphQLOverWebSocket(schema, graphqlWss, contexts, { limits: config.sockets, liveConnections });
   const routes = new Map([['/graphql', graphqlWss]]);
+  if (collab) {
+    const collabWss = socketServer();
+    collabWss.on('connection', (ws: WebSocket, request: IncomingMessage) => collab.handle(ws, request));
+    routes.set('/collab', collabWss);
+  }
   const addresses = new ConnectionsPerAddress(config.sockets.connectionsPerAddress);
   httpServer.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
@@ -112,6 +126,7 @@ export async function serveHttp(
       await wsServer.dispose();
       for (const client of graphqlWss.clients) client.terminate();
       graphqlWss.close();
+      await collab?.stop();
       await graphqlHttp.apollo.stop(); // drains the HTTP server: in-flight requests finish
     },
   };

@@ -1,0 +1,147 @@
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Redis as RedisRelay } from '@hocuspocus/extension-redis';
+import { Redis } from 'ioredis';
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import type { Authenticate } from '../auth/authenticate.js';
+import type { LiveConnections } from '../auth/live-connections.js';
+import type { SocketLimits } from '../config/config.js';
+import { SOCKET_CLOSE } from '../errors/domain-errors.js';
+import type { CollabContext } from './connection/collab-context.js';
+import { CollabSocket } from './connection/collab-socket.js';
+import { parseDocumentName } from './connection/document-name.js';
+import { AuthenticationExtension, type DocumentAccess } from './extensions/authentication.extension.js';
+import { PersistenceExtension, type CheckUpdate } from './extensions/persistence.extension.js';
+import { startCompaction } from './store/compaction.js';
+import { UpdateLog } from './store/update-log.js';
+
+export interface CollabOptions {
+  unitOfWork: () => EntityManager;
+  authenticate: Authenticate;
+  access: DocumentAccess;
+  liveConnections: LiveConnections;
+  limits: SocketLimits;
+  /** With Redis, instances relay updates and presence to each other (Hocuspocus' Redis extension). */
+  redisUrl?: string;
+  /** Where the untrusted-update decoder plugs in; until then every update is accepted as Yjs decodes it. */
+  checkUpdate?: CheckUpdate;
+  compaction?: { everyMs: number; minUpdates: number };
+}
+
+export type CollabServer = ReturnType<typeof createCollabServer>;
+
+/** A Redis client for the relay; an outage is reported once, not per retry (ioredis reconnects by itself). */
+function relayClient(redisUrl: string): Redis {
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (!down) console.error('Live documents: Redis relay unavailable:', error.message);
+    down = true;
+  });
+  client.on('ready', () => (down = false));
+  return client;
+}
+
+/**
+ * The collaboration server on WS /collab: Hocuspocus 4 in this process, fed the sockets that http/ routes to it,
+ * one extension per concern (authentication and access, persistence), the update log with group commit and its
+ * background compaction, and the Redis relay between instances when REDIS_URL is set.
+ */
+export function createCollabServer(options: CollabOptions) {
+  const log = new UpdateLog(options.unitOfWork);
+  const extensions: Extension[] = [
+    new AuthenticationExtension(options.authenticate, options.access),
+    new PersistenceExtension(log, options.checkUpdate ?? (async () => {})),
+  ];
+  if (options.redisUrl) {
+    extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: 'fe2i-collab' }));
+  }
+  const hocuspocus = new Hocuspocus<CollabContext>({
+    quiet: true,
+    // Idle sockets (no message, not even the provider's pings) are dropped after this.
+    timeout: 30_000,
+    maxPendingDocuments: options.limits.collabDocumentsPerConnection,
+    extensions,
+  });
+  const compaction = startCompaction(options.unitOfWork, {
+    everyMs: options.compaction?.everyMs ?? 10_000,
+    minUpdates: options.compaction?.minUpdates ?? 500,
+    documentsPerRound: 20,
+  });
+  const sockets = new Set<CollabSocket>();
+
+  return {
+    hocuspocus,
+    log,
+
+    /** Takes a WebSocket upgraded on /collab. */
+    handle(ws: WebSocket, request: IncomingMessage): void {
+      const socket = new CollabSocket(ws, request, options.limits, options.liveConnections);
+      sockets.add(socket);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (typeof value === 'string') headers.set(name, value);
+      }
+      const connection = hocuspocus.handleConnection(ws, new Request(`http://localhost${request.url ?? '/collab'}`, { headers }), { socket });
+      ws.on('message', (data: Buffer) => {
+        if (socket.withinBudget()) connection.handleMessage(new Uint8Array(data));
+      });
+      ws.on('close', (code: number, reason: Buffer) => {
+        connection.handleClose({ code, reason: reason.toString() });
+        socket.released();
+        sockets.delete(socket);
+      });
+    },
+
+    /**
+     * An update made on the server (the GraphQL bridge, a restore): logged like a client's, then applied to the
+     * live document, which relays it to open connections (and, through Redis, to other instances).
+     */
+    async appendServerUpdate(documentName: string, update: Uint8Array, authorId: string | null): Promise<void> {
+      if (!parseDocumentName(documentName)) throw new Error(`Unknown document name: ${documentName}`);
+      // Loaded first: the update applied after its append is then new to the document, so it is relayed.
+      const direct = await hocuspocus.openDirectConnection(documentName, {} as CollabContext);
+      try {
+        await log.append({ documentName, update, authorId });
+        await direct.transact((document) => Y.applyUpdate(document, update));
+      } finally {
+        await direct.disconnect();
+      }
+    },
+
+    /**
+     * Re-asks the access of every connection open on this instance to `documentName` (after a participant was
+     * removed): a connection that lost access, or that may now only read while it could write, is closed; its
+     * provider reconnects and is answered with the access of now.
+     */
+    async recheckAccess(documentName: string): Promise<number> {
+      const address = parseDocumentName(documentName);
+      const document = hocuspocus.documents.get(documentName);
+      if (!address || !document) return 0;
+      let closed = 0;
+      for (const connection of document.getConnections()) {
+        const { principal, socket } = connection.context as CollabContext;
+        if (!principal) continue;
+        const level = await options.access(principal, address);
+        if (level === 'NONE' || (level === 'READ' && !connection.readOnly)) {
+          socket.close(SOCKET_CLOSE.ACCESS_CHANGED);
+          closed += 1;
+        }
+      }
+      return closed;
+    },
+
+    async stop(): Promise<void> {
+      for (const socket of sockets) socket.ws.terminate();
+      // Documents unload once their last connection is gone (the Redis relay waits a moment first); the Redis
+      // clients close only after that, or the unload would talk to a closed connection.
+      const deadline = Date.now() + 5000;
+      while (hocuspocus.documents.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await compaction.stop();
+      await log.drain();
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    },
+  };
+}

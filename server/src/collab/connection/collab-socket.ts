@@ -1,0 +1,73 @@
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import type { CredentialHeaders } from '../../auth/authenticate.js';
+import type { LiveConnections } from '../../auth/live-connections.js';
+import type { Principal } from '../../auth/principal.loader.js';
+import type { SocketLimits } from '../../config/config.js';
+import { CLOSE_CODES, SOCKET_CLOSE } from '../../errors/domain-errors.js';
+import { closeSocket } from '../../http/close-socket.js';
+import { OperationBudget } from '../../http/socket-limits.js';
+
+/** Close reasons of /collab beside the shared ones (SOCKET_CLOSE). */
+export const COLLAB_CLOSE = {
+  UNKNOWN_DOCUMENT: { code: CLOSE_CODES.BAD_USER_INPUT, reason: 'Unknown document name: expected <kind>:<id>.' },
+  UNAUTHENTICATED_TOO_LONG: { code: CLOSE_CODES.UNAUTHENTICATED, reason: 'No document authenticated in time.' },
+  TOO_MANY_DOCUMENTS: { code: CLOSE_CODES.RATE_LIMITED, reason: 'Too many documents on this connection.' },
+} as const;
+
+/**
+ * One /collab WebSocket: its credentials (the upgrade request's cookie; a provider token is read as a bearer
+ * token), its budgets, the documents it opened and its entries in the live-connection registry, so that a revoked
+ * credential or a changed access closes it.
+ */
+export class CollabSocket {
+  readonly budget: OperationBudget;
+  readonly documents = new Set<string>();
+  private readonly unregisters: (() => void)[] = [];
+  private readonly authDeadline: NodeJS.Timeout;
+
+  constructor(
+    readonly ws: WebSocket,
+    request: IncomingMessage,
+    readonly limits: SocketLimits,
+    private readonly liveConnections: LiveConnections,
+  ) {
+    this.cookie = request.headers.cookie;
+    this.budget = new OperationBudget(limits.collabMessagesPerSecond);
+    this.authDeadline = setTimeout(() => {
+      if (!this.documents.size) this.close(COLLAB_CLOSE.UNAUTHENTICATED_TOO_LONG);
+    }, limits.initTimeoutSeconds * 1000);
+    this.authDeadline.unref();
+  }
+
+  private readonly cookie: string | undefined;
+
+  credentials(token: string | undefined): CredentialHeaders {
+    return { cookie: this.cookie, authorization: token ? `Bearer ${token}` : undefined };
+  }
+
+  /** A document was opened by `principal` (read at `authenticatedAt`): a revocation from now on closes the socket. */
+  opened(documentName: string, principal: Principal, authenticatedAt: number): void {
+    this.documents.add(documentName);
+    clearTimeout(this.authDeadline);
+    const live = { close: (code: number, reason: string) => this.close({ code, reason }) };
+    this.unregisters.push(this.liveConnections.register(principal, live, authenticatedAt));
+  }
+
+  /** Counts one incoming message; closes the socket (the provider reconnects, nothing unacknowledged is lost). */
+  withinBudget(): boolean {
+    if (this.budget.take() === 'ALLOWED') return true;
+    this.close(SOCKET_CLOSE.RATE_LIMITED);
+    return false;
+  }
+
+  close({ code, reason }: { code: number; reason: string }): void {
+    closeSocket(this.ws, code, reason);
+  }
+
+  /** Called once the socket closed. */
+  released(): void {
+    clearTimeout(this.authDeadline);
+    for (const unregister of this.unregisters.splice(0)) unregister();
+  }
+}

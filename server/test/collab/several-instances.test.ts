@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { TestApp } from '../harness.js';
+import { openPlan, planProject, storedDocument, synced, until, type PlanClient, type PlanProject } from './collab-harness.js';
+
+/**
+ * Issue 9, item 6: two instances sharing PostgreSQL and Redis serve one plan as one (Hocuspocus' Redis extension
+ * relays updates and presence; each instance logs what its own clients send), and removing a participant closes
+ * its connection on the other instance too. Needs DATABASE_URL and REDIS_URL.
+ */
+const enabled = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+
+describe.runIf(enabled)('a plan served by two instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let p: PlanProject;
+  const clients: PlanClient[] = [];
+  const open = (t: TestApp, as: PlanProject['steel']) => {
+    const c = openPlan(t.url, p.documentName, as);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    a = await TestApp.start({ redisUrl: process.env.REDIS_URL });
+    b = await TestApp.start({ redisUrl: process.env.REDIS_URL, sharing: a, seedDemo: false });
+    p = await planProject(a, 'Plan sur deux instances');
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await b?.stop();
+    await a?.stop();
+  });
+
+  it('clients on two instances converge, and the store holds both sides', async () => {
+    const onA = open(a, p.steel);
+    const onB = open(b, p.joinery);
+    await Promise.all([synced(onA), synced(onB)]);
+    onA.text.insert(0, '[par A]');
+    onB.text.insert(0, '[par B]');
+    await until(() => [onA, onB].every((c) => c.text.toString().includes('[par A]') && c.text.toString().includes('[par B]')), 'both edits on both instances');
+    expect(onA.text.toString()).toBe(onB.text.toString());
+    await until(() => !onA.provider.hasUnsyncedChanges && !onB.provider.hasUnsyncedChanges, 'both edits acknowledged');
+    // Each instance logged its own client's edit: the shared store holds both.
+    await b.app.collab.log.drain();
+    expect((await storedDocument(a, p.documentName)).getText('notes').toString()).toBe(onA.text.toString());
+  });
+
+  it('a server-side update made on one instance reaches a client of the other', async () => {
+    const onB = open(b, p.steel);
+    await synced(onB);
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(onB.doc));
+    const before = Y.encodeStateVector(scratch);
+    scratch.getArray<string>('actions').push(['ajoutée par l’API']);
+    await a.app.collab.appendServerUpdate(p.documentName, Y.encodeStateAsUpdate(scratch, before), null);
+    await until(() => onB.doc.getArray('actions').toArray().includes('ajoutée par l’API'), 'the server update at the client of B');
+    expect((await storedDocument(a, p.documentName)).getArray('actions').toArray()).toContain('ajoutée par l’API');
+  });
+
+  it('removing a participant through one instance closes its connection on the other within a second', async () => {
+    const partnerOnB = open(b, p.joinery);
+    await synced(partnerOnB);
+    const res = await a.gql(`mutation($p: ID!, $o: ID!) { removeProjectParticipant(projectId: $p, organizationId: $o) { id } }`, { p: p.projectId, o: p.org.joinery }, p.steel);
+    expect(res.errors).toBeUndefined();
+    await until(() => partnerOnB.closes.includes(4403), 'the partner on B to be closed', 1000);
+    await until(() => partnerOnB.authFailures.length > 0, 'its reconnection to be refused');
+    expect(partnerOnB.authFailures[0]).toBe('Document not found.');
+  });
+});
