@@ -169,8 +169,13 @@ describe('projects, in a browser, against the real server', () => {
     await facilitator.getByRole('link', { name: 'Synergies', exact: true }).click();
     const first = facilitator.getByRole('region', { name: 'Synergies, meilleur score en premier' }).getByRole('article').first();
     await first.getByRole('link').first().click();
+    // The synergy's page is there once its project section is: read its title only then, not the list's heading.
+    await facilitator.waitForURL(/#\/synergies\/[^/]+$/);
+    const create = facilitator.getByRole('button', { name: 'Créer un projet' });
+    await create.waitFor();
     const title = (await facilitator.getByRole('heading', { level: 1 }).textContent()) ?? '';
-    await facilitator.getByRole('button', { name: 'Créer un projet' }).click();
+    expect(title).not.toBe('Synergies');
+    await create.click();
     expect(await facilitator.getByLabel('Titre du projet').inputValue()).toBe(title.slice(0, 200));
     await facilitator.getByRole('button', { name: 'Créer le projet' }).click();
     await facilitator.waitForURL(/#\/projects\//);
