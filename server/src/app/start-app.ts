@@ -6,6 +6,7 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
+import { createUpdateChecker } from '../collab/untrusted/update-checker.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
@@ -85,7 +86,11 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const liveConnections = new LiveConnections();
   const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
 
+  // Clients' updates are decoded in a worker a time limit can stop before they touch a live document: some crafted
+  // updates loop the Yjs decoder forever (yjs #687, #498).
+  const updateChecker = createUpdateChecker({ poolSize: 2, timeoutMs: 200, maxBytes: config.sockets.maxMessageBytes });
   const collab = createCollabServer({
+    checkUpdate: (update) => updateChecker.check(update),
     unitOfWork: () => orm.em.fork(),
     authenticate: createAuthenticator(() => orm.em.fork(), config.sessionSecret),
     // Plans are the one kind of live document so far; the project's policy decides (observers read).
@@ -114,6 +119,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     (stopping ??= (async () => {
       await http.stop();
       await accessFollower.stop();
+      await updateChecker.close();
       await credentialFollower.stop();
       await otherProcesses?.close();
       await flowFollower.stop();
