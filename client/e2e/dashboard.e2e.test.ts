@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, clientDir, startServer, type TestServer } from './server';
+import { ARTIFACTS, openBrowserSession, type BrowserSession } from './browser-session';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(clientDir, 'e2e', 'artifacts');
 // Public demo credentials, from server/src/demo/demo-accounts.ts.
 const PASSWORD = 'valolab-demo-2026';
 const FACILITATOR = 'animatrice@valolab.demo';
@@ -102,17 +98,13 @@ async function openDashboard(page: Page) {
 }
 
 describe('the territory dashboard, in a browser, against the real server', () => {
-  let clientDist: string | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let session: BrowserSession;
   let url: string;
-  const contexts: BrowserContext[] = [];
   // Every address the browser asked for, WebSockets included: none may leave the machine.
   const requested: string[] = [];
 
   async function newPage(viewport = DESKTOP) {
-    const context = await browser!.newContext({ viewport, locale: 'fr-FR' });
-    contexts.push(context);
+    const context = await session.newContext(viewport);
     context.on('request', (request) => requested.push(request.url()));
     const page = await context.newPage();
     page.on('websocket', (socket) => requested.push(socket.url()));
@@ -120,25 +112,12 @@ describe('the territory dashboard, in a browser, against the real server', () =>
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is required at ${CHROMIUM} for the end-to-end test (Debian: apt-get install chromium).`);
-    }
-    await mkdir(ARTIFACTS, { recursive: true });
-    clientDist = await buildClient();
-    server = await startServer(clientDist);
-    url = server.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    session = await openBrowserSession();
+    url = session.url;
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    if (clientDist) await rm(clientDist, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('shows the facilitator the indicators with their method, the map with site markers, the Sankey and the network', async () => {

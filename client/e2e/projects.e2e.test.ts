@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, clientDir, startServer, type TestServer } from './server';
+import { ARTIFACTS, openBrowserSession, type BrowserSession } from './browser-session';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(clientDir, 'e2e', 'artifacts');
 // Public demo credentials and names, from server/src/demo/demo-accounts.ts and demo-projects.ts.
 const PASSWORD = 'valolab-demo-2026';
 const FACILITATOR = { email: 'animatrice@valolab.demo', name: 'Claire Animatrice' };
@@ -45,41 +41,21 @@ async function openBoard(page: Page) {
 }
 
 describe('projects, in a browser, against the real server', () => {
-  let clientDist: string | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let session: BrowserSession;
   let url: string;
-  const contexts: BrowserContext[] = [];
   let facilitator: Page;
   let steel: Page;
   let newProjectUrl: string;
 
-  async function newPage(viewport = DESKTOP) {
-    const context = await browser!.newContext({ viewport, locale: 'fr-FR' });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = (viewport = DESKTOP) => session.newPage(viewport);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is required at ${CHROMIUM} for the end-to-end test (Debian: apt-get install chromium).`);
-    }
-    await mkdir(ARTIFACTS, { recursive: true });
-    clientDist = await buildClient();
-    server = await startServer(clientDist);
-    url = server.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    session = await openBrowserSession();
+    url = session.url;
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    if (clientDist) await rm(clientDist, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('the lead of a demo project sees the board with its projects by stage', async () => {

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClient, startServer, type TestServer } from './server';
+import { openBrowserSession, type BrowserSession } from './browser-session';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/fe2i-synergies.png';
 // The same page as a party sees it before consent.
 const SCREENSHOT_PARTY = '/tmp/fe2i-synergies-party.png';
@@ -117,39 +114,20 @@ async function logIn(page: Page, url: string, email: string) {
 }
 
 describe('the synergies workspace, in a browser, against the real server', () => {
-  let clientDist: string | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  let session: BrowserSession;
   let url: string;
   let pair: Pair;
-  const contexts: BrowserContext[] = [];
 
-  async function newPage() {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = () => session.newPage();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is required at ${CHROMIUM} for the end-to-end test (Debian: apt-get install chromium).`);
-    }
-    clientDist = await buildClient();
-    server = await startServer(clientDist);
-    url = server.url;
+    session = await openBrowserSession();
+    url = session.url;
     pair = await findPair(url);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    if (clientDist) await rm(clientDist, { recursive: true, force: true });
+    await session?.close();
   });
 
   describe('the facilitator', () => {
