@@ -60,3 +60,20 @@ export async function openBrowserSession(): Promise<BrowserSession> {
     },
   };
 }
+
+/** The demo accounts' password (README). */
+export const DEMO_PASSWORD = 'valolab-demo-2026';
+
+/** Logs a demo account in through the page's own form, and waits for the workspace to show. */
+export async function logIn(page: Page, url: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(url);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+}
+
+/** How wide the page is: no wider than the window, or the reader scrolls sideways. */
+export async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth);
+}

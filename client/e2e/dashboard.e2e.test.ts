@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from './browser-session';
+import { ARTIFACTS, DEMO_PASSWORD, logIn, openBrowserSession, type BrowserSession } from './browser-session';
 
 // Public demo credentials, from server/src/demo/demo-accounts.ts.
-const PASSWORD = 'valolab-demo-2026';
+const PASSWORD = DEMO_PASSWORD;
 const FACILITATOR = 'animatrice@valolab.demo';
 const STEEL_MEMBER = 'julien@acier-fensch.demo';
 const PHONE = { width: 390, height: 844 };
@@ -81,14 +81,6 @@ async function anonymousCounterparts(url: string, email: string): Promise<Counte
     }
   }
   return [...counterparts.values()];
-}
-
-async function logIn(page: Page, url: string, email: string) {
-  await page.goto(url);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
 }
 
 async function openDashboard(page: Page) {

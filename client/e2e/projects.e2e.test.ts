@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from './browser-session';
+import { ARTIFACTS, logIn, openBrowserSession, scrollWidth, type BrowserSession } from './browser-session';
 
 // Public demo credentials and names, from server/src/demo/demo-accounts.ts and demo-projects.ts.
-const PASSWORD = 'valolab-demo-2026';
 const FACILITATOR = { email: 'animatrice@valolab.demo', name: 'Claire Animatrice' };
 const STEEL_MEMBER = 'julien@acier-fensch.demo';
 const JOINERY_MEMBER = 'sofia@menuiserie-knutange.demo';
@@ -16,19 +15,6 @@ const PALLETS = 'Collecte mutualisée des palettes bois du Val de Fensch'; // OP
 const NEW_PROJECT = 'Réemploi des réfractaires usagés (essai e2e)';
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-async function logIn(page: Page, url: string, email: string) {
-  await page.goto(url);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-}
-
-/** The page is no wider than the window: nothing makes the reader scroll sideways. */
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.scrollingElement!.scrollWidth);
-}
 
 /** A column of the board, by the name of its stage ("Étude (1)"). */
 const column = (page: Page, stage: string) => page.getByRole('region', { name: new RegExp(`^${stage} \\(\\d+\\)$`) });

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserSession, type BrowserSession } from './browser-session';
+import { DEMO_PASSWORD, logIn, openBrowserSession, type BrowserSession } from './browser-session';
 
 const SCREENSHOT = '/tmp/fe2i-synergies.png';
 // The same page as a party sees it before consent.
 const SCREENSHOT_PARTY = '/tmp/fe2i-synergies-party.png';
 // Public demo credentials, from server/src/demo/demo-accounts.ts.
-const PASSWORD = 'valolab-demo-2026';
+const PASSWORD = DEMO_PASSWORD;
 const FACILITATOR = 'animatrice@valolab.demo';
 const MEMBERS = ['julien@acier-fensch.demo', 'sofia@menuiserie-knutange.demo', 'marc@agglo-fensch.demo'];
 
@@ -103,14 +103,6 @@ async function findPair(url: string): Promise<Pair> {
     after = synergies.pageInfo.endCursor;
   }
   throw new Error('No suggested synergy between two demo members: the end-to-end test needs one in the demo territory.');
-}
-
-async function logIn(page: Page, url: string, email: string) {
-  await page.goto(url);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
 }
 
 describe('the synergies workspace, in a browser, against the real server', () => {

@@ -1,29 +1,14 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, openBrowserSession, type BrowserSession } from './browser-session';
+import { ARTIFACTS, logIn, openBrowserSession, scrollWidth, type BrowserSession } from './browser-session';
 
 // Public demo credentials, from server/src/db/seeders/demo-accounts.ts.
-const PASSWORD = 'valolab-demo-2026';
 const STEEL_MEMBER = 'julien@acier-fensch.demo';
 const JOINERY_MEMBER = 'sofia@menuiserie-knutange.demo';
 const STEELWORKS = 'Aciéries de la Fensch';
 const FLOW_LABEL = 'Réfractaires usagés (essai e2e)';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-async function logIn(page: Page, url: string, email: string) {
-  await page.goto(url);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-}
-
-/** The page is no wider than the window: nothing makes the reader scroll sideways. */
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.scrollingElement!.scrollWidth);
-}
 
 describe('the workspace (flows, directory, API tokens), in a browser, against the real server', () => {
   let session: BrowserSession;
