@@ -6,7 +6,7 @@ import { describeError } from '../../ui/errors';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
 import { TerritoryImpactPanel } from '../synergies/TerritoryImpactPanel';
-import { workspaceTerritories, type WorkspaceTerritory } from '../synergies/territories';
+import { workspaceTerritories, type WorkspaceTerritory } from '../../ui/viewer-territories';
 import { useDashboardData, type DashboardOrganization } from './dashboard-data';
 import { FlowSankey } from './FlowSankey';
 import { territoryMapModel } from './map-model';

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { workspaceTerritories, type WorkspaceTerritory } from '../synergies/territories';
+import { workspaceTerritories, type WorkspaceTerritory } from '../../ui/viewer-territories';
 import { boardColumns } from './board';
 import { CreateProjectForm } from './CreateProjectForm';
 import { InvitationsPanel } from './InvitationsPanel';

@@ -9,7 +9,7 @@ import { LiveSuggestions } from './LiveSuggestions';
 import { SynergyFilters } from './SynergyFilters';
 import { SynergyList } from './SynergyList';
 import { TerritoryImpactPanel } from './TerritoryImpactPanel';
-import { workspaceTerritories, type WorkspaceTerritory } from './territories';
+import { workspaceTerritories, type WorkspaceTerritory } from '../../ui/viewer-territories';
 
 const SynergyWorkspaceQuery = graphql(`
   query SynergyWorkspace {
