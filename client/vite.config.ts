@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './build/precompress.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // One copy of graphql in tests whether it is reached through its ESM or CommonJS entry ("another realm" errors).
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
@@ -15,6 +16,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Read by `npm run bench -- client` to tell the first screen's chunks from those loaded later.
+    manifest: true,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],

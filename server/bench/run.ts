@@ -6,6 +6,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<boolean> }>> = {
   synergy: () => import('./synergy.bench.js'),
   import: () => import('./import.bench.js'),
+  client: () => import('./client.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

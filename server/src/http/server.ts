@@ -14,6 +14,7 @@ import type { GraphQLContexts } from './graphql-contexts.js';
 import { createGraphQLHttp } from './graphql-http.js';
 import { serveGraphQLOverWebSocket } from './graphql-ws.js';
 import { isAllowedOrigin } from './origin.js';
+import { serveClient } from './static-assets.js';
 import { clientAddressOf, ConnectionsPerAddress } from './socket-limits.js';
 
 export interface HttpServing {
@@ -74,8 +75,7 @@ export async function serveHttp(
     graphqlHttp.middleware,
   );
   if (existsSync(path.join(config.clientDist, 'index.html'))) {
-    app.use(express.static(config.clientDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql|collab|healthz|readyz).*/, (_req, res) => res.sendFile(path.join(config.clientDist, 'index.html')));
+    app.use(serveClient(config.clientDist, (pathname) => !/^\/(graphql|collab|healthz|readyz)(\/|$)/.test(pathname)));
   }
   app.use(jsonErrors);
 
