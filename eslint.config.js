@@ -82,7 +82,7 @@ export default defineConfig([
   },
   {
     name: 'fe2i/node',
-    files: ['server/**', 'scripts/**', '*.{js,mjs,cjs,ts}', 'client/*.{js,mjs,ts}', 'client/e2e/**'],
+    files: ['server/**', 'scripts/**', 'docs/examples/**', '*.{js,mjs,cjs,ts}', 'client/*.{js,mjs,ts}', 'client/build/**', 'client/e2e/**'],
     languageOptions: { globals: globals.node },
   },
   {

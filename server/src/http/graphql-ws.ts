@@ -87,7 +87,7 @@ export function serveGraphQLOverWebSocket(
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const credentials = {
           cookie: extra.request.headers.cookie,
-          authorization: typeof params.authorization === 'string' ? params.authorization : undefined,
+          authorization: authorizationParam(params),
         };
         const authenticatedAt = Date.now();
         let principal: Principal | null;
@@ -140,4 +140,15 @@ export function serveGraphQLOverWebSocket(
 function formatResult(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;
   return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as never };
+}
+
+/**
+ * The token in `connectionParams`, under `authorization` whatever its case: GraphiQL sends its Headers tab there,
+ * written as the HTTP header (`Authorization`), and integrators copy that header too.
+ */
+export function authorizationParam(params: Record<string, unknown>): string | undefined {
+  for (const [key, value] of Object.entries(params)) {
+    if (key.toLowerCase() === 'authorization' && typeof value === 'string') return value;
+  }
+  return undefined;
 }

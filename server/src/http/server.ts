@@ -67,6 +67,10 @@ export async function serveHttp(
     }
   });
 
+  // Before the API: a browser opening /graphql gets GraphiQL from the build; every other request passes through.
+  if (existsSync(path.join(config.clientDist, 'index.html'))) {
+    app.use(serveClient(config.clientDist, (pathname) => !/^\/(graphql|collab|healthz|readyz)(\/|$)/.test(pathname)));
+  }
   const graphqlHttp = await createGraphQLHttp(schema, httpServer, contexts, config.nodeEnv === 'production');
   app.use(
     '/graphql',
@@ -74,9 +78,6 @@ export async function serveHttp(
     rejectLongQueries,
     graphqlHttp.middleware,
   );
-  if (existsSync(path.join(config.clientDist, 'index.html'))) {
-    app.use(serveClient(config.clientDist, (pathname) => !/^\/(graphql|collab|healthz|readyz)(\/|$)/.test(pathname)));
-  }
   app.use(jsonErrors);
 
   // Two WebSocket endpoints on one port: route upgrades by path, with the same limits (origin, sockets per

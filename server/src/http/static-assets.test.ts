@@ -10,6 +10,7 @@ import { acceptedEncodings, serveClient } from './static-assets.js';
 
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
 const PAGE = '<!doctype html><title>FE2I</title><script src="/assets/index-Ab12.js"></script>';
+const EXPLORER = '<!doctype html><title>FE2I — GraphiQL</title>';
 
 interface Answer {
   status: number;
@@ -20,10 +21,13 @@ interface Answer {
 let root: string;
 let server: Server;
 
-function get(pathname: string, acceptEncoding?: string): Promise<Answer> {
+function get(pathname: string, acceptEncoding?: string, accept?: string): Promise<Answer> {
   const { port } = server.address() as AddressInfo;
+  const headers: Record<string, string> = {};
+  if (acceptEncoding) headers['accept-encoding'] = acceptEncoding;
+  if (accept) headers.accept = accept;
   return new Promise((resolve, reject) => {
-    const req = request({ port, path: pathname, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+    const req = request({ port, path: pathname, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -37,6 +41,7 @@ beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'fe2i-static-'));
   mkdirSync(path.join(root, 'assets'));
   writeFileSync(path.join(root, 'index.html'), PAGE);
+  writeFileSync(path.join(root, 'graphiql.html'), EXPLORER);
   const script = path.join(root, 'assets', 'index-Ab12.js');
   writeFileSync(script, SCRIPT);
   writeFileSync(`${script}.br`, brotliCompressSync(SCRIPT));
@@ -95,6 +100,17 @@ describe('the web app is served compressed and cached by what its names promise'
     }
     expect((await get('/robots.txt')).headers['cache-control']).toBe('no-cache');
     expect((await get('/.vite/manifest.json')).body.toString()).not.toContain('secret');
+  });
+});
+
+describe('GraphiQL at the API address', () => {
+  it('is the answer to a browser, never to a GraphQL client', async () => {
+    const browser = await get('/graphql', undefined, 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+    expect(browser.body.toString()).toBe(EXPLORER);
+    expect(browser.headers['cache-control']).toBe('no-cache');
+    for (const accept of ['application/json', 'application/graphql-response+json, application/json;q=0.9', '*/*']) {
+      expect((await get('/graphql?query=%7B__typename%7D', undefined, accept)).body.toString()).toBe('not here');
+    }
   });
 });
 

@@ -60,9 +60,14 @@ function indexAssets(root: string): Map<string, Asset> {
 export function serveClient(root: string, isAppRoute: (pathname: string) => boolean): RequestHandler {
   const assets = indexAssets(root);
   const index = assets.get('/index.html');
+  const explorer = assets.get('/graphiql.html');
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     let asset = assets.get(req.path === '/' ? '/index.html' : req.path);
+    // A browser opening the API's address gets GraphiQL; a client asking for JSON (GraphQL over GET) gets the API.
+    if (req.path === '/graphql' && explorer && req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html') {
+      asset = explorer;
+    }
     if (!asset) {
       // A missing hashed file is an old build's: a 404, not the page (a browser would parse HTML as a script).
       if (!index || HASHED.test(req.path) || !isAppRoute(req.path)) return next();

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, logIn, openBrowserSession, type BrowserSession } from './browser-session';
+
+const STEEL_MEMBER = 'julien@acier-fensch.demo';
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await openBrowserSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Types into one of GraphiQL's editors (Monaco) as a paste would: no auto-closed brackets or quotes. */
+async function replaceEditorText(page: Page, editor: string, text: string) {
+  await page.locator(editor).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Runs the query in the editor and returns the answer GraphiQL shows, once it is there and new. */
+async function runAndRead(page: Page): Promise<string> {
+  const response = page.locator('.graphiql-response');
+  const before = await response.innerText().catch(() => '');
+  await page.getByRole('button', { name: /Execute query/ }).click();
+  await expect
+    .poll(async () => {
+      const text = (await response.innerText()).trim();
+      return text.startsWith('{') && text !== before.trim() ? text : '';
+    }, { timeout: 30_000 })
+    .not.toBe('');
+  return (await response.innerText()).replace(/\s+/g, ' ');
+}
+
+describe('an integrator, in a browser, against the real server', () => {
+  it('creates a token, runs a query with it in GraphiQL at /graphql, revokes it, and is refused after', async () => {
+    // The member makes a token on the workspace's page.
+    const workspace = await session.newPage();
+    await logIn(workspace, session.url, STEEL_MEMBER);
+    await workspace.goto(`${session.url}/#/api-tokens`);
+    await workspace.getByLabel('Nom du jeton').fill('Tableau de bord régional');
+    await workspace.getByRole('button', { name: 'Créer le jeton' }).click();
+    const token = (await workspace.getByLabel('Secret du jeton').innerText()).trim();
+    expect(token.length).toBeGreaterThan(20);
+
+    // GraphiQL, in a browser that is not logged in: served by the API's own address, from the app's bundle.
+    const context = await session.newContext({ width: 1440, height: 900 });
+    const outside: string[] = [];
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(request.url());
+    });
+    const explorer = await context.newPage();
+    await explorer.goto(`${session.url}/graphql`);
+    await explorer.locator('.graphiql-query-editor .monaco-editor').waitFor();
+    await explorer.getByText('query Directory').waitFor();
+
+    const anonymous = await runAndRead(explorer);
+    expect(anonymous).toContain('UNAUTHENTICATED');
+
+    await explorer.getByRole('button', { name: 'Headers' }).click();
+    await replaceEditorText(explorer, '.graphiql-editor-tool .monaco-editor[data-uri$="headers.json"]', JSON.stringify({ Authorization: `Bearer ${token}` }));
+    const answer = await runAndRead(explorer);
+    expect(answer).toContain('"name": "Julien');
+    expect(answer).toContain('"totalCount"');
+    await explorer.screenshot({ path: path.join(ARTIFACTS, 'graphiql-1440x900.png') });
+
+    // Revoked on the workspace: the same query in GraphiQL is now refused.
+    await workspace.reload();
+    await workspace.getByRole('button', { name: 'Révoquer' }).first().click();
+    await workspace.getByRole('button', { name: 'Oui, révoquer' }).click();
+    await workspace.getByText(/Révoqué/).first().waitFor();
+    const refused = await runAndRead(explorer);
+    expect(refused).toContain('UNAUTHENTICATED');
+    expect(refused).not.toContain('Julien');
+
+    expect(outside).toEqual([]);
+  });
+});
