@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { formatAmount } from '../../ui/format';
 import type { DashboardFlow, DashboardSynergy } from './dashboard-data';
 import { DIMENSIONS, sankeyModel, type Dimension, type SankeyNodeRef } from './sankey-model';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const WIDTH = 900;
 // Tall enough that the busiest column's labels (one line each, spaced by the padding) do not overlap, with room
@@ -90,7 +91,7 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
         </div>
       </div>
       {graph ? (
-        <div className="sankey-frame">
+        <ScrollRegion className="sankey-frame" label={t('dashboard.sankey')}>
           <svg
             viewBox={`0 0 ${WIDTH} ${height}`}
             role="img"
@@ -142,14 +143,14 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
               );
             })}
           </svg>
-        </div>
+        </ScrollRegion>
       ) : (
         <p className="muted">{t('dashboard.sankey.empty')}</p>
       )}
       {graph && (
         <details className="sankey-table">
           <summary>{t('dashboard.sankey.table')}</summary>
-          <div className="table-scroll">
+          <ScrollRegion label={t('dashboard.sankey.table')}>
             <table>
               <thead>
                 <tr>
@@ -168,7 +169,7 @@ export function FlowSankey({ flows, synergies }: { flows: DashboardFlow[]; syner
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </details>
       )}
       {after && (

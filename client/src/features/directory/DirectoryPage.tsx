@@ -10,6 +10,7 @@ import { useDebounced } from '../../ui/useDebounced';
 import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
 import { FIRST_PAGE, NO_SEARCH, currentCursor, nextPage, previousPage, toOrganizationFilter, type DirectorySearch, type PageTrail } from './directory-search';
 import './directory.css';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const PAGE_SIZE = 25;
 
@@ -88,7 +89,7 @@ export function DirectoryPage() {
       <QueryStatus loading={fetching && !data} error={error} errorKey="directory.error" />
       {data && organizations.length === 0 && <p>{t(filter.search || filter.kind ? 'directory.noMatch' : 'directory.empty')}</p>}
       {organizations.length > 0 && (
-        <div className="table-scroll">
+        <ScrollRegion label={t('directory.caption', { count: data?.organizations.totalCount ?? organizations.length })}>
           <table className="directory">
             <caption>{t('directory.caption', { count: data?.organizations.totalCount ?? organizations.length })}</caption>
             <thead>
@@ -113,7 +114,7 @@ export function DirectoryPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {(trail.length > 1 || pageInfo?.hasNextPage) && (
         <nav className="pager" aria-label={t('directory.pages')}>

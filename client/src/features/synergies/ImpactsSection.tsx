@@ -5,6 +5,7 @@ import { isMessageKey } from '../../i18n/messages';
 import { useI18n } from '../../i18n/useI18n';
 import { formatAmount, formatQuantity } from '../../ui/format';
 import { citedSources, factorLabel, formatImpact, indicatorLabel, sortImpacts, type CitedSource } from './impacts';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 export const SynergyImpactsFields = graphql(`
   fragment SynergyImpactsFields on Synergy {
@@ -64,7 +65,7 @@ export function ImpactsSection({ synergy }: { synergy: SynergyImpactsFieldsFragm
 function ImpactTable({ impacts }: { impacts: Impact[] }) {
   const { t, language } = useI18n();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('synergy.impacts.caption')}>
       <table className="impacts">
         <caption>{t('synergy.impacts.caption')}</caption>
         <thead>
@@ -104,7 +105,7 @@ function ImpactTable({ impacts }: { impacts: Impact[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
