@@ -18,6 +18,7 @@ import { ProjectResolver } from '../project/project.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
 import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
+import { ReportResolver } from '../report/report.resolver.js';
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
 import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
   TerritoryResolver,
+  ReportResolver,
   OrganizationResolver,
   ApprovalResolver,
   SiteResolver,
