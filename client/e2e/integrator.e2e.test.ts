@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, logIn, openBrowserSession, type BrowserSession } from './browser-session';
 
 const STEEL_MEMBER = 'julien@acier-fensch.demo';
+const FACILITATOR = 'animatrice@valolab.demo';
 
 let session: BrowserSession;
 
@@ -80,5 +82,25 @@ describe('an integrator, in a browser, against the real server', () => {
     expect(refused).not.toContain('Julien');
 
     expect(outside).toEqual([]);
+  });
+
+  it("downloads the territory's report for funders as PDF and CSV, and shows it printable", async () => {
+    const page = await session.newPage({ width: 1440, height: 900 });
+    await logIn(page, session.url, FACILITATOR);
+    await page.getByRole('link', { name: 'Rapport' }).click();
+    const preview = page.frameLocator('iframe[title="Aperçu imprimable du rapport"]');
+    await preview.getByRole('heading', { name: /Rapport du territoire — / }).waitFor();
+    await expect.poll(() => preview.getByRole('heading', { name: 'Indicateurs par étape' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-1440.png'), fullPage: true });
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^rapport-.+-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const text = (await readFile((await csv.path())!)).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFRubrique;Étape;Libellé;Indicateur;Unité;Bas;Central;Haut');
+    expect(text).toContain(';Suggérées;');
   });
 });

@@ -13,7 +13,7 @@ const REPORT = `query($t: ID!, $f: ReportFormat!, $l: Language) { territoryRepor
 const IMPACT = `query($t: ID!) { territoryImpact(territoryId: $t) { suggested { synergyCount totals { indicator central } } } }`;
 const SYNERGIES = `query($t: ID!) { synergies(first: 100, filter: {territoryId: $t}) { nodes { id participants { organization { name } } } } }`;
 
-async function report(as: As, format: 'PDF' | 'CSV', language: 'FR' | 'EN' = 'FR') {
+async function report(as: As, format: 'PDF' | 'CSV' | 'HTML', language: 'FR' | 'EN' = 'FR') {
   return t.gql(REPORT, { t: fensch, f: format, l: language }, as);
 }
 const csvOf = (res: { data?: Record<string, any> }) => Buffer.from(res.data!.territoryReport.contentBase64, 'base64').toString('utf8');
@@ -55,6 +55,14 @@ describe('the territory report', () => {
     }
   });
 
+  it('as a printable page, escapes what organisations wrote and loads nothing from elsewhere', async () => {
+    const res = await report(facilitator, 'HTML');
+    const html = Buffer.from(res.data!.territoryReport.contentBase64, 'base64').toString('utf8');
+    expect(html).toMatch(/^<!doctype html><html lang="fr">/);
+    expect(html).toContain('Rapport du territoire — Val de Fensch');
+    expect(html).not.toMatch(/<script|src=|href=|@import|url\(/i);
+  });
+
   it("never names a member's anonymous counterparts", async () => {
     const seen = (await t.gql(SYNERGIES, { t: fensch }, member)).data!.synergies.nodes as { id: string; participants: { organization: { name: string } | null }[] }[];
     const all = new Map(((await t.gql(SYNERGIES, { t: fensch }, facilitator)).data!.synergies.nodes as typeof seen).map((s) => [s.id, s]));
@@ -68,7 +76,11 @@ describe('the territory report', () => {
     }
     expect(hidden.size).toBeGreaterThan(0);
     const csv = csvOf(await report(member, 'CSV'));
-    for (const name of hidden) expect(csv).not.toContain(name);
+    const html = csvOf(await report(member, 'HTML'));
+    for (const name of hidden) {
+      expect(csv).not.toContain(name);
+      expect(html).not.toContain(name);
+    }
     // The same names are in the facilitator's report: the member's is silent because of who reads it.
     const full = csvOf(await report(facilitator, 'CSV'));
     expect([...hidden].some((name) => full.includes(name))).toBe(true);

@@ -23,6 +23,8 @@ import { createUrqlClient } from './urql';
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 // The projects pages load on first visit: they are not part of the first screen's bundle.
 const ProjectsBoardPage = lazy(() => import('../features/projects/ProjectsBoardPage').then((m) => ({ default: m.ProjectsBoardPage })));
+// The report page shows the server's printable report; loaded on first visit.
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const ProjectPage = lazy(() => import('../features/projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 
 export function App() {
@@ -113,6 +115,12 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<PageLoading />}>
           <DashboardPage />
+        </Suspense>
+      );
+    case 'report':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          <ReportPage />
         </Suspense>
       );
     case 'notFound':

@@ -7,6 +7,7 @@ const SECTIONS: { route: Route; label: MessageKey }[] = [
   { route: { name: 'flows' }, label: 'nav.flows' },
   { route: { name: 'synergies' }, label: 'nav.synergies' },
   { route: { name: 'dashboard' }, label: 'nav.dashboard' },
+  { route: { name: 'report' }, label: 'nav.report' },
   { route: { name: 'projects' }, label: 'nav.projects' },
   { route: { name: 'apiTokens' }, label: 'nav.apiTokens' },
 ];

@@ -1,3 +1,4 @@
+import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
 import { enFlows } from './en-flows';
 import { enProjects } from './en-projects';
@@ -250,5 +251,6 @@ export const en: Record<MessageKey, string> = {
   'tokens.revokeError': 'The token was not revoked: {message}',
   ...enFlows,
   ...enDashboard,
+  ...enReports,
   ...enProjects,
 };

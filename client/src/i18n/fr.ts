@@ -1,3 +1,4 @@
+import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
 import { frFlows } from './fr-flows';
 import { frProjects } from './fr-projects';
@@ -251,6 +252,7 @@ export const fr = {
   'tokens.revokeError': "Le jeton n'a pas été révoqué : {message}",
   ...frFlows,
   ...frDashboard,
+  ...frReports,
   ...frProjects,
 } as const;
 

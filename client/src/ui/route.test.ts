@@ -19,6 +19,7 @@ describe('routes', () => {
     ['#/projects/U3luZXJneVByb2plY3Q6MQ', { name: 'project', id: 'U3luZXJneVByb2plY3Q6MQ' }],
     ['#/api-tokens', { name: 'apiTokens' }],
     ['#/dashboard', { name: 'dashboard' }],
+    ['#/report', { name: 'report' }],
   ] as const)('%s is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'project'; id: string }
   | { name: 'apiTokens' }
   | { name: 'dashboard' }
+  | { name: 'report' }
   | { name: 'notFound'; path: string };
 
 /** Lists whose items open a page of their own at `#/<list>/<id>`; an undecodable id falls back to the list. */
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'directory' };
   if (parts.length === 1 && parts[0] === 'api-tokens') return { name: 'apiTokens' };
   if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
+  if (parts.length === 1 && parts[0] === 'report') return { name: 'report' };
   if (Object.hasOwn(ITEM_ROUTES, parts[0]) && parts.length <= 2) {
     const { list, item } = ITEM_ROUTES[parts[0] as keyof typeof ITEM_ROUTES];
     if (parts.length === 1) return list;
@@ -68,13 +70,15 @@ export function hrefOf(route: Route): string {
       return '#/api-tokens';
     case 'dashboard':
       return '#/dashboard';
+    case 'report':
+      return '#/report';
     case 'notFound':
       return `#${route.path}`;
   }
 }
 
 /** The section of the main navigation a route belongs to, if any. */
-export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'projects' | 'dashboard' | 'apiTokens' | null {
+export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'projects' | 'dashboard' | 'report' | 'apiTokens' | null {
   switch (route.name) {
     case 'directory':
     case 'organization':
@@ -88,6 +92,8 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
       return 'synergies';
     case 'dashboard':
       return 'dashboard';
+    case 'report':
+      return 'report';
     case 'projects':
     case 'project':
       return 'projects';

@@ -4,16 +4,18 @@ import { expectId } from '../graphql/global-id.js';
 import { Language } from '../synergy/view/knowledge.types.js';
 import { TERRITORY_REPORT_DOCUMENT } from './territory-report.document.js';
 import { territoryReportCsv } from './territory-report.csv.js';
+import { territoryReportHtml } from './territory-report.html.js';
 import { buildTerritoryReport, type TerritoryReportAnswer } from './territory-report.model.js';
 import { territoryReportPdf } from './territory-report.pdf.js';
 
 export enum ReportFormat {
   PDF = 'PDF',
   CSV = 'CSV',
+  HTML = 'HTML',
 }
 registerEnumType(ReportFormat, {
   name: 'ReportFormat',
-  description: 'PDF (printable, made on the server) or CSV (semicolon-separated, UTF-8 with a byte-order mark).',
+  description: 'PDF (made on the server), CSV (semicolon-separated, UTF-8 with a byte-order mark) or HTML (a self-contained printable page).',
 });
 
 @ObjectType('ReportFile', { description: 'A file made for you: its name, its media type and its bytes in base64.' })
@@ -21,7 +23,7 @@ export class ReportFileNode {
   @Field(() => String, { description: 'A file name to save it under, e.g. rapport-val-de-fensch-2026-12-05.pdf.' })
   filename!: string;
 
-  @Field(() => String, { description: 'application/pdf or text/csv; charset=utf-8.' })
+  @Field(() => String, { description: 'application/pdf, text/csv; charset=utf-8 or text/html; charset=utf-8.' })
   mediaType!: string;
 
   @Field(() => String, { description: 'The file, base64-encoded.' })
@@ -58,6 +60,9 @@ export class ReportResolver {
     const today = new Date().toISOString().slice(0, 10);
     const report = buildTerritoryReport(answer.data as unknown as TerritoryReportAnswer, language === Language.EN ? 'EN' : 'FR', today);
     const base = `${language === Language.EN ? 'report' : 'rapport'}-${slug(report.territoryName)}-${today}`;
+    if (format === ReportFormat.HTML) {
+      return { filename: `${base}.html`, mediaType: 'text/html; charset=utf-8', contentBase64: Buffer.from(territoryReportHtml(report), 'utf8').toString('base64') };
+    }
     if (format === ReportFormat.CSV) {
       return { filename: `${base}.csv`, mediaType: 'text/csv; charset=utf-8', contentBase64: Buffer.from(territoryReportCsv(report), 'utf8').toString('base64') };
     }

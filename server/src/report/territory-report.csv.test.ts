@@ -29,3 +29,12 @@ describe('the report as CSV', () => {
     expect(territoryReportCsv(report('a\nb'))).toContain('Projets;Étude;"a\nb";');
   });
 });
+
+describe('the report as a page', () => {
+  it('escapes every text from the data', async () => {
+    const { territoryReportHtml } = await import('./territory-report.html.js');
+    const html = territoryReportHtml(report('<img src=x onerror=alert(1)> & "co"'));
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;');
+    expect(html).not.toContain('<img');
+  });
+});
