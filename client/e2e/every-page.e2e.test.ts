@@ -110,6 +110,7 @@ describe('every page, in a browser, against the real server', () => {
         if (project) await visit(project, 'project');
         await visit('#/dashboard', 'dashboard');
         await visit('#/report', 'report');
+        await visit('#/import', 'import');
         await visit('#/api-tokens', 'api-tokens');
         await visit('#/nowhere', 'not-found');
         expect(organization && synergy).toBeTruthy();

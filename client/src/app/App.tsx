@@ -7,6 +7,7 @@ import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { OrganizationPage } from '../features/directory/OrganizationPage';
 import { EditFlowPage, NewFlowPage } from '../features/flows/FlowFormPage';
 import { FlowsPage } from '../features/flows/FlowsPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { SynergiesPage } from '../features/synergies/SynergiesPage';
 import { SynergyDetailPage } from '../features/synergies/SynergyDetailPage';
 import { I18nProvider } from '../i18n/I18nProvider';
@@ -81,7 +82,7 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
         {t('app.skipToContent')}
       </a>
       <AppHeader viewer={viewer} onLoggedOut={onSessionChange} />
-      {viewer && <AppNav route={route} />}
+      {viewer && <AppNav route={route} facilitator={viewer.facilitatedTerritories.length > 0} />}
       <main id="main" tabIndex={-1}>
         {content}
       </main>
@@ -117,6 +118,8 @@ function Page({ route }: { route: Route }) {
           <DashboardPage />
         </Suspense>
       );
+    case 'import':
+      return <ImportPage />;
     case 'report':
       return (
         <Suspense fallback={<PageLoading />}>

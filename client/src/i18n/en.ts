@@ -1,3 +1,4 @@
+import { enImport } from './en-import';
 import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
 import { enFlows } from './en-flows';
@@ -252,5 +253,6 @@ export const en: Record<MessageKey, string> = {
   ...enFlows,
   ...enDashboard,
   ...enReports,
+  ...enImport,
   ...enProjects,
 };

@@ -1,3 +1,4 @@
+import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
 import { frFlows } from './fr-flows';
@@ -253,6 +254,7 @@ export const fr = {
   ...frFlows,
   ...frDashboard,
   ...frReports,
+  ...frImport,
   ...frProjects,
 } as const;
 

@@ -20,6 +20,7 @@ describe('routes', () => {
     ['#/api-tokens', { name: 'apiTokens' }],
     ['#/dashboard', { name: 'dashboard' }],
     ['#/report', { name: 'report' }],
+    ['#/import', { name: 'import' }],
   ] as const)('%s is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

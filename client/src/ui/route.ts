@@ -15,6 +15,7 @@ export type Route =
   | { name: 'apiTokens' }
   | { name: 'dashboard' }
   | { name: 'report' }
+  | { name: 'import' }
   | { name: 'notFound'; path: string };
 
 /** Lists whose items open a page of their own at `#/<list>/<id>`; an undecodable id falls back to the list. */
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'api-tokens') return { name: 'apiTokens' };
   if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
   if (parts.length === 1 && parts[0] === 'report') return { name: 'report' };
+  if (parts.length === 1 && parts[0] === 'import') return { name: 'import' };
   if (Object.hasOwn(ITEM_ROUTES, parts[0]) && parts.length <= 2) {
     const { list, item } = ITEM_ROUTES[parts[0] as keyof typeof ITEM_ROUTES];
     if (parts.length === 1) return list;
@@ -72,13 +74,15 @@ export function hrefOf(route: Route): string {
       return '#/dashboard';
     case 'report':
       return '#/report';
+    case 'import':
+      return '#/import';
     case 'notFound':
       return `#${route.path}`;
   }
 }
 
 /** The section of the main navigation a route belongs to, if any. */
-export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'projects' | 'dashboard' | 'report' | 'apiTokens' | null {
+export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | 'projects' | 'dashboard' | 'report' | 'import' | 'apiTokens' | null {
   switch (route.name) {
     case 'directory':
     case 'organization':
@@ -94,6 +98,8 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
       return 'dashboard';
     case 'report':
       return 'report';
+    case 'import':
+      return 'import';
     case 'projects':
     case 'project':
       return 'projects';

@@ -7,6 +7,9 @@ export const ViewerQuery = graphql(`
       id
       name
       email
+      facilitatedTerritories {
+        id
+      }
     }
   }
 `);

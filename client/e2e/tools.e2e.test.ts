@@ -39,7 +39,7 @@ async function runAndRead(page: Page): Promise<string> {
   return (await response.innerText()).replace(/\s+/g, ' ');
 }
 
-describe('an integrator, in a browser, against the real server', () => {
+describe('the tools of integrators and facilitators, in a browser, against the real server', () => {
   it('creates a token, runs a query with it in GraphiQL at /graphql, revokes it, and is refused after', async () => {
     // The member makes a token on the workspace's page.
     const workspace = await session.newPage();
@@ -102,5 +102,33 @@ describe('an integrator, in a browser, against the real server', () => {
     const text = (await readFile((await csv.path())!)).toString('utf8');
     expect(text.split('\r\n')[0]).toBe('\uFEFFRubrique;Étape;Libellé;Indicateur;Unité;Bas;Central;Haut');
     expect(text).toContain(';Suggérées;');
+  });
+
+  it('imports a file for the facilitator: every problem shown with its row and nothing changed, then the fixed file applied', async () => {
+    const header = 'territory_ref;organization_ref;organization_name;organization_kind;site_ref;site_name;city;latitude;longitude;flow_ref;direction;category;label;ewc_code;quantity;unit;period;visibility';
+    const first = 'val-de-fensch;e2e-atelier;Atelier E2E;COMPANY;e2e-atelier-site;Atelier;Hayange;49,33;6,06;e2e-chutes;OUTPUT;WASTE;Chutes de bois brut;03 01 05;12;t;YEAR;TERRITORY';
+    const second = (code: string) => `val-de-fensch;e2e-atelier;;;e2e-atelier-site;;;;;e2e-huiles;OUTPUT;WASTE;Huiles hydrauliques usagées;${code};2;t;YEAR;TERRITORY`;
+    const page = await session.newPage({ width: 1440, height: 900 });
+    await logIn(page, session.url, FACILITATOR);
+    await page.getByRole('link', { name: 'Import' }).click();
+
+    await page.getByLabel('Fichier à importer (.json ou .csv)').setInputFiles({ name: 'atelier.csv', mimeType: 'text/csv', buffer: Buffer.from([header, first, second('99 99 99')].join('\n')) });
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    const failure = page.getByRole('alert').filter({ hasText: 'Fichier refusé' });
+    await failure.waitFor();
+    const problem = failure.getByRole('row').filter({ hasText: 'ewc_code' });
+    await expect.poll(() => problem.count()).toBe(1);
+    expect(await problem.getByRole('cell').first().innerText()).toBe('3');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'import-rejected-1440.png'), fullPage: true });
+    await page.goto(`${session.url}/#/`);
+    await page.getByRole('table').first().waitFor();
+    expect(await page.getByText('Atelier E2E').count()).toBe(0);
+
+    await page.goto(`${session.url}/#/import`);
+    await page.getByLabel('Fichier à importer (.json ou .csv)').setInputFiles({ name: 'atelier.csv', mimeType: 'text/csv', buffer: Buffer.from([header, first, second('13 01 10*')].join('\n')) });
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    const done = page.getByRole('status').filter({ hasText: 'Import de atelier.csv terminé' });
+    await done.waitFor();
+    expect((await done.getByRole('row').filter({ hasText: 'Flux' }).innerText()).replace(/\s+/g, ' ')).toBe('Flux 2 0 0');
   });
 });

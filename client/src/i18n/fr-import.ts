@@ -1,0 +1,27 @@
+/** French messages of the import page; spread into `fr`. */
+export const frImport = {
+  'nav.import': 'Import',
+  'import.title': 'Importer des données',
+  'import.intro':
+    'Un fichier JSON ou CSV d’organisations, de sites et de flux (format décrit dans docs/import-format.md), dans les territoires que vous animez. Tout ou rien : si une ligne pose problème, rien n’est modifié et chaque problème est listé avec sa ligne. Réimporter le même fichier ne crée pas de doublon.',
+  'import.file': 'Fichier à importer (.json ou .csv)',
+  'import.hint': 'CSV : une ligne par flux, séparateur ; ou , détecté, UTF-8 (« CSV UTF-8 » d’Excel).',
+  'import.wrongType': 'Seuls les fichiers .json et .csv sont lus.',
+  'import.submit': 'Importer',
+  'import.running': 'Import en cours…',
+  'import.done': 'Import de {file} terminé',
+  'import.kind': 'Enregistrements',
+  'import.kind.territories': 'Territoires',
+  'import.kind.organizations': 'Organisations',
+  'import.kind.sites': 'Sites',
+  'import.kind.flows': 'Flux',
+  'import.created': 'Créés',
+  'import.updated': 'Modifiés',
+  'import.unchanged': 'Inchangés',
+  'import.rejected': 'Fichier refusé : {count} problème(s), rien n’a été modifié',
+  'import.failed': 'L’import n’a pas pu se faire',
+  'import.problems': 'Problèmes, par ligne',
+  'import.row': 'Ligne',
+  'import.field': 'Champ',
+  'import.problem': 'Problème',
+};
