@@ -42,6 +42,9 @@ export interface PlanContent {
   indicators: PlanIndicator[];
 }
 
+/** The plan as the API shows it: its structured parts and the plain text of its rich-text notes. */
+export type PlanReading = PlanContent & { notesText: string };
+
 /** One change made through the API; applied as one transaction on the live document, so open browsers see it at once. */
 export type PlanChange =
   | { kind: 'ADD_ACTION'; action: Omit<PlanAction, 'id'> }
