@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TerritoryFacilitator } from '../../src/auth/territory-facilitator.entity.js';
 import { User } from '../../src/auth/user.entity.js';
-import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { SOCKET_CLOSE } from '../../src/errors/domain-errors.js';
 import { fromGlobalId } from '../../src/graphql/global-id.js';
 import { planDocumentName } from '../../src/project/plan-document.port.js';
