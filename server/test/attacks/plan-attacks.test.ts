@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TerritoryFacilitator } from '../../src/auth/territory-facilitator.entity.js';
 import { User } from '../../src/auth/user.entity.js';
+import { DEMO_INTEGRATOR_TOKEN } from '../../src/demo/demo-accounts.js';
 import { SOCKET_CLOSE } from '../../src/errors/domain-errors.js';
 import { fromGlobalId } from '../../src/graphql/global-id.js';
 import { planDocumentName } from '../../src/project/plan-document.port.js';
@@ -94,6 +95,16 @@ describe('attacks on a project plan', () => {
     expect(heat.plan.actions.length).toBeGreaterThanOrEqual(3);
     expect(heat.plan.budget.every((line: any) => line.funder)).toBe(true);
     expect(heat.plan.indicators.length).toBeGreaterThanOrEqual(2);
+    // The README's query, as the demo integrator (a member of the facilitator's organisation, which takes part).
+    const res = await t.gql(
+      `{ projects(first: 5) { nodes { title stage plan { summary actions { title dueDate status ownerOrganization { name } } budget { label amountEur funder } } } } }`,
+      {},
+      { token: DEMO_INTEGRATOR_TOKEN },
+    );
+    expect(res.errors).toBeUndefined();
+    const demo = res.data!.projects.nodes.filter((n: any) => n.plan.actions.length > 0 && n.plan.summary);
+    expect(new Set(demo.map((n: any) => n.stage)).size).toBeGreaterThanOrEqual(2);
+    expect(demo.flatMap((n: any) => n.plan.actions).every((a: any) => a.ownerOrganization?.name)).toBe(true);
   });
 
   it('outsiders — visitor, stranger, another company, a facilitator of another territory, a pending invitee — see and change nothing', async () => {
