@@ -6,7 +6,7 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
-import { createPlanDocuments } from '../collab/plan-documents.js';
+import { createPlanDocuments, storedPlanDocuments } from '../collab/plan-documents.js';
 import { createUpdateChecker } from '../collab/untrusted/update-checker.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
@@ -93,7 +93,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
   };
   let seeded = false;
   if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
-    const report = await seedDemo(orm.em.fork(), deps);
+    // Before anyone can connect, the demo plans go straight into the store: no live document to relay them to, and
+    // no Redis needed for it (loading a live document waits for the relay).
+    const report = await seedDemo(orm.em.fork(), { ...deps, planDocuments: createPlanDocuments(storedPlanDocuments(collab.log)) });
     let synergies = 0;
     for (const root of await orm.em.fork().find(Territory, { parent: null })) {
       const em = orm.em.fork();
