@@ -4,6 +4,8 @@ import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
+import type { PlanDocuments } from '../project/plan-document.port.js';
+import { PlanService } from '../project/plan.service.js';
 import { ProjectService } from '../project/project.service.js';
 import { ApprovalService } from '../organization/approval.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
@@ -21,6 +23,8 @@ export interface AppDeps extends AuthDeps {
   needCodes: NeedCodes;
   /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
   aggregateMinOrganizations: number;
+  /** Projects' live plans (collab/plan-documents.ts over the collaboration server). */
+  planDocuments: PlanDocuments;
 }
 
 /** The need codes of the knowledge base, for flow validation. */
@@ -40,6 +44,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,
     projects: new ProjectService(em, deps.pubSub),
+    plans: new PlanService(em, deps.pubSub, deps.planDocuments),
   };
 }
 

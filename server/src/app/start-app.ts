@@ -6,6 +6,7 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
+import { createPlanDocuments, storedPlanDocuments } from '../collab/plan-documents.js';
 import { createUpdateChecker } from '../collab/untrusted/update-checker.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
@@ -22,6 +23,7 @@ import { SynergyService } from '../synergy/synergy.service.js';
 import { Territory } from '../territory/territory.entity.js';
 import { createContextFactory } from './context-factory.js';
 import { ENTITIES } from './entities.js';
+import { planChangeTelling } from './plan-changes.js';
 import { buildAppSchema } from './schema.js';
 import { needCodesOf } from './services.js';
 
@@ -57,32 +59,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
 
   const appPubSub = createAppPubSub(config.redisUrl);
-  const knowledgeBase = loadKnowledgeBase();
-  const synergyDetection = new SynergyDetection(knowledgeBase);
-  const deps = {
-    pubSub: appPubSub.pubSub,
-    sessionSecret: config.sessionSecret,
-    throttle: new LoginThrottle(config.redisUrl ? new RedisAttemptStore(config.redisUrl) : undefined),
-    knowledgeBase,
-    synergyDetection,
-    needCodes: needCodesOf(knowledgeBase),
-    aggregateMinOrganizations: config.aggregateMinOrganizations,
-  };
-  let seeded = false;
-  if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
-    const report = await seedDemo(orm.em.fork(), deps);
-    let synergies = 0;
-    for (const root of await orm.em.fork().find(Territory, { parent: null })) {
-      const em = orm.em.fork();
-      synergies += (await new SynergyService(em, appPubSub.pubSub, synergyDetection).detect('SYSTEM', root.id)).detected;
-    }
-    log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows, ${synergies} synergies detected.`);
-    seeded = true;
-  }
-  const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
-  // Without Redis, a command-line import into the same PostgreSQL tells this instance through NOTIFY.
-  const otherProcesses = config.databaseUrl && !config.redisUrl ? await listenForEvents(config.databaseUrl, appPubSub.relay) : null;
-
+  const planChanges = planChangeTelling(orm, appPubSub.pubSub);
   const liveConnections = new LiveConnections();
   const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
 
@@ -98,7 +75,39 @@ export async function startApp(config: Config, log: (line: string) => void = con
     liveConnections,
     limits: config.sockets,
     redisUrl: config.redisUrl,
+    onPlanEdited: planChanges.onPlanEdited,
   });
+  const planDocuments = createPlanDocuments({ state: collab.documentState, append: collab.appendServerUpdate }, planChanges.publish);
+
+  const knowledgeBase = loadKnowledgeBase();
+  const synergyDetection = new SynergyDetection(knowledgeBase);
+  const deps = {
+    pubSub: appPubSub.pubSub,
+    sessionSecret: config.sessionSecret,
+    throttle: new LoginThrottle(config.redisUrl ? new RedisAttemptStore(config.redisUrl) : undefined),
+    knowledgeBase,
+    synergyDetection,
+    needCodes: needCodesOf(knowledgeBase),
+    aggregateMinOrganizations: config.aggregateMinOrganizations,
+    planDocuments,
+  };
+  let seeded = false;
+  if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
+    // Before anyone can connect, the demo plans go straight into the store: no live document to relay them to, and
+    // no Redis needed for it (loading a live document waits for the relay).
+    const report = await seedDemo(orm.em.fork(), { ...deps, planDocuments: createPlanDocuments(storedPlanDocuments(collab.log)) });
+    let synergies = 0;
+    for (const root of await orm.em.fork().find(Territory, { parent: null })) {
+      const em = orm.em.fork();
+      synergies += (await new SynergyService(em, appPubSub.pubSub, synergyDetection).detect('SYSTEM', root.id)).detected;
+    }
+    log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows, ${synergies} synergies detected.`);
+    seeded = true;
+  }
+  const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
+  // Without Redis, a command-line import into the same PostgreSQL tells this instance through NOTIFY.
+  const otherProcesses = config.databaseUrl && !config.redisUrl ? await listenForEvents(config.databaseUrl, appPubSub.relay) : null;
+
   const accessFollower = followAccessChanges(appPubSub.pubSub, collab);
 
   const schema = await buildAppSchema(appPubSub.pubSub);

@@ -69,7 +69,7 @@ export class ProjectStageChangeNode {
 @ObjectType('SynergyProject', {
   implements: Node,
   description:
-    'A synergy being worked on (fiche action): its stage, its participants and, later, its live plan. Seen by the ' +
+    'A synergy being worked on (fiche action): its stage, its participants and its live plan. Seen by the ' +
     "facilitators of its territory and the organisations that accepted to take part; to anyone else it does not exist.",
 })
 export class SynergyProjectNode extends Node {

@@ -76,7 +76,10 @@ export function openPlan(url: string, documentName: string, as: As, options: { r
   return {
     provider,
     doc,
-    text: doc.getText('notes'),
+    // Made on first use: a client that edits the plan's parts binds 'notes' as rich text (an XmlFragment) instead.
+    get text() {
+      return doc.getText('notes');
+    },
     received,
     closes,
     authFailures,

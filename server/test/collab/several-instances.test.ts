@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { TestApp } from '../harness.js';
+import { collect, TestApp } from '../harness.js';
 import { openPlan, planProject, storedDocument, synced, until, type PlanClient, type PlanProject } from './collab-harness.js';
 
 /**
@@ -56,6 +56,24 @@ describe.runIf(enabled)('a plan served by two instances', () => {
     await a.app.collab.appendServerUpdate(p.documentName, Y.encodeStateAsUpdate(scratch, before), null);
     await until(() => onB.doc.getArray('actions').toArray().includes('ajoutée par l’API'), 'the server update at the client of B');
     expect((await storedDocument(a, p.documentName)).getArray('actions').toArray()).toContain('ajoutée par l’API');
+  });
+
+  it('planChanged on one instance tells, once each, a browser edit and an API change made through the other', async () => {
+    const ws = a.wsClient(p.authority);
+    const events = collect<any>(ws, `subscription($p: ID!) { planChanged(projectId: $p) { actions { added changed } authors { organization { id } } plan { summary } } }`, { p: p.projectId });
+    const summary = (marker: string) => b.gql(`mutation($p: ID!, $s: String!) { setPlanSummary(projectId: $p, summary: $s) { summary } }`, { p: p.projectId, s: marker }, p.steel);
+    await events.live(summary);
+    const onB = open(b, p.joinery);
+    await synced(onB);
+    onB.doc.getArray('actions').push([new Y.Map<unknown>(Object.entries({ id: 'depuis-b', title: 'Écrit sur B', status: 'TODO' }))]);
+    const added = await b.gql(`mutation($p: ID!) { addPlanAction(projectId: $p, input: {title: "API sur B"}) { actions { id title } } }`, { p: p.projectId }, p.steel);
+    const apiId = added.data!.addPlanAction.actions.find((x: any) => x.title === 'API sur B').id;
+    const sentinel = await events.before((marker) => summary(marker));
+    const addedIds = sentinel.flatMap((e) => e.data.planChanged.actions.added);
+    expect(addedIds.sort()).toEqual(['depuis-b', apiId].sort());
+    const byBrowser = sentinel.find((e) => e.data.planChanged.actions.added.includes('depuis-b'))!;
+    expect(byBrowser.data.planChanged.authors).toEqual([{ organization: { id: p.org.joinery } }]);
+    await ws.dispose();
   });
 
   it('removing a participant through one instance closes its connection on the other within a second', async () => {
