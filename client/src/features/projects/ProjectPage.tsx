@@ -22,6 +22,7 @@ const ProjectPageQuery = graphql(`
       stage
       createdAt
       viewerCanEditPlan
+      planDocumentName
       viewerRoles
       territory {
         id

@@ -11,12 +11,12 @@ import { BudgetTable } from './BudgetTable';
 import { IndicatorsTable } from './IndicatorsTable';
 import { NotesEditor } from './NotesEditor';
 import { setSummary } from './plan-model';
-import { planDocumentName } from './plan-shape';
 import { usePlanView } from './usePlanView';
 import './plan.css';
 
 export interface PlanEditorProps {
-  projectId: string;
+  /** The plan's document on /collab, as the API names it (`project.planDocumentName`). */
+  documentName: string;
   viewer: { id: string; name: string };
   /** The viewer's organisation in the project, shown beside their name to the others. */
   organizationName: string | null;
@@ -37,10 +37,10 @@ const STATE_KEYS: Record<ConnectionState, 'plan.state.connected' | 'plan.state.o
  * bound to one Y.Doc kept in this browser's IndexedDB. Loaded on its own (React.lazy): TipTap and Yjs stay out of
  * the first screen's bundle.
  */
-export default function PlanEditor({ projectId, viewer, organizationName, canEdit, organizations }: PlanEditorProps) {
+export default function PlanEditor({ documentName, viewer, organizationName, canEdit, organizations }: PlanEditorProps) {
   const { t } = useI18n();
   // Keyed by the signed-in user: on a shared browser, the next person never sends the previous one's edits.
-  const live = useLiveDocument(planDocumentName(projectId), `fe2i-plan:${viewer.id}:${projectId}`);
+  const live = useLiveDocument(documentName, `fe2i:${viewer.id}:${documentName}`);
   const facts = useLiveDocumentFacts(live);
   const user = useMemo(() => {
     const name = presenceName(viewer.name, organizationName);

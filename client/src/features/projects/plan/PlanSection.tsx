@@ -9,7 +9,7 @@ import type { PlanOrganization } from './ActionsTable';
 const PlanEditor = lazy(() => import('./PlanEditor'));
 
 interface PlanSectionProps {
-  project: { id: string; viewerCanEditPlan: boolean; participants: ProjectParticipantsFieldsFragment['participants'] };
+  project: { id: string; planDocumentName: string; viewerCanEditPlan: boolean; participants: ProjectParticipantsFieldsFragment['participants'] };
 }
 
 /** The action plan, co-edited live by the participants; an observer reads it. */
@@ -35,7 +35,7 @@ export function PlanSection({ project }: PlanSectionProps) {
           }
         >
           <PlanEditor
-            projectId={project.id}
+            documentName={project.planDocumentName}
             viewer={{ id: viewer.id, name: viewer.name }}
             organizationName={mine?.organization?.name ?? null}
             canEdit={project.viewerCanEditPlan}

@@ -39,7 +39,3 @@ export function indicatorKey(indicator: string, unit: string): string {
   return `${indicator}|${unit}`;
 }
 
-/** The document's name on /collab for a project's plan. */
-export function planDocumentName(projectId: string): string {
-  return `project-plan:${projectId}`;
-}
