@@ -150,7 +150,7 @@ function NewActionForm({ doc, organizations }: { doc: Y.Doc; organizations: Plan
   }
 
   return (
-    <form className="plan-new-row" onSubmit={submit} aria-label={t('plan.action.new')}>
+    <form className="plan-new-row" onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('plan.action.new')}</label>
         <input id={`${id}-title`} type="text" value={title} maxLength={500} required onChange={(event) => setTitle(event.target.value)} />

@@ -97,7 +97,7 @@ function NewBudgetLineForm({ doc }: { doc: Y.Doc }) {
   }
 
   return (
-    <form className="plan-new-row" onSubmit={submit} aria-label={t('plan.budget.add')}>
+    <form className="plan-new-row" onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-label`}>{t('plan.budget.new')}</label>
         <input id={`${id}-label`} type="text" value={label} maxLength={300} required onChange={(event) => setLabel(event.target.value)} />

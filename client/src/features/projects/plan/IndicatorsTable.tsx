@@ -81,7 +81,7 @@ function NewIndicatorForm({ doc }: { doc: Y.Doc }) {
   }
 
   return (
-    <form className="plan-new-row" onSubmit={submit} aria-label={t('plan.indicator.add')}>
+    <form className="plan-new-row" onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('plan.indicator.new')}</label>
         <input id={`${id}-name`} type="text" value={indicator} maxLength={200} required onChange={(event) => setName(event.target.value)} />
