@@ -18,6 +18,7 @@ import {
   waitForAction,
   waitForNotesText,
   waitForState,
+  watchForText,
   watchSyncStatus,
 } from './plan-session';
 
@@ -68,13 +69,21 @@ describe('the plan, co-edited live in two browsers against the real server', () 
   });
 
   it("each sees the other's text and new action, live", async () => {
+    // Each delay runs from the last keystroke (or the click) to the text showing in the other page.
+    let watch = await watchForText(authority, "L'aciérie livre 4 MW de chaleur fatale.");
     await typeInNotes(steel, "L'aciérie livre 4 MW de chaleur fatale.");
-    latencies.textSteelToAuthority = await waitForNotesText(authority, "L'aciérie livre 4 MW de chaleur fatale.");
+    let done = Date.now();
+    latencies.textSteelToAuthority = (await watch.seenAt()) - done;
+    watch = await watchForText(steel, "L'agglomération porte le réseau.");
     await typeInNotes(authority, " L'agglomération porte le réseau.");
-    latencies.textAuthorityToSteel = await waitForNotesText(steel, "L'agglomération porte le réseau.");
+    done = Date.now();
+    latencies.textAuthorityToSteel = (await watch.seenAt()) - done;
 
+    watch = await watchForText(steel, 'Étude de raccordement au réseau');
     await addActionThroughForm(authority, 'Étude de raccordement au réseau');
-    latencies.actionAuthorityToSteel = await waitForAction(steel, 'Étude de raccordement au réseau');
+    done = Date.now();
+    latencies.actionAuthorityToSteel = (await watch.seenAt()) - done;
+    await waitForAction(steel, 'Étude de raccordement au réseau');
     await steel.getByLabel('Statut de l’action 1').selectOption('IN_PROGRESS');
     await authority.waitForFunction(() => (document.querySelector('select[aria-label="Statut de l’action 1"]') as HTMLSelectElement | null)?.value === 'IN_PROGRESS');
     expect(await authority.getByLabel('Statut de l’action 1').inputValue()).toBe('IN_PROGRESS');
@@ -110,10 +119,13 @@ describe('the plan, co-edited live in two browsers against the real server', () 
     const { data } = await graphql(url, 'query($id: ID!) { project(id: $id) { planDocumentName } }', { id: projectId }, { token });
     const integrator = await openPlanAsIntegrator(url, data.project.planDocumentName, token);
     try {
+      const inSteel = await watchForText(steel, 'Convention de raccordement (intégration)');
+      const inAuthority = await watchForText(authority, 'Convention de raccordement (intégration)');
+      const written = Date.now();
       addAction(integrator.doc, { title: 'Convention de raccordement (intégration)', ownerOrganizationId: null, dueDate: '2027-06-30', status: 'TODO' });
       await integrator.acknowledged();
-      latencies.integratorActionToSteel = await waitForAction(steel, 'Convention de raccordement (intégration)');
-      latencies.integratorActionToAuthority = await waitForAction(authority, 'Convention de raccordement (intégration)');
+      latencies.integratorActionToSteel = (await inSteel.seenAt()) - written;
+      latencies.integratorActionToAuthority = (await inAuthority.seenAt()) - written;
       const row = authority.locator('.plan-actions li').filter({ has: authority.locator('input[value="Convention de raccordement (intégration)"]') });
       expect(await row.locator('input[type="date"]').inputValue()).toBe('2027-06-30');
     } finally {

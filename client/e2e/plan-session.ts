@@ -46,6 +46,36 @@ export async function typeInNotes(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
+/**
+ * Starts watching a page for `text` in its plan (notes or an action's title) with a MutationObserver in the page,
+ * which notes the clock when the text first shows; `seenAt()` polls (no sleep) until it did and returns that time.
+ * Measured in the page, the delay is not the test's polling interval (timers and frames of a page in the
+ * background are throttled).
+ */
+export async function watchForText(page: Page, text: string) {
+  const key = `plan-watch-${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ({ key, text }) => {
+      const found = () =>
+        (document.querySelector('.plan-notes-editor')?.textContent?.includes(text) ?? false) ||
+        [...document.querySelectorAll<HTMLInputElement>('.plan-actions li input[type="text"]')].some((input) => input.value === text);
+      const marks = ((window as unknown as { planWatch?: Record<string, number> }).planWatch ??= {});
+      const check = () => {
+        if (marks[key] === undefined && found()) marks[key] = Date.now();
+      };
+      check();
+      new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    },
+    { key, text },
+  );
+  return {
+    async seenAt(): Promise<number> {
+      const handle = await page.waitForFunction((key) => (window as unknown as { planWatch: Record<string, number> }).planWatch[key], key);
+      return (await handle.jsonValue()) as number;
+    },
+  };
+}
+
 /** Polls (no sleep) until the notes hold `text`; returns how long that took from the call. */
 export async function waitForNotesText(page: Page, text: string): Promise<number> {
   const start = Date.now();

@@ -70,6 +70,9 @@ function openLiveDocument(name: string, storageKey: string): { live: LiveDocumen
     url: collabUrl(window.location),
     name,
     document: doc,
+    // Keystrokes within this window go as one merged update: the server appends each update durably before it
+    // relays it, in order per connection, so a burst of single-character updates would queue behind each other.
+    flushDelay: 40,
     onStatus: ({ status }) => {
       connection.socket = status as ConnectionFacts['socket'];
       if (status === 'disconnected') connection.firstAttempt = false;
