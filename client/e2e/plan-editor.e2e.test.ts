@@ -14,6 +14,7 @@ import {
   openProject,
   planState,
   STATE,
+  storedUpdates,
   typeInNotes,
   waitForAction,
   waitForNotesText,
@@ -111,6 +112,44 @@ describe('the plan, co-edited live in two browsers against the real server', () 
     await waitForState(authority, STATE.connected);
     expect(await notesText(authority)).toBe(await notesText(steel));
     expect(await notesText(steel)).toContain('Écrit hors ligne par l’agglomération.');
+  });
+
+  it('edits made offline survive closing the page: kept in IndexedDB, sent when the plan is opened again', async () => {
+    const page = await authorityContext.newPage();
+    await page.goto(url);
+    await openProject(page, HEAT_NETWORK);
+    const stored = await storedUpdates(page);
+    await authorityContext.setOffline(true);
+    await waitForState(page, STATE.offline);
+    await typeInNotes(page, ' Gardé dans ce navigateur.');
+    // y-indexeddb writes each update as it happens: wait until it is on disk, then close the page unsent.
+    await expect.poll(() => storedUpdates(page), { timeout: 30_000 }).toBeGreaterThan(stored);
+    await page.close();
+    expect(await notesText(steel)).not.toContain('Gardé dans ce navigateur.');
+
+    await authorityContext.setOffline(false);
+    const again = await authorityContext.newPage();
+    await again.goto(url);
+    await openProject(again, HEAT_NETWORK);
+    await waitForNotesText(steel, 'Gardé dans ce navigateur.');
+    await again.close();
+  });
+
+  it('budget lines and expected indicators are shared the same way', async () => {
+    await authority.getByLabel('Nouvelle ligne : poste').fill('Échangeur et raccordement');
+    await authority.getByLabel('Montant (€)', { exact: true }).fill('185000');
+    await authority.getByLabel('Financeur', { exact: true }).fill('ADEME Fonds chaleur');
+    await authority.getByRole('button', { name: 'Ajouter la ligne' }).click();
+    await steel.getByText('Total : 185 000 €').waitFor();
+    expect(await steel.getByLabel('Financeur de la ligne 1').inputValue()).toBe('ADEME Fonds chaleur');
+
+    await steel.getByLabel('Nouvel indicateur').fill('Chaleur livrée');
+    await steel.getByLabel('Unité', { exact: true }).fill('MWh/an');
+    await steel.getByLabel('Valeur attendue', { exact: true }).fill('24000');
+    await steel.getByRole('button', { name: 'Ajouter l’indicateur' }).click();
+    const expected = authority.getByLabel('Valeur attendue : Chaleur livrée (MWh/an)');
+    await expected.waitFor();
+    expect(await expected.inputValue()).toBe('24000');
   });
 
   it("an integrator's write through the API's /collab client appears in both browsers", async () => {

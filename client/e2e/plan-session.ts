@@ -191,3 +191,25 @@ function readSyncStatus(bytes: Uint8Array): boolean | null {
   const applied = varUint();
   return applied < 0 ? null : applied === 1;
 }
+
+/** How many updates this browser holds in IndexedDB for the open plan (y-indexeddb's `updates` store). */
+export function storedUpdates(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.includes(':project-plan:'));
+    let count = 0;
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      count += await new Promise<number>((resolve, reject) => {
+        const request = db.transaction('updates').objectStore('updates').count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+    }
+    return count;
+  });
+}
