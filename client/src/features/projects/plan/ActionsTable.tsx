@@ -31,20 +31,11 @@ export function ActionsTable({ doc, actions, organizations, readOnly }: ActionsT
       {actions.length === 0 ? (
         <p className="muted small">{t('plan.actions.empty')}</p>
       ) : (
-        <>
-          <div className="plan-row plan-action-row plan-row-head" aria-hidden="true">
-            <span>{t('plan.action.title')}</span>
-            <span>{t('plan.action.owner')}</span>
-            <span>{t('plan.action.dueDate')}</span>
-            <span>{t('plan.action.status')}</span>
-            <span />
-          </div>
-          <ol className="plan-rows" aria-labelledby={`${id}-title`}>
-            {actions.map((action, index) => (
-              <ActionRow key={action.id} doc={doc} action={action} index={index + 1} organizations={organizations} readOnly={readOnly} />
-            ))}
-          </ol>
-        </>
+        <ol className="plan-rows" aria-labelledby={`${id}-title`}>
+          {actions.map((action, index) => (
+            <ActionRow key={action.id} doc={doc} action={action} index={index + 1} organizations={organizations} readOnly={readOnly} />
+          ))}
+        </ol>
       )}
       {!readOnly && <NewActionForm doc={doc} organizations={organizations} />}
     </section>
