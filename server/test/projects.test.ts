@@ -9,7 +9,7 @@ import { ProjectService } from '../src/project/project.service.js';
 import { Territory } from '../src/territory/territory.entity.js';
 import { collect, TestApp, type As } from './harness.js';
 
-const PROJECT = `id title stage abandonReason nextStages viewerRoles viewerCanManage viewerCanEditPlan territory { name }
+const PROJECT = `id title stage abandonReason nextStages viewerRoles viewerCanManage viewerCanEditPlan planDocumentName territory { name }
   originSynergy { id status }
   participants { organization { id name } role status isYours invitedAt invitedByName invitedByOrganization { name } respondedAt removedAt }
   stageHistory { from to reason changedByName changedAt }`;
@@ -114,6 +114,8 @@ describe('synergy projects', () => {
     projectId = p.id;
     expect(p).toMatchObject({ title: 'Chaleur fatale pour le séchoir', stage: 'IDEA', viewerRoles: ['LEAD'], viewerCanManage: true, viewerCanEditPlan: true });
     expect(p.originSynergy).toEqual({ id: synergyId, status: 'ACCEPTED' });
+    // The plan's /collab document is named after the project's own id (the global ID's uuid).
+    expect(p.planDocumentName).toBe(`project-plan:${Buffer.from(p.id, 'base64url').toString('utf8').split(':')[1]}`);
     expect(p.nextStages.sort()).toEqual(['ABANDONED', 'STUDY']);
     expect(p.participants.map((x: any) => [x.organization.id, x.role, x.status, x.invitedByName])).toEqual([
       [org.steel, 'LEAD', 'ACCEPTED', 'Julien Weber'],

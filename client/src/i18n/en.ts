@@ -2,6 +2,7 @@ import { enImport } from './en-import';
 import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
 import { enFlows } from './en-flows';
+import { enPlan } from './en-plan';
 import { enProjects } from './en-projects';
 import type { MessageKey } from './fr';
 
@@ -255,4 +256,5 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enImport,
   ...enProjects,
+  ...enPlan,
 };

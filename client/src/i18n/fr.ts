@@ -2,6 +2,7 @@ import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
 import { frFlows } from './fr-flows';
+import { frPlan } from './fr-plan';
 import { frProjects } from './fr-projects';
 
 /** French messages: the reference language. Every key here must exist in every other language. */
@@ -256,6 +257,7 @@ export const fr = {
   ...frReports,
   ...frImport,
   ...frProjects,
+  ...frPlan,
 } as const;
 
 export type MessageKey = keyof typeof fr;

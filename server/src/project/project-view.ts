@@ -2,6 +2,7 @@ import { toGlobalId } from '../graphql/global-id.js';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { canManageProject, canSeeParticipantIdentity, planAccess } from '../policy/project-policy.js';
 import { isMemberOf, type MaybeViewer } from '../policy/viewer.js';
+import { planDocumentName } from './plan-document.port.js';
 import { nextStages } from './project-stages.js';
 import type { ProjectParticipant } from './project.entity.js';
 import { InvitationStatus } from './project.enums.js';
@@ -38,6 +39,7 @@ export function viewProject(record: ProjectRecord, viewer: MaybeViewer): Synergy
     viewerRoles: participants.filter((p) => p.status === InvitationStatus.ACCEPTED && isMemberOf(viewer, p.organization.id)).map((p) => p.role),
     viewerCanManage: manager,
     viewerCanEditPlan: planAccess(viewer, facts) === 'WRITE',
+    planDocumentName: planDocumentName(project.id),
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,
   });

@@ -88,6 +88,11 @@ export class SynergyProjectNode extends Node {
   viewerRoles!: ProjectRole[];
   @Field(() => Boolean, { description: 'Whether you may change its stage, invite and remove participants.' }) viewerCanManage!: boolean;
   @Field(() => Boolean, { description: 'Whether you may edit its plan (false for observers: read-only).' }) viewerCanEditPlan!: boolean;
+  @Field(() => String, {
+    description:
+      "Name of the plan's live Yjs document on WS /collab (Hocuspocus protocol), opened with the same credentials as GraphQL: the session cookie, or an API token sent as the provider's token.",
+  })
+  planDocumentName!: string;
   @Field(() => Date, { description: 'When it was created.' }) createdAt!: Date;
   @Field(() => Date, { description: 'When it last changed.' }) updatedAt!: Date;
 }

@@ -9,6 +9,7 @@ import { hrefOf } from '../../ui/route';
 import { synergyTitle } from '../synergies/parties';
 import { ROLE_MESSAGES, STAGE_MESSAGES } from './labels';
 import { FollowProjects, PROJECT_DEPENDENT } from './live';
+import { PlanSection } from './plan/PlanSection';
 import { ProjectParticipantsSection } from './ProjectParticipantsSection';
 import { StageSection } from './StageSection';
 import './projects.css';
@@ -21,6 +22,7 @@ const ProjectPageQuery = graphql(`
       stage
       createdAt
       viewerCanEditPlan
+      planDocumentName
       viewerRoles
       territory {
         id
@@ -115,20 +117,5 @@ function ProjectDetail({ project }: { project: Project }) {
         <ProjectParticipantsSection project={project} />
       </div>
     </article>
-  );
-}
-
-/**
- * The place of the action plan. The live editor (issue 9, served over /collab) mounts here once it exists; until
- * then the section says only what the API knows today: whether the viewer will be able to write in it.
- */
-function PlanSection({ project }: { project: Project }) {
-  const { t } = useI18n();
-  const id = useId();
-  return (
-    <section aria-labelledby={`${id}-title`} className="detail-section project-plan">
-      <h2 id={`${id}-title`}>{t('project.plan')}</h2>
-      <p className="muted">{project.viewerCanEditPlan ? t('project.plan.canEdit') : t('project.plan.readOnly')}</p>
-    </section>
   );
 }
