@@ -15,6 +15,7 @@ import { UserMembershipsResolver } from '../organization/membership.resolver.js'
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
 import { ProjectChangedResolver } from '../project/project-changed.subscription.js';
 import { ProjectResolver } from '../project/project.resolver.js';
+import { PlanVersionResolver, ProjectPlanVersionsResolver } from '../project/plan-versions.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
 import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
@@ -42,6 +43,8 @@ export const RESOLVERS = [
   ProjectResolver,
   ProjectOriginSynergyResolver,
   ProjectChangedResolver,
+  PlanVersionResolver,
+  ProjectPlanVersionsResolver,
 ] as const;
 
 /**

@@ -4,6 +4,8 @@ import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
+import { PlanVersionService } from '../project/plan-version.service.js';
+import type { PlanVersions } from '../project/plan-versions.port.js';
 import { ProjectService } from '../project/project.service.js';
 import { ApprovalService } from '../organization/approval.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
@@ -21,6 +23,8 @@ export interface AppDeps extends AuthDeps {
   needCodes: NeedCodes;
   /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
   aggregateMinOrganizations: number;
+  /** Named versions of plans, implemented by collab/. */
+  planVersions: PlanVersions;
 }
 
 /** The need codes of the knowledge base, for flow validation. */
@@ -31,6 +35,7 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
 /** The domain services bound to one unit of work (one request, or one WebSocket operation). */
 export function createServices(em: EntityManager, deps: AppDeps) {
   const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations);
+  const projects = new ProjectService(em, deps.pubSub);
   return {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
@@ -39,7 +44,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,
-    projects: new ProjectService(em, deps.pubSub),
+    projects,
+    planVersions: new PlanVersionService(projects, deps.planVersions),
   };
 }
 

@@ -6,6 +6,8 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
+import { createPlanVersions } from '../collab/plan-versions.js';
+import { VersionStore } from '../collab/store/version-store.js';
 import { createUpdateChecker } from '../collab/untrusted/update-checker.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
@@ -100,13 +102,14 @@ export async function startApp(config: Config, log: (line: string) => void = con
     redisUrl: config.redisUrl,
   });
   const accessFollower = followAccessChanges(appPubSub.pubSub, collab);
+  const planVersions = createPlanVersions({ log: collab.log, versions: new VersionStore(() => orm.em.fork()), appendServerUpdate: collab.appendServerUpdate });
 
   const schema = await buildAppSchema(appPubSub.pubSub);
   const http = await serveHttp(
     config,
     schema,
     liveConnections,
-    createContextFactory(orm, deps),
+    createContextFactory(orm, { ...deps, planVersions }),
     async () => {
       await orm.em.fork().execute('select 1');
       return appPubSub.redisState() === 'down' ? { redis: 'down' } : undefined;
