@@ -76,7 +76,10 @@ export function openPlan(url: string, documentName: string, as: As, options: { r
   return {
     provider,
     doc,
-    text: doc.getText('notes'),
+    // Read when used: a test of the plan's shape reads \`notes\` as its rich-text fragment instead.
+    get text() {
+      return doc.getText('notes');
+    },
     received,
     closes,
     authFailures,
