@@ -1,5 +1,6 @@
 import { enDashboard } from './en-dashboard';
 import { enFlows } from './en-flows';
+import { enPlanVersions } from './en-plan-versions';
 import { enProjects } from './en-projects';
 import type { MessageKey } from './fr';
 
@@ -251,4 +252,5 @@ export const en: Record<MessageKey, string> = {
   ...enFlows,
   ...enDashboard,
   ...enProjects,
+  ...enPlanVersions,
 };

@@ -1,5 +1,6 @@
 import { frDashboard } from './fr-dashboard';
 import { frFlows } from './fr-flows';
+import { frPlanVersions } from './fr-plan-versions';
 import { frProjects } from './fr-projects';
 
 /** French messages: the reference language. Every key here must exist in every other language. */
@@ -252,6 +253,7 @@ export const fr = {
   ...frFlows,
   ...frDashboard,
   ...frProjects,
+  ...frPlanVersions,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -11,6 +11,7 @@ import { ROLE_MESSAGES, STAGE_MESSAGES } from './labels';
 import { FollowProjects, PROJECT_DEPENDENT } from './live';
 import { ProjectParticipantsSection } from './ProjectParticipantsSection';
 import { StageSection } from './StageSection';
+import { PlanVersionsPanel } from './versions/PlanVersionsPanel';
 import './projects.css';
 
 const ProjectPageQuery = graphql(`
@@ -111,6 +112,7 @@ function ProjectDetail({ project }: { project: Project }) {
         <div>
           <StageSection project={project} />
           <PlanSection project={project} />
+          <PlanVersionsPanel projectId={project.id} />
         </div>
         <ProjectParticipantsSection project={project} />
       </div>
