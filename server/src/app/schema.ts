@@ -15,6 +15,8 @@ import { UserMembershipsResolver } from '../organization/membership.resolver.js'
 import { OrganizationResolver, SiteResolver } from '../organization/organization.resolver.js';
 import { ProjectChangedResolver } from '../project/project-changed.subscription.js';
 import { ProjectResolver } from '../project/project.resolver.js';
+import { PlanChangedResolver } from '../project/plan-changed.subscription.js';
+import { ProjectPlanResolver } from '../project/plan.resolver.js';
 import { PlanVersionResolver, ProjectPlanVersionsResolver } from '../project/plan-versions.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
 import { ApprovalResolver } from '../organization/approval.resolver.js';
@@ -43,6 +45,8 @@ export const RESOLVERS = [
   ProjectResolver,
   ProjectOriginSynergyResolver,
   ProjectChangedResolver,
+  ProjectPlanResolver,
+  PlanChangedResolver,
   PlanVersionResolver,
   ProjectPlanVersionsResolver,
 ] as const;

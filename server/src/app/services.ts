@@ -4,6 +4,8 @@ import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
+import type { PlanDocuments } from '../project/plan-document.port.js';
+import { PlanService } from '../project/plan.service.js';
 import { PlanVersionService } from '../project/plan-version.service.js';
 import type { PlanVersions } from '../project/plan-versions.port.js';
 import { ProjectService } from '../project/project.service.js';
@@ -23,6 +25,8 @@ export interface AppDeps extends AuthDeps {
   needCodes: NeedCodes;
   /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
   aggregateMinOrganizations: number;
+  /** Projects' live plans (collab/plan-documents.ts over the collaboration server). */
+  planDocuments: PlanDocuments;
   /** Named versions of plans, implemented by collab/. */
   planVersions: PlanVersions;
 }
@@ -45,6 +49,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,
     projects,
+    plans: new PlanService(em, deps.pubSub, deps.planDocuments),
     planVersions: new PlanVersionService(projects, deps.planVersions),
   };
 }

@@ -6,6 +6,7 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
+import { createPlanDocuments } from '../collab/plan-documents.js';
 import { createPlanVersions } from '../collab/plan-versions.js';
 import { VersionStore } from '../collab/store/version-store.js';
 import { createUpdateChecker } from '../collab/untrusted/update-checker.js';
@@ -24,6 +25,7 @@ import { SynergyService } from '../synergy/synergy.service.js';
 import { Territory } from '../territory/territory.entity.js';
 import { createContextFactory } from './context-factory.js';
 import { ENTITIES } from './entities.js';
+import { planChangeTelling } from './plan-changes.js';
 import { buildAppSchema } from './schema.js';
 import { needCodesOf } from './services.js';
 
@@ -59,6 +61,27 @@ export async function startApp(config: Config, log: (line: string) => void = con
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
 
   const appPubSub = createAppPubSub(config.redisUrl);
+  const planChanges = planChangeTelling(orm, appPubSub.pubSub);
+  const liveConnections = new LiveConnections();
+  const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
+
+  // Clients' updates are decoded in a worker a time limit can stop before they touch a live document: some crafted
+  // updates loop the Yjs decoder forever (yjs #687, #498).
+  const updateChecker = createUpdateChecker({ poolSize: 2, timeoutMs: 200, maxBytes: config.sockets.maxMessageBytes });
+  const collab = createCollabServer({
+    checkUpdate: (update) => updateChecker.check(update),
+    unitOfWork: () => orm.em.fork(),
+    authenticate: createAuthenticator(() => orm.em.fork(), config.sessionSecret),
+    // Plans are the one kind of live document so far; the project's policy decides (observers read).
+    access: (principal, { ownerId }) => new ProjectService(orm.em.fork(), appPubSub.pubSub).planAccess(principal.viewer, ownerId),
+    liveConnections,
+    limits: config.sockets,
+    redisUrl: config.redisUrl,
+    onPlanEdited: planChanges.onPlanEdited,
+  });
+  const planVersions = createPlanVersions({ log: collab.log, versions: new VersionStore(() => orm.em.fork()), appendServerUpdate: collab.appendServerUpdate, publish: planChanges.publish });
+  const planDocuments = createPlanDocuments({ state: collab.documentState, append: collab.appendServerUpdate }, planChanges.publish);
+
   const knowledgeBase = loadKnowledgeBase();
   const synergyDetection = new SynergyDetection(knowledgeBase);
   const deps = {
@@ -69,6 +92,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
     synergyDetection,
     needCodes: needCodesOf(knowledgeBase),
     aggregateMinOrganizations: config.aggregateMinOrganizations,
+    planDocuments,
+    planVersions,
   };
   let seeded = false;
   if (config.seedDemo && (await isEmpty(orm.em.fork()))) {
@@ -85,31 +110,14 @@ export async function startApp(config: Config, log: (line: string) => void = con
   // Without Redis, a command-line import into the same PostgreSQL tells this instance through NOTIFY.
   const otherProcesses = config.databaseUrl && !config.redisUrl ? await listenForEvents(config.databaseUrl, appPubSub.relay) : null;
 
-  const liveConnections = new LiveConnections();
-  const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
-
-  // Clients' updates are decoded in a worker a time limit can stop before they touch a live document: some crafted
-  // updates loop the Yjs decoder forever (yjs #687, #498).
-  const updateChecker = createUpdateChecker({ poolSize: 2, timeoutMs: 200, maxBytes: config.sockets.maxMessageBytes });
-  const collab = createCollabServer({
-    checkUpdate: (update) => updateChecker.check(update),
-    unitOfWork: () => orm.em.fork(),
-    authenticate: createAuthenticator(() => orm.em.fork(), config.sessionSecret),
-    // Plans are the one kind of live document so far; the project's policy decides (observers read).
-    access: (principal, { ownerId }) => new ProjectService(orm.em.fork(), appPubSub.pubSub).planAccess(principal.viewer, ownerId),
-    liveConnections,
-    limits: config.sockets,
-    redisUrl: config.redisUrl,
-  });
   const accessFollower = followAccessChanges(appPubSub.pubSub, collab);
-  const planVersions = createPlanVersions({ log: collab.log, versions: new VersionStore(() => orm.em.fork()), appendServerUpdate: collab.appendServerUpdate });
 
   const schema = await buildAppSchema(appPubSub.pubSub);
   const http = await serveHttp(
     config,
     schema,
     liveConnections,
-    createContextFactory(orm, { ...deps, planVersions }),
+    createContextFactory(orm, deps),
     async () => {
       await orm.em.fork().execute('select 1');
       return appPubSub.redisState() === 'down' ? { redis: 'down' } : undefined;

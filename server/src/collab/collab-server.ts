@@ -14,6 +14,7 @@ import { CollabSocket } from './connection/collab-socket.js';
 import { parseDocumentName } from './connection/document-name.js';
 import { AuthenticationExtension, type DocumentAccess } from './extensions/authentication.extension.js';
 import { PersistenceExtension, type CheckUpdate } from './extensions/persistence.extension.js';
+import { PlanChangesExtension, type PlanEditListener } from './extensions/plan-changes.extension.js';
 import { startCompaction } from './store/compaction.js';
 import { UpdateLog } from './store/update-log.js';
 
@@ -28,6 +29,8 @@ export interface CollabOptions {
   /** Where the untrusted-update decoder plugs in; until then every update is accepted as Yjs decodes it. */
   checkUpdate?: CheckUpdate;
   compaction?: { everyMs: number; minUpdates: number };
+  /** Told when browsers' edits on this instance changed what a plan shows (the planChanged event). */
+  onPlanEdited?: PlanEditListener;
 }
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
@@ -55,6 +58,7 @@ export function createCollabServer(options: CollabOptions) {
     new AuthenticationExtension(options.authenticate, options.access),
     new PersistenceExtension(log, options.checkUpdate ?? (async () => {})),
   ];
+  if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited));
   if (options.redisUrl) {
     extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: 'fe2i-collab' }));
   }
@@ -109,6 +113,18 @@ export function createCollabServer(options: CollabOptions) {
       } finally {
         await direct.disconnect();
       }
+    },
+
+    /**
+     * A document's whole current state as one update: the live document when it is loaded here (it holds every
+     * update logged by this instance's connections), otherwise the store (snapshot and log), which holds every
+     * update any instance acknowledged.
+     */
+    async documentState(documentName: string): Promise<Uint8Array> {
+      const live = hocuspocus.documents.get(documentName);
+      if (live && !live.isLoading) return Y.encodeStateAsUpdate(live);
+      const parts = await log.load(documentName);
+      return parts.length ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
     },
 
     /**

@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { planDocumentName } from '../project/plan-document.port.js';
 import type { PlanVersionContent, PlanVersionRecord, PlanVersions } from '../project/plan-versions.port.js';
 import { parseDocumentName } from './connection/document-name.js';
-import { diffPlans } from './plan/plan-diff.js';
+import type { PlanChangePublisher } from './plan-documents.js';
+import { describeChange, diffPlans } from './plan/plan-diff.js';
 import { snapshotPlan } from './plan/plan-reader.js';
 import { restoreAsNewChange } from './plan/restore-version.js';
 import type { UpdateLog } from './store/update-log.js';
@@ -17,6 +18,8 @@ export interface PlanVersionDeps {
   log: Pick<UpdateLog, 'load'>;
   versions: VersionStore;
   appendServerUpdate(documentName: string, update: Uint8Array, authorId: string | null): Promise<void>;
+  /** Tells planChanged subscribers what a restore changed, like a change made through the API. */
+  publish?: PlanChangePublisher;
 }
 
 function recordOf(version: StoredVersion): PlanVersionRecord | null {
@@ -75,16 +78,23 @@ export function createPlanVersions(deps: PlanVersionDeps): PlanVersions {
 
     compare: (from, to) => diffPlans(from, to),
 
-    async restore(versionId, authorId) {
+    async restore(versionId, author) {
       const version = await deps.versions.find(versionId);
-      if (!version || !recordOf(version)) throw new Error(`Unknown plan version: ${versionId}`);
+      const record = version && recordOf(version);
+      if (!record) throw new Error(`Unknown plan version: ${versionId}`);
       const doc = await durableDoc(version.documentName);
       const updates: Uint8Array[] = [];
-      doc.on('update', (update: Uint8Array) => updates.push(update));
-      restoreAsNewChange(doc, version.state);
-      doc.destroy();
-      // One transaction, hence one update at most; none when the plan already is the version.
-      for (const update of updates) await deps.appendServerUpdate(version.documentName, update, authorId);
+      try {
+        const before = snapshotPlan(doc);
+        doc.on('update', (update: Uint8Array) => updates.push(update));
+        restoreAsNewChange(doc, version.state, author);
+        const description = describeChange(before, snapshotPlan(doc), author);
+        // One transaction, hence one update: logged even when nothing the plan shows differs (formatting of notes).
+        for (const update of updates) await deps.appendServerUpdate(version.documentName, update, author.userId);
+        if (!description.empty) deps.publish?.(record.projectId, description, [author]);
+      } finally {
+        doc.destroy();
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService } from '../importer/import.service.js';
 import { Organization } from '../organization/organization.entity.js';
 import { MembershipRole } from '../vocabulary/organization.enums.js';
+import type { PlanDocuments } from '../project/plan-document.port.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { Territory } from '../territory/territory.entity.js';
 import { DEMO_ACCOUNTS, DEMO_INTEGRATOR, DEMO_INTEGRATOR_TOKEN, DEMO_PASSWORD } from './demo-accounts.js';
@@ -29,7 +30,12 @@ export async function isEmpty(em: EntityManager): Promise<boolean> {
  */
 export async function seedDemo(
   em: EntityManager,
-  { pubSub, sessionSecret, needCodes }: { pubSub: AppPubSub['pubSub']; sessionSecret: string; needCodes: NeedCodes },
+  {
+    pubSub,
+    sessionSecret,
+    needCodes,
+    planDocuments,
+  }: { pubSub: AppPubSub['pubSub']; sessionSecret: string; needCodes: NeedCodes; planDocuments: PlanDocuments },
 ) {
   const document = JSON.parse(readFileSync(DEMO_FILE, 'utf8'));
   const report = await new ImportService(em, pubSub, needCodes).importDocument('SYSTEM', document);
@@ -63,7 +69,7 @@ export async function seedDemo(
     'Démo intégrateur',
     DEMO_INTEGRATOR_TOKEN,
   );
-  await seedDemoProjects(em, pubSub);
+  await seedDemoProjects(em, pubSub, planDocuments);
   return report;
 }
 

@@ -52,9 +52,21 @@ export type PlanChange =
   | { kind: 'REMOVE_ACTION'; id: string }
   | { kind: 'SET_BUDGET_LINE'; line: PlanBudgetLine }
   | { kind: 'REMOVE_BUDGET_LINE'; id: string }
-  | { kind: 'SET_INDICATOR'; indicator: PlanIndicator };
+  | { kind: 'SET_INDICATOR'; indicator: PlanIndicator }
+  | { kind: 'REMOVE_INDICATOR'; indicator: string; unit: string }
+  | { kind: 'SET_SUMMARY'; summary: string }
+  | { kind: 'APPEND_NOTES'; blocks: PlanNoteBlock[] };
 
-/** Who makes a change, for the document's history and the planChanged event. */
+/** A block of rich text appended to the notes, as the browser's editor writes it (TipTap: heading or paragraph). */
+export interface PlanNoteBlock {
+  kind: 'HEADING' | 'PARAGRAPH';
+  text: string;
+}
+
+/**
+ * Who makes a change, for the document's history and the planChanged event: the user, and the organisation in whose
+ * name they take part in the project (null for a territory's facilitator who is not a participant).
+ */
 export interface PlanAuthor {
   userId: string;
   organizationId: string | null;
@@ -62,7 +74,11 @@ export interface PlanAuthor {
 
 export interface PlanDocuments {
   /** The plan's structured parts as they stand in the live document (an empty plan for a new project). */
-  read(projectId: string): Promise<PlanContent>;
-  /** Applies a change durably (through the document's update log) and returns the plan after it. */
-  apply(projectId: string, change: PlanChange, author: PlanAuthor): Promise<PlanContent>;
+  read(projectId: string): Promise<PlanReading>;
+  /**
+   * Applies a change durably (through the document's update log, like a browser's edit), tells the plan's
+   * subscribers who changed what, and returns the plan after it. A change that is invalid (BAD_USER_INPUT) or names
+   * an item that is not there (NOT_FOUND) writes nothing.
+   */
+  apply(projectId: string, change: PlanChange, author: PlanAuthor): Promise<PlanReading>;
 }

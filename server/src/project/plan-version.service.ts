@@ -71,7 +71,7 @@ export class PlanVersionService {
   async restore(viewer: MaybeViewer, versionId: string): Promise<PlanVersionRecord> {
     const version = await this.get(viewer, versionId);
     const who = await this.writable(viewer, version.projectId);
-    await this.versions.restore(version.id, who.userId);
+    await this.versions.restore(version.id, await this.projects.planAuthor(who, version.projectId));
     return version;
   }
 

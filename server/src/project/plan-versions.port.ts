@@ -3,7 +3,7 @@
  * version store and the plan model) and wired in app/. Access is decided before it is called
  * (PlanVersionService asks ProjectService.planAccess): the port itself checks nothing.
  */
-import type { PlanAction, PlanBudgetLine, PlanIndicator, PlanReading } from './plan-document.port.js';
+import type { PlanAction, PlanAuthor, PlanBudgetLine, PlanIndicator, PlanReading } from './plan-document.port.js';
 
 export interface PlanVersionRecord {
   id: string;
@@ -52,7 +52,8 @@ export interface PlanVersions {
   compare(from: PlanVersionContent, to: PlanVersionContent): PlanVersionDiff;
   /**
    * Makes the plan's content the version's through a new change on top of its history (which is never rewritten):
-   * logged, then applied to the live document, so every open browser receives it like any edit.
+   * logged, then applied to the live document, so every open browser receives it like any edit, and told on
+   * planChanged like an API change.
    */
-  restore(versionId: string, authorId: string): Promise<void>;
+  restore(versionId: string, author: PlanAuthor): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { fromGlobalId } from '../graphql/global-id.js';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { canSeeParticipantIdentity } from '../policy/project-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
@@ -25,12 +26,20 @@ export function viewPlan(plan: PlanReading, record: ProjectRecord, viewer: Maybe
   });
 }
 
+/** The document keeps the organisation's database id; a browser that wrote the GraphQL global ID is read alike. */
+function ownerDbId(value: string | null): string | null {
+  if (!value) return null;
+  const decoded = fromGlobalId(value);
+  return decoded?.type === 'Organization' ? decoded.id : value;
+}
+
 function viewAction(action: PlanAction, named: Map<string, OrganizationNode>): PlanActionNode {
-  const owner = action.ownerOrganizationId ? (named.get(action.ownerOrganizationId) ?? null) : null;
+  const ownerId = ownerDbId(action.ownerOrganizationId);
+  const owner = ownerId ? (named.get(ownerId) ?? null) : null;
   return Object.assign(new PlanActionNode(), {
     id: action.id,
     title: action.title,
-    ownerOrganizationDbId: owner ? action.ownerOrganizationId : null,
+    ownerOrganizationDbId: owner ? ownerId : null,
     ownerOrganization: owner,
     dueDate: action.dueDate,
     status: action.status as PlanActionStatus,

@@ -23,6 +23,14 @@ registerEnumType(PlanActionStatus, {
   },
 });
 
+/** Part of the public API: add values, never rename them. */
+export enum PlanNoteBlockKind {
+  HEADING = 'HEADING',
+  PARAGRAPH = 'PARAGRAPH',
+}
+
+registerEnumType(PlanNoteBlockKind, { name: 'PlanNoteBlockKind', description: 'A kind of block of the rich-text notes.' });
+
 @ObjectType('PlanAction', { description: 'Who does what by when: one line of the action table.' })
 export class PlanActionNode {
   /** The owner's database id, kept for the view; not a field. */

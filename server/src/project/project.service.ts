@@ -7,6 +7,8 @@ import { canManageProject, canRespondToInvitation, planAccess, projectAccess, ty
 import { isMemberOf, type MaybeViewer, type Viewer } from '../policy/viewer.js';
 import type { AppPubSub, ProjectChangedPayload } from '../pubsub/pubsub.js';
 import { createProject, type NewProject } from './create-project.js';
+import { planAuthorOf } from './plan-author.js';
+import type { PlanAuthor } from './plan-document.port.js';
 import { followStage, loadOriginSynergy, recordPartyJoined } from './origin-synergy.js';
 import { canMoveStage } from './project-stages.js';
 import { ProjectParticipant, ProjectStageChange } from './project.entity.js';
@@ -48,6 +50,19 @@ export class ProjectService {
   async invitations(viewer: MaybeViewer): Promise<ProjectParticipant[]> {
     if (!viewer) throw unauthenticated();
     return pendingInvitations(this.em, [...viewer.memberships.keys()]);
+  }
+
+  /** Names of users, for the authors of plan changes shown to the project's participants. */
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.em.find(User, { id: { $in: ids } });
+    return new Map(users.map((u) => [u.id, u.name]));
+  }
+
+  /** In whose name this user's edits of the plan are made (their browser's edits, told by the collaboration server). */
+  async planAuthor(viewer: Viewer, id: string): Promise<PlanAuthor> {
+    const record = await this.find(viewer, id);
+    return record ? planAuthorOf(viewer, record) : { userId: viewer.userId, organizationId: null };
   }
 
   /** What the viewer may do with the project's live plan (the collaboration server asks this). */

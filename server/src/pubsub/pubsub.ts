@@ -38,11 +38,34 @@ export interface ProjectChangedPayload {
   change: 'STAGE_CHANGED' | 'PARTICIPANT_INVITED' | 'INVITATION_ACCEPTED' | 'INVITATION_DECLINED' | 'PARTICIPANT_REMOVED';
 }
 
+/** Ids of plan items added, removed or changed (indicators by `indicator|unit`). */
+export interface PlanItemIds {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+/**
+ * A project's plan changed, from the API or a browser: who (users, and the organisations they act for) and which
+ * parts, by id. Published once, by the instance where the change was made; each subscriber's event is built for
+ * them at delivery time.
+ */
+export interface PlanChangedPayload {
+  projectId: string;
+  authors: { userId: string; organizationId: string | null }[];
+  actions: PlanItemIds;
+  budget: PlanItemIds;
+  indicators: PlanItemIds;
+  summaryChanged: boolean;
+  notesChanged: boolean;
+}
+
 export type Topics = {
   FLOW_CHANGED: [FlowChangedPayload];
   SYNERGY_SUGGESTED: [SynergySuggestedPayload];
   CREDENTIAL_CHANGED: [CredentialChangedPayload];
   PROJECT_CHANGED: [ProjectChangedPayload];
+  PLAN_CHANGED: [PlanChangedPayload];
 };
 
 /** An event as it crosses processes: its topic and its (stamped) payload. */

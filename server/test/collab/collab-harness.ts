@@ -76,7 +76,7 @@ export function openPlan(url: string, documentName: string, as: As, options: { r
   return {
     provider,
     doc,
-    // Read when used: a test of the plan's shape reads \`notes\` as its rich-text fragment instead.
+    // Made on first use: a client that edits the plan's parts binds 'notes' as rich text (an XmlFragment) instead.
     get text() {
       return doc.getText('notes');
     },

@@ -6,6 +6,8 @@ import { loadKnowledgeBase } from '../../synergy/knowledge/knowledge-base.js';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.js';
 import { migrate, openOrm } from '../../db/orm.js';
 import { describeDemoAccounts, seedDemo } from '../../demo/demo-seeder.js';
+import { createPlanDocuments, storedPlanDocuments } from '../../collab/plan-documents.js';
+import { UpdateLog } from '../../collab/store/update-log.js';
 import { ENTITIES } from '../entities.js';
 import { needCodesOf } from '../services.js';
 
@@ -21,6 +23,8 @@ try {
       pubSub: pubSub.pubSub,
       sessionSecret: config.sessionSecret,
       needCodes: needCodesOf(loadKnowledgeBase()),
+      // No live server here: the plans go into the store, where a browser opening them loads them from.
+      planDocuments: createPlanDocuments(storedPlanDocuments(new UpdateLog(() => orm.em.fork()))),
     });
     for (const [kind, c] of Object.entries(report)) {
       console.log(`${kind.padEnd(14)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);

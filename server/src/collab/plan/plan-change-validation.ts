@@ -9,6 +9,9 @@ import { ACTION_STATUSES, isIsoDate } from './plan-reader.js';
 const MAX_TITLE = 300;
 const MAX_ID = 100;
 const MAX_NAME = 200;
+const MAX_SUMMARY = 5000;
+const MAX_BLOCKS = 100;
+const MAX_BLOCK = 10_000;
 /** A plan's budget line above a billion euros is a typo, not a project. */
 const MAX_AMOUNT_EUR = 1e9;
 
@@ -52,6 +55,18 @@ function checkIndicator(problems: ProblemList, indicator: PlanIndicator): void {
   }
 }
 
+function checkNoteBlocks(problems: ProblemList, blocks: unknown): void {
+  if (!Array.isArray(blocks) || blocks.length === 0 || blocks.length > MAX_BLOCKS) {
+    problems.add('blocks', `must hold 1 to ${MAX_BLOCKS} blocks`);
+    return;
+  }
+  blocks.forEach((block: { kind?: unknown; text?: unknown }, index) => {
+    if (block?.kind !== 'HEADING' && block?.kind !== 'PARAGRAPH') problems.add(`blocks.${index}.kind`, 'must be HEADING or PARAGRAPH');
+    if (typeof block?.text !== 'string') problems.add(`blocks.${index}.text`, 'must be text');
+    else if (block.text.length > MAX_BLOCK) problems.add(`blocks.${index}.text`, `must have at most ${MAX_BLOCK} characters`);
+  });
+}
+
 export function checkPlanChange(change: PlanChange): void {
   const problems = new ProblemList();
   switch (change.kind) {
@@ -72,6 +87,18 @@ export function checkPlanChange(change: PlanChange): void {
       break;
     case 'SET_INDICATOR':
       checkIndicator(problems, change.indicator);
+      break;
+    case 'REMOVE_INDICATOR':
+      requireText(problems, 'indicator', change.indicator, MAX_NAME);
+      requireText(problems, 'unit', change.unit, MAX_NAME);
+      break;
+    case 'SET_SUMMARY':
+      // An empty summary clears it.
+      if (typeof change.summary !== 'string') problems.add('summary', 'must be text');
+      else if (change.summary.length > MAX_SUMMARY) problems.add('summary', `must have at most ${MAX_SUMMARY} characters`);
+      break;
+    case 'APPEND_NOTES':
+      checkNoteBlocks(problems, change.blocks);
       break;
     default:
       problems.add('kind', 'is not a known plan change');

@@ -11,7 +11,7 @@ export type ChangeStep =
   | { kind: 'ADD_ACTION'; action: Omit<PlanAction, 'id'> }
   | { kind: 'UPDATE_ACTION'; pick: number; fields: Partial<Omit<PlanAction, 'id'>> }
   | { kind: 'REMOVE_ACTION'; pick: number }
-  | Extract<PlanChange, { kind: 'SET_BUDGET_LINE' | 'SET_INDICATOR' }>
+  | Extract<PlanChange, { kind: 'SET_BUDGET_LINE' | 'SET_INDICATOR' | 'REMOVE_INDICATOR' | 'SET_SUMMARY' }>
   | { kind: 'REMOVE_BUDGET_LINE'; pick: number };
 
 const title = fc.string({ minLength: 1, maxLength: 12 }).filter((value) => value.trim() !== '');
@@ -51,6 +51,12 @@ export const changeStep: fc.Arbitrary<ChangeStep> = fc.oneof(
       expected: fc.integer({ min: -4_000_000, max: 4_000_000 }).map((quarters) => quarters / 4),
     }),
   }),
+  fc.record({
+    kind: fc.constant('REMOVE_INDICATOR' as const),
+    indicator: fc.constantFrom('CO2 évité', 'Déchets valorisés'),
+    unit: fc.constantFrom('t/an', 'kt/an'),
+  }),
+  fc.record({ kind: fc.constant('SET_SUMMARY' as const), summary: fc.string({ maxLength: 20 }) }),
 );
 
 const pickFrom = (ids: string[], pick: number) => (pick % (ids.length + 1) === ids.length ? 'missing' : ids[pick % (ids.length + 1)]);
@@ -102,6 +108,15 @@ export function modelApply(plan: PlanContent, change: PlanChange, newId: string)
       );
       return { ...plan, indicators };
     }
+    case 'REMOVE_INDICATOR': {
+      const others = plan.indicators.filter((entry) => entry.indicator !== change.indicator || entry.unit !== change.unit);
+      return others.length === plan.indicators.length ? 'NOT_FOUND' : { ...plan, indicators: others };
+    }
+    case 'SET_SUMMARY':
+      return { ...plan, summary: change.summary };
+    case 'APPEND_NOTES':
+      // The notes are not part of PlanContent: the structured parts stay as they are.
+      return plan;
   }
 }
 

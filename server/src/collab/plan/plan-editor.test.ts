@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { DomainError } from '../../errors/domain-errors.js';
 import type { PlanChange } from '../../project/plan-document.port.js';
 import { applyPlanChange } from './plan-editor.js';
-import { readPlan } from './plan-reader.js';
+import { plainTextOfNotes, readPlan } from './plan-reader.js';
 
 const author = { userId: 'u-1', organizationId: 'org-1' };
 const ids = (...values: string[]) => {
@@ -56,6 +56,30 @@ describe('applyPlanChange', () => {
     });
     applyPlanChange(doc, { kind: 'REMOVE_BUDGET_LINE', id: 'b-1' }, author);
     expect(readPlan(doc).budget).toEqual([]);
+  });
+
+  it('sets and clears the summary, removes an indicator, and answers NOT_FOUND for one that is not there', () => {
+    const doc = new Y.Doc();
+    applyPlanChange(doc, { kind: 'SET_SUMMARY', summary: 'Valoriser la chaleur fatale' }, author);
+    applyPlanChange(doc, { kind: 'SET_INDICATOR', indicator: { indicator: 'CO2 évité', unit: 't/an', expected: 120 } }, author);
+    expect(readPlan(doc).summary).toBe('Valoriser la chaleur fatale');
+    const before = Y.encodeStateVector(doc);
+    expect(codeOf(() => applyPlanChange(doc, { kind: 'REMOVE_INDICATOR', indicator: 'CO2 évité', unit: 'kt/an' }, author))).toBe('NOT_FOUND');
+    expect(codeOf(() => applyPlanChange(doc, { kind: 'SET_SUMMARY', summary: 'x'.repeat(5001) }, author))).toBe('BAD_USER_INPUT');
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+    expect(applyPlanChange(doc, { kind: 'REMOVE_INDICATOR', indicator: 'CO2 évité', unit: 't/an' }, author)).toBe('CO2 évité|t/an');
+    applyPlanChange(doc, { kind: 'SET_SUMMARY', summary: '' }, author);
+    expect(readPlan(doc)).toMatchObject({ summary: '', indicators: [] });
+  });
+
+  it('appends headings and paragraphs to the notes as the browser editor writes them', () => {
+    const doc = new Y.Doc();
+    applyPlanChange(doc, { kind: 'APPEND_NOTES', blocks: [{ kind: 'HEADING', text: 'Comité du 12 mars' }, { kind: 'PARAGRAPH', text: 'Débit validé.' }] }, author);
+    applyPlanChange(doc, { kind: 'APPEND_NOTES', blocks: [{ kind: 'PARAGRAPH', text: '' }] }, author);
+    expect(plainTextOfNotes(doc)).toBe('Comité du 12 mars\nDébit validé.\n');
+    const [heading] = doc.getXmlFragment('notes').toArray() as Y.XmlElement[];
+    expect([heading.nodeName, heading.getAttribute('level')]).toEqual(['heading', 2]);
+    expect(codeOf(() => applyPlanChange(doc, { kind: 'APPEND_NOTES', blocks: [] }, author))).toBe('BAD_USER_INPUT');
   });
 
   it('answers NOT_FOUND for an action or budget line that does not exist, and writes nothing', () => {

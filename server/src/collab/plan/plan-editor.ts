@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { notFound } from '../../errors/domain-errors.js';
-import type { PlanAction, PlanBudgetLine, PlanChange } from '../../project/plan-document.port.js';
+import type { PlanAction, PlanBudgetLine, PlanChange, PlanNoteBlock } from '../../project/plan-document.port.js';
 import { checkPlanChange } from './plan-change-validation.js';
 import { readAction, readBudgetLine } from './plan-reader.js';
 import { indicatorKey, planParts } from './plan-shape.js';
@@ -68,7 +68,28 @@ function editPlan(doc: Y.Doc, change: PlanChange, newId: () => string): string {
       parts.indicators.set(key, { indicator, unit, expected });
       return key;
     }
+    case 'REMOVE_INDICATOR': {
+      const key = indicatorKey(change.indicator, change.unit);
+      if (!parts.indicators.has(key)) throw notFound('Plan indicator');
+      parts.indicators.delete(key);
+      return key;
+    }
+    case 'SET_SUMMARY':
+      if (parts.meta.get('summary') !== change.summary) parts.meta.set('summary', change.summary);
+      return 'summary';
+    case 'APPEND_NOTES':
+      parts.notes.push(change.blocks.map(noteBlock));
+      return 'notes';
   }
+}
+
+/** The ProseMirror nodes TipTap's StarterKit binds to the fragment: `heading` (level 2 here) and `paragraph`. */
+function noteBlock(block: PlanNoteBlock): Y.XmlElement {
+  const element = new Y.XmlElement(block.kind === 'HEADING' ? 'heading' : 'paragraph');
+  // y-prosemirror keeps node attributes as they are typed: TipTap's heading level is a number.
+  if (block.kind === 'HEADING') element.setAttribute('level', 2 as unknown as string);
+  if (block.text) element.insert(0, [new Y.XmlText(block.text)]);
+  return element;
 }
 
 const ACTION_FIELDS = ['title', 'ownerOrganizationId', 'dueDate', 'status'] as const;

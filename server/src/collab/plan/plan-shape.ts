@@ -6,7 +6,8 @@
  * - `notes` Y.XmlFragment: the rich-text notes. TipTap 3's Collaboration extension binds to the fragment named by
  *   its `field` option, `'default'` unless told otherwise: the client must configure
  *   `Collaboration.configure({ document, field: PLAN_FIELDS.notes })`.
- * - `actions` Y.Array of Y.Map: `id`, `title`, `ownerOrganizationId`, `dueDate` (YYYY-MM-DD), `status`.
+ * - `actions` Y.Array of Y.Map: `id`, `title`, `ownerOrganizationId` (the organisation's database id; the API also
+ *   reads the GraphQL global ID a browser may write), `dueDate` (YYYY-MM-DD), `status`.
  * - `budget` Y.Array of Y.Map: `id`, `label`, `amountEur`, `funder`.
  * - `indicators` Y.Map keyed `indicator|unit`, each value a plain object `{ indicator, unit, expected }`.
  *
