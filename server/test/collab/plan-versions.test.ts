@@ -4,7 +4,7 @@ import { applyPlanChange } from '../../src/collab/plan/plan-editor.js';
 import { plainTextOfNotes, readPlan } from '../../src/collab/plan/plan-reader.js';
 import { planParts } from '../../src/collab/plan/plan-shape.js';
 import { compactDocument } from '../../src/collab/store/compaction.js';
-import { TestApp, type GraphQLResponse } from '../harness.js';
+import { collect, TestApp, type GraphQLResponse } from '../harness.js';
 import { openPlan, planProject, storedDocument, synced, until, type PlanClient, type PlanProject } from './collab-harness.js';
 
 const SAVE = `mutation($p: ID!, $n: String!) { saveProjectPlanVersion(projectId: $p, name: $n) { id name } }`;
@@ -14,6 +14,7 @@ const COMPARE = `query($f: ID!, $t: ID) { compareProjectPlanVersions(from: $f, t
   budget { added { label amountEur funder } removed { label } changed { fields } }
   indicators { added { indicator } removed { indicator } changed { fields } }
   fromPlan { summary notesText } toPlan { summary notesText } } }`;
+const RESTORE = `mutation($id: ID!) { restoreProjectPlanVersion(id: $id) { summary } }`;
 const GET = `query($id: ID!) { projectPlanVersion(id: $id) { name plan { summary notesText actions { title status } budget { label } } } }`;
 
 function addParagraph(doc: Y.Doc, text: string): void {
@@ -122,6 +123,21 @@ describe('named versions of a live plan', () => {
     expect(later.plan.actions).toEqual([{ title: 'Étude de faisabilité', status: 'DONE' }, { title: 'Achat du broyeur', status: 'TODO' }]);
     const now = (await ok(t.gql(COMPARE, { f: v1 }, p.steel))).compareProjectPlanVersions;
     expect([now.actions, now.budget, now.summaryChanged, now.notesChanged]).toEqual([{ added: [], removed: [], changed: [] }, { added: [], removed: [], changed: [] }, false, false]);
+  });
+
+  it("tells planChanged subscribers what a restore changed, in the restorer's name", async () => {
+    const client = t.wsClient(p.authority);
+    const events = collect<any>(client, `subscription($p: ID!) { planChanged(projectId: $p) { authors { name } actions { added removed changed } plan { summary actions { title } } } }`, { p: p.projectId });
+    await events.live((marker) => ok(t.gql(`mutation($p: ID!, $t: String!) { addPlanAction(projectId: $p, input: {title: $t}) { summary } }`, { p: p.projectId, t: marker }, p.steel)));
+    await ok(t.gql(RESTORE, { id: v2 }, p.joinery));
+    const [event] = await events.waitFor(1);
+    const told = event.data.planChanged;
+    expect(told.authors).toEqual([{ name: 'Sofia Rossi' }]);
+    // From v1 plus the probe's action to v2: the purchase is back, the probe's action gone, the study done.
+    expect([told.actions.added.length, told.actions.removed.length, told.actions.changed]).toEqual([1, 1, [actionId]]);
+    expect(told.plan.actions.map((a: { title: string }) => a.title)).toEqual(['Étude de faisabilité', 'Achat du broyeur']);
+    await client.dispose();
+    await ok(t.gql(RESTORE, { id: v1 }, p.steel));
   });
 
   it('keeps the restore and every version through compaction and a restart of the server', async () => {
