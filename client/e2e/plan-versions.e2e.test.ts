@@ -5,6 +5,8 @@ import { ARTIFACTS, logIn, openBrowserSession, type BrowserSession } from './bro
 
 // Public demo credentials and names, from server/src/demo/demo-accounts.ts and demo-projects.ts.
 const STEEL_MEMBER = 'julien@acier-fensch.demo';
+const AUTHORITY_MEMBER = 'marc@agglo-fensch.demo';
+const PALLETS = 'Collecte mutualisée des palettes bois du Val de Fensch'; // the authority observes it
 const HEAT_NETWORK = 'Réseau de chaleur : la chaleur fatale des Aciéries pour la zone de Florange';
 const VERSION = 'après le comité de pilotage du 12 mars';
 const API_ACTION = 'Essai de combustion (ajouté par l’API)';
@@ -79,5 +81,22 @@ describe('plan versions, in a browser, against the real server', () => {
     const versions = await gql(page, `query($id: ID!) { project(id: $id) { planVersions { name } } }`, { id: projectId });
     expect(versions.project.planVersions).toEqual([{ name: VERSION }]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'plan-versions.png'), fullPage: true });
+  });
+
+  it('an observer sees and compares the versions, and is offered neither save nor restore', async () => {
+    const projects = await gql(page, `{ projects(first: 50) { nodes { id title } } }`);
+    const pallets = projects.projects.nodes.find((p: { title: string }) => p.title === PALLETS).id;
+    await gql(page, `mutation($p: ID!) { saveProjectPlanVersion(projectId: $p, name: "avant la mise en service") { id } }`, { p: pallets });
+    const observer = await session.newPage({ width: 1440, height: 1000 });
+    await logIn(observer, session.url, AUTHORITY_MEMBER);
+    await observer.getByRole('link', { name: 'Projets', exact: true }).click();
+    await observer.getByRole('link', { name: PALLETS }).first().click();
+    const history = observer.getByRole('region', { name: 'Historique des versions du plan' });
+    await history.getByText(/seuls les participants qui modifient le plan en enregistrent ou en restaurent/).waitFor();
+    const item = history.getByRole('listitem').filter({ hasText: 'avant la mise en service' });
+    await item.getByRole('button', { name: 'Comparer avec le plan actuel' }).click();
+    await history.getByText('Aucune différence.', { exact: true }).waitFor();
+    expect(await history.getByRole('button', { name: /^(Enregistrer une version|Restaurer)$/ }).count()).toBe(0);
+    expect(await history.getByLabel('Nom de la version').count()).toBe(0);
   });
 });
