@@ -3,6 +3,7 @@ import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
 import { enFlows } from './en-flows';
 import { enPlan } from './en-plan';
+import { enPlanVersions } from './en-plan-versions';
 import { enProjects } from './en-projects';
 import type { MessageKey } from './fr';
 
@@ -257,4 +258,5 @@ export const en: Record<MessageKey, string> = {
   ...enImport,
   ...enProjects,
   ...enPlan,
+  ...enPlanVersions,
 };

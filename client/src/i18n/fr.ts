@@ -3,6 +3,7 @@ import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
 import { frFlows } from './fr-flows';
 import { frPlan } from './fr-plan';
+import { frPlanVersions } from './fr-plan-versions';
 import { frProjects } from './fr-projects';
 
 /** French messages: the reference language. Every key here must exist in every other language. */
@@ -258,6 +259,7 @@ export const fr = {
   ...frImport,
   ...frProjects,
   ...frPlan,
+  ...frPlanVersions,
 } as const;
 
 export type MessageKey = keyof typeof fr;

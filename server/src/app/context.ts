@@ -3,6 +3,7 @@ import type { AuthResolverContext, HttpSession } from '../auth/auth.context.js';
 import type { FlowResolverContext } from '../flow/flow.context.js';
 import type { ImportResolverContext } from '../importer/import.context.js';
 import type { OrganizationResolverContext } from '../organization/organization.context.js';
+import type { PlanVersionResolverContext } from '../project/plan-version.context.js';
 import type { ProjectResolverContext } from '../project/project.context.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
@@ -18,7 +19,8 @@ type DomainContexts = AuthResolverContext &
   FlowResolverContext &
   ImportResolverContext &
   SynergyResolverContext &
-  ProjectResolverContext;
+  ProjectResolverContext &
+  PlanVersionResolverContext;
 
 /**
  * What every resolver receives, over HTTP and over WebSocket alike. Extending the domains' contexts makes the

@@ -17,6 +17,7 @@ import { ProjectChangedResolver } from '../project/project-changed.subscription.
 import { ProjectResolver } from '../project/project.resolver.js';
 import { PlanChangedResolver } from '../project/plan-changed.subscription.js';
 import { ProjectPlanResolver } from '../project/plan.resolver.js';
+import { PlanVersionResolver, ProjectPlanVersionsResolver } from '../project/plan-versions.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
 import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
@@ -48,6 +49,8 @@ export const RESOLVERS = [
   ProjectChangedResolver,
   ProjectPlanResolver,
   PlanChangedResolver,
+  PlanVersionResolver,
+  ProjectPlanVersionsResolver,
 ] as const;
 
 /**

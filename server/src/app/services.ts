@@ -6,6 +6,8 @@ import { ImportService } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import type { PlanDocuments } from '../project/plan-document.port.js';
 import { PlanService } from '../project/plan.service.js';
+import { PlanVersionService } from '../project/plan-version.service.js';
+import type { PlanVersions } from '../project/plan-versions.port.js';
 import { ProjectService } from '../project/project.service.js';
 import { ApprovalService } from '../organization/approval.service.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
@@ -25,6 +27,8 @@ export interface AppDeps extends AuthDeps {
   aggregateMinOrganizations: number;
   /** Projects' live plans (collab/plan-documents.ts over the collaboration server). */
   planDocuments: PlanDocuments;
+  /** Named versions of plans, implemented by collab/. */
+  planVersions: PlanVersions;
 }
 
 /** The need codes of the knowledge base, for flow validation. */
@@ -35,6 +39,7 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
 /** The domain services bound to one unit of work (one request, or one WebSocket operation). */
 export function createServices(em: EntityManager, deps: AppDeps) {
   const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations);
+  const projects = new ProjectService(em, deps.pubSub);
   return {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
@@ -43,8 +48,9 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,
-    projects: new ProjectService(em, deps.pubSub),
+    projects,
     plans: new PlanService(em, deps.pubSub, deps.planDocuments),
+    planVersions: new PlanVersionService(projects, deps.planVersions),
   };
 }
 

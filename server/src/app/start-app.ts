@@ -7,6 +7,8 @@ import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
 import { createPlanDocuments, storedPlanDocuments } from '../collab/plan-documents.js';
+import { createPlanVersions } from '../collab/plan-versions.js';
+import { VersionStore } from '../collab/store/version-store.js';
 import { createUpdateChecker } from '../collab/untrusted/update-checker.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
@@ -77,6 +79,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     redisUrl: config.redisUrl,
     onPlanEdited: planChanges.onPlanEdited,
   });
+  const planVersions = createPlanVersions({ log: collab.log, versions: new VersionStore(() => orm.em.fork()), appendServerUpdate: collab.appendServerUpdate, publish: planChanges.publish });
   const planDocuments = createPlanDocuments({ state: collab.documentState, append: collab.appendServerUpdate }, planChanges.publish);
 
   const knowledgeBase = loadKnowledgeBase();
@@ -90,6 +93,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     needCodes: needCodesOf(knowledgeBase),
     aggregateMinOrganizations: config.aggregateMinOrganizations,
     planDocuments,
+    planVersions,
   };
   let seeded = false;
   if (config.seedDemo && (await isEmpty(orm.em.fork()))) {

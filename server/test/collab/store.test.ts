@@ -58,6 +58,14 @@ describe('the live documents store', () => {
     expect(textOf(await log.load(DOC))).toBe(final);
   });
 
+  it('drains an append still waiting for its group window (it used to spin on microtasks, the timer never firing)', async () => {
+    const { updates } = typing(1, 'w');
+    const appended = log.append({ documentName: DOC, update: updates[0], authorId: null });
+    await log.drain();
+    await appended;
+    expect(textOf(await log.load(DOC))).toContain('w0');
+  });
+
   // PGlite serves every connection from one session (advisory locks are then always granted) and one instance.
   it.skipIf(!process.env.DATABASE_URL)('leaves a document to the instance already compacting it', async () => {
     const { updates } = typing(3, 'b');

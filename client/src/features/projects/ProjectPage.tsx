@@ -12,6 +12,7 @@ import { FollowProjects, PROJECT_DEPENDENT } from './live';
 import { PlanSection } from './plan/PlanSection';
 import { ProjectParticipantsSection } from './ProjectParticipantsSection';
 import { StageSection } from './StageSection';
+import { PlanVersionsPanel } from './versions/PlanVersionsPanel';
 import './projects.css';
 
 const ProjectPageQuery = graphql(`
@@ -113,6 +114,7 @@ function ProjectDetail({ project }: { project: Project }) {
         <div>
           <StageSection project={project} />
           <PlanSection project={project} />
+          <PlanVersionsPanel projectId={project.id} />
         </div>
         <ProjectParticipantsSection project={project} />
       </div>

@@ -53,8 +53,12 @@ export class UpdateLog {
 
   /** Waits for every append made so far to be committed (shutdown, tests). */
   async drain(): Promise<void> {
+    // The flush is started here, not by a timer: awaiting an already settled `flushing` while a timer is pending
+    // would only ever yield to microtasks, and the loop would spin without the timer ever firing.
     while (this.pending.length || this.timer) {
-      this.flushSoon(0);
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.flushing = this.flushing.then(() => this.flush());
       await this.flushing;
     }
     await this.flushing;
