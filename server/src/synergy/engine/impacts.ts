@@ -4,7 +4,6 @@ import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.j
 import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';
 import {
   DECLARED_COST_SAVING,
-  ELECTRICITY_FACTOR_ID,
   RECYCLING_ROUTE_FACTOR,
   disposalFactorIdFor,
   declaredCostUse,
@@ -29,6 +28,7 @@ import {
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, factorQuantityUnit, jobFigures, jobsChange, physicalFigure, productionFactorIdFor, type Co2Term } from './impact-figures.js';
 import { isMaterialPathway, isServicePathway } from '../knowledge/pathway-classes.js';
+import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow, usedShareNote, usedShareToday, withDeclaredVariants } from './declared-baseline.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 
 /**
@@ -40,15 +40,19 @@ import type { Pathway } from '../knowledge/knowledge-base.types.js';
  */
 
 export function substitutionImpacts(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
-  const matched = input.matchedQuantity;
-  if (matched === null) return [];
+  return withDeclaredVariants(input, (i) => figuresOf(i, kb));
+}
+
+function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
   const { pathway, output } = input;
   const unit = pathway.unit;
   const indicator = pathway.impact.indicator;
   const material = isMaterialPathway(pathway);
-  if (!material && (indicator === 'ENERGY' || indicator === 'WATER') && USED_TODAY.has(output.currentDestination ?? '')) {
-    return alreadyUsedFigures(input);
-  }
+  const used = !material && (indicator === 'ENERGY' || indicator === 'WATER') ? usedShareToday(output) : { share: 0, declared: false };
+  if (used.share >= 1) return alreadyUsedFigures(input, used.declared);
+  // A source partly used today: only the part not used is credited.
+  const matched = input.matchedQuantity === null ? null : input.matchedQuantity * (1 - used.share);
+  if (matched === null) return [];
   const baseline: Baseline = material
     ? materialBaseline(output.currentDestination, pathway)
     : { share: divertedShare(output.currentDestination), sameRoute: false, upgrade: false, route: 'RECYCLING' };
@@ -61,10 +65,10 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   const figures: ImpactFigure[] = [];
   const physical = pump
     ? heatPumpRecoveredFigure(q, pump, season?.note ?? '')
-    : physicalFigure(pathway, q, share, output.currentDestination, season?.note ?? '');
+    : physicalFigure(pathway, q, share, output.currentDestination, `${season?.note ?? ''}${usedShareNote(used)}`);
   if (physical) figures.push(physical);
 
-  const co2 = pump ? heatPumpCo2(pathway, q, pump, kb) : materialCo2(input, q, baseline, kb);
+  const co2 = pump ? heatPumpCo2(pathway, q, pump, kb, input.input) : materialCo2(input, q, baseline, kb);
   if (co2) figures.push(co2);
 
   const disposal = costSaving('output', input.output, input.coverage.output, q, unit, pathway, share);
@@ -79,20 +83,18 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   return figures.slice();
 }
 
-/** Destinations that say an energy or water output is used today (recovered, reused): taking it moves its use. */
-const USED_TODAY = new Set(['REUSE', 'RECYCLING', 'ENERGY_RECOVERY']);
-
 /**
  * Heat or water that is already used today (the source declared it recovered or reused): a new taker moves the
  * use from one user to another, so nothing is recovered or avoided for the territory (issue 14). The parties' euros
  * are not estimated either: what one gains, today's user loses.
  */
-function alreadyUsedFigures(input: SubstitutionImpactInput): ImpactFigure[] {
+function alreadyUsedFigures(input: SubstitutionImpactInput, declaredShare: boolean): ImpactFigure[] {
   const { pathway, output } = input;
-  const why = `the source is already used today (declared ${output.currentDestination}): the synergy changes its user, not its use`;
+  const today = declaredShare ? 'declared wholly used today' : `declared ${output.currentDestination}`;
+  const why = `the source is already used today (${today}): the synergy changes its user, not its use`;
   const zero = { low: 0, central: 0, high: 0 };
   const energy = pathway.impact.indicator === 'ENERGY';
-  const uses: ImpactFactorUse[] = [{ id: `used-today:${output.currentDestination}`, value: 0, unit: 'share credited', sourceId: null, kind: 'DECLARED' }];
+  const uses: ImpactFactorUse[] = [{ id: `used-today:${declaredShare ? 'declared-share' : output.currentDestination}`, value: 0, unit: 'share credited', sourceId: null, kind: 'DECLARED' }];
   return [
     figure({ indicator: energy ? 'MWH_RECOVERED' : 'WATER_M3_SAVED', unit: energy ? 'MWh' : 'm³', formula: `0 ${energy ? 'MWh' : 'm³'}: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
     figure({ indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: `0 t CO2e: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
@@ -158,29 +160,30 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
       sign: -1,
     });
   }
-  const heat = heatSupplyUndeclared(pathway, terms, kb);
+  const heat = heatBaselineOf(pathway, terms, kb, input.input);
   const co2 = co2Figure(pathway, terms);
-  return heat ? { ...co2, formula: `${co2.formula}${heat.note}`, factors: [...co2.factors, heat.use] } : co2;
+  return heat ? { ...co2, formula: `${co2.formula}${heat.note}`, factors: [...co2.factors, ...heat.uses] } : co2;
 }
 
-/** Heat factors that assume the taker burns gas today. */
-const GAS_HEAT_FACTOR_IDS = new Set(['ef-gas-boiler-heat', 'ef-natural-gas-pci']);
-
 /**
- * The taker's heat supply today is not declared (flows have no field for it yet): the central and high keep the gas
- * boiler, the low is electric heating on the French mix — a heat network or a heat pump emits as little or less. So
- * the range says how much rests on the gas assumption instead of hiding it (issue 14, docs/impact-method.md § 3).
+ * The heat the synergy replaces follows the taker's declared supply today (a fuel and its efficiency, or a heating
+ * network's published CO2 content). When nothing is declared, the central and high keep the gas boiler and the low
+ * is a low-carbon network: the range says how much rests on the gas assumption (docs/impact-method.md § 3).
  */
-function heatSupplyUndeclared(pathway: Pathway, terms: Co2Term[], kb: CompiledKnowledgeBase): { note: string; use: ImpactFactorUse } | null {
+function heatBaselineOf(pathway: Pathway, terms: Co2Term[], kb: CompiledKnowledgeBase, taker: EngineFlow): { note: string; uses: ImpactFactorUse[] } | null {
   if (pathway.impact.indicator !== 'ENERGY') return null;
-  const electricity = resolveFactor(kb, ELECTRICITY_FACTOR_ID);
   const term = terms.find((t) => t.sign > 0 && GAS_HEAT_FACTOR_IDS.has(t.factor.factor.id));
-  if (!electricity || !term || electricity.range.low >= term.factor.range.low) return null;
-  term.factor = { ...term.factor, range: { ...term.factor.range, low: electricity.range.low } };
-  return {
-    note: `; the taker's heat supply today is not declared: gas boiler assumed (central, high), electric heating at ${fmt(electricity.range.low)} kg CO2e/MWh for the low`,
-    use: electricity.use,
-  };
+  if (!term) return null;
+  const declared = declaredHeatBaseline(taker, kb, term.factor);
+  if (declared) {
+    term.factor = declared.factor;
+    term.label = "heat the taker's declared supply makes";
+    return { note: declared.note, uses: declared.uses };
+  }
+  const low = undeclaredHeatLow(kb);
+  if (!low || low.low >= term.factor.range.low) return null;
+  term.factor = { ...term.factor, range: { ...term.factor.range, low: low.low } };
+  return { note: `; the taker's heat supply today is not declared: gas boiler assumed (central, high), ${low.note}`, uses: [low.use] };
 }
 
 const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };

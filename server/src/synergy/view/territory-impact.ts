@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { allocateQuantities, sumFigures, type AllocationFlow, type AllocationStage, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import type { Explanation, ImpactFigure, SynergyKind } from '../engine/engine.types.js';
+import { figuresFor } from '../engine/declared-baseline.js';
 import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -74,7 +75,8 @@ export async function territoryImpact(
       matchedQuantity: explanation?.matchedQuantity ?? null,
       flows: flows.get(row.id) ?? [],
       viabilityThreshold: row.pathway_id ? thresholds.get(row.pathway_id) : undefined,
-      impacts: parse(row.impacts).filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'),
+      // Facilitators (withEuros) read the figures built on declared counterfactuals; members the undeclared variants.
+      impacts: figuresFor(parse(row.impacts), () => withEuros).filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'),
     };
   });
   const allocated = allocateQuantities(synergies);
