@@ -264,6 +264,20 @@ export const RECYCLING_ROUTE_FACTOR: Record<string, string> = {
   'ef-sawn-timber': 'ef-forest-chips',
 };
 
+/**
+ * For a stream recycled today and reused by the pathway, the recycling pathway whose jobs ratio stands for the work
+ * today's route already employs (collection, sorting): those jobs only move, so the synergy is credited the
+ * difference. A reuse pathway not listed has no recycling ratio in the knowledge base: no jobs are credited.
+ */
+export const RECYCLING_ROUTE_JOBS_PATHWAY: Record<string, string> = {
+  'textiles-reuse': 'textiles-wiping-rags',
+  'cardboard-box-reuse': 'cardboard-paper-recycling',
+  'solid-wood-offcuts-reuse': 'wood-waste-particleboard',
+  'deconstruction-timber-reuse': 'wood-waste-particleboard',
+  'reclaimed-building-materials': 'wood-waste-particleboard',
+  'steel-offcuts-reuse': 'ferrous-scrap-steelmaking',
+};
+
 export interface Baseline {
   /** Share of the output moved away from disposal (LANDFILL, INCINERATION, SEWER) by the synergy. */
   share: Range;

@@ -76,9 +76,13 @@ function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): I
   const purchase = purchaseSaving(input, q, coverageIn, baseline, pump);
   if (purchase) figures.push(purchase);
 
-  const insertionShare = ((output.insertion || output.organizationKind === 'SSE' ? 1 : 0) +
-    (input.input.insertion || input.input.organizationKind === 'SSE' ? 1 : 0)) / 2;
-  figures.push(...jobFigures(pathway, q, insertionShare, 'of 2 parties', material ? jobsChange(baseline, output.currentDestination) : undefined));
+  // The work a substitution creates (collection, sorting, repair, processing) is done by the organisation that takes
+  // the stream: its jobs are insertion jobs when it is an insertion enterprise (SIAE) or of kind SSE. The producer
+  // only hands the stream over; its own jobs exist already.
+  const worker = input.input;
+  const insertionShare = worker.insertion || worker.organizationKind === 'SSE' ? 1 : 0;
+  const change = material ? jobsChange(baseline, output.currentDestination, pathway, kb.kb.pathways) : undefined;
+  figures.push(...jobFigures(pathway, q, insertionShare, 'the taker, which does the work, is an insertion or SSE enterprise', change));
   // A copy of exactly the right length (an array grown by push keeps room for 17).
   return figures.slice();
 }
