@@ -28,6 +28,7 @@ import {
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, factorQuantityUnit, jobFigures, jobsChange, physicalFigure, productionFactorIdFor, type Co2Term } from './impact-figures.js';
 import { isMaterialPathway, isServicePathway } from '../knowledge/pathway-classes.js';
+import { processTerms } from './process-terms.js';
 import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow, usedShareNote, usedShareToday, withDeclaredVariants } from './declared-baseline.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 
@@ -152,6 +153,7 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
     const material = isMaterialPathway(pathway);
     const disposalId = disposalFactorIdFor(pathway.impact.avoidedDisposalFactorId, output.currentDestination);
     terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE, disposalId);
+    if (terms.length > 0) terms.push(...processTerms(pathway, q, material ? share : FULL_SHARE, output.currentDestination, kb));
   }
   if (terms.length === 0) return null;
   if (input.transport) {
