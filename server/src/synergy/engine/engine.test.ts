@@ -169,15 +169,20 @@ describe('impacts on the hand-made territory', () => {
     expect(co2.central).toBeCloseTo((12_000 * 4 + 12_000 * 5 - tkm * 0.11) / 1000, 2);
     expect(co2.low).toBeLessThan(co2.central);
     expect(co2.high).toBeGreaterThan(co2.central);
-    expect(co2.factors.map((f) => f.id)).toEqual(['virgin-aggregate', 'landfill-inert', 'road-freight-truck']);
-    expect(co2.factors.every((f) => f.sourceId === 'src-test')).toBe(true);
+    // The ×1.3 road detour, a convention of the method, is listed as an assumption too (issue 14).
+    expect(co2.factors.map((f) => f.id)).toEqual(['virgin-aggregate', 'landfill-inert', 'road-freight-truck', 'road-detour-factor']);
+    expect(co2.factors.filter((f) => f.kind !== 'ASSUMPTION').every((f) => f.sourceId === 'src-test')).toBe(true);
     expect(co2.formula).toContain('(12000 t × 4 kg/t production + 12000 t × 5 kg/t disposal - ');
     expect(co2.formula).toContain(' t·km × 0.11 kg/t·km transport) / 1000 = ');
   });
 
   it('uses the costs an organisation declared over typical ones, and says which', () => {
     const s = between('cardboard-a', 'mill-need');
-    expect(figure(s, 'EUROS_SAVED', 'retailer-a')).toMatchObject({ central: 4_500, low: 3_150, basis: 'DECLARED' });
+    // Net of the haulage the retailer now pays to bring its cardboard to the mill (issue 14): before, 4,500 EUR whole.
+    const tkm = s!.explanation.transport!.tonneKm;
+    expect(figure(s, 'EUROS_SAVED', 'retailer-a')).toMatchObject({ central: 4_500 - Math.round(tkm * 0.12), low: 3_150 - Math.round(tkm * 0.2), basis: 'MIXED' });
+    expect(figure(s, 'EUROS_SAVED', 'retailer-a')!.formula).toContain('4500 EUR/yr declared disposal');
+    expect(figure(s, 'EUROS_SAVED', 'retailer-a')!.factors.map((f) => f.id)).toEqual(['declared-cost', 'declared-cost-share', 'road-haulage-cost']);
     expect(figure(s, 'EUROS_SAVED', 'paper-mill')).toMatchObject({ central: 1_800, basis: 'TYPICAL' });
     expect(figure(s, 'EUROS_SAVED', 'paper-mill')!.formula).toContain('30 t × 60 EUR/t typical purchase = 1800 EUR');
   });

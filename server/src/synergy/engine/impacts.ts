@@ -4,6 +4,11 @@ import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.j
 import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';
 import {
   DECLARED_COST_SAVING,
+  DECLARED_COST_SHARE_USE,
+  DEFAULT_SPREAD_USE,
+  HAULAGE_EUR_PER_TKM,
+  HAULAGE_USE,
+  ROAD_DETOUR_USE,
   RECYCLING_ROUTE_FACTOR,
   disposalFactorIdFor,
   declaredCostUse,
@@ -73,7 +78,7 @@ function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): I
   if (co2) figures.push(co2);
 
   const disposal = costSaving('output', input.output, input.coverage.output, q, unit, pathway, share);
-  if (disposal) figures.push(disposal);
+  if (disposal) figures.push(material ? lessHaulage(disposal, input) : disposal);
   const purchase = purchaseSaving(input, q, coverageIn, baseline, pump);
   if (purchase) figures.push(purchase);
 
@@ -168,7 +173,8 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
   }
   const heat = heatBaselineOf(pathway, terms, kb, input.input);
   const co2 = co2Figure(pathway, terms);
-  return heat ? { ...co2, formula: `${co2.formula}${heat.note}`, factors: [...co2.factors, ...heat.uses] } : co2;
+  const road = input.transport ? [ROAD_DETOUR_USE] : [];
+  return { ...co2, formula: `${co2.formula}${heat?.note ?? ''}`, factors: [...co2.factors, ...(heat?.uses ?? []), ...road] };
 }
 
 /**
@@ -267,6 +273,25 @@ function purchaseSaving(
 }
 
 /** Euros a party saves: its declared cost prorated to the matched share, else a typical cost × quantity. */
+/**
+ * Net of haulage: the producer now brings its output to the taker (it paid its collector before, which its declared
+ * or typical disposal cost includes), `t·km × 0.12 EUR/t·km` (an assumption, 0.08 to 0.20). The net may be negative.
+ */
+function lessHaulage(saving: ImpactFigure, input: SubstitutionImpactInput): ImpactFigure {
+  const tkm = input.transport?.tonneKm;
+  if (!tkm || tkm <= 0) return saving;
+  const cost = (eur: number) => Math.round(tkm * eur);
+  return {
+    ...saving,
+    low: saving.low - cost(HAULAGE_EUR_PER_TKM.high),
+    central: saving.central - cost(HAULAGE_EUR_PER_TKM.central),
+    high: saving.high - cost(HAULAGE_EUR_PER_TKM.low),
+    formula: `${saving.formula} − ${fmt(tkm)} t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = ${fmt(saving.central - cost(HAULAGE_EUR_PER_TKM.central))} EUR net`,
+    factors: [...saving.factors, HAULAGE_USE],
+    basis: saving.basis === 'DECLARED' ? 'MIXED' : saving.basis,
+  };
+}
+
 function costSaving(
   side: 'output' | 'input',
   flow: EngineFlow,
@@ -284,7 +309,7 @@ function costSaving(
         indicator: 'EUROS_SAVED',
         unit: 'EUR',
         formula: `${fmt(flow.yearlyCostEur)} EUR/yr declared ${what} × ${pct(coverage)} covered = ${fmt(central)} EUR`,
-        factors: [declaredCostUse(flow.yearlyCostEur)],
+        factors: [declaredCostUse(flow.yearlyCostEur), DECLARED_COST_SHARE_USE],
         basis: 'DECLARED',
         organizationId: flow.organizationId,
       },
@@ -305,6 +330,7 @@ function costSaving(
       formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what}${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} EUR`,
       factors: sharedFactors(pathway, `typical-${side}`, () => [
         typicalCostUse(pathway, side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical, `EUR/${unitLabel}`),
+        DEFAULT_SPREAD_USE,
       ]),
       basis: 'TYPICAL',
       organizationId: flow.organizationId,
