@@ -66,6 +66,14 @@ export type DeclareFlowInput = {
   direction: FlowDirection;
   /** List of Waste code; required for a waste output. */
   ewcCode?: string | null | undefined;
+  /** A heating network supply: its published CO2 content, g CO2e/kWh (arrêté DPE, annex 7). Confidential. */
+  heatNetworkCo2GPerKwh?: number | null | undefined;
+  /** A heating network supply: its name. Confidential. */
+  heatNetworkName?: string | null | undefined;
+  /** Inputs needing heat: how the need is met today. Confidential. */
+  heatSupply?: HeatSupply | null | undefined;
+  /** That supply's efficiency (a heat pump: its COP); omit for the usual one. Confidential. */
+  heatSupplyEfficiency?: number | null | undefined;
   /** Short name. */
   label: string;
   /** Inputs: a need code of the knowledge base (query `needs`). */
@@ -82,6 +90,8 @@ export type DeclareFlowInput = {
   temperatureC?: number | null | undefined;
   /** Unit. */
   unit: FlowUnit;
+  /** Outputs of heat or water: share already used today, 0 to 1. Confidential. */
+  usedShareToday?: number | null | undefined;
   /** Who may see the flow. */
   visibility: Visibility;
   /** Euros per year paid today. Confidential. */
@@ -136,6 +146,14 @@ export type FlowUnit =
   | 'TONNE'
   /** items (pallets, machines…) */
   | 'UNIT';
+
+/** How a heat need is met today: the baseline a recovered-heat synergy replaces. */
+export type HeatSupply =
+  | 'ELECTRICITY'
+  | 'FUEL_OIL'
+  | 'HEATING_NETWORK'
+  | 'NATURAL_GAS'
+  | 'WOOD';
 
 /** Where an organisation's invitation to a project stands. */
 export type InvitationStatus =
@@ -320,6 +338,14 @@ export type UpdateFlowInput = {
   direction?: FlowDirection | null | undefined;
   /** List of Waste code. */
   ewcCode?: string | null | undefined;
+  /** A heating network supply: its published CO2 content, g CO2e/kWh. Confidential. */
+  heatNetworkCo2GPerKwh?: number | null | undefined;
+  /** A heating network supply: its name. Confidential. */
+  heatNetworkName?: string | null | undefined;
+  /** Inputs needing heat: how the need is met today. Confidential. */
+  heatSupply?: HeatSupply | null | undefined;
+  /** That supply's efficiency (a heat pump: its COP). Confidential. */
+  heatSupplyEfficiency?: number | null | undefined;
   /** Short name. */
   label?: string | null | undefined;
   /** Inputs: a need code of the knowledge base. */
@@ -338,6 +364,8 @@ export type UpdateFlowInput = {
   temperatureC?: number | null | undefined;
   /** Unit. */
   unit?: FlowUnit | null | undefined;
+  /** Outputs of heat or water: share already used today, 0 to 1. Confidential. */
+  usedShareToday?: number | null | undefined;
   /** Who may see the flow. */
   visibility?: Visibility | null | undefined;
   /** Euros per year paid today. */

@@ -133,7 +133,7 @@ export const en: Record<MessageKey, string> = {
   'impact.CO2E_AVOIDED_T': 'Emissions avoided',
   'impact.EUROS_SAVED': 'Savings',
   'impact.JOBS': 'Jobs',
-  'impact.INSERTION_JOBS': 'Insertion jobs',
+  'impact.INSERTION_JOBS': 'of which insertion jobs',
   'impact.perYear': '{value} a year',
   'impact.range': '{low} to {high}',
   'impact.basis.DECLARED': 'Declared data',

@@ -132,7 +132,7 @@ export const fr = {
   'impact.CO2E_AVOIDED_T': 'Émissions évitées',
   'impact.EUROS_SAVED': 'Économies',
   'impact.JOBS': 'Emplois',
-  'impact.INSERTION_JOBS': "Emplois d'insertion",
+  'impact.INSERTION_JOBS': "dont emplois d'insertion",
   'impact.perYear': '{value} par an',
   'impact.range': '{low} à {high}',
   'impact.basis.DECLARED': 'Données déclarées',

@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { connectionOf } from '../graphql/connection.js';
 import {
   CurrentDestination,
+  HeatSupply,
   FlowDirection,
   FlowPeriod,
   FlowStatus,
@@ -133,6 +134,21 @@ export class DeclareFlowInput {
 
   @Field(() => Float, { nullable: true, description: 'Euros per year paid today. Confidential.' })
   yearlyCostEur?: number;
+
+  @Field(() => HeatSupply, { nullable: true, description: 'Inputs needing heat: how the need is met today. Confidential.' })
+  heatSupply?: HeatSupply;
+
+  @Field(() => Float, { nullable: true, description: "That supply's efficiency (a heat pump: its COP); omit for the usual one. Confidential." })
+  heatSupplyEfficiency?: number;
+
+  @Field(() => String, { nullable: true, description: 'A heating network supply: its name. Confidential.' })
+  heatNetworkName?: string;
+
+  @Field(() => Float, { nullable: true, description: "A heating network supply: its published CO2 content, g CO2e/kWh (arrêté DPE, annex 7). Confidential." })
+  heatNetworkCo2GPerKwh?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Outputs of heat or water: share already used today, 0 to 1. Confidential.' })
+  usedShareToday?: number;
 }
 
 @InputType({ description: 'Changes to a flow: absent fields are unchanged, null clears an optional field.' })
@@ -187,4 +203,19 @@ export class UpdateFlowInput {
 
   @Field(() => Float, { nullable: true, description: 'Euros per year paid today.' })
   yearlyCostEur?: number | null;
+
+  @Field(() => HeatSupply, { nullable: true, description: 'Inputs needing heat: how the need is met today. Confidential.' })
+  heatSupply?: HeatSupply | null;
+
+  @Field(() => Float, { nullable: true, description: "That supply's efficiency (a heat pump: its COP). Confidential." })
+  heatSupplyEfficiency?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A heating network supply: its name. Confidential.' })
+  heatNetworkName?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'A heating network supply: its published CO2 content, g CO2e/kWh. Confidential.' })
+  heatNetworkCo2GPerKwh?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Outputs of heat or water: share already used today, 0 to 1. Confidential.' })
+  usedShareToday?: number | null;
 }

@@ -5,6 +5,7 @@ import { canSeeFlowCosts, flowAccess } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import {
   CurrentDestination,
+  HeatSupply,
   FlowDirection,
   FlowPeriod,
   FlowStatus,
@@ -106,6 +107,21 @@ export class FlowNode extends Node {
   })
   yearlyCostEur!: number | null;
 
+  @Field(() => HeatSupply, { nullable: true, description: 'Inputs needing heat: how the need is met today (the heat baseline). Confidential: only the organisation and its facilitators see it.' })
+  heatSupply!: HeatSupply | null;
+
+  @Field(() => Float, { nullable: true, description: "That supply's efficiency (a heat pump: its COP). Confidential: only the organisation and its facilitators see it." })
+  heatSupplyEfficiency!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A heating network supply: its name. Confidential: only the organisation and its facilitators see it.' })
+  heatNetworkName!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'A heating network supply: its published CO2 content, g CO2e/kWh. Confidential: only the organisation and its facilitators see it.' })
+  heatNetworkCo2GPerKwh!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Outputs of heat or water: share already used today, 0 to 1. Confidential: only the organisation and its facilitators see it.' })
+  usedShareToday!: number | null;
+
   @Field(() => Date, { description: 'When the flow was declared (the day only, for an anonymous flow).' })
   createdAt!: Date;
 
@@ -117,7 +133,8 @@ export class FlowNode extends Node {
     const full = flowAccess(viewer, record) === 'FULL';
     const costs = canSeeFlowCosts(viewer, record);
     // Who and where are taken out before the rest is copied: an anonymous view never holds them, even unexposed.
-    const { id, organizationId, siteId, territoryId, yearlyCostEur, ...content } = record;
+    // Costs and declared counterfactuals too: diagnostic data for the organisation and its facilitators only.
+    const { id, organizationId, siteId, territoryId, yearlyCostEur, heatSupply, heatSupplyEfficiency, heatNetworkName, heatNetworkCo2GPerKwh, usedShareToday, ...content } = record;
     return Object.assign(new FlowNode(), {
       ...content,
       id: toGlobalId('ResourceFlow', id),
@@ -128,6 +145,11 @@ export class FlowNode extends Node {
       disclosure: full ? FlowDisclosure.FULL : FlowDisclosure.ANONYMOUS,
       unitSymbol: UNIT_SYMBOLS[record.unit],
       yearlyCostEur: costs ? yearlyCostEur : null,
+      heatSupply: costs ? heatSupply : null,
+      heatSupplyEfficiency: costs ? heatSupplyEfficiency : null,
+      heatNetworkName: costs ? heatNetworkName : null,
+      heatNetworkCo2GPerKwh: costs ? heatNetworkCo2GPerKwh : null,
+      usedShareToday: costs ? usedShareToday : null,
       createdAt: full ? record.createdAt : dayOf(record.createdAt),
       updatedAt: full ? record.updatedAt : dayOf(record.updatedAt),
     });

@@ -3,6 +3,7 @@ import { findWasteCode, normalizeEwcCode } from '../nomenclature/waste-codes.js'
 import { checkEnum, checkNumber, checkText } from '../validation/field-checks.js';
 import {
   CurrentDestination,
+  HeatSupply,
   FlowDirection,
   FlowPeriod,
   FlowStatus,
@@ -17,7 +18,7 @@ import type { FlowContent, FLOW_INPUT_FIELDS } from './flow.record.js';
 
 /** The raw fields of a flow as they arrive from the API or an import row: any of them may be missing or malformed. */
 export type FlowFields = {
-  [K in (typeof FLOW_INPUT_FIELDS)[number]]?: K extends 'quantity' | 'temperatureC' | 'yearlyCostEur'
+  [K in (typeof FLOW_INPUT_FIELDS)[number]]?: K extends 'quantity' | 'temperatureC' | 'yearlyCostEur' | 'heatSupplyEfficiency' | 'heatNetworkCo2GPerKwh' | 'usedShareToday'
     ? number | string | null
     : K extends 'availableMonths'
       ? number[] | null
@@ -82,6 +83,7 @@ export function checkFlowFields(problems: ProblemList, input: FlowFields, needCo
     problems.add('currentDestination', 'only applies to outputs', row);
   }
   const yearlyCostEur = checkNumber(problems, 'yearlyCostEur', input.yearlyCostEur, { min: 0, max: 1e10 }, row);
+  const counterfactual = checkCounterfactual(problems, input, direction, row);
   return {
     direction: direction!,
     category: category!,
@@ -101,7 +103,37 @@ export function checkFlowFields(problems: ProblemList, input: FlowFields, needCo
     status: status!,
     currentDestination,
     yearlyCostEur,
+    ...counterfactual,
   };
+}
+
+/**
+ * Declared counterfactuals: a heat need's supply today (inputs), with its efficiency or, for a heating network, its
+ * published CO2 content (required then: the network's whole point); the share of a source already used (outputs).
+ */
+function checkCounterfactual(problems: ProblemList, input: FlowFields, direction: FlowDirection | null, row?: number) {
+  const heatSupply = checkEnum(problems, 'heatSupply', HeatSupply, input.heatSupply, { required: false }, row);
+  const heatSupplyEfficiency = checkNumber(problems, 'heatSupplyEfficiency', input.heatSupplyEfficiency, { min: 0.1, max: 8 }, row);
+  const heatNetworkName = checkText(problems, 'heatNetworkName', input.heatNetworkName, { max: 200 }, row);
+  const heatNetworkCo2GPerKwh = checkNumber(problems, 'heatNetworkCo2GPerKwh', input.heatNetworkCo2GPerKwh, { min: 0, max: 1000 }, row);
+  const usedShareToday = checkNumber(problems, 'usedShareToday', input.usedShareToday, { min: 0, max: 1 }, row);
+  const supplyFields = { heatSupply, heatSupplyEfficiency, heatNetworkName, heatNetworkCo2GPerKwh };
+  if (direction === FlowDirection.OUTPUT) {
+    for (const [field, value] of Object.entries(supplyFields)) if (value !== null) problems.add(field, 'only applies to inputs (how the need is met today)', row);
+  } else if (direction === FlowDirection.INPUT && usedShareToday !== null) {
+    problems.add('usedShareToday', 'only applies to outputs (a source already used today)', row);
+  }
+  if (heatSupply !== HeatSupply.HEATING_NETWORK && (heatNetworkName !== null || heatNetworkCo2GPerKwh !== null)) {
+    problems.add('heatNetworkCo2GPerKwh', 'only applies to a heat supply of HEATING_NETWORK', row);
+  }
+  if (heatSupply === HeatSupply.HEATING_NETWORK && heatNetworkCo2GPerKwh === null) {
+    problems.add('heatNetworkCo2GPerKwh', "is required for a heating network: its published CO2 content, g CO2e/kWh (arrêté DPE, annex 7)", row);
+  }
+  if (heatSupply === HeatSupply.HEATING_NETWORK && heatSupplyEfficiency !== null) {
+    problems.add('heatSupplyEfficiency', "does not apply to a heating network: its CO2 content is per kWh delivered", row);
+  }
+  if (heatSupply === null && heatSupplyEfficiency !== null) problems.add('heatSupplyEfficiency', 'needs a heatSupply', row);
+  return { ...supplyFields, usedShareToday };
 }
 
 function checkMonths(problems: ProblemList, months: unknown, row?: number): number[] | null {

@@ -5,6 +5,7 @@ import { Site } from '../organization/site.entity.js';
 import { Territory } from '../territory/territory.entity.js';
 import {
   CurrentDestination,
+  HeatSupply,
   FlowDirection,
   FlowPeriod,
   FlowStatus,
@@ -92,6 +93,22 @@ export class ResourceFlow extends BaseEntity {
   /** Euros per year paid today (purchase or disposal). Confidential whatever the visibility. */
   @Property({ type: 'double', nullable: true })
   yearlyCostEur?: number | null;
+
+  /** Declared counterfactuals (heat supply today, share used today): confidential like the cost. */
+  @Enum({ items: () => HeatSupply, type: 'string', nullable: true })
+  heatSupply?: HeatSupply | null;
+
+  @Property({ type: 'double', nullable: true })
+  heatSupplyEfficiency?: number | null;
+
+  @Property({ type: 'string', nullable: true })
+  heatNetworkName?: string | null;
+
+  @Property({ type: 'double', nullable: true, fieldName: 'heat_network_co2_g_per_kwh' })
+  heatNetworkCo2GPerKwh?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  usedShareToday?: number | null;
 
   @Property({ type: 'string', nullable: true })
   @Unique()

@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { ApprovalStatus, MembershipRole, OrganizationKind } from '../vocabulary/organization.enums.js';
 import {
   CurrentDestination,
+  HeatSupply,
   FlowDirection,
   FlowPeriod,
   FlowStatus,
@@ -85,4 +86,8 @@ registerEnumType(FlowStatus, { name: 'FlowStatus', description: 'Whether a flow 
 registerEnumType(CurrentDestination, {
   name: 'CurrentDestination',
   description: 'Where an output goes today: the baseline of impact estimates.',
+});
+registerEnumType(HeatSupply, {
+  name: 'HeatSupply',
+  description: 'How a heat need is met today: the baseline a recovered-heat synergy replaces.',
 });

@@ -54,6 +54,11 @@ const FLOW_COLUMNS: Record<string, Column> = {
   status: { field: 'status', convert: upper },
   current_destination: { field: 'currentDestination', convert: upper },
   yearly_cost_eur: { field: 'yearlyCostEur', convert: toNumber },
+  heat_supply: { field: 'heatSupply', convert: upper },
+  heat_supply_efficiency: { field: 'heatSupplyEfficiency', convert: toNumber },
+  heat_network_name: { field: 'heatNetworkName' },
+  heat_network_co2_g_per_kwh: { field: 'heatNetworkCo2GPerKwh', convert: toNumber },
+  used_share_today: { field: 'usedShareToday', convert: toNumber },
 };
 
 const REF_COLUMNS = { organizations: 'organization_ref', sites: 'site_ref', flows: 'flow_ref' } as const;

@@ -16,6 +16,7 @@ const FIELDS: Record<RecordKind, string[]> = {
   flows: [
     'ref', 'siteRef', 'direction', 'category', 'label', 'description', 'ewcCode', 'needCode', 'quantity', 'unit', 'period',
     'physicalForm', 'temperatureC', 'availableMonths', 'visibility', 'status', 'currentDestination', 'yearlyCostEur',
+    'heatSupply', 'heatSupplyEfficiency', 'heatNetworkName', 'heatNetworkCo2GPerKwh', 'usedShareToday',
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { OrganizationKind } from '../vocabulary/organization.enums.js';
 import type {
   CurrentDestination,
+  HeatSupply,
   FlowDirection,
   FlowPeriod,
   FlowStatus,
@@ -84,4 +85,13 @@ export interface ImportFlow {
   currentDestination?: CurrentDestination | `${CurrentDestination}`;
   /** Euros per year paid today: purchase for an input, disposal/treatment for an output. Confidential. */
   yearlyCostEur?: number;
+  /** Inputs needing heat: how the need is met today (NATURAL_GAS, FUEL_OIL, WOOD, ELECTRICITY, HEATING_NETWORK). Confidential. */
+  heatSupply?: HeatSupply | `${HeatSupply}`;
+  /** That supply's efficiency (a heat pump's COP); absent: the usual one. Confidential. */
+  heatSupplyEfficiency?: number;
+  /** A heating network's name and its published CO2 content (g CO2e/kWh, arrêté DPE annex 7). Confidential. */
+  heatNetworkName?: string;
+  heatNetworkCo2GPerKwh?: number;
+  /** Outputs of heat or water: the share already used today, 0 to 1. Confidential. */
+  usedShareToday?: number;
 }

@@ -16,6 +16,15 @@ export function canSeeEuros(viewer: MaybeViewer, figure: EurosFacts): boolean {
 }
 
 /**
+ * Figures built on a party's declared counterfactual (its heat supply today, the share of its source already used):
+ * diagnostic data, read as its cost is — by its members and its territory's facilitators. Every declaring party of
+ * the figure must allow it; anyone else reads the same figure as if nothing were declared.
+ */
+export function canSeeDeclaredCounterfactuals(viewer: MaybeViewer, facts: { territoryId: string; organizationIds: readonly string[] }): boolean {
+  return isFacilitatorOf(viewer, facts.territoryId) || (facts.organizationIds.length > 0 && facts.organizationIds.every((o) => isMemberOf(viewer, o)));
+}
+
+/**
  * A territory's impact totals: its facilitators read them whole; members of the territory read them without euros
  * (authorities report them, but euros sum confidential costs); anyone else not at all.
  */

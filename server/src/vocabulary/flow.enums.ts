@@ -98,6 +98,18 @@ export enum CurrentDestination {
   OTHER = 'OTHER',
 }
 
+/**
+ * How a heat need is met today (diagnostic, inputs): the baseline a recovered-heat synergy replaces. A heating
+ * network states its published CO2 content (arrêté DPE, annex 7); a fuel its efficiency (a heat pump: its COP).
+ */
+export enum HeatSupply {
+  NATURAL_GAS = 'NATURAL_GAS',
+  FUEL_OIL = 'FUEL_OIL',
+  WOOD = 'WOOD',
+  ELECTRICITY = 'ELECTRICITY',
+  HEATING_NETWORK = 'HEATING_NETWORK',
+}
+
 /** Yearly amount of a flow in its own unit. */
 export function yearlyQuantity(quantity: number | null | undefined, period: FlowPeriod): number | null {
   if (quantity === null || quantity === undefined) return null;

@@ -6,6 +6,7 @@ import { Migration20261128170000_split_compost_need } from './Migration202611281
 import { Migration20261204211052_projects } from './Migration20261204211052_projects.js';
 import { Migration20261204220000_approvals } from './Migration20261204220000_approvals.js';
 import { Migration20261204220000_collab_store } from './Migration20261204220000_collab_store.js';
+import { Migration20261204233000_declared_counterfactuals } from './Migration20261204233000_declared_counterfactuals.js';
 
 /** Committed migrations in order. New ones: `npm run migration:create -w server`, then list them here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204211052_projects', class: Migration20261204211052_projects },
   { name: 'Migration20261204220000_approvals', class: Migration20261204220000_approvals },
   { name: 'Migration20261204220000_collab_store', class: Migration20261204220000_collab_store },
+  { name: 'Migration20261204233000_declared_counterfactuals', class: Migration20261204233000_declared_counterfactuals },
 ];

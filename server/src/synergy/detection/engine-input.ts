@@ -5,7 +5,8 @@ import { ANY_UUID, sqlList } from '../../db/sql.js';
 
 const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.description,
     f.ewc_code, f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c,
-    f.available_months, f.current_destination, f.yearly_cost_eur, f.status, s.latitude, s.longitude, o.kind, o.insertion,
+    f.available_months, f.current_destination, f.yearly_cost_eur, f.heat_supply, f.heat_supply_efficiency, f.heat_network_name,
+    f.heat_network_co2_g_per_kwh, f.used_share_today, f.status, s.latitude, s.longitude, o.kind, o.insertion,
     o.nace_code
   from resource_flow f join site s on s.id = f.site_id join organization o on o.id = f.organization_id`;
 
@@ -54,6 +55,11 @@ function toEngineFlow(r: any): EngineFlow {
     availableMonths: typeof r.available_months === 'string' ? JSON.parse(r.available_months) : r.available_months,
     currentDestination: r.current_destination,
     yearlyCostEur: num(r.yearly_cost_eur),
+    heatSupply: r.heat_supply ?? null,
+    heatSupplyEfficiency: num(r.heat_supply_efficiency),
+    heatNetworkName: r.heat_network_name ?? null,
+    heatNetworkCo2GPerKwh: num(r.heat_network_co2_g_per_kwh),
+    usedShareToday: num(r.used_share_today),
     latitude: Number(r.latitude),
     longitude: Number(r.longitude),
     organizationKind: r.kind,

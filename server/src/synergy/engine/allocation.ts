@@ -1,5 +1,6 @@
 import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import type { ImpactFigure, ImpactIndicator, SynergyKind } from './engine.types.js';
+import { divertedShare } from './impact-factors.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -31,6 +32,12 @@ export interface AllocationFlow {
   /** Declared, in `unit`; null when unknown (the flow then limits nothing). */
   yearlyQuantity: number | null;
   unit: FlowUnit | `${FlowUnit}`;
+  /**
+   * Where an output goes today (`currentDestination`): a pool's tonnes diverted, CO2e and jobs count only the
+   * diverted part of each member's stream, so the pool keeps them by the members' diverted share, not their tonnes.
+   * Absent or null for an input, or an undeclared destination (assumed disposal, the whole stream diverted).
+   */
+  currentDestination?: string | null;
 }
 
 export interface AllocationSynergy {
@@ -103,31 +110,45 @@ function allocatePool(
 ): AllocatedSynergy {
   const members: { flow: AllocationFlow; kept: number }[] = [];
   const byOrganization = new Map<string, { declared: number; kept: number }>();
-  let kept = 0;
-  let declared = 0;
+  const all = { kept: 0, declared: 0 };
+  // The same sums weighted by each member's diverted share: what the pool's tonnes, CO2e and jobs rest on.
+  const diverted = { kept: 0, declared: 0 };
   for (const flow of s.flows) {
     const own = convertQuantity(flow.yearlyQuantity, flow.unit, s.unit);
     if (own === null) continue;
     const member = Math.min(own, available(flow, s.unit));
+    const weight = divertedShare(flow.currentDestination ?? null).central;
     members.push({ flow, kept: member });
-    kept += member;
-    declared += own;
+    all.kept += member;
+    all.declared += own;
+    diverted.kept += member * weight;
+    diverted.declared += own * weight;
     const org = byOrganization.get(flow.organizationId) ?? { declared: 0, kept: 0 };
     org.declared += own;
     org.kept += member;
     byOrganization.set(flow.organizationId, org);
   }
   // What the members have left may no longer make the pool worth running: then it runs on nothing and holds nothing.
-  const viable = s.viabilityThreshold === undefined || declared === 0 || kept >= s.viabilityThreshold;
-  const share = !viable ? 0 : declared > 0 ? Math.min(1, kept / declared) : 1;
+  const viable = s.viabilityThreshold === undefined || all.declared === 0 || all.kept >= s.viabilityThreshold;
+  const ratio = (p: { kept: number; declared: number }) => (p.declared > 0 ? Math.min(1, p.kept / p.declared) : 1);
+  const share = viable ? ratio(all) : 0;
+  // A substitution that took a landfilled member leaves the pool its recycled members, which divert nothing: scaling
+  // the pool's tonnes by the tonnes left would count the landfilled member twice. The figures that rest on the
+  // diverted part keep the lesser of both shares (CO2e also holds a transport saving on all the tonnes: the lesser
+  // share never counts more than what is left).
+  const divertedKept = viable ? Math.min(share, ratio(diverted)) : 0;
   const taken: AllocatedSynergy['taken'] = [];
   if (viable) for (const m of members) take(m.flow, m.kept, s.unit, taken);
   const impacts = s.impacts.map((f) => {
     const org = viable && f.indicator === 'EUROS_SAVED' && f.organizationId ? byOrganization.get(f.organizationId) : undefined;
-    return scaleFigure(f, org && org.declared > 0 ? org.kept / org.declared : share);
+    if (org) return scaleFigure(f, org.declared > 0 ? org.kept / org.declared : share);
+    return scaleFigure(f, ON_DIVERTED_PART.has(f.indicator) ? divertedKept : share);
   });
   return { key: s.key, stage: s.stage, share, impacts, taken };
 }
+
+/** A pool's indicators counted on its members' diverted part only (mutualisation-impacts.ts). */
+const ON_DIVERTED_PART = new Set<string>(['TONNES_DIVERTED', 'CO2E_AVOIDED_T', 'JOBS', 'INSERTION_JOBS']);
 
 function byPriority(a: AllocationSynergy, b: AllocationSynergy): number {
   return (

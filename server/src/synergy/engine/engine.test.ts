@@ -117,6 +117,17 @@ describe('mutualisation on the hand-made territory', () => {
     expect(co2(recycled).formula).not.toMatch(/production/);
   });
 
+  it('counts a pool\'s jobs on its diverted part only: 30 t landfilled + 15 t undeclared, not the 20 t recycled (issue 14)', () => {
+    const g = detectSynergies([cardboardA, cardboardB, cardboardC], FIXTURE_KB).find((s) => s.kind === 'MUTUALISATION')!;
+    const ratio = FIXTURE_KB.pathways.find((p) => p.id === g.pathwayId)!.impact.jobsPer1000Units!;
+    const jobs = g.impacts.find((i) => i.indicator === 'JOBS')!;
+    // Before issue 14: 65 t × ratio, the recycled member's tonnes included.
+    expect(jobs.central).toBeCloseTo((45 * ratio) / 1000, 3);
+    expect(jobs.formula).toContain('diverted part');
+    // The insertion member's 15 t out of the 45 t that change route.
+    expect(g.impacts.find((i) => i.indicator === 'INSERTION_JOBS')!.central).toBeCloseTo((15 * ratio) / 1000, 3);
+  });
+
   it('says how much is missing when a group is below the viability threshold', () => {
     const small = detectSynergies([cardboardA, { ...cardboardB, yearlyQuantity: 5 }].map((f) => ({ ...f, yearlyQuantity: 10 })), FIXTURE_KB);
     const g = small.find((s) => s.kind === 'MUTUALISATION')!;
@@ -158,23 +169,34 @@ describe('impacts on the hand-made territory', () => {
     expect(co2.central).toBeCloseTo((12_000 * 4 + 12_000 * 5 - tkm * 0.11) / 1000, 2);
     expect(co2.low).toBeLessThan(co2.central);
     expect(co2.high).toBeGreaterThan(co2.central);
-    expect(co2.factors.map((f) => f.id)).toEqual(['virgin-aggregate', 'landfill-inert', 'road-freight-truck']);
-    expect(co2.factors.every((f) => f.sourceId === 'src-test')).toBe(true);
+    // The ×1.3 road detour, a convention of the method, is listed as an assumption too (issue 14).
+    expect(co2.factors.map((f) => f.id)).toEqual(['virgin-aggregate', 'landfill-inert', 'road-freight-truck', 'road-detour-factor']);
+    expect(co2.factors.filter((f) => f.kind !== 'ASSUMPTION').every((f) => f.sourceId === 'src-test')).toBe(true);
     expect(co2.formula).toContain('(12000 t × 4 kg/t production + 12000 t × 5 kg/t disposal - ');
     expect(co2.formula).toContain(' t·km × 0.11 kg/t·km transport) / 1000 = ');
   });
 
   it('uses the costs an organisation declared over typical ones, and says which', () => {
     const s = between('cardboard-a', 'mill-need');
-    expect(figure(s, 'EUROS_SAVED', 'retailer-a')).toMatchObject({ central: 4_500, low: 3_150, basis: 'DECLARED' });
+    // Net of the haulage the retailer now pays to bring its cardboard to the mill (issue 14): before, 4,500 EUR whole.
+    const tkm = s!.explanation.transport!.tonneKm;
+    expect(figure(s, 'EUROS_SAVED', 'retailer-a')).toMatchObject({ central: 4_500 - Math.round(tkm * 0.12), low: 3_150 - Math.round(tkm * 0.2), basis: 'MIXED' });
+    expect(figure(s, 'EUROS_SAVED', 'retailer-a')!.formula).toContain('4500 EUR/yr declared disposal');
+    expect(figure(s, 'EUROS_SAVED', 'retailer-a')!.factors.map((f) => f.id)).toEqual(['declared-cost', 'declared-cost-share', 'road-haulage-cost']);
     expect(figure(s, 'EUROS_SAVED', 'paper-mill')).toMatchObject({ central: 1_800, basis: 'TYPICAL' });
     expect(figure(s, 'EUROS_SAVED', 'paper-mill')!.formula).toContain('30 t × 60 EUR/t typical purchase = 1800 EUR');
   });
 
-  it('counts insertion jobs when an insertion enterprise takes part', () => {
+  it('counts insertion jobs where an insertion enterprise does the work: the taker, not the producer (issue 14)', () => {
+    // Before issue 14: half of the jobs (0.011 FTE) per insertion party, whatever it did. An insertion enterprise
+    // that only hands its cardboard over does none of the collection or processing: no insertion jobs.
     const s = detectSynergies([cardboardC, millNeed], FIXTURE_KB).find((x) => x.kind === 'SUBSTITUTION');
     expect(figure(s, 'JOBS')!.central).toBe(0.023);
-    expect(figure(s, 'INSERTION_JOBS')!.central).toBe(0.011);
+    expect(figure(s, 'INSERTION_JOBS')).toBeUndefined();
+    // An insertion mill takes the cardboard and does the work: all its jobs are insertion jobs, a part of JOBS.
+    const taker = detectSynergies([cardboardC, { ...millNeed, insertion: true }], FIXTURE_KB).find((x) => x.kind === 'SUBSTITUTION');
+    expect(figure(taker, 'INSERTION_JOBS')!.central).toBe(0.023);
+    expect(figure(taker, 'INSERTION_JOBS')!.formula).toContain("dont emplois d'insertion");
     expect(figure(between('cardboard-a', 'mill-need'), 'INSERTION_JOBS')).toBeUndefined();
     const group = detected.find((g) => g.kind === 'MUTUALISATION')!;
     expect(figure(group, 'INSERTION_JOBS')!.central).toBeCloseTo((65 * 2) / 1000 * (15 / 65), 2);

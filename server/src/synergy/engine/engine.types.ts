@@ -1,5 +1,6 @@
 import type {
   CurrentDestination,
+  HeatSupply,
   FlowDirection,
   FlowUnit,
   PhysicalForm,
@@ -40,6 +41,17 @@ export interface EngineFlow {
   currentDestination: CurrentDestination | `${CurrentDestination}` | null;
   /** € per year paid today (disposal for an output, purchase for an input). */
   yearlyCostEur: number | null;
+  /**
+   * Declared counterfactuals (diagnostic, confidential like the cost: the organisation and its facilitators).
+   * Inputs that need heat: how the need is met today, the supply's efficiency (a heat pump: its COP; null: the usual
+   * one), or a heating network's name and published CO2 content in g CO2e per kWh delivered.
+   */
+  heatSupply?: HeatSupply | `${HeatSupply}` | null;
+  heatSupplyEfficiency?: number | null;
+  heatNetworkName?: string | null;
+  heatNetworkCo2GPerKwh?: number | null;
+  /** Outputs of heat or water: the share of the source already used today, in [0, 1]; null when not declared. */
+  usedShareToday?: number | null;
   latitude: number;
   longitude: number;
   organizationKind: OrganizationKind | `${OrganizationKind}`;
@@ -122,6 +134,14 @@ export interface ImpactFigure {
   basis: 'DECLARED' | 'TYPICAL' | 'MIXED';
   /** For EUROS_SAVED: the organisation that saves them; null for territory-wide figures. */
   organizationId: string | null;
+  /**
+   * Set when a party's confidential counterfactual (heat supply today, a source's use today) changes the figure:
+   * DECLARED is the figure built on it, for the members of `declaredBy` and the territory's facilitators; UNDECLARED
+   * the same figure as if nothing were declared, for everyone else, so that no one infers the declaration from a
+   * number. Unmarked figures are for everyone. `figuresFor` keeps one of each pair.
+   */
+  audience?: 'DECLARED' | 'UNDECLARED';
+  declaredBy?: string[];
 }
 
 export interface DetectedSynergy {

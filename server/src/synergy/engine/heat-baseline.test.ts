@@ -4,19 +4,21 @@ import { compileKnowledgeBase } from './compiled-knowledge-base.js';
 import { flow } from './engine.fixture.js';
 import type { EngineFlow, ImpactFigure } from './engine.types.js';
 import { substitutionImpacts } from './impacts.js';
+import { figuresFor } from './declared-baseline.js';
 
 /**
- * Issue 14, item 2 as far as flows declare it: a heat or water source already used today earns nothing, and a heat
- * baseline nobody declared shows in the range (gas boiler central, electric heating low).
+ * Issue 14, item 2: a heat or water source already used today earns nothing (or only the part not used, when the
+ * share is declared); the heat baseline follows the taker's declared supply, and one nobody declared shows in the
+ * range (gas boiler central, a low-carbon heating network low). Figures built on a declaration come in two variants.
  */
 
 const kb = compileKnowledgeBase(loadKnowledgeBase());
 const pathway = (id: string) => kb.kb.pathways.find((p) => p.id === id)!;
 const get = (figures: ImpactFigure[], indicator: string) => figures.find((f) => f.indicator === indicator);
 
-function heat(id: string, output: Partial<EngineFlow>, unit: EngineFlow['unit'] = 'MEGAWATT_HOUR', q = 1_000): ImpactFigure[] {
+function heat(id: string, output: Partial<EngineFlow>, unit: EngineFlow['unit'] = 'MEGAWATT_HOUR', q = 1_000, taker: Partial<EngineFlow> = {}): ImpactFigure[] {
   const o = flow({ id: 'o', organizationId: 'plant', direction: 'OUTPUT', category: 'ENERGY', unit, yearlyQuantity: q, temperatureC: 95, ...output });
-  const i = flow({ id: 'i', organizationId: 'network', direction: 'INPUT', category: 'ENERGY', unit, yearlyQuantity: q, temperatureC: 60 });
+  const i = flow({ id: 'i', organizationId: 'network', direction: 'INPUT', category: 'ENERGY', unit, yearlyQuantity: q, temperatureC: 60, ...taker });
   return substitutionImpacts({ pathway: pathway(id), output: o, input: i, matchedQuantity: q, coverage: { output: 1, input: 1 }, transport: null }, kb);
 }
 
@@ -33,12 +35,50 @@ describe('heat and water baselines', () => {
     expect(get(f, 'WATER_M3_SAVED')!.central).toBe(0);
   });
 
-  it('keeps the gas boiler as the central heat baseline and electric heating as the low, saying so', () => {
+  it('keeps the gas boiler as the central heat baseline and a low-carbon heating network as the low, saying so', () => {
     const f = get(heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }), 'CO2E_AVOIDED_T')!;
-    // 1,000 MWh × 252 kg/MWh; low 700 MWh (take-up) × 40 kg/MWh (electricity, French mix, low).
+    // 1,000 MWh × 252 kg/MWh; low 700 MWh (take-up) × 30 kg/MWh (a low-carbon network's published content). Was 28 t
+    // with electric heating (40 kg/MWh) as the low before knowledge base 1.7.0.
     expect(f.central).toBeCloseTo(252, 1);
-    expect(f.low).toBeCloseTo(28, 1);
+    expect(f.low).toBeCloseTo(21, 1);
     expect(f.formula).toContain('heat supply today is not declared');
-    expect(f.factors.map((u) => u.id)).toContain('ef-electricity-fr');
+    expect(f.factors.map((u) => u.id)).toContain('ef-heating-network-fr');
+    expect(f.audience).toBeUndefined();
+  });
+
+  it("credits a heating network's declared CO2 content, not gas, for its members and facilitators only", () => {
+    const all = heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }, 'MEGAWATT_HOUR', 1_000, {
+      heatSupply: 'HEATING_NETWORK',
+      heatNetworkName: 'Réseau de Fensch',
+      heatNetworkCo2GPerKwh: 80,
+    });
+    const mine = get(figuresFor(all, (orgs) => orgs.includes('network')), 'CO2E_AVOIDED_T')!;
+    // 1,000 MWh × 80 kg/MWh = 80 t; the declared content has no spread: low 700 MWh × 80.
+    expect([mine.low, mine.central, mine.high]).toEqual([56, 80, 80]);
+    expect(mine.formula).toContain('Réseau de Fensch');
+    expect(mine.factors.find((u) => u.id === 'declared-heating-network-co2')).toMatchObject({ kind: 'DECLARED', sourceId: null });
+    expect(mine.declaredBy).toEqual(['network']);
+    // Anyone else reads the figure as if nothing were declared: the declaration is not inferable from it.
+    const others = figuresFor(all, () => false);
+    expect(get(others, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(252, 1);
+    expect(others.map((f) => f.formula).join(' ')).not.toContain('Fensch');
+    expect(others.length).toBe(figuresFor(all, () => true).length);
+  });
+
+  it('divides a declared fuel by its efficiency: fuel oil 324 kg/MWh ÷ 0.85', () => {
+    const all = heat('heat-hot-water-district-heating', {}, 'MEGAWATT_HOUR', 1_000, { heatSupply: 'FUEL_OIL', heatSupplyEfficiency: 0.85 });
+    const f = get(figuresFor(all, () => true), 'CO2E_AVOIDED_T')!;
+    expect(f.central).toBeCloseTo(381.2, 1);
+    expect(f.factors.map((u) => u.id)).toEqual(expect.arrayContaining(['ef-fuel-oil-pci', 'heat-supply-efficiency']));
+  });
+
+  it('credits only the part of a source not used today, when the share is declared', () => {
+    const half = figuresFor(heat('heat-hot-water-district-heating', { usedShareToday: 0.5 }), () => true);
+    expect(get(half, 'MWH_RECOVERED')!.central).toBeCloseTo(500);
+    expect(get(half, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(126, 1);
+    const whole = figuresFor(heat('cooling-water-cascade', { category: 'WATER', usedShareToday: 1 }, 'CUBIC_METRE', 50_000), () => true);
+    expect(get(whole, 'WATER_M3_SAVED')!.central).toBe(0);
+    // A declared share of 0 overrides nothing else: the whole source is credited.
+    expect(get(figuresFor(heat('heat-hot-water-district-heating', { usedShareToday: 0 }), () => true), 'MWH_RECOVERED')!.central).toBeCloseTo(1_000);
   });
 });

@@ -1,6 +1,7 @@
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow } from './declared-baseline.js';
 import {
   ELECTRICITY_FACTOR_ID,
   TAKE_UP,
@@ -156,15 +157,23 @@ function copUses(pump: HeatPump): ImpactFactorUse[] {
   return [{ id: 'heat-pump-cop', value: Math.round(pump.cop.central * 100) / 100, unit: 'COP', sourceId: pump.declared ? HEAT_PUMP_COP_SOURCE_ID : null, kind: pump.declared ? 'TECHNICAL' : 'ASSUMPTION' }];
 }
 
-/** Heat delivered replaces a gas boiler's heat; the pump's electricity is subtracted (both with their ADEME factors). */
-export function heatPumpCo2(pathway: Pathway, delivered: number, pump: HeatPump, kb: CompiledKnowledgeBase): ImpactFigure | null {
+/**
+ * Heat delivered replaces the taker's supply today — its declared supply, else a gas boiler's heat (with a
+ * low-carbon network for the low); the pump's electricity is subtracted (both with their ADEME factors).
+ */
+export function heatPumpCo2(pathway: Pathway, delivered: number, pump: HeatPump, kb: CompiledKnowledgeBase, taker: EngineFlow): ImpactFigure | null {
   const own = pathway.impact.avoidedProductionFactorId;
-  const replaced =
+  const gas =
     own === undefined || HEAT_PUMP_NET_FACTOR_IDS.includes(own) ? (resolveFactor(kb, HEAT_PUMP_REPLACED_HEAT_FACTOR_ID) ?? resolveFactor(kb, own)) : resolveFactor(kb, own);
-  if (!replaced) return null;
+  if (!gas) return null;
+  const declared = GAS_HEAT_FACTOR_IDS.has(gas.factor.id) ? declaredHeatBaseline(taker, kb, gas) : null;
+  const low = declared || !GAS_HEAT_FACTOR_IDS.has(gas.factor.id) ? null : undeclaredHeatLow(kb);
+  const replaced = declared ? declared.factor : low && low.low < gas.range.low ? { ...gas, range: { ...gas.range, low: low.low } } : gas;
+  const note = declared ? declared.note : low && low.low < gas.range.low ? `; the taker's heat supply today is not declared: gas boiler assumed (central, high), ${low.note}` : '';
+  const extra = declared ? declared.uses : low && low.low < gas.range.low ? [low.use] : [];
   const terms: Co2Term[] = [
     {
-      label: 'heat delivered',
+      label: declared ? "heat delivered, as the taker's declared supply makes it" : 'heat delivered',
       quantity: scaleRange({ low: delivered, central: delivered, high: delivered }, TAKE_UP),
       quantityUnit: 'MWh',
       factor: replaced,
@@ -182,7 +191,7 @@ export function heatPumpCo2(pathway: Pathway, delivered: number, pump: HeatPump,
     });
   }
   const f = co2Figure(pathway, terms);
-  return { ...f, factors: [...f.factors, ...copUses(pump)] };
+  return { ...f, formula: `${f.formula}${note}`, factors: [...f.factors, ...copUses(pump), ...extra] };
 }
 
 /** A saving on the taker's current supply, as purchaseSaving builds it. */

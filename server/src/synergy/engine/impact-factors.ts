@@ -60,6 +60,41 @@ export const TAKE_UP_USE: ImpactFactorUse = Object.freeze({
 });
 /** Savings from a declared cost: the counterpart may charge for the resource, so from 70 % to 100 % of it. */
 export const DECLARED_COST_SAVING: Range = { low: 0.7, central: 1, high: 1 };
+/** The conventions of the method, shown as assumptions with their ranges on the figures they shape (issue 14). */
+export const DECLARED_COST_SHARE_USE: ImpactFactorUse = Object.freeze({
+  id: 'declared-cost-share',
+  value: DECLARED_COST_SAVING.central,
+  unit: `share of the declared cost saved (low ${DECLARED_COST_SAVING.low}: the counterpart may charge for the resource)`,
+  sourceId: null,
+  kind: 'ASSUMPTION',
+});
+export const DEFAULT_SPREAD_USE: ImpactFactorUse = Object.freeze({
+  id: 'default-spread',
+  value: DEFAULT_SPREAD,
+  unit: '± share around a typical value or factor whose source gives no range',
+  sourceId: null,
+  kind: 'ASSUMPTION',
+});
+export const ROAD_DETOUR_USE: ImpactFactorUse = Object.freeze({
+  id: 'road-detour-factor',
+  value: 1.3,
+  unit: 'road km per straight-line km (engine option roadDetourFactor)',
+  sourceId: null,
+  kind: 'ASSUMPTION',
+});
+/**
+ * Haulage the producer now pays to bring its output to the taker (it paid its collector before): an order of
+ * magnitude for a 40 t articulated truck, about 1.8 EUR/km with an empty return, 25 t a load — 0.12 EUR/t·km (0.08 to
+ * 0.20). No cost source is cited yet: an assumption, shown as such.
+ */
+export const HAULAGE_EUR_PER_TKM: Range = { low: 0.08, central: 0.12, high: 0.2 };
+export const HAULAGE_USE: ImpactFactorUse = Object.freeze({
+  id: 'road-haulage-cost',
+  value: HAULAGE_EUR_PER_TKM.central,
+  unit: `EUR/t·km (low ${HAULAGE_EUR_PER_TKM.low}, high ${HAULAGE_EUR_PER_TKM.high})`,
+  sourceId: null,
+  kind: 'ASSUMPTION',
+});
 
 /**
  * Share of an output diverted from disposal, by its declared destination today (the baseline). Already recycled
@@ -262,6 +297,20 @@ export const RECYCLING_ROUTE_FACTOR: Record<string, string> = {
   'ef-cardboard-new': 'ef-cardboard-recycling-gain',
   'ef-steel-scrap-gain': 'ef-steel-scrap-gain',
   'ef-sawn-timber': 'ef-forest-chips',
+};
+
+/**
+ * For a stream recycled today and reused by the pathway, the recycling pathway whose jobs ratio stands for the work
+ * today's route already employs (collection, sorting): those jobs only move, so the synergy is credited the
+ * difference. A reuse pathway not listed has no recycling ratio in the knowledge base: no jobs are credited.
+ */
+export const RECYCLING_ROUTE_JOBS_PATHWAY: Record<string, string> = {
+  'textiles-reuse': 'textiles-wiping-rags',
+  'cardboard-box-reuse': 'cardboard-paper-recycling',
+  'solid-wood-offcuts-reuse': 'wood-waste-particleboard',
+  'deconstruction-timber-reuse': 'wood-waste-particleboard',
+  'reclaimed-building-materials': 'wood-waste-particleboard',
+  'steel-offcuts-reuse': 'ferrous-scrap-steelmaking',
 };
 
 export interface Baseline {

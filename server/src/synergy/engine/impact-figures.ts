@@ -3,6 +3,7 @@ import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import { isServicePathway } from '../knowledge/pathway-classes.js';
 import {
+  RECYCLING_ROUTE_JOBS_PATHWAY,
   TAKE_UP,
   TAKE_UP_USE,
   UNIT_LABEL,
@@ -173,17 +174,28 @@ export interface JobsChange {
   share: number;
   /** Said in the formula: why the share. */
   note: string;
+  /** Recycling today → reuse: the jobs ratio of today's route (collection, sorting), subtracted: those jobs move. */
+  today?: { pathway: Pathway; ratio: number };
 }
 
-export function jobsChange(baseline: Baseline, destination: string | null): JobsChange | undefined {
+export function jobsChange(baseline: Baseline, destination: string | null, pathway: Pathway, pathways: readonly Pathway[]): JobsChange | undefined {
   const today = destination ?? 'undeclared';
   if (baseline.sameRoute) {
     return { share: 0, note: `already ${today} today and ${baseline.route} by this pathway — the synergy changes the customer, not the route: jobs moved, not created` };
   }
   if (baseline.upgrade) {
+    const recycling = pathways.find((p) => p.id === RECYCLING_ROUTE_JOBS_PATHWAY[pathway.id]);
+    const ratio = recycling?.impact.jobsPer1000Units;
+    if (!recycling || ratio === undefined) {
+      return {
+        share: 0,
+        note: `recycled today → reuse, but the knowledge base has no jobs ratio for the recycling route of this stream: its collection and sorting jobs only move, and the rest cannot be told apart — none credited`,
+      };
+    }
     return {
       share: 1,
-      note: ` (recycled today → reuse: the reuse ratio counts sorting, repair and resale work that today's recycling route does not employ; the collection jobs only move, so this is an upper bound)`,
+      note: ` (recycled today → reuse: the collection and sorting jobs of today's route, ${recycling.id}, only move and are taken off)`,
+      today: { pathway: recycling, ratio },
     };
   }
   if (baseline.share.central === 1) return undefined;
@@ -210,15 +222,20 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
     ];
   }
   const quantity = whole * (change?.share ?? 1);
-  const jobs = (quantity * ratio) / 1000;
+  const todayRatio = change?.today?.ratio ?? 0;
+  const jobs = (quantity * Math.max(0, ratio - todayRatio)) / 1000;
   const scaled = change && change.share !== 1 ? `${fmt(whole)} ${unitLabel} × ${pct(change.share)} = ` : '';
+  const todayUses = change?.today ? [jobsRatioUse(change.today.pathway, todayRatio, `FTE per 1000 ${unitLabel} (today's route)`)] : [];
+  const ratioText = change?.today
+    ? `(${fmt(ratio)} − ${fmt(todayRatio)} today's route) FTE/1000 ${unitLabel}${assumed([...uses, ...todayUses])}`
+    : `${fmt(ratio)} FTE/1000 ${unitLabel}${assumed(uses)}`;
   const figures = [
     figure(
       {
         indicator: 'JOBS',
         unit: 'FTE',
-        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${fmt(ratio)} FTE/1000 ${unitLabel}${assumed(uses)} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
-        factors: uses,
+        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${ratioText} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
+        factors: [...uses, ...todayUses],
         basis: 'MIXED',
         organizationId: null,
       },
@@ -233,8 +250,8 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
         {
           indicator: 'INSERTION_JOBS',
           unit: 'FTE',
-          formula: `of which insertion jobs (dont emplois d'insertion, not to be added to JOBS): ${fmt(jobs)} FTE × ${pct(insertionShare)} insertion share (${shareOf}) = ${fmt(insertion)} FTE`,
-          factors: uses,
+          formula: `dont emplois d'insertion (of which insertion jobs — a part of JOBS, not to be added): ${fmt(jobs)} FTE × ${pct(insertionShare)} (${shareOf}) = ${fmt(insertion)} FTE`,
+          factors: [...uses, ...todayUses],
           basis: 'MIXED',
           organizationId: null,
         },

@@ -109,7 +109,8 @@ describe('heat', () => {
     const co2 = get(f, 'CO2E_AVOIDED_T')!;
     expect(co2.central).toBeCloseTo((1_800 * 252 - electricity * 55) / 1000, 2);
     expect(co2.formula).toContain('heat-pump electricity');
-    expect(co2.factors.map((x) => x.id)).toEqual(['ef-gas-boiler-heat', 'ef-electricity-fr', 'heat-pump-cop']);
+    // The taker declared no heat supply: the low is a low-carbon heating network (knowledge base 1.7.0).
+    expect(co2.factors.map((x) => x.id)).toEqual(['ef-gas-boiler-heat', 'ef-electricity-fr', 'heat-pump-cop', 'ef-heating-network-fr']);
     expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(Math.round((130_000 - electricity * 150) * 0.25));
   });
 

@@ -4,7 +4,11 @@ import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.j
 import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';
 import {
   DECLARED_COST_SAVING,
-  ELECTRICITY_FACTOR_ID,
+  DECLARED_COST_SHARE_USE,
+  DEFAULT_SPREAD_USE,
+  HAULAGE_EUR_PER_TKM,
+  HAULAGE_USE,
+  ROAD_DETOUR_USE,
   RECYCLING_ROUTE_FACTOR,
   disposalFactorIdFor,
   declaredCostUse,
@@ -29,6 +33,8 @@ import {
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, factorQuantityUnit, jobFigures, jobsChange, physicalFigure, productionFactorIdFor, type Co2Term } from './impact-figures.js';
 import { isMaterialPathway, isServicePathway } from '../knowledge/pathway-classes.js';
+import { processTerms } from './process-terms.js';
+import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow, usedShareNote, usedShareToday, withDeclaredVariants } from './declared-baseline.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 
 /**
@@ -40,15 +46,19 @@ import type { Pathway } from '../knowledge/knowledge-base.types.js';
  */
 
 export function substitutionImpacts(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
-  const matched = input.matchedQuantity;
-  if (matched === null) return [];
+  return withDeclaredVariants(input, (i) => figuresOf(i, kb));
+}
+
+function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
   const { pathway, output } = input;
   const unit = pathway.unit;
   const indicator = pathway.impact.indicator;
   const material = isMaterialPathway(pathway);
-  if (!material && (indicator === 'ENERGY' || indicator === 'WATER') && USED_TODAY.has(output.currentDestination ?? '')) {
-    return alreadyUsedFigures(input);
-  }
+  const used = !material && (indicator === 'ENERGY' || indicator === 'WATER') ? usedShareToday(output) : { share: 0, declared: false };
+  if (used.share >= 1) return alreadyUsedFigures(input, used.declared);
+  // A source partly used today: only the part not used is credited.
+  const matched = input.matchedQuantity === null ? null : input.matchedQuantity * (1 - used.share);
+  if (matched === null) return [];
   const baseline: Baseline = material
     ? materialBaseline(output.currentDestination, pathway)
     : { share: divertedShare(output.currentDestination), sameRoute: false, upgrade: false, route: 'RECYCLING' };
@@ -61,38 +71,40 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
   const figures: ImpactFigure[] = [];
   const physical = pump
     ? heatPumpRecoveredFigure(q, pump, season?.note ?? '')
-    : physicalFigure(pathway, q, share, output.currentDestination, season?.note ?? '');
+    : physicalFigure(pathway, q, share, output.currentDestination, `${season?.note ?? ''}${usedShareNote(used)}`);
   if (physical) figures.push(physical);
 
-  const co2 = pump ? heatPumpCo2(pathway, q, pump, kb) : materialCo2(input, q, baseline, kb);
+  const co2 = pump ? heatPumpCo2(pathway, q, pump, kb, input.input) : materialCo2(input, q, baseline, kb);
   if (co2) figures.push(co2);
 
   const disposal = costSaving('output', input.output, input.coverage.output, q, unit, pathway, share);
-  if (disposal) figures.push(disposal);
+  if (disposal) figures.push(material ? lessHaulage(disposal, input) : disposal);
   const purchase = purchaseSaving(input, q, coverageIn, baseline, pump);
   if (purchase) figures.push(purchase);
 
-  const insertionShare = ((output.insertion || output.organizationKind === 'SSE' ? 1 : 0) +
-    (input.input.insertion || input.input.organizationKind === 'SSE' ? 1 : 0)) / 2;
-  figures.push(...jobFigures(pathway, q, insertionShare, 'of 2 parties', material ? jobsChange(baseline, output.currentDestination) : undefined));
+  // The work a substitution creates (collection, sorting, repair, processing) is done by the organisation that takes
+  // the stream: its jobs are insertion jobs when it is an insertion enterprise (SIAE) or of kind SSE. The producer
+  // only hands the stream over; its own jobs exist already.
+  const worker = input.input;
+  const insertionShare = worker.insertion || worker.organizationKind === 'SSE' ? 1 : 0;
+  const change = material ? jobsChange(baseline, output.currentDestination, pathway, kb.kb.pathways) : undefined;
+  figures.push(...jobFigures(pathway, q, insertionShare, 'the taker, which does the work, is an insertion or SSE enterprise', change));
   // A copy of exactly the right length (an array grown by push keeps room for 17).
   return figures.slice();
 }
-
-/** Destinations that say an energy or water output is used today (recovered, reused): taking it moves its use. */
-const USED_TODAY = new Set(['REUSE', 'RECYCLING', 'ENERGY_RECOVERY']);
 
 /**
  * Heat or water that is already used today (the source declared it recovered or reused): a new taker moves the
  * use from one user to another, so nothing is recovered or avoided for the territory (issue 14). The parties' euros
  * are not estimated either: what one gains, today's user loses.
  */
-function alreadyUsedFigures(input: SubstitutionImpactInput): ImpactFigure[] {
+function alreadyUsedFigures(input: SubstitutionImpactInput, declaredShare: boolean): ImpactFigure[] {
   const { pathway, output } = input;
-  const why = `the source is already used today (declared ${output.currentDestination}): the synergy changes its user, not its use`;
+  const today = declaredShare ? 'declared wholly used today' : `declared ${output.currentDestination}`;
+  const why = `the source is already used today (${today}): the synergy changes its user, not its use`;
   const zero = { low: 0, central: 0, high: 0 };
   const energy = pathway.impact.indicator === 'ENERGY';
-  const uses: ImpactFactorUse[] = [{ id: `used-today:${output.currentDestination}`, value: 0, unit: 'share credited', sourceId: null, kind: 'DECLARED' }];
+  const uses: ImpactFactorUse[] = [{ id: `used-today:${declaredShare ? 'declared-share' : output.currentDestination}`, value: 0, unit: 'share credited', sourceId: null, kind: 'DECLARED' }];
   return [
     figure({ indicator: energy ? 'MWH_RECOVERED' : 'WATER_M3_SAVED', unit: energy ? 'MWh' : 'm³', formula: `0 ${energy ? 'MWh' : 'm³'}: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
     figure({ indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: `0 t CO2e: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
@@ -146,6 +158,7 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
     const material = isMaterialPathway(pathway);
     const disposalId = disposalFactorIdFor(pathway.impact.avoidedDisposalFactorId, output.currentDestination);
     terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE, disposalId);
+    if (terms.length > 0) terms.push(...processTerms(pathway, q, material ? share : FULL_SHARE, output.currentDestination, kb));
   }
   if (terms.length === 0) return null;
   if (input.transport) {
@@ -158,29 +171,31 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
       sign: -1,
     });
   }
-  const heat = heatSupplyUndeclared(pathway, terms, kb);
+  const heat = heatBaselineOf(pathway, terms, kb, input.input);
   const co2 = co2Figure(pathway, terms);
-  return heat ? { ...co2, formula: `${co2.formula}${heat.note}`, factors: [...co2.factors, heat.use] } : co2;
+  const road = input.transport ? [ROAD_DETOUR_USE] : [];
+  return { ...co2, formula: `${co2.formula}${heat?.note ?? ''}`, factors: [...co2.factors, ...(heat?.uses ?? []), ...road] };
 }
 
-/** Heat factors that assume the taker burns gas today. */
-const GAS_HEAT_FACTOR_IDS = new Set(['ef-gas-boiler-heat', 'ef-natural-gas-pci']);
-
 /**
- * The taker's heat supply today is not declared (flows have no field for it yet): the central and high keep the gas
- * boiler, the low is electric heating on the French mix — a heat network or a heat pump emits as little or less. So
- * the range says how much rests on the gas assumption instead of hiding it (issue 14, docs/impact-method.md § 3).
+ * The heat the synergy replaces follows the taker's declared supply today (a fuel and its efficiency, or a heating
+ * network's published CO2 content). When nothing is declared, the central and high keep the gas boiler and the low
+ * is a low-carbon network: the range says how much rests on the gas assumption (docs/impact-method.md § 3).
  */
-function heatSupplyUndeclared(pathway: Pathway, terms: Co2Term[], kb: CompiledKnowledgeBase): { note: string; use: ImpactFactorUse } | null {
+function heatBaselineOf(pathway: Pathway, terms: Co2Term[], kb: CompiledKnowledgeBase, taker: EngineFlow): { note: string; uses: ImpactFactorUse[] } | null {
   if (pathway.impact.indicator !== 'ENERGY') return null;
-  const electricity = resolveFactor(kb, ELECTRICITY_FACTOR_ID);
   const term = terms.find((t) => t.sign > 0 && GAS_HEAT_FACTOR_IDS.has(t.factor.factor.id));
-  if (!electricity || !term || electricity.range.low >= term.factor.range.low) return null;
-  term.factor = { ...term.factor, range: { ...term.factor.range, low: electricity.range.low } };
-  return {
-    note: `; the taker's heat supply today is not declared: gas boiler assumed (central, high), electric heating at ${fmt(electricity.range.low)} kg CO2e/MWh for the low`,
-    use: electricity.use,
-  };
+  if (!term) return null;
+  const declared = declaredHeatBaseline(taker, kb, term.factor);
+  if (declared) {
+    term.factor = declared.factor;
+    term.label = "heat the taker's declared supply makes";
+    return { note: declared.note, uses: declared.uses };
+  }
+  const low = undeclaredHeatLow(kb);
+  if (!low || low.low >= term.factor.range.low) return null;
+  term.factor = { ...term.factor, range: { ...term.factor.range, low: low.low } };
+  return { note: `; the taker's heat supply today is not declared: gas boiler assumed (central, high), ${low.note}`, uses: [low.use] };
 }
 
 const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };
@@ -258,6 +273,25 @@ function purchaseSaving(
 }
 
 /** Euros a party saves: its declared cost prorated to the matched share, else a typical cost × quantity. */
+/**
+ * Net of haulage: the producer now brings its output to the taker (it paid its collector before, which its declared
+ * or typical disposal cost includes), `t·km × 0.12 EUR/t·km` (an assumption, 0.08 to 0.20). The net may be negative.
+ */
+function lessHaulage(saving: ImpactFigure, input: SubstitutionImpactInput): ImpactFigure {
+  const tkm = input.transport?.tonneKm;
+  if (!tkm || tkm <= 0) return saving;
+  const cost = (eur: number) => Math.round(tkm * eur);
+  return {
+    ...saving,
+    low: saving.low - cost(HAULAGE_EUR_PER_TKM.high),
+    central: saving.central - cost(HAULAGE_EUR_PER_TKM.central),
+    high: saving.high - cost(HAULAGE_EUR_PER_TKM.low),
+    formula: `${saving.formula} − ${fmt(tkm)} t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = ${fmt(saving.central - cost(HAULAGE_EUR_PER_TKM.central))} EUR net`,
+    factors: [...saving.factors, HAULAGE_USE],
+    basis: saving.basis === 'DECLARED' ? 'MIXED' : saving.basis,
+  };
+}
+
 function costSaving(
   side: 'output' | 'input',
   flow: EngineFlow,
@@ -275,7 +309,7 @@ function costSaving(
         indicator: 'EUROS_SAVED',
         unit: 'EUR',
         formula: `${fmt(flow.yearlyCostEur)} EUR/yr declared ${what} × ${pct(coverage)} covered = ${fmt(central)} EUR`,
-        factors: [declaredCostUse(flow.yearlyCostEur)],
+        factors: [declaredCostUse(flow.yearlyCostEur), DECLARED_COST_SHARE_USE],
         basis: 'DECLARED',
         organizationId: flow.organizationId,
       },
@@ -296,6 +330,7 @@ function costSaving(
       formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what}${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} EUR`,
       factors: sharedFactors(pathway, `typical-${side}`, () => [
         typicalCostUse(pathway, side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical, `EUR/${unitLabel}`),
+        DEFAULT_SPREAD_USE,
       ]),
       basis: 'TYPICAL',
       organizationId: flow.organizationId,

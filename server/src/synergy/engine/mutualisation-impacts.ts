@@ -112,9 +112,14 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   }
   figures.push(...costSavings(input, LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null));
   if (pooled !== null) {
-    let insertion = 0;
-    for (const m of known) if (m.flow.insertion || m.flow.organizationKind === 'SSE') insertion += m.quantity!;
-    figures.push(...jobFigures(pathway, pooled, pooled > 0 ? insertion / pooled : 0, 'of pooled volume', input.direction === 'OUTPUT' ? poolJobsChange(known, unchanged) : undefined));
+    // A pooled stream creates work on its diverted part only: tonnes already recycled are already collected and
+    // sorted. Insertion jobs: the part of that work on the streams of insertion or SSE members, who take part in it.
+    const outputs = input.direction === 'OUTPUT';
+    const weight = (m: PooledMember) => m.quantity! * (outputs ? divertedShare(m.flow.currentDestination).central : 1);
+    const worked = known.reduce((n, m) => n + weight(m), 0);
+    const insertion = known.filter((m) => m.flow.insertion || m.flow.organizationKind === 'SSE').reduce((n, m) => n + weight(m), 0);
+    const change = outputs ? (poolJobsChange(known, unchanged) ?? divertedJobs(pooled, worked)) : undefined;
+    figures.push(...jobFigures(pathway, pooled, worked > 0 ? insertion / worked : 0, 'of the pooled volume that changes route', change));
   }
   return figures.slice();
 }
@@ -154,6 +159,12 @@ function poolJobsChange(known: PooledMember[], unchanged: boolean): JobsChange |
   if (unchanged) return { share: 0, note: 'the pool shares the collection and the streams keep today\'s treatment: jobs moved, not created' };
   if (known.length === 0 || known.some((m) => divertedShare(m.flow.currentDestination).central > 0)) return undefined;
   return { share: 0, note: 'every member\'s stream is already recycled or reused today (a joint tender): jobs moved, not created' };
+}
+
+/** Jobs of a pooled stream on its diverted part: the members' tonnes, each by the share its destination diverts. */
+function divertedJobs(pooled: number, worked: number): JobsChange | undefined {
+  if (pooled <= 0 || worked >= pooled) return undefined;
+  return { share: worked / pooled, note: ' (the diverted part of the pooled volume: members already recycling create no work)' };
 }
 
 /** TONNES_DIVERTED of a pool that keeps the treatment: 0, and why. */

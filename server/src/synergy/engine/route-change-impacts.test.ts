@@ -40,11 +40,21 @@ describe('jobs where nothing changes route', () => {
     expect(get(f, 'JOBS')!.central).toBe(0);
   });
 
-  it('credits the jobs of reuse when a recycled stream is upgraded to reuse (60 t × 35 FTE/1000 t = 2.1 FTE), and says why', () => {
+  it('credits reuse jobs less the collection and sorting jobs of today\'s recycling route: 60 t × (35 − 20) FTE/1000 t = 0.9 FTE', () => {
+    // Before issue 14: 60 t × 35 = 2.1 FTE, an upper bound, and half of it as insertion jobs (1.05) for one SSE party
+    // of two. Now the collection jobs that only move are taken off, and the SSE taker does the work: all 0.9 FTE are
+    // insertion jobs, a part of the 0.9, not more.
     const f = pair('textiles-reuse', { yearlyQuantity: 60, currentDestination: 'RECYCLING' }, { yearlyQuantity: 60, organizationKind: 'SSE' }, 60);
-    expect(get(f, 'JOBS')!.central).toBeCloseTo(2.1, 3);
-    expect(get(f, 'JOBS')!.formula).toContain('reuse');
-    expect(get(f, 'INSERTION_JOBS')!.central).toBeCloseTo(1.05, 3);
+    expect(get(f, 'JOBS')!.central).toBeCloseTo(0.9, 3);
+    expect(get(f, 'JOBS')!.formula).toContain("today's route");
+    expect(get(f, 'JOBS')!.factors.map((u) => u.sourceId)).toEqual(['rreuse-jobs-2021', 'rreuse-jobs-2021']);
+    expect(get(f, 'INSERTION_JOBS')!.central).toBeCloseTo(0.9, 3);
+  });
+
+  it('credits no jobs from recycling to reuse where the knowledge base has no jobs ratio for the recycling route', () => {
+    const f = pair('furniture-reuse', { yearlyQuantity: 10, currentDestination: 'RECYCLING' }, { yearlyQuantity: 10 }, 10);
+    expect(get(f, 'JOBS')!.central).toBe(0);
+    expect(get(f, 'JOBS')!.formula).toContain('no jobs ratio for the recycling route');
   });
 
   it('credits jobs on the diverted share: 100 t burnt for energy today, recycled → 50 % × 100 t × 1.5 FTE/1000 t', () => {

@@ -5,6 +5,7 @@ import type { DetectedSynergy } from '../engine/engine.types.js';
 import { renderExplanation } from '../engine/explanation.js';
 import { allocateQuantities, sumFigures, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { figuresFor } from '../engine/declared-baseline.js';
 import { loadDemoTerritory } from './demo-territory-flows.js';
 
 /**
@@ -20,7 +21,9 @@ const label = (id: string) => {
   const f = flows.find((x) => x.id === id)!;
   return `${organizationName(f.organizationId)} — ${f.label}`;
 };
-const central = (s: DetectedSynergy, indicator: string) => s.impacts.filter((i) => i.indicator === indicator).reduce((n, i) => n + i.central, 0);
+// The report is a facilitator's view: figures built on declared counterfactuals.
+const facilitatorFigures = (s: DetectedSynergy) => figuresFor(s.impacts, () => true);
+const central = (s: DetectedSynergy, indicator: string) => facilitatorFigures(s).filter((i) => i.indicator === indicator).reduce((n, i) => n + i.central, 0);
 const section = (kind: string, top: number) => {
   const list = synergies.filter((s) => s.kind === kind);
   const lines = [`## ${kind === 'SUBSTITUTION' ? 'Substitutions' : 'Mutualisations'} (${list.length} found, ${Math.min(top, list.length)} best shown)`, ''];
@@ -48,7 +51,7 @@ const totalsSection = () => {
     unit: s.explanation.unit,
     matchedQuantity: s.explanation.matchedQuantity,
     flows: s.flowIds.map((id) => byId.get(id)!),
-    impacts: s.impacts,
+    impacts: facilitatorFigures(s),
     viabilityThreshold: kb.pathways.find((p) => p.id === s.pathwayId)?.viabilityThreshold,
   }));
   const once = sumFigures(allocateQuantities(shown).flatMap((s) => s.impacts));

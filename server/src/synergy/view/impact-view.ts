@@ -1,4 +1,5 @@
-import { canSeeEuros } from '../../policy/impact-policy.js';
+import { canSeeDeclaredCounterfactuals, canSeeEuros } from '../../policy/impact-policy.js';
+import { figuresFor } from '../engine/declared-baseline.js';
 import type { MaybeViewer } from '../../policy/viewer.js';
 import type { ImpactFactorUse, ImpactFigure } from '../engine/engine.types.js';
 import { ImpactFactorNode, ImpactFigureNode } from './explanation.types.js';
@@ -8,7 +9,8 @@ import { roundSignificant } from './magnitudes.js';
 
 /**
  * The impact figures one viewer may read: euros only for the organisation they concern and its facilitators;
- * before consent, figures rounded to one significant digit, no formula and no factor built on declared costs.
+ * before consent, figures rounded to one significant digit, no formula and no factor built on declared costs; a
+ * figure built on another party's declared counterfactual as if nothing were declared (canSeeDeclaredCounterfactuals).
  */
 export function viewImpacts(
   kb: KnowledgeBase,
@@ -17,7 +19,8 @@ export function viewImpacts(
   territoryId: string,
   exact: boolean,
 ): ImpactFigureNode[] {
-  return impacts
+  const seesDeclared = (organizationIds: string[]) => canSeeDeclaredCounterfactuals(viewer, { territoryId, organizationIds });
+  return figuresFor(impacts, seesDeclared)
     .filter((f) => f.indicator !== 'EUROS_SAVED' || canSeeEuros(viewer, { territoryId, organizationId: f.organizationId }))
     .map((f) => {
       const r = (x: number) => (exact ? x : roundSignificant(x, 1));

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { allocateQuantities, sumFigures, type AllocationFlow, type AllocationStage, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import type { Explanation, ImpactFigure, SynergyKind } from '../engine/engine.types.js';
+import { figuresFor } from '../engine/declared-baseline.js';
 import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -74,7 +75,8 @@ export async function territoryImpact(
       matchedQuantity: explanation?.matchedQuantity ?? null,
       flows: flows.get(row.id) ?? [],
       viabilityThreshold: row.pathway_id ? thresholds.get(row.pathway_id) : undefined,
-      impacts: parse(row.impacts).filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'),
+      // Facilitators (withEuros) read the figures built on declared counterfactuals; members the undeclared variants.
+      impacts: figuresFor(parse(row.impacts), () => withEuros).filter((f) => withEuros || f.indicator !== 'EUROS_SAVED'),
     };
   });
   const allocated = allocateQuantities(synergies);
@@ -105,14 +107,14 @@ function viabilityThresholds(): Map<string, number> {
 async function synergyFlows(em: EntityManager, synergyIds: string[]): Promise<Map<string, AllocationFlow[]>> {
   const bySynergy = new Map<string, AllocationFlow[]>();
   if (synergyIds.length === 0) return bySynergy;
-  const rows: { synergy_id: string; id: string; organization_id: string; yearly_quantity: number | null; unit: FlowUnit }[] = await em.execute(
-    `select distinct p.synergy_id, f.id, f.organization_id, f.yearly_quantity, f.unit from synergy_participant p
+  const rows: { synergy_id: string; id: string; organization_id: string; yearly_quantity: number | null; unit: FlowUnit; current_destination: string | null }[] = await em.execute(
+    `select distinct p.synergy_id, f.id, f.organization_id, f.yearly_quantity, f.unit, f.current_destination from synergy_participant p
      join resource_flow f on f.id = p.flow_id where p.synergy_id = ${ANY_UUID} order by f.id`,
     [sqlList(synergyIds)],
   );
   for (const r of rows) {
     const list = bySynergy.get(r.synergy_id) ?? [];
-    list.push({ id: r.id, organizationId: r.organization_id, yearlyQuantity: r.yearly_quantity === null ? null : Number(r.yearly_quantity), unit: r.unit });
+    list.push({ id: r.id, organizationId: r.organization_id, yearlyQuantity: r.yearly_quantity === null ? null : Number(r.yearly_quantity), unit: r.unit, currentDestination: r.current_destination });
     bySynergy.set(r.synergy_id, list);
   }
   return bySynergy;

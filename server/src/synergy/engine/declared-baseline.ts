@@ -1,0 +1,129 @@
+import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
+import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import { ELECTRICITY_FACTOR_ID, fmt, pct, resolveFactor, type ResolvedFactor, type SubstitutionImpactInput } from './impact-factors.js';
+
+/**
+ * Declared counterfactuals (issue 14): what a heat taker burns today, and whether a heat or water source is already
+ * used. They are confidential diagnostic data, like a declared cost, so every figure they change exists twice:
+ * built on the declaration (for the declaring organisation and the facilitators) and as if nothing were declared
+ * (for everyone else) — `figuresFor` keeps one of each pair for a reader.
+ */
+
+/** Heat factors that assume the taker burns gas today: what a declared supply replaces. */
+export const GAS_HEAT_FACTOR_IDS = new Set(['ef-gas-boiler-heat', 'ef-natural-gas-pci']);
+/** A low-carbon heating network's published CO2 content: the low end when the taker's supply is not declared. */
+export const HEATING_NETWORK_FACTOR_ID = 'ef-heating-network-fr';
+
+/** Each declared fuel: its emission factor per MWh of fuel (PCI) and the usual efficiency of its boiler. */
+const FUEL: Record<string, { factorId: string; efficiency: number; label: string }> = {
+  NATURAL_GAS: { factorId: 'ef-natural-gas-pci', efficiency: 0.9, label: 'natural gas' },
+  FUEL_OIL: { factorId: 'ef-fuel-oil-pci', efficiency: 0.85, label: 'fuel oil' },
+  WOOD: { factorId: 'ef-wood-chips-pci', efficiency: 0.8, label: 'wood chips' },
+  ELECTRICITY: { factorId: ELECTRICITY_FACTOR_ID, efficiency: 1, label: 'electricity' },
+};
+
+export interface HeatBaseline {
+  factor: ResolvedFactor;
+  note: string;
+  uses: ImpactFactorUse[];
+}
+
+/** The heat the taker's declared supply makes, per MWh delivered; null when nothing usable is declared. */
+export function declaredHeatBaseline(taker: EngineFlow, kb: CompiledKnowledgeBase, like: ResolvedFactor): HeatBaseline | null {
+  const supply = taker.heatSupply ?? null;
+  if (supply === null) return null;
+  if (supply === 'HEATING_NETWORK') {
+    const g = taker.heatNetworkCo2GPerKwh;
+    if (g === null || g === undefined) return null;
+    const name = taker.heatNetworkName ? ` « ${taker.heatNetworkName} »` : '';
+    const use: ImpactFactorUse = { id: 'declared-heating-network-co2', value: g, unit: 'kgCO2e/MWh', sourceId: null, kind: 'DECLARED' };
+    return {
+      factor: { factor: { ...like.factor, id: use.id, unit: 'kgCO2e/MWh' }, range: { low: g, central: g, high: g }, use },
+      note: `; the taker's heat supply today is declared: heating network${name}, ${fmt(g)} g CO2e/kWh (its published content)`,
+      uses: [use],
+    };
+  }
+  const fuel = FUEL[supply];
+  const base = fuel && resolveFactor(kb, fuel.factorId);
+  if (!fuel || !base) return null;
+  const efficiency = taker.heatSupplyEfficiency ?? fuel.efficiency;
+  const per = (x: number) => x / efficiency;
+  const effUse: ImpactFactorUse = {
+    id: 'heat-supply-efficiency',
+    value: efficiency,
+    unit: supply === 'ELECTRICITY' && efficiency > 1 ? 'COP' : 'efficiency',
+    sourceId: null,
+    kind: taker.heatSupplyEfficiency ? 'DECLARED' : 'ASSUMPTION',
+  };
+  return {
+    factor: { factor: { ...base.factor, unit: 'kgCO2e/MWh' }, range: { low: per(base.range.low), central: per(base.range.central), high: per(base.range.high) }, use: base.use },
+    note: `; the taker's heat supply today is declared: ${fuel.label} at ${fmt(base.range.central)} kg CO2e/MWh ÷ ${taker.heatSupplyEfficiency ? 'declared' : 'usual'} efficiency ${fmt(efficiency)}`,
+    uses: [base.use, effUse],
+  };
+}
+
+/**
+ * Nothing declared: the central and high keep the gas boiler; the low is a low-carbon heating network (its published
+ * content, `ef-heating-network-fr` low), else electric heating — so the range shows how much rests on gas.
+ */
+export function undeclaredHeatLow(kb: CompiledKnowledgeBase): { low: number; note: string; use: ImpactFactorUse } | null {
+  const network = resolveFactor(kb, HEATING_NETWORK_FACTOR_ID);
+  if (network) {
+    return { low: network.range.low, note: `a low-carbon heating network at ${fmt(network.range.low)} kg CO2e/MWh for the low`, use: network.use };
+  }
+  const electricity = resolveFactor(kb, ELECTRICITY_FACTOR_ID);
+  return electricity ? { low: electricity.range.low, note: `electric heating at ${fmt(electricity.range.low)} kg CO2e/MWh for the low`, use: electricity.use } : null;
+}
+
+/** Destinations that say an energy or water output is used today (recovered, reused). */
+const USED_TODAY = new Set(['REUSE', 'RECYCLING', 'ENERGY_RECOVERY']);
+
+/** Share of a heat or water source already used today: the declared share, else 1 for a destination that says so. */
+export function usedShareToday(output: EngineFlow): { share: number; declared: boolean } {
+  const declared = output.usedShareToday;
+  if (declared !== null && declared !== undefined) return { share: Math.min(1, Math.max(0, declared)), declared: true };
+  return { share: USED_TODAY.has(output.currentDestination ?? '') ? 1 : 0, declared: false };
+}
+
+export function usedShareNote(used: { share: number; declared: boolean }): string {
+  return used.share > 0 && used.share < 1 ? ` × (1 − ${pct(used.share)} of the source used today, declared): only the part not used today` : '';
+}
+
+/** Organisations whose confidential counterfactuals this substitution's figures may rest on. */
+function declaringOrganizations(input: SubstitutionImpactInput): string[] {
+  const ids: string[] = [];
+  const energyOrWater = input.pathway.impact.indicator === 'ENERGY' || input.pathway.impact.indicator === 'WATER';
+  if (energyOrWater && input.output.usedShareToday !== null && input.output.usedShareToday !== undefined) ids.push(input.output.organizationId);
+  if (input.pathway.impact.indicator === 'ENERGY' && input.input.heatSupply) ids.push(input.input.organizationId);
+  return [...new Set(ids)].sort();
+}
+
+function withoutDeclarations(flow: EngineFlow): EngineFlow {
+  return { ...flow, heatSupply: null, heatSupplyEfficiency: null, heatNetworkName: null, heatNetworkCo2GPerKwh: null, usedShareToday: null };
+}
+
+/**
+ * Runs `compute` on the declarations and, when a party declared a counterfactual, again without them; a figure that
+ * differs, or exists in one run only, is marked for its audience. A reader gets one complete list either way.
+ */
+export function withDeclaredVariants(input: SubstitutionImpactInput, compute: (input: SubstitutionImpactInput) => ImpactFigure[]): ImpactFigure[] {
+  const declared = compute(input);
+  const by = declaringOrganizations(input);
+  if (by.length === 0) return declared;
+  const plain = compute({ ...input, output: withoutDeclarations(input.output), input: withoutDeclarations(input.input) });
+  const same = (a: ImpactFigure, b: ImpactFigure) =>
+    a.indicator === b.indicator && a.organizationId === b.organizationId && a.low === b.low && a.central === b.central && a.high === b.high && a.formula === b.formula;
+  if (declared.length === plain.length && declared.every((f, k) => same(f, plain[k]))) return declared;
+  return [
+    ...declared.map((f): ImpactFigure => ({ ...f, audience: 'DECLARED', declaredBy: by })),
+    ...plain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by })),
+  ];
+}
+
+/**
+ * The figures one reader gets: unmarked ones, and of each declared pair the variant `seesDeclared` allows (the
+ * declaring organisations' members and the territory's facilitators read the declared one).
+ */
+export function figuresFor(impacts: ImpactFigure[], seesDeclared: (organizationIds: string[]) => boolean): ImpactFigure[] {
+  return impacts.filter((f) => f.audience === undefined || (f.audience === 'DECLARED') === seesDeclared(f.declaredBy ?? []));
+}

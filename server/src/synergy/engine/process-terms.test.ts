@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { compileKnowledgeBase } from './compiled-knowledge-base.js';
+import { flow } from './engine.fixture.js';
+import type { EngineFlow, ImpactFigure } from './engine.types.js';
+import { substitutionImpacts } from './impacts.js';
+
+/**
+ * Issue 14, item 5: the terms the avoided-production factor left out, each a sourced factor of the knowledge base
+ * (1.7.0) subtracted in the CO2e formula — the heat a burnt pallet gave, distillation and crushing energy, the extra
+ * fuel of a loaded return.
+ */
+const kb = compileKnowledgeBase(loadKnowledgeBase());
+const pathway = (id: string) => kb.kb.pathways.find((p) => p.id === id)!;
+
+function co2(id: string, output: Partial<EngineFlow>, q: number, unit: EngineFlow['unit'] = 'TONNE'): ImpactFigure {
+  const o = flow({ id: 'o', organizationId: 'seller', direction: 'OUTPUT', unit, yearlyQuantity: q, ...output });
+  const i = flow({ id: 'i', organizationId: 'buyer', direction: 'INPUT', unit, yearlyQuantity: q });
+  const figures = substitutionImpacts({ pathway: pathway(id), output: o, input: i, matchedQuantity: q, coverage: { output: 1, input: 1 }, transport: null }, kb);
+  return figures.find((f) => f.indicator === 'CO2E_AVOIDED_T')!;
+}
+
+describe('process terms', () => {
+  it('takes off the heat pallets gave when burnt: 1,000 pallets burnt today, 50 % moved to reuse → 500 × (10 − 10) kg', () => {
+    const burnt = co2('pallets-repair-reuse', { currentDestination: 'ENERGY_RECOVERY' }, 1_000, 'UNIT');
+    expect(burnt.formula).toContain('heat the pallets gave when burnt');
+    expect(burnt.factors.map((f) => f.id)).toContain('ef-pallet-heat-lost');
+    // A new pallet avoided (10 kg) against its heat made by another fuel (10 kg): the reuse of burnt pallets gains ~0.
+    expect(burnt.central).toBeCloseTo(0, 3);
+    // Landfilled pallets gave no heat: nothing to take off.
+    expect(co2('pallets-repair-reuse', { currentDestination: 'LANDFILL' }, 1_000, 'UNIT').factors.map((f) => f.id)).not.toContain('ef-pallet-heat-lost');
+  });
+
+  it('takes off the distillation energy of regenerated solvent: 20 t × (1,500 − 150) kg/t, less the avoided incineration', () => {
+    const f = co2('solvent-distillation', { currentDestination: 'INCINERATION' }, 20);
+    expect(f.formula).toContain('20 t × 150 kg/t distillation energy');
+    expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({ kind: 'EMISSION', sourceId: 'ademe-base-carbone-energie' });
+  });
+
+  it('takes off crushing and screening from recycled aggregates', () => {
+    const f = co2('concrete-recycled-aggregates', { currentDestination: 'LANDFILL' }, 1_000);
+    expect(f.formula).toContain('crushing and screening');
+  });
+
+  it('takes off the extra fuel of a loaded return from the trips a backhaul saves: 100 trips × (35 − 10) kg', () => {
+    const f = co2('empty-return-backhaul', {}, 100, 'UNIT');
+    expect(f.formula).toContain('extra fuel of carrying the load');
+    expect(f.central).toBeCloseTo((100 * 35 - 100 * 10) / 1000, 3);
+  });
+});
