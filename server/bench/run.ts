@@ -1,5 +1,5 @@
 /**
- * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`. Each
+ * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`, `npm run bench -- quality [--details]`. Each
  * benchmark module exports `run(args)`, which says whether every check passed; adding one is adding a line below.
  * The exit code is 1 when a check failed, so that CI and scripts see it.
  */
@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   synergy: () => import('./synergy.bench.js'),
   import: () => import('./import.bench.js'),
   client: () => import('./client.bench.js'),
+  quality: () => import('./quality.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -141,12 +141,25 @@ export class NaiveDetector {
     return capacity;
   }
 
-  /** The engine's rule on the exhaustive lists: best of each side (score, then id), kept per counterpartRule. */
+  /**
+   * The engine's rule on the exhaustive lists: best of each side (score, then the nearer, then the larger declared
+   * quantity of the counterpart, unknown last, then id; see TopLists), kept per counterpartRule.
+   */
   private keepBest(bySlot: Map<number, Candidate>[], prepared: PreparedFlow[]): DetectedSynergy[] {
     const best = new Map<number, Set<number>>();
+    const quantityOf = (c: Candidate) => {
+      const other = prepared[c.other];
+      const match = sideMatchFor(other.isOutput ? other.outputSides : other.inputSides, c.pathwayIndex);
+      const q = match ? quantityIn(other, match) : null;
+      return q === null ? -1 : q;
+    };
     bySlot.forEach((candidates, slot) => {
       const ranked = [...candidates.values()].sort(
-        (a, b) => b.score - a.score || (prepared[a.other].id < prepared[b.other].id ? -1 : 1),
+        (a, b) =>
+          b.score - a.score ||
+          a.distanceKm - b.distanceKm ||
+          quantityOf(b) - quantityOf(a) ||
+          (prepared[a.other].id < prepared[b.other].id ? -1 : 1),
       );
       best.set(slot, new Set(ranked.slice(0, this.listLength(prepared[slot], ranked, prepared)).map((c) => c.other)));
     });

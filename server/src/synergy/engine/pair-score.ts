@@ -19,6 +19,12 @@ export const HAZARD = { FORBIDDEN: 0, HANDLED: 1, ALLOWED: 2 } as const;
 /** Quality factors (multiplied together into the `quality` component). */
 export const QUALITY = {
   temperatureUnknown: 0.7,
+  /**
+   * Heat matched on words alone, a temperature unknown on either side: how sure the match is, as a share of the
+   * sides' compatibility. Water declared without a temperature meets heat routes through the word "eau"; it must not
+   * outrank a properly qualified hot source.
+   */
+  temperatureUnknownCompatibility: 0.8,
   /** Just at the required temperature plus margin; rises to 1 with 10 °C more. */
   temperatureAtMargin: 0.85,
   temperatureComfortC: 10,
@@ -117,6 +123,7 @@ export function scoreRecords(
     if (k[KERNEL.HAZARD] === HAZARD.HANDLED) hazard = handledHazard;
   }
   let quality = kindQuality;
+  let temperatureKnown = true;
   const margin = k[KERNEL.MARGIN_C];
   if (margin === margin) {
     const oTemp = o[oAt + REC.TEMP];
@@ -127,14 +134,22 @@ export function scoreRecords(
       if (excess < QUALITY.temperatureComfortC) {
         quality *= QUALITY.temperatureAtMargin + ((1 - QUALITY.temperatureAtMargin) * excess) / QUALITY.temperatureComfortC;
       }
-    } else quality *= QUALITY.temperatureUnknown;
+    } else {
+      quality *= QUALITY.temperatureUnknown;
+      temperatureKnown = false;
+    }
   }
   const pumpBelow = k[KERNEL.PUMP_BELOW_C];
   if (pumpBelow === pumpBelow) {
     // A source at or above the need plus the exchanger margin goes through an exchanger, not a heat pump.
     const oTemp = o[oAt + REC.TEMP];
     const iTemp = i[iAt + REC.TEMP];
-    if (oTemp === oTemp && iTemp === iTemp && oTemp >= iTemp + pumpBelow) return;
+    if (oTemp === oTemp && iTemp === iTemp) {
+      if (oTemp >= iTemp + pumpBelow) return;
+    } else if (temperatureKnown) {
+      quality *= QUALITY.temperatureUnknown;
+      temperatureKnown = false;
+    }
   }
   const iMask = i[iAt + REC.MASK] | 0;
   const overlap = (o[oAt + REC.MASK] | 0) & iMask;
@@ -156,7 +171,8 @@ export function scoreRecords(
     // need hardly changes the taker's supply.
     quantity = (needWeight * matched) / iQty + ((1 - needWeight) * matched) / oQty;
   }
-  const compatibility = (o[oAt + REC.COMPAT] + i[iAt + REC.COMPAT]) / 2;
+  const sides = (o[oAt + REC.COMPAT] + i[iAt + REC.COMPAT]) / 2;
+  const compatibility = temperatureKnown ? sides : sides * QUALITY.temperatureUnknownCompatibility;
   const distance = reachKm > 0 ? (distanceKm < reachKm ? 1 - distanceKm / reachKm : 0) : 1;
   // Always written (callers that do not need them pass a scratch array): a store that may or may not happen would
   // have the optimising compiler box the six numbers on every call.

@@ -3,7 +3,7 @@ import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow } from './engine.types.js';
-import { excludedByWords, matchStream, normalizeEwcCode, type MatchableFlow } from './stream-matcher.js';
+import { excludedByWords, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
 
@@ -73,7 +73,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   const label = index.labelOf(flow.label);
   let recognition = knownRecognition(label, flow, ewcCode, temperatureC);
   if (!recognition) {
-    recognition = recognise(index, label, {
+    const matchable = {
       category: flow.category,
       ewcCode,
       needCode: flow.needCode,
@@ -81,7 +81,13 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
       keywords: label.keywords,
       physicalForm: flow.physicalForm,
       temperatureC,
-    });
+    };
+    recognition = recognise(index, label, matchable);
+    if (recognition.matches.length === 0 && ewcCode !== null) {
+      // The declared code names no side of any pathway: the label's words are read instead, as loosely as words on a
+      // side that could have been matched by a code (KEYWORD), and the recognition stays that of this code.
+      recognition = { ...recognise(index, label, { ...matchable, ewcCode: null }, MatchLevel.KEYWORD), ewcCode };
+    }
     if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
   }
   if (!recognition.perFlow) {
@@ -145,7 +151,12 @@ function knownRecognition(label: LabelRecognitions, flow: EngineFlow, ewcCode: s
  * Matches `matchable` against the sides its code, need and keywords point to, less those the label's words exclude
  * (the label is the cache's key: exclusion is settled once per label and description of the other fields).
  */
-function recognise(index: SideIndex, label: LabelRecognitions, matchable: MatchableFlow & { keywords: Set<string> }): Recognition {
+function recognise(
+  index: SideIndex,
+  label: LabelRecognitions,
+  matchable: MatchableFlow & { keywords: Set<string> },
+  maxLevel: MatchLevel = TOP_MATCH_LEVEL,
+): Recognition {
   const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords);
   let found = 0;
   let perFlow = false;
@@ -155,7 +166,7 @@ function recognise(index: SideIndex, label: LabelRecognitions, matchable: Matcha
     if (!match) continue;
     if (side.matcher.excludeKeywords && excludedByWords(label.searchable, side.matcher)) continue;
     if ((side.role === 'stream' && side.pathway.members) || side.pathway.kinds) perFlow = true;
-    SCRATCH[found++] = index.shared(index.found[c], match.level, match.detail);
+    SCRATCH[found++] = index.shared(index.found[c], match.level > maxLevel ? maxLevel : match.level, match.detail);
   }
   const matches = SCRATCH.slice(0, found);
   return {

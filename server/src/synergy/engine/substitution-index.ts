@@ -64,7 +64,7 @@ export class SubstitutionIndex {
       for (let c = 0; c < s.n; c++) {
         // Most candidates lose against the counterpart's full list: decided here, without a call.
         if (s.scores[c] < worst[s.slots[c]]) continue;
-        this.top.offer(s.slots[c], o.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k));
+        this.top.offer(s.slots[c], o.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k), s.ownQuantities[c]);
       }
     }
     this.keepHeldPairs(flows);
@@ -125,7 +125,7 @@ export class SubstitutionIndex {
     for (const other of this.top.others(f.slot)) touched.push(f.slot, other);
     for (let c = 0; c < s.n; c++) {
       const y = s.slots[c];
-      const out = this.top.offer(y, f.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k));
+      const out = this.top.offer(y, f.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k), s.ownQuantities[c]);
       if (out === NOT_INSERTED) continue;
       touched.push(y, f.slot);
       for (const gone of this.top.evicted) touched.push(y, gone);

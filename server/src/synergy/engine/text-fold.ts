@@ -25,9 +25,15 @@ export function searchableLabel(label: string): string {
   return ` ${foldText(label).replace(NON_ALNUM, ' ').trim()} `;
 }
 
-/** A keyword prepared for `searchableLabel`: folded, with a leading space (matches at the start of a word). */
+/**
+ * A keyword prepared for `searchableLabel`: folded, with a leading space (matches at the start of a word). A keyword
+ * written with a final `$` ("sulphur$") matches whole words only: it gets a trailing space too, so that it does not
+ * find "sulphuric".
+ */
 export function searchableKeyword(keyword: string): string {
-  return ` ${foldText(keyword).replace(NON_ALNUM, ' ').trim()}`;
+  const whole = keyword.endsWith('$');
+  const words = foldText(whole ? keyword.slice(0, -1) : keyword).replace(NON_ALNUM, ' ').trim();
+  return whole ? ` ${words} ` : ` ${words}`;
 }
 
 /** The first of the prepared keywords that occurs in the prepared label, or null. */

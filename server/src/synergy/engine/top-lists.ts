@@ -46,6 +46,8 @@ export class TopLists {
   private pathway = new Int32Array(0);
   private score = new Float64Array(0);
   private distance = new Float64Array(0);
+  /** The counterpart's quantity in the pair's pathway unit (NaN: unknown), for ties (see `ranksBefore`). */
+  private quantity = new Float64Array(0);
   /** COVERING: the share of the flow's quantity each counterpart covers (see `share`). */
   private covers = new Float64Array(0);
   /** The slots the last `offer` pushed out of the list (reused). */
@@ -69,6 +71,7 @@ export class TopLists {
     this.pathway = grow(this.pathway, new Int32Array(size * k));
     this.score = grow(this.score, new Float64Array(size * k));
     this.distance = grow(this.distance, new Float64Array(size * k));
+    this.quantity = grow(this.quantity, new Float64Array(size * k));
     if (this.covering) this.covers = grow(this.covers, new Float64Array(size * k));
   }
 
@@ -114,42 +117,46 @@ export class TopLists {
   fillFrom(slot: number, scratch: Candidates): void {
     this.clear(slot);
     for (let c = 0; c < scratch.n; c++) {
-      this.offer(slot, scratch.slots[c], scratch, c, share(scratch.counterpartQuantities[c], scratch.ownQuantities[c], this.k));
+      const theirs = scratch.counterpartQuantities[c];
+      this.offer(slot, scratch.slots[c], scratch, c, share(theirs, scratch.ownQuantities[c], this.k), theirs);
     }
   }
 
   /**
    * Offers to the list of `slot` the counterpart `other`, with the pathway, score and distance of candidate `c`
-   * of the scratch arrays, and (COVERING) the share of the flow's quantity it covers (see `share`). Returns
-   * NOT_INSERTED when it does not rank in the list, else INSERTED, the slots it pushed out being in `evicted`.
+   * of the scratch arrays, (COVERING) the share of the flow's quantity it covers (see `share`), and the counterpart's
+   * own quantity in the pathway unit (NaN: unknown). Returns NOT_INSERTED when it does not rank in the list, else
+   * INSERTED, the slots it pushed out being in `evicted`.
    */
-  offer(slot: number, other: number, scratch: Candidates, c: number, covers: number): number {
+  offer(slot: number, other: number, scratch: Candidates, c: number, covers: number, otherQuantity: number): number {
     const score = scratch.scores[c];
+    const distance = scratch.distances[c];
     const k = this.capacity;
     if (k === 0) return NOT_INSERTED;
     const n = this.count[slot];
     // Most offers lose against a complete list's worst: decided on one number, without touching the list.
     if (score <= this.worst[slot]) {
-      if (score < this.worst[slot] || !(this.idOf(other) < this.idOf(this.other[slot * k + n - 1]))) return NOT_INSERTED;
+      if (score < this.worst[slot] || !this.ranksBefore(score, distance, otherQuantity, other, slot * k + n - 1)) return NOT_INSERTED;
     }
     this.evicted.length = 0;
     const base = slot * k;
     if (n === k) this.evicted.push(this.other[base + k - 1]);
     let at = n === k ? k - 1 : n;
     while (at > 0) {
-      const s = this.score[base + at - 1];
-      if (score < s || (score === s && !(this.idOf(other) < this.idOf(this.other[base + at - 1])))) break;
+      if (!this.ranksBefore(score, distance, otherQuantity, other, base + at - 1)) break;
       this.other[base + at] = this.other[base + at - 1];
       this.pathway[base + at] = this.pathway[base + at - 1];
-      this.score[base + at] = s;
+      this.score[base + at] = this.score[base + at - 1];
       this.distance[base + at] = this.distance[base + at - 1];
+      this.quantity[base + at] = this.quantity[base + at - 1];
       if (this.covering) this.covers[base + at] = this.covers[base + at - 1];
       at--;
     }
     this.other[base + at] = other;
     this.pathway[base + at] = scratch.pathways[c];
     this.score[base + at] = score;
-    this.distance[base + at] = scratch.distances[c];
+    this.distance[base + at] = distance;
+    this.quantity[base + at] = otherQuantity;
     if (n < k) this.count[slot] = n + 1;
     if (!this.covering) {
       this.worst[slot] = this.count[slot] === k ? this.score[base + k - 1] : -Infinity;
@@ -172,6 +179,22 @@ export class TopLists {
     const complete = kept === k || (kept >= this.k && sum >= 1);
     this.worst[slot] = complete ? this.score[base + kept - 1] : -Infinity;
     return INSERTED;
+  }
+
+  /**
+   * Whether a counterpart ranks before the one held at `at`: the better score; on a tie (scores are rounded, and tie
+   * often when quantities are unknown), the nearer, then the larger declared quantity (unknown last); the ids only
+   * when all of these are equal, so that which pairs survive never depends on how ids happen to sort.
+   */
+  private ranksBefore(score: number, distance: number, quantity: number, other: number, at: number): boolean {
+    const s = this.score[at];
+    if (score !== s) return score > s;
+    const d = this.distance[at];
+    if (distance !== d) return distance < d;
+    const mine = quantity === quantity ? quantity : -1;
+    const held = this.quantity[at] === this.quantity[at] ? this.quantity[at] : -1;
+    if (mine !== held) return mine > held;
+    return this.idOf(other) < this.idOf(this.other[at]);
   }
 
   private idOf(slot: number): string {

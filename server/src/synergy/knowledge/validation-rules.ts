@@ -20,8 +20,11 @@ export const HAZARD_POLICIES = new Set<string>(['FORBIDDEN', 'HANDLED', 'ALLOWED
 export const FAMILIES = new Set<string>(PATHWAY_FAMILIES);
 export const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const SEMVER = /^\d+\.\d+\.\d+$/;
-/** Matcher keywords are matched at the start of a word of the folded label: letters and digits, single spaces. */
-export const FOLDED_WORDS = /^[a-z0-9]+( [a-z0-9]+)*$/;
+/**
+ * Matcher keywords are matched at the start of a word of the folded label: letters and digits, single spaces; a final
+ * `$` makes the last word whole ("sulphur$" does not find "sulphuric", see searchableKeyword).
+ */
+export const FOLDED_WORDS = /^[a-z0-9]+( [a-z0-9]+)*\$?$/;
 
 export function foldKeyword(keyword: string): string {
   return normalizeText(keyword).replace(/[^a-z0-9]+/g, ' ').trim();
