@@ -33,6 +33,8 @@ interface Scenario {
   cpuMsPerEvent: number;
   statementsPerEvent: number | null;
   missing: number;
+  /** Subscribers that never heard a probe (not measured). */
+  notLive: number;
 }
 
 /** Roles in turn: who sees the flow fully, anonymously, or not at all (visitors get no event). */
@@ -62,20 +64,34 @@ async function measure(
   // The cost of the mutations alone, before anyone listens: subtracted from the SQL count below.
   let control = 0;
   if (statements) {
+    // The first change loads the territory's synergy detector (thousands of rows): not an event's cost.
+    await publish(`warm-up-${Math.random()}`);
     const before = await statements();
     for (let e = 0; e < events; e++) await publish(`control-${e}-${Math.random()}`);
     control = (await statements()) - before;
   }
-  const subscribers: Subscriber[] = plan.map((p, i) => subscribe(`${servers[i % servers.length].url.replace('http', 'ws')}/graphql`, p.role, p.headers, territoryId));
-  const expected = subscribers.filter((_, i) => plan[i].receives);
+  // A hundred sockets at a time: a thousand at once overflow the listen backlog of a bare server.
+  const subscribers: Subscriber[] = [];
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i];
+    subscribers.push(subscribe(`${servers[i % servers.length].url.replace('http', 'ws')}/graphql`, p.role, p.headers, territoryId));
+    if (subscribers.length % 100 === 0 || i === plan.length - 1) await Promise.all(subscribers.slice(-100).map((s) => s.connected));
+  }
+  const receivers = subscribers.filter((_, i) => plan[i].receives);
+  let expected = receivers;
   try {
-    // Live once every subscriber that should hear a probe has heard one.
+    // Live once every subscriber that should hear a probe has heard one; after 120 s, those that did are measured.
     const until = Date.now() + 120_000;
     for (let probe = 0; ; probe++) {
       const marker = `probe-${probe}-${Math.random()}`;
       await publish(marker);
-      if ((await arrivedAt(expected, marker, expected.length, 2_000)) === expected.length) break;
-      if (Date.now() > until) throw new Error(`${name}: not every subscriber went live within 120 s`);
+      if ((await arrivedAt(receivers, marker, receivers.length, 2_000)) === receivers.length) break;
+      if (Date.now() > until) {
+        expected = receivers.filter((s) => s.arrivals.size > 0);
+        const errors = subscribers.flatMap((s) => s.errors);
+        console.log(`${name}: ${expected.length} of ${receivers.length} subscribers went live within 120 s; ${errors.length} errors, e.g. ${String(errors[0])}`);
+        break;
+      }
     }
     const cpu0 = servers.reduce((n, s) => n + processTreeStats(s.pid).cpuMs, 0);
     const sql0 = statements ? await statements() : 0;
@@ -93,10 +109,12 @@ async function measure(
     const leaked = subscribers.filter((s, i) => !plan[i].receives && s.arrivals.size > 0).length;
     if (leaked) throw new Error(`${name}: ${leaked} visitors received an event about a TERRITORY flow`);
     const statementsPerEvent = statements ? ((await statements()) - sql0 - control) / events : null;
-    return {
-      name, instances: servers.length, subscribers: subscribers.length, receivers: expected.length,
+    const result = {
+      name, instances: servers.length, subscribers: subscribers.length, receivers: expected.length, notLive: receivers.length - expected.length,
       p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: Math.max(...latencies), cpuMsPerEvent, statementsPerEvent, missing,
     };
+    console.log(`${name}: ${JSON.stringify(result)}`);
+    return result;
   } finally {
     await Promise.all(subscribers.map((s) => s.client.dispose()));
   }
@@ -171,7 +189,7 @@ export async function run(args: string[]): Promise<boolean> {
     for (const r of rows) console.log(r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  '));
     const [p1, b1, p2, b2] = results;
     return report([
-      ['every subscriber that may see the flow got every event', results.every((r) => r.missing === 0)],
+      ['every subscriber that may see the flow went live and got every event', results.every((r) => r.missing === 0 && r.notLive === 0)],
       [`one instance: ≤ 1 SQL statement per event (${fmt(p1.statementsPerEvent!)})`, p1.statementsPerEvent! <= 1.05],
       [`two instances: ≤ 1 SQL statement per event per instance (${fmt(p2.statementsPerEvent! / 2)})`, p2.statementsPerEvent! / 2 <= 1.05],
       [`one instance: p99 ≤ 2× the bare broadcast's (${fmt(p1.p99)} vs ${fmt(b1.p99)} ms)`, p1.p99 <= 2 * b1.p99],

@@ -12,12 +12,17 @@ export interface Subscriber {
   role: string;
   arrivals: Map<string, number>;
   errors: unknown[];
+  /** Resolves once the server acknowledged the connection (or it failed: see `errors`). */
+  connected: Promise<void>;
 }
 
 /** Opens a graphql-ws subscription to flowChanged with the given credentials (cookie header or bearer token). */
 export function subscribe(wsUrl: string, role: string, headers: Record<string, string>, territoryId: string): Subscriber {
   const { authorization, ...upgradeHeaders } = headers;
+  let acknowledged: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (acknowledged = resolve));
   const client = createClient({
+    on: { connected: () => acknowledged(), closed: () => acknowledged(), error: () => acknowledged() },
     url: wsUrl,
     lazy: true,
     retryAttempts: 0,
@@ -28,7 +33,7 @@ export function subscribe(wsUrl: string, role: string, headers: Record<string, s
     },
     connectionParams: authorization ? { authorization } : undefined,
   });
-  const s: Subscriber = { client, role, arrivals: new Map(), errors: [] };
+  const s: Subscriber = { client, role, arrivals: new Map(), errors: [], connected };
   client.subscribe<{ flowChanged: { flow: { description: string | null } | null } }>(
     { query: FLOW_CHANGED, variables: { territoryId } },
     {
@@ -37,7 +42,7 @@ export function subscribe(wsUrl: string, role: string, headers: Record<string, s
         if (marker && !s.arrivals.has(marker)) s.arrivals.set(marker, performance.now());
         if (value.errors) s.errors.push(value.errors);
       },
-      error: (e) => s.errors.push(e),
+      error: (e) => s.errors.push(describe(e)),
       complete: () => {},
     },
   );
@@ -52,4 +57,10 @@ export async function arrivedAt(subscribers: Subscriber[], marker: string, count
     if (n >= count || Date.now() >= until) return n;
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const close = e as { code?: number; reason?: string; type?: string };
+  return close.code !== undefined ? `closed ${close.code} ${close.reason ?? ''}` : JSON.stringify(e);
 }
