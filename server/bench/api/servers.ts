@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_SESSION_SECRET } from './bench-database.js';
@@ -6,11 +7,25 @@ import { startServerProcess, type ServerProcess } from './server-process.js';
 
 const SERVER_DIR = path.resolve(import.meta.dirname, '../..');
 
-/** The product as `npm start` runs it (server/package.json's start script), on the bench database. */
+let built = false;
+
+/**
+ * The product as `npm start` runs it: its prestart (the build) once, then server/package.json's start script run
+ * directly, as the Docker image and the smoke test do (npm would add a process and, on a second instance, a rebuild
+ * under the first one's feet).
+ */
 export function startProduct(databaseUrl: string, env: Record<string, string | undefined> = {}): Promise<ServerProcess> {
-  return startServerProcess('npm', ['run', '--silent', 'start'], {
+  const scripts = JSON.parse(readFileSync(path.join(SERVER_DIR, 'package.json'), 'utf8')).scripts as Record<string, string>;
+  if (!built && scripts.prestart) {
+    const build = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: SERVER_DIR, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run prestart failed:\n${build.stdout}\n${build.stderr}`);
+    built = true;
+  }
+  const [command, ...args] = scripts.start.trim().split(/\s+/);
+  return startServerProcess(command, args, {
     cwd: SERVER_DIR,
     env: {
+      PATH: `${path.resolve(SERVER_DIR, '../node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
       DATABASE_URL: databaseUrl,
       PORT: '0',
       HOST: '127.0.0.1',
