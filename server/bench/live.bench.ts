@@ -9,11 +9,11 @@ import { loadAverage, processTreeStats } from './api/process-stats.js';
 import { startServerProcess, type ServerProcess } from './api/server-process.js';
 import { startProduct } from './api/servers.js';
 import { arrivedAt, subscribe, type Subscriber } from './live/subscribers.js';
-import { transactionCounter } from './live/statement-count.js';
+import { statementCounter } from './live/statement-count.js';
 import { fmt, quantile, report } from './timing.js';
 
 /**
- * `npm run bench -- live [--subscribers=1000] [--events=10]`: subscribers of `flowChanged` with mixed roles on one
+ * `npm run bench -- live [--subscribers=1000] [--events=10] [--instances=1]`: subscribers of `flowChanged` with mixed roles on one
  * product instance, then on two sharing Redis, against a bare graphql-ws + ws broadcast of the same payload. Prints
  * the latency from the mutation's answer to each subscriber's event (p50/p99), server CPU per event and SQL
  * statements per event (see live/statement-count.ts).
@@ -61,15 +61,6 @@ async function measure(
   events: number,
   statements: (() => Promise<number>) | null,
 ): Promise<Scenario> {
-  // The cost of the mutations alone, before anyone listens: subtracted from the SQL count below.
-  let control = 0;
-  if (statements) {
-    // The first change loads the territory's synergy detector (thousands of rows): not an event's cost.
-    await publish(`warm-up-${Math.random()}`);
-    const before = await statements();
-    for (let e = 0; e < events; e++) await publish(`control-${e}-${Math.random()}`);
-    control = (await statements()) - before;
-  }
   // A hundred sockets at a time: a thousand at once overflow the listen backlog of a bare server.
   const subscribers: Subscriber[] = [];
   for (let i = 0; i < plan.length; i++) {
@@ -108,7 +99,16 @@ async function measure(
     const cpuMsPerEvent = (servers.reduce((n, s) => n + processTreeStats(s.pid).cpuMs, 0) - cpu0) / events;
     const leaked = subscribers.filter((s, i) => !plan[i].receives && s.arrivals.size > 0).length;
     if (leaked) throw new Error(`${name}: ${leaked} visitors received an event about a TERRITORY flow`);
-    const statementsPerEvent = statements ? ((await statements()) - sql0 - control) / events : null;
+    const measured = statements ? (await statements()) - sql0 : 0;
+    await Promise.all(subscribers.map((s) => s.client.dispose()));
+    // The same mutations once nobody listens (the detector is warm by now): their own cost, subtracted.
+    let control = 0;
+    if (statements) {
+      const before = await statements();
+      for (let e = 0; e < events; e++) await publish(`control-${e}-${Math.random()}`);
+      control = (await statements()) - before;
+    }
+    const statementsPerEvent = statements ? (measured - control) / events : null;
     const result = {
       name, instances: servers.length, subscribers: subscribers.length, receivers: expected.length, notLive: receivers.length - expected.length,
       p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: Math.max(...latencies), cpuMsPerEvent, statementsPerEvent, missing,
@@ -126,7 +126,8 @@ export async function run(args: string[]): Promise<boolean> {
   console.log(`live benchmark — ${count} subscribers, ${events} events per scenario; node ${process.version}, load average ${loadAverage()}`);
   const db = await createBenchDatabase({ organizations: Number(option(args, 'organizations', '500')), flows: Number(option(args, 'flows', '5000')) });
   const servers: ServerProcess[] = [];
-  const counter = await transactionCounter(db.databaseUrl!);
+  const counter = await statementCounter(db.databaseUrl!);
+  console.log(`SQL per event: ${counter.method}`);
   const results: Scenario[] = [];
   try {
     const productEnv = { WS_CONNECTIONS_PER_ADDRESS: '100000', WS_OPERATIONS_PER_SECOND: '1000' };
@@ -171,6 +172,7 @@ export async function run(args: string[]): Promise<boolean> {
     await bare.stop();
     await first.stop();
 
+    if (option(args, 'instances', '1,2') === '1') return report([[`one instance only (--instances=1)`, null]]);
     const a = await startProduct(db.databaseUrl!, { ...productEnv, REDIS_URL });
     const b = await startProduct(db.databaseUrl!, { ...productEnv, REDIS_URL });
     servers.push(a, b);
@@ -180,7 +182,7 @@ export async function run(args: string[]): Promise<boolean> {
     servers.push(bareA, bareB);
     results.push(await measure('bare broadcast + Redis', [bareA, bareB], barePublish(bareA.url), everyone, territoryId, events, null));
 
-    console.log(`\nlatency: from the mutation's (publish's) answer to each subscriber's event; SQL: PostgreSQL transactions per event, the mutation's own subtracted; load average now ${loadAverage()}`);
+    console.log(`\nlatency: from the mutation's (publish's) answer to each subscriber's event; SQL: statements per event, the mutation's own (a run without subscribers) subtracted; load average now ${loadAverage()}`);
     const rows = [['scenario', 'instances', 'subscribers', 'receivers', 'p50 ms', 'p99 ms', 'max ms', 'server CPU ms/event', 'SQL/event', 'SQL/event/instance', 'missing']];
     for (const r of results) {
       rows.push([r.name, String(r.instances), String(r.subscribers), String(r.receivers), fmt(r.p50), fmt(r.p99), fmt(r.max), fmt(r.cpuMsPerEvent), r.statementsPerEvent === null ? '' : fmt(r.statementsPerEvent), r.statementsPerEvent === null ? '' : fmt(r.statementsPerEvent / r.instances), String(r.missing)]);

@@ -22,6 +22,8 @@ export function startProduct(databaseUrl: string, env: Record<string, string | u
     built = true;
   }
   const [command, ...args] = scripts.start.trim().split(/\s+/);
+  // e.g. BENCH_PRODUCT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the product under the bench's load.
+  if (command === 'node' && process.env.BENCH_PRODUCT_NODE_ARGS) args.unshift(...process.env.BENCH_PRODUCT_NODE_ARGS.split(/\s+/));
   return startServerProcess(command, args, {
     cwd: SERVER_DIR,
     env: {

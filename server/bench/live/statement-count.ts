@@ -1,25 +1,72 @@
+import { existsSync, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 
 /**
- * SQL statements the servers sent to the bench database, counted as PostgreSQL transactions
- * (pg_stat_database.xact_commit + xact_rollback): a statement outside a transaction is one. pg_stat_statements is
- * not preloaded on this server, and the product runs in another process, so its ORM counter is out of reach.
- * Backends report their counts when idle, at the latest 10 s later: `settled()` waits for that.
+ * SQL statements the servers sent to the bench database. With the PostgreSQL server's log readable here, every
+ * statement of that database is logged (`ALTER DATABASE … SET log_statement = 'all'`, its own sessions only) and the
+ * log lines counted: exact. Otherwise, PostgreSQL transactions of the database (pg_stat_database, which backends
+ * report within 10 s of going idle; a statement outside a transaction is one): approximate. pg_stat_statements is not
+ * preloaded on this server, and the product runs in another process, so its ORM counter is out of reach.
  */
-export async function transactionCounter(databaseUrl: string) {
+export interface StatementCounter {
+  method: string;
+  /** The count once what was sent so far is reported. */
+  settled(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const LOG_DIR = process.env.PG_LOG_DIR ?? '/var/log/postgresql';
+
+function serverLog(): string | null {
+  if (!existsSync(LOG_DIR)) return null;
+  const logs = readdirSync(LOG_DIR).filter((f) => f.endsWith('.log')).map((f) => path.join(LOG_DIR, f));
+  const newest = logs.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  try {
+    closeSync(openSync(newest, 'r'));
+    return newest;
+  } catch {
+    return null;
+  }
+}
+
+/** Must be created before the servers open their connections (the setting applies to new sessions). */
+export async function statementCounter(databaseUrl: string): Promise<StatementCounter> {
   const name = new URL(databaseUrl).pathname.slice(1);
   const adminUrl = new URL(databaseUrl);
   adminUrl.pathname = '/postgres'; // reading the counts must not count
   const client = new pg.Client({ connectionString: adminUrl.toString() });
   await client.connect();
+  const log = serverLog();
+  if (log) {
+    await client.query(`alter database ${name} set log_statement = 'all'`);
+    let offset = statSync(log).size;
+    let count = 0;
+    const marker = new RegExp(`@${name} LOG:  (statement|execute [^:]*):`, 'g');
+    return {
+      method: `statements of the database logged by PostgreSQL (log_statement = 'all' on it alone), counted in ${log}`,
+      async settled() {
+        await new Promise((r) => setTimeout(r, 2_000));
+        const size = statSync(log).size;
+        const buffer = Buffer.alloc(size - offset);
+        const fd = openSync(log, 'r');
+        readSync(fd, buffer, 0, buffer.length, offset);
+        closeSync(fd);
+        offset = size;
+        count += buffer.toString('utf8').match(marker)?.length ?? 0;
+        return count;
+      },
+      close: () => client.end(),
+    };
+  }
   const read = async () => {
     await client.query('select pg_stat_clear_snapshot()');
     const { rows } = await client.query(`select xact_commit + xact_rollback as n from pg_stat_database where datname = $1`, [name]);
     return Number(rows[0].n);
   };
   return {
-    /** The count once every backend has reported (they do within 10 s of going idle). */
-    async settled(): Promise<number> {
+    method: 'PostgreSQL transactions of the database (pg_stat_database; approximate: a batch in one transaction counts once)',
+    async settled() {
       await new Promise((r) => setTimeout(r, 11_000));
       return read();
     },
