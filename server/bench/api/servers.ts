@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_SESSION_SECRET } from './bench-database.js';
@@ -33,7 +33,8 @@ export function startProduct(databaseUrl: string, env: Record<string, string | u
       HOST: '127.0.0.1',
       SESSION_SECRET: BENCH_SESSION_SECRET,
       SEED_DEMO: 'false',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'fe2i-bench-')),
+      // Unused on PostgreSQL with SESSION_SECRET given: nothing is written there.
+      DATA_DIR: path.join(os.tmpdir(), 'fe2i-bench-data'),
       REDIS_URL: undefined,
       DEBUG_SQL: undefined,
       ...env,

@@ -45,15 +45,23 @@ export async function statementCounter(databaseUrl: string): Promise<StatementCo
     const marker = new RegExp(`@${name} LOG:  (statement|execute [^:]*):`, 'g');
     return {
       method: `statements of the database logged by PostgreSQL (log_statement = 'all' on it alone), counted in ${log}`,
+      // Quiet for two seconds in a row (at most 60 s): work an event set off after its answer (the synergy
+      // detector's first load of a territory, say) is done and counted where it belongs.
       async settled() {
-        await new Promise((r) => setTimeout(r, 2_000));
-        const size = statSync(log).size;
-        const buffer = Buffer.alloc(size - offset);
-        const fd = openSync(log, 'r');
-        readSync(fd, buffer, 0, buffer.length, offset);
-        closeSync(fd);
-        offset = size;
-        count += buffer.toString('utf8').match(marker)?.length ?? 0;
+        const deadline = Date.now() + 60_000;
+        let quiet = 0;
+        while (quiet < 2 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 1_000));
+          const size = statSync(log).size;
+          const buffer = Buffer.alloc(size - offset);
+          const fd = openSync(log, 'r');
+          readSync(fd, buffer, 0, buffer.length, offset);
+          closeSync(fd);
+          offset = size;
+          const added = buffer.toString('utf8').match(marker)?.length ?? 0;
+          count += added;
+          quiet = added === 0 ? quiet + 1 : 0;
+        }
         return count;
       },
       close: () => client.end(),
