@@ -3,12 +3,14 @@ import { benchViewers, postGraphQL, type BenchViewers } from './api/bench-viewer
 import { DECLARE_FLOW, declareInput, DIRECTORY_PAGE, FLOOR, FLOW_NODE, SYNERGIES_LIST } from './api/documents.js';
 import { drive, type LoadResult } from './api/load.js';
 import { loadAverage, processTreeStats } from './api/process-stats.js';
+import path from 'node:path';
+import { BENCH_SESSION_SECRET } from './api/bench-database.js';
 import { startBaseline, startProduct } from './api/servers.js';
-import type { ServerProcess } from './api/server-process.js';
+import { startServerProcess, type ServerProcess } from './api/server-process.js';
 import { fmt, median, report } from './timing.js';
 
 /**
- * `npm run bench -- api [--duration=5] [--connections=1,16,64] [--repeat=1] [--organizations=500] [--flows=5000]`:
+ * `npm run bench -- api [--duration=5] [--connections=1,16,64] [--repeat=1] [--organizations=500] [--flows=5000] [--startup]`:
  * the product (as `npm start` runs it) against a bare Apollo Server + pg baseline answering the same documents with
  * the same JSON from the same SQL, on a fresh PostgreSQL database (DATABASE_URL's server) holding the demo territory
  * scaled up. Prints req/s, p50/p99 and server CPU per request, side by side, and checks the ratios.
@@ -50,13 +52,26 @@ export async function run(args: string[]): Promise<boolean> {
   let product: ServerProcess | undefined;
   let baseline: ServerProcess | undefined;
   try {
+    // The same server run from TypeScript through tsx (as `npm start` did before the compiled build), for comparison.
+    const fromSource = await startServerProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { DATABASE_URL: db.databaseUrl!, PORT: '0', HOST: '127.0.0.1', SESSION_SECRET: BENCH_SESSION_SECRET, SEED_DEMO: 'false', REDIS_URL: undefined },
+      ready: /FE2I is ready on (\S+) /,
+    });
+    await new Promise((r) => setTimeout(r, 2_000));
+    const sourceRss = processTreeStats(fromSource.pid).rssMb;
+    await fromSource.stop();
     product = await startProduct(db.databaseUrl!);
     baseline = await startBaseline(db.databaseUrl!);
-    console.log(`product ready in ${fmt(product.readyMs, 0)} ms from spawn (npm start); its start-up lines:`);
+    await new Promise((r) => setTimeout(r, 2_000));
+    console.log(`from TypeScript (tsx): ready in ${fmt(fromSource.readyMs, 0)} ms from spawn, idle RSS ${fmt(sourceRss, 0)} MB`);
+    for (const line of fromSource.output.filter((l) => /Start-up/i.test(l))) console.log(`  ${line}`);
+    console.log(`product (start script, compiled): ready in ${fmt(product.readyMs, 0)} ms from spawn; its start-up lines:`);
     for (const line of product.output.filter((l) => /ready|start-up|Applied/i.test(l))) console.log(`  ${line}`);
     console.log(`baseline ready in ${fmt(baseline.readyMs, 0)} ms from spawn`);
     console.log(`idle RSS: product ${fmt(processTreeStats(product.pid).rssMb, 0)} MB, baseline ${fmt(processTreeStats(baseline.pid).rssMb, 0)} MB`);
 
+    if (args.includes('--startup')) return report([['start-up only (--startup)', null]]);
     const viewers = await benchViewers(product.url, db.databaseUrl!);
     let identical = true;
     for (const c of CASES) {
