@@ -9,10 +9,16 @@ import pg from 'pg';
  * report within 10 s of going idle; a statement outside a transaction is one): approximate. pg_stat_statements is not
  * preloaded on this server, and the product runs in another process, so its ORM counter is out of reach.
  */
+export interface StatementCounts {
+  all: number;
+  /** Reads of flows by id (`from resource_flow f where f.id = any(…)`): what delivering an event reads. Null when not known. */
+  flowReads: number | null;
+}
+
 export interface StatementCounter {
   method: string;
-  /** The count once what was sent so far is reported. */
-  settled(): Promise<number>;
+  /** The counts once what was sent so far is reported. */
+  settled(): Promise<StatementCounts>;
   close(): Promise<void>;
 }
 
@@ -42,7 +48,10 @@ export async function statementCounter(databaseUrl: string): Promise<StatementCo
     await client.query(`alter database ${name} set log_statement = 'all'`);
     let offset = statSync(log).size;
     let count = 0;
+    let flowReads = 0;
     const marker = new RegExp(`@${name} LOG:  (statement|execute [^:]*):`, 'g');
+    // The flow columns span lines in the log; a flow read by id is the only statement that starts so and ends so.
+    const flowRead = new RegExp(`@${name} LOG:  (statement|execute [^:]*): select f\\.id, f\\.site_id,[\\s\\S]{0,600}?from resource_flow f where f\\.id = any\\(`, 'g');
     return {
       method: `statements of the database logged by PostgreSQL (log_statement = 'all' on it alone), counted in ${log}`,
       // Quiet for two seconds in a row (at most 60 s): work an event set off after its answer (the synergy
@@ -58,11 +67,13 @@ export async function statementCounter(databaseUrl: string): Promise<StatementCo
           readSync(fd, buffer, 0, buffer.length, offset);
           closeSync(fd);
           offset = size;
-          const added = buffer.toString('utf8').match(marker)?.length ?? 0;
+          const text = buffer.toString('utf8');
+          const added = text.match(marker)?.length ?? 0;
           count += added;
+          flowReads += text.match(flowRead)?.length ?? 0;
           quiet = added === 0 ? quiet + 1 : 0;
         }
-        return count;
+        return { all: count, flowReads };
       },
       close: () => client.end(),
     };
@@ -76,7 +87,7 @@ export async function statementCounter(databaseUrl: string): Promise<StatementCo
     method: 'PostgreSQL transactions of the database (pg_stat_database; approximate: a batch in one transaction counts once)',
     async settled() {
       await new Promise((r) => setTimeout(r, 11_000));
-      return read();
+      return { all: await read(), flowReads: null };
     },
     close: () => client.end(),
   };
