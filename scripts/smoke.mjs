@@ -4,8 +4,8 @@
 // the demo facilitator, list the demo territory's organisations, then stop it with SIGTERM and expect exit code 0.
 //   node scripts/smoke.mjs            (SMOKE_SKIP_BUILD=1 reuses an existing client/dist)
 //
-// `npm start` is `npm run build -w client && npm start -w server`; this script runs the same two halves, the second
-// as the server package's start script run directly (like the Docker image does), because npm does not pass SIGTERM
+// `npm start` is `npm run build -w client && npm start -w server` (whose prestart builds the server); this script runs
+// the same steps, the last as the server package's start script run directly (like the Docker image does), because npm does not pass SIGTERM
 // on to the server: stopping `npm start` kills npm and leaves the server running, so the exit code of a graceful
 // shutdown could not be observed through it.
 import { spawn, spawnSync } from 'node:child_process';
@@ -37,6 +37,11 @@ async function main() {
     log(`client built in ${Date.now() - t} ms`);
   }
 
+  // The server's start script runs the compiled server (server/dist): `npm start` builds it first (prestart).
+  const serverBuild = spawnSync('npm', ['run', 'build', '-w', 'server'], { cwd: root, encoding: 'utf8' });
+  if (serverBuild.status !== 0) fail(`server build failed\n${serverBuild.stdout}\n${serverBuild.stderr}`);
+  log(serverBuild.stdout.trim().split('\n').at(-1));
+
   dataDir = mkdtempSync(path.join(tmpdir(), 'fe2i-smoke-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -48,7 +53,7 @@ async function main() {
   const [command, ...args] = serverStartCommand();
   log(`starting the server (${[command, ...args].join(' ')} in server/, DATA_DIR=${dataDir}, PORT=${port})`);
   const started = Date.now();
-  // Its own process group, so that a failed run can kill tsx and the server under it together.
+  // Its own process group, so that a failed run can kill the server and anything under it together.
   server = spawn(command, args, { cwd: path.join(root, 'server'), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   for (const stream of [server.stdout, server.stderr]) {
     stream.setEncoding('utf8');
@@ -124,7 +129,7 @@ async function main() {
   log(`OK (start-up ${startupMs} ms)`);
 }
 
-/** The server package's start script ("tsx src/main.ts") as a command and its arguments. */
+/** The server package's start script ("node … dist/main.js") as a command and its arguments. */
 function serverStartCommand() {
   const pkg = JSON.parse(readFileSync(path.join(root, 'server/package.json'), 'utf8'));
   const script = pkg.scripts?.start;

@@ -1,5 +1,7 @@
 /**
- * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`, `npm run bench -- quality [--details]`. Each
+ * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`,
+ * `npm run bench -- quality [--details]`, `npm run bench -- client`, `npm run bench -- api` (see api.bench.ts),
+ * `npm run bench -- live` (live.bench.ts). Each
  * benchmark module exports `run(args)`, which says whether every check passed; adding one is adding a line below.
  * The exit code is 1 when a check failed, so that CI and scripts see it.
  */
@@ -8,6 +10,8 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   import: () => import('./import.bench.js'),
   client: () => import('./client.bench.js'),
   quality: () => import('./quality.bench.js'),
+  api: () => import('./api.bench.js'),
+  live: () => import('./live.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { followCredentialChanges, LiveConnections } from '../auth/live-connections.js';
 import { createAuthenticator } from '../auth/authenticate.js';
@@ -40,7 +41,19 @@ export interface RunningApp {
   /** Whether the demo territory was loaded at this start. */
   seeded: boolean;
   embedded: boolean;
+  /** Milliseconds each step of the start took (printed by main.ts). */
+  startup: StartupPhases;
   stop(): Promise<void>;
+}
+
+export interface StartupPhases {
+  database: number;
+  migrations: number;
+  seeding: number;
+  /** Synergy detection at start: only right after seeding, when the flows have just been loaded. */
+  detection: number;
+  /** Pub/sub, collaboration, schema, HTTP and WebSocket servers. */
+  serving: number;
 }
 
 /**
@@ -48,6 +61,13 @@ export interface RunningApp {
  * over HTTP and WebSocket on one port, the built client, health probes. Returns once it accepts connections.
  */
 export async function startApp(config: Config, log: (line: string) => void = console.log): Promise<RunningApp> {
+  const startup: StartupPhases = { database: 0, migrations: 0, seeding: 0, detection: 0, serving: 0 };
+  let phaseStart = performance.now();
+  const phase = (name: keyof StartupPhases) => {
+    const now = performance.now();
+    startup[name] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   let embedded: EmbeddedPostgres | undefined;
   if (!config.databaseUrl) embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
   const orm = await openOrm({
@@ -57,7 +77,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
     poolMax: embedded ? Math.min(4, config.dbPoolMax) : config.dbPoolMax,
     debugSql: config.debugSql,
   });
+  phase('database');
   const applied = await migrate(orm);
+  phase('migrations');
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
 
   const appPubSub = createAppPubSub(config.redisUrl);
@@ -100,11 +122,13 @@ export async function startApp(config: Config, log: (line: string) => void = con
     // Before anyone can connect, the demo plans go straight into the store: no live document to relay them to, and
     // no Redis needed for it (loading a live document waits for the relay).
     const report = await seedDemo(orm.em.fork(), { ...deps, planDocuments: createPlanDocuments(storedPlanDocuments(collab.log)) });
+    phase('seeding');
     let synergies = 0;
     for (const root of await orm.em.fork().find(Territory, { parent: null })) {
       const em = orm.em.fork();
       synergies += (await new SynergyService(em, appPubSub.pubSub, synergyDetection).detect('SYSTEM', root.id)).detected;
     }
+    phase('detection');
     log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows, ${synergies} synergies detected.`);
     seeded = true;
   }
@@ -126,6 +150,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
     },
     collab,
   );
+
+  phase('serving');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -150,6 +176,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     collab,
     seeded,
     embedded: Boolean(embedded),
+    startup,
     stop,
     synergiesSettled: () => flowFollower.settled(),
   };

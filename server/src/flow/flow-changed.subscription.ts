@@ -5,6 +5,7 @@ import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { flowAccess } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { FlowChangedPayload } from '../pubsub/pubsub.js';
+import type { FlowRecord } from './flow.record.js';
 import { FlowNode } from './flow.types.js';
 
 export enum FlowChange {
@@ -36,6 +37,12 @@ export function eventFor(viewer: MaybeViewer, p: FlowChangedPayload): FlowChange
   return before !== 'NONE' ? FlowChange.HIDDEN : null;
 }
 
+/**
+ * One read of the flow per event and instance, shared by every subscriber the event reaches: the pub/sub hands
+ * the same payload object to all of them, so it keys the read (and lets it go with the event).
+ */
+const eventReads = new WeakMap<FlowChangedPayload, Promise<(viewer: MaybeViewer) => FlowRecord | null>>();
+
 @Resolver()
 export class FlowChangedResolver {
   @Subscription(() => FlowChangedEvent, {
@@ -60,7 +67,9 @@ export class FlowChangedResolver {
     const flowId = toGlobalId('ResourceFlow', payload.flowId);
     if (change === FlowChange.HIDDEN) return { change, flowId, flow: null };
     // Between publish and now the flow may have narrowed again: decide on the row, not on the event.
-    const record = await ctx.services.flows.find(ctx.viewer, payload.flowId);
+    let read = eventReads.get(payload);
+    if (!read) eventReads.set(payload, (read = ctx.services.flows.readForViewers(payload.flowId)));
+    const record = (await read)(ctx.viewer);
     if (!record) return { change: FlowChange.HIDDEN, flowId, flow: null };
     return { change, flowId, flow: FlowNode.forViewer(record, ctx.viewer) };
   }

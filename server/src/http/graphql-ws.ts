@@ -61,7 +61,14 @@ export function serveGraphQLOverWebSocket(
     return true;
   }
 
+  // Parsed and validated documents by query text, as Apollo keeps them over HTTP: a thousand browsers subscribe with
+  // the same few documents, and validating one costs more than delivering an event. Only valid ones are kept.
+  const validDocuments = new Map<string, DocumentNode>();
+  const VALID_DOCUMENTS_KEPT = 500;
+
   function parsedAndValid(payload: SubscribePayload): DocumentNode | GraphQLError[] {
+    const known = validDocuments.get(payload.query);
+    if (known && getOperationAST(known, payload.operationName)) return known;
     let document: DocumentNode;
     try {
       document = parse(payload.query);
@@ -75,6 +82,8 @@ export function serveGraphQLOverWebSocket(
       const message = payload.operationName ? `Unknown operation named "${payload.operationName}".` : 'Name the operation to run.';
       return [error(message, 'OPERATION_RESOLUTION_FAILURE')];
     }
+    if (validDocuments.size >= VALID_DOCUMENTS_KEPT) validDocuments.delete(validDocuments.keys().next().value!);
+    validDocuments.set(payload.query, document);
     return document;
   }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from './organization.entity.js';
 import type { OrganizationService } from './organization.service.js';
 import { Site } from './site.entity.js';
+import type { SiteRecord } from './organization.record.js';
 
 /** Per-request batching: each relation costs one statement per level of a query, not one per parent. */
 export function createOrganizationLoaders(em: EntityManager, organizations: OrganizationService) {
@@ -16,7 +17,7 @@ export function createOrganizationLoaders(em: EntityManager, organizations: Orga
     const byId = new Map(found.map((s) => [s.id, s]));
     return ids.map((id) => byId.get(id));
   });
-  const sitesByOrganization = new DataLoader<string, Site[]>(async (orgIds) => {
+  const sitesByOrganization = new DataLoader<string, SiteRecord[]>(async (orgIds) => {
     const byOrg = await organizations.sitesOf(orgIds);
     return orgIds.map((id) => byOrg.get(id) ?? []);
   });

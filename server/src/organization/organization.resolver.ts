@@ -36,7 +36,7 @@ export class OrganizationResolver {
       { territoryIds, kind: args.filter?.kind, search: args.filter?.search?.trim() || undefined },
       page,
     );
-    return toConnection({ nodes: organizations.map(OrganizationNode.from), totalCount, offset: page.offset });
+    return toConnection({ nodes: organizations.map(OrganizationNode.fromRecord), totalCount, offset: page.offset });
   }
 
   @Mutation(() => OrganizationNode, { description: 'Registers an organisation; you become its ADMIN.' })
@@ -79,7 +79,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => [SiteNode], { description: 'Sites of the organisation, by name.' })
   async sites(@Root() org: OrganizationNode, @Ctx() ctx: OrganizationResolverContext): Promise<SiteNode[]> {
-    return (await ctx.loaders.sitesByOrganization.load(org.dbId)).map(SiteNode.from);
+    return (await ctx.loaders.sitesByOrganization.load(org.dbId)).map(SiteNode.fromRecord);
   }
 
   @FieldResolver(() => ActivitySector, { nullable: true, description: 'The NACE/NAF sector named by naceCode.' })

@@ -4,6 +4,7 @@ import { Node } from '../graphql/node.js';
 import type { Organization } from './organization.entity.js';
 import { ApprovalStatus, OrganizationKind } from '../vocabulary/organization.enums.js';
 import type { Site } from './site.entity.js';
+import type { OrganizationRecord, SiteRecord } from './organization.record.js';
 
 @ObjectType('Organization', { implements: Node, description: 'An actor of the network: company, authority, SSE, lab…' })
 export class OrganizationNode extends Node {
@@ -41,10 +42,9 @@ export class OrganizationNode extends Node {
   updatedAt!: Date;
 
   static from(o: Organization): OrganizationNode {
-    return Object.assign(new OrganizationNode(), {
-      id: toGlobalId('Organization', o.id),
-      dbId: o.id,
-      territoryDbId: o.territory.id,
+    return OrganizationNode.fromRecord({
+      id: o.id,
+      territoryId: o.territory.id,
       name: o.name,
       kind: o.kind,
       naceCode: o.naceCode ?? null,
@@ -56,6 +56,24 @@ export class OrganizationNode extends Node {
       createdAt: o.createdAt,
       updatedAt: o.updatedAt,
     });
+  }
+
+  static fromRecord(o: OrganizationRecord): OrganizationNode {
+    const node = new OrganizationNode();
+    node.id = toGlobalId('Organization', o.id);
+    node.dbId = o.id;
+    node.territoryDbId = o.territoryId;
+    node.name = o.name;
+    node.kind = o.kind;
+    node.naceCode = o.naceCode;
+    node.siren = o.siren;
+    node.description = o.description;
+    node.website = o.website;
+    node.insertion = o.insertion;
+    node.approval = o.approval;
+    node.createdAt = o.createdAt;
+    node.updatedAt = o.updatedAt;
+    return node;
   }
 }
 
@@ -86,10 +104,9 @@ export class SiteNode extends Node {
   siret!: string | null;
 
   static from(s: Site): SiteNode {
-    return Object.assign(new SiteNode(), {
-      id: toGlobalId('Site', s.id),
-      dbId: s.id,
-      organizationDbId: s.organization.id,
+    return SiteNode.fromRecord({
+      id: s.id,
+      organizationId: s.organization.id,
       name: s.name,
       address: s.address ?? null,
       postalCode: s.postalCode ?? null,
@@ -98,5 +115,20 @@ export class SiteNode extends Node {
       longitude: s.longitude,
       siret: s.siret ?? null,
     });
+  }
+
+  static fromRecord(s: SiteRecord): SiteNode {
+    const node = new SiteNode();
+    node.id = toGlobalId('Site', s.id);
+    node.dbId = s.id;
+    node.organizationDbId = s.organizationId;
+    node.name = s.name;
+    node.address = s.address;
+    node.postalCode = s.postalCode;
+    node.city = s.city;
+    node.latitude = s.latitude;
+    node.longitude = s.longitude;
+    node.siret = s.siret;
+    return node;
   }
 }

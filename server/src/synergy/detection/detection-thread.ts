@@ -87,7 +87,9 @@ export class DetectionThread {
   private started(): Worker {
     if (this.worker) return this.worker;
     // No execArgv: V8's heap options are process-wide already, and the loader is registered by the entry.
-    const worker = new Worker(workerEntry(), { eval: true, workerData: { kb: this.kb }, execArgv: [] });
+    const options = { workerData: { kb: this.kb }, execArgv: [] };
+    // The compiled build (dist/, `npm start`) runs the worker's JavaScript as is; from TypeScript it goes through tsx.
+    const worker = COMPILED ? new Worker(new URL('./detection-worker.js', import.meta.url), options) : new Worker(workerEntry(), { ...options, eval: true });
     // An idle worker must not keep a finished process (a CLI, a test) alive.
     worker.unref();
     worker.on('message', (reply: DetectionReply) => this.receive(reply));
@@ -123,6 +125,8 @@ export class DetectionThread {
  * TypeScript through tsx, and on Node 20 a worker inherits neither tsx's ESM loader nor one given by `--import` in
  * its execArgv (".ts: unknown file extension"); tsx's require hook works in any thread, under tsx and vitest alike.
  */
+const COMPILED = import.meta.url.endsWith('.js');
+
 function workerEntry(): string {
   const require = createRequire(import.meta.url);
   const worker = fileURLToPath(new URL('./detection-worker.ts', import.meta.url));
