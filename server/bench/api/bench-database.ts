@@ -11,6 +11,8 @@ import { SynergyService } from '../../src/synergy/synergy.service.js';
 import { Territory } from '../../src/territory/territory.entity.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { scaledTerritory } from './scaled-territory.js';
+import { createPlanDocuments, storedPlanDocuments } from '../../src/collab/plan-documents.js';
+import { UpdateLog } from '../../src/collab/store/update-log.js';
 
 /** The session secret both servers hash credentials with, so that one cookie or token works on both. */
 export const BENCH_SESSION_SECRET = 'bench-secret-bench-secret-bench-secret-11';
@@ -33,7 +35,12 @@ export async function createBenchDatabase(size: { organizations: number; flows: 
     await migrate(orm);
     const silent = { publish: () => {} } as unknown as AppPubSub['pubSub'];
     const needCodes = needCodesOf(knowledgeBase);
-    await seedDemo(orm.em.fork(), { pubSub: silent, sessionSecret: BENCH_SESSION_SECRET, needCodes });
+    await seedDemo(orm.em.fork(), {
+      pubSub: silent,
+      sessionSecret: BENCH_SESSION_SECRET,
+      needCodes,
+      planDocuments: createPlanDocuments(storedPlanDocuments(new UpdateLog(() => orm.em.fork()))),
+    });
     await new ImportService(orm.em.fork(), silent, needCodes).importDocument('SYSTEM', scaledTerritory(size));
     for (const root of await orm.em.fork().find(Territory, { parent: null })) {
       await new SynergyService(orm.em.fork(), silent, detection).detect('SYSTEM', root.id);
