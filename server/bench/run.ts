@@ -1,11 +1,12 @@
 /**
- * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`. Each
+ * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`, `npm run bench -- collab`. Each
  * benchmark module exports `run(args)`, which says whether every check passed; adding one is adding a line below.
  * The exit code is 1 when a check failed, so that CI and scripts see it.
  */
 const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promise<boolean> }>> = {
   synergy: () => import('./synergy.bench.js'),
   import: () => import('./import.bench.js'),
+  collab: () => import('./collab.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
