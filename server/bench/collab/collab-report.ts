@@ -38,6 +38,10 @@ export function printReport(f: CollabFigures): boolean {
   console.log(`  relay p99: FE2I ${fmt(product.p99Ms)} ms vs bare ${fmt(bare.p99Ms)} ms = ×${fmt(product.p99Ms / bare.p99Ms, 2)}; the difference is ${fmt(slack, 2)} × the bare commit p99 (${fmt(commit.p99Ms, 2)} ms)`);
   console.log(`  relay p50: FE2I ${fmt(product.p50Ms)} ms vs bare ${fmt(bare.p50Ms)} ms = ×${fmt(product.p50Ms / bare.p50Ms, 2)}`);
   console.log(`  server CPU per edit: FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (typing); flat out ${fmt((throughput.serverCpuMs / Math.max(1, throughput.edits)) * 1000, 0)} µs`);
+  const perRowUs = (throughput.serverCpuMs / Math.max(1, ((throughput.rowsPerSecond ?? 0) * throughput.wallMs) / 1000)) * 1000;
+  console.log(
+    `  flat out, the server process had ${fmt((throughput.serverCpuMs / throughput.wallMs) * 100, 0)}% of one core: ${fmt(perRowUs, 0)} µs of its CPU per persisted update, i.e. about ${fmt(1e6 / perRowUs, 0)} updates/s if it had a whole core (an estimate, not a check)`,
+  );
   console.log(`  durable before relayed/acknowledged (kill -9 while typing, then the stored documents read): typing ${f.productDurable.stored}/${f.productDurable.seen} edits, flat out ${f.throughputDurable.stored}/${f.throughputDurable.seen}`);
   console.log(`  ${history.updates.toLocaleString('en-US')}-update plan (log ${fmt(history.logBytes / 1024, 0)} KiB → snapshot ${fmt(history.snapshotBytes / 1024, 0)} KiB):`);
   console.log(`    load before compaction ${fmtTiming(history.before)} (median of ${history.beforeRuns})`);

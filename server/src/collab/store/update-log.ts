@@ -24,8 +24,17 @@ const APPEND = {
   text: `insert into collab_update (document_name, "update", author_id) select * from unnest($1::varchar[], $2::bytea[], $3::uuid[])`,
 };
 
+const LOAD = {
+  name: 'collab-document-load',
+  text: `select part from (
+           select 0 as k, 0::bigint as seq, state as part from collab_snapshot where document_name = $1
+           union all
+           select 1 as k, seq, "update" as part from collab_update where document_name = $1
+         ) parts order by k, seq`,
+};
+
 interface PgConnection {
-  query(query: { name: string; text: string; values: unknown[] }): Promise<unknown>;
+  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: { part: Buffer }[] }>;
 }
 interface KnexClient {
   acquireConnection(): Promise<PgConnection>;
@@ -59,17 +68,13 @@ export class UpdateLog {
     });
   }
 
-  /** The document as stored: its snapshot, then the updates logged since, read in one statement (one view). */
+  /**
+   * The document as stored: its snapshot, then the updates logged since, read in one statement (one view), prepared
+   * once per connection.
+   */
   async load(documentName: string): Promise<Uint8Array[]> {
-    const rows: { part: Buffer }[] = await this.unitOfWork().execute(
-      `select part from (
-         select 0 as k, 0::bigint as seq, state as part from collab_snapshot where document_name = ?
-         union all
-         select 1 as k, seq, "update" as part from collab_update where document_name = ?
-       ) parts order by k, seq`,
-      [documentName, documentName],
-    );
-    return rows.map((r) => new Uint8Array(r.part));
+    const { rows } = await this.withConnection((connection) => connection.query({ ...LOAD, values: [documentName] }));
+    return rows.map((r) => new Uint8Array(r.part.buffer, r.part.byteOffset, r.part.byteLength));
   }
 
   /** Waits for every append made so far to be committed (shutdown, tests). */
@@ -95,19 +100,26 @@ export class UpdateLog {
   /** Through the pool's pg connection itself: MikroORM's `execute` would inline every byte as SQL text. */
   private async insert(batch: Pending[]): Promise<void> {
     try {
-      const client = this.unitOfWork().getConnection().getKnex().client as KnexClient;
-      const connection = await client.acquireConnection();
-      try {
-        await connection.query({
+      await this.withConnection((connection) =>
+        connection.query({
           ...APPEND,
           values: [batch.map((u) => u.documentName), batch.map((u) => Buffer.from(u.update)), batch.map((u) => u.authorId)],
-        });
-      } finally {
-        await client.releaseConnection(connection);
-      }
+        }),
+      );
       for (const u of batch) u.resolve();
     } catch (error) {
       for (const u of batch) u.reject(error);
+    }
+  }
+
+  /** A connection of MikroORM's pool (knex's, to pg), lent for one statement. */
+  private async withConnection<T>(work: (connection: PgConnection) => Promise<T>): Promise<T> {
+    const client = this.unitOfWork().getConnection().getKnex().client as KnexClient;
+    const connection = await client.acquireConnection();
+    try {
+      return await work(connection);
+    } finally {
+      await client.releaseConnection(connection);
     }
   }
 }

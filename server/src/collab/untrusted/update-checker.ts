@@ -154,12 +154,19 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
    * waits for the worker's thread to run is not taken for a decoder's loop.
    */
   function startClock(slot: Slot): void {
+    const batch = slot.jobId;
     slot.timer = setTimeout(() => {
-      blame(settle(slot), new UntrustedUpdateError('TIMEOUT', `The update took more than ${timeoutMs} ms to decode.`));
-      replace(slot);
-      dispatch();
+      // After the answers already waiting: when this event loop was held up, the timer and the worker's answer are
+      // both due, and timers run first. The verdict waits for this turn's messages (setImmediate runs after them).
+      setImmediate(() => {
+        if (slot.jobId !== batch || !slot.jobs.length) return;
+        blame(settle(slot), new UntrustedUpdateError('TIMEOUT', `The update took more than ${timeoutMs} ms to decode.`));
+        replace(slot);
+        dispatch();
+      });
     }, timeoutMs);
   }
+
 
   /** The next batch: the jobs at the head of the queue, or one job checked alone. */
   function nextBatch(): Job[] {
