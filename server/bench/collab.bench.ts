@@ -10,7 +10,9 @@ import { measureHistoryLoad } from './collab/history-load.js';
 import { startBareServer } from './collab/processes.js';
 import { checkDurability, runPhase } from './collab/relay-phase.js';
 import { createPlans } from './collab/plans.js';
-import { printReport } from './collab/collab-report.js';
+import { historyCheck, printHistory, printReport } from './collab/collab-report.js';
+import { report } from './timing.js';
+import { migrate } from '../src/db/orm.js';
 import type { Room } from './collab/typing.js';
 
 /**
@@ -19,7 +21,7 @@ import type { Room } from './collab/typing.js';
  * (100 editors at their socket's limit), the price of a commit on the same PostgreSQL, and the load time of a plan
  * with a 100k-update history before and after compaction. Exits 1 when a check fails. Needs DATABASE_URL.
  *
- * Options: --seconds=20 (each relay phase), --throughput-seconds=15, --history=100000.
+ * Options: --seconds=20 (each relay phase), --throughput-seconds=15, --history=100000, --only=history (no server).
  */
 const DOCUMENTS = 20;
 const EDITORS_PER_DOCUMENT = 5;
@@ -44,6 +46,19 @@ export async function run(args: string[]): Promise<boolean> {
   const loadBefore = os.loadavg();
   console.log(`collab benchmark — node ${process.version}, ${os.cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
   const db = await createTestDatabase();
+  if (args.includes('--only=history')) {
+    const orm = await openOrm({ clientUrl: db.databaseUrl!, poolMax: 2, entities: ENTITIES });
+    try {
+      await migrate(orm);
+      const history = await measureHistoryLoad(orm, db.databaseUrl!, historyUpdates);
+      printHistory(history);
+      console.log(`  load average after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      return report([historyCheck(history)]);
+    } finally {
+      await orm.close(true);
+      await db.drop();
+    }
+  }
   // Every benchmark client comes from 127.0.0.1; the per-address cap is for the public, not for this.
   process.env.WS_CONNECTIONS_PER_ADDRESS = '1000';
   const server = await ServerProcess.create(db.databaseUrl!);

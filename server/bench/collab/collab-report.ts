@@ -43,10 +43,7 @@ export function printReport(f: CollabFigures): boolean {
     `  flat out, the server process had ${fmt((throughput.serverCpuMs / throughput.wallMs) * 100, 0)}% of one core: ${fmt(perRowUs, 0)} µs of its CPU per persisted update, i.e. about ${fmt(1e6 / perRowUs, 0)} updates/s if it had a whole core (an estimate, not a check)`,
   );
   console.log(`  durable before relayed/acknowledged (kill -9 while typing, then the stored documents read): typing ${f.productDurable.stored}/${f.productDurable.seen} edits, flat out ${f.throughputDurable.stored}/${f.throughputDurable.seen}`);
-  console.log(`  ${history.updates.toLocaleString('en-US')}-update plan (log ${fmt(history.logBytes / 1024, 0)} KiB → snapshot ${fmt(history.snapshotBytes / 1024, 0)} KiB):`);
-  console.log(`    load before compaction ${fmtTiming(history.before)} (median of ${history.beforeRuns})`);
-  console.log(`    compaction             ${fmtTiming(history.compaction)}`);
-  console.log(`    load after compaction  ${fmtTiming(history.after)} (median of ${history.afterRuns}); ×${fmt(history.before.wallMs / history.after.wallMs, 0)} faster; same content every load: ${history.sameContent ? 'yes' : 'NO'}`);
+  printHistory(history);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
   const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
@@ -54,6 +51,20 @@ export function printReport(f: CollabFigures): boolean {
     [`relay p99 ${fmt(product.p99Ms)} ms ≤ bare p99 + ${TARGETS.commitsOfSlack} × commit p99 = ${fmt(bound)} ms`, product.p99Ms <= bound],
     [`every edit seen relayed or acknowledged was in PostgreSQL after kill -9 (${f.productDurable.stored + f.throughputDurable.stored}/${f.productDurable.seen + f.throughputDurable.seen})`, f.productDurable.stored === f.productDurable.seen && f.throughputDurable.stored === f.throughputDurable.seen],
     [`persisted updates ${fmt(throughput.rowsPerSecond ?? 0, 0)}/s ≥ ${TARGETS.rowsPerSecond.toLocaleString('en-US')}/s (flat out)`, (throughput.rowsPerSecond ?? 0) >= TARGETS.rowsPerSecond],
-    [`${history.updates.toLocaleString('en-US')}-update plan loads in ${fmt(history.after.wallMs)} ms ≤ ${TARGETS.loadAfterCompactionMs} ms after compaction, same content`, history.after.wallMs <= TARGETS.loadAfterCompactionMs && history.sameContent],
+    historyCheck(history),
   ]);
+}
+
+export function printHistory(history: HistoryLoad): void {
+  console.log(`  ${history.updates.toLocaleString('en-US')}-update plan (log ${fmt(history.logBytes / 1024, 0)} KiB → snapshot ${fmt(history.snapshotBytes / 1024, 0)} KiB):`);
+  console.log(`    load before compaction ${fmtTiming(history.before)} (median of ${history.beforeRuns})`);
+  console.log(`    compaction             ${fmtTiming(history.compaction)}`);
+  console.log(`    load after compaction  ${fmtTiming(history.after)} (median of ${history.afterRuns}); ×${fmt(history.before.wallMs / history.after.wallMs, 0)} faster; same content every load: ${history.sameContent ? 'yes' : 'NO'}`);
+}
+
+export function historyCheck(history: HistoryLoad): readonly [string, boolean] {
+  return [
+    `${history.updates.toLocaleString('en-US')}-update plan loads in ${fmt(history.after.wallMs)} ms ≤ ${TARGETS.loadAfterCompactionMs} ms after compaction, same content`,
+    history.after.wallMs <= TARGETS.loadAfterCompactionMs && history.sameContent,
+  ];
 }
