@@ -1,7 +1,7 @@
 /**
  * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`,
  * `npm run bench -- quality [--details]`, `npm run bench -- client`, `npm run bench -- api` (see api.bench.ts),
- * `npm run bench -- live` (live.bench.ts). Each
+ * `npm run bench -- live` (live.bench.ts), `npm run bench -- collab` (collab.bench.ts). Each
  * benchmark module exports `run(args)`, which says whether every check passed; adding one is adding a line below.
  * The exit code is 1 when a check failed, so that CI and scripts see it.
  */
@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: (args: string[]) => Promis
   quality: () => import('./quality.bench.js'),
   api: () => import('./api.bench.js'),
   live: () => import('./live.bench.js'),
+  collab: () => import('./collab.bench.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

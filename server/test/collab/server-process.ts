@@ -31,6 +31,11 @@ export class ServerProcess {
     return new ServerProcess(await freePort(), databaseUrl);
   }
 
+  /** The running process's id (benchmarks read its CPU time). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -13,79 +13,113 @@ interface Pending extends LoggedUpdate {
   reject(error: unknown): void;
 }
 
-/** How long an append waits for others to share its INSERT and COMMIT. */
-const GROUP_WINDOW_MS = 2;
-/** Rows per INSERT: stays far below PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT (the arrays of one statement). */
 const MAX_BATCH = 1000;
+/** INSERTs committing at once: a batch forms while they run, and a lone append never waits for a window. */
+const MAX_IN_FLIGHT = 2;
+
+/** One round trip, a statement PostgreSQL prepares once per connection, whatever the batch's size. */
+const APPEND = {
+  name: 'collab-update-append',
+  text: `insert into collab_update (document_name, "update", author_id) select * from unnest($1::varchar[], $2::bytea[], $3::uuid[])`,
+};
+
+const LOAD = {
+  name: 'collab-document-load',
+  text: `select part from (
+           select 0 as k, 0::bigint as seq, state as part from collab_snapshot where document_name = $1
+           union all
+           select 1 as k, seq, "update" as part from collab_update where document_name = $1
+         ) parts order by k, seq`,
+};
+
+interface PgConnection {
+  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: { part: Buffer }[] }>;
+}
+interface KnexClient {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+}
 
 /**
- * The update log in PostgreSQL, with group commit: appends arriving within a few milliseconds, from any connection
- * and any document, go into one INSERT (one COMMIT). `append` resolves only once the row is committed, so a caller
- * that awaits it before applying and acknowledging an update never acknowledges what a crash could lose.
+ * The update log in PostgreSQL, with group commit: appends made while earlier ones are committing, from any
+ * connection and any document, go into one INSERT (one COMMIT); up to two commit at once, and an append that finds
+ * none running is sent at once (after the current turn of the event loop, so that the messages read together go
+ * together). `append` resolves only once the row is committed, so a caller that awaits it before applying and
+ * acknowledging an update never acknowledges what a crash could lose.
  */
 export class UpdateLog {
   private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private scheduled = false;
 
   constructor(private readonly unitOfWork: () => EntityManager) {}
 
   append(entry: LoggedUpdate): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ ...entry, resolve, reject });
-      if (this.pending.length >= MAX_BATCH) this.flushSoon(0);
-      else this.flushSoon(GROUP_WINDOW_MS);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
-  /** The document as stored: its snapshot, then the updates logged since, read in one statement (one view). */
+  /**
+   * The document as stored: its snapshot, then the updates logged since, read in one statement (one view), prepared
+   * once per connection.
+   */
   async load(documentName: string): Promise<Uint8Array[]> {
-    const rows: { part: Buffer }[] = await this.unitOfWork().execute(
-      `select part from (
-         select 0 as k, 0::bigint as seq, state as part from collab_snapshot where document_name = ?
-         union all
-         select 1 as k, seq, "update" as part from collab_update where document_name = ?
-       ) parts order by k, seq`,
-      [documentName, documentName],
-    );
-    return rows.map((r) => new Uint8Array(r.part));
+    const { rows } = await this.withConnection((connection) => connection.query({ ...LOAD, values: [documentName] }));
+    return rows.map((r) => new Uint8Array(r.part.buffer, r.part.byteOffset, r.part.byteLength));
   }
 
   /** Waits for every append made so far to be committed (shutdown, tests). */
   async drain(): Promise<void> {
-    // The flush is started here, not by a timer: awaiting an already settled `flushing` while a timer is pending
-    // would only ever yield to microtasks, and the loop would spin without the timer ever firing.
-    while (this.pending.length || this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.flushing = this.flushing.then(() => this.flush());
-      await this.flushing;
+    this.pump();
+    while (this.inFlight.size || this.pending.length) {
+      await Promise.allSettled([...this.inFlight]);
+      this.pump();
     }
-    await this.flushing;
   }
 
-  private flushSoon(ms: number): void {
-    if (this.timer && ms > 0) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      // One INSERT at a time: a batch waits for the previous commit, and meanwhile more appends join it.
-      this.flushing = this.flushing.then(() => this.flush());
-    }, ms);
-  }
-
-  private async flush(): Promise<void> {
-    while (this.pending.length) {
+  private pump(): void {
+    while (this.pending.length && this.inFlight.size < MAX_IN_FLIGHT) {
       const batch = this.pending.splice(0, MAX_BATCH);
-      try {
-        await this.unitOfWork().execute(
-          `insert into collab_update (document_name, "update", author_id) values ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-          batch.flatMap((u) => [u.documentName, Buffer.from(u.update), u.authorId]),
-        );
-        for (const u of batch) u.resolve();
-      } catch (error) {
-        for (const u of batch) u.reject(error);
-      }
+      const flight: Promise<void> = this.insert(batch).finally(() => {
+        this.inFlight.delete(flight);
+        this.pump();
+      });
+      this.inFlight.add(flight);
+    }
+  }
+
+  /** Through the pool's pg connection itself: MikroORM's `execute` would inline every byte as SQL text. */
+  private async insert(batch: Pending[]): Promise<void> {
+    try {
+      await this.withConnection((connection) =>
+        connection.query({
+          ...APPEND,
+          values: [batch.map((u) => u.documentName), batch.map((u) => Buffer.from(u.update)), batch.map((u) => u.authorId)],
+        }),
+      );
+      for (const u of batch) u.resolve();
+    } catch (error) {
+      for (const u of batch) u.reject(error);
+    }
+  }
+
+  /** A connection of MikroORM's pool (knex's, to pg), lent for one statement. */
+  private async withConnection<T>(work: (connection: PgConnection) => Promise<T>): Promise<T> {
+    const client = this.unitOfWork().getConnection().getKnex().client as KnexClient;
+    const connection = await client.acquireConnection();
+    try {
+      return await work(connection);
+    } finally {
+      await client.releaseConnection(connection);
     }
   }
 }

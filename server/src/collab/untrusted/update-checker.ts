@@ -39,13 +39,22 @@ interface Job {
   update: Uint8Array;
   resolve: () => void;
   reject: (error: Error) => void;
+  /** Checked in a batch of its own: its batch timed out or killed its worker, and one of them is to blame. */
+  alone?: boolean;
 }
+
+/**
+ * Updates sent to a worker in one message. One round trip per update was the bottleneck of /collab on a loaded
+ * machine (each wakes a thread twice): under load, the queue empties in batches instead.
+ */
+const MAX_BATCH = 64;
 
 interface Slot {
   worker: Worker;
   /** Loaded and listening: the time limit of a job starts when a ready worker receives it. */
   ready: boolean;
-  job: Job | null;
+  /** The batch the worker is decoding. */
+  jobs: Job[];
   /** Tells a late answer of a replaced job from the current one's. */
   jobId: number;
   timer: NodeJS.Timeout | null;
@@ -53,9 +62,11 @@ interface Slot {
 
 interface WorkerAnswer {
   ready?: true;
+  /** The worker began decoding batch `id`: its time limit starts now, not while the batch waited for a CPU. */
+  started?: true;
   id: number;
-  ok: boolean;
-  message?: string;
+  /** One per update of the batch, in order: null when it decoded, else why not. */
+  errors: (string | null)[];
 }
 
 const WORKER_URL = new URL('./decode-update.worker.mjs', import.meta.url);
@@ -69,15 +80,21 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
   let broken: Error | null = null;
   let nextId = 0;
 
-  const finish = (slot: Slot, outcome: Error | null) => {
-    const job = slot.job;
+  const settle = (slot: Slot): Job[] => {
+    const jobs = slot.jobs;
     if (slot.timer) clearTimeout(slot.timer);
-    slot.job = null;
+    slot.jobs = [];
     slot.timer = null;
-    if (job) {
-      if (outcome) job.reject(outcome);
-      else job.resolve();
-    }
+    return jobs;
+  };
+
+  /**
+   * A batch that timed out or killed its worker: alone, its update is to blame; in a batch, each of its updates is
+   * checked again on its own (first in the queue), so that only the culprit is refused.
+   */
+  const blame = (jobs: Job[], error: Error) => {
+    if (jobs.length === 1) jobs[0].reject(error);
+    else queue.unshift(...jobs.map((job) => ({ ...job, alone: true })));
   };
 
   const replace = (slot: Slot) => {
@@ -99,8 +116,16 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
         dispatch();
         return;
       }
-      if (!slot.job || answer.id !== slot.jobId) return;
-      finish(slot, answer.ok ? null : new UntrustedUpdateError('MALFORMED', `Malformed update: ${answer.message}`));
+      if (!slot.jobs.length || answer.id !== slot.jobId) return;
+      if (answer.started) {
+        startClock(slot);
+        return;
+      }
+      settle(slot).forEach((job, i) => {
+        const error = answer.errors[i];
+        if (error === null) job.resolve();
+        else job.reject(new UntrustedUpdateError('MALFORMED', `Malformed update: ${error}`));
+      });
       dispatch();
     });
     // Out of memory or any crash of the worker: the update it was decoding is the cause.
@@ -113,7 +138,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
         for (const job of queue.splice(0)) job.reject(broken);
         return;
       }
-      finish(slot, new UntrustedUpdateError('MALFORMED', `Malformed update: the decoder failed (${String(reason)}).`));
+      blame(settle(slot), new UntrustedUpdateError('MALFORMED', `Malformed update: the decoder failed (${String(reason)}).`));
       replace(slot);
       dispatch();
     };
@@ -123,23 +148,46 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
     return worker;
   }
 
-  function dispatch(): void {
-    for (const slot of slots) {
-      if (!slot.ready || slot.job || queue.length === 0) continue;
-      const job = queue.shift() as Job;
-      slot.jobId = nextId++;
-      slot.job = job;
-      slot.timer = setTimeout(() => {
-        finish(slot, new UntrustedUpdateError('TIMEOUT', `The update took more than ${timeoutMs} ms to decode.`));
+  /**
+   * The time limit of a batch. Valid updates decode in microseconds: the limit stays that of one update, whatever
+   * the batch's size. It counts from the worker's "started", so that on a machine short of CPU the time a batch
+   * waits for the worker's thread to run is not taken for a decoder's loop.
+   */
+  function startClock(slot: Slot): void {
+    const batch = slot.jobId;
+    slot.timer = setTimeout(() => {
+      // After the answers already waiting: when this event loop was held up, the timer and the worker's answer are
+      // both due, and timers run first. The verdict waits for this turn's messages (setImmediate runs after them).
+      setImmediate(() => {
+        if (slot.jobId !== batch || !slot.jobs.length) return;
+        blame(settle(slot), new UntrustedUpdateError('TIMEOUT', `The update took more than ${timeoutMs} ms to decode.`));
         replace(slot);
         dispatch();
-      }, timeoutMs);
-      slot.worker.postMessage({ id: slot.jobId, update: job.update, encoding });
+      });
+    }, timeoutMs);
+  }
+
+
+  /** The next batch: the jobs at the head of the queue, or one job checked alone. */
+  function nextBatch(): Job[] {
+    if (queue[0].alone) return [queue.shift() as Job];
+    let end = 0;
+    while (end < queue.length && end < MAX_BATCH && !queue[end].alone) end += 1;
+    return queue.splice(0, end);
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (!slot.ready || slot.jobs.length || queue.length === 0) continue;
+      const jobs = nextBatch();
+      slot.jobId = nextId++;
+      slot.jobs = jobs;
+      slot.worker.postMessage({ id: slot.jobId, updates: jobs.map((job) => job.update), encoding });
     }
   }
 
   for (let i = 0; i < Math.max(1, poolSize); i++) {
-    const slot: Slot = { worker: null as unknown as Worker, ready: false, job: null, jobId: -1, timer: null };
+    const slot: Slot = { worker: null as unknown as Worker, ready: false, jobs: [], jobId: -1, timer: null };
     slot.worker = spawn(slot);
     slots.push(slot);
   }
@@ -164,7 +212,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
       for (const job of queue.splice(0)) job.reject(stopped);
       await Promise.all(
         slots.map((slot) => {
-          finish(slot, stopped);
+          for (const job of settle(slot)) job.reject(stopped);
           slot.worker.removeAllListeners();
           slot.worker.on('error', () => {});
           return slot.worker.terminate();

@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import os from 'node:os';
+import { ENTITIES } from '../src/app/entities.js';
+import { openOrm } from '../src/db/orm.js';
+import { ServerProcess } from '../test/collab/server-process.js';
+import { createTestDatabase } from '../test/test-database.js';
+import { measureCommitPrice } from './collab/commit-price.js';
+import { bareEditor, productEditor } from './collab/editors.js';
+import { measureHistoryLoad } from './collab/history-load.js';
+import { startBareServer } from './collab/processes.js';
+import { checkDurability, runPhase } from './collab/relay-phase.js';
+import { createPlans } from './collab/plans.js';
+import { historyCheck, printHistory, printReport } from './collab/collab-report.js';
+import { report } from './timing.js';
+import { migrate } from '../src/db/orm.js';
+import type { Room } from './collab/typing.js';
+
+/**
+ * Live documents under load, the real product against a bare y-websocket server in the same run (see
+ * docs/ARCHITECTURE.md, "Benchmarks"): relay latency of 20 documents × 5 editors typing, the store's capacity
+ * (100 editors at their socket's limit), the price of a commit on the same PostgreSQL, and the load time of a plan
+ * with a 100k-update history before and after compaction. Exits 1 when a check fails. Needs DATABASE_URL.
+ *
+ * Options: --seconds=20 (each relay phase), --throughput-seconds=15, --history=100000, --only=history (no server).
+ */
+const DOCUMENTS = 20;
+const EDITORS_PER_DOCUMENT = 5;
+const THROUGHPUT_EDITORS = 100;
+/** Realistic typing: an edit every 50–100 ms per editor. */
+const TYPING = { minMs: 50, maxMs: 100 };
+/**
+ * The store's capacity: each editor as fast as its socket may send (WS_COLLAB_MESSAGES_PER_SECOND, 200 by default,
+ * counts the provider's other messages too), never more than 16 edits waiting for their acknowledgement.
+ */
+const FLAT_OUT = { minMs: 6, maxMs: 8, window: 16 };
+
+export async function run(args: string[]): Promise<boolean> {
+  const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  const measureMs = option('seconds', 20) * 1000;
+  const throughputMs = option('throughput-seconds', 15) * 1000;
+  const historyUpdates = option('history', 100_000);
+  if (!process.env.DATABASE_URL) {
+    console.error('collab benchmark: needs a PostgreSQL server in DATABASE_URL (a database is made and dropped there)');
+    return false;
+  }
+  const loadBefore = os.loadavg();
+  console.log(`collab benchmark — node ${process.version}, ${os.cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+  const db = await createTestDatabase();
+  if (args.includes('--only=history')) {
+    const orm = await openOrm({ clientUrl: db.databaseUrl!, poolMax: 2, entities: ENTITIES });
+    try {
+      await migrate(orm);
+      const history = await measureHistoryLoad(orm, db.databaseUrl!, historyUpdates);
+      printHistory(history);
+      console.log(`  load average after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      return report([historyCheck(history)]);
+    } finally {
+      await orm.close(true);
+      await db.drop();
+    }
+  }
+  // Every benchmark client comes from 127.0.0.1; the per-address cap is for the public, not for this.
+  process.env.WS_CONNECTIONS_PER_ADDRESS = '1000';
+  const server = await ServerProcess.create(db.databaseUrl!);
+  try {
+    await server.start();
+    const relayPlans = await createPlans(server, DOCUMENTS, true);
+    const throughputPlans = await createPlans(server, THROUGHPUT_EDITORS, false);
+    console.log(`  ${DOCUMENTS + THROUGHPUT_EDITORS} plans created through the API; measuring the commit price…`);
+    const commit = await measureCommitPrice(db.databaseUrl!);
+
+    console.log(`    commit p50 ${commit.p50Ms.toFixed(2)} ms, p99 ${commit.p99Ms.toFixed(2)} ms (${commit.settings})`);
+    console.log('  bare y-websocket: typing…');
+    const bareServer = await startBareServer();
+    const bareRooms: Room[] = relayPlans.map((p) => Array.from({ length: EDITORS_PER_DOCUMENT }, () => bareEditor(bareServer.url, p.documentName)));
+    const bare = await runPhase({ rooms: bareRooms, pace: TYPING, warmUpMs: 3000, measureMs, serverPid: bareServer.pid });
+    console.log(`    p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms, ${bare.edits} edits`);
+    for (const e of bareRooms.flat()) e.close();
+    await bareServer.stop();
+
+    console.log('  product: typing, then kill -9 while they type…');
+    const productRooms: Room[] = relayPlans.map((p) =>
+      Array.from({ length: EDITORS_PER_DOCUMENT }, (_, k) => productEditor(server.url, p.documentName, p.writers[k % p.writers.length])),
+    );
+    const product = await runPhase({
+      rooms: productRooms,
+      pace: TYPING,
+      warmUpMs: 3000,
+      measureMs,
+      serverPid: server.pid,
+      databaseUrl: db.databaseUrl,
+      atEnd: () => server.kill9(),
+    });
+    for (const e of productRooms.flat()) e.close();
+    const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));
+    console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
+
+    console.log('  product: store capacity (100 editors flat out), then kill -9…');
+    await server.start();
+    const flatRooms: Room[] = throughputPlans.map((p) => [productEditor(server.url, p.documentName, p.writers[0])]);
+    const throughput = await runPhase({
+      rooms: flatRooms,
+      pace: FLAT_OUT,
+      warmUpMs: 3000,
+      measureMs: throughputMs,
+      serverPid: server.pid,
+      databaseUrl: db.databaseUrl,
+      atEnd: () => server.kill9(),
+    });
+    for (const e of flatRooms.flat()) e.close();
+    const throughputDurable = await checkDurability(flatRooms, throughput.recorder, (r) => server.stored(throughputPlans[r].documentName));
+    console.log(`    ${Math.round(throughput.rowsPerSecond ?? 0)} rows/s, ${throughput.edits} edits; durable ${throughputDurable.stored}/${throughputDurable.seen}`);
+
+    console.log(`  a plan with a ${historyUpdates.toLocaleString('en-US')}-update history: loading…`);
+    const orm = await openOrm({ clientUrl: db.databaseUrl!, poolMax: 2, entities: ENTITIES });
+    const history = await measureHistoryLoad(orm, db.databaseUrl!, historyUpdates).finally(() => orm.close(true));
+
+    return printReport({ commit, bare, product, productDurable, throughput, throughputDurable, history, loadBefore, loadAfter: os.loadavg() });
+  } finally {
+    await server.stop();
+    await db.drop();
+  }
+}

@@ -1,0 +1,70 @@
+import { fmt, fmtTiming, report } from '../timing.js';
+import type { CommitPrice } from './commit-price.js';
+import type { HistoryLoad } from './history-load.js';
+import type { Durability, PhaseResult } from './relay-phase.js';
+
+export const TARGETS = { commitsOfSlack: 1.5, rowsPerSecond: 5_000, loadAfterCompactionMs: 100 };
+
+export interface CollabFigures {
+  commit: CommitPrice;
+  bare: PhaseResult;
+  product: PhaseResult;
+  productDurable: Durability;
+  throughput: PhaseResult;
+  throughputDurable: Durability;
+  history: HistoryLoad;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+const num = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '—' : fmt(n, digits)).padStart(9);
+
+function phaseRow(label: string, p: PhaseResult): string {
+  return `${pad(label, 38)}${num(p.editors, 0)}${num(p.editsPerSecond, 0)}${num(p.relays, 0)}${num(p.p50Ms)}${num(p.p99Ms)}${num(p.rowsPerSecond, 0)}${num(p.wallMs / 1000)}${num(p.clientCpuMs / 1000)}${num(p.serverCpuMs / 1000)}`;
+}
+
+/** Prints the table, the ratios and the checks; says whether every check passed. */
+export function printReport(f: CollabFigures): boolean {
+  const { commit, bare, product, throughput, history } = f;
+  console.log('');
+  console.log(`${pad('', 38)}${['editors', 'edits/s', 'relays', 'p50 ms', 'p99 ms', 'rows/s', 'wall s', 'cli CPU', 'srv CPU'].map((h) => h.padStart(9)).join('')}`);
+  console.log(phaseRow('bare y-websocket, 20 docs × 5, typing', bare));
+  console.log(phaseRow('FE2I /collab, 20 docs × 5, typing', product));
+  console.log(phaseRow('FE2I /collab, 100 docs × 1, flat out', throughput));
+  console.log(`${pad(`bare INSERT+COMMIT, pg, 1 conn, N=${commit.n}`, 38)}${' '.repeat(27)}${num(commit.p50Ms, 2)}${num(commit.p99Ms, 2)}   (${commit.settings})`);
+  console.log('');
+  const slack = (product.p99Ms - bare.p99Ms) / commit.p99Ms;
+  console.log(`  relay p99: FE2I ${fmt(product.p99Ms)} ms vs bare ${fmt(bare.p99Ms)} ms = ×${fmt(product.p99Ms / bare.p99Ms, 2)}; the difference is ${fmt(slack, 2)} × the bare commit p99 (${fmt(commit.p99Ms, 2)} ms)`);
+  console.log(`  relay p50: FE2I ${fmt(product.p50Ms)} ms vs bare ${fmt(bare.p50Ms)} ms = ×${fmt(product.p50Ms / bare.p50Ms, 2)}`);
+  console.log(`  server CPU per edit: FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (typing); flat out ${fmt((throughput.serverCpuMs / Math.max(1, throughput.edits)) * 1000, 0)} µs`);
+  const perRowUs = (throughput.serverCpuMs / Math.max(1, ((throughput.rowsPerSecond ?? 0) * throughput.wallMs) / 1000)) * 1000;
+  console.log(
+    `  flat out, the server process had ${fmt((throughput.serverCpuMs / throughput.wallMs) * 100, 0)}% of one core: ${fmt(perRowUs, 0)} µs of its CPU per persisted update, i.e. about ${fmt(1e6 / perRowUs, 0)} updates/s if it had a whole core (an estimate, not a check)`,
+  );
+  console.log(`  durable before relayed/acknowledged (kill -9 while typing, then the stored documents read): typing ${f.productDurable.stored}/${f.productDurable.seen} edits, flat out ${f.throughputDurable.stored}/${f.throughputDurable.seen}`);
+  printHistory(history);
+  console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('');
+  const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
+  return report([
+    [`relay p99 ${fmt(product.p99Ms)} ms ≤ bare p99 + ${TARGETS.commitsOfSlack} × commit p99 = ${fmt(bound)} ms`, product.p99Ms <= bound],
+    [`every edit seen relayed or acknowledged was in PostgreSQL after kill -9 (${f.productDurable.stored + f.throughputDurable.stored}/${f.productDurable.seen + f.throughputDurable.seen})`, f.productDurable.stored === f.productDurable.seen && f.throughputDurable.stored === f.throughputDurable.seen],
+    [`persisted updates ${fmt(throughput.rowsPerSecond ?? 0, 0)}/s ≥ ${TARGETS.rowsPerSecond.toLocaleString('en-US')}/s (flat out)`, (throughput.rowsPerSecond ?? 0) >= TARGETS.rowsPerSecond],
+    historyCheck(history),
+  ]);
+}
+
+export function printHistory(history: HistoryLoad): void {
+  console.log(`  ${history.updates.toLocaleString('en-US')}-update plan (log ${fmt(history.logBytes / 1024, 0)} KiB → snapshot ${fmt(history.snapshotBytes / 1024, 0)} KiB):`);
+  console.log(`    load before compaction ${fmtTiming(history.before)} (median of ${history.beforeRuns})`);
+  console.log(`    compaction             ${fmtTiming(history.compaction)}`);
+  console.log(`    load after compaction  ${fmtTiming(history.after)} (median of ${history.afterRuns}); ×${fmt(history.before.wallMs / history.after.wallMs, 0)} faster; same content every load: ${history.sameContent ? 'yes' : 'NO'}`);
+}
+
+export function historyCheck(history: HistoryLoad): readonly [string, boolean] {
+  return [
+    `${history.updates.toLocaleString('en-US')}-update plan loads in ${fmt(history.after.wallMs)} ms ≤ ${TARGETS.loadAfterCompactionMs} ms after compaction, same content`,
+    history.after.wallMs <= TARGETS.loadAfterCompactionMs && history.sameContent,
+  ];
+}

@@ -1,0 +1,130 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import * as Y from 'yjs';
+import { quantile } from '../timing.js';
+import type { Editor } from './editors.js';
+import { processCpuMs } from './processes.js';
+import { RelayRecorder, startTyping, type Pace, type Room } from './typing.js';
+
+export interface PhaseOptions {
+  /** One room per document: its editors, opened and not yet synced. */
+  rooms: Room[];
+  pace: Pace;
+  warmUpMs: number;
+  measureMs: number;
+  /** The server process (its CPU time is read beside this process's). */
+  serverPid: number | undefined;
+  /** The database whose update log counts persisted rows; none for the bare server. */
+  databaseUrl?: string;
+  /** Called while the editors still type, once the measure is over (the product's phase kills the server there). */
+  atEnd?: () => Promise<void>;
+}
+
+export interface PhaseResult {
+  editors: number;
+  edits: number;
+  editsPerSecond: number;
+  relays: number;
+  p50Ms: number;
+  p99Ms: number;
+  wallMs: number;
+  /** CPU time of this process (the clients) and of the server process over the measure. */
+  clientCpuMs: number;
+  serverCpuMs: number;
+  /** Rows added to the update log per second over the measure (product only). */
+  rowsPerSecond?: number;
+  recorder: RelayRecorder;
+}
+
+/** Waits for every editor to be synced with the server. */
+export async function allSynced(editors: Editor[], ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!editors.every((e) => e.synced())) {
+    if (Date.now() > deadline) throw new Error(`${editors.filter((e) => !e.synced()).length} of ${editors.length} editors did not sync`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The rows the update log has ever been given (its sequence: compaction deletes rows, not numbers). */
+async function loggedRows(client: pg.Client | undefined): Promise<number> {
+  if (!client) return 0;
+  const { rows } = await client.query(`select coalesce(last_value, 0) as n from pg_sequences where sequencename = 'collab_update_seq_seq'`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * The editors of every room type at `pace`; after a warm-up, relay latencies, edits, rows logged and CPU times are
+ * measured for `measureMs`.
+ */
+export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
+  const editors = options.rooms.flat();
+  await allSynced(editors);
+  const recorder = new RelayRecorder(options.rooms);
+  const stop = startTyping(options.rooms, recorder, options.pace);
+  const db = options.databaseUrl ? new pg.Client({ connectionString: options.databaseUrl }) : undefined;
+  await db?.connect();
+  try {
+    await sleep(options.warmUpMs);
+    recorder.startCounting();
+    const rows0 = await loggedRows(db);
+    const cpu0 = process.cpuUsage();
+    const server0 = processCpuMs(options.serverPid);
+    const t0 = performance.now();
+    await sleep(options.measureMs);
+    const rows1 = await loggedRows(db);
+    const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const serverCpuMs = processCpuMs(options.serverPid) - server0;
+    const edits = recorder.editsCounted();
+    const latencies = [...recorder.latencies];
+    await options.atEnd?.();
+    stop();
+    return {
+      editors: editors.length,
+      edits,
+      editsPerSecond: (edits / wallMs) * 1000,
+      relays: latencies.length,
+      p50Ms: latencies.length ? quantile(latencies, 0.5) : NaN,
+      p99Ms: latencies.length ? quantile(latencies, 0.99) : NaN,
+      wallMs,
+      clientCpuMs: (cpu.user + cpu.system) / 1000,
+      serverCpuMs,
+      rowsPerSecond: db ? ((rows1 - rows0) / wallMs) * 1000 : undefined,
+      recorder,
+    };
+  } finally {
+    stop();
+    await db?.end();
+  }
+}
+
+export interface Durability {
+  /** Edits some client had seen acknowledged or relayed when the server died. */
+  seen: number;
+  /** Of those, the edits PostgreSQL holds. */
+  stored: number;
+}
+
+/**
+ * After a kill -9: every edit that its sender saw acknowledged, or that another editor received, must be in the
+ * stored document. A stored document holds an editor's edits up to its state for that editor (Yjs applies an
+ * editor's updates in clock order), so the check compares clocks and counts the edits they cover.
+ */
+export async function checkDurability(rooms: Room[], recorder: RelayRecorder, stored: (room: number) => Promise<Y.Doc>): Promise<Durability> {
+  let seen = 0;
+  let kept = 0;
+  for (let r = 0; r < rooms.length; r++) {
+    const doc = await stored(r);
+    for (const editor of rooms[r]) {
+      const id = editor.doc.clientID;
+      const relayed = Math.max(0, ...rooms[r].filter((e) => e !== editor).map((e) => Y.getState(e.doc.store, id)));
+      const required = Math.max(editor.ackedClock(), relayed);
+      seen += recorder.editsUpTo(editor, required);
+      kept += recorder.editsUpTo(editor, Math.min(required, Y.getState(doc.store, id)));
+    }
+    doc.destroy();
+  }
+  return { seen, stored: kept };
+}

@@ -1,0 +1,126 @@
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import type { Editor } from './editors.js';
+
+/** The editors of one document. */
+export type Room = Editor[];
+
+interface Sent {
+  /** The sender's clock once the edit was made: a receiver holding this clock has the edit. */
+  clock: number;
+  at: number;
+}
+
+/**
+ * Relay latency: the time from an editor's local edit to its arrival at each other editor of the same document,
+ * all in this process on one clock. Each edit is known by its sender's Yjs clock; a receiver has it once its state
+ * for the sender reaches that clock, which it checks after each remote update it applies.
+ */
+export class RelayRecorder {
+  readonly latencies: number[] = [];
+  private readonly sent = new Map<Editor, Sent[]>();
+  /** Edits made before this instant are not counted (warm-up). */
+  private countFrom = Infinity;
+
+  constructor(rooms: Room[]) {
+    for (const room of rooms) {
+      for (const editor of room) this.sent.set(editor, []);
+      for (const receiver of room) {
+        const peers = room.filter((e) => e !== receiver);
+        const next = new Map<Editor, number>(peers.map((p) => [p, 0]));
+        receiver.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+          if (origin === null || origin === undefined) return;
+          const now = performance.now();
+          for (const peer of peers) {
+            const state = Y.getState(receiver.doc.store, peer.doc.clientID);
+            const sent = this.sent.get(peer)!;
+            let i = next.get(peer)!;
+            while (i < sent.length && sent[i].clock <= state) {
+              if (sent[i].at >= this.countFrom) this.latencies.push(now - sent[i].at);
+              i += 1;
+            }
+            next.set(peer, i);
+          }
+        });
+      }
+    }
+  }
+
+  startCounting(): void {
+    this.countFrom = performance.now();
+  }
+
+  /** Makes `edit` on `editor` and notes when. */
+  edit(editor: Editor, edit: () => void): void {
+    const at = performance.now();
+    edit();
+    this.sent.get(editor)!.push({ clock: Y.getState(editor.doc.store, editor.doc.clientID), at });
+  }
+
+  /** The edits `editor` made whose clock is at most `clock`. */
+  editsUpTo(editor: Editor, clock: number): number {
+    return this.sent.get(editor)!.filter((s) => s.clock <= clock).length;
+  }
+
+  editsCounted(): number {
+    let n = 0;
+    for (const sent of this.sent.values()) n += sent.filter((s) => s.at >= this.countFrom).length;
+    return n;
+  }
+}
+
+/**
+ * What an editor types: characters into a paragraph of its own in the plan's rich-text notes, and every tenth edit
+ * a change to an action of its own (its title or status), as people write a plan together.
+ */
+export function planTypist(editor: Editor, index: number): () => void {
+  const notes = editor.doc.getXmlFragment('notes');
+  const actions = editor.doc.getArray<Y.Map<unknown>>('actions');
+  const paragraph = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  const action = new Y.Map<unknown>();
+  editor.doc.transact(() => {
+    paragraph.insert(0, [text]);
+    notes.push([paragraph]);
+    action.set('id', `bench-${editor.doc.clientID}`);
+    action.set('title', `Action ${index}`);
+    action.set('status', 'TODO');
+    actions.push([action]);
+  });
+  const words = 'la chaleur fatale de l’aciérie alimente le séchoir de la menuiserie '.split('');
+  let n = 0;
+  return () => {
+    n += 1;
+    if (n % 10 === 0) action.set(n % 20 === 0 ? 'status' : 'title', n % 20 === 0 ? (n % 40 === 0 ? 'DONE' : 'IN_PROGRESS') : `Action ${index} · ${n}`);
+    else text.insert(text.length, words[n % words.length]);
+  };
+}
+
+export interface Pace {
+  /** Realistic typing: each editor edits after a random pause in [minMs, maxMs]. */
+  minMs: number;
+  maxMs: number;
+  /** At most this many edits sent and not yet acknowledged per editor; a turn is skipped beyond. */
+  window?: number;
+}
+
+/** Every editor types at `pace` until the returned stop function is called. */
+export function startTyping(rooms: Room[], recorder: RelayRecorder, pace: Pace): () => void {
+  const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
+  rooms.forEach((room, r) =>
+    room.forEach((editor, e) => {
+      const type = planTypist(editor, r * room.length + e);
+      const turn = () => {
+        if (stopped) return;
+        if (pace.window === undefined || editor.unsynced() < pace.window) recorder.edit(editor, type);
+        timers[r * room.length + e] = setTimeout(turn, pace.minMs + Math.random() * (pace.maxMs - pace.minMs));
+      };
+      timers[r * room.length + e] = setTimeout(turn, Math.random() * pace.maxMs);
+    }),
+  );
+  return () => {
+    stopped = true;
+    for (const t of timers) clearTimeout(t);
+  };
+}
