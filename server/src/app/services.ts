@@ -35,7 +35,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
-    approvals: new ApprovalService(em),
+    approvals: new ApprovalService(em, deps.pubSub),
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes),
     synergies,
