@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthService, type AuthDeps } from '../auth/auth.service.js';
 import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
-import { ImportService } from '../importer/import.service.js';
+import { ImportService, type OffThreadImport } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import { ProjectService } from '../project/project.service.js';
 import { ApprovalService } from '../organization/approval.service.js';
@@ -21,6 +21,8 @@ export interface AppDeps extends AuthDeps {
   needCodes: NeedCodes;
   /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
   aggregateMinOrganizations: number;
+  /** Large importData files are read and written in a worker thread (app/import-thread.ts); absent: in process. */
+  offThreadImport?: OffThreadImport;
 }
 
 /** The need codes of the knowledge base, for flow validation. */
@@ -37,7 +39,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     organizations: new OrganizationService(em),
     approvals: new ApprovalService(em, deps.pubSub),
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
-    imports: new ImportService(em, deps.pubSub, deps.needCodes),
+    imports: new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport),
     synergies,
     projects: new ProjectService(em, deps.pubSub),
   };
