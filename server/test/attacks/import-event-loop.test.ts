@@ -37,16 +37,20 @@ describe.skipIf(!process.env.DATABASE_URL)('a large import off the event loop', 
   }, 600_000);
 
   /**
-   * The demo's organisations, sites and flows `copies` times, in the test region, each copy 2° of latitude from the
-   * next so that copies do not pair with one another (a region of many towns, not one town many times over).
+   * The demo's organisations, sites and flows `copies` times, in the test region, each copy 2° from the others so
+   * that copies do not pair with one another (a region of many towns, not one town many times over).
    */
   const regionalFile = (copies: number): ImportDocument => {
     const document = largerDemo(copies);
-    const shift = (ref: string) => 2 * Number(/-(\d+)$/.exec(ref)?.[1] ?? 0) - 40;
+    // Copy k's sites are moved to cell k of a grid of 2° steps over France.
+    const copyOf = (ref: string) => Number(/-(\d+)$/.exec(ref)![1]);
     return {
       ...document,
       organizations: document.organizations!.map((o) => ({ ...o, territoryRef: 'region-essai' })),
-      sites: document.sites!.map((site) => ({ ...site, latitude: site.latitude + shift(site.ref) })),
+      sites: document.sites!.map((site) => {
+        const k = copyOf(site.ref);
+        return { ...site, latitude: Number(site.latitude) - 49 + 42 + 2 * (k % 5), longitude: Number(site.longitude) - 6 - 3 + 2 * Math.floor(k / 5) };
+      }),
     };
   };
 
