@@ -186,7 +186,9 @@ describe('synergies', () => {
       for (const p of theirs) {
         expect(p.organization).toBeNull();
         expect(p.flow).toBeNull();
-        expect(p.anonymous.descriptionFr).toMatch(/km/);
+        // Roughly where: a band, widened (or left out) until k organisations of the directory match (THREAT_MODEL #18a).
+        if (p.anonymous.distanceBand !== null) expect(p.anonymous.descriptionFr).toContain(p.anonymous.distanceBand);
+        expect(p.anonymous.descriptionFr).not.toMatch(/\d[,.]\d+ km/); // never an exact distance
         expect(p.anonymous.approximateYearlyQuantity).toBeNull(); // its flow is PRIVATE
       }
       expect(view.explanation.distanceKm).toBeNull();
@@ -196,7 +198,8 @@ describe('synergies', () => {
       // The party reads an explanation in words, with the distance as a band and no figure of the other side.
       const sentences: string[] = view.explanation.sentences;
       expect(sentences.length).toBeGreaterThan(3);
-      expect(sentences.join(' ')).toMatch(/Distance: < 2 km/);
+      // A band (widened until k directory organisations match, as the counterpart's), never the distance itself.
+      expect(sentences.join(' ')).toMatch(/Distance: (< \d+|\d+–\d+|> \d+) km/);
       expect(sentences.join(' ')).not.toMatch(/\d+\.\d km/);
       expect(view.explanation.reasons.every((r: any) => typeof r.sentence === 'string')).toBe(true);
       const text = JSON.stringify(view);

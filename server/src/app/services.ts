@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthService, type AuthDeps } from '../auth/auth.service.js';
 import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
-import { ImportService } from '../importer/import.service.js';
+import { ImportService, type OffThreadImport } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
 import type { PlanDocuments } from '../project/plan-document.port.js';
 import { PlanService } from '../project/plan.service.js';
@@ -29,6 +29,8 @@ export interface AppDeps extends AuthDeps {
   planDocuments: PlanDocuments;
   /** Named versions of plans, implemented by collab/. */
   planVersions: PlanVersions;
+  /** Large importData files are read and written in a worker thread (app/import-thread.ts); absent: in process. */
+  offThreadImport?: OffThreadImport;
 }
 
 /** The need codes of the knowledge base, for flow validation. */
@@ -44,9 +46,9 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     auth: new AuthService(em, deps),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
-    approvals: new ApprovalService(em),
+    approvals: new ApprovalService(em, deps.pubSub),
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
-    imports: new ImportService(em, deps.pubSub, deps.needCodes),
+    imports: new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport),
     synergies,
     projects,
     plans: new PlanService(em, deps.pubSub, deps.planDocuments),

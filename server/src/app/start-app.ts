@@ -6,6 +6,7 @@ import { createAuthenticator } from '../auth/authenticate.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
+import { offThreadImport } from './import-thread.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
 import { createPlanDocuments, storedPlanDocuments } from '../collab/plan-documents.js';
 import { createPlanVersions } from '../collab/plan-versions.js';
@@ -70,8 +71,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
   };
   let embedded: EmbeddedPostgres | undefined;
   if (!config.databaseUrl) embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
+  const clientUrl = config.databaseUrl ?? embedded!.url;
   const orm = await openOrm({
-    clientUrl: config.databaseUrl ?? embedded!.url,
+    clientUrl,
     entities: ENTITIES,
     // PGlite serves one query at a time through a socket that allows 8 connections.
     poolMax: embedded ? Math.min(4, config.dbPoolMax) : config.dbPoolMax,
@@ -114,6 +116,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     synergyDetection,
     needCodes: needCodesOf(knowledgeBase),
     aggregateMinOrganizations: config.aggregateMinOrganizations,
+    offThreadImport: offThreadImport(clientUrl, needCodesOf(knowledgeBase)),
     planDocuments,
     planVersions,
   };

@@ -4,7 +4,7 @@ import { expectId } from '../graphql/global-id.js';
 import { TerritoryNode } from '../territory/territory.types.js';
 import type { NewSession } from './auth.service.js';
 import { ownViewer } from './own-viewer.js';
-import { ApiTokenNode, AuthPayload, CreateApiTokenPayload, LogInInput, SignUpInput, UserNode } from './auth.types.js';
+import { ApiTokenNode, AuthPayload, ChangePasswordInput, CreateApiTokenPayload, LogInInput, SignUpInput, UserNode } from './auth.types.js';
 
 @Resolver(() => UserNode)
 export class AuthResolver {
@@ -27,6 +27,14 @@ export class AuthResolver {
   async logOut(@Ctx() ctx: AuthResolverContext): Promise<boolean> {
     await ctx.services.auth.logOut(ctx.http?.sessionToken);
     ctx.http?.clearSessionCookie();
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Changes your password (from a signed-in session; throttled like logIn). Your other sessions end and their open sockets close; this session and your API tokens stay.',
+  })
+  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: AuthResolverContext): Promise<boolean> {
+    await ctx.services.auth.changePassword(ctx.principal, { current: input.current, new: input.new }, ctx.http?.clientAddress ?? 'websocket');
     return true;
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
+import { badInput, conflict, forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { ApiToken, UserSession } from './credential.entity.js';
@@ -73,6 +73,32 @@ export class AuthService {
     if (!session) return;
     await this.em.nativeDelete(UserSession, { id: session.id });
     announceCredentialChange(this.deps.pubSub, { change: 'SESSION_ENDED', id: session.id });
+  }
+
+  /**
+   * Changes the password of a signed-in session's user, after checking the current one (throttled like a log-in,
+   * in the same buckets: a stolen cookie cannot guess faster this way). Every other session ends, and their open
+   * sockets close on every instance; this session and the API tokens (credentials of their own, revoked one by one)
+   * stay.
+   */
+  async changePassword(principal: Principal | null, input: { current: string; new: string }, clientAddress: string): Promise<void> {
+    if (!principal) throw unauthenticated();
+    if (principal.via !== 'SESSION') throw forbidden('The password is changed from a signed-in session, not with an API token.');
+    const attempt = await this.deps.throttle.reserveLogIn(principal.user.email, clientAddress);
+    const user = await this.em.findOneOrFail(User, { id: principal.user.id });
+    if (!(await verifyPassword(user.passwordHash, input.current.slice(0, 1024)))) {
+      throw badInput('The current password is wrong.', [{ field: 'current', message: 'is wrong' }]);
+    }
+    await this.deps.throttle.loggedIn(attempt);
+    const problems = new ProblemList();
+    if (input.new.length < MIN_PASSWORD_LENGTH) problems.add('new', `must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+    if (input.new.length > 1024) problems.add('new', 'is too long');
+    problems.throwIfAny('Cannot change the password.');
+    user.passwordHash = await hashPassword(input.new);
+    const others = await this.em.find(UserSession, { user: user.id, id: { $ne: principal.credentialId } }, { fields: ['id'] });
+    await this.em.flush();
+    await this.em.nativeDelete(UserSession, { id: { $in: others.map((o) => o.id) } });
+    for (const session of others) announceCredentialChange(this.deps.pubSub, { change: 'PASSWORD_CHANGED', id: session.id });
   }
 
   async createApiToken(viewer: MaybeViewer, name: string): Promise<{ token: string; apiToken: ApiToken }> {

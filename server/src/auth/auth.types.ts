@@ -82,3 +82,12 @@ export class LogInInput {
   @Field(() => String, { description: 'Password.' })
   password!: string;
 }
+
+@InputType({ description: 'A new password, with the current one.' })
+export class ChangePasswordInput {
+  @Field(() => String, { description: 'The current password.' })
+  current!: string;
+
+  @Field(() => String, { description: 'The new password, at least 10 characters.' })
+  new!: string;
+}

@@ -31,8 +31,21 @@ describe('LiveConnections', () => {
     live.register({ via: 'SESSION', credentialId: 's2', user: { id: 'bob' } }, bob, 0);
     expect(live.apply({ change: 'ACCESS_CHANGED', id: 'alice' })).toBe(2);
     expect([...a.closes, ...b.closes]).toEqual([SOCKET_CLOSE.ACCESS_CHANGED, SOCKET_CLOSE.ACCESS_CHANGED]);
-    expect(live.apply({ change: 'PASSWORD_CHANGED', id: 'bob' })).toBe(1);
+    expect(live.apply({ change: 'SESSION_ENDED', id: 's2' })).toBe(1);
     expect(bob.closes).toEqual([SOCKET_CLOSE.CREDENTIAL_REVOKED]);
+  });
+
+  it('a password change closes the sessions it ended, with its own reason, and nothing else of the user', () => {
+    const live = new LiveConnections();
+    const kept = connection();
+    const ended = connection();
+    const token = connection();
+    live.register(alice('SESSION', 's1'), kept, 0);
+    live.register(alice('SESSION', 's2'), ended, 0);
+    live.register(alice('API_TOKEN', 't1'), token, 0);
+    expect(live.apply({ change: 'PASSWORD_CHANGED', id: 's2' })).toBe(1);
+    expect(ended.closes).toEqual([SOCKET_CLOSE.PASSWORD_CHANGED]);
+    expect([...kept.closes, ...token.closes]).toEqual([]);
   });
 
   it('forgets a connection once unregistered', () => {

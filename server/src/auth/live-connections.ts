@@ -13,8 +13,19 @@ type Holder = Pick<Principal, 'via' | 'credentialId'> & { user: { id: string } }
 /** How long a change is remembered, for connections that authenticated just before it and register just after. */
 const CHANGE_MEMORY_MS = 60_000;
 
-const keyOf = (change: CredentialChangedPayload): string =>
-  change.change === 'SESSION_ENDED' ? `SESSION:${change.id}` : change.change === 'API_TOKEN_REVOKED' ? `API_TOKEN:${change.id}` : `USER:${change.id}`;
+const KEY_PREFIX: Record<CredentialChangedPayload['change'], string> = {
+  SESSION_ENDED: 'SESSION',
+  PASSWORD_CHANGED: 'SESSION',
+  API_TOKEN_REVOKED: 'API_TOKEN',
+  ACCESS_CHANGED: 'USER',
+};
+const CLOSE_REASON: Record<CredentialChangedPayload['change'], CloseReason> = {
+  SESSION_ENDED: SOCKET_CLOSE.CREDENTIAL_REVOKED,
+  PASSWORD_CHANGED: SOCKET_CLOSE.PASSWORD_CHANGED,
+  API_TOKEN_REVOKED: SOCKET_CLOSE.CREDENTIAL_REVOKED,
+  ACCESS_CHANGED: SOCKET_CLOSE.ACCESS_CHANGED,
+};
+const keyOf = (change: CredentialChangedPayload): string => `${KEY_PREFIX[change.change]}:${change.id}`;
 
 /**
  * This instance's open connections, by the credential and the user behind each, so that a change of credentials
@@ -59,7 +70,7 @@ export class LiveConnections {
   /** Closes every connection a change concerns; returns how many were closed. */
   apply(change: CredentialChangedPayload): number {
     const key = keyOf(change);
-    const why = change.change === 'ACCESS_CHANGED' ? SOCKET_CLOSE.ACCESS_CHANGED : SOCKET_CLOSE.CREDENTIAL_REVOKED;
+    const why = CLOSE_REASON[change.change];
     this.forgetOldChanges();
     this.changes.delete(key); // re-inserted last: the map stays in time order
     this.changes.set(key, { at: this.now(), why });

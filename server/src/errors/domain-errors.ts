@@ -57,7 +57,9 @@ export const CLOSE_CODES: Record<DomainErrorCode, number> = {
 export const SOCKET_CLOSE = {
   /** The session ended (log-out) or the token was revoked, or the password changed: sign in again. */
   CREDENTIAL_REVOKED: { code: CLOSE_CODES.UNAUTHENTICATED, reason: 'Credential revoked: sign in again.' },
-  /** What the user may see changed (a membership removed): a new connection reads the new access. */
+  /** The password changed: every other session of the user ended with it. */
+  PASSWORD_CHANGED: { code: CLOSE_CODES.UNAUTHENTICATED, reason: 'Password changed: sign in again.' },
+  /** What the user may see changed (a membership removed or approved): a new connection reads the new access. */
   ACCESS_CHANGED: { code: CLOSE_CODES.FORBIDDEN, reason: 'Access changed: reconnect.' },
   /** Far more operations than the per-connection budget. */
   RATE_LIMITED: { code: CLOSE_CODES.RATE_LIMITED, reason: 'Too many operations.' },

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { ImportResolverContext } from './import.context.js';
-import { parseImportFile } from './import.service.js';
 
 @ObjectType('ImportCounts', { description: 'What an import did to one kind of record.' })
 class ImportCounts {
@@ -42,6 +41,6 @@ export class ImportResolver {
     @Arg('content', () => String, { description: 'The file content, as text (UTF-8).' }) content: string,
     @Ctx() ctx: ImportResolverContext,
   ): Promise<ImportReportNode> {
-    return ctx.services.imports.importDocument(ctx.viewer, parseImportFile(fileName, content));
+    return ctx.services.imports.importFile(ctx.viewer, fileName, content);
   }
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { announceCredentialChange } from '../auth/live-connections.js';
 import { User } from '../auth/user.entity.js';
 import { conflict, notFound, unauthenticated } from '../errors/domain-errors.js';
 import { canReviewMembership, canReviewOrganization, canSeeInDirectory } from '../policy/approval-policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
+import type { AppPubSub } from '../pubsub/pubsub.js';
 import { ApprovalStatus, MembershipRole } from '../vocabulary/organization.enums.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
@@ -18,9 +20,16 @@ export interface MembershipRequest {
  * Joining is approved (DESIGN.md §6): facilitators approve organisations of their territories, admins and
  * facilitators approve members. What a reviewer may not review answers NOT_FOUND, as if it did not exist, so that
  * the review mutations name nothing outside the reviewer's reach.
+ *
+ * A decision that changes what someone may see (an organisation approved or refused, a member approved or removed)
+ * closes that user's open sockets on every instance with 4403 "Access changed: reconnect." (ACCESS_CHANGED): a
+ * running subscription keeps the facts of its start, and the reconnected client reads its new rights.
  */
 export class ApprovalService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pubSub: AppPubSub['pubSub'],
+  ) {}
 
   /** Organisations waiting in the territories the viewer facilitates (`territoryIds`: a subtree to narrow to). */
   async pendingOrganizations(viewer: MaybeViewer, territoryIds?: string[]): Promise<Organization[]> {
@@ -39,8 +48,13 @@ export class ApprovalService {
     const org = await this.em.findOne(Organization, { id });
     const facts = org && { territoryId: org.territory.id, approval: org.approval };
     if (!org || !facts || !canSeeInDirectory(viewer, facts) || !canReviewOrganization(viewer, facts)) throw notFound('Organization');
+    const before = org.approval;
     org.approval = approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
     await this.em.flush();
+    if (before !== org.approval && (before === ApprovalStatus.APPROVED || approve)) {
+      const members = await this.em.find(Membership, { organization: org, approval: ApprovalStatus.APPROVED }, { fields: ['user'] });
+      this.accessChanged(members.map((m) => m.user.id));
+    }
     return org;
   }
 
@@ -79,9 +93,29 @@ export class ApprovalService {
     if (!membership || !canReviewMembership(viewer, { organizationId: membership.organization.id, territoryId: membership.organization.territory.id })) {
       throw notFound('Membership request');
     }
+    const before = membership.approval;
     membership.approval = approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
     await this.em.flush();
+    if (before !== membership.approval && membership.organization.approval === ApprovalStatus.APPROVED) this.accessChanged([membership.user.id]);
     return { membership, organization: membership.organization, user: membership.user };
+  }
+
+  /**
+   * Removes a user from an organisation (its admins, and its territory's facilitators): what they saw as a member
+   * ends at once, open sockets included. NOT_FOUND when there is no such membership the viewer may manage.
+   */
+  async removeMembership(viewer: MaybeViewer, organizationId: string, userId: string): Promise<void> {
+    if (!viewer) throw unauthenticated();
+    const membership = await this.em.findOne(Membership, { organization: organizationId, user: userId }, { populate: ['organization'] });
+    if (!membership || !canReviewMembership(viewer, { organizationId, territoryId: membership.organization.territory.id })) {
+      throw notFound('Membership');
+    }
+    await this.em.nativeDelete(Membership, { id: membership.id });
+    this.accessChanged([userId]);
+  }
+
+  private accessChanged(userIds: string[]): void {
+    for (const id of new Set(userIds)) announceCredentialChange(this.pubSub, { change: 'ACCESS_CHANGED', id });
   }
 
   private async requestOf(membership: Membership, organization: Organization): Promise<MembershipRequest> {

@@ -25,7 +25,8 @@ export interface SynergySuggestedPayload {
 
 /**
  * A credential ended or what its user may see changed: every instance closes the live connections it concerns
- * (auth/live-connections.ts). `id` is the session's, the API token's or, for the user-wide changes, the user's.
+ * (auth/live-connections.ts). `id` is the session's (SESSION_ENDED; PASSWORD_CHANGED: a session the change ended),
+ * the API token's, or the user's (ACCESS_CHANGED: every connection of the user).
  */
 export interface CredentialChangedPayload {
   change: 'SESSION_ENDED' | 'API_TOKEN_REVOKED' | 'PASSWORD_CHANGED' | 'ACCESS_CHANGED';

@@ -122,7 +122,7 @@ export class SynergyService {
    * within the viewer's read scope); the resolver builds the view from it (view/synergy-view.ts).
    */
   async readForView(viewer: MaybeViewer, records: SynergyRecord[]): Promise<SynergyViewInput> {
-    const facts = await loadViewFacts(this.em, records, synergyReadScope(viewer));
+    const facts = await loadViewFacts(this.em, records, synergyReadScope(viewer), this.aggregateMinOrganizations);
     return { knowledgeBase: this.detection.kb, records, facts };
   }
 
@@ -132,7 +132,7 @@ export class SynergyService {
    */
   async readSuggestedForView(viewer: MaybeViewer, synergyId: string): Promise<SynergyViewInput> {
     const records = await this.records([synergyId]);
-    const facts = await loadViewFacts(this.em.fork(), records, synergyReadScope(viewer));
+    const facts = await loadViewFacts(this.em.fork(), records, synergyReadScope(viewer), this.aggregateMinOrganizations);
     return { knowledgeBase: this.detection.kb, records, facts };
   }
 

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { loadKnowledgeBase } from '../../src/synergy/knowledge/knowledge-base.js';
-import { demoDocument } from '../../src/importer/import-test-helpers.js';
-import type { ImportDocument } from '../../src/importer/import-format.js';
 import { OPERATION_LIMITS } from '../../src/graphql/limits.js';
 import { TestApp, type As } from '../harness.js';
-import { addGeneratedFlows } from './large-territory.js';
+import { addGeneratedFlows, largerDemo } from './large-territory.js';
 
 /**
  * Issue 8: detection over a 50k-flow territory ran on the event loop and stalled HTTP requests for 15–23 s. Another
@@ -92,25 +90,6 @@ describe.skipIf(!process.env.DATABASE_URL)('heavy work off the event loop', () =
     expect(p99).toBeLessThan(P99_BOUND_MS);
   });
 });
-
-/** The demo territory's organisations, sites and flows of Val de Fensch, `copies` times under other refs. */
-function largerDemo(copies: number): ImportDocument {
-  const demo = demoDocument();
-  const organizations = (demo.organizations ?? []).filter((o) => o.territoryRef === 'val-de-fensch');
-  const kept = new Set(organizations.map((o) => o.ref));
-  const sites = (demo.sites ?? []).filter((s) => kept.has(s.organizationRef));
-  const siteRefs = new Set(sites.map((s) => s.ref));
-  const flows = (demo.flows ?? []).filter((f) => siteRefs.has(f.siteRef));
-  const copy = <T extends { ref: string }>(items: T[], k: number, change: (item: T) => Partial<T>) => items.map((item) => ({ ...item, ...change(item), ref: `${item.ref}-${k}` }));
-  const all = Array.from({ length: copies }, (_, k) => k + 1);
-  return {
-    format: demo.format,
-    version: demo.version,
-    organizations: all.flatMap((k) => copy(organizations, k, (o) => ({ siren: undefined, name: `${o.name} ${k}` }))),
-    sites: all.flatMap((k) => copy(sites, k, (s) => ({ siret: undefined, organizationRef: `${s.organizationRef}-${k}` }))),
-    flows: all.flatMap((k) => copy(flows, k, (f) => ({ siteRef: `${f.siteRef}-${k}` }))),
-  };
-}
 
 /** The longest stall of the event loop while watched, sampled every 5 ms. */
 function watchEventLoop() {

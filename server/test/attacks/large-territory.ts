@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Prng } from '../../bench/prng.js';
 import { TerritoryGenerator } from '../../bench/synergy/territory-generator.js';
+import type { ImportDocument } from '../../src/importer/import-format.js';
+import { demoDocument } from '../../src/importer/import-test-helpers.js';
 import type { KnowledgeBase } from '../../src/synergy/knowledge/knowledge-base.types.js';
 
 /**
@@ -48,4 +50,23 @@ export async function addGeneratedFlows(em: EntityManager, kb: KnowledgeBase, te
        temperature_c float8, available_months jsonb, current_destination text, yearly_cost_eur float8)`,
     [territoryId, JSON.stringify(rows)],
   );
+}
+
+/** The demo territory's organisations, sites and flows of Val de Fensch, `copies` times under other refs. */
+export function largerDemo(copies: number): ImportDocument {
+  const demo = demoDocument();
+  const organizations = (demo.organizations ?? []).filter((o) => o.territoryRef === 'val-de-fensch');
+  const kept = new Set(organizations.map((o) => o.ref));
+  const sites = (demo.sites ?? []).filter((s) => kept.has(s.organizationRef));
+  const siteRefs = new Set(sites.map((s) => s.ref));
+  const flows = (demo.flows ?? []).filter((f) => siteRefs.has(f.siteRef));
+  const copy = <T extends { ref: string }>(items: T[], k: number, change: (item: T) => Partial<T>) => items.map((item) => ({ ...item, ...change(item), ref: `${item.ref}-${k}` }));
+  const all = Array.from({ length: copies }, (_, k) => k + 1);
+  return {
+    format: demo.format,
+    version: demo.version,
+    organizations: all.flatMap((k) => copy(organizations, k, (o) => ({ siren: undefined, name: `${o.name} ${k}` }))),
+    sites: all.flatMap((k) => copy(sites, k, (s) => ({ siret: undefined, organizationRef: `${s.organizationRef}-${k}` }))),
+    flows: all.flatMap((k) => copy(flows, k, (f) => ({ siteRef: `${f.siteRef}-${k}` }))),
+  };
 }

@@ -40,7 +40,8 @@ export function networkModel(synergies: readonly DashboardSynergy[], radius = 1)
     }
     if (!participant.anonymous) return null;
     const id = `anonymous:${synergyId}:${index}`;
-    nodes.set(id, { id, name: null, kind: participant.anonymous.organizationKind, isYours: false });
+    // A kind the server withholds is drawn as any other organisation's.
+    nodes.set(id, { id, name: null, kind: participant.anonymous.organizationKind ?? 'OTHER', isYours: false });
     return id;
   };
   const edges: NetworkEdge[] = [];

@@ -25,6 +25,8 @@ describe('partyLabel', () => {
   it('leaves out what the API withholds', () => {
     const bare: Party = { ...anonymous, anonymous: { organizationKind: 'SSE', sectorFr: null, distanceBand: null } };
     expect(partyLabel(bare, 'en', tr('en'))).toBe('Social economy / insertion');
+    const withheld: Party = { ...anonymous, anonymous: { organizationKind: null, sectorFr: null, distanceBand: '< 100 km' } };
+    expect(partyLabel(withheld, 'fr', tr('fr'))).toBe('Partenaire anonyme · < 100 km');
   });
 });
 

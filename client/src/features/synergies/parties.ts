@@ -8,7 +8,8 @@ export interface Party {
   isYours: boolean;
   organization: { id: string; name: string } | null;
   anonymous: {
-    organizationKind: OrganizationKind;
+    /** Null when the server withholds it (too few organisations would match). */
+    organizationKind: OrganizationKind | null;
     sectorFr?: string | null;
     sectorEn?: string | null;
     distanceBand?: string | null;
@@ -21,7 +22,8 @@ export function partyLabel(party: Party, language: Language, t: Translate): stri
   if (!party.anonymous) return t('synergy.participant.anonymous');
   const { organizationKind, sectorFr, sectorEn, distanceBand } = party.anonymous;
   const sector = language === 'fr' ? sectorFr : sectorEn;
-  return [t(organizationKindMessage(organizationKind)), sector, distanceBand]
+  const kind = organizationKind ? t(organizationKindMessage(organizationKind)) : t('synergy.participant.anonymous');
+  return [kind, sector, distanceBand]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
 }

@@ -10,7 +10,7 @@ describe('anonymous counterparts', () => {
     const d = describeCounterpart({
       organizationKind: OrganizationKind.COMPANY,
       sector: findActivitySector('24.10Z'),
-      distanceKm: 3.2,
+      distanceBand: distanceBand(3.2),
       yearlyQuantity: 237,
       unit: FlowUnit.TONNE,
       direction: 'OUTPUT',
@@ -25,7 +25,7 @@ describe('anonymous counterparts', () => {
     const d = describeCounterpart({
       organizationKind: OrganizationKind.SSE,
       sector: undefined,
-      distanceKm: null,
+      distanceBand: null,
       yearlyQuantity: null,
       unit: FlowUnit.TONNE,
       direction: 'INPUT',
@@ -37,7 +37,9 @@ describe('anonymous counterparts', () => {
   });
 
   it('band distances and round magnitudes', () => {
-    expect([0.4, 2, 7, 24.9, 49, 99, 180].map(distanceBand)).toEqual(['< 2 km', '2–5 km', '5–10 km', '10–25 km', '25–50 km', '50–100 km', '> 100 km']);
+    expect([0.4, 2, 7, 24.9, 49, 99, 180].map((km) => distanceBand(km))).toEqual(['< 2 km', '2–5 km', '5–10 km', '10–25 km', '25–50 km', '50–100 km', '> 100 km']);
+    // Widened: each wider band contains the narrower one, up to no band at all.
+    expect([0, 1, 2, 3, 4].map((level) => distanceBand(7, level))).toEqual(['5–10 km', '5–25 km', '< 25 km', '< 100 km', null]);
     expect([237, 0.0437, 15000, 0].map((x) => roundSignificant(x, 1))).toEqual([200, 0.04, 20000, 0]);
   });
 });

@@ -2,7 +2,7 @@ import { UNIT_SYMBOLS, type FlowUnit } from '../../vocabulary/flow.enums.js';
 import type { ActivitySectorEntry } from '../../nomenclature/activity-sectors.js';
 import type { OrganizationKind } from '../../vocabulary/organization.enums.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
-import { distanceBand, roundSignificant } from './magnitudes.js';
+import { roundSignificant } from './magnitudes.js';
 import { AnonymousCounterpartNode } from './synergy.types.js';
 
 const KIND_FR: Record<string, string> = {
@@ -25,9 +25,11 @@ const KIND_EN: Record<string, string> = {
 };
 
 export interface CounterpartFacts {
-  organizationKind: OrganizationKind;
+  /** Null when withheld (policy/counterpart-disclosure.ts): said "an organisation". */
+  organizationKind: OrganizationKind | null;
   sector: ActivitySectorEntry | undefined;
-  distanceKm: number | null;
+  /** Already widened to what the viewer may read (policy/counterpart-disclosure.ts). */
+  distanceBand: string | null;
   /** Null when its flow is PRIVATE: not even a magnitude is shown. */
   yearlyQuantity: number | null;
   unit: FlowUnit | null;
@@ -37,13 +39,13 @@ export interface CounterpartFacts {
 
 /** "Une entreprise (industrie manufacturière) à 2–5 km dispose d’environ 200 t/an — Laitier vers cimenterie". */
 export function describeCounterpart(f: CounterpartFacts): AnonymousCounterpartNode {
-  const band = f.distanceKm === null ? null : distanceBand(f.distanceKm);
+  const band = f.distanceBand;
   const approx = f.yearlyQuantity ? roundSignificant(f.yearlyQuantity, 1) : null;
   const unit = f.unit ? UNIT_SYMBOLS[f.unit] : null;
   const sectorFr = f.sector?.sectionLabelFr ?? null;
   const sectorEn = f.sector?.sectionLabelEn ?? null;
   const who = (kinds: Record<string, string>, sector: string | null) =>
-    `${kinds[f.organizationKind] ?? kinds.OTHER}${sector ? ` (${sector.toLowerCase()})` : ''}`;
+    `${kinds[f.organizationKind ?? 'OTHER'] ?? kinds.OTHER}${sector ? ` (${sector.toLowerCase()})` : ''}`;
   const whatFr = f.pathwayLabel ? ` — ${f.pathwayLabel.labelFr}` : '';
   const whatEn = f.pathwayLabel ? ` — ${f.pathwayLabel.labelEn}` : '';
   const needs = f.direction === 'INPUT';

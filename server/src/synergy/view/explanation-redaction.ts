@@ -75,6 +75,8 @@ export function redactItem(
   item: ExplanationItem,
   ownSides: OwnSides,
   whole: (item: ExplanationItem) => (c: MessageContext) => string,
+  /** The distance ladder of the synergy's anonymous counterparts (policy/counterpart-disclosure.ts). */
+  bandLevel = 0,
 ): RedactedItem | null {
   const rule = REDACTION_RULES[item.code];
   const kept = { code: item.code, params: item.params, sentence: whole(item) };
@@ -87,7 +89,9 @@ export function redactItem(
     case 'OWN_ONLY':
       return ownSides.has(String(item.params.side)) ? kept : null;
     case 'DISTANCE': {
-      const banded = bandDistances(item.params);
+      const banded = bandDistances(item.params, bandLevel);
+      // Widened past the last band: the distance is not told at all.
+      if (banded.distanceKm === null || banded.maxDistanceKm === null) return { code: item.code, params: {}, sentence: null };
       return { code: item.code, params: banded, sentence: (c) => DISTANCE_SENTENCES[item.code]?.[c.lang](banded, c) ?? '' };
     }
     case 'GENERIC': {
@@ -103,10 +107,10 @@ export function redactItem(
 /** Parameters that come from the knowledge base, whoever the parties are. */
 const PUBLIC_PARAMS = new Set(['pathwayId', 'marginC', 'reachKm', 'threshold', 'unit', 'pathwayUnit', 'side']);
 
-function bandDistances(params: ExplanationItem['params']): ExplanationItem['params'] {
+function bandDistances(params: ExplanationItem['params'], bandLevel: number): ExplanationItem['params'] {
   const out: ExplanationItem['params'] = {};
   for (const [key, value] of Object.entries(params)) {
-    if (key === 'distanceKm' || key === 'maxDistanceKm') out[key] = typeof value === 'number' ? distanceBand(value) : null;
+    if (key === 'distanceKm' || key === 'maxDistanceKm') out[key] = typeof value === 'number' ? distanceBand(value, bandLevel) : null;
     else if (PUBLIC_PARAMS.has(key)) out[key] = value;
   }
   return out;

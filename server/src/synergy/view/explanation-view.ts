@@ -17,7 +17,15 @@ const langOf = (language: Language): Lang => (language === Language.EN ? 'en' : 
  * would describe the other side (its coverage, the exact distance, the matched quantity, the transport) are left
  * out; the sentences are rendered from what is left, so a party reads an explanation, not a list of codes.
  */
-export function viewExplanation(kb: KnowledgeBase, e: Explanation, figures: FigureAccess, ownSides: OwnSides, language: Language): SynergyExplanationNode {
+export function viewExplanation(
+  kb: KnowledgeBase,
+  e: Explanation,
+  figures: FigureAccess,
+  ownSides: OwnSides,
+  language: Language,
+  /** How far the counterparts' distance bands were widened (policy/counterpart-disclosure.ts). */
+  bandLevel = 0,
+): SynergyExplanationNode {
   const exact = figures === 'EXACT';
   // A side's coverage is the matched quantity over its own: with the other side's quantity hidden, it would tell it.
   const ownSideOnly = figures === 'OWN_SIDE';
@@ -27,7 +35,7 @@ export function viewExplanation(kb: KnowledgeBase, e: Explanation, figures: Figu
   const wholeSentence = (i: ExplanationItem) => (c: MessageContext) => itemSentence(i, c);
   const view = (items: ExplanationItem[]): RedactedItem[] =>
     items.flatMap((i) => {
-      const shown = exact ? { code: i.code, params: i.params, sentence: wholeSentence(i) } : redactItem(i, ownSides, wholeSentence);
+      const shown = exact ? { code: i.code, params: i.params, sentence: wholeSentence(i) } : redactItem(i, ownSides, wholeSentence, bandLevel);
       return shown ? [shown] : [];
     });
   const reasons = view(e.reasons);

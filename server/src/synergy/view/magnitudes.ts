@@ -1,20 +1,16 @@
+import { distanceBandAt } from '../../policy/counterpart-disclosure.js';
+
 /**
  * Figures a party may read about another one before identities are revealed: distances as bands, quantities as
  * magnitudes. The anonymous counterpart, the redacted explanation and the rounded impacts all use these.
  */
 
-/** Distance bands wide enough not to locate a site by crossing two of them. */
-const BANDS: [number, string][] = [
-  [2, '< 2 km'],
-  [5, '2–5 km'],
-  [10, '5–10 km'],
-  [25, '10–25 km'],
-  [50, '25–50 km'],
-  [100, '50–100 km'],
-];
-
-export function distanceBand(km: number): string {
-  return BANDS.find(([max]) => km < max)?.[1] ?? '> 100 km';
+/**
+ * Distance bands wide enough not to locate a site by crossing two of them; `level` > 0 widens them, until no band
+ * (null) at NO_BAND (policy/counterpart-disclosure.ts decides how far, from the directory).
+ */
+export function distanceBand(km: number, level = 0): string | null {
+  return distanceBandAt(km, level)?.label ?? null;
 }
 
 export function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {

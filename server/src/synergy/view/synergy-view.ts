@@ -9,7 +9,7 @@ import { viewExplanation } from './explanation-view.js';
 import { scoreWithoutQuantity } from './score-without-quantity.js';
 import { viewImpacts } from './impact-view.js';
 import { Language, PathwayNode } from './knowledge.types.js';
-import { viewParticipants } from './participant-view.js';
+import { counterpartDisclosures, viewParticipants } from './participant-view.js';
 import { SynergyNode } from './synergy.types.js';
 import type { SynergyViewInput, ViewFacts } from './view-facts.js';
 import { dayOf } from '../../policy/anonymous-time.js';
@@ -39,6 +39,8 @@ function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, vie
   const figures = figureAccess(viewer, synergyFacts, participantFlows);
   const exact = figures === 'EXACT';
   const notices = canSeeOverAllocation(viewer, synergyFacts) ? (facts.overAllocation.get(synergy.id) ?? []) : [];
+  const directory = facts.directory.get(synergy.territory.id) ?? [];
+  const disclosures = counterpartDisclosures(record, synergyFacts, viewer, facts, directory, facts.counterpartMinOrganizations);
 
   const myOrgs = participants.filter((p) => canDecideFor(viewer, p.organization.id));
   const pending = myOrgs.some((p) => p.consent === Consent.PENDING);
@@ -51,8 +53,10 @@ function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, vie
     origin: synergy.origin,
     score: exact ? synergy.score : Math.round(shownScore(synergy.kind, synergy.score, synergy.explanation, figures) * 20) / 20,
     pathway: PathwayNode.from(kb, synergy.pathwayId),
-    participants: viewParticipants(kb, record, synergyFacts, viewer, facts),
-    explanation: synergy.explanation ? viewExplanation(kb, withNotices(synergy.explanation, notices), figures, ownSidesOf(participants, viewer), language) : null,
+    participants: viewParticipants(kb, record, synergyFacts, viewer, facts, disclosures),
+    explanation: synergy.explanation
+      ? viewExplanation(kb, withNotices(synergy.explanation, notices), figures, ownSidesOf(participants, viewer), language, disclosures.bandLevel)
+      : null,
     // Every impact is computed from the matched quantity, the smaller of both sides: none when one is hidden.
     impacts: figures === 'OWN_SIDE' ? [] : viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact),
     identitiesRevealed: revealed,

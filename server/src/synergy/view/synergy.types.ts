@@ -15,10 +15,10 @@ registerEnumType(Consent, { name: 'Consent', description: "A party's answer to b
 
 @ObjectType('AnonymousCounterpart', { description: 'Another party, described without revealing who or where it is.' })
 export class AnonymousCounterpartNode {
-  @Field(() => OrganizationKind, { description: 'Kind of organisation.' }) organizationKind!: OrganizationKind;
-  @Field(() => String, { nullable: true, description: 'Sector (NACE section), French.' }) sectorFr!: string | null;
+  @Field(() => OrganizationKind, { nullable: true, description: 'Kind of organisation; null when fewer than k organisations of the directory would match it with the rest.' }) organizationKind!: OrganizationKind | null;
+  @Field(() => String, { nullable: true, description: 'Sector (NACE section), French; null when the organisation declared none or too few organisations would match it.' }) sectorFr!: string | null;
   @Field(() => String, { nullable: true, description: 'Sector (NACE section), English.' }) sectorEn!: string | null;
-  @Field(() => String, { nullable: true, description: 'Distance band from your site: "< 2 km", "2–5 km", "5–10 km", "10–25 km", "25–50 km", "50–100 km", "> 100 km".' }) distanceBand!: string | null;
+  @Field(() => String, { nullable: true, description: 'Distance band from your site: "< 2 km", "2–5 km", "5–10 km", "10–25 km", "25–50 km", "50–100 km", "> 100 km", widened ("5–25 km", "< 25 km", "< 100 km"…) or left out until at least k organisations of the directory match the description.' }) distanceBand!: string | null;
   @Field(() => Float, { nullable: true, description: 'Yearly quantity to one significant figure; null when its flow is PRIVATE.' }) approximateYearlyQuantity!: number | null;
   @Field(() => String, { nullable: true, description: 'Unit of that quantity.' }) unitSymbol!: string | null;
   @Field(() => String, { description: 'A sentence in French: "Une entreprise (industrie manufacturière) à 2–5 km dispose d’environ 200 t/an — …".' }) descriptionFr!: string;

@@ -7,10 +7,14 @@ import type { SynergyRecord } from '../model/synergy.record.js';
 import { loadFlowCommitments, overAllocationNotices } from './flow-commitments.js';
 import type { ExplanationItem } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
-import type { ParticipantFacts } from './participant-view.js';
+import type { DirectorySite, ParticipantFacts } from './participant-view.js';
 
 /** What the views read besides the synergies (loadViewFacts loads it for a whole page). */
 export interface ViewFacts extends ParticipantFacts {
+  /** By territory id: the sites of its approved organisations, the public directory anonymous counterparts hide in. */
+  directory: Map<string, DirectorySite[]>;
+  /** k: an anonymous counterpart is described so that at least k directory organisations match it. */
+  counterpartMinOrganizations: number;
   /** By synergy id: notices of the sides whose flow other suggestions the viewer may open also claim. */
   overAllocation: Map<string, ExplanationItem[]>;
 }
@@ -23,11 +27,12 @@ export interface SynergyViewInput {
 }
 
 /**
- * Reads what the views of a page of synergies need besides the synergies, for the whole page at once (four
- * statements): their flows, organisations and sites, and the flows' commitments counted within `scope` (the
- * viewer's synergyReadScope), so that a notice never tells of a suggestion the viewer cannot open.
+ * Reads what the views of a page of synergies need besides the synergies, for the whole page at once (five
+ * statements): their flows, organisations and sites, the flows' commitments counted within `scope` (the
+ * viewer's synergyReadScope), so that a notice never tells of a suggestion the viewer cannot open, and the
+ * directory of their territories.
  */
-export async function loadViewFacts(em: EntityManager, records: SynergyRecord[], scope: SynergyReadScope): Promise<ViewFacts> {
+export async function loadViewFacts(em: EntityManager, records: SynergyRecord[], scope: SynergyReadScope, counterpartMinOrganizations: number): Promise<ViewFacts> {
   const flowIds = [...new Set(records.flatMap((r) => r.participants.flatMap((p) => (p.flow ? [p.flow.id] : []))))];
   const orgIds = [...new Set(records.flatMap((r) => r.participants.map((p) => p.organization.id)))];
   const flows = new Map((await findFlowRecords(em, flowIds)).map((f) => [f.id, f]));
@@ -36,5 +41,21 @@ export async function loadViewFacts(em: EntityManager, records: SynergyRecord[],
   const sites = new Map((siteIds.length ? await em.find(Site, { id: { $in: siteIds } }) : []).map((s) => [s.id, s]));
   const commitments = await loadFlowCommitments(em, scope, flowIds);
   const overAllocation = new Map(records.map((r) => [r.synergy.id, overAllocationNotices(r, commitments)]));
-  return { flows, organizations, sites, overAllocation };
+  const directory = await loadDirectorySites(em, [...new Set(records.map((r) => r.synergy.territory.id))]);
+  return { flows, organizations, sites, overAllocation, directory, counterpartMinOrganizations };
+}
+
+async function loadDirectorySites(em: EntityManager, territoryIds: string[]): Promise<Map<string, DirectorySite[]>> {
+  const directory = new Map<string, DirectorySite[]>(territoryIds.map((id) => [id, []]));
+  if (territoryIds.length === 0) return directory;
+  const rows: { organization_id: string; territory_id: string; kind: string; nace_code: string | null; latitude: number; longitude: number }[] = await em.execute(
+    `select o.id as organization_id, o.territory_id, o.kind, o.nace_code, s.latitude, s.longitude
+       from organization o join site s on s.organization_id = o.id
+      where o.approval = 'APPROVED' and o.territory_id = any(string_to_array(?, ',')::uuid[])`,
+    [territoryIds.join(',')],
+  );
+  for (const r of rows) {
+    directory.get(r.territory_id)!.push({ organizationId: r.organization_id, kind: r.kind, naceCode: r.nace_code, latitude: r.latitude, longitude: r.longitude });
+  }
+  return directory;
 }
