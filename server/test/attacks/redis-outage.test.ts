@@ -98,6 +98,30 @@ describe.runIf(enabled)('Redis killed and restarted under two instances', () => 
     await onB.dispose();
   });
 
+  it('a plan opened during the outage answers, an error or the plan, and no instance ends', async () => {
+    const projects = await a.gql(`{ projects(first: 5) { nodes { id title } } }`, {}, facilitator);
+    const projectId = projects.data!.projects.nodes[0].id;
+    await redis.kill();
+    await until(async () => (await readiness(a)).body.status === 'degraded');
+    // Loading a live document waits for the Redis relay: the answer may be an error, never a dead process.
+    const read = await a.gql(`query($id: ID!) { node(id: $id) { ... on SynergyProject { plan { summary } } } }`, { id: projectId }, facilitator);
+    expect(read.data?.node ?? read.errors).toBeTruthy();
+    const write = await b.gql(
+      `mutation($p: ID!) { addPlanAction(projectId: $p, input: {title: "pendant la panne", status: TODO}) { actions { title } } }`,
+      { p: projectId },
+      facilitator,
+    );
+    expect(write.data?.addPlanAction ?? write.errors).toBeTruthy();
+    await sleep(2000); // an unhandled rejection would end the process about a second later
+    expect(crashes).toEqual([]);
+    expect((await a.gql(`{ viewer { email } }`, {}, facilitator)).data!.viewer.email).toBe(DEMO_ACCOUNTS.facilitator.email);
+    await redis.restart();
+    await until(async () => (await readiness(a)).body.status === 'ready' && (await readiness(b)).body.status === 'ready');
+    const after = await a.gql(`query($id: ID!) { node(id: $id) { ... on SynergyProject { plan { summary } } } }`, { id: projectId }, facilitator);
+    expect(after.errors, JSON.stringify(after.errors)).toBeUndefined();
+    expect(crashes).toEqual([]);
+  });
+
   it('an instance started while Redis is down stays up, reports degraded, and recovers', async () => {
     await redis.kill();
     const c = await TestApp.start({ redisUrl: redis.url, sharing: a, seedDemo: false });
