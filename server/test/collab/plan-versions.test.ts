@@ -129,12 +129,19 @@ describe('named versions of a live plan', () => {
     const client = t.wsClient(p.authority);
     const events = collect<any>(client, `subscription($p: ID!) { planChanged(projectId: $p) { authors { name } actions { added removed changed } plan { summary actions { title } } } }`, { p: p.projectId });
     await events.live((marker) => ok(t.gql(`mutation($p: ID!, $t: String!) { addPlanAction(projectId: $p, input: {title: $t}) { summary } }`, { p: p.projectId, t: marker }, p.steel)));
+    // `live` repeats its probe until one is heard: on a busy machine more than one probe action may be in the plan.
+    const before = (await ok(t.gql(`query($p: ID!) { project(id: $p) { plan { actions { title } } } }`, { p: p.projectId }, p.steel))).project.plan.actions;
+    const probes = before.filter((a: { title: string }) => a.title.startsWith('probe-')).length;
+    expect(probes).toBeGreaterThanOrEqual(1);
     await ok(t.gql(RESTORE, { id: v2 }, p.joinery));
-    const [event] = await events.waitFor(1);
-    const told = event.data.planChanged;
+    // The restore's event, after any probe still on its way (events arrive in the order they were published).
+    let told: any;
+    for (let n = 1; !told && n <= probes + 1; n++) {
+      told = (await events.waitFor(n)).map((e: any) => e.data.planChanged).find((e: any) => e.authors.some((a: { name: string }) => a.name === 'Sofia Rossi'));
+    }
     expect(told.authors).toEqual([{ name: 'Sofia Rossi' }]);
-    // From v1 plus the probe's action to v2: the purchase is back, the probe's action gone, the study done.
-    expect([told.actions.added.length, told.actions.removed.length, told.actions.changed]).toEqual([1, 1, [actionId]]);
+    // From v1 plus the probes' actions to v2: the purchase is back, the probes' actions gone, the study done.
+    expect([told.actions.added.length, told.actions.removed.length, told.actions.changed]).toEqual([1, probes, [actionId]]);
     expect(told.plan.actions.map((a: { title: string }) => a.title)).toEqual(['Étude de faisabilité', 'Achat du broyeur']);
     await client.dispose();
     await ok(t.gql(RESTORE, { id: v1 }, p.steel));
