@@ -91,8 +91,18 @@ export async function run(args: string[]): Promise<boolean> {
   console.log(`  first screen JS  ${kb(firstJs.raw)} ${kb(firstJs.gzip)} ${kb(firstJs.brotli)}   (${first.size} chunks)`);
   console.log(`  first screen CSS ${kb(firstCss.raw)} ${kb(firstCss.gzip)} ${kb(firstCss.brotli)}`);
   console.log('  lazy pages, what each adds to the first screen:');
+  // Every lazy chunk the app can load, nested ones included (the plan editor is loaded by the project page).
   const lazy = new Set<string>();
-  for (const key of first) for (const dynamic of manifest[key]!.dynamicImports ?? []) lazy.add(dynamic);
+  const visit = (keys: Iterable<string>) => {
+    for (const key of keys) {
+      for (const dynamic of manifest[key]!.dynamicImports ?? []) {
+        if (lazy.has(dynamic) || first.has(dynamic)) continue;
+        lazy.add(dynamic);
+        visit(closure(manifest, dynamic));
+      }
+    }
+  };
+  visit(first);
   for (const key of [...lazy].sort()) {
     const added = [...closure(manifest, key)].filter((chunk) => !first.has(chunk));
     const js = total(manifest, added, 'js');
