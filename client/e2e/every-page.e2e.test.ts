@@ -37,11 +37,15 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Waits until the page has its data: no request in flight and no "Chargement…" left on it. */
+/**
+ * Waits until the page has its data: no "Chargement…" left on it, and a moment without HTTP requests when there is
+ * one (a live page — the plan editor, subscriptions — keeps its WebSockets open and may never be idle for long).
+ */
 async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.getByText('Chargement…').first().waitFor({ state: 'detached' }).catch(() => {});
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  await expect.poll(() => page.getByText('Chargement…').count(), { timeout: 30_000 }).toBe(0);
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
 }
 
 /** The first link of the page to an item of `list`, for the pages reached through a list. */

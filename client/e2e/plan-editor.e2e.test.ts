@@ -136,12 +136,18 @@ describe('the plan, co-edited live in two browsers against the real server', () 
   });
 
   it('budget lines and expected indicators are shared the same way', async () => {
+    // The demo plan already has budget lines: the new one comes last and adds its amount to the total.
+    const euros = async () => Number((await steel.getByText(/^Total : /).innerText()).replace(/\D/g, ''));
+    const lines = await steel.getByLabel(/^Financeur de la ligne \d+$/).count();
+    const before = lines ? await euros() : 0;
     await authority.getByLabel('Nouvelle ligne : poste').fill('Échangeur et raccordement');
     await authority.getByLabel('Montant (€)', { exact: true }).fill('185000');
     await authority.getByLabel('Financeur', { exact: true }).fill('ADEME Fonds chaleur');
     await authority.getByRole('button', { name: 'Ajouter la ligne' }).click();
-    await steel.getByText('Total : 185 000 €').waitFor();
-    expect(await steel.getByLabel('Financeur de la ligne 1').inputValue()).toBe('ADEME Fonds chaleur');
+    const added = steel.getByLabel(`Financeur de la ligne ${lines + 1}`, { exact: true });
+    await added.waitFor();
+    expect(await added.inputValue()).toBe('ADEME Fonds chaleur');
+    await expect.poll(euros).toBe(before + 185_000);
 
     await steel.getByLabel('Nouvel indicateur').fill('Chaleur livrée');
     await steel.getByLabel('Unité', { exact: true }).fill('MWh/an');
