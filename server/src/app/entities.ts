@@ -1,6 +1,7 @@
 import { ApiToken, UserSession } from '../auth/credential.entity.js';
 import { TerritoryFacilitator } from '../auth/territory-facilitator.entity.js';
 import { Membership } from '../organization/membership.entity.js';
+import { Invitation } from '../organization/invitation.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   ResourceFlow,
   User,
   Membership,
+  Invitation,
   TerritoryFacilitator,
   UserSession,
   ApiToken,

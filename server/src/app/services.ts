@@ -4,6 +4,7 @@ import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService, type OffThreadImport } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
+import { InvitationService } from '../organization/invitation.service.js';
 import type { PlanDocuments } from '../project/plan-document.port.js';
 import { PlanService } from '../project/plan.service.js';
 import { PlanVersionService } from '../project/plan-version.service.js';
@@ -42,8 +43,10 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
 export function createServices(em: EntityManager, deps: AppDeps) {
   const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations);
   const projects = new ProjectService(em, deps.pubSub);
+  const auth = new AuthService(em, deps);
   return {
-    auth: new AuthService(em, deps),
+    auth,
+    invitations: new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
     approvals: new ApprovalService(em, deps.pubSub),
