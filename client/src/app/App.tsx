@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { Provider, useQuery } from 'urql';
+import { JoinPage } from '../features/auth/JoinPage';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ViewerQuery } from '../features/auth/viewer';
 import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
@@ -60,6 +61,9 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
         {describeError(error, t)}
       </p>
     );
+  } else if (route.name === 'join') {
+    // An invitation link is used signed in or not: it opens its own session.
+    content = <JoinPage token={route.token} onJoined={onSessionChange} />;
   } else if (viewer) {
     content = (
       <Suspense
@@ -120,6 +124,8 @@ function Page({ route }: { route: Route }) {
       );
     case 'import':
       return <ImportPage />;
+    case 'join':
+      return null;
     case 'report':
       return (
         <Suspense fallback={<PageLoading />}>

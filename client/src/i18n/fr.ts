@@ -1,3 +1,4 @@
+import { frJoin } from './fr-join';
 import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
@@ -257,6 +258,7 @@ export const fr = {
   ...frDashboard,
   ...frReports,
   ...frImport,
+  ...frJoin,
   ...frProjects,
   ...frPlan,
   ...frPlanVersions,

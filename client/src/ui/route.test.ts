@@ -21,6 +21,7 @@ describe('routes', () => {
     ['#/dashboard', { name: 'dashboard' }],
     ['#/report', { name: 'report' }],
     ['#/import', { name: 'import' }],
+    ['#/join/fe2i_i_abc-DEF_1', { name: 'join', token: 'fe2i_i_abc-DEF_1' }],
   ] as const)('%s is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

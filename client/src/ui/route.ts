@@ -16,6 +16,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'report' }
   | { name: 'import' }
+  | { name: 'join'; token: string }
   | { name: 'notFound'; path: string };
 
 /** Lists whose items open a page of their own at `#/<list>/<id>`; an undecodable id falls back to the list. */
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
   if (parts.length === 1 && parts[0] === 'report') return { name: 'report' };
   if (parts.length === 1 && parts[0] === 'import') return { name: 'import' };
+  if (parts.length === 2 && parts[0] === 'join') return { name: 'join', token: parts[1] };
   if (Object.hasOwn(ITEM_ROUTES, parts[0]) && parts.length <= 2) {
     const { list, item } = ITEM_ROUTES[parts[0] as keyof typeof ITEM_ROUTES];
     if (parts.length === 1) return list;
@@ -76,6 +78,8 @@ export function hrefOf(route: Route): string {
       return '#/report';
     case 'import':
       return '#/import';
+    case 'join':
+      return `#/join/${route.token}`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -100,6 +104,8 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
       return 'report';
     case 'import':
       return 'import';
+    case 'join':
+      return null;
     case 'projects':
     case 'project':
       return 'projects';

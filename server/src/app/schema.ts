@@ -20,7 +20,7 @@ import { ProjectPlanResolver } from '../project/plan.resolver.js';
 import { PlanVersionResolver, ProjectPlanVersionsResolver } from '../project/plan-versions.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
 import { ApprovalResolver } from '../organization/approval.resolver.js';
-import { InvitationResolver } from '../organization/invitation.resolver.js';
+import { InvitationResolver, OrganizationInvitationResolver } from '../organization/invitation.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import { ReportResolver } from '../report/report.resolver.js';
 import '../graphql/enums.js';
@@ -35,6 +35,7 @@ export const RESOLVERS = [
   OrganizationResolver,
   ApprovalResolver,
   InvitationResolver,
+  OrganizationInvitationResolver,
   SiteResolver,
   UserMembershipsResolver,
   FlowResolver,

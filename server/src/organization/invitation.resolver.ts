@@ -1,10 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HttpSession, ViewerContext } from '../auth/auth.context.js';
 import { AuthPayload, UserNode } from '../auth/auth.types.js';
 import { expectId } from '../graphql/global-id.js';
+import { canReviewMembership } from '../policy/approval-policy.js';
 import { MembershipRole } from '../vocabulary/organization.enums.js';
 import type { InvitationService } from './invitation.service.js';
 import { AcceptInvitationInput, InvitationPreviewNode, OrganizationInvitationNode } from './invitation.types.js';
+import { OrganizationNode } from './organization.types.js';
 
 type InvitationContext = ViewerContext & { services: { invitations: InvitationService }; http?: HttpSession };
 
@@ -36,5 +38,13 @@ export class InvitationResolver {
     ctx.principal = session.principal;
     ctx.viewer = session.principal.viewer;
     return { viewer: UserNode.from(session.principal.user) };
+  }
+}
+
+@Resolver(() => OrganizationNode)
+export class OrganizationInvitationResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether you may invite people to this organisation (its admins, its territory’s facilitators).' })
+  viewerCanInvite(@Root() org: OrganizationNode, @Ctx() ctx: ViewerContext): boolean {
+    return canReviewMembership(ctx.viewer, { organizationId: org.dbId, territoryId: org.territoryDbId });
   }
 }
