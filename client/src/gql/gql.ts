@@ -21,6 +21,8 @@ type Documents = {
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      facilitatedTerritories {\n        id\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query DashboardViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          ...DashboardOrganization\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  query DashboardFlows($territoryId: ID!, $after: String) {\n    flows(first: 100, after: $after, filter: { territoryId: $territoryId, direction: OUTPUT }) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        category\n        unit\n        yearlyQuantity\n        currentDestination\n        wasteCode {\n          chapterCode\n          chapterLabelFr\n          chapterLabelEn\n        }\n      }\n    }\n  }\n": typeof types.DashboardFlowsDocument,
@@ -91,6 +93,8 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      facilitatedTerritories {\n        id\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query DashboardViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          ...DashboardOrganization\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  query DashboardFlows($territoryId: ID!, $after: String) {\n    flows(first: 100, after: $after, filter: { territoryId: $territoryId, direction: OUTPUT }) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        category\n        unit\n        yearlyQuantity\n        currentDestination\n        wasteCode {\n          chapterCode\n          chapterLabelFr\n          chapterLabelEn\n        }\n      }\n    }\n  }\n": types.DashboardFlowsDocument,
@@ -196,6 +200,14 @@ export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut {\n    logOut\n  }\n"): (typeof documents)["\n  mutation LogOut {\n    logOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

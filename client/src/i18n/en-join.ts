@@ -1,4 +1,4 @@
-import type { frJoin } from './fr-join';
+import type { frJoin, frReset } from './fr-join';
 
 /** English messages of invitations. */
 export const enJoin: Record<keyof typeof frJoin, string> = {
@@ -17,4 +17,15 @@ export const enJoin: Record<keyof typeof frJoin, string> = {
   'join.existingPassword': 'Your FE2I account’s password',
   'join.submit': 'Join',
   'join.invalid': 'This invitation link is not valid (unknown, already used or expired): {message}',
+};
+
+/** English messages of the password reset. */
+export const enReset: Record<keyof typeof frReset, string> = {
+  'reset.forgot': 'Forgot your password?',
+  'reset.email': "Your account's e-mail address",
+  'reset.send': 'Send me a link',
+  'reset.sent': 'If an account uses this address, a link valid for an hour has just been sent to it.',
+  'reset.title': 'New password',
+  'reset.newPassword': 'New password (at least 10 characters)',
+  'reset.submit': 'Save and sign in',
 };

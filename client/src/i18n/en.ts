@@ -1,4 +1,4 @@
-import { enJoin } from './en-join';
+import { enJoin, enReset } from './en-join';
 import { enImport } from './en-import';
 import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
@@ -258,6 +258,7 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enImport,
   ...enJoin,
+  ...enReset,
   ...enProjects,
   ...enPlan,
   ...enPlanVersions,

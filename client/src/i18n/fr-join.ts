@@ -16,3 +16,14 @@ export const frJoin = {
   'join.submit': 'Rejoindre',
   'join.invalid': 'Ce lien d’invitation n’est pas valable (inconnu, déjà utilisé ou expiré) : {message}',
 };
+
+/** French messages of the password reset; spread into `fr`. */
+export const frReset = {
+  'reset.forgot': 'Mot de passe oublié ?',
+  'reset.email': 'Adresse e-mail de votre compte',
+  'reset.send': 'Recevoir un lien',
+  'reset.sent': 'Si un compte utilise cette adresse, un lien valable une heure vient de lui être envoyé.',
+  'reset.title': 'Nouveau mot de passe',
+  'reset.newPassword': 'Nouveau mot de passe (10 caractères au moins)',
+  'reset.submit': 'Enregistrer et se connecter',
+};

@@ -1,4 +1,4 @@
-import { frJoin } from './fr-join';
+import { frJoin, frReset } from './fr-join';
 import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
@@ -259,6 +259,7 @@ export const fr = {
   ...frReports,
   ...frImport,
   ...frJoin,
+  ...frReset,
   ...frProjects,
   ...frPlan,
   ...frPlanVersions,

@@ -2,6 +2,7 @@ import { ApiToken, UserSession } from '../auth/credential.entity.js';
 import { TerritoryFacilitator } from '../auth/territory-facilitator.entity.js';
 import { Membership } from '../organization/membership.entity.js';
 import { Invitation } from '../organization/invitation.entity.js';
+import { PasswordReset } from '../auth/password-reset.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   User,
   Membership,
   Invitation,
+  PasswordReset,
   TerritoryFacilitator,
   UserSession,
   ApiToken,

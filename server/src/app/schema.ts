@@ -5,6 +5,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { rejectControlCharacters } from '../validation/control-characters.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
+import { PasswordResetResolver } from '../auth/password-reset.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
 import { OrganizationFlowsResolver } from '../flow/organization-flows.resolver.js';
@@ -30,6 +31,7 @@ import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/
 export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
+  PasswordResetResolver,
   TerritoryResolver,
   ReportResolver,
   OrganizationResolver,

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthService, type AuthDeps } from '../auth/auth.service.js';
+import type { Mailer } from '../auth/mailer.js';
+import { PasswordResetService } from '../auth/password-reset.service.js';
 import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService, type OffThreadImport } from '../importer/import.service.js';
@@ -26,6 +28,10 @@ export interface AppDeps extends AuthDeps {
   needCodes: NeedCodes;
   /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
   aggregateMinOrganizations: number;
+  /** E-mails (password reset): SMTP, or the log. */
+  mailer: Mailer;
+  /** The address people open the server at (PUBLIC_URL), for links in e-mails. */
+  publicUrl: string;
   /** Projects' live plans (collab/plan-documents.ts over the collaboration server). */
   planDocuments: PlanDocuments;
   /** Named versions of plans, implemented by collab/. */
@@ -47,6 +53,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   return {
     auth,
     invitations: new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
+    passwordResets: new PasswordResetService(em, { ...deps, auth }),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
     approvals: new ApprovalService(em, deps.pubSub),
