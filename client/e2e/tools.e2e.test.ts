@@ -131,4 +131,32 @@ describe('the tools of integrators and facilitators, in a browser, against the r
     await done.waitFor();
     expect((await done.getByRole('row').filter({ hasText: 'Flux' }).innerText()).replace(/\s+/g, ' ')).toBe('Flux 2 0 0');
   });
+
+  it('lets a new person join by an invitation link, then log in with the password they chose', async () => {
+    const page = await session.newPage({ width: 1440, height: 900 });
+    await logIn(page, session.url, FACILITATOR);
+    await page.getByRole('link', { name: /^Aciéries/ }).first().click();
+    await page.getByRole('heading', { name: 'Inviter une personne' }).waitFor();
+    await page.getByLabel('Son adresse e-mail').fill('lea.nouvelle@acier-fensch.demo');
+    await page.getByRole('button', { name: 'Créer le lien d’invitation' }).click();
+    const link = (await page.getByLabel('Lien d’invitation').innerText()).trim();
+    expect(link).toMatch(new RegExp(`^${session.url}/#/join/fe2i_i_`));
+
+    const newcomer = await session.newPage({ width: 390, height: 844 });
+    await newcomer.goto(link);
+    await newcomer.getByText(/Vous êtes invité·e à rejoindre Aciéries/).waitFor();
+    await newcomer.screenshot({ path: path.join(ARTIFACTS, 'join-390.png'), fullPage: true });
+    await newcomer.getByLabel('Votre nom').fill('Léa Nouvelle');
+    await newcomer.getByLabel(/Choisissez un mot de passe/).fill('lea-secret-2026');
+    await newcomer.getByRole('button', { name: 'Rejoindre' }).click();
+    await newcomer.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+    await newcomer.getByText('Léa Nouvelle').first().waitFor();
+
+    // The link is spent; the password works from the log-in form.
+    const again = await session.newPage();
+    await again.goto(link);
+    await again.getByText(/Ce lien d’invitation n’est pas valable/).waitFor();
+    await logIn(again, session.url, 'lea.nouvelle@acier-fensch.demo', 'lea-secret-2026');
+    expect(await again.getByText('Léa Nouvelle').count()).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { Provider, useQuery } from 'urql';
+import { JoinPage } from '../features/auth/JoinPage';
 import { LogInForm } from '../features/auth/LogInForm';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { ViewerQuery } from '../features/auth/viewer';
 import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
@@ -60,6 +62,11 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
         {describeError(error, t)}
       </p>
     );
+  } else if (route.name === 'join') {
+    // An invitation link is used signed in or not: it opens its own session.
+    content = <JoinPage token={route.token} onJoined={onSessionChange} />;
+  } else if (route.name === 'reset') {
+    content = <ResetPasswordPage token={route.token} onReset={onSessionChange} />;
   } else if (viewer) {
     content = (
       <Suspense
@@ -120,6 +127,9 @@ function Page({ route }: { route: Route }) {
       );
     case 'import':
       return <ImportPage />;
+    case 'join':
+    case 'reset':
+      return null;
     case 'report':
       return (
         <Suspense fallback={<PageLoading />}>

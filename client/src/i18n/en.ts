@@ -1,3 +1,4 @@
+import { enJoin, enReset } from './en-join';
 import { enImport } from './en-import';
 import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
@@ -256,6 +257,8 @@ export const en: Record<MessageKey, string> = {
   ...enDashboard,
   ...enReports,
   ...enImport,
+  ...enJoin,
+  ...enReset,
   ...enProjects,
   ...enPlan,
   ...enPlanVersions,

@@ -1,3 +1,4 @@
+import { frJoin, frReset } from './fr-join';
 import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
@@ -257,6 +258,8 @@ export const fr = {
   ...frDashboard,
   ...frReports,
   ...frImport,
+  ...frJoin,
+  ...frReset,
   ...frProjects,
   ...frPlan,
   ...frPlanVersions,

@@ -21,6 +21,8 @@ describe('routes', () => {
     ['#/dashboard', { name: 'dashboard' }],
     ['#/report', { name: 'report' }],
     ['#/import', { name: 'import' }],
+    ['#/join/fe2i_i_abc-DEF_1', { name: 'join', token: 'fe2i_i_abc-DEF_1' }],
+    ['#/reset/fe2i_r_x', { name: 'reset', token: 'fe2i_r_x' }],
   ] as const)('%s is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'report' }
   | { name: 'import' }
+  | { name: 'join'; token: string }
+  | { name: 'reset'; token: string }
   | { name: 'notFound'; path: string };
 
 /** Lists whose items open a page of their own at `#/<list>/<id>`; an undecodable id falls back to the list. */
@@ -35,6 +37,8 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'dashboard') return { name: 'dashboard' };
   if (parts.length === 1 && parts[0] === 'report') return { name: 'report' };
   if (parts.length === 1 && parts[0] === 'import') return { name: 'import' };
+  if (parts.length === 2 && parts[0] === 'join') return { name: 'join', token: parts[1] };
+  if (parts.length === 2 && parts[0] === 'reset') return { name: 'reset', token: parts[1] };
   if (Object.hasOwn(ITEM_ROUTES, parts[0]) && parts.length <= 2) {
     const { list, item } = ITEM_ROUTES[parts[0] as keyof typeof ITEM_ROUTES];
     if (parts.length === 1) return list;
@@ -76,6 +80,10 @@ export function hrefOf(route: Route): string {
       return '#/report';
     case 'import':
       return '#/import';
+    case 'join':
+      return `#/join/${route.token}`;
+    case 'reset':
+      return `#/reset/${route.token}`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -100,6 +108,9 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
       return 'report';
     case 'import':
       return 'import';
+    case 'join':
+    case 'reset':
+      return null;
     case 'projects':
     case 'project':
       return 'projects';

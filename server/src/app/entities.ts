@@ -1,6 +1,8 @@
 import { ApiToken, UserSession } from '../auth/credential.entity.js';
 import { TerritoryFacilitator } from '../auth/territory-facilitator.entity.js';
 import { Membership } from '../organization/membership.entity.js';
+import { Invitation } from '../organization/invitation.entity.js';
+import { PasswordReset } from '../auth/password-reset.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -19,6 +21,8 @@ export const ENTITIES = [
   ResourceFlow,
   User,
   Membership,
+  Invitation,
+  PasswordReset,
   TerritoryFacilitator,
   UserSession,
   ApiToken,

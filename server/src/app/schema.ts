@@ -5,6 +5,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { rejectControlCharacters } from '../validation/control-characters.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
+import { PasswordResetResolver } from '../auth/password-reset.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
 import { OrganizationFlowsResolver } from '../flow/organization-flows.resolver.js';
@@ -20,6 +21,7 @@ import { ProjectPlanResolver } from '../project/plan.resolver.js';
 import { PlanVersionResolver, ProjectPlanVersionsResolver } from '../project/plan-versions.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
 import { ApprovalResolver } from '../organization/approval.resolver.js';
+import { InvitationResolver, OrganizationInvitationResolver } from '../organization/invitation.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import { ReportResolver } from '../report/report.resolver.js';
 import '../graphql/enums.js';
@@ -29,10 +31,13 @@ import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/
 export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
+  PasswordResetResolver,
   TerritoryResolver,
   ReportResolver,
   OrganizationResolver,
   ApprovalResolver,
+  InvitationResolver,
+  OrganizationInvitationResolver,
   SiteResolver,
   UserMembershipsResolver,
   FlowResolver,

@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthService, type AuthDeps } from '../auth/auth.service.js';
+import type { Mailer } from '../auth/mailer.js';
+import { PasswordResetService } from '../auth/password-reset.service.js';
 import { FlowService } from '../flow/flow.service.js';
 import type { NeedCodes } from '../flow/flow.validation.js';
 import { ImportService, type OffThreadImport } from '../importer/import.service.js';
 import { OrganizationService } from '../organization/organization.service.js';
+import { InvitationService } from '../organization/invitation.service.js';
 import type { PlanDocuments } from '../project/plan-document.port.js';
 import { PlanService } from '../project/plan.service.js';
 import { PlanVersionService } from '../project/plan-version.service.js';
@@ -25,6 +28,10 @@ export interface AppDeps extends AuthDeps {
   needCodes: NeedCodes;
   /** k of the territory aggregates' k-anonymity (AGGREGATE_MIN_ORGANIZATIONS). */
   aggregateMinOrganizations: number;
+  /** E-mails (password reset): SMTP, or the log. */
+  mailer: Mailer;
+  /** The address people open the server at (PUBLIC_URL), for links in e-mails. */
+  publicUrl: string;
   /** Projects' live plans (collab/plan-documents.ts over the collaboration server). */
   planDocuments: PlanDocuments;
   /** Named versions of plans, implemented by collab/. */
@@ -42,8 +49,11 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
 export function createServices(em: EntityManager, deps: AppDeps) {
   const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations);
   const projects = new ProjectService(em, deps.pubSub);
+  const auth = new AuthService(em, deps);
   return {
-    auth: new AuthService(em, deps),
+    auth,
+    invitations: new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
+    passwordResets: new PasswordResetService(em, { ...deps, auth }),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
     approvals: new ApprovalService(em, deps.pubSub),

@@ -7,6 +7,7 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { RedisAttemptStore } from '../auth/redis-attempt-store.js';
 import { followAccessChanges } from '../collab/access-follower.js';
 import { offThreadImport } from './import-thread.js';
+import { createMailer } from './mailer.js';
 import { createCollabServer, type CollabServer } from '../collab/collab-server.js';
 import { createPlanDocuments, storedPlanDocuments } from '../collab/plan-documents.js';
 import { createPlanVersions } from '../collab/plan-versions.js';
@@ -117,6 +118,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
     needCodes: needCodesOf(knowledgeBase),
     aggregateMinOrganizations: config.aggregateMinOrganizations,
     offThreadImport: offThreadImport(clientUrl, needCodesOf(knowledgeBase)),
+    mailer: createMailer(config.smtpUrl, config.mailFrom, log),
+    publicUrl: config.publicUrl,
     planDocuments,
     planVersions,
   };

@@ -11,7 +11,7 @@ import { newSecretToken, tokenHash } from './secret-token.js';
 import { User } from './user.entity.js';
 
 export const SESSION_DAYS = 30;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface AuthDeps {
   sessionSecret: string;
@@ -139,7 +139,8 @@ export class AuthService {
     await this.em.flush();
   }
 
-  private async openSession(userId: string): Promise<NewSession> {
+  /** A new session for a user whose identity was proven another way (an invitation link used once). */
+  async openSession(userId: string): Promise<NewSession> {
     const sessionToken = newSecretToken('fe2i_s');
     const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
     this.em.create(UserSession, { user: userId, tokenHash: tokenHash(this.deps.sessionSecret, sessionToken), expiresAt });

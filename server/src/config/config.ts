@@ -24,6 +24,12 @@ export interface Config {
   clientDist: string;
   /** Print every SQL statement. */
   debugSql: boolean;
+  /** SMTP server for e-mails (password reset): `smtp://user:pass@host:587`; absent: e-mails are printed in the log. */
+  smtpUrl: string | undefined;
+  /** The sender of those e-mails. */
+  mailFrom: string;
+  /** The address people open the server at, for links in e-mails. */
+  publicUrl: string;
   /** Limits of every WebSocket path (/graphql, /collab): see http/socket-limits.ts. */
   sockets: SocketLimits;
 }
@@ -66,6 +72,8 @@ export function loadConfig(env: Env = process.env): Config {
   const allowedOrigins = readOrigins(env.ALLOWED_ORIGINS, problems);
   const seedDemo = readBool('SEED_DEMO', env.SEED_DEMO, databaseUrl === undefined, problems);
   const debugSql = readBool('DEBUG_SQL', env.DEBUG_SQL, false, problems);
+  const smtpUrl = readUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:'], problems);
+  const publicUrl = readUrl('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:'], problems) ?? `http://localhost:${port || 4000}`;
   const sockets: SocketLimits = {
     maxMessageBytes: readInt('WS_MAX_MESSAGE_BYTES', env.WS_MAX_MESSAGE_BYTES, 65_536, 1024, 16_777_216, problems),
     operationsPerSecond: readInt('WS_OPERATIONS_PER_SECOND', env.WS_OPERATIONS_PER_SECOND, 20, 1, 10_000, problems),
@@ -97,6 +105,9 @@ export function loadConfig(env: Env = process.env): Config {
     aggregateMinOrganizations,
     clientDist: path.resolve(env.CLIENT_DIST || path.join(repoRoot, 'client/dist')),
     debugSql,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'FE2I <no-reply@localhost>',
+    publicUrl,
     sockets,
   };
 }

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { describeError } from '../../ui/errors';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
+import { PasswordResetRequest } from './PasswordResetRequest';
 
 const LogInMutation = graphql(`
   mutation LogIn($input: LogInInput!) {
@@ -65,6 +66,7 @@ export function LogInForm({ onLoggedIn }: { onLoggedIn: () => void }) {
           {fetching ? t('auth.submitting') : t('auth.submit')}
         </button>
       </form>
+      <PasswordResetRequest />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
 import { AddSiteForm } from './AddSiteForm';
 import { OrganizationSynergies } from './OrganizationSynergies';
 import './directory.css';
+import { InvitePersonForm } from './InvitePersonForm';
 
 const OrganizationQuery = graphql(`
   query Organization($id: ID!) {
@@ -22,6 +23,7 @@ const OrganizationQuery = graphql(`
         description
         website
         viewerCanEdit
+        viewerCanInvite
         activitySector {
           code
           labelFr
@@ -133,6 +135,7 @@ export function OrganizationPage({ id }: { id: string }) {
               ))}
             </ul>
           )}
+          {organization.viewerCanInvite && <InvitePersonForm organizationId={organization.id} />}
           <OrganizationSynergies organizationId={organization.id} />
         </>
       )}

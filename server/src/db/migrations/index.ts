@@ -7,6 +7,8 @@ import { Migration20261204211052_projects } from './Migration20261204211052_proj
 import { Migration20261204220000_approvals } from './Migration20261204220000_approvals.js';
 import { Migration20261204220000_collab_store } from './Migration20261204220000_collab_store.js';
 import { Migration20261204233000_declared_counterfactuals } from './Migration20261204233000_declared_counterfactuals.js';
+import { Migration20261205010000_invitations } from './Migration20261205010000_invitations.js';
+import { Migration20261205013000_password_resets } from './Migration20261205013000_password_resets.js';
 
 /** Committed migrations in order. New ones: `npm run migration:create -w server`, then list them here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +20,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204220000_approvals', class: Migration20261204220000_approvals },
   { name: 'Migration20261204220000_collab_store', class: Migration20261204220000_collab_store },
   { name: 'Migration20261204233000_declared_counterfactuals', class: Migration20261204233000_declared_counterfactuals },
+  { name: 'Migration20261205010000_invitations', class: Migration20261205010000_invitations },
+  { name: 'Migration20261205013000_password_resets', class: Migration20261205013000_password_resets },
 ];

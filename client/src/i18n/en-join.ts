@@ -1,0 +1,31 @@
+import type { frJoin, frReset } from './fr-join';
+
+/** English messages of invitations. */
+export const enJoin: Record<keyof typeof frJoin, string> = {
+  'invite.title': 'Invite a person',
+  'invite.email': 'Their e-mail address',
+  'invite.role': 'Role',
+  'invite.role.MEMBER': 'Member',
+  'invite.role.ADMIN': 'Administrator',
+  'invite.submit': 'Make the invitation link',
+  'invite.made': 'Link for {email}, valid once for 7 days — send it to them:',
+  'invite.link': 'Invitation link',
+  'join.title': 'Join FE2I',
+  'join.intro': 'You are invited to join {organization} on FE2I, the territorial industrial-ecology platform run by VALO’LAB, with the address {email}.',
+  'join.name': 'Your name',
+  'join.newPassword': 'Choose a password (at least 10 characters)',
+  'join.existingPassword': 'Your FE2I account’s password',
+  'join.submit': 'Join',
+  'join.invalid': 'This invitation link is not valid (unknown, already used or expired): {message}',
+};
+
+/** English messages of the password reset. */
+export const enReset: Record<keyof typeof frReset, string> = {
+  'reset.forgot': 'Forgot your password?',
+  'reset.email': "Your account's e-mail address",
+  'reset.send': 'Send me a link',
+  'reset.sent': 'If an account uses this address, a link valid for an hour has just been sent to it.',
+  'reset.title': 'New password',
+  'reset.newPassword': 'New password (at least 10 characters)',
+  'reset.submit': 'Save and sign in',
+};
