@@ -43,9 +43,8 @@ afterAll(async () => {
  */
 async function settle(page: Page) {
   await page.waitForLoadState('load');
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
   await expect.poll(() => page.getByText('Chargement…').count(), { timeout: 30_000 }).toBe(0);
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
 }
 
 /** The first link of the page to an item of `list`, for the pages reached through a list. */
