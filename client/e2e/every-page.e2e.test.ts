@@ -112,7 +112,6 @@ describe('every page, in a browser, against the real server', () => {
         const project = await firstItem(page, 'projects');
         if (project) await visit(project, 'project');
         await visit('#/dashboard', 'dashboard');
-        await visit('#/report', 'report');
         await visit('#/import', 'import');
         await visit('#/api-tokens', 'api-tokens');
         await visit('#/nowhere', 'not-found');
