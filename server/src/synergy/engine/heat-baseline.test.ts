@@ -37,9 +37,9 @@ describe('heat and water baselines', () => {
 
   it('keeps the gas boiler as the central heat baseline and a low-carbon heating network as the low, saying so', () => {
     const f = get(heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }), 'CO2E_AVOIDED_T')!;
-    // 1,000 MWh × 252 kg/MWh; low 700 MWh (take-up) × 30 kg/MWh (a low-carbon network's published content). Was 28 t
-    // with electric heating (40 kg/MWh) as the low before knowledge base 1.7.0.
-    expect(f.central).toBeCloseTo(252, 1);
+    // 1,000 MWh × 85 % expected take-up × 252 kg/MWh; low 700 MWh (take-up) × 30 kg/MWh (a low-carbon network's
+    // published content). Was 28 t with electric heating (40 kg/MWh) as the low before knowledge base 1.7.0.
+    expect(f.central).toBeCloseTo(214.2, 1);
     expect(f.low).toBeCloseTo(21, 1);
     expect(f.formula).toContain('heat supply today is not declared');
     expect(f.factors.map((u) => u.id)).toContain('ef-heating-network-fr');
@@ -53,14 +53,14 @@ describe('heat and water baselines', () => {
       heatNetworkCo2GPerKwh: 80,
     });
     const mine = get(figuresFor(all, (orgs) => orgs.includes('network')), 'CO2E_AVOIDED_T')!;
-    // 1,000 MWh × 80 kg/MWh = 80 t; the declared content has no spread: low 700 MWh × 80.
-    expect([mine.low, mine.central, mine.high]).toEqual([56, 80, 80]);
+    // 850 MWh (85 % take-up) × 80 kg/MWh = 68 t; the declared content has no spread: low 700 MWh × 80, high 1,000 × 80.
+    expect([mine.low, mine.central, mine.high]).toEqual([56, 68, 80]);
     expect(mine.formula).toContain('Réseau de Fensch');
     expect(mine.factors.find((u) => u.id === 'declared-heating-network-co2')).toMatchObject({ kind: 'DECLARED', sourceId: null });
     expect(mine.declaredBy).toEqual(['network']);
     // Anyone else reads the figure as if nothing were declared: the declaration is not inferable from it.
     const others = figuresFor(all, () => false);
-    expect(get(others, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(252, 1);
+    expect(get(others, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(214.2, 1);
     expect(others.map((f) => f.formula).join(' ')).not.toContain('Fensch');
     expect(others.length).toBe(figuresFor(all, () => true).length);
   });
@@ -68,17 +68,17 @@ describe('heat and water baselines', () => {
   it('divides a declared fuel by its efficiency: fuel oil 324 kg/MWh ÷ 0.85', () => {
     const all = heat('heat-hot-water-district-heating', {}, 'MEGAWATT_HOUR', 1_000, { heatSupply: 'FUEL_OIL', heatSupplyEfficiency: 0.85 });
     const f = get(figuresFor(all, () => true), 'CO2E_AVOIDED_T')!;
-    expect(f.central).toBeCloseTo(381.2, 1);
+    expect(f.central).toBeCloseTo(381.2 * 0.85, 1);
     expect(f.factors.map((u) => u.id)).toEqual(expect.arrayContaining(['ef-fuel-oil-pci', 'heat-supply-efficiency']));
   });
 
   it('credits only the part of a source not used today, when the share is declared', () => {
     const half = figuresFor(heat('heat-hot-water-district-heating', { usedShareToday: 0.5 }), () => true);
-    expect(get(half, 'MWH_RECOVERED')!.central).toBeCloseTo(500);
-    expect(get(half, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(126, 1);
+    expect(get(half, 'MWH_RECOVERED')!.central).toBeCloseTo(500 * 0.85);
+    expect(get(half, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(126 * 0.85, 1);
     const whole = figuresFor(heat('cooling-water-cascade', { category: 'WATER', usedShareToday: 1 }, 'CUBIC_METRE', 50_000), () => true);
     expect(get(whole, 'WATER_M3_SAVED')!.central).toBe(0);
     // A declared share of 0 overrides nothing else: the whole source is credited.
-    expect(get(figuresFor(heat('heat-hot-water-district-heating', { usedShareToday: 0 }), () => true), 'MWH_RECOVERED')!.central).toBeCloseTo(1_000);
+    expect(get(figuresFor(heat('heat-hot-water-district-heating', { usedShareToday: 0 }), () => true), 'MWH_RECOVERED')!.central).toBeCloseTo(850);
   });
 });

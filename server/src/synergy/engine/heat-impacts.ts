@@ -203,15 +203,11 @@ export interface SupplySaving {
 }
 
 /**
- * What the taker of heat saves out of its current supply: a declared cost is taken whole (the discount range carries
- * the spread), a heat pump's electricity is paid out of it, and only a discount on the rest is saved.
+ * What the taker of heat saves out of its current supply (on the expected take-up): a heat pump's electricity is paid out of it, and only a discount on the rest is saved.
  */
-export function heatSaving(saving: SupplySaving, declared: boolean, pump: HeatPump | null): SupplySaving {
+export function heatSaving(saving: SupplySaving, pump: HeatPump | null): SupplySaving {
   let { base, formula, factors, basis } = saving;
-  if (declared) {
-    // The declared cost is the taker's current supply, in full: the discount range below carries the spread.
-    base = { low: base.central, central: base.central, high: base.central };
-  }
+  // A declared cost keeps its take-up range (70 %, 85 %, 100 % of the covered supply); the discount adds its own.
   if (pump) {
     const p = ELECTRICITY_PRICE_EUR_PER_MWH;
     base = {

@@ -48,8 +48,9 @@ describe('heat bought from a neighbour', () => {
       12_000,
     );
     const euros = get(f, 'EUROS_SAVED', 'buyer')!;
-    expect(euros.central).toBeCloseTo(720_000 * 0.25, 0);
-    expect(euros.low).toBeCloseTo(720_000 * 0.1, 0);
+    // On the expected take-up (85 %, 70 % to 100 %), as every quantity (issue 14).
+    expect(euros.central).toBeCloseTo(720_000 * 0.85 * 0.25, 0);
+    expect(euros.low).toBeCloseTo(720_000 * 0.7 * 0.1, 0);
     expect(euros.high).toBeCloseTo(720_000 * 0.4, 0);
     expect(euros.formula).toContain('discount');
     expect(euros.factors.map((x) => x.id)).toContain('recovered-heat-discount');
@@ -64,7 +65,8 @@ describe('heat bought from a neighbour', () => {
     );
     const euros = get(f, 'EUROS_SAVED', 'buyer')!;
     const electricity = Number(/− ([\d.]+) MWh heat-pump electricity/.exec(euros.formula)![1]);
-    expect(euros.central).toBeCloseTo((130_000 - electricity * 150) * 0.25, -1);
+    // The electricity in the formula is already on the expected take-up (85 %).
+    expect(euros.central).toBeCloseTo((130_000 * 0.85 - electricity * 150) * 0.25, -1);
   });
 });
 
@@ -111,7 +113,7 @@ describe('heat pump only where a direct exchanger would not do', () => {
     expect(seasonal.params).toMatchObject({ monthsShared: 7, quantity: 1750, unit: 'MEGAWATT_HOUR' });
     expect(text(s)).toContain('Sur les 7 mois communs, environ 1 750 MWh');
     expect(text(s, 'en')).toContain('Over the 7 shared months, about 1,750 MWh');
-    expect(get(s.impacts, 'MWH_RECOVERED')!.central).toBeCloseTo(1750, 3);
+    expect(get(s.impacts, 'MWH_RECOVERED')!.central).toBeCloseTo(1750 * 0.85, 3);
   });
 
   it('does not show a party the seasonal figure built from the other side before consent', () => {

@@ -47,24 +47,27 @@ export const DEFAULT_TRANSPORT_FACTOR: EmissionFactor = {
 };
 /**
  * Share of the matched quantity that really moves: not every tonne matched on paper is taken up (quality lots
- * refused, seasonal gaps). Quantities are shown from 70 % (low) to 100 % (central and high) of the match.
+ * refused, seasonal gaps, a partner that takes part only). The central value is the expected take-up, 85 %, the
+ * middle of the 70–100 % range the method used before issue 14 (when the central was the maximum). No published
+ * implementation rate of matched quantities was found to cite: an assumption, shown with its range on every figure
+ * it scales (docs/impact-method.md § 1).
  */
-export const TAKE_UP: Range = { low: 0.7, central: 1, high: 1 };
+export const TAKE_UP: Range = { low: 0.7, central: 0.85, high: 1 };
 /** TAKE_UP as a factor of the figures it scales: a convention of the method, shown as an assumption. */
 export const TAKE_UP_USE: ImpactFactorUse = Object.freeze({
   id: 'take-up',
   value: TAKE_UP.central,
-  unit: `share of the match taken up (low ${TAKE_UP.low})`,
+  unit: `expected share of the match taken up (low ${TAKE_UP.low}, high ${TAKE_UP.high}; assumed, no cited rate)`,
   sourceId: null,
   kind: 'ASSUMPTION',
 });
-/** Savings from a declared cost: the counterpart may charge for the resource, so from 70 % to 100 % of it. */
-export const DECLARED_COST_SAVING: Range = { low: 0.7, central: 1, high: 1 };
+/** Savings from a declared cost follow the quantity that moves: the expected take-up (70 %, 85 %, 100 %). */
+export const DECLARED_COST_SAVING: Range = TAKE_UP;
 /** The conventions of the method, shown as assumptions with their ranges on the figures they shape (issue 14). */
 export const DECLARED_COST_SHARE_USE: ImpactFactorUse = Object.freeze({
   id: 'declared-cost-share',
   value: DECLARED_COST_SAVING.central,
-  unit: `share of the declared cost saved (low ${DECLARED_COST_SAVING.low}: the counterpart may charge for the resource)`,
+  unit: `share of the declared cost saved: the expected take-up (low ${DECLARED_COST_SAVING.low}, high ${DECLARED_COST_SAVING.high})`,
   sourceId: null,
   kind: 'ASSUMPTION',
 });
@@ -78,7 +81,7 @@ export const DEFAULT_SPREAD_USE: ImpactFactorUse = Object.freeze({
 export const ROAD_DETOUR_USE: ImpactFactorUse = Object.freeze({
   id: 'road-detour-factor',
   value: 1.3,
-  unit: 'road km per straight-line km (engine option roadDetourFactor)',
+  unit: 'road km per straight-line km (engine option roadDetourFactor; assumed, not varied in the range)',
   sourceId: null,
   kind: 'ASSUMPTION',
 });

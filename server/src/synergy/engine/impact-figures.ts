@@ -223,7 +223,9 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
   }
   const quantity = whole * (change?.share ?? 1);
   const todayRatio = change?.today?.ratio ?? 0;
-  const jobs = (quantity * Math.max(0, ratio - todayRatio)) / 1000;
+  // On the expected take-up, like the tonnes: ±30 % around the ratio, 70 % to 100 % of the match.
+  const range = scaleRange(spreadRange((quantity * Math.max(0, ratio - todayRatio)) / 1000), TAKE_UP);
+  const jobs = range.central;
   const scaled = change && change.share !== 1 ? `${fmt(whole)} ${unitLabel} × ${pct(change.share)} = ` : '';
   const todayUses = change?.today ? [jobsRatioUse(change.today.pathway, todayRatio, `FTE per 1000 ${unitLabel} (today's route)`)] : [];
   const ratioText = change?.today
@@ -234,12 +236,12 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
       {
         indicator: 'JOBS',
         unit: 'FTE',
-        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${ratioText} = ${fmt(jobs)} FTE${change?.note ?? ''}`,
-        factors: [...uses, ...todayUses],
+        formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${ratioText} × ${pct(TAKE_UP.central)} take-up = ${fmt(jobs)} FTE${change?.note ?? ''}`,
+        factors: [...uses, ...todayUses, TAKE_UP_USE],
         basis: 'MIXED',
         organizationId: null,
       },
-      spreadRange(jobs),
+      range,
       3,
     ),
   ];
@@ -255,7 +257,7 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
           basis: 'MIXED',
           organizationId: null,
         },
-        spreadRange(insertion),
+        scaleRange(range, insertionShare),
         3,
       ),
     );

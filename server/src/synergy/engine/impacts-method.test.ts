@@ -33,16 +33,16 @@ describe('avoided production by the baseline in the waste hierarchy', () => {
     expect(get(f, 'CO2E_AVOIDED_T')!.formula).toContain('changes the customer, not the route');
   });
 
-  it('credits the whole avoided production for landfilled scrap: 4,000 t × 1,500 kg/t = 6,000 t CO2e', () => {
+  it('credits the whole avoided production for landfilled scrap: 4,000 t × 85 % take-up × 1,500 kg/t = 5,100 t CO2e', () => {
     const f = pair('ferrous-scrap-steelmaking', { yearlyQuantity: 4_000, currentDestination: 'LANDFILL' }, { yearlyQuantity: 8_000 }, 4_000);
-    expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(6_000 + 4_000 * 0.005, 3);
+    expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo((6_000 + 4_000 * 0.005) * 0.85, 3);
   });
 
-  it('credits only the difference of the two routes from recycling to reuse: 10 t × (800 − 400) kg/t = 4 t', () => {
+  it('credits only the difference of the two routes from recycling to reuse: 10 t × 85 % × (800 − 400) kg/t = 3.4 t', () => {
     const f = pair('cardboard-box-reuse', { yearlyQuantity: 10, currentDestination: 'RECYCLING' }, { yearlyQuantity: 10 }, 10);
     const co2 = get(f, 'CO2E_AVOIDED_T')!;
-    expect(co2.central).toBe(4);
-    expect(co2.formula).toContain("10 t × 400 kg/t production already avoided by today's RECYCLING");
+    expect(co2.central).toBe(3.4);
+    expect(co2.formula).toContain("8.5 t × 400 kg/t production already avoided by today's RECYCLING");
     expect(co2.low).toBeLessThan(co2.central);
   });
 
@@ -88,10 +88,10 @@ describe('heat', () => {
       { category: 'ENERGY', unit: 'MEGAWATT_HOUR', yearlyQuantity: 3_500, temperatureC: 60, availableMonths: winter, yearlyCostEur: 280_000 },
       3_000,
     );
-    expect(get(f, 'MWH_RECOVERED')).toMatchObject({ central: 1_750, low: 1_225 });
+    expect(get(f, 'MWH_RECOVERED')).toMatchObject({ central: 1_487.5, low: 1_225, high: 1_750 }); // 85 % expected take-up
     expect(get(f, 'MWH_RECOVERED')!.formula).toContain('7 months shared');
-    expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo((1_750 * 252) / 1000, 3);
-    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(35_000); // 280 k€ × 1,750 / 3,500 × 25 % discount on the current supply
+    expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo((1_487.5 * 252) / 1000, 3);
+    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(29_750); // 280 k€ × 1,750 / 3,500 × 85 % take-up × 25 % discount on the current supply
   });
 
   it('counts only the heat taken from the source through a heat pump, and pays its electricity', () => {
@@ -104,19 +104,19 @@ describe('heat', () => {
     );
     const cop = (0.5 * 358.15) / 30;
     const electricity = 1_800 / cop;
-    expect(get(f, 'MWH_RECOVERED')!.central).toBeCloseTo(1_800 - electricity, 2);
+    expect(get(f, 'MWH_RECOVERED')!.central).toBeCloseTo((1_800 - electricity) * 0.85, 2);
     expect(get(f, 'MWH_RECOVERED')!.formula).toContain('lift 60 → 80 °C');
     const co2 = get(f, 'CO2E_AVOIDED_T')!;
-    expect(co2.central).toBeCloseTo((1_800 * 252 - electricity * 55) / 1000, 2);
+    expect(co2.central).toBeCloseTo(((1_800 * 252 - electricity * 55) * 0.85) / 1000, 2);
     expect(co2.formula).toContain('heat-pump electricity');
     // The taker declared no heat supply: the low is a low-carbon heating network (knowledge base 1.7.0).
     expect(co2.factors.map((x) => x.id)).toEqual(['ef-gas-boiler-heat', 'ef-electricity-fr', 'heat-pump-cop', 'ef-heating-network-fr']);
-    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(Math.round((130_000 - electricity * 150) * 0.25));
+    expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(Math.round((130_000 - electricity * 150) * 0.85 * 0.25));
   });
 
   it('uses a typical COP of 3 when a temperature is not declared', () => {
     const f = pair('heat-low-temperature-heat-pump', { category: 'ENERGY', unit: 'MEGAWATT_HOUR', yearlyQuantity: 900 }, { category: 'ENERGY', unit: 'MEGAWATT_HOUR', yearlyQuantity: 900 }, 900);
-    expect(get(f, 'MWH_RECOVERED')!.central).toBe(600);
+    expect(get(f, 'MWH_RECOVERED')!.central).toBe(510); // 900 MWh × 85 % × (1 − 1/3)
   });
 });
 
@@ -131,7 +131,7 @@ describe('pooling', () => {
       kb,
     );
     expect(get(f, 'EUROS_SAVED', 'box-maker')).toBeUndefined();
-    expect(get(f, 'EUROS_SAVED', 'brewery')!.central).toBe(600); // 20 t × 150 EUR/t × 20 %
+    expect(get(f, 'EUROS_SAVED', 'brewery')!.central).toBe(510); // 20 t × 150 EUR/t × 20 % × 85 % take-up
   });
 
   it('counts the electricity a compressed-air leak campaign saves, not the whole consumption: 440 MWh × 20 %', () => {

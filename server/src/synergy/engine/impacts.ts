@@ -1,39 +1,29 @@
-import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
-import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, heatSaving, isHeatPumpPathway, seasonalQuantity, type HeatPump, type SupplySaving } from './heat-impacts.js';
+import { heatPump, heatPumpCo2, heatPumpRecoveredFigure, isHeatPumpPathway, seasonalQuantity } from './heat-impacts.js';
 import {
-  DECLARED_COST_SAVING,
-  DECLARED_COST_SHARE_USE,
-  DEFAULT_SPREAD_USE,
-  HAULAGE_EUR_PER_TKM,
-  HAULAGE_USE,
   ROAD_DETOUR_USE,
   RECYCLING_ROUTE_FACTOR,
   disposalFactorIdFor,
-  declaredCostUse,
-  typicalCostUse,
   materialBaseline,
   type Baseline,
   TAKE_UP,
-  UNIT_LABEL,
   baselineUses,
   divertedShare,
   figure,
-  fmt,
   pct,
   quantityForFactor,
   resolveFactor,
   scaleRange,
-  sharedFactors,
-  spreadRange,
   transportFactor,
   type Range,
   type SubstitutionImpactInput,
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, factorQuantityUnit, jobFigures, jobsChange, physicalFigure, productionFactorIdFor, type Co2Term } from './impact-figures.js';
-import { isMaterialPathway, isServicePathway } from '../knowledge/pathway-classes.js';
+import { isMaterialPathway } from '../knowledge/pathway-classes.js';
 import { processTerms } from './process-terms.js';
+import { recyclingYield } from './net-economics.js';
+import { substitutionEuros } from './substitution-euros.js';
 import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow, usedShareNote, usedShareToday, withDeclaredVariants } from './declared-baseline.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 
@@ -51,7 +41,6 @@ export function substitutionImpacts(input: SubstitutionImpactInput, kb: Compiled
 
 function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
   const { pathway, output } = input;
-  const unit = pathway.unit;
   const indicator = pathway.impact.indicator;
   const material = isMaterialPathway(pathway);
   const used = !material && (indicator === 'ENERGY' || indicator === 'WATER') ? usedShareToday(output) : { share: 0, declared: false };
@@ -77,10 +66,9 @@ function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): I
   const co2 = pump ? heatPumpCo2(pathway, q, pump, kb, input.input) : materialCo2(input, q, baseline, kb);
   if (co2) figures.push(co2);
 
-  const disposal = costSaving('output', input.output, input.coverage.output, q, unit, pathway, share);
-  if (disposal) figures.push(material ? lessHaulage(disposal, input) : disposal);
-  const purchase = purchaseSaving(input, q, coverageIn, baseline, pump);
-  if (purchase) figures.push(purchase);
+  const euros = substitutionEuros(input, q, coverageIn, baseline, pump);
+  if (euros.producer) figures.push(euros.producer);
+  if (euros.taker) figures.push(euros.taker);
 
   // The work a substitution creates (collection, sorting, repair, processing) is done by the organisation that takes
   // the stream: its jobs are insertion jobs when it is an insertion enterprise (SIAE) or of kind SSE. The producer
@@ -137,6 +125,7 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
     );
   }
   let terms: Co2Term[];
+  let yieldUse: ImpactFactorUse | null = null;
   if (baseline.upgrade) {
     const todayId = productionId ? RECYCLING_ROUTE_FACTOR[productionId] : undefined;
     const today = resolveFactor(kb, todayId);
@@ -158,6 +147,8 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
     const material = isMaterialPathway(pathway);
     const disposalId = disposalFactorIdFor(pathway.impact.avoidedDisposalFactorId, output.currentDestination);
     terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE, disposalId);
+    // Rejects and losses of recycling are still disposed of: the yield scales both avoided terms (net-economics.ts).
+    yieldUse = withRecyclingYield(pathway, productionId, terms);
     if (terms.length > 0) terms.push(...processTerms(pathway, q, material ? share : FULL_SHARE, output.currentDestination, kb));
   }
   if (terms.length === 0) return null;
@@ -174,7 +165,8 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
   const heat = heatBaselineOf(pathway, terms, kb, input.input);
   const co2 = co2Figure(pathway, terms);
   const road = input.transport ? [ROAD_DETOUR_USE] : [];
-  return { ...co2, formula: `${co2.formula}${heat?.note ?? ''}`, factors: [...co2.factors, ...(heat?.uses ?? []), ...road] };
+  const yields = yieldUse ? [yieldUse] : [];
+  return { ...co2, formula: `${co2.formula}${heat?.note ?? ''}`, factors: [...co2.factors, ...(heat?.uses ?? []), ...road, ...yields] };
 }
 
 /**
@@ -200,142 +192,13 @@ function heatBaselineOf(pathway: Pathway, terms: Co2Term[], kb: CompiledKnowledg
 
 const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };
 
-const RECOVERED_TODAY = new Set(['RECYCLING', 'REUSE', 'ENERGY_RECOVERY']);
-/**
- * Euros the taker saves. Not its whole purchase: a service is still paid to the provider, and a stream that already
- * has a recovery outlet (or that collectors take free: typical disposal cost 0) is a traded commodity bought at its
- * market price — the figure says so at 0 EUR. A taker that declared no cost gets the pathway's typical purchase cost
- * only where the input is normally bought: not for reuse, whose operators mostly receive items as donations. A heat
- * pump's electricity is paid out of the heat saved.
- */
-function purchaseSaving(
-  input: SubstitutionImpactInput,
-  q: number,
-  coverage: number | null,
-  baseline: Baseline,
-  pump: HeatPump | null,
-): ImpactFigure | null {
-  const { pathway, input: flow, output } = input;
-  const declared = flow.yearlyCostEur !== null && flow.yearlyCostEur > 0 && coverage !== null ? flow.yearlyCostEur : null;
-  const typical = pathway.impact.typicalPurchaseEurPerUnit;
-  if (declared === null && (typical === undefined || typical <= 0)) return null;
-  const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
-  const cost = declared !== null ? `${fmt(declared)} EUR/yr declared purchase` : `${fmt(typical!)} EUR/${unitLabel} typical purchase`;
-  const material = isMaterialPathway(pathway);
-  const nothing = (why: string) =>
-    figure(
-      {
-        indicator: 'EUROS_SAVED',
-        unit: 'EUR',
-        formula: `0 EUR counted on the ${cost}: ${why}`,
-        factors:
-          declared !== null
-            ? [declaredCostUse(declared)]
-            : [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)],
-        basis: declared !== null ? 'DECLARED' : 'TYPICAL',
-        organizationId: flow.organizationId,
-      },
-      { low: 0, central: 0, high: 0 },
-      0,
-    );
-  if (isServicePathway(pathway)) return nothing('a service (or shared premises, vehicles) is still paid to the provider; only a negotiated discount would be saved, and none is assumed');
-  if (declared === null && baseline.route === 'REUSE' && material) {
-    return nothing('no purchase declared, and reuse operators mostly receive such items as donations, so no typical purchase is credited');
+function withRecyclingYield(pathway: Pathway, productionId: string | undefined, terms: Co2Term[]): ImpactFactorUse | null {
+  const y = recyclingYield(pathway, productionId);
+  if (!y) return null;
+  for (const t of terms) {
+    if (t.sign < 0) continue;
+    t.quantity = scaleRange(t.quantity, y.yield);
+    t.label = `${t.label}${y.note}`;
   }
-  if (material && (RECOVERED_TODAY.has(output.currentDestination ?? '') || pathway.impact.typicalDisposalEurPerUnit === 0)) {
-    const today = output.currentDestination && RECOVERED_TODAY.has(output.currentDestination) ? `already ${output.currentDestination} today` : 'taken free by collectors';
-    return nothing(
-      `the output has a market value (${today}) that the taker pays; only a shorter haul or a price difference would be saved, neither estimated`,
-    );
-  }
-  // The declared purchase prorated to the share the synergy covers.
-  const covered = declared !== null ? declared * coverage! : 0;
-  const supply: SupplySaving =
-    declared !== null
-      ? {
-          base: scaleRange({ low: covered, central: covered, high: covered }, DECLARED_COST_SAVING),
-          formula: `${cost} × ${pct(coverage!)} covered`,
-          factors: [declaredCostUse(declared)],
-          basis: 'DECLARED',
-        }
-      : {
-          base: spreadRange(q * typical!),
-          formula: `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase`,
-          factors: [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)],
-          basis: 'TYPICAL',
-        };
-  const { base, formula, factors, basis } = pathway.impact.indicator === 'ENERGY' ? heatSaving(supply, declared !== null, pump) : supply;
-  return figure(
-    { indicator: 'EUROS_SAVED', unit: 'EUR', formula: `${formula} = ${fmt(base.central)} EUR`, factors, basis, organizationId: flow.organizationId },
-    base,
-    0,
-  );
-}
-
-/** Euros a party saves: its declared cost prorated to the matched share, else a typical cost × quantity. */
-/**
- * Net of haulage: the producer now brings its output to the taker (it paid its collector before, which its declared
- * or typical disposal cost includes), `t·km × 0.12 EUR/t·km` (an assumption, 0.08 to 0.20). The net may be negative.
- */
-function lessHaulage(saving: ImpactFigure, input: SubstitutionImpactInput): ImpactFigure {
-  const tkm = input.transport?.tonneKm;
-  if (!tkm || tkm <= 0) return saving;
-  const cost = (eur: number) => Math.round(tkm * eur);
-  return {
-    ...saving,
-    low: saving.low - cost(HAULAGE_EUR_PER_TKM.high),
-    central: saving.central - cost(HAULAGE_EUR_PER_TKM.central),
-    high: saving.high - cost(HAULAGE_EUR_PER_TKM.low),
-    formula: `${saving.formula} − ${fmt(tkm)} t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = ${fmt(saving.central - cost(HAULAGE_EUR_PER_TKM.central))} EUR net`,
-    factors: [...saving.factors, HAULAGE_USE],
-    basis: saving.basis === 'DECLARED' ? 'MIXED' : saving.basis,
-  };
-}
-
-function costSaving(
-  side: 'output' | 'input',
-  flow: EngineFlow,
-  coverage: number | null,
-  quantity: number,
-  unit: FlowUnit | `${FlowUnit}`,
-  pathway: Pathway,
-  share: Range | null,
-): ImpactFigure | null {
-  const what = side === 'output' ? 'disposal' : 'purchase';
-  if (flow.yearlyCostEur !== null && flow.yearlyCostEur > 0 && coverage !== null) {
-    const central = flow.yearlyCostEur * coverage;
-    return figure(
-      {
-        indicator: 'EUROS_SAVED',
-        unit: 'EUR',
-        formula: `${fmt(flow.yearlyCostEur)} EUR/yr declared ${what} × ${pct(coverage)} covered = ${fmt(central)} EUR`,
-        factors: [declaredCostUse(flow.yearlyCostEur), DECLARED_COST_SHARE_USE],
-        basis: 'DECLARED',
-        organizationId: flow.organizationId,
-      },
-      scaleRange({ low: central, central, high: central }, DECLARED_COST_SAVING),
-      0,
-    );
-  }
-  const typical = side === 'output' ? pathway.impact.typicalDisposalEurPerUnit : pathway.impact.typicalPurchaseEurPerUnit;
-  if (typical === undefined || typical <= 0) return null;
-  const diverted = share ? share.central : 1;
-  if (diverted === 0) return null;
-  const central = quantity * typical * diverted;
-  const unitLabel = UNIT_LABEL[unit] ?? unit;
-  return figure(
-    {
-      indicator: 'EUROS_SAVED',
-      unit: 'EUR',
-      formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what}${share ? ` × ${pct(diverted)} diverted` : ''} = ${fmt(central)} EUR`,
-      factors: sharedFactors(pathway, `typical-${side}`, () => [
-        typicalCostUse(pathway, side === 'output' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical, `EUR/${unitLabel}`),
-        DEFAULT_SPREAD_USE,
-      ]),
-      basis: 'TYPICAL',
-      organizationId: flow.organizationId,
-    },
-    spreadRange(central),
-    0,
-  );
+  return y.use;
 }

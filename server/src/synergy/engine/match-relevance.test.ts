@@ -198,8 +198,8 @@ describe('impacts that depend on what the output is', () => {
 
   it('counts the avoided production a steelmaking slag really replaces, chosen by its label', () => {
     // 1,000 t × take-up × 700 kg/t (the pathway's factor) against 4 kg/t (the factor for steelmaking slag).
-    // Both pay the same disposal and transport terms: the difference is 1,000 t × (700 − 4) kg/t.
-    expect(co2('Laitier de haut fourneau granulé') - co2('Laitier d’aciérie électrique')).toBeCloseTo(696, 0);
+    // Both pay the same disposal and transport terms: the difference is 1,000 t × 85 % take-up × (700 − 4) kg/t.
+    expect(co2('Laitier de haut fourneau granulé') - co2('Laitier d’aciérie électrique')).toBeCloseTo(696 * 0.85, 0);
     expect(validateKnowledgeBase({ ...withSteelSlag, version: '1.0.0' }).filter((p) => !p.includes('used by no pathway'))).toEqual([]);
   });
 });

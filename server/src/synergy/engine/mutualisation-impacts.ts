@@ -2,7 +2,7 @@ import type { Pathway } from '../knowledge/knowledge-base.types.js';
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import {
-  DECLARED_COST_SAVING,
+  TAKE_UP_USE,
   ELECTRICITY_FACTOR_ID,
   resolveFactor,
   declaredQuantityUses,
@@ -28,18 +28,23 @@ import { convertQuantity } from './units.js';
  * (docs/impact-method.md): change them here, nowhere else.
  */
 
-/** Share of each member's collection (disposal) cost saved by one pooled collection. */
-export const POOLED_COLLECTION_COST_SAVING = 0.2;
-/** Share of each member's purchase cost saved by a group purchase, a shared equipment or service. */
-export const GROUP_PURCHASE_COST_SAVING = 0.1;
+/**
+ * Share of each member's collection (disposal) cost saved by one pooled collection: 20 % (10 to 30 %). No source is
+ * cited: an order of magnitude of a pooled tender, shown as an assumption with its range.
+ */
+export const POOLED_COLLECTION_COST_SAVING_RANGE: Range = { low: 0.1, central: 0.2, high: 0.3 };
+export const POOLED_COLLECTION_COST_SAVING = POOLED_COLLECTION_COST_SAVING_RANGE.central;
+/** Share of each member's purchase cost saved by a group purchase, a shared equipment or service: 10 % (5 to 15 %), assumed. */
+export const GROUP_PURCHASE_COST_SAVING_RANGE: Range = { low: 0.05, central: 0.1, high: 0.15 };
+export const GROUP_PURCHASE_COST_SAVING = GROUP_PURCHASE_COST_SAVING_RANGE.central;
 /** Share of truck kilometres saved when one round collects (or delivers to) the whole group. */
 export const POOLED_TRUCK_KM_SAVING = 0.3;
 /** Road distance a member's stream travels today to its collector or from its supplier, km. */
 export const BASELINE_COLLECTION_DISTANCE_KM = 25;
 /** The two pooling conventions behind the transport saved, shown as assumptions (docs/impact-method.md § 9). */
 const POOLED_TRANSPORT_USES: ImpactFactorUse[] = [
-  { id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved', sourceId: null, kind: 'ASSUMPTION' },
-  { id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today', sourceId: null, kind: 'ASSUMPTION' },
+  { id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' },
+  { id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' },
 ];
 /**
  * A joint maintenance and leak-detection contract for compressed air saves electricity, not the sites' whole
@@ -214,21 +219,25 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
 /** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
 function costSavings(input: MutualisationImpactInput, leakRepair: Range | null): ImpactFigure[] {
   const { pathway, direction } = input;
-  const saving = leakRepair ? leakRepair.central : direction === 'OUTPUT' ? POOLED_COLLECTION_COST_SAVING : GROUP_PURCHASE_COST_SAVING;
+  // The saving's range: a leak campaign's 10–30 % of the electricity bill (TECHNICAL), else the pooling assumption's
+  // range × the expected take-up (70 %, 85 %, 100 %): not every member joins for its whole stream.
+  const rate = leakRepair ?? (direction === 'OUTPUT' ? POOLED_COLLECTION_COST_SAVING_RANGE : GROUP_PURCHASE_COST_SAVING_RANGE);
+  const spread = leakRepair ? rate : scaleRange(rate, TAKE_UP);
+  const saving = spread.central;
   const typical = direction === 'OUTPUT' ? pathway.impact.typicalDisposalEurPerUnit : pathway.impact.typicalPurchaseEurPerUnit;
   const what = direction === 'OUTPUT' ? 'collection' : 'purchase';
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
   const savingId = leakRepair ? 'leak-repair-saving' : direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
   const savingUse: ImpactFactorUse = leakRepair
     ? { id: savingId, value: saving, unit: 'share', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' }
-    : { id: savingId, value: saving, unit: 'share', sourceId: null, kind: 'ASSUMPTION' };
-  // Declared cost: 70 % to 100 % of the saving, or the leak-repair range (10 % to 30 % of the electricity bill).
-  const declaredLow = leakRepair ? leakRepair.low / leakRepair.central : DECLARED_COST_SAVING.low;
-  const declaredHigh = leakRepair ? leakRepair.high / leakRepair.central : DECLARED_COST_SAVING.high;
-  const what2 = leakRepair ? 'saved by fixing leaks' : 'saved';
-  const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse]);
+    : { id: savingId, value: rate.central, unit: `share (low ${rate.low}, high ${rate.high}; assumed)`, sourceId: null, kind: 'ASSUMPTION' };
+  const declaredLow = spread.low / spread.central;
+  const declaredHigh = spread.high / spread.central;
+  const what2 = leakRepair ? 'saved by fixing leaks' : `saved (${pct(rate.central)} × ${pct(TAKE_UP.central)} take-up)`;
+  const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse, ...(leakRepair ? [] : [TAKE_UP_USE])]);
   const typicalFactors = sharedFactors(pathway, `${savingId}:typical`, () => [
     savingUse,
+    ...(leakRepair ? [] : [TAKE_UP_USE]),
     typicalCostUse(pathway, direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical ?? 0, `EUR/${unitLabel}`),
   ]);
   const byOrg = new Map<string, OrgSaving>();
@@ -250,7 +259,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
       // collection cost is credited.
       continue;
     } else if (typical !== undefined && typical > 0 && m.quantity !== null) {
-      const r = leakRepair ? scaleRange(spreadRange(m.quantity * typical), leakRepair) : spreadRange(m.quantity * typical * saving);
+      const r = scaleRange(spreadRange(m.quantity * typical), spread);
       ({ low, central, high } = r);
       part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${pct(saving)} ${what2}`;
     } else continue;

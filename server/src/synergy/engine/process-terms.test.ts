@@ -31,9 +31,14 @@ describe('process terms', () => {
     expect(co2('pallets-repair-reuse', { currentDestination: 'LANDFILL' }, 1_000, 'UNIT').factors.map((f) => f.id)).not.toContain('ef-pallet-heat-lost');
   });
 
-  it('takes off the distillation energy of regenerated solvent: 20 t × (1,500 − 150) kg/t, less the avoided incineration', () => {
+  it('takes off the distillation energy of regenerated solvent, and credits only what the distillation yields', () => {
     const f = co2('solvent-distillation', { currentDestination: 'INCINERATION' }, 20);
-    expect(f.formula).toContain('20 t × 150 kg/t distillation energy');
+    // 20 t × 85 % take-up = 17 t distilled (150 kg/t of energy); 80 % of it comes out as solvent, replacing virgin
+    // solvent (1,500 kg/t), and the 20 % of residues are still incinerated (2,200 kg/t avoided on 80 % only).
+    expect(f.formula).toContain('17 t × 150 kg/t distillation energy');
+    expect(f.formula).toContain('13.6 t × 1500 kg/t production × 80 % recycling yield');
+    expect(f.central).toBeCloseTo((13.6 * 1_500 + 13.6 * 2_200 - 17 * 150) / 1000, 3);
+    expect(f.factors.find((x) => x.id === 'recycling-yield')).toMatchObject({ kind: 'ASSUMPTION', value: 0.8, sourceId: null });
     expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({ kind: 'EMISSION', sourceId: 'ademe-base-carbone-energie' });
   });
 
@@ -45,6 +50,6 @@ describe('process terms', () => {
   it('takes off the extra fuel of a loaded return from the trips a backhaul saves: 100 trips × (35 − 10) kg', () => {
     const f = co2('empty-return-backhaul', {}, 100, 'UNIT');
     expect(f.formula).toContain('extra fuel of carrying the load');
-    expect(f.central).toBeCloseTo((100 * 35 - 100 * 10) / 1000, 3);
+    expect(f.central).toBeCloseTo(((100 * 35 - 100 * 10) * 0.85) / 1000, 3);
   });
 });
