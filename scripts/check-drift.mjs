@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Fails when the committed generated files are stale: schema/schema.graphql (printed from the server's type-graphql
-// classes) and client/src/gql/ (graphql-codegen from that schema and the client's documents).
+// classes), client/src/gql/ (graphql-codegen from that schema and the client's documents), and the two documents the
+// synergy engine writes: docs/demo-synergies.md (the demo report) and the worked examples of docs/impact-method.md.
 // Both generators run in place, then git tells whether anything changed or appeared.
 //   npm run check:drift
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const GENERATED = ['schema', 'client/src/gql'];
-const STALE = 'schema/schema.graphql or client/src/gql is stale: run npm run schema:print && npm run codegen and commit';
+const GENERATED = ['schema', 'client/src/gql', 'docs/demo-synergies.md', 'docs/impact-method.md'];
+const STALE =
+  'a generated file is stale: run npm run schema:print && npm run codegen && npm run synergy:report -w server && npm run impact:examples -w server and commit';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(title, command, args) {
@@ -26,6 +28,8 @@ function git(...args) {
 
 run('printing schema/schema.graphql', npm, ['run', 'schema:print', '-w', 'server']);
 run('generating client/src/gql', npm, ['run', 'codegen']);
+run('writing docs/demo-synergies.md', npm, ['run', 'synergy:report', '-w', 'server']);
+run('writing the worked examples of docs/impact-method.md', npm, ['run', 'impact:examples', '-w', 'server']);
 
 // Modified, deleted and untracked files alike (an untracked file is a generated file nobody committed).
 const status = git('status', '--porcelain', '--untracked-files=all', '--', ...GENERATED).trim();
@@ -45,4 +49,4 @@ if (status || diff.status !== 0) {
   console.error(STALE);
   process.exit(1);
 }
-console.log('check:drift: schema/schema.graphql and client/src/gql are up to date');
+console.log('check:drift: schema/schema.graphql, client/src/gql and the generated docs are up to date');

@@ -4,11 +4,13 @@ import type { ImpactFigure } from './engine.types.js';
 /**
  * The auditor's check of impact figures (issue 14): every figure names the factors it rests on; every factor is
  * either the organisations' declared data, a stated assumption of the method, or backed by a source of the
- * knowledge base of its own kind — an emission database backs emission factors, not jobs ratios or prices.
+ * knowledge base of its own kind — an emission database backs emission factors, not jobs ratios or prices — and an
+ * emission factor is an entry of the knowledge base naming its database item and vintage.
  * Returns readable problems; an empty list means every figure can be traced.
  */
 export function auditImpactSources(figures: Iterable<ImpactFigure>, kb: KnowledgeBase): string[] {
   const kinds = new Map(kb.sources.map((s) => [s.id, new Set<string>(s.kinds)]));
+  const entries = new Map(kb.emissionFactors.map((f) => [f.id, f]));
   const problems = new Set<string>();
   for (const figure of figures) {
     const what = `${figure.indicator} "${figure.formula.slice(0, 60)}"`;
@@ -21,6 +23,13 @@ export function auditImpactSources(figures: Iterable<ImpactFigure>, kb: Knowledg
       if (!use.sourceId) {
         problems.add(`${use.id}: a ${use.kind} factor with no source`);
         continue;
+      }
+      if (use.kind === 'EMISSION') {
+        // An emission factor an auditor can look up: a knowledge-base entry naming its database item and vintage.
+        const entry = entries.get(use.id);
+        if (!entry) problems.add(`${use.id}: an EMISSION factor that is not in the knowledge base`);
+        else if (!entry.databaseEntry?.trim() || !entry.vintage?.trim()) problems.add(`${use.id}: names no database entry or vintage`);
+        else if (entry.sourceId !== use.sourceId) problems.add(`${use.id}: cites ${use.sourceId}, its entry ${entry.sourceId}`);
       }
       const sourceKinds = kinds.get(use.sourceId);
       if (!sourceKinds) problems.add(`${use.id}: unknown source ${use.sourceId}`);

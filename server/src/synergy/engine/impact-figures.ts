@@ -47,7 +47,7 @@ export function physicalFigure(
       {
         indicator: 'TONNES_DIVERTED',
         unit: 't',
-        formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) = ${fmt(range.central)} t`,
+        formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) × ${pct(TAKE_UP.central)} take-up = ${fmt(range.central)} t`,
         factors: [...baselineUses(destination, share), TAKE_UP_USE],
         basis: 'DECLARED',
         organizationId: null,
@@ -64,7 +64,7 @@ export function physicalFigure(
     {
       indicator: indicator === 'ENERGY' ? 'MWH_RECOVERED' : 'WATER_M3_SAVED',
       unit: label,
-      formula: `${fmt(amount)} ${label} a year matched${note}`,
+      formula: `${fmt(amount)} ${label} a year matched${note} × ${pct(TAKE_UP.central)} take-up = ${fmt(amount * TAKE_UP.central)} ${label}`,
       factors: [...declaredQuantityUses(amount, label), TAKE_UP_USE],
       basis: 'DECLARED',
       organizationId: null,

@@ -55,7 +55,9 @@ function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): I
   // Heat cannot wait for the season of its need: only the months both run are exchangeable.
   const season = indicator === 'ENERGY' ? seasonalQuantity(input, matched) : null;
   const q = season ? season.quantity : matched;
-  const coverageIn = season ? season.coverage : input.coverage.input;
+  // Only the part of a source not used today moves: each side's coverage, and so its euros, shrink with it.
+  const unused = (c: number | null) => (c === null ? null : c * (1 - used.share));
+  const coverageIn = season ? season.coverage : unused(input.coverage.input);
   const pump = indicator === 'ENERGY' && isHeatPumpPathway(pathway) ? heatPump(q, output.temperatureC, input.input.temperatureC) : null;
   const figures: ImpactFigure[] = [];
   const physical = pump
@@ -66,7 +68,8 @@ function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): I
   const co2 = pump ? heatPumpCo2(pathway, q, pump, kb, input.input) : materialCo2(input, q, baseline, kb);
   if (co2) figures.push(co2);
 
-  const euros = substitutionEuros(input, q, coverageIn, baseline, pump);
+  const moved = used.share > 0 ? { ...input, coverage: { output: unused(input.coverage.output), input: input.coverage.input } } : input;
+  const euros = substitutionEuros(moved, q, coverageIn, baseline, pump);
   if (euros.producer) figures.push(euros.producer);
   if (euros.taker) figures.push(euros.taker);
 

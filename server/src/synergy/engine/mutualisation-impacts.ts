@@ -233,7 +233,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
     : { id: savingId, value: rate.central, unit: `share (low ${rate.low}, high ${rate.high}; assumed)`, sourceId: null, kind: 'ASSUMPTION' };
   const declaredLow = spread.low / spread.central;
   const declaredHigh = spread.high / spread.central;
-  const what2 = leakRepair ? 'saved by fixing leaks' : `saved (${pct(rate.central)} × ${pct(TAKE_UP.central)} take-up)`;
+  const savedText = leakRepair ? `${pct(saving)} saved by fixing leaks` : `${pct(rate.central)} saved × ${pct(TAKE_UP.central)} take-up`;
   const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse, ...(leakRepair ? [] : [TAKE_UP_USE])]);
   const typicalFactors = sharedFactors(pathway, `${savingId}:typical`, () => [
     savingUse,
@@ -253,7 +253,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
       low = central * declaredLow;
       high = central * declaredHigh;
       declared = true;
-      part = `${fmt(cost)} EUR declared ${what} × ${pct(saving)} ${what2}`;
+      part = `${fmt(cost)} EUR declared ${what} × ${savedText}`;
     } else if (direction === 'OUTPUT' && RECOVERED_TODAY.has(m.flow.currentDestination ?? '')) {
       // Already recycled or reused, and no cost declared: the stream is most likely sold or taken free; no typical
       // collection cost is credited.
@@ -261,7 +261,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
     } else if (typical !== undefined && typical > 0 && m.quantity !== null) {
       const r = scaleRange(spreadRange(m.quantity * typical), spread);
       ({ low, central, high } = r);
-      part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${pct(saving)} ${what2}`;
+      part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${savedText}`;
     } else continue;
     const org = byOrg.get(m.flow.organizationId);
     if (!org) {

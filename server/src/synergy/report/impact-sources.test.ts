@@ -42,6 +42,19 @@ describe('impact sources', () => {
     ]);
   });
 
+  it('fails an emission factor that is not an entry of the knowledge base, or whose entry names no item or vintage', () => {
+    const emission = { id: 'ef-natural-gas-pci', value: 227, unit: 'kgCO2e/MWh', sourceId: 'ademe-base-carbone-energie', kind: 'EMISSION' as const };
+    const co2: ImpactFigure = { ...base, indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: '1 t CO2e', factors: [emission] };
+    expect(auditImpactSources([co2], kb)).toEqual([]);
+    expect(auditImpactSources([{ ...co2, factors: [{ ...emission, id: 'ef-made-up' }] }], kb)).toEqual(['ef-made-up: an EMISSION factor that is not in the knowledge base']);
+    const noVintage = structuredClone(kb);
+    noVintage.emissionFactors.find((f) => f.id === 'ef-natural-gas-pci')!.vintage = '';
+    expect(auditImpactSources([co2], noVintage)).toEqual(['ef-natural-gas-pci: names no database entry or vintage']);
+    expect(auditImpactSources([{ ...co2, factors: [{ ...emission, sourceId: 'ademe-base-carbone-transport' }] }], kb)).toEqual([
+      'ef-natural-gas-pci: cites ademe-base-carbone-transport, its entry ademe-base-carbone-energie',
+    ]);
+  });
+
   it('writes out each assumption the figures rest on in docs/impact-method.md', () => {
     const doc = readFileSync(path.resolve(import.meta.dirname, '../../../../docs/impact-method.md'), 'utf8');
     const ids = assumptionIds(figures);
