@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { auditImpactSources } from './impact-audit.js';
@@ -38,7 +39,20 @@ describe('net economics', () => {
     expect(auditImpactSources(f, raw)).toEqual([]);
   });
 
-  it('caps the price at what the taker paid for its supply: a mill buying at 80 EUR/t pays no more than that', () => {
+  it("never reveals the taker's declared cost in the producer's figure: the price follows public data only", () => {
+    const producerSees = (takerCost: number | null) =>
+      get(pair('pe-film-recycling', { currentDestination: 'LANDFILL', yearlyCostEur: 15_000 }, { yearlyCostEur: takerCost }, 100), 'EUROS_SAVED', 'producer');
+    const reference = producerSees(null);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000_000 }), (cost) => {
+        const seen = producerSees(cost);
+        expect([seen.low, seen.central, seen.high, seen.formula]).toEqual([reference.low, reference.central, reference.high, reference.formula]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('caps the price at the typical purchase of the taker\'s supply: a mill buying at 80 EUR/t pays no more than that', () => {
     // No cost declared: the typical purchase of the pathway, 80 EUR/t, is below the 156 EUR/t of paper and cardboard.
     const f = pair('cardboard-paper-recycling', { currentDestination: 'LANDFILL' }, {}, 100);
     expect(pathway('cardboard-paper-recycling').impact.typicalPurchaseEurPerUnit).toBe(80);

@@ -43,8 +43,9 @@ export interface ResourcePrice {
 }
 
 /**
- * The resource's price on `quantity` (tonnes, before take-up). A taker does not pay more than its current supply
- * cost (`ceilingPerUnit`, declared or typical): the price is the lesser of the two. Null when no price is known.
+ * The resource's price on `quantity` (tonnes, before take-up). A taker does not pay more than a typical supply cost
+ * (`ceilingPerUnit`, the pathway's typical purchase — public, never the taker's declared cost, since the price is
+ * credited to the producer): the price is the lesser of the two. Null when no price is known.
  */
 export function resourcePrice(pathway: Pathway, quantity: number, ceilingPerUnit: number | null): ResourcePrice | null {
   const entry = SECONDARY_MATERIAL_PRICE[pathway.id];
@@ -56,7 +57,7 @@ export function resourcePrice(pathway: Pathway, quantity: number, ceilingPerUnit
     central: quantity * TAKE_UP.central * perUnit,
     high: quantity * TAKE_UP.high * (capped ? perUnit : perUnit * (1 + PRICE_SPREAD)),
   };
-  const why = capped ? `the taker's current supply, ${fmt(perUnit)} EUR/t, below the ${entry.material} market price` : `${entry.material}, Eurostat 2024`;
+  const why = capped ? `the typical purchase of the taker's supply, ${fmt(perUnit)} EUR/t, below the ${entry.material} market price` : `${entry.material}, Eurostat 2024`;
   return {
     perUnit,
     eur,

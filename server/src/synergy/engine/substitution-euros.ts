@@ -113,8 +113,10 @@ function purchaseSaving(
     const heat = heatSaving(supply, pump);
     return { figure: euros(heat, flow.organizationId), price: null };
   }
-  // The supply cost per unit the synergy replaces: the most the taker would pay the producer for the resource.
-  const ceiling = declared !== null ? (q > 0 ? covered / q : null) : typical!;
+  // The most the taker would pay the producer: the typical supply cost per unit the synergy replaces. Never the
+  // taker's declared cost: the price is credited to the producer, whose figure must not reveal what the taker pays
+  // (a declared cost is read by its organisation and facilitators only; net-economics.test checks it).
+  const ceiling = typical !== undefined && typical > 0 ? typical : null;
   const price = material ? resourcePrice(pathway, q, ceiling) : null;
   const processing = material ? processingCost(pathway, q) : null;
   let net = supply;
