@@ -29,7 +29,7 @@ const LABELS = {
     none: 'Aucun.',
     method: 'Méthode et sources',
     methodText:
-      "Chaque impact est estimé par une formule et des facteurs cités (docs/impact-method.md) ; bas, central et haut encadrent l'incertitude. Les contreparties anonymes restent anonymes ici, et les chiffres que le lecteur ne peut voir n'y figurent pas.",
+      "Chaque impact est estimé par une formule et des facteurs cités (docs/impact-method.md) ; bas, central et haut encadrent l'incertitude. Le central retient la part attendue des quantités appariées (85 %, de 70 % pour le bas à 100 % pour le haut), chaque flux n'est compté qu'une fois, et les euros sont nets du transport, du traitement et du prix de la ressource ; les hypothèses non sourcées sont données comme telles, avec leur fourchette. Les contreparties anonymes restent anonymes ici, et les chiffres que le lecteur ne peut voir n'y figurent pas.",
     section: 'Rubrique',
     label: 'Libellé',
     SUGGESTED: 'Suggérées',
@@ -80,7 +80,7 @@ const LABELS = {
     none: 'None.',
     method: 'Method and sources',
     methodText:
-      'Each impact is estimated by a formula and cited factors (docs/impact-method.md); low, central and high bound the uncertainty. Anonymous counterparts stay anonymous here, and figures the reader may not see are not in it.',
+      'Each impact is estimated by a formula and cited factors (docs/impact-method.md); low, central and high bound the uncertainty. The central takes the expected share of the matched quantities (85 %, from 70 % for the low to 100 % for the high), each flow is counted once, and euros are net of haulage, processing and the resource\'s price; unsourced assumptions are shown as such, with their range. Anonymous counterparts stay anonymous here, and figures the reader may not see are not in it.',
     section: 'Section',
     label: 'Label',
     SUGGESTED: 'Suggested',
