@@ -311,6 +311,8 @@ export type ResourceCategory =
 
 /** Narrows a list of synergies. */
 export type SynergyFilterInput = {
+  /** Only the synergies assigned to you (in the territories you facilitate). */
+  assignedToMe?: boolean | null | undefined;
   /** Kinds to keep. */
   kinds?: Array<SynergyKind> | null | undefined;
   /** Minimum score, 0–1. */

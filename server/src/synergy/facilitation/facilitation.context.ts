@@ -1,0 +1,7 @@
+import type { SynergyResolverContext } from '../synergy.context.js';
+import type { FacilitationService } from './facilitation.service.js';
+
+/** What the facilitation resolvers read from the request context. */
+export type FacilitationResolverContext = SynergyResolverContext & {
+  services: SynergyResolverContext['services'] & { facilitation: FacilitationService };
+};
