@@ -76,10 +76,10 @@ describe('facilitator tools: nobody else uses or reads them', () => {
   const read = `query($id: ID!) { synergy(id: $id) { id viewerCanFacilitate notes { text authorName } responses { organizationName state askedAt }
     assignee { name } assignableFacilitators { name } } }`;
   const mutations = (id: string) => [
-    t.gql.bind(t, `mutation($id: ID!) { putPartiesInTouch(id: $id) { id status } }`, { id }),
-    t.gql.bind(t, `mutation($id: ID!) { addSynergyNote(id: $id, text: "intrus") { text } }`, { id }),
-    t.gql.bind(t, `mutation($id: ID!, $a: ID) { assignSynergy(id: $id, assigneeId: $a) { id } }`, { id, a: outsiderId }),
-    t.gql.bind(t, `mutation($id: ID!) { assignSynergy(id: $id, assigneeId: null) { id } }`, { id }),
+    (as: As) => t.gql(`mutation($id: ID!) { putPartiesInTouch(id: $id) { id status } }`, { id }, as),
+    (as: As) => t.gql(`mutation($id: ID!) { addSynergyNote(id: $id, text: "intrus") { text } }`, { id }, as),
+    (as: As) => t.gql(`mutation($id: ID!, $a: ID) { assignSynergy(id: $id, assigneeId: $a) { id } }`, { id, a: outsiderId }, as),
+    (as: As) => t.gql(`mutation($id: ID!) { assignSynergy(id: $id, assigneeId: null) { id } }`, { id }, as),
   ];
 
   it('a party (by session or by its API token) sees the synergy without the tools, and is refused them as FORBIDDEN', async () => {
