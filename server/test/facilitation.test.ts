@@ -95,6 +95,19 @@ describe('facilitator tools on synergies', () => {
     expect((await t.gql(`mutation($id: ID!) { putPartiesInTouch(id: $id) { status } }`, { id }, facilitator)).errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
+  it('a synergy recorded as agreed or as asked shows its parties so, dated', async () => {
+    for (const [status, state] of [['ACCEPTED', 'ACCEPTED'], ['CONTACT_REQUESTED', 'NO_ANSWER']] as const) {
+      const res = await t.gql(
+        `mutation($input: RecordSynergyInput!) { recordSynergy(input: $input) { id } }`,
+        { input: { territoryId: fensch, kind: 'SUBSTITUTION', organizationIds: [steelOrg.id, joineryOrg.id], status } },
+        facilitator,
+      );
+      const lines = (await t.gql(facilitatorView, { id: res.data!.recordSynergy.id }, facilitator)).data!.synergy.responses;
+      expect(lines.map((l: any) => l.state)).toEqual([state, state]);
+      for (const l of lines) expect(state === 'ACCEPTED' ? l.answeredAt : l.askedAt).not.toBeNull();
+    }
+  });
+
   it('notes: written and read by the facilitators, newest first, with author and date; bad text refused and nothing stored', async () => {
     const id = await record();
     const add = `mutation($id: ID!, $text: String!) { addSynergyNote(id: $id, text: $text) { text authorName createdAt } }`;

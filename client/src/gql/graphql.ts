@@ -327,6 +327,14 @@ export type ResourceCategory =
   | 'WASTE'
   | 'WATER';
 
+/** A party asked to be put in touch, a party answered, a facilitator asked every side, added a note or assigned it. */
+export type SynergyChange =
+  | 'ANSWERED'
+  | 'ASSIGNED'
+  | 'CONTACT_REQUESTED'
+  | 'NOTE_ADDED'
+  | 'PUT_IN_TOUCH';
+
 /** Narrows a list of synergies. */
 export type SynergyFilterInput = {
   /** Only the synergies assigned to you (in the territories you facilitate). */
@@ -923,7 +931,7 @@ export type AssignSynergyMutation = { assignSynergy: { id: string, status: Syner
 export type SynergyChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SynergyChangedSubscription = { synergyChanged: { synergyId: string, change: string, synergy: { id: string, status: SynergyStatus } | null } };
+export type SynergyChangedSubscription = { synergyChanged: { synergyId: string, change: SynergyChange, synergy: { id: string, status: SynergyStatus } | null } };
 
 type ImpactRangeFields_ImpactFigure_Fragment = { indicator: string, low: number, central: number, high: number, unit: string };
 

@@ -235,6 +235,9 @@ export class SynergyService {
       recordedBy: this.em.getReference(User, viewer.userId),
     });
     const consent = status === SynergyStatus.ACCEPTED ? Consent.ACCEPTED : Consent.PENDING;
+    // What the facilitator records is dated now: the parties' agreement, or the request they are to answer.
+    const now = new Date();
+    const dates = { consentAt: consent === Consent.ACCEPTED ? now : null, askedAt: status === SynergyStatus.CONTACT_REQUESTED ? now : null };
     for (const org of orgs) {
       const own = flows.filter((f) => f.organization.id === org.id);
       for (const flow of own.length ? own : [null]) {
@@ -244,6 +247,7 @@ export class SynergyService {
           flow,
           role: input.kind === SynergyKind.MUTUALISATION || !flow ? ParticipantRole.MEMBER : flow.direction === 'OUTPUT' ? ParticipantRole.OUTPUT : ParticipantRole.INPUT,
           consent,
+          ...dates,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
-import { Ctx, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Ctx, Field, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { isToldOfSynergyChange } from '../../policy/facilitation-policy.js';
 import type { SynergyChangedPayload } from '../../pubsub/pubsub.js';
@@ -7,13 +7,24 @@ import { viewSynergies } from '../view/synergy-view.js';
 import { SynergyNode } from '../view/synergy.types.js';
 import type { FacilitationResolverContext } from './facilitation.context.js';
 
+/** What happened to a synergy. Part of the public API: add values, never rename them. */
+export enum SynergyChange {
+  CONTACT_REQUESTED = 'CONTACT_REQUESTED',
+  ANSWERED = 'ANSWERED',
+  PUT_IN_TOUCH = 'PUT_IN_TOUCH',
+  NOTE_ADDED = 'NOTE_ADDED',
+  ASSIGNED = 'ASSIGNED',
+}
+registerEnumType(SynergyChange, {
+  name: 'SynergyChange',
+  description: 'A party asked to be put in touch, a party answered, a facilitator asked every side, added a note or assigned it.',
+});
+
 @ObjectType('SynergyChangedEvent', { description: 'A synergy you follow changed.' })
 export class SynergyChangedEventNode {
   @Field(() => ID, { description: 'Global ID of the synergy.' }) synergyId!: string;
-  @Field(() => String, {
-    description: 'CONTACT_REQUESTED, ANSWERED, PUT_IN_TOUCH (by a facilitator), NOTE_ADDED or ASSIGNED (the last two: facilitators only).',
-  })
-  change!: string;
+  @Field(() => SynergyChange, { description: 'What happened (NOTE_ADDED and ASSIGNED are told to facilitators only).' })
+  change!: SynergyChange;
   @Field(() => SynergyNode, { nullable: true, description: 'The synergy as you may see it now; null if you no longer may.' }) synergy!: SynergyNode | null;
 }
 
@@ -41,6 +52,6 @@ export class SynergyChangedResolver {
     } catch (error) {
       if ((error as { code?: string }).code !== 'NOT_FOUND') throw error;
     }
-    return { synergyId: toGlobalId('Synergy', payload.synergyId), change: payload.change, synergy };
+    return { synergyId: toGlobalId('Synergy', payload.synergyId), change: payload.change as SynergyChange, synergy };
   }
 }
