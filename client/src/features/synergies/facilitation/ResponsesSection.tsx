@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../i18n/messages';
 import { useI18n } from '../../../i18n/useI18n';
 import { describeError } from '../../../ui/errors';
 import { formatDateTime } from '../../../ui/format';
+import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { PutPartiesInTouchMutation } from './documents';
 import type { FacilitatedSynergy } from './FacilitationPanel';
 
@@ -58,7 +59,7 @@ export function ResponsesSection({ synergy }: { synergy: FacilitatedSynergy }) {
         </p>
       )}
       <h3 id={`${id}-title`}>{t('facilitation.responses')}</h3>
-      <div className="table-scroll">
+      <ScrollRegion label={t('facilitation.responses')}>
         <table className="responses">
           <thead>
             <tr>
@@ -79,7 +80,7 @@ export function ResponsesSection({ synergy }: { synergy: FacilitatedSynergy }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
