@@ -1,26 +1,12 @@
 import { useId, useState } from 'react';
 import { useMutation } from 'urql';
-import type { SynergyResponseState } from '../../../gql/graphql';
-import type { MessageKey } from '../../../i18n/messages';
 import { useI18n } from '../../../i18n/useI18n';
 import { describeError } from '../../../ui/errors';
 import { formatDateTime } from '../../../ui/format';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { PutPartiesInTouchMutation } from './documents';
 import type { FacilitatedSynergy } from './FacilitationPanel';
-
-export const RESPONSE_STATE_MESSAGES: Record<SynergyResponseState, MessageKey> = {
-  NOT_ASKED: 'facilitation.state.NOT_ASKED',
-  NO_ANSWER: 'facilitation.state.NO_ANSWER',
-  ACCEPTED: 'facilitation.state.ACCEPTED',
-  DECLINED: 'facilitation.state.DECLINED',
-};
-
-/** Whether the parties can be asked now: the synergy is open and a side has not answered. */
-export function canPutInTouch(synergy: Pick<FacilitatedSynergy, 'status' | 'responses'>): boolean {
-  const open = synergy.status === 'SUGGESTED' || synergy.status === 'CONTACT_REQUESTED';
-  return open && (synergy.responses ?? []).some((r) => r.state === 'NOT_ASKED' || r.state === 'NO_ANSWER');
-}
+import { canPutInTouch, RESPONSE_STATE_MESSAGES } from './responses';
 
 /** "Mettre en relation" (every party asked at once) and "Voir qui a répondu": each party with its answer and dates. */
 export function ResponsesSection({ synergy }: { synergy: FacilitatedSynergy }) {
