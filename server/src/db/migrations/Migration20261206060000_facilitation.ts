@@ -11,6 +11,9 @@ export class Migration20261206060000_facilitation extends Migration {
     this.addSql(`alter table "synergy" add constraint "synergy_assigned_to_id_foreign" foreign key ("assigned_to_id") references "app_user" ("id") on update cascade on delete set null;`);
     this.addSql(`create index "synergy_assigned_to_id_index" on "synergy" ("assigned_to_id");`);
     this.addSql(`alter table "synergy_participant" add column "asked_at" timestamptz null;`);
+    // Sides already waiting to answer a request were asked, at the latest, when the synergy last changed.
+    this.addSql(`update "synergy_participant" p set "asked_at" = s."updated_at" from "synergy" s
+      where s."id" = p."synergy_id" and s."status" = 'CONTACT_REQUESTED' and p."consent" = 'PENDING';`);
   }
 
   override async down(): Promise<void> {
