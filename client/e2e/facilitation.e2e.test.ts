@@ -111,9 +111,12 @@ describe('facilitator tools on a synergy, in a browser', () => {
     const list = facilitator.getByRole('region', { name: 'Synergies, meilleur score en premier' });
     await list.getByText('1 synergies').waitFor();
     expect(await list.locator(`a[href="#/synergies/${encodeURIComponent(id)}"]`).count()).toBe(1);
+    await list.getByText(`Suivie par ${FACILITATOR.name}`).waitFor();
     // The parties have no such filter: assignment is the facilitators' business.
     await steel.goto(`${session.url}/#/synergies`);
     await steel.getByRole('heading', { level: 1, name: 'Synergies' }).waitFor();
     expect(await steel.getByLabel('Assignées à moi').count()).toBe(0);
+    await steel.getByRole('region', { name: 'Synergies, meilleur score en premier' }).getByRole('article').first().waitFor();
+    expect(await steel.getByText(/Suivie par/).count()).toBe(0);
   });
 });

@@ -160,7 +160,7 @@ describe('facilitator tools on synergies', () => {
 
   it('the changes reach open subscriptions: the parties hear of the request, only the facilitators of notes and assignments', async () => {
     const id = await record();
-    const query = `subscription { synergyChanged { synergyId change synergy { id status viewerCanRespond } } }`;
+    const query = `subscription { synergyChanged { synergyId change synergy { id status viewerCanRespond assignee { name } } } }`;
     const [fac, party] = [t.wsClient(facilitator), t.wsClient(steel)];
     const facEvents = collect<any>(fac, query, {});
     const steelEvents = collect<any>(party, query, {});
@@ -181,6 +181,8 @@ describe('facilitator tools on synergies', () => {
     // The facilitator also hears the steel works' probe (a synergy of their territory): this synergy's events only.
     const facHeard = (await facEvents.waitFor(4)).filter((e) => e.data.synergyChanged.synergyId === id);
     expect(facHeard.map((e) => e.data.synergyChanged.change)).toEqual(['NOTE_ADDED', 'ASSIGNED', 'PUT_IN_TOUCH']);
+    // Each event is read when delivered (no cache kept by the socket's context): from the assignment on, it names who follows it.
+    expect(facHeard.slice(1).map((e) => e.data.synergyChanged.synergy.assignee?.name)).toEqual([view.assignableFacilitators[0].name, view.assignableFacilitators[0].name]);
     const steelHeard = await steelEvents.waitFor(1);
     expect(steelHeard.map((e) => [e.data.synergyChanged.change, e.data.synergyChanged.synergy.viewerCanRespond])).toEqual([['PUT_IN_TOUCH', true]]);
     expect(JSON.stringify(steelHeard)).not.toContain('Note interne');

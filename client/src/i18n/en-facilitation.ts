@@ -28,6 +28,7 @@ export const enFacilitation: Record<keyof typeof frFacilitation, string> = {
   'facilitation.assignee.none': 'Nobody',
   'facilitation.assignee.since': 'Assigned to {name} since {date}.',
   'facilitation.assignee.nobody': 'This synergy is assigned to nobody.',
+  'facilitation.followedBy': 'Followed by {name}',
   'facilitation.assign': 'Assign',
   'facilitation.saved': 'Saved.',
   'facilitation.error': 'Failed: {message}',

@@ -26,6 +26,7 @@ export const frFacilitation = {
   'facilitation.assignee.none': 'Personne',
   'facilitation.assignee.since': 'Assignée à {name} depuis le {date}.',
   'facilitation.assignee.nobody': 'Cette synergie n’est assignée à personne.',
+  'facilitation.followedBy': 'Suivie par {name}',
   'facilitation.assign': 'Assigner',
   'facilitation.saved': 'Enregistré.',
   'facilitation.error': 'Échec : {message}',

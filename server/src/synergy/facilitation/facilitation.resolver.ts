@@ -36,7 +36,7 @@ export class FacilitationResolver {
 
   @FieldResolver(() => SynergyFacilitatorNode, { nullable: true, description: 'The facilitator who follows it (facilitators of its territory; null otherwise).' })
   async assignee(@Root() synergy: SynergyNode, @Ctx() ctx: FacilitationResolverContext): Promise<SynergyFacilitatorNode | null> {
-    const assignee = await ctx.services.facilitation.assignee(ctx.viewer, synergy.dbId);
+    const assignee = await ctx.loaders.synergyAssignees.load(synergy.dbId);
     return assignee ? SynergyFacilitatorNode.from(assignee) : null;
   }
 

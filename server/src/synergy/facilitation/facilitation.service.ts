@@ -24,6 +24,8 @@ export interface FacilitatorRecord {
   name: string;
 }
 
+export type Assignee = FacilitatorRecord & { assignedAt: Date | null };
+
 export const NOTE_MAX_LENGTH = 5000;
 
 /**
@@ -125,14 +127,24 @@ export class FacilitationService {
     return { id: note.id, text: note.text, authorName: user?.name ?? null, createdAt: note.createdAt };
   }
 
-  /** Who follows the synergy; null when nobody does or the viewer does not facilitate its territory. */
-  async assignee(viewer: MaybeViewer, id: string): Promise<(FacilitatorRecord & { assignedAt: Date | null }) | null> {
-    const [row] = await this.em.execute(
-      `select s.territory_id, s.assigned_to_id, s.assigned_at, u.name from synergy s left join app_user u on u.id = s.assigned_to_id where s.id = ?`,
-      [id],
-    );
-    if (!row || !row.assigned_to_id || !canFacilitate(viewer, { territoryId: String(row.territory_id) })) return null;
-    return { userId: String(row.assigned_to_id), name: String(row.name), assignedAt: row.assigned_at ? new Date(row.assigned_at) : null };
+  /**
+   * Who follows each synergy, in one statement (a list page's rows): null when nobody does or the viewer does not
+   * facilitate its territory.
+   */
+  async assignees(viewer: MaybeViewer, ids: readonly string[]): Promise<Map<string, Assignee | null>> {
+    const rows = ids.length
+      ? await this.em.execute(
+          `select s.id, s.territory_id, s.assigned_to_id, s.assigned_at, u.name from synergy s left join app_user u on u.id = s.assigned_to_id
+           where s.id = any(?::uuid[])`,
+          [`{${ids.join(',')}}`],
+        )
+      : [];
+    const found = new Map<string, Assignee | null>(ids.map((id) => [id, null]));
+    for (const row of rows) {
+      if (!row.assigned_to_id || !canFacilitate(viewer, { territoryId: String(row.territory_id) })) continue;
+      found.set(String(row.id), { userId: String(row.assigned_to_id), name: String(row.name), assignedAt: row.assigned_at ? new Date(row.assigned_at) : null });
+    }
+    return found;
   }
 
   /** The facilitators of the synergy's territory (who it may be assigned to). Null for anyone else. */
