@@ -2,7 +2,7 @@ import { synergyAccess, type SynergyFacts } from './synergy-policy.js';
 import { isFacilitatorOf, isMemberOf, type MaybeViewer } from './viewer.js';
 
 /**
- * The facilitators' tools on a synergy (docs/THREAT_MODEL.md, rows 50–51): putting the parties in touch, seeing who
+ * The facilitators' tools on a synergy (docs/THREAT_MODEL.md, rows 52–53): putting the parties in touch, seeing who
  * answered, internal notes and assignment. All of them belong to the facilitators of the synergy's territory; the
  * parties, another territory's facilitators and everyone else neither use nor see them.
  */

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { collect, TestApp, type As, type GraphQLResponse } from '../harness.js';
 
 /**
- * docs/THREAT_MODEL.md #50–51. The facilitators' tools on a synergy (putting the parties in touch, who answered,
+ * docs/THREAT_MODEL.md #52–53. The facilitators' tools on a synergy (putting the parties in touch, who answered,
  * internal notes, assignment) belong to the facilitators of its territory. Another company's member, a stranger who
  * just signed up, the facilitator of another territory, a party's own API token and a revoked facilitator token
  * neither use them nor learn anything from them: not a note, not who follows it, not who answered, not that the
