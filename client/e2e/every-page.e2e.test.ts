@@ -106,8 +106,11 @@ describe('every page, in a browser, against the real server', () => {
         await visit('#/flows/new', 'new-flow');
         if (flow) await visit(flow, 'flow');
         await visit('#/synergies', 'synergies');
-        const synergy = await firstItem(page, 'synergies');
+        const synergy = await firstItem(page, 'synergies', '#/synergies/new');
+        // The form to record a synergy by hand (its link is for facilitators; others get its refusal).
+        const recordLink = await page.locator('main a[href="#/synergies/new"]').count();
         if (synergy) await visit(synergy, 'synergy');
+        if (recordLink) await visit('#/synergies/new', 'new-synergy');
         await visit('#/projects', 'projects');
         const project = await firstItem(page, 'projects');
         if (project) await visit(project, 'project');

@@ -12,6 +12,7 @@ import { FlowsPage } from '../features/flows/FlowsPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { SynergiesPage } from '../features/synergies/SynergiesPage';
 import { SynergyDetailPage } from '../features/synergies/SynergyDetailPage';
+import { RecordSynergyPage } from '../features/synergies/record/RecordSynergyPage';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { useI18n } from '../i18n/useI18n';
 import { describeError } from '../ui/errors';
@@ -111,6 +112,8 @@ function Page({ route }: { route: Route }) {
       return <EditFlowPage key={route.id} id={route.id} />;
     case 'synergies':
       return <SynergiesPage />;
+    case 'newSynergy':
+      return <RecordSynergyPage />;
     case 'synergy':
       return <SynergyDetailPage key={route.id} id={route.id} />;
     case 'projects':

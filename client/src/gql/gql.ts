@@ -81,9 +81,17 @@ type Documents = {
     "\n  query SynergyDetail($id: ID!, $language: Language!) {\n    synergy(id: $id, language: $language) {\n      id\n      kind\n      status\n      score\n      origin\n      note\n      pathway {\n        id\n        labelFr\n        labelEn\n        descriptionFr\n        descriptionEn\n      }\n      ...SynergyDecisionFields\n      ...SynergyExplanationFields\n      ...SynergyImpactsFields\n      ...SynergyParticipantsFields\n    }\n  }\n": typeof types.SynergyDetailDocument,
     "\n  query SynergyCount($filter: SynergyFilterInput) {\n    synergies(filter: $filter, first: 0) {\n      totalCount\n    }\n  }\n": typeof types.SynergyCountDocument,
     "\n  query SynergyPage($filter: SynergyFilterInput, $first: Int!, $after: String) {\n    synergies(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...SynergyRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SynergyPageDocument,
-    "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n  }\n": typeof types.SynergyRowFragmentDoc,
+    "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.SynergyRowFragmentDoc,
     "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactRangeFields\n    }\n  }\n": typeof types.TerritoryImpactDocument,
+    "\n  query SynergyFacilitation($id: ID!) {\n    synergy(id: $id) {\n      id\n      status\n      viewerCanFacilitate\n      responses {\n        organizationId\n        organizationName\n        state\n        askedAt\n        answeredAt\n      }\n      notes {\n        id\n        text\n        authorName\n        createdAt\n      }\n      assignee {\n        id\n        name\n        assignedAt\n      }\n      assignableFacilitators {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SynergyFacilitationDocument,
+    "\n  mutation PutPartiesInTouch($id: ID!) {\n    putPartiesInTouch(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PutPartiesInTouchDocument,
+    "\n  mutation AddSynergyNote($id: ID!, $text: String!) {\n    addSynergyNote(id: $id, text: $text) {\n      id\n      text\n      authorName\n      createdAt\n    }\n  }\n": typeof types.AddSynergyNoteDocument,
+    "\n  mutation AssignSynergy($id: ID!, $assigneeId: ID) {\n    assignSynergy(id: $id, assigneeId: $assigneeId) {\n      id\n      status\n    }\n  }\n": typeof types.AssignSynergyDocument,
+    "\n  subscription SynergyChanged {\n    synergyChanged {\n      synergyId\n      change\n      synergy {\n        id\n        status\n      }\n    }\n  }\n": typeof types.SynergyChangedDocument,
     "\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": typeof types.ImpactRangeFieldsFragmentDoc,
+    "\n  query RecordOrganizations($territoryId: ID!, $search: String) {\n    organizations(first: 20, filter: { territoryId: $territoryId, search: $search }) {\n      nodes {\n        id\n        name\n        flows(first: 100) {\n          nodes {\n            id\n            label\n            direction\n          }\n        }\n      }\n    }\n  }\n": typeof types.RecordOrganizationsDocument,
+    "\n  query RecordSynergyTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RecordSynergyTerritoriesDocument,
+    "\n  mutation RecordSynergy($input: RecordSynergyInput!) {\n    recordSynergy(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RecordSynergyDocument,
 };
 const documents: Documents = {
     "\n  query ApiTokens {\n    viewer {\n      id\n      apiTokens {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.ApiTokensDocument,
@@ -153,9 +161,17 @@ const documents: Documents = {
     "\n  query SynergyDetail($id: ID!, $language: Language!) {\n    synergy(id: $id, language: $language) {\n      id\n      kind\n      status\n      score\n      origin\n      note\n      pathway {\n        id\n        labelFr\n        labelEn\n        descriptionFr\n        descriptionEn\n      }\n      ...SynergyDecisionFields\n      ...SynergyExplanationFields\n      ...SynergyImpactsFields\n      ...SynergyParticipantsFields\n    }\n  }\n": types.SynergyDetailDocument,
     "\n  query SynergyCount($filter: SynergyFilterInput) {\n    synergies(filter: $filter, first: 0) {\n      totalCount\n    }\n  }\n": types.SynergyCountDocument,
     "\n  query SynergyPage($filter: SynergyFilterInput, $first: Int!, $after: String) {\n    synergies(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...SynergyRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SynergyPageDocument,
-    "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n  }\n": types.SynergyRowFragmentDoc,
+    "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": types.SynergyRowFragmentDoc,
     "\n  query TerritoryImpact($territoryId: ID!) {\n    territoryImpact(territoryId: $territoryId) {\n      suggested {\n        ...ImpactGroupFields\n      }\n      inProgress {\n        ...ImpactGroupFields\n      }\n      operational {\n        ...ImpactGroupFields\n      }\n    }\n  }\n\n  fragment ImpactGroupFields on ImpactGroup {\n    synergyCount\n    totals {\n      ...ImpactRangeFields\n    }\n  }\n": types.TerritoryImpactDocument,
+    "\n  query SynergyFacilitation($id: ID!) {\n    synergy(id: $id) {\n      id\n      status\n      viewerCanFacilitate\n      responses {\n        organizationId\n        organizationName\n        state\n        askedAt\n        answeredAt\n      }\n      notes {\n        id\n        text\n        authorName\n        createdAt\n      }\n      assignee {\n        id\n        name\n        assignedAt\n      }\n      assignableFacilitators {\n        id\n        name\n      }\n    }\n  }\n": types.SynergyFacilitationDocument,
+    "\n  mutation PutPartiesInTouch($id: ID!) {\n    putPartiesInTouch(id: $id) {\n      id\n      status\n    }\n  }\n": types.PutPartiesInTouchDocument,
+    "\n  mutation AddSynergyNote($id: ID!, $text: String!) {\n    addSynergyNote(id: $id, text: $text) {\n      id\n      text\n      authorName\n      createdAt\n    }\n  }\n": types.AddSynergyNoteDocument,
+    "\n  mutation AssignSynergy($id: ID!, $assigneeId: ID) {\n    assignSynergy(id: $id, assigneeId: $assigneeId) {\n      id\n      status\n    }\n  }\n": types.AssignSynergyDocument,
+    "\n  subscription SynergyChanged {\n    synergyChanged {\n      synergyId\n      change\n      synergy {\n        id\n        status\n      }\n    }\n  }\n": types.SynergyChangedDocument,
     "\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n": types.ImpactRangeFieldsFragmentDoc,
+    "\n  query RecordOrganizations($territoryId: ID!, $search: String) {\n    organizations(first: 20, filter: { territoryId: $territoryId, search: $search }) {\n      nodes {\n        id\n        name\n        flows(first: 100) {\n          nodes {\n            id\n            label\n            direction\n          }\n        }\n      }\n    }\n  }\n": types.RecordOrganizationsDocument,
+    "\n  query RecordSynergyTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n    }\n  }\n": types.RecordSynergyTerritoriesDocument,
+    "\n  mutation RecordSynergy($input: RecordSynergyInput!) {\n    recordSynergy(input: $input) {\n      id\n      status\n    }\n  }\n": types.RecordSynergyDocument,
 };
 
 /**
@@ -443,7 +459,7 @@ export function graphql(source: "\n  query SynergyPage($filter: SynergyFilterInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n  }\n"): (typeof documents)["\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n    assignee {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment SynergyRow on Synergy {\n    id\n    kind\n    status\n    score\n    pathway {\n      id\n      labelFr\n      labelEn\n    }\n    participants {\n      isYours\n      organization {\n        id\n        name\n      }\n      anonymous {\n        organizationKind\n        sectorFr\n        sectorEn\n        distanceBand\n      }\n    }\n    impacts {\n      ...ImpactRangeFields\n    }\n    assignee {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -451,7 +467,39 @@ export function graphql(source: "\n  query TerritoryImpact($territoryId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SynergyFacilitation($id: ID!) {\n    synergy(id: $id) {\n      id\n      status\n      viewerCanFacilitate\n      responses {\n        organizationId\n        organizationName\n        state\n        askedAt\n        answeredAt\n      }\n      notes {\n        id\n        text\n        authorName\n        createdAt\n      }\n      assignee {\n        id\n        name\n        assignedAt\n      }\n      assignableFacilitators {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SynergyFacilitation($id: ID!) {\n    synergy(id: $id) {\n      id\n      status\n      viewerCanFacilitate\n      responses {\n        organizationId\n        organizationName\n        state\n        askedAt\n        answeredAt\n      }\n      notes {\n        id\n        text\n        authorName\n        createdAt\n      }\n      assignee {\n        id\n        name\n        assignedAt\n      }\n      assignableFacilitators {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PutPartiesInTouch($id: ID!) {\n    putPartiesInTouch(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PutPartiesInTouch($id: ID!) {\n    putPartiesInTouch(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSynergyNote($id: ID!, $text: String!) {\n    addSynergyNote(id: $id, text: $text) {\n      id\n      text\n      authorName\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation AddSynergyNote($id: ID!, $text: String!) {\n    addSynergyNote(id: $id, text: $text) {\n      id\n      text\n      authorName\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignSynergy($id: ID!, $assigneeId: ID) {\n    assignSynergy(id: $id, assigneeId: $assigneeId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AssignSynergy($id: ID!, $assigneeId: ID) {\n    assignSynergy(id: $id, assigneeId: $assigneeId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SynergyChanged {\n    synergyChanged {\n      synergyId\n      change\n      synergy {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SynergyChanged {\n    synergyChanged {\n      synergyId\n      change\n      synergy {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"): (typeof documents)["\n  fragment ImpactRangeFields on ImpactRange {\n    indicator\n    low\n    central\n    high\n    unit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordOrganizations($territoryId: ID!, $search: String) {\n    organizations(first: 20, filter: { territoryId: $territoryId, search: $search }) {\n      nodes {\n        id\n        name\n        flows(first: 100) {\n          nodes {\n            id\n            label\n            direction\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecordOrganizations($territoryId: ID!, $search: String) {\n    organizations(first: 20, filter: { territoryId: $territoryId, search: $search }) {\n      nodes {\n        id\n        name\n        flows(first: 100) {\n          nodes {\n            id\n            label\n            direction\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordSynergyTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecordSynergyTerritories {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSynergy($input: RecordSynergyInput!) {\n    recordSynergy(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RecordSynergy($input: RecordSynergyInput!) {\n    recordSynergy(input: $input) {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

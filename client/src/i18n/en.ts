@@ -1,3 +1,4 @@
+import { enFacilitation } from './en-facilitation';
 import { enJoin, enReset } from './en-join';
 import { enImport } from './en-import';
 import { enReports } from './en-reports';
@@ -262,4 +263,5 @@ export const en: Record<MessageKey, string> = {
   ...enProjects,
   ...enPlan,
   ...enPlanVersions,
+  ...enFacilitation,
 };

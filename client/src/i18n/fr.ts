@@ -1,3 +1,4 @@
+import { frFacilitation } from './fr-facilitation';
 import { frJoin, frReset } from './fr-join';
 import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
@@ -263,6 +264,7 @@ export const fr = {
   ...frProjects,
   ...frPlan,
   ...frPlanVersions,
+  ...frFacilitation,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'newFlow' }
   | { name: 'flow'; id: string }
   | { name: 'synergies' }
+  | { name: 'newSynergy' }
   | { name: 'synergy'; id: string }
   | { name: 'projects' }
   | { name: 'project'; id: string }
@@ -24,7 +25,7 @@ export type Route =
 const ITEM_ROUTES = {
   organizations: { list: { name: 'directory' }, item: (id: string): Route => ({ name: 'organization', id }) },
   flows: { list: { name: 'flows' }, item: (id: string): Route => (id === 'new' ? { name: 'newFlow' } : { name: 'flow', id }) },
-  synergies: { list: { name: 'synergies' }, item: (id: string): Route => ({ name: 'synergy', id }) },
+  synergies: { list: { name: 'synergies' }, item: (id: string): Route => (id === 'new' ? { name: 'newSynergy' } : { name: 'synergy', id }) },
   projects: { list: { name: 'projects' }, item: (id: string): Route => ({ name: 'project', id }) },
 } satisfies Record<string, { list: Route; item: (id: string) => Route }>;
 
@@ -66,6 +67,8 @@ export function hrefOf(route: Route): string {
       return `#/flows/${encodeURIComponent(route.id)}`;
     case 'synergies':
       return '#/synergies';
+    case 'newSynergy':
+      return '#/synergies/new';
     case 'synergy':
       return `#/synergies/${encodeURIComponent(route.id)}`;
     case 'projects':
@@ -100,6 +103,7 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
     case 'flow':
       return 'flows';
     case 'synergies':
+    case 'newSynergy':
     case 'synergy':
       return 'synergies';
     case 'dashboard':

@@ -8,6 +8,7 @@ import type { ProjectResolverContext } from '../project/project.context.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyResolverContext } from '../synergy/synergy.context.js';
+import type { FacilitationResolverContext } from '../synergy/facilitation/facilitation.context.js';
 import type { TerritoryResolverContext } from '../territory/territory.context.js';
 import type { Loaders } from './loaders.js';
 import type { Services } from './services.js';
@@ -19,6 +20,7 @@ type DomainContexts = AuthResolverContext &
   FlowResolverContext &
   ImportResolverContext &
   SynergyResolverContext &
+  FacilitationResolverContext &
   ProjectResolverContext &
   PlanVersionResolverContext;
 

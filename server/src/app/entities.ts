@@ -8,6 +8,7 @@ import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
 import { Synergy, SynergyParticipant } from '../synergy/model/synergy.entity.js';
+import { SynergyNote } from '../synergy/facilitation/synergy-note.entity.js';
 import { ProjectParticipant, ProjectStageChange, SynergyProject } from '../project/project.entity.js';
 import { Territory } from '../territory/territory.entity.js';
 import { BaseEntity } from '../db/base.entity.js';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   ApiToken,
   Synergy,
   SynergyParticipant,
+  SynergyNote,
   SynergyProject,
   ProjectParticipant,
   ProjectStageChange,

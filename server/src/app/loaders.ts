@@ -3,6 +3,7 @@ import { createFlowLoaders } from '../flow/flow.loaders.js';
 import { createOrganizationLoaders } from '../organization/organization.loaders.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import { createTerritoryLoaders } from '../territory/territory.loaders.js';
+import { createFacilitationLoaders } from '../synergy/facilitation/facilitation.loaders.js';
 import type { Services } from './services.js';
 
 /**
@@ -14,6 +15,7 @@ export function createLoaders(em: EntityManager, viewer: () => MaybeViewer, serv
     ...createTerritoryLoaders(em),
     ...createOrganizationLoaders(em, services.organizations),
     ...createFlowLoaders(services.flows, viewer),
+    ...createFacilitationLoaders(services.facilitation, viewer),
   };
 }
 

@@ -27,6 +27,8 @@ import { ReportResolver } from '../report/report.resolver.js';
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
 import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
+import { FacilitationResolver } from '../synergy/facilitation/facilitation.resolver.js';
+import { SynergyChangedResolver } from '../synergy/facilitation/synergy-changed.subscription.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -49,6 +51,8 @@ export const RESOLVERS = [
   SynergyExplanationResolver,
   ExplanationItemResolver,
   ImpactFigureResolver,
+  FacilitationResolver,
+  SynergyChangedResolver,
   ProjectResolver,
   ProjectOriginSynergyResolver,
   ProjectChangedResolver,

@@ -17,6 +17,7 @@ import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { SynergyService } from '../synergy/synergy.service.js';
+import { FacilitationService } from '../synergy/facilitation/facilitation.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
 
 /** Long-lived dependencies shared by every request. */
@@ -60,6 +61,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport),
     synergies,
+    facilitation: new FacilitationService(em, deps.pubSub),
     projects,
     plans: new PlanService(em, deps.pubSub, deps.planDocuments),
     planVersions: new PlanVersionService(projects, deps.planVersions),

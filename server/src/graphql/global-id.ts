@@ -1,7 +1,7 @@
 import { badInput } from '../errors/domain-errors.js';
 
 /** Relay global IDs: base64url("Type:uuid"). Opaque to clients, typed for us. */
-export type NodeType = 'Territory' | 'Organization' | 'Site' | 'ResourceFlow' | 'User' | 'ApiToken' | 'Synergy' | 'SynergyProject' | 'MembershipRequest' | 'PlanVersion';
+export type NodeType = 'Territory' | 'Organization' | 'Site' | 'ResourceFlow' | 'User' | 'ApiToken' | 'Synergy' | 'SynergyNote' | 'SynergyProject' | 'MembershipRequest' | 'PlanVersion';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -24,6 +24,19 @@ export interface SynergySuggestedPayload {
 }
 
 /**
+ * Something happened to a synergy after it was suggested: a contact request or an answer, facilitators putting
+ * the parties in touch, a note, an assignment. IDs only; each subscriber's event is built for them at delivery time,
+ * and notes and assignments are told to the territory's facilitators only (policy/facilitation-policy.ts).
+ */
+export interface SynergyChangedPayload {
+  synergyId: string;
+  change: 'CONTACT_REQUESTED' | 'ANSWERED' | 'PUT_IN_TOUCH' | 'NOTE_ADDED' | 'ASSIGNED';
+  territoryId: string;
+  organizationIds: string[];
+  facilitatorsOnly: boolean;
+}
+
+/**
  * A credential ended or what its user may see changed: every instance closes the live connections it concerns
  * (auth/live-connections.ts). `id` is the session's (SESSION_ENDED; PASSWORD_CHANGED: a session the change ended),
  * the API token's, or the user's (ACCESS_CHANGED: every connection of the user).
@@ -64,6 +77,7 @@ export interface PlanChangedPayload {
 export type Topics = {
   FLOW_CHANGED: [FlowChangedPayload];
   SYNERGY_SUGGESTED: [SynergySuggestedPayload];
+  SYNERGY_CHANGED: [SynergyChangedPayload];
   CREDENTIAL_CHANGED: [CredentialChangedPayload];
   PROJECT_CHANGED: [ProjectChangedPayload];
   PLAN_CHANGED: [PlanChangedPayload];

@@ -9,6 +9,7 @@ export class SynergyFilterInput {
   @Field(() => [SynergyStatus], { nullable: true, description: 'Statuses to keep (default: SUGGESTED, CONTACT_REQUESTED, ACCEPTED).' }) statuses?: SynergyStatus[];
   @Field(() => ID, { nullable: true, description: 'Synergies this organisation takes part in: one of yours, or of a territory you facilitate (any other is BAD_USER_INPUT).' }) organizationId?: string;
   @Field(() => Float, { nullable: true, description: 'Minimum score, 0–1.' }) minScore?: number;
+  @Field(() => Boolean, { nullable: true, description: 'Only the synergies assigned to you (in the territories you facilitate).' }) assignedToMe?: boolean;
 }
 
 @ArgsType()

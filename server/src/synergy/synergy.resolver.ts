@@ -46,6 +46,7 @@ export class SynergyResolver {
         statuses: f.statuses ?? undefined,
         organizationId: f.organizationId ? expectId(f.organizationId, 'Organization', 'filter.organizationId') : undefined,
         minScore: f.minScore ?? undefined,
+        assignedToMe: f.assignedToMe ?? undefined,
       },
       page,
     );

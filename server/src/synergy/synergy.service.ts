@@ -18,6 +18,7 @@ import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './model/synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
 import { loadViewFacts, type SynergyViewInput } from './view/view-facts.js';
+import { publishSynergyChange } from './model/synergy-changes.js';
 import { scoreWithoutQuantitySql } from './view/score-without-quantity.js';
 import { territoryImpact } from './view/territory-impact.js';
 
@@ -27,6 +28,8 @@ export interface SynergyFilter {
   statuses?: SynergyStatus[];
   organizationId?: string;
   minScore?: number;
+  /** Only those assigned to the viewer (facilitation/facilitation.service.ts). */
+  assignedToMe?: boolean;
 }
 
 /** The synergy workflow: detection, consent-based contact, refusal, hand-recorded synergies. */
@@ -37,6 +40,11 @@ export class SynergyService {
     private readonly detection: SynergyDetection,
     private readonly aggregateMinOrganizations = DEFAULT_AGGREGATE_MIN_ORGANIZATIONS,
   ) {}
+
+  /** The same service over a unit of work of its own: a subscription's events read current rows. */
+  fresh(): SynergyService {
+    return new SynergyService(this.em.fork(), this.pubSub, this.detection, this.aggregateMinOrganizations);
+  }
 
   async detect(viewer: MaybeViewer | 'SYSTEM', territoryId: string) {
     if (viewer !== 'SYSTEM') {
@@ -69,6 +77,11 @@ export class SynergyService {
     // Withdrawn-from-view by default: refusals and stale ones only when asked for.
     clauses.push(`s.status = ${ANY_TEXT}`);
     params.push(sqlList(filter.statuses?.length ? filter.statuses : ['SUGGESTED', 'CONTACT_REQUESTED', 'ACCEPTED']));
+    if (filter.assignedToMe) {
+      // Assignments are the facilitators' business: only in the territories the viewer facilitates.
+      clauses.push(`s.assigned_to_id = ? and s.territory_id = ${ANY_UUID}`);
+      params.push(viewer.userId, sqlList(scope.territoryIds));
+    }
     if (filter.organizationId) {
       await this.assertFilterable(viewer, filter.organizationId);
       clauses.push(`exists (select 1 from synergy_participant p where p.synergy_id = s.id and p.organization_id = ?)`);
@@ -175,11 +188,15 @@ export class SynergyService {
     const now = new Date();
     for (const p of mine) Object.assign(p, { consent, consentAt: now, consentBy: this.em.getReference(User, viewer.userId) });
     const s = record.synergy;
+    const asking = s.status === SynergyStatus.SUGGESTED && consent === Consent.ACCEPTED;
+    // A request asks the other sides (their facilitators see since when: facilitation/party-responses.ts).
+    if (asking) for (const p of record.participants) if (p.consent === Consent.PENDING) p.askedAt = now;
     if (consent === Consent.DECLINED) s.status = SynergyStatus.DECLINED;
     else if (record.participants.every((p) => p.consent === Consent.ACCEPTED)) s.status = SynergyStatus.ACCEPTED;
     else s.status = SynergyStatus.CONTACT_REQUESTED;
     s.decisionFingerprint = s.fingerprint;
     await this.em.flush();
+    publishSynergyChange(this.pubSub, record, asking ? 'CONTACT_REQUESTED' : 'ANSWERED');
     return record;
   }
 
@@ -218,6 +235,9 @@ export class SynergyService {
       recordedBy: this.em.getReference(User, viewer.userId),
     });
     const consent = status === SynergyStatus.ACCEPTED ? Consent.ACCEPTED : Consent.PENDING;
+    // What the facilitator records is dated now: the parties' agreement, or the request they are to answer.
+    const now = new Date();
+    const dates = { consentAt: consent === Consent.ACCEPTED ? now : null, askedAt: status === SynergyStatus.CONTACT_REQUESTED ? now : null };
     for (const org of orgs) {
       const own = flows.filter((f) => f.organization.id === org.id);
       for (const flow of own.length ? own : [null]) {
@@ -227,6 +247,7 @@ export class SynergyService {
           flow,
           role: input.kind === SynergyKind.MUTUALISATION || !flow ? ParticipantRole.MEMBER : flow.direction === 'OUTPUT' ? ParticipantRole.OUTPUT : ParticipantRole.INPUT,
           consent,
+          ...dates,
         });
       }
     }

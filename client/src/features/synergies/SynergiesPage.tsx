@@ -10,6 +10,8 @@ import { SynergyFilters } from './SynergyFilters';
 import { SynergyList } from './SynergyList';
 import { TerritoryImpactPanel } from './TerritoryImpactPanel';
 import { workspaceTerritories, type WorkspaceTerritory } from '../../ui/viewer-territories';
+import { hrefOf } from '../../ui/route';
+import { useSynergyChanges } from './facilitation/useSynergyChanges';
 
 const SynergyWorkspaceQuery = graphql(`
   query SynergyWorkspace {
@@ -40,11 +42,21 @@ export function SynergiesPage() {
   const filterInput = useMemo(() => toFilterInput(filter), [filter]);
   const [{ data, error }] = useQuery({ query: SynergyWorkspaceQuery });
   const territories = data?.viewer ? workspaceTerritories(data.viewer) : [];
+  const facilitator = (data?.viewer?.facilitatedTerritories.length ?? 0) > 0;
+  // Requests, answers and assignments made elsewhere refresh the list live.
+  useSynergyChanges();
 
   return (
     <section aria-labelledby={`${id}-title`} className="synergies-page workspace">
       <h1 id={`${id}-title`}>{t('synergies.title')}</h1>
       <p className="muted">{t('synergies.intro')}</p>
+      {facilitator && (
+        <p>
+          <a className="button primary" href={hrefOf({ name: 'newSynergy' })}>
+            {t('synergies.record')}
+          </a>
+        </p>
+      )}
       <LiveSuggestions />
       {error && (
         <p role="alert" className="error">
@@ -52,7 +64,7 @@ export function SynergiesPage() {
         </p>
       )}
       {territories.length > 0 && <TerritoryOverview territories={territories} />}
-      <SynergyFilters value={filter} onChange={setFilter} />
+      <SynergyFilters value={filter} onChange={setFilter} canFilterAssigned={facilitator} />
       <SynergyList key={filterKey(filter)} filter={filterInput} />
     </section>
   );

@@ -15,6 +15,8 @@ import { ParticipantsSection } from './ParticipantsSection';
 import { synergyTitle } from './parties';
 import { StatusBadge } from './StatusBadge';
 import { SynergyActions } from './SynergyActions';
+import { FacilitationPanel } from './facilitation/FacilitationPanel';
+import { useSynergyChanges } from './facilitation/useSynergyChanges';
 
 const SynergyDetailQuery = graphql(`
   query SynergyDetail($id: ID!, $language: Language!) {
@@ -50,6 +52,8 @@ export function SynergyDetailPage({ id }: { id: string }) {
     variables: { id, language: apiLanguage(language) },
   });
   const synergy = data?.synergy;
+  // Requests, answers, notes and assignments made elsewhere reach this page live.
+  useSynergyChanges();
 
   return (
     <div className="synergy-detail workspace">
@@ -110,6 +114,7 @@ function SynergyDetail({ synergy }: { synergy: Synergy }) {
         </p>
       )}
       <SynergyActions synergy={synergy} />
+      <FacilitationPanel synergyId={synergy.id} />
       <SynergyProjects synergy={synergy} title={title} />
       <div className="detail-grid">
         <div>

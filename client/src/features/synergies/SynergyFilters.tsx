@@ -7,13 +7,15 @@ import { SYNERGY_KINDS, SYNERGY_KIND_MESSAGES, SYNERGY_STATUSES, SYNERGY_STATUS_
 interface SynergyFiltersProps {
   value: SynergyFilterChoice;
   onChange: (value: SynergyFilterChoice) => void;
+  /** Facilitators may keep the synergies assigned to them. */
+  canFilterAssigned?: boolean;
 }
 
 const isKind = (value: string): value is SynergyKind => (SYNERGY_KINDS as readonly string[]).includes(value);
 const isStatus = (value: string): value is SynergyStatus => (SYNERGY_STATUSES as readonly string[]).includes(value);
 
 /** Kind and status; the list follows as soon as a choice changes. */
-export function SynergyFilters({ value, onChange }: SynergyFiltersProps) {
+export function SynergyFilters({ value, onChange, canFilterAssigned = false }: SynergyFiltersProps) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -56,6 +58,17 @@ export function SynergyFilters({ value, onChange }: SynergyFiltersProps) {
           <option value="ALL">{t('synergies.filter.status.all')}</option>
         </select>
       </div>
+      {canFilterAssigned && (
+        <div className="field checkbox">
+          <input
+            id={`${id}-mine`}
+            type="checkbox"
+            checked={value.assignedToMe}
+            onChange={(event) => onChange({ ...value, assignedToMe: event.target.checked })}
+          />
+          <label htmlFor={`${id}-mine`}>{t('synergies.filter.assignedToMe')}</label>
+        </div>
+      )}
     </fieldset>
   );
 }

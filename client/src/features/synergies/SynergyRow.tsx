@@ -35,6 +35,10 @@ export const SynergyRowFields = graphql(`
     impacts {
       ...ImpactRangeFields
     }
+    assignee {
+      id
+      name
+    }
   }
 `);
 
@@ -61,6 +65,7 @@ export function SynergyRow({ synergy, linkRef }: { synergy: SynergyRowFragment; 
         <p className="synergy-tags">
           <span className={`tag kind-tag kind-tag-${synergy.kind.toLowerCase()}`}>{t(SYNERGY_KIND_MESSAGES[synergy.kind])}</span>
           <StatusBadge status={synergy.status} />
+          {synergy.assignee && <span className="tag assignee-tag">{t('facilitation.followedBy', { name: synergy.assignee.name })}</span>}
         </p>
         <p className="synergy-parties">
           <span className="label">{t('synergies.parties')} </span>

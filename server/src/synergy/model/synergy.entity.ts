@@ -68,6 +68,14 @@ export class Synergy extends BaseEntity {
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   recordedBy?: User | null;
+
+  /** The facilitator of its territory who follows it (facilitation/facilitation.service.ts); facilitators only see it. */
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @Index()
+  assignedTo?: User | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  assignedAt?: Date | null;
 }
 
 /** One organisation (and its flow) in a synergy, with its consent to be put in touch. */
@@ -97,4 +105,8 @@ export class SynergyParticipant extends BaseEntity {
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   consentBy?: User | null;
+
+  /** When this side was last asked to be put in touch (by the other side or by a facilitator); null: never asked. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  askedAt?: Date | null;
 }
