@@ -8,7 +8,7 @@ import { TestApp } from '../harness.js';
 import { frameType, openPlan, planProject, storedDocument, synced, until, type PlanClient, type PlanProject } from './collab-harness.js';
 
 /** Hocuspocus' message types and y-protocols' sync steps, as a client writes them. */
-const MESSAGE = { sync: 0, awareness: 1, auth: 2 } as const;
+const MESSAGE = { sync: 0, awareness: 1, auth: 2, close: 7 } as const;
 const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 const MAX_BYTES = 4096;
 const MESSAGES = 10_000;
@@ -29,18 +29,36 @@ const syncFrame = (name: string, step: number, payload: Uint8Array) => frame(nam
  */
 class RawCollabSocket {
   readonly closed: Promise<number>;
-  private constructor(readonly ws: WebSocket) {
+  /** Set when the server closed the document's connection (after a refused update): frames then wait for a new auth. */
+  documentClosed = false;
+  private onAuthenticated: (() => void) | null = null;
+
+  private constructor(
+    readonly ws: WebSocket,
+    private readonly documentName: string,
+  ) {
     this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.on('message', (data: Buffer) => {
+      const { type } = frameType(new Uint8Array(data));
+      if (type === MESSAGE.auth) this.onAuthenticated?.();
+      if (type === MESSAGE.close) this.documentClosed = true;
+    });
   }
 
   static async open(url: string, as: As, documentName: string): Promise<RawCollabSocket> {
     const ws = new WebSocket(`${url.replace('http', 'ws')}/collab`, { headers: { cookie: as!.cookie! } });
-    const socket = new RawCollabSocket(ws);
+    const socket = new RawCollabSocket(ws, documentName);
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const authenticated = new Promise<void>((resolve) => ws.on('message', (data: Buffer) => frameType(new Uint8Array(data)).type === MESSAGE.auth && resolve()));
-    ws.send(authFrame(documentName));
-    await authenticated;
+    await socket.authenticate();
     return socket;
+  }
+
+  /** Opens the document on this socket (again); resolves on the server's answer, or when the socket closes. */
+  async authenticate(): Promise<void> {
+    this.documentClosed = false;
+    const answered = new Promise<void>((resolve) => (this.onAuthenticated = resolve));
+    this.ws.send(authFrame(this.documentName));
+    await Promise.race([answered, this.closed]);
   }
 
   get open(): boolean {
@@ -128,8 +146,14 @@ describe('a plan under 10,000 fuzzed /collab messages', () => {
 
     let socket = await RawCollabSocket.open(t.url, p.steel, name);
     let sockets = 1;
+    let reopenedDocuments = 0;
     const closeCodes: Record<number, number> = {};
     for (const [index, m] of messages.entries()) {
+      if (socket.open && socket.documentClosed) {
+        // A refused update closed the document's connection: open it again, so that what follows is decoded too.
+        reopenedDocuments += 1;
+        await socket.authenticate();
+      }
       if (!socket.open) {
         const code = await socket.closed;
         closeCodes[code] = (closeCodes[code] ?? 0) + 1;
@@ -145,7 +169,7 @@ describe('a plan under 10,000 fuzzed /collab messages', () => {
     await probe;
     const sorted = [...probes].sort((a, b) => a - b);
     console.log(
-      `Fuzz: ${MESSAGES} messages over ${sockets} sockets, closes by code ${JSON.stringify(closeCodes)}; ` +
+      `Fuzz: ${MESSAGES} messages over ${sockets} sockets, closes by code ${JSON.stringify(closeCodes)}, ${reopenedDocuments} documents reopened after a refusal; ` +
         `${probes.length} probes answered, median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms`,
     );
     expect(probes.length).toBeGreaterThan(0);
