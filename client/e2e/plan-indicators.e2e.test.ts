@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +93,12 @@ describe('plan indicators beside the synergy’s estimate, in the browser', () =
     // Nor can it link one: it is shown no figure to link to.
     expect(await authority.getByLabel('Lier à une estimation de la synergie').count()).toBe(0);
     expect(await authority.locator('.plan-indicators').innerText()).not.toContain(otherParty);
+  });
+  it('the indicators with their estimates pass axe (WCAG 2.1 A/AA: no serious or critical violation), for both readers', async () => {
+    for (const page of [steel, authority]) {
+      const results = await new AxeBuilder({ page }).include('.plan-indicators').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    }
   });
 });

@@ -16,9 +16,9 @@ export function SynergyEstimate({ item, figures }: { item: PlanIndicator; figure
   const label = t('plan.indicator.estimateOf', { indicator: item.indicator, figure: indicatorLabel(item.figure, t) });
   if (shown.length === 0) {
     return (
-      <span className="muted small" aria-label={label}>
-        {t('plan.indicator.estimate.hidden')}
-      </span>
+      <ul className="plan-estimate small" aria-label={label}>
+        <li className="muted">{t('plan.indicator.estimate.hidden')}</li>
+      </ul>
     );
   }
   return (
