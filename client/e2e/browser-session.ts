@@ -34,12 +34,7 @@ export async function openBrowserSession(): Promise<BrowserSession> {
   await mkdir(ARTIFACTS, { recursive: true });
   const clientDist = await buildClient();
   const server = await startServer(clientDist);
-  // Without the background-networking flags Chromium tries to reach Google's hosts, which this machine refuses.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   const newContext = async (viewport: Viewport = { width: 1280, height: 900 }) => {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
@@ -59,6 +54,16 @@ export async function openBrowserSession(): Promise<BrowserSession> {
       await rm(clientDist, { recursive: true, force: true });
     },
   };
+}
+
+/** Debian's headless Chromium. */
+export function launchChromium(): Promise<Browser> {
+  // Without the background-networking flags Chromium tries to reach Google's hosts, which this machine refuses.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 }
 
 /** The demo accounts' password (README). */

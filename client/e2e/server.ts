@@ -22,27 +22,48 @@ export async function buildClient(): Promise<string> {
 
 export interface TestServer {
   url: string;
+  /** The database it runs on (PostgreSQL only), for a second instance to share. */
+  databaseUrl?: string;
+  /** The secret its sessions are signed with, for a second instance to share. */
+  sessionSecret: string;
   stop(): Promise<void>;
+}
+
+/** A second instance behind the same load balancer: the first one's database and secret, and Redis between them. */
+export interface SharedInstance {
+  sharing: TestServer;
+  redisUrl: string;
 }
 
 /**
  * The real server (`npx tsx server/src/main.ts`) on a free port, a fresh data folder and the demo territory. On
- * PostgreSQL (DATABASE_URL set) it gets a database of its own, dropped at stop.
+ * PostgreSQL (DATABASE_URL set) it gets a database of its own, dropped at stop. With `redisUrl` it uses Redis; with
+ * `shared`, it is a second instance of another one: same database (not dropped at its stop), same session secret,
+ * both on Redis, no second seeding.
  */
-export async function startServer(clientDist: string): Promise<TestServer> {
+export async function startServer(clientDist: string, options: { redisUrl?: string; shared?: SharedInstance } = {}): Promise<TestServer> {
+  const { shared } = options;
+  const redisUrl = shared?.redisUrl ?? options.redisUrl;
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'fe2i-e2e-data-'));
-  const database = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : undefined;
+  if (shared && !shared.sharing.databaseUrl) throw new Error('Two instances share PostgreSQL: set DATABASE_URL.');
+  const database = shared
+    ? { url: shared.sharing.databaseUrl!, drop: async () => {} }
+    : process.env.DATABASE_URL
+      ? await createDatabase(process.env.DATABASE_URL)
+      : undefined;
+  const sessionSecret = shared?.sharing.sessionSecret ?? randomBytes(32).toString('base64url');
   const env: NodeJS.ProcessEnv = {
     ...withoutServerConfig(process.env),
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     CLIENT_DIST: clientDist,
-    SEED_DEMO: 'true',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    SEED_DEMO: shared ? 'false' : 'true',
+    SESSION_SECRET: sessionSecret,
     NODE_ENV: 'test',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
   };
   // Node itself with tsx's loader, not `npx tsx` (which runs the server in a grandchild): the child's exit is then
   // the server's, so the data folder is removed only once the server has closed its embedded database. A group of
@@ -74,7 +95,7 @@ export async function startServer(clientDist: string): Promise<TestServer> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
   }
-  return { url, stop };
+  return { url, databaseUrl: database?.url, sessionSecret, stop };
 }
 
 /** The caller's environment minus what could point the server at shared resources. */

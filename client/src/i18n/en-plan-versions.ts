@@ -59,6 +59,7 @@ export const enPlanVersions: Record<keyof typeof frPlanVersions, string> = {
   'versions.change.indicatorAdded': 'Indicator added: {indicator}, {expected} {unit}',
   'versions.change.indicatorRemoved': 'Indicator removed: {indicator}, {expected} {unit}',
   'versions.change.indicatorChanged': 'Indicator changed: {indicator}, from {before} to {after} {unit}',
+  'versions.change.indicatorLinked': "Indicator {indicator}: its link to the synergy's estimate changed",
   'versions.change.summary': 'Summary changed',
   'versions.change.notes': 'Notes changed',
   'versions.field.title': 'title',

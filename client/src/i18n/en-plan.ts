@@ -50,5 +50,11 @@ export const enPlan: Record<keyof typeof frPlan, string> = {
   'plan.indicator.remove': 'Remove indicator {indicator} ({unit})',
   'plan.indicator.new': 'New indicator',
   'plan.indicator.add': 'Add the indicator',
+  'plan.indicator.estimate': "Synergy's estimate",
+  'plan.indicator.estimateOf': "Synergy's estimate for {indicator} ({figure})",
+  'plan.indicator.estimate.unlinked': '—',
+  'plan.indicator.estimate.hidden': 'Estimate not visible to you',
+  'plan.indicator.link': "Link to one of the synergy's estimates",
+  'plan.indicator.link.none': 'None',
   'plan.remove': 'Remove',
 };

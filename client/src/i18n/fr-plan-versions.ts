@@ -57,6 +57,7 @@ export const frPlanVersions = {
   'versions.change.indicatorAdded': 'Indicateur ajouté : {indicator}, {expected} {unit}',
   'versions.change.indicatorRemoved': 'Indicateur supprimé : {indicator}, {expected} {unit}',
   'versions.change.indicatorChanged': 'Indicateur modifié : {indicator}, de {before} à {after} {unit}',
+  'versions.change.indicatorLinked': 'Indicateur {indicator} : lien avec l’estimation de la synergie modifié',
   'versions.change.summary': 'Résumé modifié',
   'versions.change.notes': 'Notes modifiées',
   'versions.field.title': 'intitulé',

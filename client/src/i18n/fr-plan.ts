@@ -48,5 +48,11 @@ export const frPlan = {
   'plan.indicator.remove': 'Supprimer l’indicateur {indicator} ({unit})',
   'plan.indicator.new': 'Nouvel indicateur',
   'plan.indicator.add': 'Ajouter l’indicateur',
+  'plan.indicator.estimate': 'Estimation de la synergie',
+  'plan.indicator.estimateOf': 'Estimation de la synergie pour {indicator} ({figure})',
+  'plan.indicator.estimate.unlinked': '—',
+  'plan.indicator.estimate.hidden': 'Estimation non visible pour vous',
+  'plan.indicator.link': 'Lier à une estimation de la synergie',
+  'plan.indicator.link.none': 'Aucune',
   'plan.remove': 'Supprimer',
 };

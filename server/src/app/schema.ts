@@ -20,6 +20,7 @@ import { PlanChangedResolver } from '../project/plan-changed.subscription.js';
 import { ProjectPlanResolver } from '../project/plan.resolver.js';
 import { PlanVersionResolver, ProjectPlanVersionsResolver } from '../project/plan-versions.resolver.js';
 import { ProjectOriginSynergyResolver } from '../synergy/project-origin.resolver.js';
+import { PlanIndicatorFiguresResolver } from '../synergy/plan-indicator-figures.resolver.js';
 import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { InvitationResolver, OrganizationInvitationResolver } from '../organization/invitation.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
@@ -55,6 +56,7 @@ export const RESOLVERS = [
   SynergyChangedResolver,
   ProjectResolver,
   ProjectOriginSynergyResolver,
+  PlanIndicatorFiguresResolver,
   ProjectChangedResolver,
   ProjectPlanResolver,
   PlanChangedResolver,

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { ImpactIndicatorCode } from '../vocabulary/impact.enums.js';
 import { ApprovalStatus, MembershipRole, OrganizationKind } from '../vocabulary/organization.enums.js';
 import {
   CurrentDestination,
@@ -90,4 +91,17 @@ registerEnumType(CurrentDestination, {
 registerEnumType(HeatSupply, {
   name: 'HeatSupply',
   description: 'How a heat need is met today: the baseline a recovered-heat synergy replaces.',
+});
+registerEnumType(ImpactIndicatorCode, {
+  name: 'ImpactIndicator',
+  description: "An indicator a synergy's impacts are estimated in (docs/impact-method.md); a plan's expected indicator may name one.",
+  valuesConfig: {
+    TONNES_DIVERTED: { description: 'Tonnes diverted from disposal a year.' },
+    MWH_RECOVERED: { description: 'Energy recovered, MWh a year.' },
+    WATER_M3_SAVED: { description: 'Water saved, m³ a year.' },
+    CO2E_AVOIDED_T: { description: 'Greenhouse gases avoided, t CO2e a year.' },
+    EUROS_SAVED: { description: 'Euros saved a year, by the organisation that saves them.' },
+    JOBS: { description: 'Jobs (full-time equivalents).' },
+    INSERTION_JOBS: { description: 'Of which insertion jobs (full-time equivalents).' },
+  },
 });

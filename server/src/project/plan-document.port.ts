@@ -1,3 +1,5 @@
+import type { ImpactIndicatorValue } from '../vocabulary/impact.enums.js';
+
 /**
  * The project's live plan, as the project domain needs it: a port. The collaboration server (collab/, the plan
  * editor over the Yjs document) implements it and app/ wires it in; project/ never imports collab/. Access is
@@ -27,11 +29,16 @@ export interface PlanBudgetLine {
   funder: string | null;
 }
 
-/** An expected impact, named like the synergy's impact figures (indicator and unit). */
+/**
+ * An expected impact (indicator and unit), optionally linked to one of the figures the synergy's impacts are
+ * estimated in, so that the plan shows the estimate beside the target (read as the viewer may see the synergy).
+ */
 export interface PlanIndicator {
   indicator: string;
   unit: string;
   expected: number;
+  /** The synergy's figure it is linked to; absent when it is linked to none. */
+  figure?: ImpactIndicatorValue | null;
 }
 
 /** The structured parts of the plan (the rich-text notes stay in the document). */

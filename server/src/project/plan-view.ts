@@ -17,12 +17,24 @@ export function viewPlan(plan: PlanReading, record: ProjectRecord, viewer: Maybe
   record.participants.forEach((p, i) => {
     if (canSeeParticipantIdentity(viewer, facts, facts.participants[i])) named.set(p.organization.id, OrganizationNode.from(p.organization));
   });
+  // A new object for each plan built: the synergy's figures are read once for it, and for this viewer only (the same
+  // reading of the document may be viewed for many subscribers).
+  const planView = {};
   return Object.assign(new ProjectPlanNode(), {
     summary: plan.summary,
     notesText: plan.notesText,
     actions: plan.actions.map((action) => viewAction(action, named)),
     budget: plan.budget.map((line) => Object.assign(new PlanBudgetLineNode(), { ...line, funder: line.funder ?? null })),
-    indicators: plan.indicators.map((entry) => Object.assign(new PlanIndicatorNode(), entry)),
+    indicators: plan.indicators.map((entry) =>
+      Object.assign(new PlanIndicatorNode(), {
+        indicator: entry.indicator,
+        unit: entry.unit,
+        expected: entry.expected,
+        figure: entry.figure ?? null,
+        synergyDbId: record.project.synergy?.id ?? null,
+        planView,
+      }),
+    ),
   });
 }
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { ImpactIndicatorCode } from '../vocabulary/impact.enums.js';
 import { PlanActionStatus, PlanNoteBlockKind } from './plan.types.js';
 
 @InputType({ description: 'A new action of the plan.' })
@@ -32,6 +33,11 @@ export class PlanIndicatorInput {
   @Field(() => String, { description: 'The indicator, like the synergy\'s impact figures (e.g. "tCO2e évitées").' }) indicator!: string;
   @Field(() => String, { description: 'Its unit (e.g. "t/an").' }) unit!: string;
   @Field(() => Float, { description: 'The value expected.' }) expected!: number;
+  @Field(() => ImpactIndicatorCode, {
+    nullable: true,
+    description: "Links it to one of the synergy's impact figures, whose estimate is then shown beside it; only for a project that came from a synergy.",
+  })
+  figure?: ImpactIndicatorCode | null;
 }
 
 @InputType({ description: 'A block of rich text for the notes.' })

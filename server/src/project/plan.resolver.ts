@@ -92,7 +92,10 @@ export class ProjectPlanResolver {
     @Arg('input', () => PlanIndicatorInput, { description: 'The expected indicator.' }) input: PlanIndicatorInput,
     @Ctx() ctx: ProjectResolverContext,
   ): Promise<ProjectPlanNode> {
-    return this.apply(ctx, projectId, { kind: 'SET_INDICATOR', indicator: { indicator: input.indicator, unit: input.unit, expected: input.expected } });
+    return this.apply(ctx, projectId, {
+      kind: 'SET_INDICATOR',
+      indicator: { indicator: input.indicator, unit: input.unit, expected: input.expected, figure: input.figure ?? null },
+    });
   }
 
   @Mutation(() => ProjectPlanNode, { description: 'Removes the expected indicator of this name and unit (NOT_FOUND when it is not in the plan).' + WRITES })

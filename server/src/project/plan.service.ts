@@ -53,6 +53,11 @@ export class PlanService {
     if (planAccess(viewer, projectFactsOf(record)) !== 'WRITE') {
       throw forbidden("Observers follow the plan read-only: only the project's lead, partners and facilitators change it.");
     }
+    if (change.kind === 'SET_INDICATOR' && change.indicator.figure && !record.project.synergy) {
+      throw badInput("Only a project that came from a synergy links its indicators to the synergy's figures.", [
+        { field: 'figure', message: 'the project did not come from a synergy' },
+      ]);
+    }
     const owner = ownerOf(change);
     if (owner && !record.participants.some((p) => p.organization.id === owner && p.status === InvitationStatus.ACCEPTED)) {
       throw badInput('The owner of an action must be an organisation taking part in the project.', [

@@ -5,6 +5,7 @@
  */
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { OrganizationNode } from '../organization/organization.types.js';
+import { ImpactIndicatorCode } from '../vocabulary/impact.enums.js';
 
 /** Part of the public API: add values, never rename them. Same strings as the document's `status` field. */
 export enum PlanActionStatus {
@@ -58,12 +59,24 @@ export class PlanBudgetLineNode {
 }
 
 @ObjectType('PlanIndicator', {
-  description: "An expected impact, named like the synergy's impact figures; one per indicator and unit.",
+  description:
+    "An expected impact, one per indicator and unit; when linked to one of the synergy's impact figures (`figure`), " +
+    "the synergy's estimate is shown beside the target (`synergyFigures`).",
 })
 export class PlanIndicatorNode {
+  /** The database id of the synergy the project came from, for `synergyFigures`; not a field. */
+  synergyDbId!: string | null;
+  /** Shared by the indicators of one plan as built for one viewer, so that their synergy is read once; not a field. */
+  planView!: object;
+
   @Field(() => String, { description: 'The indicator (e.g. "tCO2e évitées").' }) indicator!: string;
   @Field(() => String, { description: 'Its unit (e.g. "t/an").' }) unit!: string;
   @Field(() => Float, { description: 'The value expected.' }) expected!: number;
+  @Field(() => ImpactIndicatorCode, {
+    nullable: true,
+    description: "The synergy's impact figure this target is linked to (e.g. CO2E_AVOIDED_T); null when it is linked to none.",
+  })
+  figure!: ImpactIndicatorCode | null;
 }
 
 @ObjectType('ProjectPlan', {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { TerritoryFacilitator } from '../../src/auth/territory-facilitator.entity.js';
 import { User } from '../../src/auth/user.entity.js';
 import { Territory } from '../../src/territory/territory.entity.js';
@@ -23,6 +24,11 @@ describe('who may open a plan', () => {
     return c;
   };
   const refused = (c: PlanClient) => until(() => c.authFailures.length > 0, 'the document to be refused');
+  /** Adds an action as a browser does (a Y.Map in the `actions` array): the API reads those. */
+  const pushAction = (c: PlanClient, id: string) => c.doc.getArray('actions').push([new Y.Map<unknown>(Object.entries({ id, title: id, status: 'TODO' }))]);
+  /** The plan's action ids as the API reads them from the live document (the territory's facilitator reads every plan). */
+  const actionsThroughApi = async (): Promise<string[]> =>
+    (await t.gql(`query($p: ID!) { project(id: $p) { plan { actions { id } } } }`, { p: p.projectId }, p.facilitator)).data!.project.plan.actions.map((a: { id: string }) => a.id);
 
   async function signUp(email: string, name: string): Promise<As> {
     const res = await t.gql(`mutation($e: String!, $n: String!) { signUp(input: {email: $e, password: "un-long-mot-de-passe", name: $n}) { viewer { id } } }`, { e: email, n: name });
@@ -77,6 +83,7 @@ describe('who may open a plan', () => {
 
     const before = observer.received.length;
     observer.text.insert(0, 'SECRET-OBSERVATEUR ');
+    pushAction(observer, 'action-secrete-observateur');
     // The server answers each update: "not applied" (false) is its word that it dropped this one.
     await until(
       () => observer.received.slice(before).some((f) => { const { type, rest } = frameType(f); return type === SYNC_STATUS && rest[0] === 0; }),
@@ -88,6 +95,11 @@ describe('who may open a plan', () => {
     const stored = await storedDocument(t, p.documentName);
     expect(stored.getText('notes').toString()).not.toContain('SECRET');
     expect(stored.getText('notes').toString()).toContain('après');
+    // Nor through the API, which reads the live document: the writer's later action is there, the observer's is not.
+    pushAction(writer, 'action-du-redacteur');
+    await until(async () => (await actionsThroughApi()).includes('action-du-redacteur'), "the writer's action through the API");
+    expect(await actionsThroughApi()).not.toContain('action-secrete-observateur');
+    expect(writer.doc.getArray('actions').toJSON().map((a: { id: string }) => a.id)).not.toContain('action-secrete-observateur');
   });
 
   it('closes a removed participant within a second, and its reconnection is refused', async () => {
@@ -103,9 +115,16 @@ describe('who may open a plan', () => {
     expect(partner.authFailures).toEqual(['Document not found.']);
     expect(lead.closes).toEqual([]);
     partner.text.insert(0, 'ÉCRIT-APRÈS-RETRAIT ');
+    pushAction(partner, 'action-apres-retrait');
     lead.text.insert(0, 'le chef ');
+    pushAction(lead, 'action-du-chef');
     await until(async () => (await storedDocument(t, p.documentName)).getText('notes').toString().includes('le chef'), 'the lead edit stored');
     expect((await storedDocument(t, p.documentName)).getText('notes').toString()).not.toContain('RETRAIT');
+    // Anywhere: not at the lead's open client, not through the API.
+    await until(async () => (await actionsThroughApi()).includes('action-du-chef'), "the lead's action through the API");
+    expect(await actionsThroughApi()).not.toContain('action-apres-retrait');
+    expect(lead.text.toString()).toContain('le chef');
+    expect(lead.text.toString()).not.toContain('RETRAIT');
   });
 
   it('closes a connection whose API token is revoked, and refuses the token afterwards', async () => {

@@ -84,5 +84,20 @@ describe.runIf(enabled)('a plan served by two instances', () => {
     await until(() => partnerOnB.closes.includes(4403), 'the partner on B to be closed', 1000);
     await until(() => partnerOnB.authFailures.length > 0, 'its reconnection to be refused');
     expect(partnerOnB.authFailures[0]).toBe('Document not found.');
+    // What it writes afterwards appears nowhere: not at the lead on A, not in the store, not through B's API.
+    const leadOnA = open(a, p.steel);
+    await synced(leadOnA);
+    const push = (c: PlanClient, id: string) => c.doc.getArray('actions').push([new Y.Map<unknown>(Object.entries({ id, title: id, status: 'TODO' }))]);
+    partnerOnB.text.insert(0, 'ÉCRIT-APRÈS-RETRAIT-SUR-B ');
+    push(partnerOnB, 'apres-retrait-sur-b');
+    leadOnA.text.insert(0, 'sentinelle du chef ');
+    push(leadOnA, 'sentinelle-du-chef');
+    const actionsOnB = async (): Promise<string[]> =>
+      (await b.gql(`query($p: ID!) { project(id: $p) { plan { actions { id } } } }`, { p: p.projectId }, p.steel)).data!.project.plan.actions.map((x: { id: string }) => x.id);
+    await until(async () => (await actionsOnB()).includes('sentinelle-du-chef'), "the lead's action through B's API");
+    await until(async () => (await storedDocument(a, p.documentName)).getText('notes').toString().includes('sentinelle du chef'), 'the lead edit stored');
+    expect(await actionsOnB()).not.toContain('apres-retrait-sur-b');
+    expect(leadOnA.text.toString()).not.toContain('RETRAIT');
+    expect((await storedDocument(a, p.documentName)).getText('notes').toString()).not.toContain('RETRAIT');
   });
 });

@@ -37,6 +37,17 @@ const ProjectPageQuery = graphql(`
           labelFr
           labelEn
         }
+        impacts {
+          indicator
+          low
+          central
+          high
+          unit
+          organization {
+            id
+            name
+          }
+        }
       }
       ...ProjectStageFields
       ...ProjectParticipantsFields

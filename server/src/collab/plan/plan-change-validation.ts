@@ -4,6 +4,7 @@
  */
 import { ProblemList } from '../../errors/domain-errors.js';
 import type { PlanAction, PlanBudgetLine, PlanChange, PlanIndicator } from '../../project/plan-document.port.js';
+import { isImpactIndicator } from '../../vocabulary/impact.enums.js';
 import { ACTION_STATUSES, isIsoDate } from './plan-reader.js';
 
 const MAX_TITLE = 300;
@@ -53,6 +54,7 @@ function checkIndicator(problems: ProblemList, indicator: PlanIndicator): void {
   if (typeof indicator.expected !== 'number' || !Number.isFinite(indicator.expected)) {
     problems.add('expected', 'must be a finite number');
   }
+  if (indicator.figure != null && !isImpactIndicator(indicator.figure)) problems.add('figure', 'is not an impact indicator');
 }
 
 function checkNoteBlocks(problems: ProblemList, blocks: unknown): void {

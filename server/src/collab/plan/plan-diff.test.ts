@@ -70,4 +70,17 @@ describe('comparing two states of a plan', () => {
     expect(diffPlans(before, snapshotPlan(doc)).budget.changed[0].fields).toEqual(['amountEur', 'funder']);
     expect(describeChange(before, snapshotPlan(doc)).budget.changed).toEqual(['b-1']);
   });
+  it('sees an indicator linked to, or unlinked from, a synergy figure as changed; a link to no known figure reads as none', () => {
+    const doc = new Y.Doc();
+    const set = (figure?: 'CO2E_AVOIDED_T') => applyPlanChange(doc, { kind: 'SET_INDICATOR', indicator: { indicator: 'CO2 évité', unit: 't/an', expected: 50, figure } }, author);
+    set();
+    const unlinked = snapshotPlan(doc);
+    set('CO2E_AVOIDED_T');
+    const linked = snapshotPlan(doc);
+    expect(linked.indicators).toEqual([{ indicator: 'CO2 évité', unit: 't/an', expected: 50, figure: 'CO2E_AVOIDED_T' }]);
+    expect(diffPlans(unlinked, linked).indicators.changed.map((c) => c.fields)).toEqual([['figure']]);
+    expect(diffPlans(linked, unlinked).indicators.changed.map((c) => c.fields)).toEqual([['figure']]);
+    doc.getMap('indicators').set('CO2 évité|t/an', { indicator: 'CO2 évité', unit: 't/an', expected: 50, figure: 'Organization:secret' });
+    expect(snapshotPlan(doc).indicators).toEqual(unlinked.indicators);
+  });
 });

@@ -38,7 +38,9 @@ function diffList<T extends object>(before: T[], after: T[], keyOf: (item: T) =>
       added.push(item);
       continue;
     }
-    const fields = (Object.keys(item) as (keyof T)[]).filter((field) => previous[field] !== item[field]);
+    // Both sides' fields: an optional field (an indicator's figure) set on one side only is a change too.
+    const keys = new Set([...Object.keys(previous), ...Object.keys(item)] as (keyof T)[]);
+    const fields = [...keys].filter((field) => (previous[field] ?? null) !== (item[field] ?? null));
     if (fields.length > 0) changed.push({ before: previous, after: item, fields });
   }
   return { added, removed: before.filter((item) => !afterKeys.has(keyOf(item))), changed };

@@ -63,9 +63,9 @@ function editPlan(doc: Y.Doc, change: PlanChange, newId: () => string): string {
       removeAll(parts.budget, change.id, readBudgetLine, 'Plan budget line');
       return change.id;
     case 'SET_INDICATOR': {
-      const { indicator, unit, expected } = change.indicator;
+      const { indicator, unit, expected, figure } = change.indicator;
       const key = indicatorKey(indicator, unit);
-      parts.indicators.set(key, { indicator, unit, expected });
+      parts.indicators.set(key, figure ? { indicator, unit, expected, figure } : { indicator, unit, expected });
       return key;
     }
     case 'REMOVE_INDICATOR': {

@@ -10,6 +10,7 @@ import type {
   PlanContent,
   PlanIndicator,
 } from '../../project/plan-document.port.js';
+import { isImpactIndicator } from '../../vocabulary/impact.enums.js';
 import { indicatorKey, planParts } from './plan-shape.js';
 
 /** The plan as versions compare it: its structured parts and the plain text of its notes. */
@@ -73,7 +74,9 @@ function readIndicator(entry: unknown, key: string): PlanIndicator | null {
   const expected = finite(field('expected'));
   if (typeof indicator !== 'string' || typeof unit !== 'string' || expected === null) return null;
   if (key !== indicatorKey(indicator, unit)) return null;
-  return { indicator, unit, expected };
+  // A link a client wrote that names no known figure is no link.
+  const figure = field('figure');
+  return isImpactIndicator(figure) ? { indicator, unit, expected, figure } : { indicator, unit, expected };
 }
 
 /** The first entry of each id wins: two clients adding the same id concurrently must not show it twice. */

@@ -9,7 +9,8 @@
  * - `actions` Y.Array of Y.Map: `id`, `title`, `ownerOrganizationId` (the organisation's database id; the API also
  *   reads the GraphQL global ID a browser may write), `dueDate` (YYYY-MM-DD), `status`.
  * - `budget` Y.Array of Y.Map: `id`, `label`, `amountEur`, `funder`.
- * - `indicators` Y.Map keyed `indicator|unit`, each value a plain object `{ indicator, unit, expected }`.
+ * - `indicators` Y.Map keyed `indicator|unit`, each value a plain object `{ indicator, unit, expected }`, and `figure`
+ *   when it is linked to one of the synergy's impact figures (an ImpactIndicator code such as `CO2E_AVOIDED_T`).
  *
  * Anything a client writes is untrusted: readers skip or normalise entries of the wrong type, never throw.
  */

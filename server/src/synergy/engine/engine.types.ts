@@ -6,6 +6,7 @@ import type {
   PhysicalForm,
   ResourceCategory,
 } from '../../vocabulary/flow.enums.js';
+import type { ImpactIndicatorValue } from '../../vocabulary/impact.enums.js';
 import type { OrganizationKind } from '../../vocabulary/organization.enums.js';
 
 /**
@@ -96,14 +97,8 @@ export interface Explanation {
   score: ScoreBreakdown;
 }
 
-export type ImpactIndicator =
-  | 'TONNES_DIVERTED'
-  | 'MWH_RECOVERED'
-  | 'WATER_M3_SAVED'
-  | 'CO2E_AVOIDED_T'
-  | 'EUROS_SAVED'
-  | 'JOBS'
-  | 'INSERTION_JOBS';
+/** One list of indicators for the engine, the territory's totals and the plans (vocabulary/impact.enums.ts). */
+export type ImpactIndicator = ImpactIndicatorValue;
 
 export interface ImpactFactorUse {
   /** Emission factor id, or "declared-cost"/"typical-cost"… */

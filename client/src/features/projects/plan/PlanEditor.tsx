@@ -10,6 +10,7 @@ import { ActionsTable, type PlanOrganization } from './ActionsTable';
 import { BudgetTable } from './BudgetTable';
 import { IndicatorsTable } from './IndicatorsTable';
 import { NotesEditor } from './NotesEditor';
+import type { SynergyFigure } from './synergy-figures';
 import { setSummary } from './plan-model';
 import { usePlanView } from './usePlanView';
 import './plan.css';
@@ -24,6 +25,8 @@ export interface PlanEditorProps {
   canEdit: boolean;
   /** The organisations taking part: who may own an action. */
   organizations: PlanOrganization[];
+  /** The synergy the project came from, with its impact figures as the viewer may see them; null for none. */
+  synergy?: { figures: SynergyFigure[] } | null;
 }
 
 const STATE_KEYS: Record<ConnectionState, 'plan.state.connected' | 'plan.state.offline' | 'plan.state.syncing'> = {
@@ -37,7 +40,7 @@ const STATE_KEYS: Record<ConnectionState, 'plan.state.connected' | 'plan.state.o
  * bound to one Y.Doc kept in this browser's IndexedDB. Loaded on its own (React.lazy): TipTap and Yjs stay out of
  * the first screen's bundle.
  */
-export default function PlanEditor({ documentName, viewer, organizationName, canEdit, organizations }: PlanEditorProps) {
+export default function PlanEditor({ documentName, viewer, organizationName, canEdit, organizations, synergy = null }: PlanEditorProps) {
   const { t } = useI18n();
   // Keyed by the signed-in user: on a shared browser, the next person never sends the previous one's edits.
   const live = useLiveDocument(documentName, `fe2i:${viewer.id}:${documentName}`);
@@ -69,7 +72,7 @@ export default function PlanEditor({ documentName, viewer, organizationName, can
       <PresenceList provider={live.provider} />
       <SummaryField doc={live.doc} readOnly={readOnly} />
       <NotesEditor doc={live.doc} provider={live.provider} user={user} readOnly={readOnly} />
-      <StructuredParts doc={live.doc} organizations={organizations} readOnly={readOnly} />
+      <StructuredParts doc={live.doc} organizations={organizations} synergy={synergy} readOnly={readOnly} />
     </div>
   );
 }
@@ -107,13 +110,20 @@ function SummaryField({ doc, readOnly }: { doc: Y.Doc; readOnly: boolean }) {
   );
 }
 
-function StructuredParts({ doc, organizations, readOnly }: { doc: Y.Doc; organizations: PlanOrganization[]; readOnly: boolean }) {
+interface StructuredPartsProps {
+  doc: Y.Doc;
+  organizations: PlanOrganization[];
+  synergy: { figures: SynergyFigure[] } | null;
+  readOnly: boolean;
+}
+
+function StructuredParts({ doc, organizations, synergy, readOnly }: StructuredPartsProps) {
   const view = usePlanView(doc);
   return (
     <>
       <ActionsTable doc={doc} actions={view.actions} organizations={organizations} readOnly={readOnly} />
       <BudgetTable doc={doc} budget={view.budget} readOnly={readOnly} />
-      <IndicatorsTable doc={doc} indicators={view.indicators} readOnly={readOnly} />
+      <IndicatorsTable doc={doc} indicators={view.indicators} figures={synergy?.figures ?? []} hasSynergy={synergy !== null} readOnly={readOnly} />
     </>
   );
 }

@@ -4,12 +4,20 @@ import type { ProjectParticipantsFieldsFragment } from '../../../gql/graphql';
 import { useI18n } from '../../../i18n/useI18n';
 import { ViewerQuery } from '../../auth/viewer';
 import type { PlanOrganization } from './ActionsTable';
+import type { SynergyFigure } from './synergy-figures';
 
 // TipTap, ProseMirror and Yjs are a large chunk of their own, fetched when a project page opens its plan.
 const PlanEditor = lazy(() => import('./PlanEditor'));
 
 interface PlanSectionProps {
-  project: { id: string; planDocumentName: string; viewerCanEditPlan: boolean; participants: ProjectParticipantsFieldsFragment['participants'] };
+  project: {
+    id: string;
+    planDocumentName: string;
+    viewerCanEditPlan: boolean;
+    participants: ProjectParticipantsFieldsFragment['participants'];
+    /** As the viewer may see it (null when the project came from none, or the viewer may not see it). */
+    originSynergy?: { impacts: SynergyFigure[] } | null;
+  };
 }
 
 /** The action plan, co-edited live by the participants; an observer reads it. */
@@ -40,6 +48,7 @@ export function PlanSection({ project }: PlanSectionProps) {
             organizationName={mine?.organization?.name ?? null}
             canEdit={project.viewerCanEditPlan}
             organizations={organizations}
+            synergy={project.originSynergy ? { figures: project.originSynergy.impacts } : null}
           />
         </Suspense>
       )}

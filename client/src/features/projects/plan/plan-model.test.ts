@@ -30,13 +30,17 @@ describe('the plan model', () => {
     updateAction(b, action, { status: 'IN_PROGRESS' });
     const line = addBudgetLine(b, { label: 'Échangeur', amountEur: 120000, funder: 'ADEME' });
     updateBudgetLine(a, line, { amountEur: 125000 });
-    setIndicator(a, 'tCO2e évitées', 't/an', 850);
+    setIndicator(a, 'tCO2e évitées', 't/an', 850, 'CO2E_AVOIDED_T');
+    setIndicator(b, 'Réunions', 'par an', 4);
     setSummary(b, 'Chaleur fatale vers le réseau');
     const expected = {
       summary: 'Chaleur fatale vers le réseau',
       actions: [{ id: action, title: 'Étude de faisabilité', ownerOrganizationId: 'org-1', dueDate: '2027-03-12', status: 'IN_PROGRESS' }],
       budget: [{ id: line, label: 'Échangeur', amountEur: 125000, funder: 'ADEME' }],
-      indicators: [{ key: 'tCO2e évitées|t/an', indicator: 'tCO2e évitées', unit: 't/an', expected: 850 }],
+      indicators: [
+        { key: 'Réunions|par an', indicator: 'Réunions', unit: 'par an', expected: 4, figure: null },
+        { key: 'tCO2e évitées|t/an', indicator: 'tCO2e évitées', unit: 't/an', expected: 850, figure: 'CO2E_AVOIDED_T' },
+      ],
     };
     expect(readPlanView(a)).toEqual(expected);
     expect(readPlanView(b)).toEqual(expected);
@@ -44,6 +48,7 @@ describe('the plan model', () => {
     removeAction(b, action);
     removeBudgetLine(a, line);
     removeIndicator(b, 'tCO2e évitées|t/an');
+    removeIndicator(a, 'Réunions|par an');
     expect(readPlanView(a)).toEqual({ summary: expected.summary, actions: [], budget: [], indicators: [] });
   });
 
@@ -65,12 +70,13 @@ describe('the plan model', () => {
     parts.budget.push([new Y.Map(Object.entries({ id: 'b', amountEur: 'lots' }))]);
     parts.indicators.set('co2|t', { indicator: 'co2', unit: 't', expected: 'many' });
     parts.indicators.set('other|key', { indicator: 'co2', unit: 'kt', expected: 1 });
+    parts.indicators.set('lien|t', { indicator: 'lien', unit: 't', expected: 1, figure: 'Organization:secret' });
     parts.meta.set('summary', 7);
     expect(readPlanView(doc)).toEqual({
       summary: '',
       actions: [{ id: 'x', title: '', ownerOrganizationId: null, dueDate: null, status: 'TODO' }],
       budget: [{ id: 'b', label: '', amountEur: 0, funder: null }],
-      indicators: [],
+      indicators: [{ key: 'lien|t', indicator: 'lien', unit: 't', expected: 1, figure: null }],
     });
   });
 });

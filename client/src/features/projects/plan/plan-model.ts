@@ -4,6 +4,7 @@
  * reader does. Every write is one Yjs transaction, so the other browsers and the server see it whole.
  */
 import * as Y from 'yjs';
+import { INDICATOR_ORDER } from '../../synergies/impacts';
 import { indicatorKey, planParts } from './plan-shape';
 
 export const ACTION_STATUSES = ['TODO', 'IN_PROGRESS', 'DONE'] as const;
@@ -29,6 +30,8 @@ export interface PlanIndicator {
   indicator: string;
   unit: string;
   expected: number;
+  /** The synergy's impact figure it is linked to (an ImpactIndicator code), or null. */
+  figure: string | null;
 }
 
 export interface PlanView {
@@ -82,10 +85,12 @@ function readBudgetLine(entry: unknown): PlanBudgetLine | null {
 
 function readIndicator(key: string, entry: unknown): PlanIndicator | null {
   if (entry === null || typeof entry !== 'object' || entry instanceof Y.AbstractType || Array.isArray(entry)) return null;
-  const { indicator, unit, expected } = entry as Record<string, unknown>;
+  const { indicator, unit, expected, figure } = entry as Record<string, unknown>;
   if (typeof indicator !== 'string' || typeof unit !== 'string' || finite(expected) === null) return null;
   if (key !== indicatorKey(indicator, unit)) return null;
-  return { key, indicator, unit, expected: expected as number };
+  // A link to no known figure is no link, as the server reads it.
+  const linked = (INDICATOR_ORDER as readonly unknown[]).includes(figure) ? (figure as string) : null;
+  return { key, indicator, unit, expected: expected as number, figure: linked };
 }
 
 export function readPlanView(doc: Y.Doc): PlanView {
@@ -137,8 +142,10 @@ export function removeBudgetLine(doc: Y.Doc, id: string) {
   removeEntries(doc, planParts(doc).budget, id);
 }
 
-export function setIndicator(doc: Y.Doc, indicator: string, unit: string, expected: number) {
-  doc.transact(() => planParts(doc).indicators.set(indicatorKey(indicator, unit), { indicator, unit, expected }));
+/** `figure` links it to one of the synergy's impact figures; null or omitted for none. */
+export function setIndicator(doc: Y.Doc, indicator: string, unit: string, expected: number, figure: string | null = null) {
+  const entry = figure ? { indicator, unit, expected, figure } : { indicator, unit, expected };
+  doc.transact(() => planParts(doc).indicators.set(indicatorKey(indicator, unit), entry));
 }
 
 export function removeIndicator(doc: Y.Doc, key: string) {

@@ -5,7 +5,8 @@
  * - `meta` Y.Map: `title`, `summary`; `notes` Y.XmlFragment (TipTap's Collaboration `field`);
  * - `actions` Y.Array of Y.Map {id, title, ownerOrganizationId, dueDate YYYY-MM-DD, status};
  * - `budget` Y.Array of Y.Map {id, label, amountEur, funder};
- * - `indicators` Y.Map keyed `indicator|unit`, each a plain object {indicator, unit, expected}.
+ * - `indicators` Y.Map keyed `indicator|unit`, each a plain object {indicator, unit, expected} and `figure` when it is
+ *   linked to one of the synergy's impact figures (an ImpactIndicator code).
  */
 import * as Y from 'yjs';
 

@@ -28,6 +28,12 @@ describe('the changes between two versions, in French', () => {
     expect(lines).toHaveLength(6);
   });
 
+  it('says when only an indicator\'s link to the synergy\'s estimate changed', () => {
+    const same = { indicator: 'tCO2e évitées', unit: 't/an', expected: 95 };
+    const c: Comparison = { summaryChanged: false, notesChanged: false, actions: none, budget: none, indicators: { ...none, changed: [{ before: same, after: same, fields: ['figure'] }] } };
+    expect(comparisonLines(c, fr, 'fr')).toEqual(['Indicateur tCO2e évitées : lien avec l’estimation de la synergie modifié']);
+  });
+
   it('says nothing when nothing differs', () => {
     expect(comparisonLines({ summaryChanged: false, notesChanged: false, actions: none, budget: none, indicators: none }, fr, 'fr')).toEqual([]);
   });

@@ -42,7 +42,10 @@ export function comparisonLines(c: Comparison, t: Translate, language: Language)
     ...c.indicators.added.map((i) => t('versions.change.indicatorAdded', { indicator: i.indicator, expected: i.expected, unit: i.unit })),
     ...c.indicators.removed.map((i) => t('versions.change.indicatorRemoved', { indicator: i.indicator, expected: i.expected, unit: i.unit })),
     ...c.indicators.changed.map((x) =>
-      t('versions.change.indicatorChanged', { indicator: x.after.indicator, before: x.before.expected, after: x.after.expected, unit: x.after.unit }),
+      // Only its link to the synergy's figure changed: the value is the same on both sides.
+      x.fields.includes('expected')
+        ? t('versions.change.indicatorChanged', { indicator: x.after.indicator, before: x.before.expected, after: x.after.expected, unit: x.after.unit })
+        : t('versions.change.indicatorLinked', { indicator: x.after.indicator }),
     ),
   ];
   if (c.summaryChanged) lines.push(t('versions.change.summary'));
