@@ -1,6 +1,6 @@
 import type { PathwaySide, Recognition, SideMatch } from './compiled.types.js';
 import { MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
-import { searchableLabel } from './text-fold.js';
+import { keywordForms, searchableLabel } from './text-fold.js';
 
 const LABEL_CACHE_SIZE = 50_000;
 
@@ -15,10 +15,13 @@ export class SideIndex {
   private readonly byPrefix = new Map<string, number[]>();
   private readonly byNeed = new Map<string, number[]>();
   private readonly byKeyword = new Map<string, number[]>();
-  /** Keywords (without their leading space) by their first three characters. */
-  private readonly keywordsByStart = new Map<string, string[]>();
-  /** Keywords shorter than three characters, searched the plain way. */
-  private readonly shortKeywords: string[] = [];
+  /**
+   * The forms keywords are found by (see keywordForms: the keyword, its stems), without their leading space, by
+   * their first three characters; each with its keyword (prepared, with its leading space).
+   */
+  private readonly formsByStart = new Map<string, KeywordForm[]>();
+  /** Forms shorter than three characters, searched the plain way. */
+  private readonly shortForms: KeywordForm[] = [];
   private readonly categoryOnly: number[] = [];
   private readonly seen: Int32Array;
   private call = 0;
@@ -41,7 +44,7 @@ export class SideIndex {
       for (const need of m.needCodes ?? []) push(this.byNeed, need, id);
       for (const keyword of m.keywords ?? []) {
         if (keyword.trim() === '') continue;
-        if (!this.byKeyword.has(keyword)) this.registerKeyword(keyword.slice(1));
+        if (!this.byKeyword.has(keyword)) this.registerKeyword(keyword);
         push(this.byKeyword, keyword, id);
       }
       if (!m.hasIdentity) this.categoryOnly.push(id);
@@ -85,11 +88,11 @@ export class SideIndex {
     const found = new Set<string>();
     for (let at = label.indexOf(' '); at >= 0 && at < label.length - 1; at = label.indexOf(' ', at + 1)) {
       const start = at + 1;
-      const candidates = this.keywordsByStart.get(label.slice(start, start + 3));
+      const candidates = this.formsByStart.get(label.slice(start, start + 3));
       if (!candidates) continue;
-      for (const keyword of candidates) if (label.startsWith(keyword, start)) found.add(` ${keyword}`);
+      for (const c of candidates) if (label.startsWith(c.form, start)) found.add(c.keyword);
     }
-    for (const keyword of this.shortKeywords) if (label.includes(` ${keyword}`)) found.add(` ${keyword}`);
+    for (const c of this.shortForms) if (label.includes(` ${c.form}`)) found.add(c.keyword);
     return found;
   }
 
@@ -131,12 +134,17 @@ export class SideIndex {
   }
 
   private registerKeyword(keyword: string): void {
-    if (keyword.length < 3) {
-      this.shortKeywords.push(keyword);
-      return;
+    for (const form of keywordForms(keyword)) {
+      const entry = { form: form.slice(1), keyword };
+      if (entry.form.trim().length < 3) this.shortForms.push(entry);
+      else push(this.formsByStart, entry.form.slice(0, 3), entry);
     }
-    push(this.keywordsByStart, keyword.slice(0, 3), keyword);
   }
+}
+
+interface KeywordForm {
+  form: string;
+  keyword: string;
 }
 
 /** A label's searchable form, its keywords (prepared, with a leading space, at a word start) and the recognitions made for its flows. */
