@@ -173,7 +173,10 @@ export function scoreRecords(
   }
   const sides = (o[oAt + REC.COMPAT] + i[iAt + REC.COMPAT]) / 2;
   const compatibility = temperatureKnown ? sides : sides * QUALITY.temperatureUnknownCompatibility;
-  const distance = reachKm > 0 ? (distanceKm < reachKm ? 1 - distanceKm / reachKm : 0) : 1;
+  // Smooth decay, half at the reach (see distanceDecay), credited only as far as the match is sure: a co-located
+  // site does not win on its distance alone when little says it is the stream the other side needs.
+  const ratio = reachKm > 0 ? distanceKm / reachKm : 0;
+  const distance = compatibility / (1 + ratio * ratio);
   // Always written (callers that do not need them pass a scratch array): a store that may or may not happen would
   // have the optimising compiler box the six numbers on every call.
   parts[PART.compatibility] = compatibility;
@@ -191,6 +194,15 @@ export function scoreRecords(
     w[PART.hazard] * hazard;
   // As roundScore (engine.options.ts), written out: a call returning a double would box it.
   io[IO.SCORE] = Math.round((score < 0 ? 0 : score > 1 ? 1 : score) * 10_000) / 10_000;
+}
+
+/**
+ * The distance component before the match's sureness weighs it: 1 at 0 km, ½ at the pathway's reach, ⅕ at twice
+ * the reach — a reach is a distance at which a link is commonly still built, not a border.
+ */
+export function distanceDecay(distanceKm: number, reachKm: number): number {
+  const ratio = reachKm > 0 ? distanceKm / reachKm : 0;
+  return 1 / (1 + ratio * ratio);
 }
 
 export function monthCount(mask: number): number {

@@ -79,10 +79,15 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
       needCode: flow.needCode,
       searchLabel: '',
       keywords: label.keywords,
+      namedNeeds: flow.needCode === null ? index.needsOf(label, flow.category) : undefined,
       physicalForm: flow.physicalForm,
       temperatureC,
     };
     recognition = recognise(index, label, matchable);
+    if (matchable.namedNeeds && matchable.namedNeeds.length > 0 && !recognition.matches.some((m) => m.side.role === 'input')) {
+      // A need whose words name no route's need: read as the needs of the knowledge base its words name.
+      recognition = recognise(index, label, matchable, TOP_MATCH_LEVEL, true);
+    }
     if (recognition.matches.length === 0 && ewcCode !== null) {
       // The declared code names no side of any pathway: the label's words are read instead, as loosely as words on a
       // side that could have been matched by a code (KEYWORD), and the recognition stays that of this code.
@@ -156,13 +161,17 @@ function recognise(
   label: LabelRecognitions,
   matchable: MatchableFlow & { keywords: Set<string> },
   maxLevel: MatchLevel = TOP_MATCH_LEVEL,
+  byNamedNeeds = false,
 ): Recognition {
-  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords);
+  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords, byNamedNeeds ? matchable.namedNeeds : undefined);
   let found = 0;
   let perFlow = false;
+  // The needs a label names stand for a need code on the sides of substitutions only: a pool is of a stream its
+  // members name, not of the uses they put it to.
+  const unnamed = matchable.namedNeeds ? { ...matchable, namedNeeds: undefined } : matchable;
   for (let c = 0; c < count; c++) {
     const side = index.sides[index.found[c]];
-    const match = matchStream(matchable, side.matcher);
+    const match = matchStream(byNamedNeeds && side.role === 'input' ? matchable : unnamed, side.matcher);
     if (!match) continue;
     if (side.matcher.excludeKeywords && excludedByWords(label.searchable, side.matcher)) continue;
     if ((side.role === 'stream' && side.pathway.members) || side.pathway.kinds) perFlow = true;

@@ -74,6 +74,8 @@ export interface MatchableFlow {
   needCode: string | null;
   /** See `searchableLabel`; unused when `keywords` is given. */
   searchLabel: string;
+  /** For a need declared without a need code, the needs its words name (see need-vocabulary.ts). */
+  namedNeeds?: readonly string[];
   /** The knowledge base's keywords found in the label, when already known (see SideIndex); else searched. */
   keywords?: Set<string>;
   physicalForm: string | null;
@@ -152,9 +154,13 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
     const keyword = flow.keywords
       ? (matcher.keywords.find((k) => flow.keywords!.has(k)) ?? null)
       : findKeyword(flow.searchLabel, matcher.keywords);
-    if (keyword === null) return null;
-    return { level: matcher.hasCodes || matcher.looseKeywords ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
+    if (keyword !== null) {
+      return { level: matcher.hasCodes || matcher.looseKeywords ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
+    }
   }
+  // A need in the receiver's own words, naming a need the side serves: as loose as the side's own words.
+  const named = matcher.needCodes && flow.namedNeeds ? flow.namedNeeds.find((code) => matcher.needCodes!.has(code)) : undefined;
+  if (named !== undefined) return { level: MatchLevel.KEYWORD, detail: named };
   if (matcher.hasIdentity) return null;
   return { level: MatchLevel.CATEGORY, detail: flow.category };
 }
