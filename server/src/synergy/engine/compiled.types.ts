@@ -145,6 +145,12 @@ export interface PreparedFlow {
   temperatureC: number | null;
   /** Takes part as an insertion enterprise or SSE (jobs it creates count as insertion jobs). */
   insertionActor: boolean;
+  /**
+   * Inputs: the source temperature from which the direct heat routes the need plays take every hotter source (their
+   * exchanger margins and source bounds joined; NaN: none, or the need's temperature unknown). A heat pump takes the
+   * sources below it, an exchanger those above: no source falls between the two.
+   */
+  directFromC: number;
   /** The sides the flow plays, by role (shared lists, see `sidesOf`: read, never changed). */
   outputSides: SideMatch[];
   inputSides: SideMatch[];

@@ -144,8 +144,11 @@ export function scoreRecords(
     // A source at or above the need plus the exchanger margin goes through an exchanger, not a heat pump.
     const oTemp = o[oAt + REC.TEMP];
     const iTemp = i[iAt + REC.TEMP];
+    // Below the temperature from which the direct routes the need plays take the source, else the need plus the
+    // pathway's own margin.
+    const directFrom = i[iAt + REC.DIRECT_FROM];
     if (oTemp === oTemp && iTemp === iTemp) {
-      if (oTemp >= iTemp + pumpBelow) return;
+      if (oTemp >= (directFrom === directFrom ? directFrom : iTemp + pumpBelow)) return;
     } else if (temperatureKnown) {
       quality *= QUALITY.temperatureUnknown;
       temperatureKnown = false;

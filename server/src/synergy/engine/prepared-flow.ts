@@ -5,6 +5,7 @@ import { formCode } from './physical-form-code.js';
 import type { EngineFlow } from './engine.types.js';
 import { excludedByWords, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
+import { KERNEL } from './pair-score.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -65,6 +66,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     monthCount: bitCount(monthMask),
     temperatureC,
     insertionActor: flow.insertion || flow.organizationKind === 'SSE',
+    directFromC: NaN,
     outputSides: NO_MATCHES,
     inputSides: NO_MATCHES,
     streamSides: NO_MATCHES,
@@ -99,6 +101,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     prepared.outputSides = recognition.outputSides;
     prepared.inputSides = recognition.inputSides;
     prepared.streamSides = recognition.streamSides;
+    prepared.directFromC = directHeatFrom(prepared.inputSides, temperatureC);
     return prepared;
   }
   // Member filters and kinds read the flow's own description, NACE code and need: settled here, every time.
@@ -124,7 +127,35 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     prepared.inputSides = sidesOf(found, 'input');
     prepared.streamSides = sidesOf(found, 'stream');
   }
+  prepared.directFromC = directHeatFrom(prepared.inputSides, temperatureC);
   return prepared;
+}
+
+/**
+ * The source temperature from which the direct heat routes among a need's sides (a margin, no heat pump) take every
+ * hotter source: each takes [need + margin, or its lowest source if higher; its hottest source]; from the one open
+ * above, joined downwards with those that overlap it. NaN when the need's temperature is unknown or none is open above.
+ */
+function directHeatFrom(sides: SideMatch[], needC: number | null): number {
+  if (sides.length === 0 || needC === null) return NaN;
+  let from = Infinity;
+  for (let pass = 0; pass < sides.length; pass++) {
+    let lowered = false;
+    for (let k = 0; k < sides.length; k++) {
+      const pathway = sides[k].side.pathway;
+      const margin = pathway.kernel[KERNEL.MARGIN_C];
+      const pump = pathway.kernel[KERNEL.PUMP_BELOW_C];
+      if (margin !== margin || pump === pump || !pathway.output) continue;
+      const start = Math.max(needC + margin, pathway.output.minTemperatureC ?? -Infinity);
+      const end = pathway.output.maxTemperatureC ?? Infinity;
+      if (start < from && end >= (from === Infinity ? Infinity : from) && end >= start) {
+        from = start;
+        lowered = true;
+      }
+    }
+    if (!lowered) break;
+  }
+  return from === Infinity ? NaN : from;
 }
 
 /** Beyond this many ways of describing flows of one label, new ones are matched each time (not remembered). */

@@ -82,7 +82,11 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
       sink.conditionsToCheck.push(item('TEMPERATURE_UNKNOWN', { side, marginC: margin }));
     }
   }
-  const pumpBelow = conditions.heatPumpBelowMarginC;
+  // The margin the score used (pair-score.ts): that of the direct routes the need plays, else the pathway's own.
+  const pumpBelow =
+    conditions.heatPumpBelowMarginC === undefined || i.temperatureC === null
+      ? undefined
+      : Number.isNaN(i.directFromC) ? conditions.heatPumpBelowMarginC : i.directFromC - i.temperatureC;
   if (pumpBelow !== undefined && o.temperatureC !== null && i.temperatureC !== null) {
     sink.conditionsMet.push(item('HEAT_PUMP_LIFT', { outputC: o.temperatureC, requiredC: i.temperatureC, marginC: pumpBelow }));
   }
