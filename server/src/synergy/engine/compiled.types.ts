@@ -108,8 +108,13 @@ export interface SideMatch {
   side: PathwaySide;
   level: MatchLevel;
   detail: string;
-  /** The compatibility component this recognition brings (see MATCH_LEVEL_COMPATIBILITY). */
+  /** The compatibility component this recognition brings (see MATCH_LEVEL_COMPATIBILITY, CODE_WORDS_UNCONFIRMED). */
   compatibility: number;
+  /**
+   * Recognised by its code while its label names none of the words the side lists: one code often covers a material
+   * that suits the route and one that does not (bagasse and stones under "02 04 99"), and only words tell them apart.
+   */
+  unconfirmed: boolean;
   /** The explanation item saying how the flow was recognised, made once and shared by its synergies. */
   reason: ExplanationItem | undefined;
   /**

@@ -3,7 +3,7 @@ import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow } from './engine.types.js';
-import { excludedByWords, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
+import { codeUnconfirmed, excludedByWords, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 import { KERNEL } from './pair-score.js';
 import { convertQuantity } from './units.js';
@@ -206,7 +206,9 @@ function recognise(
     if (!match) continue;
     if (side.matcher.excludeKeywords && excludedByWords(label.searchable, side.matcher)) continue;
     if ((side.role === 'stream' && side.pathway.members) || side.pathway.kinds) perFlow = true;
-    SCRATCH[found++] = index.shared(index.found[c], match.level > maxLevel ? maxLevel : match.level, match.detail);
+    const level = match.level > maxLevel ? maxLevel : match.level;
+    const unconfirmed = side.role !== 'stream' && codeUnconfirmed(level, side.matcher, matchable.keywords);
+    SCRATCH[found++] = index.shared(index.found[c], level, match.detail, unconfirmed);
   }
   const matches = SCRATCH.slice(0, found);
   return {
@@ -278,7 +280,7 @@ function namedKinds(searchable: string, needCode: string | null, kinds: Compiled
 
 /** A copy of a shared match carrying the flow's own kinds (same shape, fields in the same order). */
 function withKinds(m: SideMatch, kinds: number): SideMatch {
-  return { side: m.side, level: m.level, detail: m.detail, compatibility: m.compatibility, reason: m.reason, kinds, alone: undefined };
+  return { side: m.side, level: m.level, detail: m.detail, compatibility: m.compatibility, unconfirmed: m.unconfirmed, reason: m.reason, kinds, alone: undefined };
 }
 
 /** The match of a prepared flow for a pathway on the given side list, if any. */

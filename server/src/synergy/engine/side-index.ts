@@ -1,5 +1,5 @@
 import type { PathwaySide, Recognition, SideMatch } from './compiled.types.js';
-import { MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
+import { CODE_WORDS_UNCONFIRMED, MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
 import { withoutPurpose } from './need-purpose.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { NeedVocabulary } from './need-vocabulary.js';
@@ -59,13 +59,15 @@ export class SideIndex {
     this.found = new Int32Array(sides.length);
   }
 
-  /** The one SideMatch for side `id` recognised at this level with this detail. */
-  shared(id: number, level: MatchLevel, detail: string): SideMatch {
+  /** The one SideMatch for side `id` recognised at this level with this detail, its words confirming it or not. */
+  shared(id: number, level: MatchLevel, detail: string, unconfirmed = false): SideMatch {
     const byDetail = (this.matches[id][level] ??= new Map());
-    let match = byDetail.get(detail);
+    const key = unconfirmed ? `${detail}\u0000` : detail;
+    let match = byDetail.get(key);
     if (!match) {
-      match = { side: this.sides[id], level, detail, compatibility: MATCH_LEVEL_COMPATIBILITY[level], reason: undefined, kinds: 0, alone: undefined };
-      byDetail.set(detail, match);
+      const compatibility = MATCH_LEVEL_COMPATIBILITY[level] * (unconfirmed ? CODE_WORDS_UNCONFIRMED : 1);
+      match = { side: this.sides[id], level, detail, compatibility, unconfirmed, reason: undefined, kinds: 0, alone: undefined };
+      byDetail.set(key, match);
     }
     return match;
   }

@@ -45,6 +45,20 @@ export const MATCH_LEVEL_COMPATIBILITY: Record<MatchLevel, number> = {
   1: 0.35,
 };
 
+/**
+ * Share of the compatibility kept by a flow recognised by its waste code whose label names none of the words the side
+ * lists (see SideMatch.unconfirmed): an exact code so unconfirmed still counts above a code family.
+ */
+export const CODE_WORDS_UNCONFIRMED = 0.8;
+
+/** Whether a code match (exact or family) is left unconfirmed by the label's keywords (see CODE_WORDS_UNCONFIRMED). */
+export function codeUnconfirmed(level: MatchLevel, matcher: CompiledMatcher, keywords: Set<string>): boolean {
+  if (level !== MatchLevel.EXACT_EWC && level !== MatchLevel.EWC_FAMILY) return false;
+  if (matcher.keywords === null) return false;
+  for (const k of matcher.keywords) if (keywords.has(k)) return false;
+  return true;
+}
+
 export interface CompiledMatcher {
   ewcCodes: Set<string> | null;
   ewcPrefixes: string[] | null;

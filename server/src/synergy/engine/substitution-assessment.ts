@@ -66,6 +66,7 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   const conditions = pathway.pathway.conditions;
   sink.reasons.push((om.reason ??= frozenItem(MATCH_LEVEL_CODE[om.level], { side: 'output', detail: om.detail })));
   sink.reasons.push((im.reason ??= frozenItem(MATCH_LEVEL_CODE[im.level], { side: 'input', detail: im.detail })));
+  if (om.unconfirmed) sink.conditionsToCheck.push(item('CODE_WORDS_UNCONFIRMED', { side: 'output', detail: om.detail }));
   if (pathway.kinds) explainKinds(pathway.id, pathway.kinds, om.kinds, im.kinds, sink);
   if (o.hazardous) {
     if (conditions.hazardous === 'HANDLED') sink.conditionsToCheck.push(item('HAZARD_HANDLING', { ewcCode: o.ewcCode }));
