@@ -44,10 +44,16 @@ describe('what a need is, told from what it is for', () => {
 });
 
 describe('a need in free words, naming a need of the knowledge base', () => {
-  it('finds the needs its words name, of its category only', () => {
-    const label = inputs.labelOf('Wood fuel for the boiler house');
-    expect(inputs.needsOf(label, 'MATERIAL')).toContain('wood-chips-fuel');
-    expect(inputs.needsOf(label, 'ENERGY')).not.toContain('wood-chips-fuel');
+  it('finds the needs its words name, and tells a phrase from a single word', () => {
+    expect(inputs.needsOf(inputs.labelOf('Wood fuel for the boiler house'), true)).toContain('wood-chips-fuel');
+    expect(inputs.needsOf(inputs.labelOf('Bois'))).toContain('wood-pellets');
+    expect(inputs.needsOf(inputs.labelOf('Bois'), true)).toEqual([]);
+  });
+
+  it('offers a fuel need declared as energy (MWh) the routes of solid fuels', () => {
+    const need = flow({ id: 'need', organizationId: 'chp', direction: 'INPUT', category: 'ENERGY', label: 'Wood fuel for the boilers', unit: 'MEGAWATT_HOUR', ...at(0, 0) });
+    const sawdust = flow({ id: 'sawdust', organizationId: 'sawmill', direction: 'OUTPUT', category: 'WASTE', label: 'Sciure et copeaux de bois', ewcCode: '03 01 05', unit: 'TONNE', ...at(3, 0) });
+    expect(detectSynergies([need, sawdust], KB).some((s) => s.flowIds[0] === 'sawdust' && s.flowIds[1] === 'need')).toBe(true);
   });
 
   it('is offered the routes serving that need, at the looseness of words (KEYWORD)', () => {

@@ -81,13 +81,15 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
       needCode: flow.needCode,
       searchLabel: '',
       keywords: label.keywords,
-      namedNeeds: flow.needCode === null ? index.needsOf(label, flow.category) : undefined,
+      namedNeeds: flow.needCode === null ? index.needsOf(label) : undefined,
       physicalForm: flow.physicalForm,
       temperatureC,
     };
-    recognition = recognise(index, label, matchable);
+    // A need in free words is also read as the needs of the knowledge base it names by a phrase ("wood fuel"); when
+    // its words name no route at all, as those it names by any word.
+    const phrases = flow.needCode === null ? index.needsOf(label, true) : [];
+    recognition = phrases.length > 0 ? recognise(index, label, { ...matchable, namedNeeds: phrases }, TOP_MATCH_LEVEL, true) : recognise(index, label, matchable);
     if (matchable.namedNeeds && matchable.namedNeeds.length > 0 && !recognition.matches.some((m) => m.side.role === 'input')) {
-      // A need whose words name no route's need: read as the needs of the knowledge base its words name.
       recognition = recognise(index, label, matchable, TOP_MATCH_LEVEL, true);
     }
     if (recognition.matches.length === 0 && ewcCode !== null) {

@@ -117,10 +117,10 @@ export class SideIndex {
    * The needs of the knowledge base a need declared without a need code names by its words (see need-vocabulary.ts):
    * those of what it is, else those of its whole label. None for outputs.
    */
-  needsOf(label: LabelRecognitions, category: string): string[] {
+  needsOf(label: LabelRecognitions, phrasesOnly = false): string[] {
     if (!this.needs) return [];
-    const found = this.needs.needsIn(label.identity, category);
-    return found.length > 0 || label.identity === label.searchable ? found : this.needs.needsIn(label.searchable, category);
+    const found = this.needs.needsIn(label.identity, phrasesOnly);
+    return found.length > 0 || label.identity === label.searchable ? found : this.needs.needsIn(label.searchable, phrasesOnly);
   }
 
   keywordsIn(label: string): Set<string> {
