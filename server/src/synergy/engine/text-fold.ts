@@ -71,13 +71,34 @@ export function keywordForms(keyword: string): string[] {
   return forms;
 }
 
+/** A list of prepared keywords flattened with their forms, keyword by keyword (see findKeyword). */
+interface FlatForms {
+  forms: string[];
+  owners: string[];
+}
+
+const flatCache = new WeakMap<readonly string[], FlatForms>();
+
+function flatForms(keywords: readonly string[]): FlatForms {
+  let flat = flatCache.get(keywords);
+  if (!flat) {
+    flat = { forms: [], owners: [] };
+    for (const keyword of keywords) {
+      if (keyword.length <= 1) continue;
+      for (const form of keywordForms(keyword)) {
+        flat.forms.push(form);
+        flat.owners.push(keyword);
+      }
+    }
+    // Lists are compiled once and read for every flow: their forms are worked out once too.
+    flatCache.set(keywords, flat);
+  }
+  return flat;
+}
+
 /** The first of the prepared keywords that occurs in the prepared label (itself or by its stems), or null. */
 export function findKeyword(label: string, keywords: readonly string[]): string | null {
-  for (const keyword of keywords) {
-    if (keyword.length <= 1) continue;
-    if (label.includes(keyword)) return keyword;
-    const forms = keywordForms(keyword);
-    for (let k = 1; k < forms.length; k++) if (label.includes(forms[k])) return keyword;
-  }
+  const { forms, owners } = flatForms(keywords);
+  for (let k = 0; k < forms.length; k++) if (label.includes(forms[k])) return owners[k];
   return null;
 }
