@@ -158,9 +158,9 @@ describe('heat', () => {
     const [s] = substitutions([heat, greenhouse(5.5)]);
     const [near] = substitutions([heat, greenhouse(2)]);
     expect(s).toBeDefined();
-    // Half at the reach, less beyond, credited as far as the match is sure (pair-score.ts): no cliff at the reach.
-    expect(s.explanation.score.distance).toBeCloseTo(s.explanation.score.compatibility / (1 + (5.5 / 5) ** 2), 3);
-    expect(near.explanation.score.distance).toBeCloseTo(near.explanation.score.compatibility / (1 + (2 / 5) ** 2), 3);
+    // A quarter at the reach, a little less beyond, credited as far as the match is sure (pair-score.ts): no cliff.
+    expect(s.explanation.score.distance).toBeCloseTo(s.explanation.score.compatibility / (1 + 5.5 / 5) ** 2, 3);
+    expect(near.explanation.score.distance).toBeCloseTo(near.explanation.score.compatibility / (1 + 2 / 5) ** 2, 3);
     expect(s.explanation.score.distance).toBeGreaterThan(0);
     expect(s.explanation.conditionsToCheck).toContainEqual({ code: 'BEYOND_REACH', params: { distanceKm: 5.5, reachKm: 5 } });
     expect(codes(s.explanation.reasons)).not.toContain('WITHIN_REACH');

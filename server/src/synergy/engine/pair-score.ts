@@ -176,10 +176,10 @@ export function scoreRecords(
   }
   const sides = (o[oAt + REC.COMPAT] + i[iAt + REC.COMPAT]) / 2;
   const compatibility = temperatureKnown ? sides : sides * QUALITY.temperatureUnknownCompatibility;
-  // Smooth decay, half at the reach (see distanceDecay), credited only as far as the match is sure: a co-located
-  // site does not win on its distance alone when little says it is the stream the other side needs.
-  const ratio = reachKm > 0 ? distanceKm / reachKm : 0;
-  const distance = compatibility / (1 + ratio * ratio);
+  // Smooth decay (see distanceDecay), credited only as far as the match is sure: a co-located site does not win on
+  // its distance alone when little says it is the stream the other side needs.
+  const near = reachKm > 0 ? 1 + distanceKm / reachKm : 1;
+  const distance = compatibility / (near * near);
   // Always written (callers that do not need them pass a scratch array): a store that may or may not happen would
   // have the optimising compiler box the six numbers on every call.
   parts[PART.compatibility] = compatibility;
@@ -200,12 +200,13 @@ export function scoreRecords(
 }
 
 /**
- * The distance component before the match's sureness weighs it: 1 at 0 km, ½ at the pathway's reach, ⅕ at twice
- * the reach — a reach is a distance at which a link is commonly still built, not a border.
+ * The distance component before the match's sureness weighs it, 1 / (1 + d/reach)²: 1 at 0 km, 0.44 at half the
+ * reach, ¼ at the reach, 0.21 a fifth beyond — as steep as a straight line within the reach, with no cliff at it: a
+ * reach is a distance at which a link is commonly still built, not a border.
  */
 export function distanceDecay(distanceKm: number, reachKm: number): number {
-  const ratio = reachKm > 0 ? distanceKm / reachKm : 0;
-  return 1 / (1 + ratio * ratio);
+  const near = reachKm > 0 ? 1 + distanceKm / reachKm : 1;
+  return 1 / (near * near);
 }
 
 export function monthCount(mask: number): number {

@@ -232,7 +232,7 @@ export function findCounterparts(
     const compatX = self[REC.COMPAT];
     const qtyX = self[REC.QTY];
     const invQtyX = self[REC.INV_QTY];
-    // The distance component's bound is w2 × compatibility ÷ (1 + (2R√h ÷ reach)²): the division done once per pathway.
+    // The distance component's bound is w2 × compatibility ÷ (1 + 2R√h ÷ reach)²: the division done once per pathway.
     const distanceScale = reachKm > 0 ? twoRadii / reachKm : 0;
     const hazardX = self[REC.HAZARDOUS] === 1;
     const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.searchKm, cells);
@@ -276,7 +276,7 @@ export function findCounterparts(
           const bound =
             (w0 * sidesCompat) +
             w1 * quantity +
-            (w2 * sidesCompat) / (1 + lowRatio * lowRatio) +
+            (w2 * sidesCompat) / ((1 + lowRatio) * (1 + lowRatio)) +
             w3 +
             w4 +
             w5 * (hazardous && handled ? handledHazard : 1) +
