@@ -8,6 +8,17 @@ import { CLOSE_CODES, SOCKET_CLOSE } from '../../errors/domain-errors.js';
 import { closeSocket } from '../../http/close-socket.js';
 import { OperationBudget } from '../../http/socket-limits.js';
 
+/** One writer's connection to one document: settles once every update it sent so far passed its check. */
+export interface UpdateLane {
+  checked: Promise<void>;
+}
+
+/** A document this socket may write: who writes, and the lane its updates are checked and appended in. */
+export interface DocumentWriter {
+  authorId: string;
+  lane: UpdateLane;
+}
+
 /** Close reasons of /collab beside the shared ones (SOCKET_CLOSE). */
 export const COLLAB_CLOSE = {
   UNKNOWN_DOCUMENT: { code: CLOSE_CODES.BAD_USER_INPUT, reason: 'Unknown document name: expected <kind>:<id>.' },
@@ -23,6 +34,8 @@ export const COLLAB_CLOSE = {
 export class CollabSocket {
   readonly budget: OperationBudget;
   readonly documents = new Set<string>();
+  /** The documents opened with the right to write (read-only ones are not here): their updates are logged. */
+  private readonly writers = new Map<string, DocumentWriter>();
   private readonly unregisters: (() => void)[] = [];
   private readonly authDeadline: NodeJS.Timeout;
 
@@ -47,11 +60,28 @@ export class CollabSocket {
   }
 
   /** A document was opened by `principal` (read at `authenticatedAt`): a revocation from now on closes the socket. */
-  opened(documentName: string, principal: Principal, authenticatedAt: number): void {
+  opened(documentName: string, principal: Principal, authenticatedAt: number, canWrite: boolean): void {
     this.documents.add(documentName);
+    if (canWrite) this.writers.set(documentName, { authorId: principal.user.id, lane: { checked: Promise.resolve() } });
+    else this.writers.delete(documentName);
     clearTimeout(this.authDeadline);
     const live = { close: (code: number, reason: string) => this.close({ code, reason }) };
     this.unregisters.push(this.liveConnections.register(principal, live, authenticatedAt));
+  }
+
+  /** Hocuspocus closed this socket's connection to a document: its updates are no longer taken ahead of their turn. */
+  closedDocument(documentName: string): void {
+    this.writers.delete(documentName);
+  }
+
+  /** Who may write `documentName` on this socket while it is open; undefined when nobody may (or it is closing). */
+  writerOf(documentName: string): DocumentWriter | undefined {
+    if (!this.writers.size || this.ws.readyState !== this.ws.OPEN) return undefined;
+    return this.writers.get(documentName);
+  }
+
+  get hasWriters(): boolean {
+    return this.writers.size > 0;
   }
 
   /** Counts one incoming message; closes the socket (the provider reconnects, nothing unacknowledged is lost). */
@@ -68,6 +98,7 @@ export class CollabSocket {
   /** Called once the socket closed. */
   released(): void {
     clearTimeout(this.authDeadline);
+    this.writers.clear();
     for (const unregister of this.unregisters.splice(0)) unregister();
   }
 }

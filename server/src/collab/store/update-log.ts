@@ -29,7 +29,8 @@ const LOAD = {
   text: `select part from (
            select 0 as k, 0::bigint as seq, state as part from collab_snapshot where document_name = $1
            union all
-           select 1 as k, seq, "update" as part from collab_update where document_name = $1
+           select 1 as k, seq, "update" as part from collab_update
+            where document_name = $1 and seq > coalesce((select up_to_seq from collab_snapshot where document_name = $1), 0)
          ) parts order by k, seq`,
 };
 
@@ -69,8 +70,9 @@ export class UpdateLog {
   }
 
   /**
-   * The document as stored: its snapshot, then the updates logged since, read in one statement (one view), prepared
-   * once per connection.
+   * The document as stored: its snapshot, then the updates logged above its `up_to_seq` (the compaction's horizon:
+   * every row at or below it is in the snapshot), read in one statement (one view), prepared once per connection.
+   * The rows compaction deleted are not walked: a compacted plan loads as its snapshot and a short tail.
    */
   async load(documentName: string): Promise<Uint8Array[]> {
     const { rows } = await this.withConnection((connection) => connection.query({ ...LOAD, values: [documentName] }));
