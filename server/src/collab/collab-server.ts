@@ -87,7 +87,7 @@ export function createCollabServer(options: CollabOptions) {
       for (const [name, value] of Object.entries(request.headers)) {
         if (typeof value === 'string') headers.set(name, value);
       }
-      const connection = hocuspocus.handleConnection(ws, new Request(`http://localhost${request.url ?? '/collab'}`, { headers }), { socket });
+      const connection = hocuspocus.handleConnection(socket.outgoing, new Request(`http://localhost${request.url ?? '/collab'}`, { headers }), { socket });
       ws.on('message', (data: Buffer) => {
         if (!socket.withinBudget()) return;
         // A copy with a buffer of its own: the persistence extension knows the frame again by it in beforeSync.

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { WebSocketLike } from '@hocuspocus/server';
 import type { WebSocket } from 'ws';
 import type { CredentialHeaders } from '../../auth/authenticate.js';
 import type { LiveConnections } from '../../auth/live-connections.js';
@@ -37,6 +39,9 @@ export class CollabSocket {
   /** The documents opened with the right to write (read-only ones are not here): their updates are logged. */
   private readonly writers = new Map<string, DocumentWriter>();
   private readonly unregisters: (() => void)[] = [];
+  /** What Hocuspocus writes to (see `send`). */
+  readonly outgoing: WebSocketLike;
+  private corked = false;
   private readonly authDeadline: NodeJS.Timeout;
 
   constructor(
@@ -46,6 +51,14 @@ export class CollabSocket {
     private readonly liveConnections: LiveConnections,
   ) {
     this.cookie = request.headers.cookie;
+    const socket = ws;
+    this.outgoing = {
+      send: (data) => this.send(data as Uint8Array),
+      close: (code, reason) => socket.close(code, reason),
+      get readyState() {
+        return socket.readyState;
+      },
+    };
     this.budget = new OperationBudget(limits.collabMessagesPerSecond);
     this.authDeadline = setTimeout(() => {
       if (!this.documents.size) this.close(COLLAB_CLOSE.UNAUTHENTICATED_TOO_LONG);
@@ -82,6 +95,25 @@ export class CollabSocket {
 
   get hasWriters(): boolean {
     return this.writers.size > 0;
+  }
+
+  /**
+   * Sends a frame; the frames sent within one turn of the event loop leave in one write. A group commit answers
+   * "synced" to many updates of a connection at once: one system call each was a tenth of the server's CPU time
+   * under load (the profile's `writev`). The TCP socket is corked on the first frame and uncorked once the turn's
+   * work is done (Hocuspocus' broadcasts, scheduled the same way, go out first).
+   */
+  private send(data: Uint8Array): void {
+    const raw = (this.ws as unknown as { _socket?: Socket })._socket;
+    if (!this.corked && raw && !raw.destroyed) {
+      this.corked = true;
+      raw.cork();
+      setImmediate(() => {
+        this.corked = false;
+        raw.uncork();
+      });
+    }
+    this.ws.send(data);
   }
 
   /** Counts one incoming message; closes the socket (the provider reconnects, nothing unacknowledged is lost). */
