@@ -21,24 +21,31 @@ function payloadOf(projectId: string, d: PlanChangeDescription, authors: PlanAut
 }
 
 /**
- * How long the organisation a connection's user writes a plan for is reused before it is read again. Browsers'
- * edits are told every 100 ms per plan: reading the project for each event cost more CPU than the edits themselves
- * (the benchmark's profile). A participant removed loses the connection (and its principal) at once anyway.
+ * How long the organisation a user writes a plan for is reused before it is read again. Browsers' edits are told
+ * every 100 ms per plan: reading the project for each event cost more CPU than the edits themselves (the
+ * benchmark's profile), and the reads held the pool's connections. A participant removed loses its connections at
+ * once anyway; the name of its organisation on events may lag this long.
  */
 const AUTHOR_TTL_MS = 10_000;
 
-/** Per connection (its principal object), per project: the author as last read, and when. */
-type AuthorCache = WeakMap<Principal, Map<string, { author: Promise<PlanAuthor>; at: number }>>;
+/** The author as last read, by user and project, and when. */
+type AuthorCache = Map<string, { author: Promise<PlanAuthor>; at: number }>;
+
+/** Entries kept at most: past it, the expired ones are dropped. */
+const AUTHOR_CACHE_SIZE = 10_000;
 
 function cachedAuthor(cache: AuthorCache, principal: Principal, projectId: string, read: () => Promise<PlanAuthor>): Promise<PlanAuthor> {
-  let byProject = cache.get(principal);
-  if (!byProject) cache.set(principal, (byProject = new Map()));
-  const hit = byProject.get(projectId);
-  if (hit && Date.now() - hit.at < AUTHOR_TTL_MS) return hit.author;
+  const key = `${principal.user.id}:${projectId}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < AUTHOR_TTL_MS) return hit.author;
+  if (cache.size >= AUTHOR_CACHE_SIZE) {
+    for (const [k, entry] of cache) if (now - entry.at >= AUTHOR_TTL_MS) cache.delete(k);
+  }
   const author = read();
-  byProject.set(projectId, { author, at: Date.now() });
+  cache.set(key, { author, at: now });
   // A failed read is not kept: the next event asks again.
-  author.catch(() => byProject.delete(projectId));
+  author.catch(() => cache.delete(key));
   return author;
 }
 
@@ -49,7 +56,7 @@ function cachedAuthor(cache: AuthorCache, principal: Principal, projectId: strin
  */
 export function planChangeTelling(orm: MikroORM, pubSub: AppPubSub['pubSub']) {
   const publish: PlanChangePublisher = (projectId, description, authors) => pubSub.publish('PLAN_CHANGED', payloadOf(projectId, description, authors));
-  const authors: AuthorCache = new WeakMap();
+  const authors: AuthorCache = new Map();
   const onPlanEdited: PlanEditListener = (documentName, description, principals) => {
     const address = parseDocumentName(documentName);
     if (address?.kind !== 'project-plan') return;
