@@ -24,7 +24,6 @@ function errorOf(update, { apply, decode }) {
 }
 
 parentPort.on('message', ({ id, updates, encoding }) => {
-  parentPort.postMessage({ id, started: true });
   parentPort.postMessage({ id, errors: updates.map((update) => errorOf(update, decoders[encoding])) });
 });
 /** This thread's id in the kernel (Linux): the checker reads its CPU time to tell a loop from a wait for a core. */

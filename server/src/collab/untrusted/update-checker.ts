@@ -57,7 +57,7 @@ interface Slot {
   worker: Worker;
   /** The worker thread's id in the kernel (Linux), to read its CPU time; undefined elsewhere. */
   tid?: number;
-  /** The worker's CPU time (ms) and the wall clock when its current batch started. */
+  /** The worker's CPU time (ms) and the wall clock when its current batch was sent. */
   startedCpuMs: number;
   startedAt: number;
   /** Loaded and listening: the time limit of a job starts when a ready worker receives it. */
@@ -73,8 +73,6 @@ interface WorkerAnswer {
   ready?: true;
   /** With `ready`: the worker's thread id, read from /proc/thread-self (Linux). */
   tid?: number;
-  /** The worker began decoding batch `id`: its time limit starts now, not while the batch waited for a CPU. */
-  started?: true;
   id: number;
   /** One per update of the batch, in order: null when it decoded, else why not. */
   errors: (string | null)[];
@@ -154,10 +152,6 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
         return;
       }
       if (!slot.jobs.length || answer.id !== slot.jobId) return;
-      if (answer.started) {
-        startClock(slot);
-        return;
-      }
       settle(slot).forEach((job, i) => {
         const error = answer.errors[i];
         if (error === null) job.resolve();
@@ -187,9 +181,9 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
 
   /**
    * The time limit of a batch. Valid updates decode in microseconds: the limit stays that of one update, whatever
-   * the batch's size. It counts from the worker's "started", so that on a machine short of CPU the time a batch
-   * waits for the worker's thread to run is not taken for a decoder's loop, and in the worker's CPU time (see
-   * WALL_LIMIT_FACTOR) for the same reason.
+   * the batch's size. It is of the worker's CPU time (see WALL_LIMIT_FACTOR), counted from when the batch is sent:
+   * the time the batch waits for the worker's thread to run on a machine short of CPU is not taken for a decoder's
+   * loop (where the thread's CPU time cannot be read, it is wall time from then).
    */
   function startClock(slot: Slot): void {
     slot.startedCpuMs = threadCpuMs(slot.tid);
@@ -229,6 +223,20 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
     return queue.splice(0, end);
   }
 
+  /**
+   * The checks asked during one turn of the event loop (the frames of every socket read together) go to the
+   * workers together: a message to a worker and its answer cost more than decoding a typed update.
+   */
+  let dispatchScheduled = false;
+  function dispatchSoon(): void {
+    if (dispatchScheduled) return;
+    dispatchScheduled = true;
+    setImmediate(() => {
+      dispatchScheduled = false;
+      dispatch();
+    });
+  }
+
   function dispatch(): void {
     for (const slot of slots) {
       if (!slot.ready || slot.jobs.length || queue.length === 0) continue;
@@ -236,6 +244,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
       slot.jobId = nextId++;
       slot.jobs = jobs;
       slot.worker.postMessage({ id: slot.jobId, updates: jobs.map((job) => job.update), encoding });
+      startClock(slot);
     }
   }
 
@@ -256,7 +265,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
       }
       return new Promise<void>((resolve, reject) => {
         queue.push({ update, resolve, reject });
-        dispatch();
+        dispatchSoon();
       });
     },
     async close() {
