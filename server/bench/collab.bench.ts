@@ -21,7 +21,9 @@ import type { Room } from './collab/typing.js';
  * (100 editors at their socket's limit), the price of a commit on the same PostgreSQL, and the load time of a plan
  * with a 100k-update history before and after compaction. Exits 1 when a check fails. Needs DATABASE_URL.
  *
- * Options: --seconds=20 (each relay phase), --throughput-seconds=15, --history=100000, --only=history (no server).
+ * Options: --seconds=20 (each relay phase), --throughput-seconds=15, --history=100000, --only=history (no server),
+ * --profile=<dir> (the server runs with `--cpu-prof` and each phase ends with SIGTERM instead of kill -9, so that
+ * its profile is written to <dir>; the durability checks then read what a graceful stop left).
  */
 const DOCUMENTS = 20;
 const EDITORS_PER_DOCUMENT = 5;
@@ -39,6 +41,7 @@ export async function run(args: string[]): Promise<boolean> {
   const measureMs = option('seconds', 20) * 1000;
   const throughputMs = option('throughput-seconds', 15) * 1000;
   const historyUpdates = option('history', 100_000);
+  const profileDir = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
   if (!process.env.DATABASE_URL) {
     console.error('collab benchmark: needs a PostgreSQL server in DATABASE_URL (a database is made and dropped there)');
     return false;
@@ -61,7 +64,8 @@ export async function run(args: string[]): Promise<boolean> {
   }
   // Every benchmark client comes from 127.0.0.1; the per-address cap is for the public, not for this.
   process.env.WS_CONNECTIONS_PER_ADDRESS = '1000';
-  const server = await ServerProcess.create(db.databaseUrl!);
+  const server = await ServerProcess.create(db.databaseUrl!, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const endPhase = () => (profileDir ? server.terminate() : server.kill9());
   try {
     await server.start();
     const relayPlans = await createPlans(server, DOCUMENTS, true);
@@ -89,7 +93,7 @@ export async function run(args: string[]): Promise<boolean> {
       measureMs,
       serverPid: server.pid,
       databaseUrl: db.databaseUrl,
-      atEnd: () => server.kill9(),
+      atEnd: endPhase,
     });
     for (const e of productRooms.flat()) e.close();
     const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));
@@ -105,7 +109,7 @@ export async function run(args: string[]): Promise<boolean> {
       measureMs: throughputMs,
       serverPid: server.pid,
       databaseUrl: db.databaseUrl,
-      atEnd: () => server.kill9(),
+      atEnd: endPhase,
     });
     for (const e of flatRooms.flat()) e.close();
     const throughputDurable = await checkDurability(flatRooms, throughput.recorder, (r) => server.stored(throughputPlans[r].documentName));

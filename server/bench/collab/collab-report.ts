@@ -28,7 +28,7 @@ function phaseRow(label: string, p: PhaseResult): string {
 export function printReport(f: CollabFigures): boolean {
   const { commit, bare, product, throughput, history } = f;
   console.log('');
-  console.log(`${pad('', 38)}${['editors', 'edits/s', 'relays', 'p50 ms', 'p99 ms', 'rows/s', 'wall s', 'cli CPU', 'srv CPU'].map((h) => h.padStart(9)).join('')}`);
+  console.log(`${pad('', 38)}${['editors', 'edits/s', 'relays', 'p50 ms', 'p99 ms', 'acked/s', 'wall s', 'cli CPU', 'srv CPU'].map((h) => h.padStart(9)).join('')}`);
   console.log(phaseRow('bare y-websocket, 20 docs × 5, typing', bare));
   console.log(phaseRow('FE2I /collab, 20 docs × 5, typing', product));
   console.log(phaseRow('FE2I /collab, 100 docs × 1, flat out', throughput));
@@ -38,6 +38,9 @@ export function printReport(f: CollabFigures): boolean {
   console.log(`  relay p99: FE2I ${fmt(product.p99Ms)} ms vs bare ${fmt(bare.p99Ms)} ms = ×${fmt(product.p99Ms / bare.p99Ms, 2)}; the difference is ${fmt(slack, 2)} × the bare commit p99 (${fmt(commit.p99Ms, 2)} ms)`);
   console.log(`  relay p50: FE2I ${fmt(product.p50Ms)} ms vs bare ${fmt(bare.p50Ms)} ms = ×${fmt(product.p50Ms / bare.p50Ms, 2)}`);
   console.log(`  server CPU per edit: FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (typing); flat out ${fmt((throughput.serverCpuMs / Math.max(1, throughput.edits)) * 1000, 0)} µs`);
+  console.log(
+    `  persisted updates/s = updates acknowledged (each only once its row is committed) / wall time; the log's sequence numbered ${fmt(throughput.numberedPerSecond ?? 0, 0)} rows/s flat out, ${fmt(product.numberedPerSecond ?? 0, 0)} typing`,
+  );
   const perRowUs = (throughput.serverCpuMs / Math.max(1, ((throughput.rowsPerSecond ?? 0) * throughput.wallMs) / 1000)) * 1000;
   console.log(
     `  flat out, the server process had ${fmt((throughput.serverCpuMs / throughput.wallMs) * 100, 0)}% of one core: ${fmt(perRowUs, 0)} µs of its CPU per persisted update, i.e. about ${fmt(1e6 / perRowUs, 0)} updates/s if it had a whole core (an estimate, not a check)`,
@@ -60,6 +63,7 @@ export function printHistory(history: HistoryLoad): void {
   console.log(`    load before compaction ${fmtTiming(history.before)} (median of ${history.beforeRuns})`);
   console.log(`    compaction             ${fmtTiming(history.compaction)}`);
   console.log(`    load after compaction  ${fmtTiming(history.after)} (median of ${history.afterRuns}); ×${fmt(history.before.wallMs / history.after.wallMs, 0)} faster; same content every load: ${history.sameContent ? 'yes' : 'NO'}`);
+  console.log(`    (after a forced full GC each: ${fmtTiming(history.afterColdHeap)}; loading read ${history.partsAfter} part(s); ${history.rowsLeft} row(s) of the plan left in the log)`);
 }
 
 export function historyCheck(history: HistoryLoad): readonly [string, boolean] {

@@ -14,6 +14,8 @@ export interface Editor {
   unsynced(): number;
   /** The editor's own clock when the server last had acknowledged every update it sent. */
   ackedClock(): number;
+  /** Local updates the server acknowledged so far (each once committed in PostgreSQL; 0 for the bare server). */
+  acked(): number;
   close(): void;
 }
 
@@ -58,6 +60,7 @@ export function productEditor(baseUrl: string, documentName: string, as: As): Ed
     synced: () => provider.isSynced && counting,
     unsynced: () => provider.unsyncedChanges,
     ackedClock: () => (acks > 0 ? clocks[Math.min(acks, clocks.length) - 1] : 0),
+    acked: () => acks,
     close: () => provider.destroy(),
   };
 }
@@ -126,6 +129,7 @@ export function bareEditor(baseUrl: string, documentName: string): Editor {
     synced: () => isSynced,
     unsynced: () => 0,
     ackedClock: () => 0,
+    acked: () => 0,
     close: () => ws.terminate(),
   };
 }

@@ -12,6 +12,7 @@ import { SOCKET_CLOSE } from '../errors/domain-errors.js';
 import type { CollabContext } from './connection/collab-context.js';
 import { CollabSocket } from './connection/collab-socket.js';
 import { parseDocumentName } from './connection/document-name.js';
+import { readClientUpdate } from './connection/sync-frame.js';
 import { AuthenticationExtension, type DocumentAccess } from './extensions/authentication.extension.js';
 import { PersistenceExtension, type CheckUpdate } from './extensions/persistence.extension.js';
 import { PlanChangesExtension, type PlanEditListener } from './extensions/plan-changes.extension.js';
@@ -54,10 +55,8 @@ function relayClient(redisUrl: string): Redis {
  */
 export function createCollabServer(options: CollabOptions) {
   const log = new UpdateLog(options.unitOfWork);
-  const extensions: Extension[] = [
-    new AuthenticationExtension(options.authenticate, options.access),
-    new PersistenceExtension(log, options.checkUpdate ?? (async () => {})),
-  ];
+  const persistence = new PersistenceExtension(log, options.checkUpdate ?? (async () => {}));
+  const extensions: Extension[] = [new AuthenticationExtension(options.authenticate, options.access), persistence];
   if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited));
   if (options.redisUrl) {
     extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: 'fe2i-collab' }));
@@ -88,9 +87,15 @@ export function createCollabServer(options: CollabOptions) {
       for (const [name, value] of Object.entries(request.headers)) {
         if (typeof value === 'string') headers.set(name, value);
       }
-      const connection = hocuspocus.handleConnection(ws, new Request(`http://localhost${request.url ?? '/collab'}`, { headers }), { socket });
+      const connection = hocuspocus.handleConnection(socket.outgoing, new Request(`http://localhost${request.url ?? '/collab'}`, { headers }), { socket });
       ws.on('message', (data: Buffer) => {
-        if (socket.withinBudget()) connection.handleMessage(new Uint8Array(data));
+        if (!socket.withinBudget()) return;
+        // A copy with a buffer of its own: the persistence extension knows the frame again by it in beforeSync.
+        const frame = new Uint8Array(data);
+        const update = socket.hasWriters ? readClientUpdate(frame) : null;
+        const writer = update && socket.writerOf(update.documentName);
+        if (update && writer) persistence.received(writer.lane, update.documentName, update.payload, writer.authorId);
+        connection.handleMessage(frame);
       });
       ws.on('close', (code: number, reason: Buffer) => {
         connection.handleClose({ code, reason: reason.toString() });

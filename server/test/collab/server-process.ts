@@ -25,10 +25,12 @@ export class ServerProcess {
   private constructor(
     readonly port: number,
     readonly databaseUrl: string,
+    private readonly nodeArgs: string[],
   ) {}
 
-  static async create(databaseUrl: string): Promise<ServerProcess> {
-    return new ServerProcess(await freePort(), databaseUrl);
+  /** `nodeArgs` go before the script (a benchmark profiles the server with `--cpu-prof`). */
+  static async create(databaseUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+    return new ServerProcess(await freePort(), databaseUrl, nodeArgs);
   }
 
   /** The running process's id (benchmarks read its CPU time). */
@@ -43,7 +45,7 @@ export class ServerProcess {
   async start(): Promise<void> {
     const { DATABASE_URL, REDIS_URL, DB_POOL_MAX, ...env } = process.env;
     void [DATABASE_URL, REDIS_URL, DB_POOL_MAX];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
       cwd: repoRoot,
       env: { ...env, NODE_ENV: 'test', PORT: String(this.port), HOST: '127.0.0.1', DATABASE_URL: this.databaseUrl, DATA_DIR: this.dataDir, SEED_DEMO: 'true', SESSION_SECRET: this.secret },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,13 +79,17 @@ export class ServerProcess {
     await exited;
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM: the server drains and exits (a `--cpu-prof` profile is written then); it can be started again. */
+  async terminate(): Promise<void> {
     const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    await this.terminate();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 

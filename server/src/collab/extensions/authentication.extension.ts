@@ -1,4 +1,4 @@
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Extension, onAuthenticatePayload, onDisconnectPayload } from '@hocuspocus/server';
 import type { Authenticate } from '../../auth/authenticate.js';
 import type { Principal } from '../../auth/principal.loader.js';
 import { DomainError } from '../../errors/domain-errors.js';
@@ -49,6 +49,10 @@ export class AuthenticationExtension implements Extension {
     if (level === 'NONE') throw NOT_FOUND;
     connectionConfig.readOnly = level === 'READ';
     context.principal = principal;
-    socket.opened(documentName, principal, authenticatedAt);
+    socket.opened(documentName, principal, authenticatedAt, level === 'WRITE');
+  }
+
+  async onDisconnect({ documentName, context }: onDisconnectPayload<CollabContext>): Promise<void> {
+    context.socket?.closedDocument(documentName);
   }
 }

@@ -1,11 +1,9 @@
 import type { beforeSyncPayload, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { CollabContext } from '../connection/collab-context.js';
+import type { UpdateLane } from '../connection/collab-socket.js';
+import { SYNC_STEP_2, SYNC_UPDATE } from '../connection/sync-frame.js';
 import type { UpdateLog } from '../store/update-log.js';
-
-/** y-protocols sync message types that carry an update from the client. */
-const SYNC_STEP_2 = 1;
-const UPDATE = 2;
 
 /**
  * A check of an untrusted update before it touches a live document (decoded in a worker with a time limit, so
@@ -23,10 +21,19 @@ const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every
  * awaits `beforeSync` per connection in order, before that (MessageReceiver.readSyncMessage), so the client is
  * never told "synced" for an update a crash could lose. Updates from a read-only connection are never logged
  * (Hocuspocus drops them right after this hook); nothing is stored on `onStoreDocument`: the log already holds it.
+ *
+ * Pipelined: Hocuspocus handles a connection's messages one after the other, so an update awaited in `beforeSync`
+ * alone would hold every later one of that connection for a worker's check and a commit each. `received` starts
+ * the check and the append of a writer's update as its frame arrives, so that a connection's updates in flight
+ * are checked in one worker batch and committed in one INSERT; `beforeSync` then awaits the append started for
+ * that frame. An update is appended only once it and every update its connection sent before it passed the check.
  */
 export class PersistenceExtension implements Extension {
   /** Before Hocuspocus' own loading hooks and the Redis extension (which syncs from peers after the load). */
   priority = 1000;
+
+  /** Appends started on arrival, by the frame's buffer (each frame is a copy of its own, see collab-server.ts). */
+  private readonly started = new WeakMap<ArrayBufferLike, Promise<void>>();
 
   constructor(
     private readonly log: UpdateLog,
@@ -40,9 +47,30 @@ export class PersistenceExtension implements Extension {
     });
   }
 
+  /**
+   * An update just received on a connection whose user may write `documentName`: checked and appended now, ahead
+   * of its turn in Hocuspocus' queue. `payload` must be a view into the frame Hocuspocus is then handed.
+   */
+  received(lane: UpdateLane, documentName: string, payload: Uint8Array, authorId: string | null): void {
+    if (isEmptyUpdate(payload)) return;
+    const checked = Promise.all([lane.checked, this.checkUpdate(payload)]).then(() => {});
+    lane.checked = checked;
+    const appended = checked.then(() => this.log.append({ documentName, update: payload, authorId }));
+    // Awaited in beforeSync; a frame Hocuspocus never gets to (its connection closed first) must not leave an
+    // unhandled rejection behind.
+    appended.catch(() => {});
+    this.started.set(payload.buffer, appended);
+  }
+
   async beforeSync({ type, payload, connection, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
-    if (type !== SYNC_STEP_2 && type !== UPDATE) return;
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
     if (connection.readOnly || isEmptyUpdate(payload)) return;
+    const started = this.started.get(payload.buffer);
+    if (started) {
+      this.started.delete(payload.buffer);
+      return started;
+    }
+    // Not seen on arrival (it came before its connection was authenticated): checked and appended in its turn.
     await this.checkUpdate(payload);
     await this.log.append({ documentName, update: payload, authorId: context.principal?.user.id ?? null });
   }

@@ -29,16 +29,34 @@ const LOAD = {
   text: `select part from (
            select 0 as k, 0::bigint as seq, state as part from collab_snapshot where document_name = $1
            union all
-           select 1 as k, seq, "update" as part from collab_update where document_name = $1
+           select 1 as k, seq, "update" as part from collab_update
+            where document_name = $1 and seq > coalesce((select up_to_seq from collab_snapshot where document_name = $1), 0)
          ) parts order by k, seq`,
 };
 
 interface PgConnection {
   query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: { part: Buffer }[] }>;
+  /** Set by knex when the connection failed or ended: it is not used again. */
+  __knex__disposed?: unknown;
+  /** pg's wire connection and its socket. */
+  connection?: { stream?: { ref?(): void; unref?(): void } };
+}
+
+/**
+ * An idle append connection does not keep the process alive (a CLI that seeded plans through the log exits when
+ * done); one running an INSERT does, until its commit is answered.
+ */
+function holdProcess(connection: PgConnection, hold: boolean): void {
+  const socket = connection.connection?.stream;
+  if (hold) socket?.ref?.();
+  else socket?.unref?.();
 }
 interface KnexClient {
   acquireConnection(): Promise<PgConnection>;
   releaseConnection(connection: PgConnection): Promise<void>;
+  /** A connection of its own, outside the pool, with the pool's settings (knex's own way to make one). */
+  acquireRawConnection(): Promise<PgConnection>;
+  destroyRawConnection(connection: PgConnection): Promise<void>;
 }
 
 /**
@@ -52,6 +70,12 @@ export class UpdateLog {
   private pending: Pending[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private scheduled = false;
+  /**
+   * The appends' own connections, one per INSERT in flight, outside MikroORM's pool: under load the pool was
+   * taken by the API's and the collaboration server's reads (authentication, access, plan authors), and an append
+   * waited seconds for a connection while the clients waited for their acknowledgement.
+   */
+  private readonly idle: PgConnection[] = [];
 
   constructor(private readonly unitOfWork: () => EntityManager) {}
 
@@ -69,21 +93,24 @@ export class UpdateLog {
   }
 
   /**
-   * The document as stored: its snapshot, then the updates logged since, read in one statement (one view), prepared
-   * once per connection.
+   * The document as stored: its snapshot, then the updates logged above its `up_to_seq` (the compaction's horizon:
+   * every row at or below it is in the snapshot), read in one statement (one view), prepared once per connection.
+   * The rows compaction deleted are not walked: a compacted plan loads as its snapshot and a short tail.
    */
   async load(documentName: string): Promise<Uint8Array[]> {
     const { rows } = await this.withConnection((connection) => connection.query({ ...LOAD, values: [documentName] }));
     return rows.map((r) => new Uint8Array(r.part.buffer, r.part.byteOffset, r.part.byteLength));
   }
 
-  /** Waits for every append made so far to be committed (shutdown, tests). */
+  /** Waits for every append made so far to be committed (shutdown, tests), then closes the appends' connections. */
   async drain(): Promise<void> {
     this.pump();
     while (this.inFlight.size || this.pending.length) {
       await Promise.allSettled([...this.inFlight]);
       this.pump();
     }
+    const client = this.knexClient();
+    await Promise.allSettled(this.idle.splice(0).map((connection) => this.discard(client, connection)));
   }
 
   private pump(): void {
@@ -97,24 +124,43 @@ export class UpdateLog {
     }
   }
 
-  /** Through the pool's pg connection itself: MikroORM's `execute` would inline every byte as SQL text. */
+  /** Through a pg connection itself: MikroORM's `execute` would inline every byte as SQL text. */
   private async insert(batch: Pending[]): Promise<void> {
+    const client = this.knexClient();
+    let connection: PgConnection | undefined;
     try {
-      await this.withConnection((connection) =>
-        connection.query({
-          ...APPEND,
-          values: [batch.map((u) => u.documentName), batch.map((u) => Buffer.from(u.update)), batch.map((u) => u.authorId)],
-        }),
-      );
+      connection = this.idle.pop() ?? (await this.connect(client));
+      holdProcess(connection, true);
+      await connection.query({
+        ...APPEND,
+        values: [batch.map((u) => u.documentName), batch.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), batch.map((u) => u.authorId)],
+      });
       for (const u of batch) u.resolve();
     } catch (error) {
       for (const u of batch) u.reject(error);
+    } finally {
+      if (connection && !connection.__knex__disposed) {
+        holdProcess(connection, false);
+        this.idle.push(connection);
+      } else if (connection) void this.discard(client, connection);
     }
+  }
+
+  private connect(client: KnexClient): Promise<PgConnection> {
+    return client.acquireRawConnection();
+  }
+
+  private async discard(client: KnexClient, connection: PgConnection): Promise<void> {
+    await client.destroyRawConnection(connection).catch(() => {});
+  }
+
+  private knexClient(): KnexClient {
+    return this.unitOfWork().getConnection().getKnex().client as KnexClient;
   }
 
   /** A connection of MikroORM's pool (knex's, to pg), lent for one statement. */
   private async withConnection<T>(work: (connection: PgConnection) => Promise<T>): Promise<T> {
-    const client = this.unitOfWork().getConnection().getKnex().client as KnexClient;
+    const client = this.knexClient();
     const connection = await client.acquireConnection();
     try {
       return await work(connection);

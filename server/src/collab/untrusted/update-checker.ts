@@ -4,6 +4,7 @@
  * on crafted input, yjs issues #687 and #498) is TIMEOUT, and its worker is terminated and replaced, so neither the
  * event loop nor the pool stays stuck. The worker decodes into a scratch document, never the live one.
  */
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 export type UntrustedUpdateReason = 'TIMEOUT' | 'MALFORMED' | 'TOO_LARGE';
@@ -44,13 +45,21 @@ interface Job {
 }
 
 /**
- * Updates sent to a worker in one message. One round trip per update was the bottleneck of /collab on a loaded
- * machine (each wakes a thread twice): under load, the queue empties in batches instead.
+ * Updates sent to a worker in one message, at most this many and this many bytes. One round trip per update was
+ * the bottleneck of /collab on a loaded machine (each wakes a thread twice), and so were batches of 64 when the
+ * worker threads waited for a core: whatever is queued goes in one message. The time limit is of CPU time, so a
+ * batch of valid updates (decoded at tens of MB/s) stays far below it.
  */
-const MAX_BATCH = 64;
+const MAX_BATCH = 1024;
+const MAX_BATCH_BYTES = 512 * 1024;
 
 interface Slot {
   worker: Worker;
+  /** The worker thread's id in the kernel (Linux), to read its CPU time; undefined elsewhere. */
+  tid?: number;
+  /** The worker's CPU time (ms) and the wall clock when its current batch was sent. */
+  startedCpuMs: number;
+  startedAt: number;
   /** Loaded and listening: the time limit of a job starts when a ready worker receives it. */
   ready: boolean;
   /** The batch the worker is decoding. */
@@ -62,14 +71,39 @@ interface Slot {
 
 interface WorkerAnswer {
   ready?: true;
-  /** The worker began decoding batch `id`: its time limit starts now, not while the batch waited for a CPU. */
-  started?: true;
+  /** With `ready`: the worker's thread id, read from /proc/thread-self (Linux). */
+  tid?: number;
   id: number;
   /** One per update of the batch, in order: null when it decoded, else why not. */
   errors: (string | null)[];
 }
 
 const WORKER_URL = new URL('./decode-update.worker.mjs', import.meta.url);
+
+/**
+ * CPU time (user + system, ms) a thread of this process has used, from /proc (Linux, 100 ticks a second); NaN when
+ * it cannot be read.
+ */
+function threadCpuMs(tid: number | undefined): number {
+  if (tid === undefined) return NaN;
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    // After "tid (comm) ": utime and stime are fields 14 and 15 (1-based), i.e. 11 and 12 here.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The time limit is of the worker's CPU time where it can be read: on a machine short of CPU, a thread that waits
+ * for a core is not decoding, and a wall-clock limit refused valid updates there (and each refusal re-checked its
+ * whole batch one update at a time, which held every connection's updates for seconds). A decoder that loops uses
+ * CPU and is stopped once it used `timeoutMs` of it; whatever happens, a batch is stopped after this many times
+ * `timeoutMs` of wall time.
+ */
+const WALL_LIMIT_FACTOR = 25;
 
 export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateChecker {
   const { poolSize = 2, timeoutMs = 200, maxBytes = 1024 * 1024, encoding = 'v1', workerHeapMb = 64 } = options;
@@ -113,14 +147,11 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
     worker.on('message', (answer: WorkerAnswer) => {
       if (answer.ready) {
         slot.ready = true;
+        slot.tid = answer.tid;
         dispatch();
         return;
       }
       if (!slot.jobs.length || answer.id !== slot.jobId) return;
-      if (answer.started) {
-        startClock(slot);
-        return;
-      }
       settle(slot).forEach((job, i) => {
         const error = answer.errors[i];
         if (error === null) job.resolve();
@@ -150,30 +181,60 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
 
   /**
    * The time limit of a batch. Valid updates decode in microseconds: the limit stays that of one update, whatever
-   * the batch's size. It counts from the worker's "started", so that on a machine short of CPU the time a batch
-   * waits for the worker's thread to run is not taken for a decoder's loop.
+   * the batch's size. It is of the worker's CPU time (see WALL_LIMIT_FACTOR), counted from when the batch is sent:
+   * the time the batch waits for the worker's thread to run on a machine short of CPU is not taken for a decoder's
+   * loop (where the thread's CPU time cannot be read, it is wall time from then).
    */
   function startClock(slot: Slot): void {
-    const batch = slot.jobId;
+    slot.startedCpuMs = threadCpuMs(slot.tid);
+    slot.startedAt = performance.now();
+    armClock(slot, slot.jobId, timeoutMs);
+  }
+
+  function armClock(slot: Slot, batch: number, ms: number): void {
     slot.timer = setTimeout(() => {
       // After the answers already waiting: when this event loop was held up, the timer and the worker's answer are
       // both due, and timers run first. The verdict waits for this turn's messages (setImmediate runs after them).
       setImmediate(() => {
         if (slot.jobId !== batch || !slot.jobs.length) return;
+        const cpuUsed = threadCpuMs(slot.tid) - slot.startedCpuMs;
+        const wallUsed = performance.now() - slot.startedAt;
+        if (cpuUsed < timeoutMs && wallUsed < timeoutMs * WALL_LIMIT_FACTOR) {
+          // Starved of CPU, not looping: the rest of its CPU allowance, from now (at least a tick of /proc's clock).
+          armClock(slot, batch, Math.max(10, timeoutMs - cpuUsed));
+          return;
+        }
         blame(settle(slot), new UntrustedUpdateError('TIMEOUT', `The update took more than ${timeoutMs} ms to decode.`));
         replace(slot);
         dispatch();
       });
-    }, timeoutMs);
+    }, ms);
   }
-
 
   /** The next batch: the jobs at the head of the queue, or one job checked alone. */
   function nextBatch(): Job[] {
     if (queue[0].alone) return [queue.shift() as Job];
     let end = 0;
-    while (end < queue.length && end < MAX_BATCH && !queue[end].alone) end += 1;
+    let bytes = 0;
+    while (end < queue.length && end < MAX_BATCH && !queue[end].alone && (end === 0 || bytes + queue[end].update.byteLength <= MAX_BATCH_BYTES)) {
+      bytes += queue[end].update.byteLength;
+      end += 1;
+    }
     return queue.splice(0, end);
+  }
+
+  /**
+   * The checks asked during one turn of the event loop (the frames of every socket read together) go to the
+   * workers together: a message to a worker and its answer cost more than decoding a typed update.
+   */
+  let dispatchScheduled = false;
+  function dispatchSoon(): void {
+    if (dispatchScheduled) return;
+    dispatchScheduled = true;
+    setImmediate(() => {
+      dispatchScheduled = false;
+      dispatch();
+    });
   }
 
   function dispatch(): void {
@@ -183,11 +244,12 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
       slot.jobId = nextId++;
       slot.jobs = jobs;
       slot.worker.postMessage({ id: slot.jobId, updates: jobs.map((job) => job.update), encoding });
+      startClock(slot);
     }
   }
 
   for (let i = 0; i < Math.max(1, poolSize); i++) {
-    const slot: Slot = { worker: null as unknown as Worker, ready: false, jobs: [], jobId: -1, timer: null };
+    const slot: Slot = { worker: null as unknown as Worker, ready: false, jobs: [], jobId: -1, timer: null, startedCpuMs: NaN, startedAt: 0 };
     slot.worker = spawn(slot);
     slots.push(slot);
   }
@@ -203,7 +265,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
       }
       return new Promise<void>((resolve, reject) => {
         queue.push({ update, resolve, reject });
-        dispatch();
+        dispatchSoon();
       });
     },
     async close() {
