@@ -10,6 +10,7 @@ import { isMemberOf, type MaybeViewer } from '../../policy/viewer.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import type { SynergyRecord } from '../model/synergy.record.js';
 import { describeCounterpart } from './counterpart.js';
+import { knowledgeIndex } from './knowledge-index.js';
 import { haversineKm } from './magnitudes.js';
 import { SynergyParticipantNode } from './synergy.types.js';
 
@@ -112,7 +113,7 @@ export function viewParticipants(
             yearlyQuantity: flow && flow.visibility !== 'PRIVATE' ? flow.yearlyQuantity : null,
             unit: flow?.unit ?? null,
             direction: flow?.direction ?? null,
-            pathwayLabel: kb.pathways.find((x) => x.id === synergy.pathwayId),
+            pathwayLabel: synergy.pathwayId ? knowledgeIndex(kb).pathways.get(synergy.pathwayId) : undefined,
           }),
     });
   });
