@@ -68,14 +68,19 @@ export class FlowService {
     const problems = new ProblemList();
     const clean = checkFlowFields(problems, input, this.needCodes);
     problems.throwIfAny('Cannot declare this flow.');
-    // References, not loaded entities: the insert needs their ids only.
-    const flow = this.em.create(ResourceFlow, {
-      ...clean,
-      site: this.em.getReference(Site, place.siteId),
-      organization: this.em.getReference(Organization, place.organizationId),
-      territory: this.em.getReference(Territory, place.territoryId),
-    });
-    await this.em.flush();
+    // References, not loaded entities: the insert needs their ids only. One INSERT of the new entity, outside the
+    // unit of work: nothing else changes, so a flush's transaction and change-set computation would only cost.
+    const flow = this.em.create(
+      ResourceFlow,
+      {
+        ...clean,
+        site: this.em.getReference(Site, place.siteId),
+        organization: this.em.getReference(Organization, place.organizationId),
+        territory: this.em.getReference(Territory, place.territoryId),
+      },
+      { persist: false },
+    );
+    await this.em.insert(flow);
     await this.publish('DECLARED', flow, null, place.territoryChain);
     return this.reload(flow.id);
   }
