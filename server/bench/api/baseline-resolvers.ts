@@ -190,25 +190,19 @@ export const resolvers = {
       const viewer = ctx.viewer;
       if (!viewer) throw unauthenticated();
       const site = (await ctx.db.query(sql.SITE_WITH_ORGANIZATION, [fromGid(input.siteId).id])).rows[0];
-      if (!site || !(viewer.memberships.has(site.organization_id) || viewer.facilitated.has(site.o1__territory_id))) {
+      if (!site || !(viewer.memberships.has(site.organization_id) || viewer.facilitated.has(site.territory_id))) {
         throw Object.assign(new Error('Site not found.'), { extensions: { code: 'NOT_FOUND' } });
       }
       if (input.period !== 'YEAR') throw new Error('the baseline declares yearly flows only');
       const id = randomUUID();
-      const client = await ctx.db.connect();
-      try {
-        await client.query('begin');
-        await client.query(sql.INSERT_FLOW, [
-          id, new Date(), site.id, site.organization_id, site.o1__territory_id, input.direction, input.category, input.label,
-          input.description ?? null, input.ewcCode ?? null, input.needCode ?? null, String(input.ewcCode ?? '').endsWith('*'),
-          input.quantity ?? null, input.unit, input.period, input.quantity ?? null, input.physicalForm ?? null,
-          input.temperatureC ?? null, input.availableMonths ? JSON.stringify(input.availableMonths) : null, input.visibility,
-          input.currentDestination ?? null, input.yearlyCostEur ?? null,
-        ]);
-        await client.query('commit');
-      } finally {
-        client.release();
-      }
+      // One statement, as the product inserts (outside a transaction: nothing else is written).
+      await ctx.db.query(sql.INSERT_FLOW, [
+        id, new Date(), site.id, site.organization_id, site.territory_id, input.direction, input.category, input.label,
+        input.description ?? null, input.ewcCode ?? null, input.needCode ?? null, String(input.ewcCode ?? '').endsWith('*'),
+        input.quantity ?? null, input.unit, input.period, input.quantity ?? null, input.physicalForm ?? null,
+        input.temperatureC ?? null, input.availableMonths ? JSON.stringify(input.availableMonths) : null, input.visibility,
+        input.currentDestination ?? null, input.yearlyCostEur ?? null,
+      ]);
       const { rows } = await ctx.db.query(sql.FLOWS_BY_ID, [id]);
       return flowJson(rows[0], viewer);
     },

@@ -55,10 +55,14 @@ export const SYNERGY_PAGE = `select s.id, count(*) over () as total_count from s
      where p.synergy_id = s.id and p.organization_id = ${ANY_UUID(2)})) and s.status = any(string_to_array($3, ','))
   order by (case when s.territory_id = ${ANY_UUID(1)} then s.score else ${SCORE_WITHOUT_QUANTITY} end) desc, s.key limit $4 offset $5`;
 
-export const SYNERGIES_BY_ID = `select s0.* from synergy as s0 where s0.id = ${ANY_UUID(1)}`;
-export const PARTICIPANTS_OF = `select s0.* from synergy_participant as s0 where s0.synergy_id = ${ANY_UUID(1)} order by s0.role asc, s0.id asc`;
-export const ORGANIZATIONS_BY_ID = `select o0.* from organization as o0 where o0.id = ${ANY_UUID(1)}`;
-export const SITES_BY_ID = `select s0.* from site as s0 where s0.id = ${ANY_UUID(1)}`;
+// The product reads these as plain rows (synergy/model/synergy.record.ts, synergy/view/view-facts.ts).
+export const SYNERGIES_BY_ID = `select s.id, s.kind, s.origin, s.pathway_id, s.status, s.territory_id, s.score, s.explanation, s.impacts, s.note,
+  s.created_at, s.updated_at from synergy s where s.id = ${ANY_UUID(1)}`;
+export const PARTICIPANTS_OF = `select p.id, p.synergy_id, p.organization_id, p.flow_id, p.role, p.consent from synergy_participant p
+  where p.synergy_id = ${ANY_UUID(1)} order by p.role, p.id`;
+export const ORGANIZATIONS_BY_ID = `select o.* from organization o where o.id = ${ANY_UUID(1)}`;
+export const SITES_BY_ID = `select s.id, s.organization_id, s.name, s.address, s.postal_code, s.city, s.latitude, s.longitude, s.siret
+  from site s where s.id = ${ANY_UUID(1)}`;
 
 /** $1 flows, $2 facilitated territories, $3 member organisations. */
 export const FLOW_COMMITMENTS = `select p.flow_id, p.role, count(*)::int as n,
@@ -70,8 +74,14 @@ export const FLOW_COMMITMENTS = `select p.flow_id, p.role, count(*)::int as n,
           where mine.synergy_id = s.id and mine.organization_id = ${ANY_UUID(3)}))
   group by p.flow_id, p.role`;
 
-export const SITE_WITH_ORGANIZATION = `select s0.*, o1.territory_id as o1__territory_id from site as s0
-  inner join organization as o1 on s0.organization_id = o1.id where s0.id = $1 limit 1`;
+/** $1 site: its organisation and territory chain (the product's declareFlow reads them in this one statement). */
+export const SITE_WITH_ORGANIZATION = `with recursive chain (id, parent_id, depth) as (
+    select t.id, t.parent_id, 0 from site s join organization o on o.id = s.organization_id join territory t on t.id = o.territory_id
+     where s.id = $1
+    union all
+    select t.id, t.parent_id, c.depth + 1 from chain c join territory t on t.id = c.parent_id where c.depth < 64)
+  select s.id, s.organization_id, o.territory_id, (select json_agg(c.id order by c.depth) from chain c) as territory_chain
+    from site s join organization o on o.id = s.organization_id where s.id = $1`;
 
 export const INSERT_FLOW = `insert into resource_flow (id, created_at, updated_at, site_id, organization_id, territory_id, direction,
   category, label, description, ewc_code, need_code, hazardous, quantity, unit, period, yearly_quantity, physical_form,

@@ -21,6 +21,7 @@ import { serveHttp } from '../http/server.js';
 import { createAppPubSub } from '../pubsub/pubsub.js';
 import { ProjectService } from '../project/project.service.js';
 import { loadKnowledgeBase } from '../synergy/knowledge/knowledge-base.js';
+import { knowledgeIndex } from '../synergy/view/knowledge-index.js';
 import { listenForEvents } from '../pubsub/postgres-notify.js';
 import { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { followFlowChanges } from '../synergy/detection/flow-change-listener.js';
@@ -108,6 +109,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const planDocuments = createPlanDocuments({ state: collab.documentState, append: collab.appendServerUpdate }, planChanges.publish);
 
   const knowledgeBase = loadKnowledgeBase();
+  // Indexed once here rather than on the first request that shows a synergy.
+  knowledgeIndex(knowledgeBase);
   const synergyDetection = new SynergyDetection(knowledgeBase);
   const deps = {
     pubSub: appPubSub.pubSub,

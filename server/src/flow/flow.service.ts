@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import type { PageRequest } from '../paging/page.js';
+import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
+import { Territory } from '../territory/territory.entity.js';
 import { canEditOrganization, flowAccess, flowReadScope } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
@@ -58,24 +60,50 @@ export class FlowService {
 
   async declare(viewer: MaybeViewer, siteId: string, input: FlowFields): Promise<FlowRecord> {
     if (!viewer) throw unauthenticated();
-    const site = await this.em.findOne(Site, { id: siteId }, { populate: ['organization'] });
-    const org = site?.organization;
-    if (!site || !org || !canEditOrganization(viewer, { organizationId: org.id, territoryId: org.territory.id })) {
+    const place = await this.placeOfSite(siteId);
+    if (!place || !canEditOrganization(viewer, { organizationId: place.organizationId, territoryId: place.territoryId })) {
       // Not FORBIDDEN: a member must not learn which site IDs exist elsewhere.
       throw notFound('Site');
     }
     const problems = new ProblemList();
     const clean = checkFlowFields(problems, input, this.needCodes);
     problems.throwIfAny('Cannot declare this flow.');
-    const flow = this.em.create(ResourceFlow, {
-      ...clean,
-      site,
-      organization: org,
-      territory: org.territory,
-    });
-    await this.em.flush();
-    await this.publish('DECLARED', flow, null);
+    // References, not loaded entities: the insert needs their ids only. One INSERT of the new entity, outside the
+    // unit of work: nothing else changes, so a flush's transaction and change-set computation would only cost.
+    const flow = this.em.create(
+      ResourceFlow,
+      {
+        ...clean,
+        site: this.em.getReference(Site, place.siteId),
+        organization: this.em.getReference(Organization, place.organizationId),
+        territory: this.em.getReference(Territory, place.territoryId),
+      },
+      { persist: false },
+    );
+    await this.em.insert(flow);
+    await this.publish('DECLARED', flow, null, place.territoryChain);
     return this.reload(flow.id);
+  }
+
+  /**
+   * A site's organisation and the territory chain it belongs to (its territory, then each parent), as one plain row:
+   * what a declaration checks and announces, without loading entities or the whole territory tree.
+   */
+  private async placeOfSite(siteId: string): Promise<{ siteId: string; organizationId: string; territoryId: string; territoryChain: string[] } | null> {
+    const [row] = await this.em.execute(
+      `with recursive chain (id, parent_id, depth) as (
+         select t.id, t.parent_id, 0 from site s join organization o on o.id = s.organization_id join territory t on t.id = o.territory_id
+          where s.id = ?
+         union all
+         select t.id, t.parent_id, c.depth + 1 from chain c join territory t on t.id = c.parent_id where c.depth < 64)
+       select s.id, s.organization_id, o.territory_id, (select json_agg(c.id order by c.depth) from chain c) as territory_chain
+         from site s join organization o on o.id = s.organization_id where s.id = ?`,
+      [siteId, siteId],
+    );
+    if (!row) return null;
+    const chain = (typeof row.territory_chain === 'string' ? JSON.parse(row.territory_chain) : row.territory_chain) as string[];
+    // A cycle (which the API refuses) stops at the first territory seen again, as the tree's ancestorsOf does.
+    return { siteId: row.id, organizationId: row.organization_id, territoryId: row.territory_id, territoryChain: [...new Set(chain)] };
   }
 
   async update(viewer: MaybeViewer, id: string, change: FlowFields & { siteId?: string }): Promise<FlowRecord> {
@@ -124,8 +152,13 @@ export class FlowService {
     return record;
   }
 
-  private async publish(change: FlowChangedPayload['change'], flow: ResourceFlow, previousVisibility: FlowChangedPayload['previousVisibility']) {
-    const chain = (await loadTerritoryTree(this.em)).ancestorsOf(flow.territory.id);
+  private async publish(
+    change: FlowChangedPayload['change'],
+    flow: ResourceFlow,
+    previousVisibility: FlowChangedPayload['previousVisibility'],
+    territoryChain?: string[],
+  ) {
+    const chain = territoryChain ?? (await loadTerritoryTree(this.em)).ancestorsOf(flow.territory.id);
     this.pubSub.publish('FLOW_CHANGED', {
       change,
       flowId: flow.id,

@@ -5,24 +5,37 @@ import { formatNumber, reportWords } from './report-labels.js';
 import type { ReportFigure, TerritoryReport } from './territory-report.model.js';
 
 const require = createRequire(import.meta.url);
-// pdfmake 0.3 on the server: fonts read from its own package, never a URL (no download at run time).
-const pdfmake = require('pdfmake') as {
+
+interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(allow: (url: string) => boolean): void;
   setLocalAccessPolicy(allow: (file: string) => boolean): void;
   createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
-const fontsDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontsDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontsDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontsDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontsDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontsDir));
+}
+
+let loaded: PdfMake | undefined;
+
+/**
+ * pdfmake, loaded with the first PDF asked for rather than with the server: it and its fonts' code are a large share
+ * of start-up and idle memory, for a report made now and then. pdfmake 0.3 on the server: fonts read from its own
+ * package, never a URL (no download at run time).
+ */
+function pdfMake(): PdfMake {
+  if (loaded) return loaded;
+  const pdfmake = require('pdfmake') as PdfMake;
+  const fontsDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  pdfmake.setFonts({
+    Roboto: {
+      normal: path.join(fontsDir, 'Roboto-Regular.ttf'),
+      bold: path.join(fontsDir, 'Roboto-Medium.ttf'),
+      italics: path.join(fontsDir, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(fontsDir, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontsDir));
+  return (loaded = pdfmake);
+}
 
 function figureTable(report: TerritoryReport, figures: ReportFigure[]): Content {
   const w = reportWords(report.language);
@@ -74,7 +87,7 @@ export async function territoryReportPdf(report: TerritoryReport): Promise<Buffe
   content.push({ text: w('methodText'), margin: [0, 0, 0, 6] });
   content.push({ ol: report.sources.map((s) => (s.url ? `${s.citation} — ${s.url}` : s.citation)), style: 'small' });
 
-  return pdfmake
+  return pdfMake()
     .createPdf({
       info: { title: `${w('title')} — ${report.territoryName}`, creator: 'FE2I' },
       pageSize: 'A4',

@@ -13,7 +13,7 @@ import { Territory } from '../territory/territory.entity.js';
 import { User } from '../auth/user.entity.js';
 import { announceSuggestions } from './detection/announce-suggestions.js';
 import type { SynergyDetection } from './detection/synergy-detection.js';
-import { factsOf, loadSynergyRecords, type SynergyRecord } from './model/synergy.record.js';
+import { factsOf, loadSynergyEntities, loadSynergyRecords, type SynergyRecord } from './model/synergy.record.js';
 import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
 import { Consent, ParticipantRole, SynergyKind, SynergyOrigin, SynergyStatus } from './model/synergy.enums.js';
 import { ANY_TEXT, ANY_UUID, sqlList } from '../db/sql.js';
@@ -135,7 +135,7 @@ export class SynergyService {
    * within the viewer's read scope); the resolver builds the view from it (view/synergy-view.ts).
    */
   async readForView(viewer: MaybeViewer, records: SynergyRecord[]): Promise<SynergyViewInput> {
-    const facts = await loadViewFacts(this.em, records, synergyReadScope(viewer), this.aggregateMinOrganizations);
+    const facts = await loadViewFacts(this.em, records, viewer, synergyReadScope(viewer), this.aggregateMinOrganizations);
     return { knowledgeBase: this.detection.kb, records, facts };
   }
 
@@ -145,7 +145,7 @@ export class SynergyService {
    */
   async readSuggestedForView(viewer: MaybeViewer, synergyId: string): Promise<SynergyViewInput> {
     const records = await this.records([synergyId]);
-    const facts = await loadViewFacts(this.em.fork(), records, synergyReadScope(viewer), this.aggregateMinOrganizations);
+    const facts = await loadViewFacts(this.em.fork(), records, viewer, synergyReadScope(viewer), this.aggregateMinOrganizations);
     return { knowledgeBase: this.detection.kb, records, facts };
   }
 
@@ -179,7 +179,9 @@ export class SynergyService {
 
   private async decide(viewer: MaybeViewer, id: string, organizationId: string | undefined, consent: Consent, from: SynergyStatus[]) {
     if (!viewer) throw unauthenticated();
-    const record = await this.get(viewer, id);
+    // The decision changes entities; the reads (get, pages) use plain rows.
+    const record = await loadSynergyEntities(this.em, id);
+    if (!record || synergyAccess(viewer, factsOf(record)) === 'NONE') throw notFound('Synergy');
     const mine = record.participants.filter((p) => canDecideFor(viewer, p.organization.id) && (!organizationId || p.organization.id === organizationId));
     if (mine.length === 0) throw forbidden('Only the organisations taking part decide on a synergy.');
     if (!from.includes(record.synergy.status)) {

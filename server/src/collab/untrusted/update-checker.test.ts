@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createUpdateChecker, UntrustedUpdateError, type UpdateChecker } from './update-checker.js';
@@ -32,6 +33,15 @@ afterEach(async () => {
 });
 
 describe('the untrusted update checker', () => {
+  it('starts its worker threads with the first update, not before (an idle instance keeps none)', async () => {
+    const threads = () => Number(/^Threads:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
+    const before = threads();
+    checker = createUpdateChecker({ poolSize: 2, timeoutMs: GENEROUS_MS });
+    expect(threads()).toBe(before);
+    await expect(checker.check(Y.encodeStateAsUpdate(editedDocument('Palettes')))).resolves.toBeUndefined();
+    expect(threads()).toBeGreaterThanOrEqual(before + 2);
+  });
+
   it('lets a valid update through', async () => {
     checker = createUpdateChecker({ poolSize: 1, timeoutMs: GENEROUS_MS });
     const update = Y.encodeStateAsUpdate(editedDocument('Collecte des palettes'));

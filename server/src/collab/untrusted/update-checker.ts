@@ -248,10 +248,17 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
     }
   }
 
-  for (let i = 0; i < Math.max(1, poolSize); i++) {
-    const slot: Slot = { worker: null as unknown as Worker, ready: false, jobs: [], jobId: -1, timer: null, startedCpuMs: NaN, startedAt: 0 };
-    slot.worker = spawn(slot);
-    slots.push(slot);
+  /**
+   * The workers start with the first update to check, not with the server: an instance nobody co-edits on keeps no
+   * idle thread (each costs an isolate's memory and start-up time).
+   */
+  function startWorkers(): void {
+    if (slots.length > 0) return;
+    for (let i = 0; i < Math.max(1, poolSize); i++) {
+      const slot: Slot = { worker: null as unknown as Worker, ready: false, jobs: [], jobId: -1, timer: null, startedCpuMs: NaN, startedAt: 0 };
+      slot.worker = spawn(slot);
+      slots.push(slot);
+    }
   }
 
   return {
@@ -263,6 +270,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
           new UntrustedUpdateError('TOO_LARGE', `The update has ${update.byteLength} bytes; at most ${maxBytes} are accepted.`),
         );
       }
+      startWorkers();
       return new Promise<void>((resolve, reject) => {
         queue.push({ update, resolve, reject });
         dispatchSoon();

@@ -66,7 +66,13 @@ export async function reconcileSynergies(
       result.suggested.push(synergy);
       continue;
     }
-    Object.assign(existing, { score: d.score, explanation: d.explanation, impacts: d.impacts, knowledgeBaseVersion, current: true });
+    // Only what differs is assigned: the stored JSON comes back from PostgreSQL with its keys reordered, and an equal
+    // explanation assigned anew would rewrite the row (and move its updatedAt) at every detection.
+    if (existing.score !== d.score) existing.score = d.score;
+    if (!sameJson(existing.explanation, d.explanation)) existing.explanation = d.explanation;
+    if (!sameJson(existing.impacts, d.impacts)) existing.impacts = d.impacts;
+    if (existing.knowledgeBaseVersion !== knowledgeBaseVersion) existing.knowledgeBaseVersion = knowledgeBaseVersion;
+    if (!existing.current) existing.current = true;
     const changed = existing.decisionFingerprint !== null && existing.decisionFingerprint !== undefined && existing.decisionFingerprint !== fingerprint;
     existing.fingerprint = fingerprint;
     if (changed && existing.status === SynergyStatus.DECLINED) {
@@ -112,4 +118,17 @@ export function commonTerritory(tree: ReturnType<typeof expandTerritories>, terr
   const [first, ...rest] = territoryIds;
   const chains = rest.map((t) => new Set(tree.ancestorsOf(t)));
   return tree.ancestorsOf(first).find((candidate) => chains.every((c) => c.has(candidate))) ?? first;
+}
+
+/** Whether two values are the same JSON document, whatever the order of their keys (as jsonb stores them). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
 }

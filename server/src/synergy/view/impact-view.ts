@@ -5,6 +5,7 @@ import type { ImpactFactorUse, ImpactFigure } from '../engine/engine.types.js';
 import { ImpactFactorNode, ImpactFigureNode } from './explanation.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { KnowledgeSourceNode } from './knowledge.types.js';
+import { knowledgeIndex } from './knowledge-index.js';
 import { roundSignificant } from './magnitudes.js';
 
 /**
@@ -42,7 +43,7 @@ export function viewImpacts(
 
 /** A factor with its label and source resolved from the knowledge base, so that a reader needs no second look-up. */
 function factorNode(kb: KnowledgeBase, use: ImpactFactorUse): ImpactFactorNode {
-  const factor = kb.emissionFactors.find((x) => x.id === use.id);
+  const factor = knowledgeIndex(kb).emissionFactors.get(use.id);
   return Object.assign(new ImpactFactorNode(), {
     ...use,
     source: use.sourceId ? KnowledgeSourceNode.from(kb, use.sourceId) : null,

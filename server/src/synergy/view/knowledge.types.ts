@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { SynergyKind } from '../model/synergy.enums.js';
+import { knowledgeIndex } from './knowledge-index.js';
 
 /** GraphQL types of the knowledge base as the API shows it: pathways, their sources, declarable needs. */
 
@@ -18,7 +19,7 @@ export class KnowledgeSourceNode {
 
   /** The source `id` of the knowledge base; an unknown id is shown as its own citation rather than dropped. */
   static from(kb: KnowledgeBase, id: string): KnowledgeSourceNode {
-    const s = kb.sources.find((x) => x.id === id);
+    const s = knowledgeIndex(kb).sources.get(id);
     return Object.assign(new KnowledgeSourceNode(), { id, citation: s?.citation ?? id, url: s?.url ?? null });
   }
 }
@@ -37,7 +38,7 @@ export class PathwayNode {
 
   /** The pathway `pathwayId` of the knowledge base with its sources resolved; null when there is none. */
   static from(kb: KnowledgeBase, pathwayId: string | null | undefined): PathwayNode | null {
-    const p = kb.pathways.find((x) => x.id === pathwayId);
+    const p = pathwayId ? knowledgeIndex(kb).pathways.get(pathwayId) : undefined;
     if (!p) return null;
     return Object.assign(new PathwayNode(), {
       ...p,

@@ -1,9 +1,8 @@
 import type { FlowRecord } from '../../flow/flow.record.js';
 import { FlowNode } from '../../flow/flow.types.js';
 import { findActivitySector } from '../../nomenclature/activity-sectors.js';
-import type { Organization } from '../../organization/organization.entity.js';
+import type { OrganizationRecord, SiteRecord } from '../../organization/organization.record.js';
 import { OrganizationNode } from '../../organization/organization.types.js';
-import type { Site } from '../../organization/site.entity.js';
 import { counterpartDisclosure, distanceBandAt, type CounterpartDisclosure, type DirectoryEntry } from '../../policy/counterpart-disclosure.js';
 import { flowAccess } from '../../policy/policy.js';
 import { canSeeParticipant, type SynergyFacts } from '../../policy/synergy-policy.js';
@@ -11,14 +10,15 @@ import { isMemberOf, type MaybeViewer } from '../../policy/viewer.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import type { SynergyRecord } from '../model/synergy.record.js';
 import { describeCounterpart } from './counterpart.js';
+import { knowledgeIndex } from './knowledge-index.js';
 import { haversineKm } from './magnitudes.js';
 import { SynergyParticipantNode } from './synergy.types.js';
 
 /** The flows, organisations and sites of the synergies being viewed, by id. */
 export interface ParticipantFacts {
   flows: Map<string, FlowRecord>;
-  organizations: Map<string, Organization>;
-  sites: Map<string, Site>;
+  organizations: Map<string, OrganizationRecord>;
+  sites: Map<string, SiteRecord>;
 }
 
 /** A site of an organisation of the public directory. */
@@ -73,7 +73,7 @@ export function counterpartDisclosures(
   return { byOrganization, bandLevel: Math.max(0, ...[...byOrganization.values()].map((d) => d.bandLevel)) };
 }
 
-function ownSiteOf(participants: SynergyRecord['participants'], viewer: MaybeViewer, flows: ParticipantFacts['flows'], sites: ParticipantFacts['sites']): Site | undefined {
+function ownSiteOf(participants: SynergyRecord['participants'], viewer: MaybeViewer, flows: ParticipantFacts['flows'], sites: ParticipantFacts['sites']): SiteRecord | undefined {
   const own = participants.find((p) => isMemberOf(viewer, p.organization.id) && p.flow);
   const flow = own ? flows.get(own.flow!.id) : undefined;
   return flow ? sites.get(flow.siteId) : undefined;
@@ -102,7 +102,7 @@ export function viewParticipants(
       isYours: isMemberOf(viewer, org.id),
       role: p.role,
       consent: p.consent,
-      organization: visible ? OrganizationNode.from(org) : null,
+      organization: visible ? OrganizationNode.fromRecord(org) : null,
       flow: visible && flow && flowAccess(viewer, flow) !== 'NONE' ? FlowNode.forViewer(flow, viewer) : null,
       anonymous: visible
         ? null
@@ -113,7 +113,7 @@ export function viewParticipants(
             yearlyQuantity: flow && flow.visibility !== 'PRIVATE' ? flow.yearlyQuantity : null,
             unit: flow?.unit ?? null,
             direction: flow?.direction ?? null,
-            pathwayLabel: kb.pathways.find((x) => x.id === synergy.pathwayId),
+            pathwayLabel: synergy.pathwayId ? knowledgeIndex(kb).pathways.get(synergy.pathwayId) : undefined,
           }),
     });
   });

@@ -8,6 +8,7 @@ import { factsOf, type SynergyRecord } from '../model/synergy.record.js';
 import { viewExplanation } from './explanation-view.js';
 import { scoreWithoutQuantity } from './score-without-quantity.js';
 import { viewImpacts } from './impact-view.js';
+import { lazyField } from './lazy-field.js';
 import { Language, PathwayNode } from './knowledge.types.js';
 import { counterpartDisclosures, viewParticipants } from './participant-view.js';
 import { SynergyNode } from './synergy.types.js';
@@ -45,20 +46,14 @@ function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, vie
   const myOrgs = participants.filter((p) => canDecideFor(viewer, p.organization.id));
   const pending = myOrgs.some((p) => p.consent === Consent.PENDING);
   const status = synergy.status;
-  return Object.assign(new SynergyNode(), {
+  const node = Object.assign(new SynergyNode(), {
     id: toGlobalId('Synergy', synergy.id),
     dbId: synergy.id,
     kind: synergy.kind,
     status,
     origin: synergy.origin,
     score: exact ? synergy.score : Math.round(shownScore(synergy.kind, synergy.score, synergy.explanation, figures) * 20) / 20,
-    pathway: PathwayNode.from(kb, synergy.pathwayId),
     participants: viewParticipants(kb, record, synergyFacts, viewer, facts, disclosures),
-    explanation: synergy.explanation
-      ? viewExplanation(kb, withNotices(synergy.explanation, notices), figures, ownSidesOf(participants, viewer), language, disclosures.bandLevel)
-      : null,
-    // Every impact is computed from the matched quantity, the smaller of both sides: none when one is hidden.
-    impacts: figures === 'OWN_SIDE' ? [] : viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact),
     identitiesRevealed: revealed,
     viewerCanRequestContact: pending && status === SynergyStatus.SUGGESTED,
     viewerCanRespond: pending && status === SynergyStatus.CONTACT_REQUESTED,
@@ -68,6 +63,16 @@ function viewOne(kb: KnowledgeBase, record: SynergyRecord, facts: ViewFacts, vie
     createdAt: full || revealed ? synergy.createdAt : dayOf(synergy.createdAt),
     updatedAt: full || revealed ? synergy.updatedAt : dayOf(synergy.updatedAt),
   });
+  // Built only when the document asks for them (a list page often does not), from what was decided above.
+  lazyField(node, 'pathway', () => PathwayNode.from(kb, synergy.pathwayId));
+  lazyField(node, 'explanation', () =>
+    synergy.explanation
+      ? viewExplanation(kb, withNotices(synergy.explanation, notices), figures, ownSidesOf(participants, viewer), language, disclosures.bandLevel)
+      : null,
+  );
+  // Every impact is computed from the matched quantity, the smaller of both sides: none when one is hidden.
+  lazyField(node, 'impacts', () => (figures === 'OWN_SIDE' ? [] : viewImpacts(kb, synergy.impacts, viewer, synergy.territory.id, exact)));
+  return node;
 }
 
 /** The sides of the explanation that are the viewer's own: its organisations' flows in the synergy. */

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findFlowRecords } from '../../flow/flow.queries.js';
-import { Organization } from '../../organization/organization.entity.js';
-import { Site } from '../../organization/site.entity.js';
-import type { SynergyReadScope } from '../../policy/synergy-policy.js';
-import type { SynergyRecord } from '../model/synergy.record.js';
+import { SITE_COLUMNS, toOrganizationRecord, toSiteRecord } from '../../organization/organization.record.js';
+import { ANY_UUID, sqlList } from '../../db/sql.js';
+import { canSeeParticipant, type SynergyReadScope } from '../../policy/synergy-policy.js';
+import type { MaybeViewer } from '../../policy/viewer.js';
+import { factsOf, type SynergyRecord } from '../model/synergy.record.js';
 import { loadFlowCommitments, overAllocationNotices } from './flow-commitments.js';
 import type { ExplanationItem } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
@@ -27,21 +28,41 @@ export interface SynergyViewInput {
 }
 
 /**
- * Reads what the views of a page of synergies need besides the synergies, for the whole page at once (five
- * statements): their flows, organisations and sites, the flows' commitments counted within `scope` (the
- * viewer's synergyReadScope), so that a notice never tells of a suggestion the viewer cannot open, and the
- * directory of their territories.
+ * Reads what the views of a page of synergies need besides the synergies, for the whole page at once, as plain rows
+ * (at most five statements): their flows, organisations and sites, the flows' commitments counted within the
+ * viewer's synergyReadScope, so that a notice never tells of a suggestion the viewer cannot open, and the directory
+ * of the territories where a counterpart is anonymous to the viewer (none for a facilitator: nothing to hide in).
  */
-export async function loadViewFacts(em: EntityManager, records: SynergyRecord[], scope: SynergyReadScope, counterpartMinOrganizations: number): Promise<ViewFacts> {
+export async function loadViewFacts(
+  em: EntityManager,
+  records: SynergyRecord[],
+  viewer: MaybeViewer,
+  scope: SynergyReadScope,
+  counterpartMinOrganizations: number,
+): Promise<ViewFacts> {
   const flowIds = [...new Set(records.flatMap((r) => r.participants.flatMap((p) => (p.flow ? [p.flow.id] : []))))];
   const orgIds = [...new Set(records.flatMap((r) => r.participants.map((p) => p.organization.id)))];
   const flows = new Map((await findFlowRecords(em, flowIds)).map((f) => [f.id, f]));
-  const organizations = new Map((orgIds.length ? await em.find(Organization, { id: { $in: orgIds } }) : []).map((o) => [o.id, o]));
+  const organizations = new Map(
+    (orgIds.length ? await em.execute(`select o.* from organization o where o.id = ${ANY_UUID}`, [sqlList(orgIds)]) : []).map((row) => {
+      const o = toOrganizationRecord(row);
+      return [o.id, o];
+    }),
+  );
   const siteIds = [...new Set([...flows.values()].map((f) => f.siteId))];
-  const sites = new Map((siteIds.length ? await em.find(Site, { id: { $in: siteIds } }) : []).map((s) => [s.id, s]));
+  const sites = new Map(
+    (siteIds.length ? await em.execute(`select ${SITE_COLUMNS} from site s where s.id = ${ANY_UUID}`, [sqlList(siteIds)]) : []).map((row) => {
+      const site = toSiteRecord(row);
+      return [site.id, site];
+    }),
+  );
   const commitments = await loadFlowCommitments(em, scope, flowIds);
   const overAllocation = new Map(records.map((r) => [r.synergy.id, overAllocationNotices(r, commitments)]));
-  const directory = await loadDirectorySites(em, [...new Set(records.map((r) => r.synergy.territory.id))]);
+  const withAnonymous = records.filter((r) => {
+    const facts = factsOf(r);
+    return r.participants.some((p) => !canSeeParticipant(viewer, facts, p.organization.id));
+  });
+  const directory = await loadDirectorySites(em, [...new Set(withAnonymous.map((r) => r.synergy.territory.id))]);
   return { flows, organizations, sites, overAllocation, directory, counterpartMinOrganizations };
 }
 
