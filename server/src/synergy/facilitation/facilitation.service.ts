@@ -8,7 +8,7 @@ import { loadTerritoryTree } from '../../territory/territory-tree.js';
 import { checkText } from '../../validation/field-checks.js';
 import { Consent, SynergyStatus } from '../model/synergy.enums.js';
 import { publishSynergyChange } from '../model/synergy-changes.js';
-import { factsOf, loadSynergyRecords, type SynergyRecord } from '../model/synergy.record.js';
+import { factsOf, loadSynergyEntities, type SynergyEntities, type SynergyRecord } from '../model/synergy.record.js';
 import { partyResponses, type PartyResponse } from './party-responses.js';
 import { SynergyNote } from './synergy-note.entity.js';
 
@@ -39,10 +39,13 @@ export class FacilitationService {
     private readonly pubSub: AppPubSub['pubSub'],
   ) {}
 
-  /** The synergy, when `viewer` facilitates its territory; throws the policy's refusal otherwise. */
-  private async facilitated(viewer: MaybeViewer, id: string): Promise<{ viewer: Viewer; record: SynergyRecord }> {
+  /**
+   * The synergy as entities of the unit of work (every tool changes it), when `viewer` facilitates its territory;
+   * throws the policy's refusal otherwise.
+   */
+  private async facilitated(viewer: MaybeViewer, id: string): Promise<{ viewer: Viewer; record: SynergyEntities }> {
     if (!viewer) throw unauthenticated();
-    const [record] = await loadSynergyRecords(this.em, [id]);
+    const record = await loadSynergyEntities(this.em, id);
     if (!record) throw new DomainError('NOT_FOUND', 'Synergy not found.');
     const facts = factsOf(record);
     if (!canFacilitate(viewer, facts)) {
