@@ -22,14 +22,25 @@ export async function buildClient(): Promise<string> {
 
 export interface TestServer {
   url: string;
+  /** What the server printed so far (its last 200 chunks): links printed instead of e-mails, the setup link. */
+  output(): string;
+  /** How much the server has printed so far, to wait only for what it prints afterwards. */
+  outputMark(): number;
+  /** Waits until what the server printed after `since` (an `outputMark()`, default the start) matches `pattern`. */
+  waitForOutput(pattern: RegExp, since?: number): Promise<RegExpMatchArray>;
   stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Load the Val de Fensch demo territory (default true); false = a fresh instance, entered by its setup link. */
+  seedDemo?: boolean;
 }
 
 /**
  * The real server (`npx tsx server/src/main.ts`) on a free port, a fresh data folder and the demo territory. On
  * PostgreSQL (DATABASE_URL set) it gets a database of its own, dropped at stop.
  */
-export async function startServer(clientDist: string): Promise<TestServer> {
+export async function startServer(clientDist: string, { seedDemo = true }: ServerOptions = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'fe2i-e2e-data-'));
   const database = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : undefined;
@@ -39,7 +50,7 @@ export async function startServer(clientDist: string): Promise<TestServer> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     CLIENT_DIST: clientDist,
-    SEED_DEMO: 'true',
+    SEED_DEMO: seedDemo ? 'true' : 'false',
     SESSION_SECRET: randomBytes(32).toString('base64url'),
     NODE_ENV: 'test',
     ...(database ? { DATABASE_URL: database.url } : {}),
@@ -54,9 +65,20 @@ export async function startServer(clientDist: string): Promise<TestServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  let dropped = 0;
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
-    if (output.length > 200) output.shift();
+    if (output.length > 200) dropped += output.shift()!.length;
+  };
+  const printed = () => output.join('');
+  const waitForOutput = async (pattern: RegExp, since = 0) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const match = printed().slice(Math.max(0, since - dropped)).match(pattern);
+      if (match) return match;
+      if (Date.now() > deadline) throw new Error(`The server did not print ${pattern} within 30 s.\n--- server output ---\n${printed()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -74,7 +96,7 @@ export async function startServer(clientDist: string): Promise<TestServer> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
   }
-  return { url, stop };
+  return { url, stop, output: printed, outputMark: () => dropped + printed().length, waitForOutput };
 }
 
 /** The caller's environment minus what could point the server at shared resources. */

@@ -23,6 +23,8 @@ type Documents = {
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n": typeof types.FirstFacilitatorSetupDocument,
+    "\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateFirstFacilitatorDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      facilitatedTerritories {\n        id\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query DashboardViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          ...DashboardOrganization\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  query DashboardFlows($territoryId: ID!, $after: String) {\n    flows(first: 100, after: $after, filter: { territoryId: $territoryId, direction: OUTPUT }) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        category\n        unit\n        yearlyQuantity\n        currentDestination\n        wasteCode {\n          chapterCode\n          chapterLabelFr\n          chapterLabelEn\n        }\n      }\n    }\n  }\n": typeof types.DashboardFlowsDocument,
@@ -95,6 +97,8 @@ const documents: Documents = {
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n": types.FirstFacilitatorSetupDocument,
+    "\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.CreateFirstFacilitatorDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      facilitatedTerritories {\n        id\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query DashboardViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          ...DashboardOrganization\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  query DashboardFlows($territoryId: ID!, $after: String) {\n    flows(first: 100, after: $after, filter: { territoryId: $territoryId, direction: OUTPUT }) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        category\n        unit\n        yearlyQuantity\n        currentDestination\n        wasteCode {\n          chapterCode\n          chapterLabelFr\n          chapterLabelEn\n        }\n      }\n    }\n  }\n": types.DashboardFlowsDocument,
@@ -208,6 +212,14 @@ export function graphql(source: "\n  mutation RequestPasswordReset($email: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

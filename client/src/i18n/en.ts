@@ -1,4 +1,4 @@
-import { enJoin, enReset } from './en-join';
+import { enJoin, enReset, enSetup } from './en-join';
 import { enImport } from './en-import';
 import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
@@ -259,6 +259,7 @@ export const en: Record<MessageKey, string> = {
   ...enImport,
   ...enJoin,
   ...enReset,
+  ...enSetup,
   ...enProjects,
   ...enPlan,
   ...enPlanVersions,

@@ -1,4 +1,4 @@
-import { frJoin, frReset } from './fr-join';
+import { frJoin, frReset, frSetup } from './fr-join';
 import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
@@ -260,6 +260,7 @@ export const fr = {
   ...frImport,
   ...frJoin,
   ...frReset,
+  ...frSetup,
   ...frProjects,
   ...frPlan,
   ...frPlanVersions,

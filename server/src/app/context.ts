@@ -9,6 +9,7 @@ import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js';
 import type { SynergyResolverContext } from '../synergy/synergy.context.js';
 import type { TerritoryResolverContext } from '../territory/territory.context.js';
+import type { FirstFacilitatorContext } from '../setup/first-facilitator.resolver.js';
 import type { Loaders } from './loaders.js';
 import type { Services } from './services.js';
 
@@ -20,7 +21,8 @@ type DomainContexts = AuthResolverContext &
   ImportResolverContext &
   SynergyResolverContext &
   ProjectResolverContext &
-  PlanVersionResolverContext;
+  PlanVersionResolverContext &
+  FirstFacilitatorContext;
 
 /**
  * What every resolver receives, over HTTP and over WebSocket alike. Extending the domains' contexts makes the

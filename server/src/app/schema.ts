@@ -24,6 +24,7 @@ import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { InvitationResolver, OrganizationInvitationResolver } from '../organization/invitation.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import { ReportResolver } from '../report/report.resolver.js';
+import { FirstFacilitatorResolver } from '../setup/first-facilitator.resolver.js';
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
 import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
   PasswordResetResolver,
+  FirstFacilitatorResolver,
   TerritoryResolver,
   ReportResolver,
   OrganizationResolver,

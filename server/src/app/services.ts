@@ -18,6 +18,7 @@ import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js
 import type { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { SynergyService } from '../synergy/synergy.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
+import { FirstFacilitatorService } from '../setup/first-facilitator.service.js';
 
 /** Long-lived dependencies shared by every request. */
 export interface AppDeps extends AuthDeps {
@@ -54,6 +55,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     auth,
     invitations: new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
     passwordResets: new PasswordResetService(em, { ...deps, auth }),
+    firstFacilitator: new FirstFacilitatorService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
     approvals: new ApprovalService(em, deps.pubSub),
