@@ -28,6 +28,7 @@ import { FirstFacilitatorResolver } from '../setup/first-facilitator.resolver.js
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
 import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
+import { DetectionProgressResolver } from '../synergy/detection-progress.subscription.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -48,6 +49,7 @@ export const RESOLVERS = [
   NomenclatureResolver,
   ImportResolver,
   SynergyResolver,
+  DetectionProgressResolver,
   SynergyExplanationResolver,
   ExplanationItemResolver,
   ImpactFigureResolver,
