@@ -1,3 +1,4 @@
+import { enDetection } from './en-detection';
 import { enJoin, enReset, enSetup } from './en-join';
 import { enImport } from './en-import';
 import { enReports } from './en-reports';
@@ -267,6 +268,7 @@ export const en: Record<MessageKey, string> = {
   ...enJoin,
   ...enReset,
   ...enSetup,
+  ...enDetection,
   ...enProjects,
   ...enPlan,
   ...enPlanVersions,

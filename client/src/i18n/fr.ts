@@ -1,3 +1,4 @@
+import { frDetection } from './fr-detection';
 import { frJoin, frReset, frSetup } from './fr-join';
 import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
@@ -268,6 +269,7 @@ export const fr = {
   ...frJoin,
   ...frReset,
   ...frSetup,
+  ...frDetection,
   ...frProjects,
   ...frPlan,
   ...frPlanVersions,

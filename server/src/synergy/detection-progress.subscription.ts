@@ -64,7 +64,7 @@ export class DetectionProgressResolver {
       territoryId: toGlobalId('Territory', payload.territoryId),
       phase: payload.phase as DetectionPhase,
       percent: payload.percent,
-      report: payload.report,
+      report: payload.report && { ...payload.report, runId: payload.runId },
     };
   }
 }

@@ -53,7 +53,7 @@ export class SynergyService {
       await announceSuggestions(this.em, this.pubSub, result.suggested);
       const { detected, updated, stale, withdrawn } = result;
       progress.done({ detected, suggested: result.suggested.length, updated, stale, withdrawn });
-      return result;
+      return { ...result, runId: progress.runId };
     } catch (error) {
       progress.failed();
       throw error;
