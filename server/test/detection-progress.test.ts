@@ -27,7 +27,7 @@ describe('detection progress', () => {
 
     const answer = await run();
     expect(answer.errors).toBeUndefined();
-    const events = (await progress.waitFor(1)).length ? await waitForDone(progress) : [];
+    const events = await waitForDone(progress);
     const runs = new Set(events.map((e) => e.data!.detectionProgress.runId));
     expect(runs.size).toBe(1);
     const steps = events.map((e) => e.data!.detectionProgress);
