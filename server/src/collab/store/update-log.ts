@@ -34,7 +34,26 @@ const LOAD = {
 };
 
 interface PgConnection {
-  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: { part: Buffer }[] }>;
+  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: { part: Buffer }[] }>;
+}
+
+/**
+ * Connections whose backend already holds our named statements under another connection: embedded PGlite serves
+ * every socket connection from one backend, so a second connection's PREPARE of the same name fails with 42P05
+ * ("prepared statement already exists"). Those connections send the statement unnamed instead.
+ */
+const sharedBackend = new WeakSet<PgConnection>();
+
+async function queryPrepared(connection: PgConnection, statement: { name: string; text: string }, values: unknown[]) {
+  if (!sharedBackend.has(connection)) {
+    try {
+      return await connection.query({ ...statement, values });
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42P05') throw error;
+      sharedBackend.add(connection);
+    }
+  }
+  return connection.query({ text: statement.text, values });
 }
 interface KnexClient {
   acquireConnection(): Promise<PgConnection>;
@@ -73,7 +92,7 @@ export class UpdateLog {
    * once per connection.
    */
   async load(documentName: string): Promise<Uint8Array[]> {
-    const { rows } = await this.withConnection((connection) => connection.query({ ...LOAD, values: [documentName] }));
+    const { rows } = await this.withConnection((connection) => queryPrepared(connection, LOAD, [documentName]));
     return rows.map((r) => new Uint8Array(r.part.buffer, r.part.byteOffset, r.part.byteLength));
   }
 
@@ -101,10 +120,7 @@ export class UpdateLog {
   private async insert(batch: Pending[]): Promise<void> {
     try {
       await this.withConnection((connection) =>
-        connection.query({
-          ...APPEND,
-          values: [batch.map((u) => u.documentName), batch.map((u) => Buffer.from(u.update)), batch.map((u) => u.authorId)],
-        }),
+        queryPrepared(connection, APPEND, [batch.map((u) => u.documentName), batch.map((u) => Buffer.from(u.update)), batch.map((u) => u.authorId)]),
       );
       for (const u of batch) u.resolve();
     } catch (error) {
