@@ -6,7 +6,7 @@ import { ARTIFACTS, logIn, openBrowserSession, type BrowserSession } from './bro
 /**
  * The facilitator runs the detection from the synergies page and follows it live: a progress bar with its phase
  * moves up to the end, a second facilitator's window sees the same run, and the counts show. A member mutes the
- * notifications of new synergies; the choice survives a reload; while muted a new suggestion shows no notice (only
+ * notifications of new synergies; the choice survives a reload and follows them to another browser; while muted a new suggestion shows no notice (only
  * a quiet count), and once turned back on the next one does.
  */
 
@@ -78,6 +78,12 @@ describe('detection with progress, and notifications that can be muted', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Synergies' }).waitFor();
     await page.getByRole('button', { name: 'Réactiver les notifications' }).waitFor();
+    // Kept on the account too: another browser (a context with its own storage) finds them muted.
+    const elsewhere = await session.newPage({ width: 390, height: 844 });
+    await logIn(elsewhere, session.url, MEMBER);
+    await openSynergies(elsewhere);
+    await elsewhere.getByRole('button', { name: 'Réactiver les notifications' }).waitFor();
+    expect(await elsewhere.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fe2i.notifications')))).toEqual([]);
 
     // A need the steelworks' scrap answers, declared through the API from the same session, until the quiet count
     // shows that a suggestion arrived (the page subscribes once shown: one made before is not sent).

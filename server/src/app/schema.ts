@@ -6,6 +6,7 @@ import type { AppPubSub } from '../pubsub/pubsub.js';
 import { rejectControlCharacters } from '../validation/control-characters.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { PasswordResetResolver } from '../auth/password-reset.resolver.js';
+import { NotificationPreferenceResolver } from '../auth/notification-preference.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
 import { OrganizationFlowsResolver } from '../flow/organization-flows.resolver.js';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
   PasswordResetResolver,
+  NotificationPreferenceResolver,
   FirstFacilitatorResolver,
   TerritoryResolver,
   ReportResolver,

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useQuery, useSubscription } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { hrefOf } from '../../ui/route';
 import { describeError } from '../../ui/errors';
 import { graphql } from '../../gql';
 import type { SynergySuggestedSubscription } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
-import { ViewerQuery } from '../auth/viewer';
 import { SYNERGY_DEPENDENT } from './context';
 import { isMuted, setMuted } from './detection-progress';
 import { synergyTitle } from './parties';
@@ -27,6 +26,21 @@ const SynergySuggestedSubscriptionDocument = graphql(`
   }
 `);
 
+const NotificationSettingQuery = graphql(`
+  query NotificationSetting {
+    viewer {
+      id
+      notificationsMuted
+    }
+  }
+`);
+
+const SetNotificationsMutedMutation = graphql(`
+  mutation SetNotificationsMuted($muted: Boolean!) {
+    setNotificationsMuted(muted: $muted)
+  }
+`);
+
 type Suggested = SynergySuggestedSubscription['synergySuggested']['synergy'];
 
 const KEPT = 3;
@@ -37,14 +51,16 @@ const storage = () => (typeof localStorage === 'undefined' ? undefined : localSt
 /**
  * Synergies suggested to the viewer's organisations while the page is open, newest first, announced to screen
  * readers. Each event also refreshes the lists of synergies (they share the `Synergy` typename). The notices can be
- * muted, per person and kept in this browser: the lists still update, and a quiet line counts what arrived.
+ * muted, per person, on the account (and in this browser, for the moment before the account answers): the lists
+ * still update, and a quiet line counts what arrived.
  */
 export function LiveSuggestions() {
   const { t, language } = useI18n();
-  const [{ data: viewerData }] = useQuery({ query: ViewerQuery });
-  const userId = viewerData?.viewer?.id;
+  const [{ data: setting }] = useQuery({ query: NotificationSettingQuery });
+  const [, saveSetting] = useMutation(SetNotificationsMutedMutation);
+  const userId = setting?.viewer?.id;
   const [muted, setMutedState] = useState<boolean | null>(null);
-  const mutedNow = muted ?? isMuted(storage(), userId);
+  const mutedNow = muted ?? setting?.viewer?.notificationsMuted ?? isMuted(storage(), userId);
   const [mutedFrom, setMutedFrom] = useState<number>(0);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [{ data: seen = { count: 0, shown: [] as Suggested[] }, error }] = useSubscription(
@@ -59,6 +75,7 @@ export function LiveSuggestions() {
     const next = !mutedNow;
     setMuted(storage(), userId, next);
     setMutedState(next);
+    void saveSetting({ muted: next });
     if (next) setMutedFrom(seen.count);
     // Turned back on: what arrived while muted is in the lists already; the notices start afresh.
     else setDismissed(new Set(seen.shown.map((s) => s.id)));
