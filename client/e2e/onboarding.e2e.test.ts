@@ -49,6 +49,8 @@ describe('entering a fresh instance, in a browser, against the real server', () 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: /Import/ }).waitFor();
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    // Logged out once the log-in form shows (reloading before would keep the session).
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
     await logIn(page, session.url, EMAIL, FIRST_PASSWORD);
 
     // The link is spent.
