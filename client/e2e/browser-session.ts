@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildClient, clientDir, startServer, type TestServer } from './server';
+import { buildClient, clientDir, startServer, type ServerOptions, type TestServer } from './server';
 
 /** Debian's Chromium: the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -27,13 +27,13 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowserSession(): Promise<BrowserSession> {
+export async function openBrowserSession(options: ServerOptions = {}): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is required at ${CHROMIUM} for the end-to-end test (Debian: apt-get install chromium).`);
   }
   await mkdir(ARTIFACTS, { recursive: true });
   const clientDist = await buildClient();
-  const server = await startServer(clientDist);
+  const server = await startServer(clientDist, options);
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   const newContext = async (viewport: Viewport = { width: 1280, height: 900 }) => {

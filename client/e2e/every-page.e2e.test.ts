@@ -2,12 +2,16 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, logIn, openBrowserSession, scrollWidth, type BrowserSession, type Viewport } from './browser-session';
+import { readFile } from 'node:fs/promises';
+import { ARTIFACTS, DEMO_PASSWORD, logIn, openBrowserSession, scrollWidth, type BrowserSession, type Viewport } from './browser-session';
+import { clientDir } from './server';
 
 /**
  * Every page of the workspace, as a facilitator and as a company member, on a desktop and on a phone: checked by
  * axe-core (no serious or critical violation of WCAG 2.1 A/AA), never wider than the window, and photographed
- * (client/e2e/artifacts/page-<who>-<page>-<width>.png).
+ * (client/e2e/artifacts/page-<who>-<page>-<width>.png). Every route of `ui/route.ts` is visited (a test below
+ * checks the list against it), the pages of links (invitation, password reset, setup) as a visitor; GraphiQL
+ * (`GET /graphql`, a page of its own outside the app) is photographed.
  */
 
 const VIEWPORTS: Viewport[] = [
@@ -27,7 +31,26 @@ interface Finding {
   help: string;
 }
 
+/** The routes of `ui/route.ts` this file visits (the `join`, `reset`, `setup` links as a visitor). */
+const VISITED_ROUTES = ['directory', 'organization', 'flows', 'newFlow', 'flow', 'synergies', 'synergy', 'projects', 'project', 'apiTokens', 'dashboard', 'report', 'import', 'join', 'reset', 'setup', 'notFound'];
+
 let session: BrowserSession;
+
+/** A real invitation link, made by the demo facilitator for an address without account. */
+async function invitationPath(): Promise<string> {
+  const gql = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
+    const response = await fetch(`${session.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { body: (await response.json()) as any, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] };
+  };
+  const { cookie } = await gql(`mutation($e: String!, $p: String!) { logIn(input: {email: $e, password: $p}) { viewer { id } } }`, { e: 'animatrice@valolab.demo', p: DEMO_PASSWORD });
+  const organizations = await gql(`{ organizations(first: 1) { nodes { id } } }`, {}, cookie);
+  const invited = await gql(`mutation($o: ID!) { inviteToOrganization(organizationId: $o, email: "nouvelle@exemple.fr") { path } }`, { o: organizations.body.data.organizations.nodes[0].id }, cookie);
+  return invited.body.data.inviteToOrganization.path.replace(/^\//, '');
+}
 
 beforeAll(async () => {
   session = await openBrowserSession();
@@ -72,16 +95,39 @@ async function check(page: Page, name: string, file: string, viewport: Viewport,
 }
 
 describe('every page, in a browser, against the real server', () => {
-  it('the log-in page, before anyone logs in', async () => {
+  it('every route of the app is visited below', async () => {
+    const routes = [...(await readFile(path.join(clientDir, 'src/ui/route.ts'), 'utf8')).matchAll(/\| \{ name: '(\w+)'/g)].map((m) => m[1]);
+    expect(routes.sort()).toEqual([...VISITED_ROUTES].sort());
+  });
+
+  it('the log-in page and the pages of links, before anyone logs in', async () => {
     const findings: Finding[] = [];
     const widths: string[] = [];
+    const invitation = await invitationPath();
     for (const viewport of VIEWPORTS) {
       const page = await session.newPage(viewport);
       await page.goto(session.url);
       await page.getByLabel('Adresse e-mail').waitFor();
+      // Someone who arrives here first learns what FE2I is and who runs it.
+      await page.getByRole('heading', { name: 'FE2I et VALO’LAB' }).waitFor();
+      await page.getByText(/VALO’LAB anime la démarche en Lorraine Nord/).waitFor();
       await check(page, `log-in ${viewport.width}`, 'page-visitor-login', viewport, findings, widths);
+      await page.getByRole('button', { name: 'Mot de passe oublié ?' }).click();
+      await check(page, `log-in with reset request ${viewport.width}`, 'page-visitor-reset-request', viewport, findings, widths);
       await page.goto(`${session.url}/#/nowhere`);
       await check(page, `log-in on unknown address ${viewport.width}`, 'page-visitor-unknown', viewport, findings, widths);
+      await page.goto(`${session.url}/${invitation}`);
+      await page.getByRole('button', { name: 'Rejoindre' }).waitFor();
+      await check(page, `join ${viewport.width}`, 'page-visitor-join', viewport, findings, widths);
+      await page.goto(`${session.url}/#/reset/fe2i_r_not-a-real-link`);
+      await check(page, `reset ${viewport.width}`, 'page-visitor-reset', viewport, findings, widths);
+      // The demo has a facilitator: every setup link is refused, which is what this page then shows.
+      await page.goto(`${session.url}/#/setup/fe2i_f_not-a-real-link`);
+      await page.getByRole('alert').waitFor();
+      await check(page, `setup ${viewport.width}`, 'page-visitor-setup', viewport, findings, widths);
+      await page.goto(`${session.url}/graphql`);
+      await page.locator('.graphiql-query-editor .monaco-editor').waitFor({ timeout: 60_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, `page-visitor-graphiql-${viewport.width}.png`), fullPage: true });
     }
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
     expect(widths).toEqual([]);
@@ -115,6 +161,9 @@ describe('every page, in a browser, against the real server', () => {
         const project = await firstItem(page, 'projects');
         if (project) await visit(project, 'project');
         await visit('#/dashboard', 'dashboard');
+        await page.goto(`${session.url}/#/report`);
+        await page.getByRole('heading', { name: /Rapport du territoire — / }).waitFor({ timeout: 60_000 });
+        await check(page, `report ${viewport.width}`, `page-${person.who}-report`, viewport, findings, widths);
         await visit('#/import', 'import');
         await visit('#/api-tokens', 'api-tokens');
         await visit('#/nowhere', 'not-found');

@@ -26,6 +26,12 @@ export interface TestServer {
   databaseUrl?: string;
   /** The secret its sessions are signed with, for a second instance to share. */
   sessionSecret: string;
+  /** What the server printed so far (its last 200 chunks): links printed instead of e-mails, the setup link. */
+  output(): string;
+  /** How much the server has printed so far, to wait only for what it prints afterwards. */
+  outputMark(): number;
+  /** Waits until what the server printed after `since` (an `outputMark()`, default the start) matches `pattern`. */
+  waitForOutput(pattern: RegExp, since?: number): Promise<RegExpMatchArray>;
   stop(): Promise<void>;
 }
 
@@ -35,14 +41,23 @@ export interface SharedInstance {
   redisUrl: string;
 }
 
+export interface ServerOptions {
+  /** Load the Val de Fensch demo territory (default true, never for a shared instance); false = a fresh instance, entered by its setup link. */
+  seedDemo?: boolean;
+  /** Use Redis (its URL). */
+  redisUrl?: string;
+  /** A second instance of another one. */
+  shared?: SharedInstance;
+}
+
 /**
  * The real server (`npx tsx server/src/main.ts`) on a free port, a fresh data folder and the demo territory. On
  * PostgreSQL (DATABASE_URL set) it gets a database of its own, dropped at stop. With `redisUrl` it uses Redis; with
  * `shared`, it is a second instance of another one: same database (not dropped at its stop), same session secret,
  * both on Redis, no second seeding.
  */
-export async function startServer(clientDist: string, options: { redisUrl?: string; shared?: SharedInstance } = {}): Promise<TestServer> {
-  const { shared } = options;
+export async function startServer(clientDist: string, options: ServerOptions = {}): Promise<TestServer> {
+  const { shared, seedDemo = true } = options;
   const redisUrl = shared?.redisUrl ?? options.redisUrl;
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'fe2i-e2e-data-'));
@@ -59,7 +74,7 @@ export async function startServer(clientDist: string, options: { redisUrl?: stri
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     CLIENT_DIST: clientDist,
-    SEED_DEMO: shared ? 'false' : 'true',
+    SEED_DEMO: seedDemo && !shared ? 'true' : 'false',
     SESSION_SECRET: sessionSecret,
     NODE_ENV: 'test',
     ...(database ? { DATABASE_URL: database.url } : {}),
@@ -75,9 +90,20 @@ export async function startServer(clientDist: string, options: { redisUrl?: stri
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  let dropped = 0;
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
-    if (output.length > 200) output.shift();
+    if (output.length > 200) dropped += output.shift()!.length;
+  };
+  const printed = () => output.join('');
+  const waitForOutput = async (pattern: RegExp, since = 0) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const match = printed().slice(Math.max(0, since - dropped)).match(pattern);
+      if (match) return match;
+      if (Date.now() > deadline) throw new Error(`The server did not print ${pattern} within 30 s.\n--- server output ---\n${printed()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -95,7 +121,7 @@ export async function startServer(clientDist: string, options: { redisUrl?: stri
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
   }
-  return { url, databaseUrl: database?.url, sessionSecret, stop };
+  return { url, databaseUrl: database?.url, sessionSecret, stop, output: printed, outputMark: () => dropped + printed().length, waitForOutput };
 }
 
 /** The caller's environment minus what could point the server at shared resources. */

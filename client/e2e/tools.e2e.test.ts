@@ -88,7 +88,8 @@ describe('the tools of integrators and facilitators, in a browser, against the r
     const page = await session.newPage({ width: 1440, height: 900 });
     await logIn(page, session.url, FACILITATOR);
     await page.getByRole('link', { name: 'Rapport' }).click();
-    const preview = page.frameLocator('iframe[title="Aperçu imprimable du rapport"]');
+    // Shown inside the page (in a shadow root, which the locators pierce), no longer in a frame.
+    const preview = page.getByRole('region', { name: 'Aperçu imprimable du rapport' });
     await preview.getByRole('heading', { name: /Rapport du territoire — / }).waitFor();
     await expect.poll(() => preview.getByRole('heading', { name: 'Indicateurs par étape' }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'report-1440.png'), fullPage: true });

@@ -28,7 +28,8 @@ export class TestApp {
     redisUrl,
     sharing,
     env = {},
-  }: { seedDemo?: boolean; redisUrl?: string; sharing?: TestApp; env?: Record<string, string> } = {}): Promise<TestApp> {
+    log = () => {},
+  }: { seedDemo?: boolean; redisUrl?: string; sharing?: TestApp; env?: Record<string, string>; log?: (line: string) => void } = {}): Promise<TestApp> {
     // A second instance may share the first one's PostgreSQL database (several instances behind a balancer).
     const db = sharing ? { ...sharing.db, drop: async () => {} } : await createTestDatabase();
     const config = loadConfig({
@@ -43,7 +44,7 @@ export class TestApp {
       DB_POOL_MAX: '4',
       ...env,
     });
-    const app = await startApp(config, () => {});
+    const app = await startApp(config, log);
     return new TestApp(app, db);
   }
 

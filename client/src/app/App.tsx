@@ -3,6 +3,7 @@ import { Provider, useQuery } from 'urql';
 import { JoinPage } from '../features/auth/JoinPage';
 import { LogInForm } from '../features/auth/LogInForm';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { SetupPage } from '../features/auth/SetupPage';
 import { ViewerQuery } from '../features/auth/viewer';
 import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
@@ -68,6 +69,8 @@ function Shell({ onSessionChange }: { onSessionChange: () => void }) {
     content = <JoinPage token={route.token} onJoined={onSessionChange} />;
   } else if (route.name === 'reset') {
     content = <ResetPasswordPage token={route.token} onReset={onSessionChange} />;
+  } else if (route.name === 'setup') {
+    content = <SetupPage token={route.token} onCreated={onSessionChange} />;
   } else if (viewer) {
     content = (
       <Suspense
@@ -132,6 +135,7 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'join':
     case 'reset':
+    case 'setup':
       return null;
     case 'report':
       return (

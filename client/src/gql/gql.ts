@@ -23,6 +23,8 @@ type Documents = {
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n": typeof types.FirstFacilitatorSetupDocument,
+    "\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateFirstFacilitatorDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      facilitatedTerritories {\n        id\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query DashboardViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          ...DashboardOrganization\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardViewerDocument,
     "\n  query DashboardFlows($territoryId: ID!, $after: String) {\n    flows(first: 100, after: $after, filter: { territoryId: $territoryId, direction: OUTPUT }) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        category\n        unit\n        yearlyQuantity\n        currentDestination\n        wasteCode {\n          chapterCode\n          chapterLabelFr\n          chapterLabelEn\n        }\n      }\n    }\n  }\n": typeof types.DashboardFlowsDocument,
@@ -68,10 +70,13 @@ type Documents = {
     "\n  mutation RestorePlanVersion($id: ID!) {\n    restoreProjectPlanVersion(id: $id) {\n      summary\n    }\n  }\n": typeof types.RestorePlanVersionDocument,
     "\n  query ReportViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ReportViewerDocument,
     "\n  query TerritoryReportFile($territoryId: ID!, $format: ReportFormat!, $language: Language!) {\n    territoryReport(territoryId: $territoryId, format: $format, language: $language) {\n      filename\n      mediaType\n      contentBase64\n    }\n  }\n": typeof types.TerritoryReportFileDocument,
-    "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n": typeof types.DetectSynergiesDocument,
+    "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      runId\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n": typeof types.DetectSynergiesDocument,
+    "\n  subscription DetectionProgress($territoryId: ID!) {\n    detectionProgress(territoryId: $territoryId) {\n      runId\n      phase\n      percent\n      report {\n        detected\n        suggested\n        updated\n        stale\n        withdrawn\n      }\n    }\n  }\n": typeof types.DetectionProgressDocument,
     "\n  fragment SynergyExplanationFields on Synergy {\n    explanation {\n      distanceKm\n      sentences(language: $language)\n      reasons {\n        code\n        sentence(language: $language)\n      }\n      conditionsMet {\n        code\n        sentence(language: $language)\n      }\n      conditionsToCheck {\n        code\n        sentence(language: $language)\n      }\n    }\n  }\n": typeof types.SynergyExplanationFieldsFragmentDoc,
     "\n  fragment SynergyImpactsFields on Synergy {\n    impacts {\n      ...ImpactRangeFields\n      basis\n      formula\n      factors {\n        id\n        labelFr\n        labelEn\n        unit\n        value\n        sourceId\n        source {\n          id\n          citation\n          url\n        }\n      }\n      organization {\n        id\n        name\n      }\n    }\n    pathway {\n      id\n      sources {\n        id\n        citation\n        url\n      }\n    }\n  }\n": typeof types.SynergyImpactsFieldsFragmentDoc,
     "\n  subscription SynergySuggested {\n    synergySuggested {\n      synergyId\n      synergy {\n        id\n        kind\n        pathway {\n          id\n          labelFr\n          labelEn\n        }\n      }\n    }\n  }\n": typeof types.SynergySuggestedDocument,
+    "\n  query NotificationSetting {\n    viewer {\n      id\n      notificationsMuted\n    }\n  }\n": typeof types.NotificationSettingDocument,
+    "\n  mutation SetNotificationsMuted($muted: Boolean!) {\n    setNotificationsMuted(muted: $muted)\n  }\n": typeof types.SetNotificationsMutedDocument,
     "\n  fragment SynergyParticipantsFields on Synergy {\n    participants {\n      isYours\n      role\n      consent\n      organization {\n        id\n        name\n        kind\n      }\n      flow {\n        id\n        label\n      }\n      anonymous {\n        organizationKind\n        descriptionFr\n        descriptionEn\n        distanceBand\n      }\n    }\n  }\n": typeof types.SynergyParticipantsFieldsFragmentDoc,
     "\n  query SynergyWorkspace {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.SynergyWorkspaceDocument,
     "\n  fragment SynergyDecisionFields on Synergy {\n    id\n    status\n    identitiesRevealed\n    viewerCanRequestContact\n    viewerCanRespond\n    viewerCanDecline\n    participants {\n      isYours\n      consent\n    }\n  }\n": typeof types.SynergyDecisionFieldsFragmentDoc,
@@ -103,6 +108,8 @@ const documents: Documents = {
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n": types.FirstFacilitatorSetupDocument,
+    "\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n": types.CreateFirstFacilitatorDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      facilitatedTerritories {\n        id\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query DashboardViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          ...DashboardOrganization\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.DashboardViewerDocument,
     "\n  query DashboardFlows($territoryId: ID!, $after: String) {\n    flows(first: 100, after: $after, filter: { territoryId: $territoryId, direction: OUTPUT }) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        category\n        unit\n        yearlyQuantity\n        currentDestination\n        wasteCode {\n          chapterCode\n          chapterLabelFr\n          chapterLabelEn\n        }\n      }\n    }\n  }\n": types.DashboardFlowsDocument,
@@ -148,10 +155,13 @@ const documents: Documents = {
     "\n  mutation RestorePlanVersion($id: ID!) {\n    restoreProjectPlanVersion(id: $id) {\n      summary\n    }\n  }\n": types.RestorePlanVersionDocument,
     "\n  query ReportViewer {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ReportViewerDocument,
     "\n  query TerritoryReportFile($territoryId: ID!, $format: ReportFormat!, $language: Language!) {\n    territoryReport(territoryId: $territoryId, format: $format, language: $language) {\n      filename\n      mediaType\n      contentBase64\n    }\n  }\n": types.TerritoryReportFileDocument,
-    "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n": types.DetectSynergiesDocument,
+    "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      runId\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n": types.DetectSynergiesDocument,
+    "\n  subscription DetectionProgress($territoryId: ID!) {\n    detectionProgress(territoryId: $territoryId) {\n      runId\n      phase\n      percent\n      report {\n        detected\n        suggested\n        updated\n        stale\n        withdrawn\n      }\n    }\n  }\n": types.DetectionProgressDocument,
     "\n  fragment SynergyExplanationFields on Synergy {\n    explanation {\n      distanceKm\n      sentences(language: $language)\n      reasons {\n        code\n        sentence(language: $language)\n      }\n      conditionsMet {\n        code\n        sentence(language: $language)\n      }\n      conditionsToCheck {\n        code\n        sentence(language: $language)\n      }\n    }\n  }\n": types.SynergyExplanationFieldsFragmentDoc,
     "\n  fragment SynergyImpactsFields on Synergy {\n    impacts {\n      ...ImpactRangeFields\n      basis\n      formula\n      factors {\n        id\n        labelFr\n        labelEn\n        unit\n        value\n        sourceId\n        source {\n          id\n          citation\n          url\n        }\n      }\n      organization {\n        id\n        name\n      }\n    }\n    pathway {\n      id\n      sources {\n        id\n        citation\n        url\n      }\n    }\n  }\n": types.SynergyImpactsFieldsFragmentDoc,
     "\n  subscription SynergySuggested {\n    synergySuggested {\n      synergyId\n      synergy {\n        id\n        kind\n        pathway {\n          id\n          labelFr\n          labelEn\n        }\n      }\n    }\n  }\n": types.SynergySuggestedDocument,
+    "\n  query NotificationSetting {\n    viewer {\n      id\n      notificationsMuted\n    }\n  }\n": types.NotificationSettingDocument,
+    "\n  mutation SetNotificationsMuted($muted: Boolean!) {\n    setNotificationsMuted(muted: $muted)\n  }\n": types.SetNotificationsMutedDocument,
     "\n  fragment SynergyParticipantsFields on Synergy {\n    participants {\n      isYours\n      role\n      consent\n      organization {\n        id\n        name\n        kind\n      }\n      flow {\n        id\n        label\n      }\n      anonymous {\n        organizationKind\n        descriptionFr\n        descriptionEn\n        distanceBand\n      }\n    }\n  }\n": types.SynergyParticipantsFieldsFragmentDoc,
     "\n  query SynergyWorkspace {\n    viewer {\n      id\n      facilitatedTerritories {\n        id\n        name\n      }\n      memberships {\n        organization {\n          id\n          territory {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.SynergyWorkspaceDocument,
     "\n  fragment SynergyDecisionFields on Synergy {\n    id\n    status\n    identitiesRevealed\n    viewerCanRequestContact\n    viewerCanRespond\n    viewerCanDecline\n    participants {\n      isYours\n      consent\n    }\n  }\n": types.SynergyDecisionFieldsFragmentDoc,
@@ -224,6 +234,14 @@ export function graphql(source: "\n  mutation RequestPasswordReset($email: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query FirstFacilitatorSetup($token: String!) {\n    firstFacilitatorSetup(token: $token) {\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFirstFacilitator($input: CreateFirstFacilitatorInput!) {\n    createFirstFacilitator(input: $input) {\n      viewer {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -407,7 +425,11 @@ export function graphql(source: "\n  query TerritoryReportFile($territoryId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n"): (typeof documents)["\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      runId\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n"): (typeof documents)["\n  mutation DetectSynergies($territoryId: ID!) {\n    detectSynergies(territoryId: $territoryId) {\n      runId\n      detected\n      suggested\n      updated\n      stale\n      withdrawn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DetectionProgress($territoryId: ID!) {\n    detectionProgress(territoryId: $territoryId) {\n      runId\n      phase\n      percent\n      report {\n        detected\n        suggested\n        updated\n        stale\n        withdrawn\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription DetectionProgress($territoryId: ID!) {\n    detectionProgress(territoryId: $territoryId) {\n      runId\n      phase\n      percent\n      report {\n        detected\n        suggested\n        updated\n        stale\n        withdrawn\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -420,6 +442,14 @@ export function graphql(source: "\n  fragment SynergyImpactsFields on Synergy {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SynergySuggested {\n    synergySuggested {\n      synergyId\n      synergy {\n        id\n        kind\n        pathway {\n          id\n          labelFr\n          labelEn\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SynergySuggested {\n    synergySuggested {\n      synergyId\n      synergy {\n        id\n        kind\n        pathway {\n          id\n          labelFr\n          labelEn\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSetting {\n    viewer {\n      id\n      notificationsMuted\n    }\n  }\n"): (typeof documents)["\n  query NotificationSetting {\n    viewer {\n      id\n      notificationsMuted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationsMuted($muted: Boolean!) {\n    setNotificationsMuted(muted: $muted)\n  }\n"): (typeof documents)["\n  mutation SetNotificationsMuted($muted: Boolean!) {\n    setNotificationsMuted(muted: $muted)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import type { frJoin, frReset } from './fr-join';
+import type { frJoin, frReset, frSetup } from './fr-join';
 
 /** English messages of invitations. */
 export const enJoin: Record<keyof typeof frJoin, string> = {
@@ -28,4 +28,25 @@ export const enReset: Record<keyof typeof frReset, string> = {
   'reset.title': 'New password',
   'reset.newPassword': 'New password (at least 10 characters)',
   'reset.submit': 'Save and sign in',
+};
+
+/** English messages of the first start's setup link. */
+export const enSetup: Record<keyof typeof frSetup, string> = {
+  'setup.title': 'Setting FE2I up',
+  'setup.intro': 'This instance has no facilitator yet. Create your account, your territory and your facilitating organisation: you can then invite the organisations of the territory. This link works once.',
+  'setup.expires': 'The link works until {date}.',
+  'setup.name': 'Your name',
+  'setup.email': 'Your e-mail address (your log-in)',
+  'setup.password': 'Choose a password (at least 10 characters)',
+  'setup.territoryName': 'Name of the territory you facilitate',
+  'setup.territoryHint': 'For example "Val de Fensch"; you can add organisations to it afterwards.',
+  'setup.organizationName': 'Name of your facilitating organisation',
+  'setup.organizationHint': 'For example "VALO\'LAB".',
+  'setup.submit': 'Create the account and enter',
+  'setup.invalid': 'This setup link does not work (unknown, used, expired, or a facilitator already exists): {message}',
+  'setup.problem.email': 'This e-mail address is not valid.',
+  'setup.problem.passwordShort': 'The password must be at least {min} characters long.',
+  'setup.problem.tooLong': 'This is too long.',
+  'setup.problem.length': 'Between 1 and 200 characters.',
+  'setup.problem.server': 'The server refuses this value: {message}',
 };

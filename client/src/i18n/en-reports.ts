@@ -12,6 +12,7 @@ export const enReports: Record<keyof typeof frReports, string> = {
   'report.csv': 'Download the CSV',
   'report.preparing': 'Preparing the file…',
   'report.frame': 'Printable preview of the report',
+  'report.table': 'Table of indicators (scrolls sideways on a narrow screen)',
   'report.none': 'You belong to no territory: there is no report to show.',
   'report.error': 'The report could not be prepared: {message}',
 };

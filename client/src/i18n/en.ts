@@ -1,5 +1,6 @@
 import { enFacilitation } from './en-facilitation';
-import { enJoin, enReset } from './en-join';
+import { enDetection } from './en-detection';
+import { enJoin, enReset, enSetup } from './en-join';
 import { enImport } from './en-import';
 import { enReports } from './en-reports';
 import { enDashboard } from './en-dashboard';
@@ -23,6 +24,13 @@ export const en: Record<MessageKey, string> = {
 
   'auth.title': 'Log in',
   'auth.intro': 'Log in to see the actors and flows of your territory.',
+  'auth.about.title': 'FE2I and VALO’LAB',
+  'auth.about.fe2i':
+    'FE2I (inter-company economic flows) is the open platform of territorial industrial ecology. The companies, local authorities, insertion enterprises, labs and university of a territory declare what they have in surplus (by-products, waste, heat, water, equipment, services) and what they need; FE2I finds the synergies: one’s waste becoming another’s resource, and neighbours pooling what they can.',
+  'auth.about.valolab':
+    'VALO’LAB facilitates the approach in Lorraine Nord, in the Val de Fensch: the team supports the organisations, runs the synergy detection workshops, puts partners in touch and follows the projects until they run.',
+  'auth.about.trust': 'Your data stays yours: each flow has its visibility, and a partner’s identity appears only when both sides agree.',
+  'auth.about.join': 'No account yet? Ask your territory’s facilitation team for an invitation link.',
   'auth.email': 'Email address',
   'auth.password': 'Password',
   'auth.submit': 'Log in',
@@ -260,6 +268,8 @@ export const en: Record<MessageKey, string> = {
   ...enImport,
   ...enJoin,
   ...enReset,
+  ...enSetup,
+  ...enDetection,
   ...enProjects,
   ...enPlan,
   ...enPlanVersions,

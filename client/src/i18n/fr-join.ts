@@ -27,3 +27,24 @@ export const frReset = {
   'reset.newPassword': 'Nouveau mot de passe (10 caractères au moins)',
   'reset.submit': 'Enregistrer et se connecter',
 };
+
+/** French messages of the first start's setup link; spread into `fr`. */
+export const frSetup = {
+  'setup.title': 'Première mise en route de FE2I',
+  'setup.intro': 'Cette instance n’a encore aucun animateur ni aucune animatrice. Créez votre compte, votre territoire et votre structure d’animation : vous pourrez ensuite inviter les organisations du territoire. Ce lien ne sert qu’une fois.',
+  'setup.expires': 'Lien valable jusqu’au {date}.',
+  'setup.name': 'Votre nom',
+  'setup.email': 'Votre adresse e-mail (votre identifiant)',
+  'setup.password': 'Choisissez un mot de passe (10 caractères au moins)',
+  'setup.territoryName': 'Nom du territoire que vous animez',
+  'setup.territoryHint': 'Par exemple « Val de Fensch » ; vous pourrez y ajouter des organisations.',
+  'setup.organizationName': 'Nom de votre structure d’animation',
+  'setup.organizationHint': 'Par exemple « VALO’LAB ».',
+  'setup.submit': 'Créer le compte et entrer',
+  'setup.invalid': 'Ce lien de mise en route n’est pas valable (inconnu, déjà utilisé, expiré, ou un animateur existe déjà) : {message}',
+  'setup.problem.email': 'Cette adresse e-mail n’est pas valable.',
+  'setup.problem.passwordShort': 'Le mot de passe doit compter au moins {min} caractères.',
+  'setup.problem.tooLong': 'C’est trop long.',
+  'setup.problem.length': 'Entre 1 et 200 caractères.',
+  'setup.problem.server': 'Le serveur refuse cette valeur : {message}',
+};

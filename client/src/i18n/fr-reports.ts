@@ -10,6 +10,7 @@ export const frReports = {
   'report.csv': 'Télécharger le CSV',
   'report.preparing': 'Préparation du fichier…',
   'report.frame': 'Aperçu imprimable du rapport',
+  'report.table': 'Tableau des indicateurs (défile horizontalement sur un écran étroit)',
   'report.none': 'Vous ne faites partie d’aucun territoire : il n’y a pas de rapport à montrer.',
   'report.error': 'Le rapport n’a pas pu être préparé : {message}',
 };

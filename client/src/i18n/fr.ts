@@ -1,5 +1,6 @@
 import { frFacilitation } from './fr-facilitation';
-import { frJoin, frReset } from './fr-join';
+import { frDetection } from './fr-detection';
+import { frJoin, frReset, frSetup } from './fr-join';
 import { frImport } from './fr-import';
 import { frReports } from './fr-reports';
 import { frDashboard } from './fr-dashboard';
@@ -22,6 +23,13 @@ export const fr = {
 
   'auth.title': 'Connexion',
   'auth.intro': 'Connectez-vous pour consulter les acteurs et les flux de votre territoire.',
+  'auth.about.title': 'FE2I et VALO’LAB',
+  'auth.about.fe2i':
+    'FE2I (Flux économiques inter-entreprises) est la plateforme ouverte de l’écologie industrielle territoriale. Les entreprises, collectivités, structures d’insertion, laboratoires et l’université d’un territoire y déclarent ce qu’elles ont en trop (sous-produits, déchets, chaleur, eau, équipements, services) et ce dont elles ont besoin ; FE2I repère les synergies : que les déchets des uns deviennent les ressources des autres, et que les voisins mutualisent ce qu’ils peuvent.',
+  'auth.about.valolab':
+    'VALO’LAB anime la démarche en Lorraine Nord, dans le Val de Fensch : l’équipe accompagne les organisations, anime les ateliers de détection de synergies, met les partenaires en relation et suit les projets jusqu’à leur mise en œuvre.',
+  'auth.about.trust': 'Vos données restent à vous : chaque flux a sa visibilité, et l’identité d’un partenaire n’apparaît qu’avec l’accord des deux parties.',
+  'auth.about.join': 'Pas encore de compte ? Demandez un lien d’invitation à l’équipe d’animation de votre territoire.',
   'auth.email': 'Adresse e-mail',
   'auth.password': 'Mot de passe',
   'auth.submit': 'Se connecter',
@@ -261,6 +269,8 @@ export const fr = {
   ...frImport,
   ...frJoin,
   ...frReset,
+  ...frSetup,
+  ...frDetection,
   ...frProjects,
   ...frPlan,
   ...frPlanVersions,

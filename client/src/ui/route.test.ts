@@ -24,6 +24,7 @@ describe('routes', () => {
     ['#/import', { name: 'import' }],
     ['#/join/fe2i_i_abc-DEF_1', { name: 'join', token: 'fe2i_i_abc-DEF_1' }],
     ['#/reset/fe2i_r_x', { name: 'reset', token: 'fe2i_r_x' }],
+    ['#/setup/fe2i_f_x', { name: 'setup', token: 'fe2i_f_x' }],
   ] as const)('%s is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

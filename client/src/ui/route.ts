@@ -19,6 +19,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'join'; token: string }
   | { name: 'reset'; token: string }
+  | { name: 'setup'; token: string }
   | { name: 'notFound'; path: string };
 
 /** Lists whose items open a page of their own at `#/<list>/<id>`; an undecodable id falls back to the list. */
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'import') return { name: 'import' };
   if (parts.length === 2 && parts[0] === 'join') return { name: 'join', token: parts[1] };
   if (parts.length === 2 && parts[0] === 'reset') return { name: 'reset', token: parts[1] };
+  if (parts.length === 2 && parts[0] === 'setup') return { name: 'setup', token: parts[1] };
   if (Object.hasOwn(ITEM_ROUTES, parts[0]) && parts.length <= 2) {
     const { list, item } = ITEM_ROUTES[parts[0] as keyof typeof ITEM_ROUTES];
     if (parts.length === 1) return list;
@@ -87,6 +89,8 @@ export function hrefOf(route: Route): string {
       return `#/join/${route.token}`;
     case 'reset':
       return `#/reset/${route.token}`;
+    case 'setup':
+      return `#/setup/${route.token}`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -114,6 +118,7 @@ export function sectionOf(route: Route): 'directory' | 'flows' | 'synergies' | '
       return 'import';
     case 'join':
     case 'reset':
+    case 'setup':
       return null;
     case 'projects':
     case 'project':

@@ -10,6 +10,8 @@ import type { KnowledgeBase } from '../synergy/knowledge/knowledge-base.types.js
 import type { SynergyResolverContext } from '../synergy/synergy.context.js';
 import type { FacilitationResolverContext } from '../synergy/facilitation/facilitation.context.js';
 import type { TerritoryResolverContext } from '../territory/territory.context.js';
+import type { FirstFacilitatorContext } from '../setup/first-facilitator.resolver.js';
+import type { NotificationPreferenceContext } from '../auth/notification-preference.resolver.js';
 import type { Loaders } from './loaders.js';
 import type { Services } from './services.js';
 
@@ -22,7 +24,9 @@ type DomainContexts = AuthResolverContext &
   SynergyResolverContext &
   FacilitationResolverContext &
   ProjectResolverContext &
-  PlanVersionResolverContext;
+  PlanVersionResolverContext &
+  FirstFacilitatorContext &
+  NotificationPreferenceContext;
 
 /**
  * What every resolver receives, over HTTP and over WebSocket alike. Extending the domains' contexts makes the

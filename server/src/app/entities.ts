@@ -3,6 +3,7 @@ import { TerritoryFacilitator } from '../auth/territory-facilitator.entity.js';
 import { Membership } from '../organization/membership.entity.js';
 import { Invitation } from '../organization/invitation.entity.js';
 import { PasswordReset } from '../auth/password-reset.entity.js';
+import { SetupLink } from '../setup/setup-link.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ResourceFlow } from '../flow/resource-flow.entity.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Membership,
   Invitation,
   PasswordReset,
+  SetupLink,
   TerritoryFacilitator,
   UserSession,
   ApiToken,

@@ -6,6 +6,7 @@ import type { AppPubSub } from '../pubsub/pubsub.js';
 import { rejectControlCharacters } from '../validation/control-characters.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { PasswordResetResolver } from '../auth/password-reset.resolver.js';
+import { NotificationPreferenceResolver } from '../auth/notification-preference.resolver.js';
 import { FlowChangedResolver } from '../flow/flow-changed.subscription.js';
 import { FlowResolver } from '../flow/flow.resolver.js';
 import { OrganizationFlowsResolver } from '../flow/organization-flows.resolver.js';
@@ -25,16 +26,20 @@ import { ApprovalResolver } from '../organization/approval.resolver.js';
 import { InvitationResolver, OrganizationInvitationResolver } from '../organization/invitation.resolver.js';
 import { TerritoryResolver } from '../territory/territory.resolver.js';
 import { ReportResolver } from '../report/report.resolver.js';
+import { FirstFacilitatorResolver } from '../setup/first-facilitator.resolver.js';
 import '../graphql/enums.js';
 import { NodeResolver } from './node.resolver.js';
 import { ExplanationItemResolver, SynergyExplanationResolver } from '../synergy/explanation.resolver.js';
 import { FacilitationResolver } from '../synergy/facilitation/facilitation.resolver.js';
 import { SynergyChangedResolver } from '../synergy/facilitation/synergy-changed.subscription.js';
+import { DetectionProgressResolver } from '../synergy/detection-progress.subscription.js';
 
 export const RESOLVERS = [
   NodeResolver,
   AuthResolver,
   PasswordResetResolver,
+  NotificationPreferenceResolver,
+  FirstFacilitatorResolver,
   TerritoryResolver,
   ReportResolver,
   OrganizationResolver,
@@ -49,6 +54,7 @@ export const RESOLVERS = [
   NomenclatureResolver,
   ImportResolver,
   SynergyResolver,
+  DetectionProgressResolver,
   SynergyExplanationResolver,
   ExplanationItemResolver,
   ImpactFigureResolver,

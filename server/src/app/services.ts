@@ -19,6 +19,8 @@ import type { SynergyDetection } from '../synergy/detection/synergy-detection.js
 import { SynergyService } from '../synergy/synergy.service.js';
 import { FacilitationService } from '../synergy/facilitation/facilitation.service.js';
 import { TerritoryService } from '../territory/territory.service.js';
+import { FirstFacilitatorService } from '../setup/first-facilitator.service.js';
+import { NotificationPreferenceService } from '../auth/notification-preference.js';
 
 /** Long-lived dependencies shared by every request. */
 export interface AppDeps extends AuthDeps {
@@ -55,6 +57,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     auth,
     invitations: new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
     passwordResets: new PasswordResetService(em, { ...deps, auth }),
+    notificationPreference: new NotificationPreferenceService(em),
+    firstFacilitator: new FirstFacilitatorService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
     territories: new TerritoryService(em),
     organizations: new OrganizationService(em),
     approvals: new ApprovalService(em, deps.pubSub),

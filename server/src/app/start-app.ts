@@ -31,7 +31,8 @@ import { createContextFactory } from './context-factory.js';
 import { ENTITIES } from './entities.js';
 import { planChangeTelling } from './plan-changes.js';
 import { buildAppSchema } from './schema.js';
-import { needCodesOf } from './services.js';
+import { createServices, needCodesOf } from './services.js';
+import { SETUP_LINK_HOURS } from '../setup/first-facilitator.service.js';
 
 export interface RunningApp {
   /** Resolves once synergies reflect every flow change made so far (tests). */
@@ -140,6 +141,15 @@ export async function startApp(config: Config, log: (line: string) => void = con
     phase('detection');
     log(`Loaded the Val de Fensch demo territory: ${report.organizations.created} organisations, ${report.flows.created} flows, ${synergies} synergies detected.`);
     seeded = true;
+  }
+  // A fresh instance without demo data can still be entered: while no facilitator exists, a single-use link to
+  // create the first one is printed at each start.
+  const setup = await createServices(orm.em.fork(), deps).firstFacilitator.offerLink();
+  if (setup) {
+    log(
+      `No facilitator yet. Create the first facilitator's account and territory at ${config.publicUrl.replace(/\/$/, '')}/#/setup/${setup.token}` +
+        ` (works once, within ${SETUP_LINK_HOURS} h; each start prints a new link until a facilitator exists).`,
+    );
   }
   const flowFollower = followFlowChanges(orm, appPubSub, synergyDetection);
   // Without Redis, a command-line import into the same PostgreSQL tells this instance through NOTIFY.

@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { AuthResolverContext } from './auth.context.js';
 import { expectId } from '../graphql/global-id.js';
 import { TerritoryNode } from '../territory/territory.types.js';
-import type { NewSession } from './auth.service.js';
 import { ownViewer } from './own-viewer.js';
 import { ApiTokenNode, AuthPayload, ChangePasswordInput, CreateApiTokenPayload, LogInInput, SignUpInput, UserNode } from './auth.types.js';
+import { signedIn } from './signed-in.js';
 
 @Resolver(() => UserNode)
 export class AuthResolver {
@@ -15,12 +15,12 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs in. Rate-limited per address.' })
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: AuthResolverContext): Promise<AuthPayload> {
-    return this.signedIn(await ctx.services.auth.signUp(input, ctx.http?.clientAddress ?? 'websocket'), ctx);
+    return signedIn(await ctx.services.auth.signUp(input, ctx.http?.clientAddress ?? 'websocket'), ctx);
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in (sets an HttpOnly session cookie). Rate-limited.' })
   async logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() ctx: AuthResolverContext): Promise<AuthPayload> {
-    return this.signedIn(await ctx.services.auth.logIn(input, ctx.http?.clientAddress ?? 'websocket'), ctx);
+    return signedIn(await ctx.services.auth.logIn(input, ctx.http?.clientAddress ?? 'websocket'), ctx);
   }
 
   @Mutation(() => Boolean, { description: 'Ends the browser session.' })
@@ -60,12 +60,5 @@ export class AuthResolver {
   async apiTokens(@Root() user: UserNode, @Ctx() ctx: AuthResolverContext): Promise<ApiTokenNode[]> {
     ownViewer(user, ctx.viewer);
     return (await ctx.services.auth.apiTokens(ctx.viewer)).map(ApiTokenNode.from);
-  }
-
-  private signedIn(session: NewSession, ctx: AuthResolverContext): AuthPayload {
-    ctx.http?.setSessionCookie(session.sessionToken, session.expiresAt);
-    ctx.principal = session.principal;
-    ctx.viewer = session.principal.viewer;
-    return { viewer: UserNode.from(session.principal.user) };
   }
 }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import type { HttpSession, ViewerContext } from './auth.context.js';
-import { AuthPayload, UserNode } from './auth.types.js';
+import { AuthPayload } from './auth.types.js';
 import type { PasswordResetService } from './password-reset.service.js';
+import { signedIn } from './signed-in.js';
 
 @InputType('ResetPasswordInput')
 export class ResetPasswordInput {
@@ -29,10 +30,6 @@ export class PasswordResetResolver {
     description: 'Sets a new password with the link sent by e-mail, once; every other session ends (their open sockets close) and you are signed in. NOT_FOUND for an unknown, used or expired link.',
   })
   async resetPassword(@Arg('input', () => ResetPasswordInput) input: ResetPasswordInput, @Ctx() ctx: ResetContext): Promise<AuthPayload> {
-    const session = await ctx.services.passwordResets.reset(input);
-    ctx.http?.setSessionCookie(session.sessionToken, session.expiresAt);
-    ctx.principal = session.principal;
-    ctx.viewer = session.principal.viewer;
-    return { viewer: UserNode.from(session.principal.user) };
+    return signedIn(await ctx.services.passwordResets.reset(input), ctx);
   }
 }

@@ -1,4 +1,4 @@
-import { Entity, Property, Unique } from '@mikro-orm/core';
+import { Entity, Property, Unique, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity.js';
 
 @Entity({ tableName: 'app_user' })
@@ -10,6 +10,10 @@ export class User extends BaseEntity {
 
   @Property({ type: 'string' })
   name!: string;
+
+  /** The person muted the notifications of new synergies (their own choice, read by them only). */
+  @Property({ type: 'boolean', default: false })
+  notificationsMuted: boolean & Opt = false;
 
   /** argon2id PHC string. */
   @Property({ type: 'string', hidden: true })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HttpSession, ViewerContext } from '../auth/auth.context.js';
-import { AuthPayload, UserNode } from '../auth/auth.types.js';
+import { AuthPayload } from '../auth/auth.types.js';
+import { signedIn } from '../auth/signed-in.js';
 import { expectId } from '../graphql/global-id.js';
 import { canReviewMembership } from '../policy/approval-policy.js';
 import { MembershipRole } from '../vocabulary/organization.enums.js';
@@ -33,11 +34,7 @@ export class InvitationResolver {
 
   @Mutation(() => AuthPayload, { description: 'Uses an invitation link: makes or joins the account, adds the membership, signs in. Rate-limited like signUp.' })
   async acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() ctx: InvitationContext): Promise<AuthPayload> {
-    const session = await ctx.services.invitations.accept(input, ctx.http?.clientAddress ?? 'websocket');
-    ctx.http?.setSessionCookie(session.sessionToken, session.expiresAt);
-    ctx.principal = session.principal;
-    ctx.viewer = session.principal.viewer;
-    return { viewer: UserNode.from(session.principal.user) };
+    return signedIn(await ctx.services.invitations.accept(input, ctx.http?.clientAddress ?? 'websocket'), ctx);
   }
 }
 

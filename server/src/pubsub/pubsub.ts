@@ -74,6 +74,18 @@ export interface PlanChangedPayload {
   notesChanged: boolean;
 }
 
+/**
+ * A detection run's progress in a territory (synergy/detection/detection-progress.ts): only its phase, how far it
+ * is, and at the end its counts — no synergy, flow or organisation; told to the territory's facilitators only.
+ */
+export interface DetectionProgressPayload {
+  runId: string;
+  territoryId: string;
+  phase: 'READING' | 'DETECTING' | 'RECONCILING' | 'ANNOUNCING' | 'DONE' | 'FAILED';
+  percent: number;
+  report: { detected: number; suggested: number; updated: number; stale: number; withdrawn: number } | null;
+}
+
 export type Topics = {
   FLOW_CHANGED: [FlowChangedPayload];
   SYNERGY_SUGGESTED: [SynergySuggestedPayload];
@@ -81,6 +93,7 @@ export type Topics = {
   CREDENTIAL_CHANGED: [CredentialChangedPayload];
   PROJECT_CHANGED: [ProjectChangedPayload];
   PLAN_CHANGED: [PlanChangedPayload];
+  DETECTION_PROGRESS: [DetectionProgressPayload];
 };
 
 /** An event as it crosses processes: its topic and its (stamped) payload. */

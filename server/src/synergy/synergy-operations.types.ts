@@ -5,6 +5,7 @@ import { SynergyNode } from './view/synergy.types.js';
 
 @ObjectType('DetectionReport', { description: 'What a detection run did.' })
 export class DetectionReportNode {
+  @Field(() => ID, { nullable: true, description: 'The run, as `detectionProgress` names it.' }) runId!: string | null;
   @Field(() => Int, { description: 'Synergies the engine found.' }) detected!: number;
   @Field(() => Int, { description: 'New (or suggested again) synergies.' }) suggested!: number;
   @Field(() => Int, { description: 'Known synergies refreshed.' }) updated!: number;

@@ -12,6 +12,7 @@ import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { Territory } from '../territory/territory.entity.js';
 import { User } from '../auth/user.entity.js';
 import { announceSuggestions } from './detection/announce-suggestions.js';
+import { detectionProgress } from './detection/detection-progress.js';
 import type { SynergyDetection } from './detection/synergy-detection.js';
 import { factsOf, loadSynergyEntities, loadSynergyRecords, type SynergyRecord } from './model/synergy.record.js';
 import { Synergy, SynergyParticipant } from './model/synergy.entity.js';
@@ -52,9 +53,19 @@ export class SynergyService {
       if (!canManageSynergies(viewer, territoryId)) throw forbidden('Only the facilitators of this territory may run the detection.');
     }
     if (!(await this.em.count(Territory, { id: territoryId }))) throw notFound('Territory');
-    const result = await this.detection.detectTerritory(this.em, territoryId);
-    await announceSuggestions(this.em, this.pubSub, result.suggested);
-    return result;
+    // The territory's facilitators follow the run live (detectionProgress): its phase and percentage, then its counts.
+    const progress = detectionProgress(this.pubSub, territoryId);
+    try {
+      const result = await this.detection.detectTerritory(this.em, territoryId, progress.sink);
+      progress.sink('ANNOUNCING');
+      await announceSuggestions(this.em, this.pubSub, result.suggested);
+      const { detected, updated, stale, withdrawn } = result;
+      progress.done({ detected, suggested: result.suggested.length, updated, stale, withdrawn });
+      return { ...result, runId: progress.runId };
+    } catch (error) {
+      progress.failed();
+      throw error;
+    }
   }
 
   /** Synergies the viewer may see (as a party or as a facilitator), best first. */

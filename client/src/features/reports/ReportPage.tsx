@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { ReportFormat } from '../../gql/graphql';
@@ -7,6 +7,7 @@ import { describeError } from '../../ui/errors';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { workspaceTerritories } from '../../ui/viewer-territories';
 import { decodeBase64, saveFile } from './report-file';
+import { renderReport } from './report-view';
 import './reports.css';
 
 const ReportViewerQuery = graphql(`
@@ -42,13 +43,12 @@ const TerritoryReportQuery = graphql(`
 
 /**
  * The territory report for funders: the server writes it (one model, three forms), this page shows its printable
- * form in a frame that runs no script, prints it, and downloads the PDF and the CSV.
+ * form inline (report-view.ts), prints it, and downloads the PDF and the CSV.
  */
 export default function ReportPage() {
   const { t, language } = useI18n();
   const id = useId();
   const client = useClient();
-  const frame = useRef<HTMLIFrameElement>(null);
   const [{ data: viewerData, fetching: viewerFetching, error: viewerError }] = useQuery({ query: ReportViewerQuery });
   const territories = viewerData?.viewer ? workspaceTerritories(viewerData.viewer) : [];
   const [chosen, setChosen] = useState<string | null>(null);
@@ -97,7 +97,7 @@ export default function ReportPage() {
               </select>
             </label>
           )}
-          <button type="button" className="primary" disabled={!page} onClick={() => frame.current?.contentWindow?.print()}>
+          <button type="button" className="primary" disabled={!page} onClick={() => window.print()}>
             {t('report.print')}
           </button>
           <button type="button" className="secondary" disabled={download.busy} onClick={() => void fetchFile('PDF')}>
@@ -119,10 +119,17 @@ export default function ReportPage() {
         </p>
       )}
       <QueryStatus loading={fetching && !data} error={error} errorKey="report.error" />
-      {page && (
-        // No script runs in the frame (no allow-scripts): same origin only so that the page can print it.
-        <iframe ref={frame} className="report-frame" title={t('report.frame')} sandbox="allow-same-origin allow-modals" srcDoc={page} />
-      )}
+      {page && <ReportView html={page} label={t('report.frame')} tableLabel={t('report.table')} />}
     </section>
   );
+}
+
+/** The printable report, in a shadow root of its own (its style and the app's do not mix). */
+function ReportView({ html, label, tableLabel }: { html: string; label: string; tableLabel: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (element) renderReport(element.shadowRoot ?? element.attachShadow({ mode: 'open' }), html, tableLabel);
+  }, [html, tableLabel]);
+  return <section className="report-view" aria-label={label} ref={host} />;
 }

@@ -35,7 +35,7 @@ const LOAD = {
 };
 
 interface PgConnection {
-  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: { part: Buffer }[] }>;
+  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: { part: Buffer }[] }>;
   /** Set by knex when the connection failed or ended: it is not used again. */
   __knex__disposed?: unknown;
   /** pg's wire connection and its socket. */
@@ -51,6 +51,26 @@ function holdProcess(connection: PgConnection, hold: boolean): void {
   if (hold) socket?.ref?.();
   else socket?.unref?.();
 }
+
+/**
+ * Connections whose backend already holds our named statements under another connection: embedded PGlite serves
+ * every socket connection from one backend, so a second connection's PREPARE of the same name fails with 42P05
+ * ("prepared statement already exists"). Those connections send the statement unnamed instead.
+ */
+const sharedBackend = new WeakSet<PgConnection>();
+
+async function queryPrepared(connection: PgConnection, statement: { name: string; text: string }, values: unknown[]) {
+  if (!sharedBackend.has(connection)) {
+    try {
+      return await connection.query({ ...statement, values });
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42P05') throw error;
+      sharedBackend.add(connection);
+    }
+  }
+  return connection.query({ text: statement.text, values });
+}
+
 interface KnexClient {
   acquireConnection(): Promise<PgConnection>;
   releaseConnection(connection: PgConnection): Promise<void>;
@@ -98,7 +118,7 @@ export class UpdateLog {
    * The rows compaction deleted are not walked: a compacted plan loads as its snapshot and a short tail.
    */
   async load(documentName: string): Promise<Uint8Array[]> {
-    const { rows } = await this.withConnection((connection) => connection.query({ ...LOAD, values: [documentName] }));
+    const { rows } = await this.withConnection((connection) => queryPrepared(connection, LOAD, [documentName]));
     return rows.map((r) => new Uint8Array(r.part.buffer, r.part.byteOffset, r.part.byteLength));
   }
 
@@ -131,10 +151,11 @@ export class UpdateLog {
     try {
       connection = this.idle.pop() ?? (await this.connect(client));
       holdProcess(connection, true);
-      await connection.query({
-        ...APPEND,
-        values: [batch.map((u) => u.documentName), batch.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)), batch.map((u) => u.authorId)],
-      });
+      await queryPrepared(connection, APPEND, [
+        batch.map((u) => u.documentName),
+        batch.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
+        batch.map((u) => u.authorId),
+      ]);
       for (const u of batch) u.resolve();
     } catch (error) {
       for (const u of batch) u.reject(error);

@@ -10,6 +10,8 @@ import { Migration20261204233000_declared_counterfactuals } from './Migration202
 import { Migration20261205010000_invitations } from './Migration20261205010000_invitations.js';
 import { Migration20261205013000_password_resets } from './Migration20261205013000_password_resets.js';
 import { Migration20261206060000_facilitation } from './Migration20261206060000_facilitation.js';
+import { Migration20261206070000_setup_links } from './Migration20261206070000_setup_links.js';
+import { Migration20261206070100_notification_preference } from './Migration20261206070100_notification_preference.js';
 
 /** Committed migrations in order. New ones: `npm run migration:create -w server`, then list them here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205010000_invitations', class: Migration20261205010000_invitations },
   { name: 'Migration20261205013000_password_resets', class: Migration20261205013000_password_resets },
   { name: 'Migration20261206060000_facilitation', class: Migration20261206060000_facilitation },
+  { name: 'Migration20261206070000_setup_links', class: Migration20261206070000_setup_links },
+  { name: 'Migration20261206070100_notification_preference', class: Migration20261206070100_notification_preference },
 ];

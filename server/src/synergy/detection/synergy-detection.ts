@@ -3,6 +3,7 @@ import { loadTerritoryTree } from '../../territory/territory-tree.js';
 import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
+import type { ProgressSink } from './detection-progress.js';
 import { DetectionThread } from './detection-thread.js';
 import { loadEngineFlow, loadEngineFlows } from './engine-input.js';
 import { reconcileSynergies, type ReconcileResult } from './reconcile.js';
@@ -35,11 +36,13 @@ export class SynergyDetection {
     this.thread = new DetectionThread(kb, () => this.scopes.clear());
   }
 
-  /** Full detection over a territory and the territories nested in it. */
-  async detectTerritory(em: EntityManager, territoryId: string): Promise<ReconcileResult & { detected: number }> {
+  /** Full detection over a territory and the territories nested in it, telling `progress` how far it is. */
+  async detectTerritory(em: EntityManager, territoryId: string, progress: ProgressSink = () => {}): Promise<ReconcileResult & { detected: number }> {
+    progress('READING');
     const territoryIds = (await loadTerritoryTree(em)).descendantsOf(territoryId);
     const flowList = await loadEngineFlows(em, territoryIds);
     const flows = new Map(flowList.map((f) => [f.id, f]));
+    progress('DETECTING');
     const detected = await this.thread.load(territoryId, flowList);
     this.scopes.set(territoryId, { territoryIds, flows });
     const storedKeys: { key: string }[] = await em.execute(
@@ -49,11 +52,14 @@ export class SynergyDetection {
     const detectedKeys = new Set(detected.map((d) => d.key));
     const gone = storedKeys.map((r) => r.key).filter((key) => !detectedKeys.has(key));
     let total: ReconcileResult = { suggested: [], updated: 0, stale: 0, withdrawn: 0 };
-    for (const batch of batches(detected, (d) => 1 + d.flowIds.length)) {
-      total = merge(total, await this.reconcileBatch(em, batch, [], flows));
-    }
-    for (const batch of batches(gone, () => 1)) {
-      total = merge(total, await this.reconcileBatch(em, [], batch, flows));
+    const work = [
+      ...[...batches(detected, (d) => 1 + d.flowIds.length)].map((batch) => ({ detected: batch, gone: [] as string[] })),
+      ...[...batches(gone, () => 1)].map((batch) => ({ detected: [] as DetectedSynergy[], gone: batch })),
+    ];
+    progress('RECONCILING', 0, work.length);
+    for (const [index, batch] of work.entries()) {
+      total = merge(total, await this.reconcileBatch(em, batch.detected, batch.gone, flows));
+      progress('RECONCILING', index + 1, work.length);
     }
     return { ...total, detected: detected.length };
   }
