@@ -10,10 +10,11 @@ import { startServerProcess, type ServerProcess } from './api/server-process.js'
 import { fmt, median, report } from './timing.js';
 
 /**
- * `npm run bench -- api [--duration=5] [--connections=1,16,64] [--repeat=1] [--organizations=500] [--flows=5000] [--startup]`:
+ * `npm run bench -- api [--duration=5] [--connections=1,16,64] [--repeat=1] [--organizations=500] [--flows=5000] [--startup] [--only=node]`:
  * the product (as `npm start` runs it) against a bare Apollo Server + pg baseline answering the same documents with
  * the same JSON from the same SQL, on a fresh PostgreSQL database (DATABASE_URL's server) holding the demo territory
- * scaled up. Prints req/s, p50/p99 and server CPU per request, side by side, and checks the ratios.
+ * scaled up. Prints req/s, p50/p99 and server CPU per request, side by side, and checks the ratios. `--only=<words>`
+ * drives only the documents whose name holds them (to profile one: BENCH_PRODUCT_NODE_ARGS, see api/servers.ts).
  */
 
 interface Case {
@@ -45,6 +46,8 @@ export async function run(args: string[]): Promise<boolean> {
   const durationSeconds = Number(option(args, 'duration', '5'));
   const levels = option(args, 'connections', '1,16,64').split(',').map(Number);
   const repeat = Number(option(args, 'repeat', '1'));
+  const only = option(args, 'only', '');
+  const cases = CASES.filter((c) => c.name.includes(only));
   const size = { organizations: Number(option(args, 'organizations', '500')), flows: Number(option(args, 'flows', '5000')) };
   console.log(`API benchmark — node ${process.version}, load average ${loadAverage()}`);
   const db = await createBenchDatabase(size);
@@ -111,16 +114,16 @@ export async function run(args: string[]): Promise<boolean> {
     };
     // Reads first, the writes last: declared flows would otherwise grow what the reads read.
     for (const connections of levels) {
-      for (const c of CASES.filter((x) => !x.write)) await runCase(c, connections);
+      for (const c of cases.filter((x) => !x.write)) await runCase(c, connections);
       const floorBody = JSON.stringify({ query: FLOOR });
       floorResults.set(connections, medianResult(await Promise.all([drive(baseline.url, baseline.pid, floorBody, {}, connections, durationSeconds)])));
     }
-    for (const connections of levels) for (const c of CASES.filter((x) => x.write)) await runCase(c, connections);
+    for (const connections of levels) for (const c of cases.filter((x) => x.write)) await runCase(c, connections);
 
     console.log(`\n${durationSeconds} s per run, median of ${repeat}; CPU = server process CPU ms per request; load average now ${loadAverage()}`);
     const head = ['document', 'conns', 'product req/s', 'p50', 'p99', 'CPU/req', 'baseline req/s', 'p50', 'p99', 'CPU/req', 'req/s ratio', 'p99 ratio', 'fail'];
     const rows: string[][] = [head];
-    for (const c of CASES) {
+    for (const c of cases) {
       for (const connections of levels) {
         const { product: p, baseline: b } = results.get(`${c.name}|${connections}`)!;
         rows.push([c.name, String(connections), fmt(p.reqPerSec), `${p.p50}`, `${p.p99}`, fmt(p.serverCpuMsPerRequest, 2), fmt(b.reqPerSec), `${b.p50}`, `${b.p99}`, fmt(b.serverCpuMsPerRequest, 2), `${(100 * p.reqPerSec / b.reqPerSec).toFixed(0)} %`, `${(p.p99 / Math.max(1, b.p99)).toFixed(1)}×`, String(p.failures + b.failures)]);
@@ -137,11 +140,11 @@ export async function run(args: string[]): Promise<boolean> {
     return report([
       ['both servers return identical JSON for the same viewer', true],
       ['no failed request', [...results.values()].every((r) => r.product.failures + r.baseline.failures === 0)],
-      ...CASES.map((c): [string, boolean | null] => {
+      ...cases.map((c): [string, boolean | null] => {
         const r = at16(c);
         return [`${c.name}: ≥ ${c.minRatio * 100} % of the baseline's req/s at 16 connections`, r ? r.product.reqPerSec >= c.minRatio * r.baseline.reqPerSec : null];
       }),
-      ...CASES.map((c): [string, boolean | null] => {
+      ...cases.map((c): [string, boolean | null] => {
         const r = at16(c);
         return [`${c.name}: p99 ≤ 3× the baseline's at 16 connections`, r ? r.product.p99 <= 3 * Math.max(1, r.baseline.p99) : null];
       }),

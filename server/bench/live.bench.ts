@@ -61,8 +61,9 @@ async function measure(
   plan: { headers: Record<string, string>; role: string; receives: boolean }[],
   territoryId: string,
   events: number,
-  statements: (() => Promise<StatementCounts>) | null,
+  counted: ((pids: number[]) => Promise<StatementCounts>) | null,
 ): Promise<Scenario> {
+  const statements = counted && (() => counted(servers.map((s) => s.pid)));
   // A hundred sockets at a time: a thousand at once overflow the listen backlog of a bare server.
   const subscribers: Subscriber[] = [];
   for (let i = 0; i < plan.length; i++) {
@@ -111,6 +112,8 @@ async function measure(
       for (let e = 0; e < events; e++) await publish(`control-${e}-${Math.random()}`);
       const after = await statements();
       statementsPerEvent = (sql1.all - sql0.all - (after.all - before.all)) / events;
+      console.log(`${name}: statements per event by kind, with subscribers − without (those that differ):`);
+      for (const [kind, n] of extraKinds(sql0.kinds, sql1.kinds, before.kinds, after.kinds)) console.log(`  ${fmt(n / events).padStart(6)}  ${kind}`);
       if (sql1.flowReads !== null && sql0.flowReads !== null && after.flowReads !== null && before.flowReads !== null) {
         flowReadsPerEvent = (sql1.flowReads - sql0.flowReads - (after.flowReads - before.flowReads)) / events;
       }
@@ -124,6 +127,17 @@ async function measure(
   } finally {
     await Promise.all(subscribers.map((s) => s.client.dispose()));
   }
+}
+
+/** Kinds whose count differs between the window with subscribers and the one without, most first. */
+function extraKinds(sql0: Map<string, number>, sql1: Map<string, number>, before: Map<string, number>, after: Map<string, number>): [string, number][] {
+  const kinds = new Set([...sql1.keys(), ...after.keys()]);
+  const extra: [string, number][] = [];
+  for (const k of kinds) {
+    const n = (sql1.get(k) ?? 0) - (sql0.get(k) ?? 0) - ((after.get(k) ?? 0) - (before.get(k) ?? 0));
+    if (n !== 0) extra.push([k, n]);
+  }
+  return extra.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 12);
 }
 
 export async function run(args: string[]): Promise<boolean> {
@@ -200,6 +214,9 @@ export async function run(args: string[]): Promise<boolean> {
       ['every subscriber that may see the flow went live and got every event', results.every((r) => r.missing === 0 && r.notLive === 0)],
       [`one instance: ≤ 1 read of the flow per event (${fmt(p1.flowReadsPerEvent ?? NaN)}; all statements, detection's included: ${fmt(p1.statementsPerEvent!)})`, p1.flowReadsPerEvent === null ? null : p1.flowReadsPerEvent <= 1.05],
       [`two instances: ≤ 1 read of the flow per event per instance (${fmt((p2.flowReadsPerEvent ?? NaN) / 2)}; all statements: ${fmt(p2.statementsPerEvent! / 2)})`, p2.flowReadsPerEvent === null ? null : p2.flowReadsPerEvent / 2 <= 1.05],
+      // A timer's statement (the collab log's compaction check, say) can land in a window of ten events: 0.1 each.
+      [`one instance: ≤ 1 statement of any kind per event, a timer's aside (${fmt(p1.statementsPerEvent ?? NaN)})`, p1.statementsPerEvent === null ? null : p1.statementsPerEvent <= 1.1],
+      [`two instances: ≤ 1 statement of any kind per event per instance, a timer's aside (${fmt((p2.statementsPerEvent ?? NaN) / 2)})`, p2.statementsPerEvent === null ? null : p2.statementsPerEvent / 2 <= 1.1],
       [`one instance: p99 ≤ 2× the bare broadcast's (${fmt(p1.p99)} vs ${fmt(b1.p99)} ms)`, p1.p99 <= 2 * b1.p99],
       [`two instances: p99 ≤ 2× the bare broadcast's (${fmt(p2.p99)} vs ${fmt(b2.p99)} ms)`, p2.p99 <= 2 * b2.p99],
     ]);
