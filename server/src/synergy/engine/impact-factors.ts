@@ -50,14 +50,16 @@ export const DEFAULT_TRANSPORT_FACTOR: EmissionFactor = {
  * refused, seasonal gaps, a partner that takes part only). The central value is the expected take-up, 85 %, the
  * middle of the 70–100 % range the method used before issue 14 (when the central was the maximum). No published
  * implementation rate of matched quantities was found to cite: an assumption, shown with its range on every figure
- * it scales (docs/impact-method.md § 1).
+ * it scales (docs/impact-method.md § 1). The one published rate found (knowledge-base source `iec-pnsi-2017`: the
+ * French PNSI concretised 138 of 588 detected synergies in two years, ≈ 23 %) counts synergies, not quantities, so
+ * it is stated beside the figures (a figure is what a synergy gives if it happens), not multiplied into them.
  */
 export const TAKE_UP: Range = { low: 0.7, central: 0.85, high: 1 };
 /** TAKE_UP as a factor of the figures it scales: a convention of the method, shown as an assumption. */
 export const TAKE_UP_USE: ImpactFactorUse = Object.freeze({
   id: 'take-up',
   value: TAKE_UP.central,
-  unit: `expected share of the match taken up (low ${TAKE_UP.low}, high ${TAKE_UP.high}; assumed, no cited rate)`,
+  unit: `expected share of the match taken up (low ${TAKE_UP.low}, high ${TAKE_UP.high}; assumed: no cited rate of quantities; PNSI 2015–2017 concretised 138 of 588 detected synergies, a count, source iec-pnsi-2017)`,
   sourceId: null,
   kind: 'ASSUMPTION',
 });

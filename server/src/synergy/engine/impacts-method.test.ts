@@ -132,6 +132,11 @@ describe('pooling', () => {
     );
     expect(get(f, 'EUROS_SAVED', 'box-maker')).toBeUndefined();
     expect(get(f, 'EUROS_SAVED', 'brewery')!.central).toBe(510); // 20 t × 150 EUR/t × 20 % × 85 % take-up
+    // The 20 % stays an assumption; its label names the one documented case (−29 %), a COST source of the knowledge base.
+    const saving = get(f, 'EUROS_SAVED', 'brewery')!.factors.find((u) => u.id === 'pooled-collection-cost-saving')!;
+    expect(saving).toMatchObject({ kind: 'ASSUMPTION', sourceId: null, value: 0.2 });
+    expect(saving.unit).toContain('source ademe-optigede-genlis-auxonne');
+    expect(kb.kb.sources.find((s) => s.id === 'ademe-optigede-genlis-auxonne')?.kinds).toEqual(['COST']);
   });
 
   it('counts the electricity a compressed-air leak campaign saves, not the whole consumption: 440 MWh × 20 %', () => {

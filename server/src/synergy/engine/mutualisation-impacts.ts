@@ -30,10 +30,13 @@ import { convertQuantity } from './units.js';
 
 /**
  * Share of each member's collection (disposal) cost saved by one pooled collection: 20 % (10 to 30 %). No source is
- * cited: an order of magnitude of a pooled tender, shown as an assumption with its range.
+ * cited for the central: an order of magnitude of a pooled tender, shown as an assumption with its range. The one
+ * documented case found (knowledge-base source `ademe-optigede-genlis-auxonne`: a pooled collection brought the cost
+ * of a tonne from 131 to 93 EUR in 2005, −29 %) sits at the high end; one case is not a central.
  */
 export const POOLED_COLLECTION_COST_SAVING_RANGE: Range = { low: 0.1, central: 0.2, high: 0.3 };
 export const POOLED_COLLECTION_COST_SAVING = POOLED_COLLECTION_COST_SAVING_RANGE.central;
+const POOLED_COLLECTION_CASE = '; one documented case: 131 → 93 EUR/t, −29 %, source ademe-optigede-genlis-auxonne';
 /** Share of each member's purchase cost saved by a group purchase, a shared equipment or service: 10 % (5 to 15 %), assumed. */
 export const GROUP_PURCHASE_COST_SAVING_RANGE: Range = { low: 0.05, central: 0.1, high: 0.15 };
 export const GROUP_PURCHASE_COST_SAVING = GROUP_PURCHASE_COST_SAVING_RANGE.central;
@@ -230,7 +233,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
   const savingId = leakRepair ? 'leak-repair-saving' : direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
   const savingUse: ImpactFactorUse = leakRepair
     ? { id: savingId, value: saving, unit: 'share', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' }
-    : { id: savingId, value: rate.central, unit: `share (low ${rate.low}, high ${rate.high}; assumed)`, sourceId: null, kind: 'ASSUMPTION' };
+    : { id: savingId, value: rate.central, unit: `share (low ${rate.low}, high ${rate.high}; assumed${direction === 'OUTPUT' ? POOLED_COLLECTION_CASE : ''})`, sourceId: null, kind: 'ASSUMPTION' };
   const declaredLow = spread.low / spread.central;
   const declaredHigh = spread.high / spread.central;
   const savedText = leakRepair ? `${pct(saving)} saved by fixing leaks` : `${pct(rate.central)} saved × ${pct(TAKE_UP.central)} take-up`;

@@ -102,13 +102,20 @@ export function processingCost(pathway: Pathway, quantity: number): ProcessingCo
  * rejects and losses, is still disposed of). Applied, on the RECYCLING route, to avoided production and avoided
  * disposal where the avoided-production factor is given per tonne of the substituted material. Factors already given
  * per tonne collected (steel scrap, non-ferrous scrap, recovered paper, cullet: their database entry says so) get no
- * yield. No yield source is in the knowledge base: each value is an order of magnitude by stream family, shown as an
- * assumption with its range.
+ * yield. Where the knowledge base holds a TECHNICAL source for the yield (`sourceId`, what it says in `basis`), the
+ * yield cites it; every other value is an order of magnitude by stream family, shown as an assumption with its range.
  */
-export const RECYCLING_YIELD: Record<string, { family: string; yield: Range }> = {
+export const RECYCLING_YIELD: Record<string, { family: string; yield: Range; sourceId?: string; basis?: string }> = {
   'ef-pe-recycling-gain': { family: 'plastic film (washing, extrusion losses)', yield: { low: 0.6, central: 0.75, high: 0.9 } },
   'ef-rigid-plastic-recycling-gain': { family: 'rigid plastics (sorting, washing losses)', yield: { low: 0.7, central: 0.8, high: 0.9 } },
-  'ef-rubber-granulate': { family: 'tyres (steel and textile removed)', yield: { low: 0.6, central: 0.7, high: 0.8 } },
+  // Rubber is ≈ 70 % of an end-of-life tyre's weight (EcoTyre), 75 % (EuRIC): what granulation can give at most; the
+  // low, 60 %, allows for grinding losses and fines (assumed).
+  'ef-rubber-granulate': {
+    family: 'tyres (steel and textile removed)',
+    yield: { low: 0.6, central: 0.7, high: 0.75 },
+    sourceId: 'ecotyre-elt-recovery',
+    basis: 'rubber ≈ 70 % of an end-of-life tyre by weight (EcoTyre; 75 % EuRIC, source euric-tyres); low: grinding losses, assumed',
+  },
   'ef-virgin-solvent': { family: 'spent solvents (distillation residues)', yield: { low: 0.7, central: 0.8, high: 0.9 } },
   'ef-natural-aggregates': { family: 'mineral aggregates (fines, impurities)', yield: { low: 0.9, central: 0.95, high: 1 } },
   'ef-forest-chips': { family: 'wood (contaminants, fines)', yield: { low: 0.85, central: 0.9, high: 0.95 } },
@@ -122,7 +129,9 @@ export function recyclingYield(pathway: Pathway, productionFactorId: string | un
   const y = entry.yield;
   return {
     yield: y,
-    use: { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; assumed)`, sourceId: null, kind: 'ASSUMPTION' },
+    use: entry.sourceId
+      ? { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; ${entry.basis})`, sourceId: entry.sourceId, kind: 'TECHNICAL' }
+      : { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; assumed)`, sourceId: null, kind: 'ASSUMPTION' },
     note: ` × ${pct(y.central)} recycling yield`,
   };
 }

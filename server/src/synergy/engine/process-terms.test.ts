@@ -3,6 +3,7 @@ import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { compileKnowledgeBase } from './compiled-knowledge-base.js';
 import { flow } from './engine.fixture.js';
 import type { EngineFlow, ImpactFigure } from './engine.types.js';
+import { auditImpactSources } from './impact-audit.js';
 import { substitutionImpacts } from './impacts.js';
 
 /**
@@ -40,6 +41,26 @@ describe('process terms', () => {
     expect(f.central).toBeCloseTo((13.6 * 1_500 + 13.6 * 2_200 - 17 * 150) / 1000, 3);
     expect(f.factors.find((x) => x.id === 'recycling-yield')).toMatchObject({ kind: 'ASSUMPTION', value: 0.8, sourceId: null });
     expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({ kind: 'EMISSION', sourceId: 'ademe-base-carbone-energie' });
+  });
+
+  it('cites the tyre yield: rubber is 70 % of an end-of-life tyre (EcoTyre), at most 75 % (EuRIC)', () => {
+    const f = co2('tyres-granulate', { currentDestination: 'INCINERATION' }, 100);
+    expect(f.formula).toContain('× 70 % recycling yield');
+    const use = f.factors.find((x) => x.id === 'recycling-yield');
+    expect(use).toMatchObject({ kind: 'TECHNICAL', value: 0.7, sourceId: 'ecotyre-elt-recovery' });
+    expect(use!.unit).toContain('high 0.75');
+    expect(auditImpactSources([f], kb.kb)).toEqual([]);
+    // The solvent yield has no source: it stays an assumption, and the audit accepts it as one.
+    const solvent = co2('solvent-distillation', { currentDestination: 'INCINERATION' }, 20);
+    expect(solvent.factors.find((x) => x.id === 'recycling-yield')!.kind).toBe('ASSUMPTION');
+  });
+
+  it('credits avoided CEM I cement at the database value it names (ATILH via SEVE 2022: 765 kg CO2e/t)', () => {
+    const f = co2('ash-slag-clinker-substitute', { currentDestination: 'LANDFILL' }, 100);
+    const use = f.factors.find((x) => x.id === 'ef-clinker-cement');
+    expect(use).toMatchObject({ kind: 'EMISSION', value: 765, sourceId: 'seve-tp-methodologie-2022' });
+    expect(f.formula).toContain('765 kg/t');
+    expect(auditImpactSources([f], kb.kb)).toEqual([]);
   });
 
   it('takes off crushing and screening from recycled aggregates', () => {

@@ -73,7 +73,19 @@ const totalsSection = () => {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    realisationNote(),
+    '',
   ].join('\n');
+};
+
+/**
+ * What the totals are not: the share of detected suggestions that happen. The knowledge base's cited count (PNSI) is
+ * stated beside the totals, never multiplied into them (docs/impact-method.md § 1): it counts synergies, not quantities.
+ */
+const realisationNote = (): string => {
+  const pnsi = kb.sources.find((s) => s.id === 'iec-pnsi-2017');
+  if (!pnsi) throw new Error('knowledge base lacks source iec-pnsi-2017 (how many detected synergies happen)');
+  return `These totals are what the suggestions give **if they happen**, at the expected take-up of each match (an assumption, docs/impact-method.md § 1). How many detected suggestions happen is not multiplied in: the one published rate found counts synergies, not quantities — \`${pnsi.id}\`: ${pnsi.citation}`;
 };
 
 const out = [
