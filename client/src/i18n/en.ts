@@ -86,6 +86,11 @@ export const en: Record<MessageKey, string> = {
   'site.coordinatesHint': 'In decimal degrees, e.g. 49.3566 and 6.0536.',
   'site.submit': 'Add this site',
   'site.error': 'The site was not added: {message}',
+  'site.edit': 'Edit this site',
+  'site.editTitle': 'Edit the site “{name}”',
+  'site.save': 'Save the site',
+  'site.cancel': 'Cancel',
+  'site.editError': 'The site was not changed: {message}',
 
   'nav.label': 'Main navigation',
   'nav.directory': 'Directory',

@@ -85,6 +85,11 @@ export const fr = {
   'site.coordinatesHint': 'En degrés décimaux, par exemple 49,3566 et 6,0536.',
   'site.submit': 'Ajouter ce site',
   'site.error': "Le site n'a pas été ajouté : {message}",
+  'site.edit': 'Modifier ce site',
+  'site.editTitle': 'Modifier le site « {name} »',
+  'site.save': 'Enregistrer le site',
+  'site.cancel': 'Annuler',
+  'site.editError': "Le site n'a pas été modifié : {message}",
 
   'nav.label': 'Navigation principale',
   'nav.directory': 'Annuaire',

@@ -18,6 +18,28 @@ const AddSiteMutation = graphql(`
   }
 `);
 
+const UpdateSiteMutation = graphql(`
+  mutation UpdateSite($id: ID!, $input: UpdateSiteInput!) {
+    updateSite(id: $id, input: $input) {
+      id
+      name
+      address
+      postalCode
+      city
+      latitude
+      longitude
+      siret
+    }
+  }
+`);
+
+/** The site being edited: its ID, its name as saved (for the title) and its fields as the form shows them. */
+export interface EditedSite {
+  id: string;
+  name: string;
+  state: SiteFormState;
+}
+
 const FIELD_LABELS = {
   name: 'site.name',
   address: 'site.address',
@@ -28,13 +50,18 @@ const FIELD_LABELS = {
   siret: 'site.siret',
 } as const satisfies Record<SiteField, string>;
 
-/** Adds a located site to an organisation the viewer may edit; its flows can then be declared there. */
-export function AddSiteForm({ organizationId, onAdded }: { organizationId: string; onAdded(): void }) {
+/**
+ * Adds a located site to an organisation the viewer may edit (its flows can then be declared there), or, given
+ * `site`, changes an existing one: its name, address, SIRET and coordinates.
+ */
+export function AddSiteForm({ organizationId, onAdded, site, onCancel }: { organizationId: string; onAdded(): void; site?: EditedSite; onCancel?(): void }) {
   const { t } = useI18n();
   const id = useId();
-  const [state, setState] = useState<SiteFormState>(EMPTY_SITE);
+  const [state, setState] = useState<SiteFormState>(site?.state ?? EMPTY_SITE);
   const [local, setLocal] = useState<Partial<Record<SiteField, 'required' | 'notANumber'>>>({});
-  const [added, add] = useMutation(AddSiteMutation);
+  const [addedResult, add] = useMutation(AddSiteMutation);
+  const [updatedResult, update] = useMutation(UpdateSiteMutation);
+  const added = site ? updatedResult : addedResult;
   const server = serverProblems(added.error, SITE_FIELDS);
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
@@ -51,7 +78,7 @@ export function AddSiteForm({ organizationId, onAdded }: { organizationId: strin
       return;
     }
     setLocal({});
-    const result = await add({ organizationId, input: outcome.input });
+    const result = site ? await update({ id: site.id, input: outcome.input }) : await add({ organizationId, input: outcome.input });
     if (result.data) {
       setState(EMPTY_SITE);
       onAdded();
@@ -65,7 +92,7 @@ export function AddSiteForm({ organizationId, onAdded }: { organizationId: strin
 
   return (
     <form ref={form} className="site-form card-lite" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('site.add')}</h3>
+      <h3 id={`${id}-title`}>{site ? t('site.editTitle', { name: site.name }) : t('site.add')}</h3>
       <div className="field-row">
         {SITE_FIELDS.map((field) => (
           <FormField
@@ -88,12 +115,17 @@ export function AddSiteForm({ organizationId, onAdded }: { organizationId: strin
       </div>
       {added.error && Object.keys(server.fields).length === 0 && (
         <p role="alert" className="error">
-          {t('site.error', { message: server.general[0] ?? describeError(added.error, t) })}
+          {t(site ? 'site.editError' : 'site.error', { message: server.general[0] ?? describeError(added.error, t) })}
         </p>
       )}
       <button type="submit" className="primary" disabled={added.fetching}>
-        {added.fetching ? t('flowForm.saving') : t('site.submit')}
+        {added.fetching ? t('flowForm.saving') : t(site ? 'site.save' : 'site.submit')}
       </button>
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('site.cancel')}
+        </button>
+      )}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { hrefOf } from '../../ui/route';
 import { FlowCard } from '../flows/FlowCard';
 import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
 import { AddSiteForm } from './AddSiteForm';
+import { siteFormState } from './site-form';
 import { OrganizationSynergies } from './OrganizationSynergies';
 import './directory.css';
 import { InvitePersonForm } from './InvitePersonForm';
@@ -39,6 +40,9 @@ const OrganizationQuery = graphql(`
           address
           postalCode
           city
+          latitude
+          longitude
+          siret
         }
         flows(first: 100) {
           totalCount
@@ -60,6 +64,7 @@ export function OrganizationPage({ id }: { id: string }) {
   const headingId = useId();
   const [{ data, fetching, error }, refetch] = useQuery({ query: OrganizationQuery, variables: { id }, context: FLOW_DEPENDENT });
   const [addingSite, setAddingSite] = useState(false);
+  const [editingSite, setEditingSite] = useState<string | null>(null);
   const organization = data?.node?.__typename === 'Organization' ? data.node : null;
 
   return (
@@ -102,8 +107,30 @@ export function OrganizationPage({ id }: { id: string }) {
             <ul className="site-list">
               {organization.sites.map((site) => (
                 <li key={site.id}>
-                  <strong>{site.name}</strong>
-                  <span className="muted"> — {[site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</span>
+                  {editingSite === site.id ? (
+                    <AddSiteForm
+                      organizationId={organization.id}
+                      site={{ id: site.id, name: site.name, state: siteFormState(site, language) }}
+                      onCancel={() => setEditingSite(null)}
+                      onAdded={() => {
+                        setEditingSite(null);
+                        refetch({ requestPolicy: 'network-only' });
+                      }}
+                    />
+                  ) : (
+                    <>
+                      <strong>{site.name}</strong>
+                      <span className="muted"> — {[site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</span>
+                      {organization.viewerCanEdit && (
+                        <>
+                          {' '}
+                          <button type="button" className="link-button" aria-label={`${t('site.edit')} : ${site.name}`} onClick={() => setEditingSite(site.id)}>
+                            {t('site.edit')}
+                          </button>
+                        </>
+                      )}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

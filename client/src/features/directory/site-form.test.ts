@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SITE, toAddSiteInput } from './site-form';
+import { EMPTY_SITE, siteFormState, toAddSiteInput } from './site-form';
 
 describe('the new-site form', () => {
   it('makes the addSite input, coordinates read with a decimal comma, blank optional fields as null', () => {
@@ -25,5 +25,16 @@ describe('the new-site form', () => {
   it('leaves ranges to the server', () => {
     const outcome = toAddSiteInput({ ...EMPTY_SITE, name: 'x', city: 'y', latitude: '123', longitude: '6' });
     expect(outcome.ok && outcome.input.latitude).toBe(123);
+  });
+});
+
+describe('the form of an existing site', () => {
+  const site = { name: 'Usine', address: null, postalCode: '57700', city: 'Hayange', latitude: 49.3291, longitude: 6.0617, siret: null };
+
+  it('shows its fields, coordinates with a decimal comma in French, and makes the same input back', () => {
+    const state = siteFormState(site, 'fr');
+    expect(state).toEqual({ name: 'Usine', address: '', postalCode: '57700', city: 'Hayange', latitude: '49,3291', longitude: '6,0617', siret: '' });
+    expect(siteFormState(site, 'en').latitude).toBe('49.3291');
+    expect(toAddSiteInput(state)).toEqual({ ok: true, input: { ...site, address: null } });
   });
 });
