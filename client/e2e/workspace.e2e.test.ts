@@ -147,6 +147,9 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.getByRole('button', { name: 'Ajouter ce site' }).click();
     await page.getByRole('heading', { name: 'Sites (3)' }).waitFor();
     await page.getByText('Dépôt de Hayange (e2e)').waitFor();
+    // Every site is on the organisation's map.
+    const map = page.getByRole('group', { name: `Carte des sites — ${STEELWORKS}` });
+    await expect.poll(() => map.locator('path.organization-site-marker').count()).toBe(3);
 
     // Then edits it: a bad coordinate is refused at its field, a good one moves it and renames it.
     await page.getByRole('button', { name: 'Modifier ce site : Dépôt de Hayange (e2e)' }).click();

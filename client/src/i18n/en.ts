@@ -87,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   'site.submit': 'Add this site',
   'site.error': 'The site was not added: {message}',
   'site.edit': 'Edit this site',
+  'organization.sitesMap': 'Map of the sites — {name}',
   'site.editTitle': 'Edit the site “{name}”',
   'site.save': 'Save the site',
   'site.cancel': 'Cancel',

@@ -86,6 +86,7 @@ export const fr = {
   'site.submit': 'Ajouter ce site',
   'site.error': "Le site n'a pas été ajouté : {message}",
   'site.edit': 'Modifier ce site',
+  'organization.sitesMap': 'Carte des sites — {name}',
   'site.editTitle': 'Modifier le site « {name} »',
   'site.save': 'Enregistrer le site',
   'site.cancel': 'Annuler',

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
@@ -12,6 +12,9 @@ import { siteFormState } from './site-form';
 import { OrganizationSynergies } from './OrganizationSynergies';
 import './directory.css';
 import { InvitePersonForm } from './InvitePersonForm';
+
+// Leaflet is loaded with the first organisation page that has a site, not with the first screen.
+const OrganizationSitesMap = lazy(() => import('./OrganizationSitesMap'));
 
 const OrganizationQuery = graphql(`
   query Organization($id: ID!) {
@@ -101,6 +104,11 @@ export function OrganizationPage({ id }: { id: string }) {
             </p>
           )}
           <h2>{t('organization.sites', { count: organization.sites.length })}</h2>
+          {organization.sites.length > 0 && (
+            <Suspense fallback={null}>
+              <OrganizationSitesMap sites={organization.sites} label={t('organization.sitesMap', { name: organization.name })} />
+            </Suspense>
+          )}
           {organization.sites.length === 0 ? (
             <p className="muted">{t('organization.noSites')}</p>
           ) : (
