@@ -49,7 +49,7 @@ const GRAPHIQL_KNOWN: KnownViolation[] = [
 ];
 
 /** The routes of `ui/route.ts` this file visits (the `join`, `reset`, `setup` links as a visitor). */
-const VISITED_ROUTES = ['directory', 'organization', 'flows', 'newFlow', 'flow', 'synergies', 'synergy', 'projects', 'project', 'apiTokens', 'dashboard', 'report', 'import', 'join', 'reset', 'setup', 'notFound'];
+const VISITED_ROUTES = ['directory', 'organization', 'flows', 'newFlow', 'flow', 'synergies', 'synergy', 'newSynergy', 'projects', 'project', 'apiTokens', 'dashboard', 'report', 'import', 'join', 'reset', 'setup', 'notFound'];
 
 let session: BrowserSession;
 
