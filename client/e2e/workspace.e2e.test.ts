@@ -138,6 +138,12 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.getByLabel('Nom du site').fill('Dépôt de Hayange (e2e)');
     await page.getByLabel('Commune').fill('Hayange');
     const latitude = page.getByLabel('Latitude');
+    // A click on the form's map places the site: both coordinates are filled in, near the organisation's sites.
+    const placer = page.getByRole('group', { name: 'Carte pour placer le site' });
+    await placer.locator('.leaflet-container').click({ position: { x: 60, y: 60 } });
+    await expect.poll(() => latitude.inputValue()).toMatch(/^49,\d+$/);
+    expect(await page.getByLabel('Longitude').inputValue()).toMatch(/^[5-6],\d+$/);
+    expect(await placer.locator('path.placed-site-marker').count()).toBe(1);
     await latitude.fill('123');
     await page.getByLabel('Longitude').fill('6,0617');
     await page.getByRole('button', { name: 'Ajouter ce site' }).click();

@@ -87,6 +87,8 @@ export const en: Record<MessageKey, string> = {
   'site.submit': 'Add this site',
   'site.error': 'The site was not added: {message}',
   'site.edit': 'Edit this site',
+  'site.placer': 'Map to place the site',
+  'site.placerHint': 'Click on the map to place the site: the latitude and longitude are filled in, and can still be typed.',
   'organization.sitesMap': 'Map of the sites — {name}',
   'site.editTitle': 'Edit the site “{name}”',
   'site.save': 'Save the site',

@@ -86,6 +86,8 @@ export const fr = {
   'site.submit': 'Ajouter ce site',
   'site.error': "Le site n'a pas été ajouté : {message}",
   'site.edit': 'Modifier ce site',
+  'site.placer': 'Carte pour placer le site',
+  'site.placerHint': 'Cliquez sur la carte pour placer le site : la latitude et la longitude se remplissent, et restent modifiables à la main.',
   'organization.sitesMap': 'Carte des sites — {name}',
   'site.editTitle': 'Modifier le site « {name} »',
   'site.save': 'Enregistrer le site',

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
@@ -6,7 +6,11 @@ import { describeError } from '../../ui/errors';
 import { serverProblems } from '../../ui/field-problems';
 import { FormField } from '../../ui/FormField';
 import { wordProblem } from '../flows/problem-messages';
-import { EMPTY_SITE, SITE_FIELDS, toAddSiteInput, type SiteField, type SiteFormState } from './site-form';
+import type { MappedSite } from './OrganizationSitesMap';
+import { EMPTY_SITE, placeOf, SITE_FIELDS, toAddSiteInput, typedDegrees, type SiteField, type SiteFormState } from './site-form';
+
+// Leaflet comes with the form, not with the first screen.
+const SitePlacer = lazy(() => import('./SitePlacer'));
 
 const AddSiteMutation = graphql(`
   mutation AddSite($organizationId: ID!, $input: AddSiteInput!) {
@@ -54,8 +58,8 @@ const FIELD_LABELS = {
  * Adds a located site to an organisation the viewer may edit (its flows can then be declared there), or, given
  * `site`, changes an existing one: its name, address, SIRET and coordinates.
  */
-export function AddSiteForm({ organizationId, onAdded, site, onCancel }: { organizationId: string; onAdded(): void; site?: EditedSite; onCancel?(): void }) {
-  const { t } = useI18n();
+export function AddSiteForm({ organizationId, onAdded, site, onCancel, around = [] }: { organizationId: string; onAdded(): void; site?: EditedSite; onCancel?(): void; around?: readonly MappedSite[] }) {
+  const { t, language } = useI18n();
   const id = useId();
   const [state, setState] = useState<SiteFormState>(site?.state ?? EMPTY_SITE);
   const [local, setLocal] = useState<Partial<Record<SiteField, 'required' | 'notANumber'>>>({});
@@ -113,6 +117,15 @@ export function AddSiteForm({ organizationId, onAdded, site, onCancel }: { organ
           </FormField>
         ))}
       </div>
+      <Suspense fallback={null}>
+        <SitePlacer
+          place={placeOf(state)}
+          around={around.filter((other) => other.id !== site?.id)}
+          label={t('site.placer')}
+          onPlace={(latitude, longitude) => setState((current) => ({ ...current, latitude: typedDegrees(latitude, language), longitude: typedDegrees(longitude, language) }))}
+        />
+      </Suspense>
+      <p className="muted small">{t('site.placerHint')}</p>
       {added.error && Object.keys(server.fields).length === 0 && (
         <p role="alert" className="error">
           {t(site ? 'site.editError' : 'site.error', { message: server.general[0] ?? describeError(added.error, t) })}

@@ -119,6 +119,7 @@ export function OrganizationPage({ id }: { id: string }) {
                     <AddSiteForm
                       organizationId={organization.id}
                       site={{ id: site.id, name: site.name, state: siteFormState(site, language) }}
+                      around={organization.sites}
                       onCancel={() => setEditingSite(null)}
                       onAdded={() => {
                         setEditingSite(null);
@@ -147,6 +148,7 @@ export function OrganizationPage({ id }: { id: string }) {
             (addingSite ? (
               <AddSiteForm
                 organizationId={organization.id}
+                around={organization.sites}
                 onAdded={() => {
                   setAddingSite(false);
                   refetch({ requestPolicy: 'network-only' });

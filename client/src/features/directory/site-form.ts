@@ -37,6 +37,21 @@ export function siteFormState(
   };
 }
 
+/** Degrees as the form writes them after a click on the map: 5 decimals (about a metre), a comma in French. */
+export function typedDegrees(value: number, language: string): string {
+  const text = String(Number(value.toFixed(5)));
+  return language === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** Where the typed coordinates put the site, or null while they are not two numbers in range. */
+export function placeOf(state: SiteFormState): [number, number] | null {
+  const read = (text: string) => (text.trim() === '' ? NaN : Number(text.trim().replace(',', '.')));
+  const latitude = read(state.latitude);
+  const longitude = read(state.longitude);
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return [latitude, longitude];
+}
+
 export type SiteOutcome =
   | { ok: true; input: AddSiteInput }
   | { ok: false; problems: Partial<Record<SiteField, 'required' | 'notANumber'>> };
