@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, logIn, openBrowserSession, scrollWidth, type BrowserSession } from './browser-session';
 
@@ -144,6 +145,9 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await expect.poll(() => latitude.inputValue()).toMatch(/^49,\d+$/);
     expect(await page.getByLabel('Longitude').inputValue()).toMatch(/^[5-6],\d+$/);
     expect(await placer.locator('path.placed-site-marker').count()).toBe(1);
+    // The open form with its map passes axe (WCAG 2.1 A/AA: no serious or critical violation).
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await latitude.fill('123');
     await page.getByLabel('Longitude').fill('6,0617');
     await page.getByRole('button', { name: 'Ajouter ce site' }).click();
