@@ -11,7 +11,7 @@ import { clientDir } from './server';
  * axe-core (no serious or critical violation of WCAG 2.1 A/AA), never wider than the window, and photographed
  * (client/e2e/artifacts/page-<who>-<page>-<width>.png). Every route of `ui/route.ts` is visited (a test below
  * checks the list against it), the pages of links (invitation, password reset, setup) as a visitor; GraphiQL
- * (`GET /graphql`, a page of its own outside the app) is photographed.
+ * (`GET /graphql`, a page of its own outside the app) is checked and photographed too.
  */
 
 const VIEWPORTS: Viewport[] = [
@@ -31,8 +31,25 @@ interface Finding {
   help: string;
 }
 
+/** A violation in third-party markup we cannot change, allowed on one page only, by rule and by the node's HTML. */
+interface KnownViolation {
+  rule: string;
+  html: RegExp;
+  why: string;
+}
+
+/**
+ * GraphiQL 5.4.0's own markup (docs/reviews/issue-12-audit.md): each editor tab is an `<li role="tab">` holding its
+ * title button and its close button, which axe reports as nested-interactive (serious). Neither GraphiQL's props
+ * nor our wrapper can change that element; everything else on the page (contrast included) is fixed and checked.
+ * The test fails if this violation disappears (an upgrade fixed it: drop this entry) or any other one appears.
+ */
+const GRAPHIQL_KNOWN: KnownViolation[] = [
+  { rule: 'nested-interactive', html: /^<li [^>]*role="tab" class="graphiql-tab[ "]/, why: 'GraphiQL tab: <li role="tab"> containing its buttons' },
+];
+
 /** The routes of `ui/route.ts` this file visits (the `join`, `reset`, `setup` links as a visitor). */
-const VISITED_ROUTES = ['directory', 'organization', 'flows', 'newFlow', 'flow', 'synergies', 'synergy', 'projects', 'project', 'apiTokens', 'dashboard', 'report', 'import', 'join', 'reset', 'setup', 'notFound'];
+const VISITED_ROUTES = ['directory', 'organization', 'flows', 'newFlow', 'flow', 'synergies', 'synergy', 'newSynergy', 'projects', 'project', 'apiTokens', 'dashboard', 'report', 'import', 'join', 'reset', 'setup', 'notFound'];
 
 let session: BrowserSession;
 
@@ -76,16 +93,22 @@ async function firstItem(page: Page, list: string, exclude?: string): Promise<st
   return (await links.count()) ? links.first().getAttribute('href') : null;
 }
 
-async function check(page: Page, name: string, file: string, viewport: Viewport, findings: Finding[], widths: string[]) {
+async function check(page: Page, name: string, file: string, viewport: Viewport, findings: Finding[], widths: string[], known: KnownViolation[] = [], seenKnown: string[] = []) {
   await settle(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const violation of results.violations) {
     if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+    const nodes = violation.nodes.filter((node) => {
+      const allowance = known.find((k) => k.rule === violation.id && k.html.test(node.html));
+      if (allowance) seenKnown.push(`${name}: ${allowance.why}`);
+      return !allowance;
+    });
+    if (!nodes.length) continue;
     findings.push({
       page: name,
       rule: violation.id,
       impact: violation.impact,
-      targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+      targets: nodes.slice(0, 3).map((node) => node.target.join(' ')),
       help: violation.help,
     });
   }
@@ -103,6 +126,7 @@ describe('every page, in a browser, against the real server', () => {
   it('the log-in page and the pages of links, before anyone logs in', async () => {
     const findings: Finding[] = [];
     const widths: string[] = [];
+    const seenKnown: string[] = [];
     const invitation = await invitationPath();
     for (const viewport of VIEWPORTS) {
       const page = await session.newPage(viewport);
@@ -127,10 +151,11 @@ describe('every page, in a browser, against the real server', () => {
       await check(page, `setup ${viewport.width}`, 'page-visitor-setup', viewport, findings, widths);
       await page.goto(`${session.url}/graphql`);
       await page.locator('.graphiql-query-editor .monaco-editor').waitFor({ timeout: 60_000 });
-      await page.screenshot({ path: path.join(ARTIFACTS, `page-visitor-graphiql-${viewport.width}.png`), fullPage: true });
+      await check(page, `graphiql ${viewport.width}`, 'page-visitor-graphiql', viewport, findings, widths, GRAPHIQL_KNOWN, seenKnown);
     }
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
     expect(widths).toEqual([]);
+    expect(seenKnown).toEqual(VIEWPORTS.map((v) => `graphiql ${v.width}: ${GRAPHIQL_KNOWN[0].why}`));
   }, 120_000);
 
   for (const person of PEOPLE) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, logIn, openBrowserSession, scrollWidth, type BrowserSession } from './browser-session';
 
@@ -129,7 +130,7 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before + 1);
   });
 
-  it('a member adds a site to their organisation, a coordinate out of range refused at its field', async () => {
+  it('a member adds a site to their organisation and edits it, a coordinate out of range refused at its field each time', async () => {
     const page = await newPage();
     await logIn(page, url, STEEL_MEMBER);
     await page.getByRole('link', { name: STEELWORKS }).click();
@@ -138,6 +139,15 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.getByLabel('Nom du site').fill('Dépôt de Hayange (e2e)');
     await page.getByLabel('Commune').fill('Hayange');
     const latitude = page.getByLabel('Latitude');
+    // A click on the form's map places the site: both coordinates are filled in, near the organisation's sites.
+    const placer = page.getByRole('group', { name: 'Carte pour placer le site' });
+    await placer.locator('.leaflet-container').click({ position: { x: 60, y: 60 } });
+    await expect.poll(() => latitude.inputValue()).toMatch(/^49,\d+$/);
+    expect(await page.getByLabel('Longitude').inputValue()).toMatch(/^[5-6],\d+$/);
+    expect(await placer.locator('path.placed-site-marker').count()).toBe(1);
+    // The open form with its map passes axe (WCAG 2.1 A/AA: no serious or critical violation).
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await latitude.fill('123');
     await page.getByLabel('Longitude').fill('6,0617');
     await page.getByRole('button', { name: 'Ajouter ce site' }).click();
@@ -147,13 +157,36 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.getByRole('button', { name: 'Ajouter ce site' }).click();
     await page.getByRole('heading', { name: 'Sites (3)' }).waitFor();
     await page.getByText('Dépôt de Hayange (e2e)').waitFor();
+    // Every site is on the organisation's map.
+    const map = page.getByRole('group', { name: `Carte des sites — ${STEELWORKS}` });
+    await expect.poll(() => map.locator('path.organization-site-marker').count()).toBe(3);
+
+    // Then edits it: a bad coordinate is refused at its field, a good one moves it and renames it.
+    await page.getByRole('button', { name: 'Modifier ce site : Dépôt de Hayange (e2e)' }).click();
+    const editor = page.getByRole('form', { name: 'Modifier le site « Dépôt de Hayange (e2e) »' });
+    expect(await editor.getByLabel('Latitude').inputValue()).toBe('49,3291');
+    await editor.getByLabel('Longitude').fill('-200');
+    await editor.getByRole('button', { name: 'Enregistrer le site' }).click();
+    await editor.getByText('La valeur doit être au moins -180.').waitFor();
+    expect(await editor.getByLabel('Longitude').getAttribute('aria-invalid')).toBe('true');
+    await editor.getByLabel('Nom du site').fill('Dépôt de Serémange (e2e)');
+    await editor.getByLabel('Commune').fill('Serémange-Erzange');
+    await editor.getByLabel('Longitude').fill('6,0901');
+    await editor.getByRole('button', { name: 'Enregistrer le site' }).click();
+    await page.getByText('Dépôt de Serémange (e2e)').waitFor();
+    await page.getByRole('heading', { name: 'Sites (3)' }).waitFor();
+    expect(await page.getByText('Dépôt de Hayange (e2e)').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'Modifier ce site : Dépôt de Serémange (e2e)' }).click();
+    expect(await page.getByLabel('Longitude').inputValue()).toBe('6,0901');
+    await page.getByRole('button', { name: 'Annuler' }).click();
 
     // The new site is offered when declaring a flow.
     await page.getByRole('link', { name: 'Mes flux' }).click();
     await page.getByRole('link', { name: 'Déclarer un flux' }).click();
     await page.getByLabel('Type de ressource').selectOption({ label: 'Eau' });
     expect(await page.getByLabel('Site', { exact: true }).locator('option').allTextContents()).toContain(
-      'Aciéries de la Fensch — Dépôt de Hayange (e2e) (Hayange)',
+      'Aciéries de la Fensch — Dépôt de Serémange (e2e) (Serémange-Erzange)',
     );
   });
 
@@ -169,7 +202,7 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await expect.poll(async () => new Set(await rows.getByRole('cell').filter({ hasText: /^[A-ZÉ]/ }).locator('.kind').allTextContents())).toEqual(new Set(['Collectivité']));
   });
 
-  it('lets an integrator create a token, see its secret once, and revoke it', async () => {
+  it('lets an integrator create a token, see its secret once, see when it was last used, and revoke it', async () => {
     const page = await newPage();
     await logIn(page, url, STEEL_MEMBER);
     await page.getByRole('link', { name: 'Jetons d’API' }).click();
@@ -191,7 +224,12 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     expect(await page.getByText(secret!).count()).toBe(0);
 
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Export ERP e2e' }) });
-    await item.getByText(/dernière utilisation le|jamais utilisé/).waitFor();
+    // The page says when the token was last used: the request above, once the list is read again.
+    const lastUse = async () => {
+      await page.reload();
+      return item.getByText(/· dernière utilisation le \d/).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    };
+    await expect.poll(lastUse, { timeout: 30_000 }).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'api-tokens-created-1280.png'), fullPage: true });
     await item.getByRole('button', { name: 'Révoquer' }).click();
     await item.getByRole('button', { name: 'Oui, révoquer' }).click();

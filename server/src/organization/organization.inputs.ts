@@ -87,3 +87,6 @@ export class AddSiteInput {
   @Field(() => String, { nullable: true, description: "SIRET, 14 digits, starting with the organisation's SIREN." })
   siret?: string;
 }
+
+@InputType({ description: 'Every field of an existing site, as for a new one (absent optional fields are cleared).' })
+export class UpdateSiteInput extends AddSiteInput {}

@@ -6,7 +6,7 @@ import { findActivitySector } from '../nomenclature/activity-sectors.js';
 import { ActivitySector } from '../nomenclature/nomenclature.types.js';
 import { canEditOrganization } from '../policy/policy.js';
 import { TerritoryNode } from '../territory/territory.types.js';
-import { AddSiteInput, CreateOrganizationInput, OrganizationFilterInput, UpdateOrganizationInput } from './organization.inputs.js';
+import { AddSiteInput, CreateOrganizationInput, OrganizationFilterInput, UpdateOrganizationInput, UpdateSiteInput } from './organization.inputs.js';
 import { OrganizationNode, SiteNode } from './organization.types.js';
 
 export const OrganizationConnection = connectionOf(OrganizationNode, 'Organization', 'organisation');
@@ -69,6 +69,16 @@ export class OrganizationResolver {
     @Ctx() ctx: OrganizationResolverContext,
   ): Promise<SiteNode> {
     const site = await ctx.services.organizations.addSite(ctx.viewer, expectId(organizationId, 'Organization', 'organizationId'), input);
+    return SiteNode.from(site);
+  }
+
+  @Mutation(() => SiteNode, { description: "Changes a site: its name, address, SIRET and place on the map (its organisation's members and facilitators)." })
+  async updateSite(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSiteInput) input: UpdateSiteInput,
+    @Ctx() ctx: OrganizationResolverContext,
+  ): Promise<SiteNode> {
+    const site = await ctx.services.organizations.updateSite(ctx.viewer, expectId(id, 'Site'), input);
     return SiteNode.from(site);
   }
 

@@ -101,6 +101,25 @@ export class OrganizationService {
     return site;
   }
 
+  /** Changes every field of a site (its place on the map included), for those who may edit its organisation. */
+  async updateSite(viewer: MaybeViewer, siteId: string, input: SiteFields): Promise<Site> {
+    if (!viewer) throw unauthenticated();
+    const site = await this.em.findOne(Site, { id: siteId });
+    if (!site) throw notFound('Site');
+    const org = await this.editable(viewer, site.organization.id).catch((error: unknown) => {
+      throw error instanceof Error && error.message === 'Organization not found.' ? notFound('Site') : error;
+    });
+    const problems = new ProblemList();
+    const clean = checkSiteFields(problems, input, org.siren);
+    problems.throwIfAny('Cannot change this site.');
+    if (clean.siret && (await this.em.count(Site, { siret: clean.siret, id: { $ne: site.id } }))) {
+      throw conflict('A site with this SIRET is already registered.');
+    }
+    this.em.assign(site, clean);
+    await this.em.flush();
+    return site;
+  }
+
   /** Each organisation's sites by name, as plain rows (one statement for a directory page). */
   async sitesOf(organizationIds: readonly string[]): Promise<Map<string, SiteRecord[]>> {
     const rows = await this.em.execute(`select ${SITE_COLUMNS} from site s where s.organization_id = ${ANY_UUID} order by s.name, s.id`, [

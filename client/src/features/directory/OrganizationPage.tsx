@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
@@ -8,9 +8,13 @@ import { hrefOf } from '../../ui/route';
 import { FlowCard } from '../flows/FlowCard';
 import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
 import { AddSiteForm } from './AddSiteForm';
+import { siteFormState } from './site-form';
 import { OrganizationSynergies } from './OrganizationSynergies';
 import './directory.css';
 import { InvitePersonForm } from './InvitePersonForm';
+
+// Leaflet is loaded with the first organisation page that has a site, not with the first screen.
+const OrganizationSitesMap = lazy(() => import('./OrganizationSitesMap'));
 
 const OrganizationQuery = graphql(`
   query Organization($id: ID!) {
@@ -39,6 +43,9 @@ const OrganizationQuery = graphql(`
           address
           postalCode
           city
+          latitude
+          longitude
+          siret
         }
         flows(first: 100) {
           totalCount
@@ -60,6 +67,7 @@ export function OrganizationPage({ id }: { id: string }) {
   const headingId = useId();
   const [{ data, fetching, error }, refetch] = useQuery({ query: OrganizationQuery, variables: { id }, context: FLOW_DEPENDENT });
   const [addingSite, setAddingSite] = useState(false);
+  const [editingSite, setEditingSite] = useState<string | null>(null);
   const organization = data?.node?.__typename === 'Organization' ? data.node : null;
 
   return (
@@ -96,14 +104,42 @@ export function OrganizationPage({ id }: { id: string }) {
             </p>
           )}
           <h2>{t('organization.sites', { count: organization.sites.length })}</h2>
+          {organization.sites.length > 0 && (
+            <Suspense fallback={null}>
+              <OrganizationSitesMap sites={organization.sites} label={t('organization.sitesMap', { name: organization.name })} />
+            </Suspense>
+          )}
           {organization.sites.length === 0 ? (
             <p className="muted">{t('organization.noSites')}</p>
           ) : (
             <ul className="site-list">
               {organization.sites.map((site) => (
                 <li key={site.id}>
-                  <strong>{site.name}</strong>
-                  <span className="muted"> — {[site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</span>
+                  {editingSite === site.id ? (
+                    <AddSiteForm
+                      organizationId={organization.id}
+                      site={{ id: site.id, name: site.name, state: siteFormState(site, language) }}
+                      around={organization.sites}
+                      onCancel={() => setEditingSite(null)}
+                      onAdded={() => {
+                        setEditingSite(null);
+                        refetch({ requestPolicy: 'network-only' });
+                      }}
+                    />
+                  ) : (
+                    <>
+                      <strong>{site.name}</strong>
+                      <span className="muted"> — {[site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</span>
+                      {organization.viewerCanEdit && (
+                        <>
+                          {' '}
+                          <button type="button" className="link-button" aria-label={`${t('site.edit')} : ${site.name}`} onClick={() => setEditingSite(site.id)}>
+                            {t('site.edit')}
+                          </button>
+                        </>
+                      )}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -112,6 +148,7 @@ export function OrganizationPage({ id }: { id: string }) {
             (addingSite ? (
               <AddSiteForm
                 organizationId={organization.id}
+                around={organization.sites}
                 onAdded={() => {
                   setAddingSite(false);
                   refetch({ requestPolicy: 'network-only' });

@@ -1,6 +1,6 @@
 import type { AddSiteInput } from '../../gql/graphql';
 
-// The new-site form as typed, and the `addSite` input it makes. Coordinates are typed for now; a map to place the
+// The site form as typed, and the `addSite` / `updateSite` input it makes. Coordinates are typed for now; a map to place the
 // site comes with the map feature.
 
 export interface SiteFormState {
@@ -19,6 +19,38 @@ export type SiteField = keyof SiteFormState;
 export const SITE_FIELDS: readonly SiteField[] = ['name', 'address', 'postalCode', 'city', 'latitude', 'longitude', 'siret'];
 
 export const EMPTY_SITE: SiteFormState = { name: '', address: '', postalCode: '', city: '', latitude: '', longitude: '', siret: '' };
+
+/** An existing site as the form shows it, to edit it (coordinates written the French way when French). */
+export function siteFormState(
+  site: { name: string; address?: string | null; postalCode?: string | null; city: string; latitude: number; longitude: number; siret?: string | null },
+  language: string,
+): SiteFormState {
+  const degrees = (value: number) => (language === 'fr' ? String(value).replace('.', ',') : String(value));
+  return {
+    name: site.name,
+    address: site.address ?? '',
+    postalCode: site.postalCode ?? '',
+    city: site.city,
+    latitude: degrees(site.latitude),
+    longitude: degrees(site.longitude),
+    siret: site.siret ?? '',
+  };
+}
+
+/** Degrees as the form writes them after a click on the map: 5 decimals (about a metre), a comma in French. */
+export function typedDegrees(value: number, language: string): string {
+  const text = String(Number(value.toFixed(5)));
+  return language === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** Where the typed coordinates put the site, or null while they are not two numbers in range. */
+export function placeOf(state: SiteFormState): [number, number] | null {
+  const read = (text: string) => (text.trim() === '' ? NaN : Number(text.trim().replace(',', '.')));
+  const latitude = read(state.latitude);
+  const longitude = read(state.longitude);
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return [latitude, longitude];
+}
 
 export type SiteOutcome =
   | { ok: true; input: AddSiteInput }
