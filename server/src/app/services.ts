@@ -60,7 +60,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     notificationPreference: new NotificationPreferenceService(em),
     firstFacilitator: new FirstFacilitatorService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
     territories: new TerritoryService(em),
-    organizations: new OrganizationService(em),
+    organizations: new OrganizationService(em, deps.pubSub),
     approvals: new ApprovalService(em, deps.pubSub),
     flows: new FlowService(em, deps.pubSub, deps.needCodes),
     imports: new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport),

@@ -12,6 +12,8 @@ import { checkOrganizationFields, checkSiteFields, type OrganizationFields, type
 import { Site } from './site.entity.js';
 import { SITE_COLUMNS, toOrganizationRecord, toSiteRecord, type SiteRecord } from './organization.record.js';
 import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';
+import type { AppPubSub } from '../pubsub/pubsub.js';
+import { loadTerritoryTree } from '../territory/territory-tree.js';
 
 export interface OrganizationFilter {
   territoryIds?: string[];
@@ -21,7 +23,11 @@ export interface OrganizationFilter {
 
 /** The directory: organisations and their sites. */
 export class OrganizationService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** To tell the flows of a moved site (FLOW_CHANGED): their distances, and so their synergies, change. */
+    private readonly pubSub?: AppPubSub['pubSub'],
+  ) {}
 
   async page(viewer: MaybeViewer, filter: OrganizationFilter, page: PageRequest) {
     const scope = directoryScope(viewer);
@@ -115,9 +121,36 @@ export class OrganizationService {
     if (clean.siret && (await this.em.count(Site, { siret: clean.siret, id: { $ne: site.id } }))) {
       throw conflict('A site with this SIRET is already registered.');
     }
+    const moved = clean.latitude !== site.latitude || clean.longitude !== site.longitude;
     this.em.assign(site, clean);
     await this.em.flush();
+    if (moved) await this.announceMovedFlows(site.id);
     return site;
+  }
+
+  /**
+   * The active flows of a moved site are changed flows: the detector recomputes their pairs (distances) and their
+   * subscribers hear of them, as after `updateFlow`. Their visibility is unchanged.
+   */
+  private async announceMovedFlows(siteId: string): Promise<void> {
+    if (!this.pubSub) return;
+    const rows = await this.em.execute(
+      `select id, organization_id, territory_id, visibility from resource_flow where site_id = ? and status = 'ACTIVE' order by id`,
+      [siteId],
+    );
+    if (rows.length === 0) return;
+    const tree = await loadTerritoryTree(this.em);
+    for (const r of rows) {
+      this.pubSub.publish('FLOW_CHANGED', {
+        change: 'UPDATED',
+        flowId: String(r.id),
+        organizationId: String(r.organization_id),
+        territoryId: String(r.territory_id),
+        territoryChain: tree.ancestorsOf(String(r.territory_id)),
+        visibility: r.visibility,
+        previousVisibility: r.visibility,
+      });
+    }
   }
 
   /** Each organisation's sites by name, as plain rows (one statement for a directory page). */

@@ -84,4 +84,28 @@ describe('editing a site', () => {
     const back = await t.gql(UPDATE, { id: siteId, input: original }, facilitator);
     expect(back.data!.updateSite).toEqual({ id: siteId, ...original });
   });
+
+  it("re-detects a moved site's flows: their synergies follow the new distance, and come back with the site", async () => {
+    const pairs = async () => {
+      await t.app.synergiesSettled();
+      const res = await t.gql(
+        `query($o: ID!) { synergies(first: 100, filter: {organizationId: $o}) { nodes { status participants { flow { id } } explanation { transportTonneKm } } } }`,
+        { o: organizationId },
+        facilitator,
+      );
+      expect(res.errors).toBeUndefined();
+      // By the flows they pair (a synergy withdrawn and suggested again is a new row).
+      const key = (n: any) => n.participants.map((p: any) => p.flow?.id ?? '?').sort().join('+');
+      return new Map(res.data!.synergies.nodes.map((n: any) => [key(n), `${n.status} ${n.explanation?.transportTonneKm}`]));
+    };
+    const before = await pairs();
+    expect(before.size, 'the steelworks has synergies in the demo').toBeGreaterThan(0);
+    const far = { ...original, latitude: original.latitude + 0.4, longitude: original.longitude + 0.4 };
+    expect((await t.gql(UPDATE, { id: siteId, input: far }, member)).errors).toBeUndefined();
+    const moved = await pairs();
+    expect(moved, 'some synergy moved with the site (distance, or withdrawn beyond reach)').not.toEqual(before);
+    expect((await t.gql(UPDATE, { id: siteId, input: original }, member)).errors).toBeUndefined();
+    const back = await pairs();
+    for (const [id, state] of before) if (state.startsWith('SUGGESTED')) expect(back.get(id), id).toBe(state);
+  });
 });
