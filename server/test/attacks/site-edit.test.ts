@@ -96,7 +96,7 @@ describe('editing a site', () => {
       expect(res.errors).toBeUndefined();
       // By the flows they pair (a synergy withdrawn and suggested again is a new row).
       const key = (n: any) => n.participants.map((p: any) => p.flow?.id ?? '?').sort().join('+');
-      return new Map(res.data!.synergies.nodes.map((n: any) => [key(n), `${n.status} ${n.explanation?.transportTonneKm}`]));
+      return new Map<string, string>(res.data!.synergies.nodes.map((n: any) => [key(n), `${n.status} ${n.explanation?.transportTonneKm}`]));
     };
     const before = await pairs();
     expect(before.size, 'the steelworks has synergies in the demo').toBeGreaterThan(0);
