@@ -1,6 +1,7 @@
 import { FlowUnit, PhysicalForm, ResourceCategory } from '../../vocabulary/flow.enums.js';
 import type { KnowledgeBase, Pathway } from '../knowledge/knowledge-base.types.js';
 import type { EngineFlow } from './engine.types.js';
+import { neutralFlow, type FlowFields } from './neutral-flow.js';
 
 /**
  * A small, hand-made knowledge base and territory helpers for the engine's tests and the benchmark's fallback:
@@ -245,27 +246,7 @@ export function at(eastKm: number, northKm: number): { latitude: number; longitu
   };
 }
 
-/** A flow with neutral defaults; give what the test is about. */
-export function flow(fields: Partial<EngineFlow> & Pick<EngineFlow, 'id' | 'organizationId' | 'direction'>): EngineFlow {
-  return {
-    siteId: `site-${fields.organizationId}`,
-    territoryId: 'val-de-fensch',
-    category: 'WASTE',
-    label: '',
-    ewcCode: null,
-    hazardous: false,
-    needCode: null,
-    yearlyQuantity: null,
-    unit: 'TONNE',
-    physicalForm: null,
-    temperatureC: null,
-    availableMonths: null,
-    currentDestination: null,
-    yearlyCostEur: null,
-    ...ORIGIN,
-    organizationKind: 'COMPANY',
-    insertion: false,
-    naceCode: null,
-    ...fields,
-  };
+/** A flow with neutral defaults, at the origin of the Val de Fensch; give what the test is about. */
+export function flow(fields: FlowFields): EngineFlow {
+  return neutralFlow(fields, { territoryId: 'val-de-fensch', ...ORIGIN });
 }

@@ -3,6 +3,7 @@ import { figuresFor } from '../engine/declared-baseline.js';
 import type { EngineFlow, ImpactFigure } from '../engine/engine.types.js';
 import { substitutionImpacts } from '../engine/impacts.js';
 import { mutualisationImpacts } from '../engine/mutualisation-impacts.js';
+import { neutralFlow, type FlowFields } from '../engine/neutral-flow.js';
 
 /**
  * The worked examples of docs/impact-method.md § 10, one per route family, computed by the engine on the real
@@ -18,31 +19,10 @@ export interface WorkedExample {
   figures: ImpactFigure[];
 }
 
-type Flow = Partial<EngineFlow> & Pick<EngineFlow, 'id' | 'organizationId' | 'direction'>;
+type Flow = FlowFields;
 
 function flow(fields: Flow): EngineFlow {
-  return {
-    siteId: `site-${fields.organizationId}`,
-    territoryId: 'example',
-    category: 'WASTE',
-    label: '',
-    ewcCode: null,
-    hazardous: false,
-    needCode: null,
-    yearlyQuantity: null,
-    unit: 'TONNE',
-    physicalForm: null,
-    temperatureC: null,
-    availableMonths: null,
-    currentDestination: null,
-    yearlyCostEur: null,
-    latitude: 49.35,
-    longitude: 6.1,
-    organizationKind: 'COMPANY',
-    insertion: false,
-    naceCode: null,
-    ...fields,
-  };
+  return neutralFlow(fields, { territoryId: 'example', latitude: 49.35, longitude: 6.1 });
 }
 
 interface Pair {
