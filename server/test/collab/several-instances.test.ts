@@ -68,6 +68,10 @@ describe.runIf(enabled)('a plan served by two instances', () => {
     onB.doc.getArray('actions').push([new Y.Map<unknown>(Object.entries({ id: 'depuis-b', title: 'Écrit sur B', status: 'TODO' }))]);
     const added = await b.gql(`mutation($p: ID!) { addPlanAction(projectId: $p, input: {title: "API sur B"}) { actions { id title } } }`, { p: p.projectId }, p.steel);
     const apiId = added.data!.addPlanAction.actions.find((x: any) => x.title === 'API sur B').id;
+    // Both changes are told; events published on two paths (the browser's batch, the API's transaction) may reach
+    // the subscriber in either order, so each is awaited, then a sentinel proves no second telling of either.
+    const addedSoFar = () => events.events.flatMap((e: any) => e.data.planChanged.actions.added as string[]);
+    await until(() => addedSoFar().includes('depuis-b') && addedSoFar().includes(apiId), 'both changes told on A');
     const sentinel = await events.before((marker) => summary(marker));
     const addedIds = sentinel.flatMap((e) => e.data.planChanged.actions.added);
     expect(addedIds.sort()).toEqual(['depuis-b', apiId].sort());
