@@ -87,7 +87,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   phase('migrations');
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
 
-  const appPubSub = createAppPubSub(config.redisUrl);
+  const appPubSub = createAppPubSub(config.redisUrl, config.redisNamespace);
   const planChanges = planChangeTelling(orm, appPubSub.pubSub);
   const liveConnections = new LiveConnections();
   const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
@@ -104,6 +104,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     liveConnections,
     limits: config.sockets,
     redisUrl: config.redisUrl,
+    redisNamespace: config.redisNamespace,
     onPlanEdited: planChanges.onPlanEdited,
   });
   const planVersions = createPlanVersions({ log: collab.log, versions: new VersionStore(() => orm.em.fork()), appendServerUpdate: collab.appendServerUpdate, publish: planChanges.publish });
@@ -116,7 +117,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const deps = {
     pubSub: appPubSub.pubSub,
     sessionSecret: config.sessionSecret,
-    throttle: new LoginThrottle(config.redisUrl ? new RedisAttemptStore(config.redisUrl) : undefined),
+    throttle: new LoginThrottle(config.redisUrl ? new RedisAttemptStore(config.redisUrl, config.redisNamespace) : undefined),
     knowledgeBase,
     synergyDetection,
     needCodes: needCodesOf(knowledgeBase),

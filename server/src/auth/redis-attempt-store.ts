@@ -45,9 +45,9 @@ export class RedisAttemptStore implements AttemptStore {
   private readonly fallback = new MemoryAttemptStore();
   private outage = false;
 
-  constructor(redisUrl: string, private readonly log: Pick<Console, 'error' | 'info'> = console) {
+  constructor(redisUrl: string, namespace: string, private readonly log: Pick<Console, 'error' | 'info'> = console) {
     this.redis = new Redis(redisUrl, {
-      keyPrefix: 'fe2i:throttle:',
+      keyPrefix: `fe2i:${namespace}:throttle:`,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       commandTimeout: 1000,

@@ -30,6 +30,8 @@ export interface CollabOptions {
   /** Where the untrusted-update decoder plugs in; until then every update is accepted as Yjs decodes it. */
   checkUpdate?: CheckUpdate;
   compaction?: { everyMs: number; minUpdates: number };
+  /** This deployment's Redis keys and channels start with `fe2i:<namespace>:` (config.redisNamespace). */
+  redisNamespace?: string;
   /** Told when browsers' edits on this instance changed what a plan shows (the planChanged event). */
   onPlanEdited?: PlanEditListener;
 }
@@ -59,7 +61,7 @@ export function createCollabServer(options: CollabOptions) {
   const extensions: Extension[] = [new AuthenticationExtension(options.authenticate, options.access), persistence];
   if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited));
   if (options.redisUrl) {
-    extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: 'fe2i-collab' }));
+    extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: `fe2i:${options.redisNamespace ?? 'embedded'}:collab` }));
   }
   const hocuspocus = new Hocuspocus<CollabContext>({
     quiet: true,

@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://u:p@db:5432/fe2i',
       DATA_DIR: dataDir,
       REDIS_URL: 'rediss://cache:6380',
+      REDIS_NAMESPACE: 'valolab-prod',
       SESSION_SECRET: SECRET,
       ALLOWED_ORIGINS: 'https://fe2i.example, https://app.fe2i.example/some/path',
       SEED_DEMO: 'false',
@@ -84,6 +85,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgresql://u:p@db:5432/fe2i',
       dataDir: path.resolve(dataDir),
       redisUrl: 'rediss://cache:6380',
+      redisNamespace: 'valolab-prod',
       sessionSecret: SECRET,
       allowedOrigins: ['https://fe2i.example', 'https://app.fe2i.example'],
       seedDemo: false,
@@ -127,6 +129,15 @@ describe('loadConfig', () => {
     const problems = problemsOf({ DATABASE_URL: url });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^DATABASE_URL /);
+  });
+
+  it("names this deployment's Redis keys after its database unless REDIS_NAMESPACE says otherwise", () => {
+    const on = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env }).redisNamespace;
+    expect(on({ DATABASE_URL: 'postgres://fe2i@db:5432/fe2i_staging' })).toBe('fe2i_staging');
+    expect(on({ DATABASE_URL: 'postgres://fe2i@db:5432/fe2i_staging', REDIS_NAMESPACE: 'staging' })).toBe('staging');
+    expect(on({})).toBe('embedded');
+    expect(problemsOf({ REDIS_NAMESPACE: 'a b' })).toEqual([expect.stringMatching(/^REDIS_NAMESPACE /)]);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/' + 'x'.repeat(64) })).toEqual([expect.stringMatching(/REDIS_NAMESPACE/)]);
   });
 
   it('rejects a REDIS_URL that is not redis:// or rediss://', () => {

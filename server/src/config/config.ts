@@ -12,6 +12,11 @@ export interface Config {
   dataDir: string;
   /** Redis for pub/sub between several instances; in-process pub/sub when absent. */
   redisUrl: string | undefined;
+  /**
+   * What this deployment's keys in Redis start with (`fe2i:<namespace>:…`): two deployments sharing one Redis
+   * (staging and production, or test servers) must not count each other's log-ins nor hear each other's events.
+   */
+  redisNamespace: string;
   sessionSecret: string;
   /** Origins allowed to open WebSockets and to send cookies-bearing requests. Empty = same host only. */
   allowedOrigins: string[];
@@ -69,6 +74,7 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = readUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:'], problems);
   const redisUrl = readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:'], problems);
   const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, '.data'));
+  const redisNamespace = readRedisNamespace(env.REDIS_NAMESPACE, databaseUrl, problems);
   const allowedOrigins = readOrigins(env.ALLOWED_ORIGINS, problems);
   const seedDemo = readBool('SEED_DEMO', env.SEED_DEMO, databaseUrl === undefined, problems);
   const debugSql = readBool('DEBUG_SQL', env.DEBUG_SQL, false, problems);
@@ -98,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir,
     redisUrl,
+    redisNamespace,
     sessionSecret,
     allowedOrigins,
     seedDemo,
@@ -161,6 +168,17 @@ function readUrl(name: string, value: string | undefined, protocols: string[], p
   }
 }
 
+/**
+ * REDIS_NAMESPACE, or by default the database's name: the instances of one deployment share their database, so
+ * they share a namespace without being told, and a deployment on another database gets keys of its own.
+ */
+function readRedisNamespace(value: string | undefined, databaseUrl: string | undefined, problems: string[]): string {
+  const namespace = value || (databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) : '') || 'embedded';
+  if (/^[A-Za-z0-9_.-]{1,63}$/.test(namespace)) return namespace;
+  problems.push(value ? `REDIS_NAMESPACE must be 1 to 63 letters, digits, '.', '_' or '-' (got "${value}")` : `set REDIS_NAMESPACE: the database name "${namespace}" cannot name Redis keys`);
+  return 'embedded';
+}
+
 function readOrigins(value: string | undefined, problems: string[]): string[] {
   if (!value) return [];
   return value
@@ -185,6 +203,7 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   DATABASE_URL: 'postgres:// URL of a PostgreSQL server; unset = embedded PGlite under DATA_DIR',
   DATA_DIR: 'folder of the embedded database and local secret (default ./.data)',
   REDIS_URL: 'redis:// URL for pub/sub between several instances; unset = in-process',
+  REDIS_NAMESPACE: "what this deployment's Redis keys start with, fe2i:<namespace>: (default: the database's name)",
   SESSION_SECRET: 'at least 32 characters; required in production, generated into DATA_DIR otherwise',
   ALLOWED_ORIGINS: 'comma-separated origins allowed for WebSockets and cross-site requests (default: same host)',
   SEED_DEMO: 'load the Val de Fensch demo territory into an empty database (default: true on PGlite)',

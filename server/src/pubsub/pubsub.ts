@@ -129,13 +129,13 @@ function stamped(pubSub: PubSub<Topics>, instanceId: string): PubSub<Topics> {
  * In-process by default; through Redis when REDIS_URL is set, so that a mutation served by one instance reaches
  * subscribers connected to another. A Redis outage never fails a publish: see redis-event-stream.ts.
  */
-export function createAppPubSub(redisUrl: string | undefined): AppPubSub {
+export function createAppPubSub(redisUrl: string | undefined, namespace = 'embedded'): AppPubSub {
   const instanceId = randomUUID();
   if (!redisUrl) {
     const pubSub = createPubSub<Topics>();
     return { relay: relayTo(pubSub), pubSub: stamped(pubSub, instanceId), instanceId, redisState: () => null, close: async () => {} };
   }
-  const stream = createRedisEventStream(redisUrl, instanceId);
+  const stream = createRedisEventStream(redisUrl, namespace, instanceId);
   const pubSub = createPubSub<Topics>({ eventTarget: stream.eventTarget });
   return {
     relay: relayTo(pubSub),

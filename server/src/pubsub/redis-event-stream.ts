@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 
-/** One Redis stream carries every topic: a reader that was away resumes after the last entry it saw. */
-const STREAM_KEY = 'fe2i:events';
+/** One Redis stream per deployment carries every topic: a reader that was away resumes after the last entry it saw. */
+export const streamKey = (namespace: string) => `fe2i:${namespace}:events`;
 /** Entries kept in Redis for instances that reconnect late (approximate trimming is O(1)). */
 const STREAM_LENGTH = 10_000;
 /** Events held while Redis is away; beyond it the oldest are dropped and the loss is logged. */
@@ -21,9 +21,10 @@ interface Listener {
  * was published while it was cut off reaches it too. Nothing here throws into the publisher: failures are logged
  * and retried.
  */
-export function createRedisEventStream(redisUrl: string, instanceId: string, log: Pick<Console, 'error' | 'info'> = console) {
+export function createRedisEventStream(redisUrl: string, namespace: string, instanceId: string, log: Pick<Console, 'error' | 'info'> = console) {
   // No offline queue: a command while disconnected fails at once, and this module decides what to keep.
   const options = { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+  const STREAM_KEY = streamKey(namespace);
   const publisher = new Redis(redisUrl, options);
   const reader = new Redis(redisUrl, options);
   const listeners = new Map<string, Set<Listener>>();

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisEventStream, MAX_BUFFERED_EVENTS } from '../../src/pubsub/redis-event-stream.js';
+import { createRedisEventStream, MAX_BUFFERED_EVENTS, streamKey } from '../../src/pubsub/redis-event-stream.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { canRunRedisServer, OwnRedis } from './redis-server.js';
 
@@ -14,7 +14,7 @@ describe.runIf(canRunRedisServer)('events published during a Redis outage', () =
     await redis.kill();
     const lines: string[] = [];
     const log = { error: (...args: unknown[]) => lines.push(args.join(' ')), info: (...args: unknown[]) => lines.push(args.join(' ')) };
-    const stream = createRedisEventStream(redis.url, 'instance-a', log);
+    const stream = createRedisEventStream(redis.url, 'outage-test', 'instance-a', log);
     const received: number[] = [];
     stream.eventTarget.addEventListener('T', (event) => received.push((event as CustomEvent<{ i: number }>).detail.i));
     const extra = 5;
@@ -26,8 +26,8 @@ describe.runIf(canRunRedisServer)('events published during a Redis outage', () =
     const reader = new Redis(redis.url);
     try {
       const until = Date.now() + 15_000;
-      while ((await reader.xlen('fe2i:events')) < MAX_BUFFERED_EVENTS && Date.now() < until) await sleep(100);
-      const entries = await reader.xrange('fe2i:events', '-', '+');
+      while ((await reader.xlen(streamKey('outage-test'))) < MAX_BUFFERED_EVENTS && Date.now() < until) await sleep(100);
+      const entries = await reader.xrange(streamKey('outage-test'), '-', '+');
       const sent = entries.map(([, fields]) => (JSON.parse(fields[fields.indexOf('payload') + 1]!) as { i: number }).i);
       expect(sent).toEqual(Array.from({ length: MAX_BUFFERED_EVENTS }, (_, k) => k + extra));
       expect(lines.some((line) => line.includes(`${extra} were dropped`))).toBe(true);

@@ -38,7 +38,7 @@ async function main(args: string[]): Promise<void> {
   const embedded = config.databaseUrl ? undefined : await openEmbedded(path.join(config.dataDir, 'pglite'));
   let orm: MikroORM | undefined;
   // Through Redis when the servers share it; else recorded here and sent through PostgreSQL NOTIFY afterwards.
-  const pubSub = createAppPubSub(config.redisUrl);
+  const pubSub = createAppPubSub(config.redisUrl, config.redisNamespace);
   const events = recordEvents(pubSub);
   const knowledgeBase = loadKnowledgeBase();
   const detection = new SynergyDetection(knowledgeBase);
