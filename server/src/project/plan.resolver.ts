@@ -27,7 +27,7 @@ export class ProjectPlanResolver {
       'Null when you may not read it.',
   })
   async plan(@Root() project: SynergyProjectNode, @Ctx() ctx: ProjectResolverContext): Promise<ProjectPlanNode | null> {
-    const found = await ctx.services.plans.read(ctx.viewer, project.dbId);
+    const found = await ctx.services.plans.readOf(ctx.viewer, project.record);
     return found ? viewPlan(found.plan, found.record, ctx.viewer) : null;
   }
 

@@ -38,8 +38,16 @@ export class PlanService {
   /** The plan, or null when the viewer may not see the project (it then does not exist for them). */
   async read(viewer: MaybeViewer, projectId: string): Promise<PlanOfProject | null> {
     const record = await this.projects.find(viewer, projectId);
-    if (!record || planAccess(viewer, projectFactsOf(record)) === 'NONE') return null;
-    return { record, plan: await this.documents.read(projectId) };
+    return record ? this.readOf(viewer, record) : null;
+  }
+
+  /**
+   * The plan of a project already loaded for this viewer (a list's projects: no second load per project), or null
+   * when the viewer may see the project but not its plan.
+   */
+  async readOf(viewer: MaybeViewer, record: ProjectRecord): Promise<PlanOfProject | null> {
+    if (planAccess(viewer, projectFactsOf(record)) === 'NONE') return null;
+    return { record, plan: await this.documents.read(record.project.id) };
   }
 
   /**

@@ -20,6 +20,7 @@ export function viewProject(record: ProjectRecord, viewer: MaybeViewer): Synergy
   return Object.assign(new SynergyProjectNode(), {
     id: toGlobalId('SynergyProject', project.id),
     dbId: project.id,
+    record,
     territoryDbId: project.territory.id,
     synergyDbId: project.synergy?.id ?? null,
     title: project.title,

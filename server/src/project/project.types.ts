@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node.js';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { InvitationStatus, ProjectChange, ProjectRole, ProjectStage } from './project.enums.js';
+import type { ProjectRecord } from './project.records.js';
 
 registerEnumType(ProjectStage, {
   name: 'ProjectStage',
@@ -74,6 +75,8 @@ export class ProjectStageChangeNode {
 })
 export class SynergyProjectNode extends Node {
   dbId!: string;
+  /** What the node was built from, for one viewer who may see it: its plan is read without loading it again. */
+  record!: ProjectRecord;
   territoryDbId!: string;
   synergyDbId!: string | null;
 
