@@ -18,18 +18,22 @@ export type As = { cookie?: string; token?: string } | undefined;
 
 /** The real server (HTTP + WebSocket) on a random port over a database of its own. */
 export class TestApp {
-  private constructor(
+  constructor(
     readonly app: RunningApp,
-    private readonly db: TestDatabase,
+    protected readonly db: TestDatabase,
   ) {}
 
-  static async start({
+  /** Starts the server; a subclass (the attack tests' server) gets an instance of itself. */
+  static async start<T extends TestApp>(
+    this: new (app: RunningApp, db: TestDatabase) => T,
+    {
     seedDemo = true,
     redisUrl,
     sharing,
     env = {},
     log = () => {},
-  }: { seedDemo?: boolean; redisUrl?: string; sharing?: TestApp; env?: Record<string, string>; log?: (line: string) => void } = {}): Promise<TestApp> {
+    }: { seedDemo?: boolean; redisUrl?: string; sharing?: TestApp; env?: Record<string, string>; log?: (line: string) => void } = {},
+  ): Promise<T> {
     // A second instance may share the first one's PostgreSQL database (several instances behind a balancer).
     const db = sharing ? { ...sharing.db, drop: async () => {} } : await createTestDatabase();
     const config = loadConfig({
@@ -45,7 +49,7 @@ export class TestApp {
       ...env,
     });
     const app = await startApp(config, log);
-    return new TestApp(app, db);
+    return new this(app, db);
   }
 
   get url(): string {
@@ -57,11 +61,11 @@ export class TestApp {
     await this.db.drop();
   }
 
-  async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: As, operationName?: string): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (as?.cookie) headers.cookie = as.cookie;
     if (as?.token) headers.authorization = `Bearer ${as.token}`;
-    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables, operationName }) });
     const body = (await res.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
     return { status: res.status, data: body.data ?? undefined, errors: body.errors, headers: res.headers };
   }

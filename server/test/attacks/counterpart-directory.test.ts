@@ -55,9 +55,9 @@ describe('anonymous counterparts against the public directory', () => {
     const out: T[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await server.gql(query, { after }, as);
+      const res: { errors?: unknown[]; data?: Record<string, any> } = await server.gql(query, { after }, as);
       expect(res.errors).toBeUndefined();
-      const page = res.data![field];
+      const page: { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = res.data![field];
       out.push(...page.nodes);
       if (!page.pageInfo.hasNextPage) return out;
       after = page.pageInfo.endCursor;

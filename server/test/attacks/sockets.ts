@@ -1,64 +1,14 @@
 import 'reflect-metadata';
 import WebSocket from 'ws';
-import { startApp, type RunningApp } from '../../src/app/start-app.js';
-import { loadConfig } from '../../src/config/config.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
-import { createTestDatabase, type TestDatabase } from '../test-database.js';
+import { TestApp } from '../harness.js';
 
 /** Credentials as an attacker's client sends them: a session cookie or a bearer token (in `connection_init`). */
 export type Credentials = { cookie?: string; token?: string };
 
-/** The real server on a random port, with environment variables of the test's choosing (limits). */
-export class AttackServer {
-  private constructor(
-    readonly app: RunningApp,
-    private readonly db: TestDatabase,
-  ) {}
-
-  static async start(options: { env?: Record<string, string>; redisUrl?: string; sharing?: AttackServer; seedDemo?: boolean } = {}) {
-    const { env = {}, redisUrl, sharing, seedDemo = true } = options;
-    const db = sharing ? { ...sharing.db, drop: async () => {} } : await createTestDatabase();
-    const config = loadConfig({
-      REDIS_URL: redisUrl,
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.databaseUrl,
-      DATA_DIR: db.dataDir,
-      SESSION_SECRET: 'test-secret-test-secret-test-secret-42',
-      SEED_DEMO: seedDemo ? 'true' : 'false',
-      DB_POOL_MAX: '4',
-      ...env,
-    });
-    return new AttackServer(await startApp(config, () => {}), db);
-  }
-
-  get url(): string {
-    return this.app.url;
-  }
-
+/** The real server on a random port (the tests' TestApp), with what attacks need beside it. */
+export class AttackServer extends TestApp {
   get wsUrl(): string {
     return `${this.url.replace('http', 'ws')}/graphql`;
-  }
-
-  async stop(): Promise<void> {
-    await this.app.stop();
-    await this.db.drop();
-  }
-
-  async gql(query: string, variables: Record<string, unknown> = {}, as: Credentials = {}, operationName?: string) {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (as.cookie) headers.cookie = as.cookie;
-    if (as.token) headers.authorization = `Bearer ${as.token}`;
-    const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables, operationName }) });
-    const body = (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
-    return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
-  }
-
-  async logIn(email: string): Promise<{ cookie: string }> {
-    const res = await this.gql(`mutation($e: String!, $p: String!) { logIn(input: {email: $e, password: $p}) { viewer { id } } }`, { e: email, p: DEMO_PASSWORD });
-    if (res.errors) throw new Error(`log-in failed: ${JSON.stringify(res.errors)}`);
-    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
   }
 
   /** A new API token of the signed-in user: its secret and global ID. */
