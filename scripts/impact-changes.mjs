@@ -35,10 +35,12 @@ function baseReport() {
 function totals(markdown) {
   const rows = new Map();
   for (const line of markdown.split('\n')) {
-    const m = /^\| ([A-Z_0-9]+) \| ([^|]+) \| ([\d,.]+) \(([-\d,.]+)–([-\d,.]+)\)[^|]* \| ([\d,.]+) \(([-\d,.]+)–([-\d,.]+)\) \|$/.exec(line);
+    const m = /^\| ([A-Z_0-9]+) \| ([^|]+) \| ([\d,.]+) \(([-\d,.]+)–([-\d,.]+)\)[^|]* \| ([\d,.]+) \(([-\d,.]+)–([-\d,.]+)\) \|(?: ([\d,.]+) \(([-\d,.]+)–([-\d,.]+)\) \|)?$/.exec(line);
     if (!m) continue;
     const n = (s) => Number(s.replace(/,/g, ''));
-    rows.set(m[1], { unit: m[2].trim(), once: [n(m[3]), n(m[4]), n(m[5])], gross: [n(m[6]), n(m[7]), n(m[8])] });
+    // The expected column (× the probability that a suggestion happens) exists from issue 14's realisation on.
+    const expected = m[9] === undefined ? null : [n(m[9]), n(m[10]), n(m[11])];
+    rows.set(m[1], { unit: m[2].trim(), once: [n(m[3]), n(m[4]), n(m[5])], gross: [n(m[6]), n(m[7]), n(m[8])], expected });
   }
   return rows;
 }
@@ -60,12 +62,16 @@ const LABELS = {
 };
 const out = [];
 out.push(`Demo territory, \`node scripts/impact-changes.mjs ${base}\`: base ${commit} against the working tree.`, '');
-out.push(`| indicator | once counted at ${commit} | once counted now | change (central) | gross at ${commit} | gross now |`, '| --- | --- | --- | --- | --- | --- |');
+out.push(
+  `| indicator | once counted at ${commit} | once counted now | change (central) | gross at ${commit} | gross now | expected at ${commit} | expected now |`,
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+);
 for (const [id, label] of Object.entries(LABELS)) {
   const a = before.get(id);
   const b = after.get(id);
   if (!a || !b) continue;
-  out.push(`| ${label} | ${range(a.once)} | ${range(b.once)} | ${change(a.once[0], b.once[0])} | ${range(a.gross)} | ${range(b.gross)} |`);
+  const expected = (r) => (r.expected ? range(r.expected) : '— (not computed)');
+  out.push(`| ${label} | ${range(a.once)} | ${range(b.once)} | ${change(a.once[0], b.once[0])} | ${range(a.gross)} | ${range(b.gross)} | ${expected(a)} | ${expected(b)} |`);
 }
 
 // Knowledge-base factors: emission factors, and the numbers of each pathway's impact (typical costs, jobs ratios).

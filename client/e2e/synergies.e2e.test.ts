@@ -135,6 +135,11 @@ describe('the synergies workspace, in a browser, against the real server', () =>
       const impacts = page.getByRole('region', { name: /^Impacts du territoire/ });
       await impacts.getByRole('heading', { name: /^Suggérées \d+ synergies$/ }).waitFor();
       await page.getByRole('button', { name: 'Lancer la détection' }).waitFor();
+      // Beside each once-counted total, what is expected of it (× the probability that a suggestion happens, PNSI).
+      const suggested = impacts.locator('.impact-stage').first();
+      await suggested.getByText(/^\s*attendu \S/).first().waitFor();
+      expect(await suggested.locator('.expected').count()).toBe(await suggested.locator('dd').count());
+      await impacts.getByText(/138 synergies concrétisées sur 588 détectées/).waitFor();
 
       const list = page.getByRole('region', { name: 'Synergies, meilleur score en premier' });
       const rows = list.getByRole('article');

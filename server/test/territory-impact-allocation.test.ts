@@ -96,7 +96,8 @@ const DOCUMENT = {
 };
 
 const IMPACT = `query($t: ID!) { territoryImpact(territoryId: $t) { suggested { synergyCount
-  totals { indicator unit central high } grossTotals { indicator unit central high } } } }`;
+  totals { indicator unit low central high } expectedTotals { indicator unit low central high }
+  grossTotals { indicator unit central high } } } }`;
 
 describe('territoryImpact counts each declared unit once', () => {
   let t: TestApp;
@@ -157,5 +158,19 @@ describe('territoryImpact counts each declared unit once', () => {
       expect(x.high).toBeLessThanOrEqual(grossTotals.find((g: any) => g.indicator === x.indicator).high + 1e-6);
     }
     expect(total(totals, 'CO2E_AVOIDED_T')).toBeLessThan(total(grossTotals, 'CO2E_AVOIDED_T'));
+  });
+
+  it('expects of suggestions the PNSI rate of the once-counted totals: 138 of 588 (23.5 %), low and high its 95 % interval', () => {
+    const { totals, expectedTotals } = impact.suggested;
+    expect(expectedTotals.map((x: any) => x.indicator)).toEqual(totals.map((x: any) => x.indicator));
+    for (const x of totals) {
+      const e = expectedTotals.find((y: any) => y.indicator === x.indicator && y.unit === x.unit);
+      // As ratios (the totals run to thousands): central 23.47 %, low 20.22 %, high 27.06 %.
+      if (x.central !== 0) expect(e.central / x.central).toBeCloseTo(138 / 588, 4);
+      if (x.low !== 0) expect(e.low / x.low).toBeCloseTo(0.2022, 4);
+      if (x.high !== 0) expect(e.high / x.high).toBeCloseTo(0.2706, 4);
+    }
+    // 3,800 MWh once counted, 85 % take-up if the synergies happen, 23.5 % that a suggestion happens.
+    expect(total(expectedTotals, 'MWH_RECOVERED')).toBeCloseTo(((2_000 + 1_800) * 0.85 * 138) / 588, 0);
   });
 });

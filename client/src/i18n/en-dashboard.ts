@@ -13,7 +13,7 @@ export const enDashboard: Record<keyof typeof frDashboard, string> = {
   'dashboard.indicators': 'Indicators by stage',
   'dashboard.method.summary': 'How these figures are computed',
   'dashboard.method.text':
-    'Each synergy estimates its yearly impacts (low, central and high) from declared quantities or, failing those, typical values, and from published factors (avoided emissions, costs, jobs) whose source is cited. The totals add up the synergies of each stage. The detail of a calculation, its factors and their sources are on each synergy’s page.',
+    'Each synergy estimates its yearly impacts (low, central and high) from declared quantities or, failing those, typical values, and from published factors (avoided emissions, costs, jobs) whose source is cited; a factor naming no database item, or a convention of the method (share of the match taken up if the synergy happens: 85 %, 70 to 100 %), is shown as an assumption with its range. The totals count each flow once; the “expected” totals multiply them by the probability that a synergy at its stage happens: suggested 23.5 % (138 of 588 detected synergies concretised, French PNSI 2015–2017), in progress an assumption from 23.5 to 100 %, operational 100 %. The detail of a calculation, its factors and their sources are on each synergy’s page.',
   'dashboard.method.link': 'See the calculation on a synergy’s page',
 
   'dashboard.map': 'Map of sites and synergies',

@@ -11,7 +11,7 @@ export const frDashboard = {
   'dashboard.indicators': 'Indicateurs par étape',
   'dashboard.method.summary': 'Comment ces chiffres sont calculés',
   'dashboard.method.text':
-    'Chaque synergie estime ses impacts annuels (valeur basse, centrale et haute) à partir des quantités déclarées ou, à défaut, de valeurs types, et de facteurs publiés (émissions évitées, coûts, emplois) dont la source est citée. Les totaux additionnent les synergies de chaque étape. Le détail d’un calcul, ses facteurs et leurs sources figurent sur la page de chaque synergie.',
+    'Chaque synergie estime ses impacts annuels (valeur basse, centrale et haute) à partir des quantités déclarées ou, à défaut, de valeurs types, et de facteurs publiés (émissions évitées, coûts, emplois) dont la source est citée ; un facteur sans élément de base de données nommé, ou une convention de la méthode (part des quantités reprise si la synergie se fait : 85 %, de 70 à 100 %), est affiché comme hypothèse avec sa fourchette. Les totaux comptent chaque flux une fois ; les totaux « attendus » les multiplient par la probabilité qu’une synergie se fasse à son étape : suggérée 23,5 % (138 synergies concrétisées sur 588 détectées, PNSI 2015-2017), en cours hypothèse de 23,5 à 100 %, opérationnelle 100 %. Le détail d’un calcul, ses facteurs et leurs sources figurent sur la page de chaque synergie.',
   'dashboard.method.link': 'Voir le calcul sur la page d’une synergie',
 
   'dashboard.map': 'Carte des sites et des synergies',

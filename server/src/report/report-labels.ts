@@ -15,6 +15,7 @@ const LABELS = {
     central: 'Central',
     high: 'Haut',
     once: 'comptés une fois',
+    expected: 'attendus (× probabilité de réalisation à cette étape)',
     gross: 'potentiel brut (non additionnable)',
     synergyCount: 'synergies',
     synergies: 'Synergies',
@@ -29,7 +30,7 @@ const LABELS = {
     none: 'Aucun.',
     method: 'Méthode et sources',
     methodText:
-      "Chaque impact est estimé par une formule et des facteurs cités (docs/impact-method.md) ; bas, central et haut encadrent l'incertitude. Le central retient la part attendue des quantités appariées (85 %, de 70 % pour le bas à 100 % pour le haut), chaque flux n'est compté qu'une fois, et les euros sont nets du transport, du traitement et du prix de la ressource ; les hypothèses non sourcées sont données comme telles, avec leur fourchette. Les contreparties anonymes restent anonymes ici, et les chiffres que le lecteur ne peut voir n'y figurent pas.",
+      "Chaque impact est estimé par une formule et des facteurs cités (docs/impact-method.md) ; bas, central et haut encadrent l'incertitude. Chaque flux n'est compté qu'une fois. Les chiffres d'une synergie sont ce qu'elle donne si elle se fait, sur la part attendue des quantités appariées (85 %, de 70 % pour le bas à 100 % pour le haut : hypothèse, aucun taux publié trouvé). Les totaux « attendus » les multiplient par la probabilité qu'une synergie se fasse à son étape : suggérée, 23,5 % (138 synergies concrétisées sur 588 détectées par le Programme national de synergies interentreprises 2015-2017 ; bas et haut : intervalle à 95 % de ce décompte) ; en cours, hypothèse entre ce taux et la certitude (central 61,7 %) ; opérationnelle, 100 %. Les euros sont nets du transport, du traitement et du prix de la ressource ; les hypothèses non sourcées sont données comme telles, avec leur fourchette. Les contreparties anonymes restent anonymes ici, et les chiffres que le lecteur ne peut voir n'y figurent pas.",
     section: 'Rubrique',
     label: 'Libellé',
     SUGGESTED: 'Suggérées',
@@ -66,6 +67,7 @@ const LABELS = {
     central: 'Central',
     high: 'High',
     once: 'counted once',
+    expected: 'expected (× the probability of happening at this stage)',
     gross: 'gross potential (not additive)',
     synergyCount: 'synergies',
     synergies: 'Synergies',
@@ -80,7 +82,7 @@ const LABELS = {
     none: 'None.',
     method: 'Method and sources',
     methodText:
-      'Each impact is estimated by a formula and cited factors (docs/impact-method.md); low, central and high bound the uncertainty. The central takes the expected share of the matched quantities (85 %, from 70 % for the low to 100 % for the high), each flow is counted once, and euros are net of haulage, processing and the resource\'s price; unsourced assumptions are shown as such, with their range. Anonymous counterparts stay anonymous here, and figures the reader may not see are not in it.',
+      "Each impact is estimated by a formula and cited factors (docs/impact-method.md); low, central and high bound the uncertainty. Each flow is counted once. A synergy's figures are what it gives if it happens, on the expected share of the matched quantities (85 %, from 70 % for the low to 100 % for the high: an assumption, no published rate found). The \"expected\" totals multiply them by the probability that a synergy at its stage happens: suggested, 23.5 % (138 of the 588 synergies detected by the French national inter-company synergy programme, PNSI 2015–2017, were concretised; low and high the 95 % interval of that count); in progress, an assumption between that rate and certainty (central 61.7 %); operational, 100 %. Euros are net of haulage, processing and the resource's price; unsourced assumptions are shown as such, with their range. Anonymous counterparts stay anonymous here, and figures the reader may not see are not in it.",
     section: 'Section',
     label: 'Label',
     SUGGESTED: 'Suggested',

@@ -6,7 +6,7 @@ const report = (title: string): TerritoryReport => ({
   language: 'FR',
   territoryName: 'Val de Fensch',
   generatedOn: '2026-12-05',
-  stages: [{ stage: 'SUGGESTED', synergyCount: 2, totals: [{ indicator: 'TONNES_DIVERTED', unit: 't', low: 1.5, central: 2, high: 3 }], grossTotals: [] }],
+  stages: [{ stage: 'SUGGESTED', synergyCount: 2, totals: [{ indicator: 'TONNES_DIVERTED', unit: 't', low: 1.5, central: 2, high: 3 }], expectedTotals: [], grossTotals: [] }],
   synergies: [],
   synergyCount: 0,
   projects: [{ title, stage: 'STUDY' }],

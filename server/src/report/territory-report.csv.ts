@@ -24,6 +24,9 @@ export function territoryReportCsv(report: TerritoryReport): string {
     figures(`${w('stages')} — ${w('once')}`, w(stage.stage), `${stage.synergyCount} ${w('synergyCount')}`, stage.totals);
   }
   for (const stage of report.stages) {
+    figures(`${w('stages')} — ${w('expected')}`, w(stage.stage), `${stage.synergyCount} ${w('synergyCount')}`, stage.expectedTotals);
+  }
+  for (const stage of report.stages) {
     figures(`${w('stages')} — ${w('gross')}`, w(stage.stage), `${stage.synergyCount} ${w('synergyCount')}`, stage.grossTotals);
   }
   for (const s of report.synergies) {

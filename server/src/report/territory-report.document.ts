@@ -45,6 +45,7 @@ export const TERRITORY_REPORT_DOCUMENT = /* GraphQL */ `
   fragment ReportGroup on ImpactGroup {
     synergyCount
     totals { indicator unit low central high }
+    expectedTotals { indicator unit low central high }
     grossTotals { indicator unit low central high }
   }
 `;

@@ -21,6 +21,8 @@ export function territoryReportHtml(report: TerritoryReport): string {
     .map(
       (s) =>
         `<h3>${escape(w(s.stage))} — ${s.synergyCount} ${escape(w('synergyCount'))} (${escape(w('once'))})</h3>${table(s.totals)}${
+          s.expectedTotals.length ? `<p class="small">${escape(w(s.stage))} — ${escape(w('expected'))}</p>${table(s.expectedTotals)}` : ''
+        }${
           s.grossTotals.length ? `<p class="small">${escape(w(s.stage))} — ${escape(w('gross'))}</p>${table(s.grossTotals)}` : ''
         }`,
     )

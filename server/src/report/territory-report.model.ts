@@ -16,6 +16,8 @@ export interface ReportStage {
   stage: 'SUGGESTED' | 'IN_PROGRESS' | 'OPERATIONAL';
   synergyCount: number;
   totals: ReportFigure[];
+  /** The once-counted totals × the stage's realisation probability (docs/impact-method.md § 1). */
+  expectedTotals: ReportFigure[];
   grossTotals: ReportFigure[];
 }
 
@@ -51,6 +53,7 @@ interface ApiFigure extends ReportFigure {
 interface ApiGroup {
   synergyCount: number;
   totals: ReportFigure[];
+  expectedTotals: ReportFigure[];
   grossTotals: ReportFigure[];
 }
 /** The shape of the answer to TERRITORY_REPORT_DOCUMENT. */
@@ -86,6 +89,7 @@ export function buildTerritoryReport(answer: TerritoryReportAnswer, language: Re
     stage,
     synergyCount: g.synergyCount,
     totals: g.totals.map(plain).sort(byIndicator),
+    expectedTotals: g.expectedTotals.map(plain).sort(byIndicator),
     grossTotals: g.grossTotals.map(plain).sort(byIndicator),
   });
   const sources = new Map<string, ReportSource>();

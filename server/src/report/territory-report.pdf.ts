@@ -65,6 +65,10 @@ export async function territoryReportPdf(report: TerritoryReport): Promise<Buffe
   for (const stage of report.stages) {
     content.push({ text: `${w(stage.stage)} — ${stage.synergyCount} ${w('synergyCount')} (${w('once')})`, style: 'subheading' });
     content.push(figureTable(report, stage.totals));
+    if (stage.expectedTotals.length) {
+      content.push({ text: `${w(stage.stage)} — ${w('expected')}`, style: 'small' });
+      content.push(figureTable(report, stage.expectedTotals));
+    }
     if (stage.grossTotals.length) {
       content.push({ text: `${w(stage.stage)} — ${w('gross')}`, style: 'small' });
       content.push(figureTable(report, stage.grossTotals));

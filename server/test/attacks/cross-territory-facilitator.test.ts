@@ -85,5 +85,9 @@ describe('a facilitator acts only inside the territories they facilitate', () =>
     expect(pending.data).toEqual({ pendingOrganizations: [], pendingMemberships: [] });
     const impact = await t.gql(`query($t: ID!) { territoryImpact(territoryId: $t) { suggested { synergyCount } } }`, { t: fensch }, outsider);
     expectRefused(impact, 'FORBIDDEN');
+    // The expected totals (× the stage's probability) are refused the same way: no partial answer.
+    const expected = await t.gql(`query($t: ID!) { territoryImpact(territoryId: $t) { suggested { expectedTotals { indicator central } } inProgress { expectedTotals { indicator central } } } }`, { t: fensch }, outsider);
+    expectRefused(expected, 'FORBIDDEN');
+    expect(expected.data?.territoryImpact ?? null).toBeNull();
   });
 });

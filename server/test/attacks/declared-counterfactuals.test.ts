@@ -25,7 +25,7 @@ describe('declared counterfactuals stay with the organisation and its facilitato
     return res.data?.node?.impacts ?? null;
   };
   const co2 = async (as: As) => ((await impacts(as)) ?? []).find((f: any) => f.indicator === 'CO2E_AVOIDED_T');
-  const totals = async (as: As) => (await t.gql(`query($t: ID!) { territoryImpact(territoryId: $t) { suggested { totals { indicator low central high } grossTotals { indicator low central high } } } }`, { t: fensch }, as)).data?.territoryImpact ?? null;
+  const totals = async (as: As) => (await t.gql(`query($t: ID!) { territoryImpact(territoryId: $t) { suggested { totals { indicator low central high } expectedTotals { indicator low central high } grossTotals { indicator low central high } } } }`, { t: fensch }, as)).data?.territoryImpact ?? null;
   const needSeenBy = async (as: As) => (await t.gql(`query($id: ID!) { node(id: $id) { ... on ResourceFlow { id ${supplyFields} } } }`, { id: needId }, as)).data?.node ?? null;
 
   beforeAll(async () => {

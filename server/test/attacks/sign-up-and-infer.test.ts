@@ -91,7 +91,7 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
         {},
         stranger,
       );
-      const impact = await t.gql(`query($t: ID!) { territoryImpact(territoryId: $t) { suggested { synergyCount totals { indicator low central high } grossTotals { indicator low central high } } inProgress { totals { indicator central } grossTotals { indicator central } } operational { totals { indicator central } grossTotals { indicator central } } } }`, { t: fensch }, stranger);
+      const impact = await t.gql(`query($t: ID!) { territoryImpact(territoryId: $t) { suggested { synergyCount totals { indicator low central high } expectedTotals { indicator low central high } grossTotals { indicator low central high } } inProgress { totals { indicator central } expectedTotals { indicator low central high } grossTotals { indicator central } } operational { totals { indicator central } expectedTotals { indicator low central high } grossTotals { indicator central } } } }`, { t: fensch }, stranger);
       expect(res.errors ?? impact.errors).toBeUndefined();
       // In the order the server gives: the order is a figure too.
       const synergies = res.data!.synergies.nodes.map((n: any) => JSON.stringify(n));

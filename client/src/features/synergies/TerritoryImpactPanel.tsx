@@ -27,6 +27,9 @@ const TerritoryImpactQuery = graphql(`
     totals {
       ...ImpactRangeFields
     }
+    expectedTotals {
+      ...ImpactRangeFields
+    }
   }
 `);
 
@@ -78,12 +81,20 @@ function ImpactStage({ title, group }: { title: string; group: ImpactGroup }) {
         <dl className="impact-totals">
           {sortImpacts(group.totals).map((total) => {
             const { central, range } = formatImpact(total, language, t);
+            const expectedTotal = group.expectedTotals.find((e) => e.indicator === total.indicator && e.unit === total.unit);
+            const expected = expectedTotal && formatImpact(expectedTotal, language, t);
             return (
               <div key={total.indicator}>
                 <dt>{indicatorLabel(total.indicator, t)}</dt>
                 <dd>
                   <strong>{central}</strong>
                   {range && <span className="range"> ({range})</span>}
+                  {expected && (
+                    <span className="expected small">
+                      {' '}
+                      {t('territoryImpact.expected', { central: expected.central, range: expected.range ?? expected.central })}
+                    </span>
+                  )}
                 </dd>
               </div>
             );

@@ -203,7 +203,7 @@ const pathways: Pathway[] = [
   },
 ];
 
-const TEST_ENTRY = { databaseEntry: 'test fixture', vintage: '2026', derivation: 'ORDER_OF_MAGNITUDE' } as const;
+const TEST_ENTRY = { databaseEntry: 'test fixture', vintage: '2026', derivation: 'ITEM' } as const;
 
 export const FIXTURE_KB: KnowledgeBase = {
   version: '0.0.0-test',

@@ -29,6 +29,7 @@ export function auditImpactSources(figures: Iterable<ImpactFigure>, kb: Knowledg
         const entry = entries.get(use.id);
         if (!entry) problems.add(`${use.id}: an EMISSION factor that is not in the knowledge base`);
         else if (!entry.databaseEntry?.trim() || !entry.vintage?.trim()) problems.add(`${use.id}: names no database entry or vintage`);
+        else if (entry.derivation === 'ORDER_OF_MAGNITUDE') problems.add(`${use.id}: an order of magnitude (no database item) shown as an EMISSION factor`);
         else if (entry.sourceId !== use.sourceId) problems.add(`${use.id}: cites ${use.sourceId}, its entry ${entry.sourceId}`);
       }
       const sourceKinds = kinds.get(use.sourceId);

@@ -150,11 +150,20 @@ export function resolvedFactors(factors: EmissionFactor[]): FactorTable {
   return { factors: byId, transport };
 }
 
+/**
+ * An emission factor is an EMISSION factor of its source only when it names a database item (ITEM) or is computed
+ * from named items (DERIVED). An order of magnitude read from a source that names no item is an assumption with its
+ * range (issue 14: "no invented item names"): shown as such, its unit stating the range; the knowledge base keeps
+ * where it was read (its `databaseEntry` and `sourceId`).
+ */
 function toResolved(factor: EmissionFactor): ResolvedFactor {
+  const range = spreadRange(factor.value, factor.low, factor.high);
+  const named = Boolean(factor.sourceId) && factor.derivation !== 'ORDER_OF_MAGNITUDE';
+  const unit = named ? factor.unit : `${factor.unit} (order of magnitude, no database item named; low ${fmt(range.low)}, high ${fmt(range.high)})`;
   return {
     factor,
-    range: spreadRange(factor.value, factor.low, factor.high),
-    use: Object.freeze({ id: factor.id, value: factor.value, unit: factor.unit, sourceId: factor.sourceId || null, kind: factor.sourceId ? 'EMISSION' : 'ASSUMPTION' }),
+    range,
+    use: Object.freeze({ id: factor.id, value: factor.value, unit, sourceId: named ? factor.sourceId : null, kind: named ? 'EMISSION' : 'ASSUMPTION' }),
   };
 }
 

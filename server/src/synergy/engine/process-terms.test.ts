@@ -40,7 +40,9 @@ describe('process terms', () => {
     expect(f.formula).toContain('13.6 t × 1500 kg/t production × 80 % recycling yield');
     expect(f.central).toBeCloseTo((13.6 * 1_500 + 13.6 * 2_200 - 17 * 150) / 1000, 3);
     expect(f.factors.find((x) => x.id === 'recycling-yield')).toMatchObject({ kind: 'ASSUMPTION', value: 0.8, sourceId: null });
-    expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({ kind: 'EMISSION', sourceId: 'ademe-base-carbone-energie' });
+    // An order of magnitude naming no database item: an assumption with its range, not an emission factor of its source.
+    expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({ kind: 'ASSUMPTION', sourceId: null });
+    expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')!.unit).toContain('low 60, high 300');
   });
 
   it('cites the tyre yield: rubber is 70 % of an end-of-life tyre (EcoTyre), at most 75 % (EuRIC)', () => {

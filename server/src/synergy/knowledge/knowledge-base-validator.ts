@@ -51,6 +51,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
     if (!factor.databaseEntry?.trim()) problem(`${where}: names no database entry`);
     if (!factor.vintage?.trim()) problem(`${where}: gives no vintage`);
     if (!DERIVATIONS.has(factor.derivation)) problem(`${where}: derivation must be ITEM, DERIVED or ORDER_OF_MAGNITUDE`);
+    checkItemAndVintage(factor, where, problem);
     if (!Number.isFinite(factor.value) || factor.value < 0) problem(`${where}: value must be a number ≥ 0`);
     const low = factor.low ?? factor.value;
     const high = factor.high ?? factor.value;
@@ -88,6 +89,21 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
   }
   checkKeywordReasons(kb, { sourceIds, ewcCodes }, problem);
   return problems;
+}
+
+/**
+ * Issue 14, item 5: a factor backed by a database names its item and vintage; one that does not is an assumption
+ * with its range. ITEM and DERIVED: the entry names an item (not "ordre de grandeur…"), the vintage gives a year.
+ * ORDER_OF_MAGNITUDE: shown as an assumption (engine/impact-factors.ts), so its low and high must be written out —
+ * not left to the ±30 % default.
+ */
+function checkItemAndVintage(factor: KnowledgeBase['emissionFactors'][number], where: string, problem: (text: string) => void) {
+  if (factor.vintage?.trim() && !/\b(19|20)\d\d\b/.test(factor.vintage)) problem(`${where}: vintage "${factor.vintage}" gives no year`);
+  if (factor.derivation === 'ORDER_OF_MAGNITUDE') {
+    if (factor.low === undefined || factor.high === undefined) problem(`${where}: an order of magnitude must give its low and high`);
+  } else if (/^\s*ordre de grandeur/i.test(factor.databaseEntry ?? '')) {
+    problem(`${where}: ${factor.derivation} but its entry names no database item`);
+  }
 }
 
 const SOURCE_KINDS = new Set<string>(['EMISSION', 'COST', 'JOBS', 'TECHNICAL', 'REGULATION'] satisfies SourceKind[]);

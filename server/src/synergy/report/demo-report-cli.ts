@@ -6,6 +6,7 @@ import { renderExplanation } from '../engine/explanation.js';
 import { allocateQuantities, sumFigures, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { figuresFor } from '../engine/declared-baseline.js';
+import { expectedTotals, REALISATION } from '../engine/realisation.js';
 import { loadDemoTerritory } from './demo-territory-flows.js';
 
 /**
@@ -55,6 +56,7 @@ const totalsSection = () => {
     viabilityThreshold: kb.pathways.find((p) => p.id === s.pathwayId)?.viabilityThreshold,
   }));
   const once = sumFigures(allocateQuantities(shown).flatMap((s) => s.impacts));
+  const expected = expectedTotals(once, 'SUGGESTED');
   const gross = sumFigures(shown.flatMap((s) => s.impacts));
   const find = (list: ImpactTotal[], t: ImpactTotal) => list.find((x) => x.indicator === t.indicator && x.unit === t.unit);
   const rows = gross.map((g) => {
@@ -62,15 +64,16 @@ const totalsSection = () => {
     const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-GB', { maximumFractionDigits: g.unit === 'FTE' ? 1 : 0 });
     const o = find(once, g);
     const change = g.central > 0 ? ` (${Math.round(((o?.central ?? 0) / g.central - 1) * 100)} %)` : '';
-    return `| ${g.indicator} | ${g.unit} | ${n(o?.central)} (${n(o?.low)}–${n(o?.high)})${change} | ${n(g.central)} (${n(g.low)}–${n(g.high)}) |`;
+    const e = find(expected, g);
+    return `| ${g.indicator} | ${g.unit} | ${n(o?.central)} (${n(o?.low)}–${n(o?.high)})${change} | ${n(g.central)} (${n(g.low)}–${n(g.high)}) | ${n(e?.central)} (${n(e?.low)}–${n(e?.high)}) |`;
   });
   return [
     '## Totals',
     '',
-    'Once counted: each output and input contributes at most its declared quantity across all the synergies below, allocated greedily (substitutions before pools, highest score first; docs/impact-method.md §7). Gross potential: the plain sum, which counts competing suggestions as many times as they are made — an upper bound, not a figure to report.',
+    'Once counted: each output and input contributes at most its declared quantity across all the synergies below, allocated greedily (substitutions before pools, highest score first; docs/impact-method.md §7) — what they give if they happen. Gross potential: the plain sum, which counts competing suggestions as many times as they are made — an upper bound, not a figure to report. Expected: the once-counted totals × the probability that a suggested synergy happens (below; docs/impact-method.md § 1) — the central to quote for what the territory can expect of these suggestions.',
     '',
-    '| indicator | unit | once counted, central (low–high) | gross potential, central (low–high) |',
-    '| --- | --- | --- | --- |',
+    '| indicator | unit | once counted, central (low–high) | gross potential, central (low–high) | expected, central (low–high) |',
+    '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
     realisationNote(),
@@ -79,13 +82,15 @@ const totalsSection = () => {
 };
 
 /**
- * What the totals are not: the share of detected suggestions that happen. The knowledge base's cited count (PNSI) is
- * stated beside the totals, never multiplied into them (docs/impact-method.md § 1): it counts synergies, not quantities.
+ * How likely a suggestion is to happen, and where that comes from: the knowledge base's cited count (PNSI), the
+ * probability of engine/realisation.ts, printed with its source text so that a reader checks the numbers against it.
  */
 const realisationNote = (): string => {
-  const pnsi = kb.sources.find((s) => s.id === 'iec-pnsi-2017');
-  if (!pnsi) throw new Error('knowledge base lacks source iec-pnsi-2017 (how many detected synergies happen)');
-  return `These totals are what the suggestions give **if they happen**, at the expected take-up of each match (an assumption, docs/impact-method.md § 1). How many detected suggestions happen is not multiplied in: the one published rate found counts synergies, not quantities — \`${pnsi.id}\`: ${pnsi.citation}`;
+  const r = REALISATION.SUGGESTED;
+  const source = kb.sources.find((s) => s.id === r.sourceId);
+  if (!source) throw new Error(`knowledge base lacks source ${r.sourceId} (how many detected synergies happen)`);
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  return `The once-counted totals are what the suggestions give **if they happen**, on the expected share of each match taken up (85 %, 70–100 %: an assumption, docs/impact-method.md § 1). The expected column multiplies them by the probability that a suggested synergy happens: ${pct(r.probability.central)} (low ${pct(r.probability.low)}, high ${pct(r.probability.high)}; ${r.basis}) — \`${source.id}\`: ${source.citation}`;
 };
 
 const out = [

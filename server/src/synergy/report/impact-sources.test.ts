@@ -71,4 +71,28 @@ describe('impact sources', () => {
     expect(problems).toContain(`emission factor ${bad.emissionFactors[0].id}: names no database entry`);
     expect(problems).toContain(`pathway ${bad.pathways[0].id}: jobs ratio: source ademe-base-carbone-materiaux is not a JOBS source`);
   });
+
+  it('shows an order of magnitude naming no database item as an assumption with its range, and refuses it as an EMISSION factor', () => {
+    const oom = kb.emissionFactors.find((f) => f.derivation === 'ORDER_OF_MAGNITUDE')!;
+    const uses = figures.flatMap((f) => f.factors).filter((u) => kb.emissionFactors.find((e) => e.id === u.id)?.derivation === 'ORDER_OF_MAGNITUDE');
+    expect(uses.length).toBeGreaterThan(0);
+    for (const u of uses) expect(u).toMatchObject({ kind: 'ASSUMPTION', sourceId: null });
+    for (const u of uses) expect(u.unit).toMatch(/order of magnitude, no database item named; low .+, high .+\)$/);
+    const co2: ImpactFigure = { ...base, indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: '1 t CO2e', factors: [{ id: oom.id, value: oom.value, unit: oom.unit, sourceId: oom.sourceId, kind: 'EMISSION' }] };
+    expect(auditImpactSources([co2], kb)).toEqual([`${oom.id}: an order of magnitude (no database item) shown as an EMISSION factor`]);
+  });
+
+  it('refuses a vintage without a year, an item that names none, and an order of magnitude without its own range', () => {
+    const bad = structuredClone(kb);
+    const item = bad.emissionFactors.find((f) => f.derivation === 'ITEM')!;
+    item.vintage = 'données consultées';
+    item.databaseEntry = 'ordre de grandeur tiré de la source (quelque chose)';
+    const oom = bad.emissionFactors.find((f) => f.derivation === 'ORDER_OF_MAGNITUDE')!;
+    delete oom.low;
+    const problems = validateKnowledgeBase(bad);
+    expect(problems).toContain(`emission factor ${item.id}: vintage "données consultées" gives no year`);
+    expect(problems).toContain(`emission factor ${item.id}: ITEM but its entry names no database item`);
+    expect(problems).toContain(`emission factor ${oom.id}: an order of magnitude must give its low and high`);
+    expect(validateKnowledgeBase(kb)).toEqual([]);
+  });
 });

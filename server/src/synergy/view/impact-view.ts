@@ -33,7 +33,9 @@ export function viewImpacts(
         unit: f.unit,
         // The formula quotes the matched quantity, which can reveal the other side's: exact views only.
         formula: exact ? f.formula : null,
-        factors: f.factors.filter((x) => exact || (x.id !== 'declared-cost' && x.sourceId !== null)).map((x) => factorNode(kb, x)),
+        // Before consent: the knowledge base's factors (sourced, or orders of magnitude shown as assumptions, which are
+        // constants of the knowledge base too) and sourced method values; nothing built on what the parties declared.
+        factors: f.factors.filter((x) => exact || (x.id !== 'declared-cost' && (x.sourceId !== null || knowledgeIndex(kb).emissionFactors.has(x.id)))).map((x) => factorNode(kb, x)),
         basis: f.basis,
         organization: null,
         organizationDbId: f.organizationId,

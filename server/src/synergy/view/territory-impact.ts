@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { allocateQuantities, sumFigures, type AllocationFlow, type AllocationStage, type AllocationSynergy, type ImpactTotal } from '../engine/allocation.js';
 import type { Explanation, ImpactFigure, SynergyKind } from '../engine/engine.types.js';
 import { figuresFor } from '../engine/declared-baseline.js';
+import { expectedTotals } from '../engine/realisation.js';
 import type { FlowUnit } from '../../vocabulary/flow.enums.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
@@ -9,10 +10,14 @@ import { roundAggregate, type AggregateDisclosure } from '../../policy/impact-po
 
 export type { ImpactTotal };
 
-/** Synergies at one stage and their impacts: each flow counted once (`totals`), and the gross potential beside. */
+/**
+ * Synergies at one stage and their impacts: each flow counted once (`totals`), what is expected of them (`totals` ×
+ * the stage's realisation probability, engine/realisation.ts) and the gross potential beside.
+ */
 export interface ImpactGroup {
   synergyCount: number;
   totals: ImpactTotal[];
+  expectedTotals: ImpactTotal[];
   grossTotals: ImpactTotal[];
 }
 
@@ -81,9 +86,11 @@ export async function territoryImpact(
   });
   const allocated = allocateQuantities(synergies);
   const group = (stage: AllocationStage): ImpactGroup => {
+    const totals = sumFigures(allocated.filter((s) => s.stage === stage).flatMap((s) => s.impacts));
     const exact: ImpactGroup = {
       synergyCount: synergies.filter((s) => s.stage === stage).length,
-      totals: sumFigures(allocated.filter((s) => s.stage === stage).flatMap((s) => s.impacts)),
+      totals,
+      expectedTotals: expectedTotals(totals, stage),
       grossTotals: sumFigures(synergies.filter((s) => s.stage === stage).flatMap((s) => s.impacts)),
     };
     const disclosure = disclose(contributors[stage].size);
@@ -91,7 +98,12 @@ export async function territoryImpact(
     const round = (t: ImpactTotal): ImpactTotal => ({ ...t, low: roundAggregate(t.low), central: roundAggregate(t.central), high: roundAggregate(t.high) });
     // The count too: which synergies the engine suggests moves with every declaration, the reader's included.
     const shown = (list: ImpactTotal[]) => (disclosure === 'ROUNDED' ? list.map(round) : []);
-    return { synergyCount: roundAggregate(exact.synergyCount), totals: shown(exact.totals), grossTotals: shown(exact.grossTotals) };
+    return {
+      synergyCount: roundAggregate(exact.synergyCount),
+      totals: shown(exact.totals),
+      expectedTotals: shown(exact.expectedTotals),
+      grossTotals: shown(exact.grossTotals),
+    };
   };
   return { suggested: group('SUGGESTED'), inProgress: group('IN_PROGRESS'), operational: group('OPERATIONAL') };
 }
