@@ -100,7 +100,8 @@ export function Basemap({ extraPlaces = [], focus = false }: { extraPlaces?: rea
           />
         )}
       </Pane>
-      <Pane name="basemap-labels" style={{ zIndex: 350, pointerEvents: 'none' }}>
+      {/* Names over the sites' markers and lines (a halo keeps both readable), under tooltips; clicks go through. */}
+      <Pane name="basemap-labels" style={{ zIndex: 450, pointerEvents: 'none' }}>
         <Labels candidates={candidates} />
       </Pane>
     </>
