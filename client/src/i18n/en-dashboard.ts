@@ -19,7 +19,7 @@ export const enDashboard: Record<keyof typeof frDashboard, string> = {
   'dashboard.map': 'Map of sites and synergies',
   'dashboard.map.note':
     'Local basemap shipped with the app: the départements around Grand Est (Natural Earth) and the places of more than 1,000 inhabitants (GeoNames), named by zoom, and a scale. No tile is loaded from the Internet.',
-  'dashboard.map.tilesNote': 'Basemap: tiles configured for this instance.',
+  'dashboard.map.tilesNote': 'Basemap: tiles configured for this instance, under the outlines of the départements shipped with the app.',
   'dashboard.map.label': 'Map: {sites} sites, {lines} synergy links',
   'dashboard.map.empty': 'No site to place.',
   'dashboard.map.anonymous': 'Anonymous partners are not placed on the map.',
