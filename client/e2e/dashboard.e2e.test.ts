@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,7 +129,6 @@ describe('the territory dashboard, in a browser, against the real server', () =>
     expect(markers).toBeGreaterThanOrEqual(30);
     expect(await map.locator('details.map-sites li').count()).toBe(markers);
     expect(await map.locator('path.map-link').count()).toBeGreaterThan(0);
-    expect(await map.locator('.commune-label').filter({ hasText: 'Florange' }).count()).toBe(1);
     await map.locator('.leaflet-control-scale').waitFor();
     expect(await map.locator('img.leaflet-tile').count()).toBe(0);
 
@@ -150,6 +150,57 @@ describe('the territory dashboard, in a browser, against the real server', () =>
     expect(await network.locator('.network-node.anonymous').count()).toBe(0);
 
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-facilitator-1440.png'), fullPage: true });
+  });
+
+  it('draws the shipped basemap under the sites: départements and place names, from a hashed asset of this server, compressed and cached', async () => {
+    const page = await newPage();
+    await logIn(page, url, FACILITATOR);
+    const basemap = page.waitForResponse((response) => /\/assets\/grand-est-[\w-]+\.json$/.test(response.url()));
+    await openDashboard(page);
+    const answer = await basemap;
+    expect(new URL(answer.url()).origin).toBe(new URL(url).origin);
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['content-encoding']).toMatch(/^(br|gzip)$/);
+    expect(answer.headers()['cache-control']).toContain('immutable');
+
+    const map = page.getByRole('region', { name: 'Carte des sites et des synergies' });
+    // Leaflet draws "M0 0" for an area outside the view: Moselle, where the sites are, is drawn.
+    await map.locator('path.basemap-department:not([d="M0 0"])').first().waitFor();
+    expect(await map.locator('path.basemap-department').count()).toBe(10);
+    expect(await map.locator('path.basemap-neighbour').count()).toBeGreaterThan(0);
+    expect(await map.locator('.basemap-label-department').filter({ hasText: /^Moselle$/ }).count()).toBe(1);
+    // The communes of Val de Fensch are named at the zoom of the demo sites, each once.
+    for (const commune of ['Florange', 'Hayange']) {
+      expect(await map.locator('.basemap-label-place').filter({ hasText: new RegExp(`^${commune}$`) }).count()).toBe(1);
+    }
+    const visible = await map.locator('.basemap-label-place span').evaluateAll((spans) => {
+      const box = spans[0]?.closest('.leaflet-container')?.getBoundingClientRect();
+      return spans.filter((span) => {
+        const r = span.getBoundingClientRect();
+        return box && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+      }).map((span) => span.getBoundingClientRect());
+    });
+    expect(visible.length).toBeGreaterThanOrEqual(5);
+    // Readable: no two names written over each other.
+    for (const [i, a] of visible.entries()) {
+      for (const b of visible.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    }
+    expect(await map.locator('.leaflet-control-attribution').textContent()).toContain('GeoNames (CC BY 4.0)');
+    expect(await map.locator('img.leaflet-tile').count()).toBe(0);
+
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await map.screenshot({ path: path.join(ARTIFACTS, 'dashboard-basemap-1440.png') });
+
+    // Zoomed out, the names of Val de Fensch give way to the larger towns; the outlines stay.
+    await map.getByRole('button', { name: 'Zoom out' }).click();
+    await map.getByRole('button', { name: 'Zoom out' }).click();
+    await map.getByRole('button', { name: 'Zoom out' }).click();
+    await map.locator('.basemap-label-place span').filter({ hasText: /^Metz$/ }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.territory-map .leaflet-zoom-anim'));
+    expect(await map.locator('.basemap-label-place').filter({ hasText: /^Knutange$/ }).count()).toBe(0);
+    await map.screenshot({ path: path.join(ARTIFACTS, 'dashboard-basemap-zoomed-out-1440.png') });
   });
 
   it("shows a company member no anonymous counterpart's site, name or line", async () => {
@@ -187,12 +238,15 @@ describe('the territory dashboard, in a browser, against the real server', () =>
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 
-  it('asked nothing of any machine but this one', () => {
+  it("asked nothing of any machine but this one: every address is the app's own origin, the basemap's too", () => {
     expect(requested.length).toBeGreaterThan(0);
+    const app = new URL(url);
     const elsewhere = requested.filter((address) => {
-      const { protocol, hostname } = new URL(address);
-      return protocol !== 'data:' && protocol !== 'blob:' && hostname !== '127.0.0.1' && hostname !== 'localhost';
+      const { protocol, host } = new URL(address);
+      if (protocol === 'data:' || protocol === 'blob:') return false;
+      return !['http:', 'ws:'].includes(protocol) || host !== app.host;
     });
     expect(elsewhere).toEqual([]);
+    expect(requested.some((address) => /\/assets\/grand-est-[\w-]+\.json$/.test(address))).toBe(true);
   });
 });

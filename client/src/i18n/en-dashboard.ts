@@ -18,14 +18,12 @@ export const enDashboard: Record<keyof typeof frDashboard, string> = {
 
   'dashboard.map': 'Map of sites and synergies',
   'dashboard.map.note':
-    'Local basemap: the outline of the sites, communes named at the mean position of their sites, and a scale. No tile is loaded from the Internet.',
-  'dashboard.map.tilesNote': 'Basemap: tiles configured for this instance.',
+    'Local basemap shipped with the app: the départements around Grand Est (Natural Earth) and the places of more than 1,000 inhabitants (GeoNames), named by zoom, and a scale. No tile is loaded from the Internet.',
+  'dashboard.map.tilesNote': 'Basemap: tiles configured for this instance, under the outlines of the départements shipped with the app.',
   'dashboard.map.label': 'Map: {sites} sites, {lines} synergy links',
   'dashboard.map.empty': 'No site to place.',
   'dashboard.map.anonymous': 'Anonymous partners are not placed on the map.',
   'dashboard.map.sites': 'Sites placed on the map ({count})',
-  'dashboard.map.outline': 'Outline of the sites',
-  'dashboard.map.attribution': 'Basemap: FE2I outline of the sites',
 
   'dashboard.sankey': 'Flows of the territory',
   'dashboard.sankey.intro': 'The outputs you may see, from the kind of resource to the chapter of the List of Waste, then to where they go.',

@@ -16,14 +16,12 @@ export const frDashboard = {
 
   'dashboard.map': 'Carte des sites et des synergies',
   'dashboard.map.note':
-    'Fond de carte local : l’enveloppe des sites, les communes nommées à la position moyenne de leurs sites et une échelle. Aucune tuile n’est chargée depuis Internet.',
-  'dashboard.map.tilesNote': 'Fond de carte : tuiles configurées pour cette instance.',
+    'Fond de carte local, livré avec l’application : les départements autour du Grand Est (Natural Earth) et les localités de plus de 1 000 habitants (GeoNames), nommées selon le zoom, et une échelle. Aucune tuile n’est chargée depuis Internet.',
+  'dashboard.map.tilesNote': 'Fond de carte : tuiles configurées pour cette instance, sous les contours des départements livrés avec l’application.',
   'dashboard.map.label': 'Carte : {sites} sites, {lines} liens de synergie',
   'dashboard.map.empty': 'Aucun site à placer.',
   'dashboard.map.anonymous': 'Les partenaires anonymes ne sont pas placés sur la carte.',
   'dashboard.map.sites': 'Sites placés sur la carte ({count})',
-  'dashboard.map.outline': 'Enveloppe des sites',
-  'dashboard.map.attribution': 'Fond : enveloppe des sites FE2I',
 
   'dashboard.sankey': 'Flux du territoire',
   'dashboard.sankey.intro':

@@ -1,15 +1,12 @@
-import { divIcon, type LatLngBoundsExpression } from 'leaflet';
+import type { LatLngBoundsExpression } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { CircleMarker, MapContainer, Marker, Polygon, Polyline, ScaleControl, TileLayer, Tooltip } from 'react-leaflet';
+import { CircleMarker, MapContainer, Polyline, ScaleControl, Tooltip } from 'react-leaflet';
 import { useI18n } from '../../i18n/useI18n';
+import { Basemap } from '../map/Basemap';
+import { TILE_URL } from '../map/tiles';
 import type { TerritoryMapModel } from './map-model';
 import { StageLegend } from './StageLegend';
 import { STAGE_COLOURS } from './stages';
-
-// Tiles only when an instance configures them (VITE_MAP_TILE_URL at build time): by default the map loads nothing
-// from outside the machine, and the basemap is drawn from the sites themselves.
-const TILE_URL: string | undefined = import.meta.env.VITE_MAP_TILE_URL || undefined;
-const TILE_ATTRIBUTION: string = import.meta.env.VITE_MAP_TILE_ATTRIBUTION ?? '';
 
 function boundsOf(model: TerritoryMapModel): LatLngBoundsExpression {
   const lats = model.sites.map((site) => site.latitude);
@@ -22,7 +19,7 @@ function boundsOf(model: TerritoryMapModel): LatLngBoundsExpression {
   ];
 }
 
-/** Sites and synergy lines on a basemap of their own outline, commune names and a scale; tiles only if configured. */
+/** Sites and synergy lines on the offline basemap (départements, place names) and a scale; tiles only if configured. */
 export function TerritoryMap({ model }: { model: TerritoryMapModel }) {
   const { t } = useI18n();
   if (model.sites.length === 0) return <p className="muted">{t('dashboard.map.empty')}</p>;
@@ -34,11 +31,9 @@ export function TerritoryMap({ model }: { model: TerritoryMapModel }) {
         role="group"
         aria-label={t('dashboard.map.label', { sites: model.sites.length, lines: model.lines.length })}
       >
-        <MapContainer bounds={boundsOf(model)} scrollWheelZoom={false} attributionControl={Boolean(TILE_URL)}>
-          {TILE_URL && <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} />}
-          {model.outline.length > 0 && (
-            <Polygon positions={model.outline} className="map-outline" pathOptions={{ color: '#5b6b82', weight: 1, dashArray: '4 4', fillOpacity: 0.06 }} />
-          )}
+        <MapContainer bounds={boundsOf(model)} scrollWheelZoom={false}>
+          {/* A site's commune too small for the basemap is still named, where there is room. */}
+          <Basemap extraPlaces={model.communes} />
           {model.lines.map((line, index) => (
             <Polyline
               key={`${line.synergyId}-${index}`}
@@ -46,15 +41,6 @@ export function TerritoryMap({ model }: { model: TerritoryMapModel }) {
               // Leaflet reads the class when the path is created only, so it is an option, not a style.
               className={`map-link stage-${line.stage}`}
               pathOptions={{ color: STAGE_COLOURS[line.stage], weight: 2, opacity: 0.7 }}
-            />
-          ))}
-          {model.communes.map((commune) => (
-            <Marker
-              key={commune.name}
-              position={[commune.latitude, commune.longitude]}
-              interactive={false}
-              keyboard={false}
-              icon={divIcon({ className: 'commune-label', html: `<span>${escapeHtml(commune.name)}</span>` })}
             />
           ))}
           {model.sites.map((site) => (
@@ -88,9 +74,4 @@ export function TerritoryMap({ model }: { model: TerritoryMapModel }) {
       </details>
     </>
   );
-}
-
-// Commune names come from data the organisations typed: a divIcon takes HTML, so they are escaped.
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

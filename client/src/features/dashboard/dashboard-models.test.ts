@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { organization, output, side, synergy } from './fixtures.test-data';
-import { convexOutline, territoryMapModel } from './map-model';
+import { territoryMapModel } from './map-model';
 import { networkModel } from './network-model';
 import { allocateSynergies, inBaseUnit, sankeyModel } from './sankey-model';
 
@@ -104,13 +104,6 @@ describe('the map', () => {
     expect(hayange.longitude).toBeCloseTo(6.05);
   });
 
-  it('outlines the sites by their convex hull, inner points left out', () => {
-    const corners = [[0, 0], [0, 2], [2, 2], [2, 0], [1, 1]].map(([latitude, longitude]) => ({ latitude, longitude }));
-    const outline = convexOutline(corners);
-    expect(outline).toHaveLength(4);
-    expect(outline).not.toContainEqual([1, 1]);
-    expect(convexOutline(corners.slice(0, 2))).toEqual([]);
-  });
 });
 
 describe('the network', () => {

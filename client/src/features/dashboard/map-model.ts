@@ -20,7 +20,7 @@ export interface MapLine {
   to: [number, number];
 }
 
-/** A commune named at the mean position of the sites placed in it: the basemap has no commune outlines. */
+/** A commune named at the mean position of the sites placed in it, for the basemap to write if it does not already. */
 export interface CommuneLabel {
   name: string;
   latitude: number;
@@ -32,8 +32,6 @@ export interface TerritoryMapModel {
   sites: PlacedSite[];
   lines: MapLine[];
   communes: CommuneLabel[];
-  /** Convex outline of the placed sites, [lat, lon] in order; empty with fewer than three distinct places. */
-  outline: [number, number][];
 }
 
 /**
@@ -68,7 +66,7 @@ export function territoryMapModel(
     if (from && to) lines.push({ synergyId: link.synergyId, stage: link.stage, from, to });
   }
   const placed = [...sites.values()];
-  return { sites: placed, lines, communes: communeLabels(placed), outline: convexOutline(placed) };
+  return { sites: placed, lines, communes: communeLabels(placed) };
 }
 
 export function communeLabels(sites: readonly PlacedSite[]): CommuneLabel[] {
@@ -82,24 +80,4 @@ export function communeLabels(sites: readonly PlacedSite[]): CommuneLabel[] {
       siteCount: inCity.length,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-}
-
-/** The convex hull of the sites (Andrew's monotone chain), in [lat, lon]. */
-export function convexOutline(sites: readonly { latitude: number; longitude: number }[]): [number, number][] {
-  const points = [...new Map(sites.map((s) => [`${s.longitude},${s.latitude}`, [s.longitude, s.latitude] as const])).values()].sort(
-    (a, b) => a[0] - b[0] || a[1] - b[1],
-  );
-  if (points.length < 3) return [];
-  const cross = (o: readonly number[], a: readonly number[], b: readonly number[]) =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const half = (ordered: (readonly [number, number])[]) => {
-    const chain: (readonly [number, number])[] = [];
-    for (const point of ordered) {
-      while (chain.length >= 2 && cross(chain[chain.length - 2], chain[chain.length - 1], point) <= 0) chain.pop();
-      chain.push(point);
-    }
-    return chain.slice(0, -1);
-  };
-  const hull = [...half(points), ...half([...points].reverse())];
-  return hull.length < 3 ? [] : hull.map(([lon, lat]) => [lat, lon]);
 }

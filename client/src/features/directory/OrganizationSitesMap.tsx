@@ -1,11 +1,10 @@
 import type { LatLngBoundsExpression } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { CircleMarker, MapContainer, ScaleControl, TileLayer, Tooltip } from 'react-leaflet';
+import { CircleMarker, MapContainer, ScaleControl, Tooltip } from 'react-leaflet';
+import { Basemap } from '../map/Basemap';
 
 // The organisation's sites on a map, loaded with the page's first site (Leaflet stays out of the first screen).
-// As on the dashboard: tiles only when the instance configures them, otherwise nothing leaves the machine.
-const TILE_URL: string | undefined = import.meta.env.VITE_MAP_TILE_URL || undefined;
-const TILE_ATTRIBUTION: string = import.meta.env.VITE_MAP_TILE_ATTRIBUTION ?? '';
+// As on the dashboard: the offline basemap, tiles only when the instance configures them.
 
 export interface MappedSite {
   id: string;
@@ -29,8 +28,8 @@ function boundsOf(sites: readonly MappedSite[]): LatLngBoundsExpression {
 export default function OrganizationSitesMap({ sites, label }: { sites: readonly MappedSite[]; label: string }) {
   return (
     <div className="sites-map" role="group" aria-label={label}>
-      <MapContainer bounds={boundsOf(sites)} scrollWheelZoom={false} attributionControl={Boolean(TILE_URL)}>
-        {TILE_URL && <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} />}
+      <MapContainer bounds={boundsOf(sites)} scrollWheelZoom={false}>
+        <Basemap />
         {sites.map((site) => (
           <CircleMarker
             key={`${site.id}-${site.latitude}-${site.longitude}`}

@@ -1,13 +1,12 @@
 import type { LatLngBoundsExpression } from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { CircleMarker, MapContainer, ScaleControl, TileLayer, useMapEvents } from 'react-leaflet';
+import { CircleMarker, MapContainer, ScaleControl, useMapEvents } from 'react-leaflet';
+import { Basemap } from '../map/Basemap';
 import type { MappedSite } from './OrganizationSitesMap';
 
 // The map of the site form: a click places the site (fills latitude and longitude, which stay typed by hand for
-// keyboard users). Tiles only when the instance configures them, as on the dashboard.
-const TILE_URL: string | undefined = import.meta.env.VITE_MAP_TILE_URL || undefined;
-const TILE_ATTRIBUTION: string = import.meta.env.VITE_MAP_TILE_ATTRIBUTION ?? '';
-/** Metropolitan France, when the organisation has no site yet to start from. */
+// keyboard users). The offline basemap, tiles only when the instance configures them, as on the dashboard.
+/** Metropolitan France until the basemap is loaded, when the organisation has no site yet to start from. */
 const FRANCE: LatLngBoundsExpression = [
   [42.3, -4.8],
   [51.1, 8.2],
@@ -29,8 +28,9 @@ export default function SitePlacer({ place, around, label, onPlace }: { place: [
     : FRANCE;
   return (
     <div className="sites-map site-placer" role="group" aria-label={label}>
-      <MapContainer bounds={bounds} scrollWheelZoom={false} attributionControl={Boolean(TILE_URL)}>
-        {TILE_URL && <TileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION} />}
+      <MapContainer bounds={bounds} scrollWheelZoom={false}>
+        {/* With nothing to start from, the map opens on Val de Fensch's départements once the basemap is there. */}
+        <Basemap focus={known.length === 0} />
         <ClickToPlace onPlace={onPlace} />
         {around.map((site) => (
           <CircleMarker key={site.id} center={[site.latitude, site.longitude]} radius={5} interactive={false} pathOptions={{ color: '#5b6b82', fillColor: '#cbd5e1', fillOpacity: 0.9, weight: 1 }} />
