@@ -34,6 +34,7 @@ export function writeRecord(f: PreparedFlow, m: SideMatch, geometry: Geometry, o
   // 1 / quantity, for the search's score bound (a multiplication where the score divides).
   out[at + REC.INV_QTY] = quantity === null ? NaN : 1 / quantity;
   out[at + REC.KIND] = m.kinds;
+  out[at + REC.DIRECT_FROM] = f.directFromC;
 }
 
 export class MemberGrid {

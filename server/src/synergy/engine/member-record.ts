@@ -6,5 +6,5 @@
 export const STRIDE = 16;
 export const REC = {
   SLOT: 0, ORG: 1, SLAT: 2, CLAT: 3, SLON: 4, CLON: 5, COS: 6, TEMP: 7,
-  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, KIND: 13, INV_QTY: 14,
+  MASK: 8, FORM: 9, HAZARDOUS: 10, COMPAT: 11, QTY: 12, KIND: 13, INV_QTY: 14, DIRECT_FROM: 15,
 } as const;
