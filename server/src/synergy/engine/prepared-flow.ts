@@ -18,6 +18,15 @@ export function quantityIn(f: PreparedFlow, match: SideMatch): number | null {
   return convertQuantity(f.flow.yearlyQuantity, f.flow.unit, match.side.pathway.pathway.unit);
 }
 
+/**
+ * The quantity as every party of a pair may read it, for choosing and ranking counterparts (member-grid.ts): null
+ * for a PRIVATE flow, whose quantity its counterparts may not see — else a stranger could read it from which of its
+ * own flows get paired, or in which order.
+ */
+export function visibleQuantityIn(f: PreparedFlow, match: SideMatch): number | null {
+  return f.flow.visibility === 'PRIVATE' ? null : quantityIn(f, match);
+}
+
 export const ALL_MONTHS = 0xfff;
 /** Shared by the (many) flows that play no side of a kind; never pushed to. */
 const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];

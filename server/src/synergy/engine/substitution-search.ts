@@ -285,8 +285,10 @@ export function findCounterparts(
         }
         const distanceKm = twoRadii * Math.asin(root);
         io[IO.DISTANCE] = distanceKm;
-        io[IO_OWN_QUANTITY] = qtyX;
-        io[IO_COUNTERPART_QUANTITY] = d[b + REC.QTY];
+        // Unknown quantities pass as NaN, hidden ones as HIDDEN_QUANTITY (member-record.ts), as REC.INV_QTY holds them.
+        io[IO_OWN_QUANTITY] = qtyX === qtyX ? qtyX : invQtyX;
+        const qtyY = d[b + REC.QTY];
+        io[IO_COUNTERPART_QUANTITY] = qtyY === qtyY ? qtyY : d[b + REC.INV_QTY];
         if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
         else scoreRecords(kernel, w, d, b, self, 0, io, parts);
         const score = io[IO.SCORE];
