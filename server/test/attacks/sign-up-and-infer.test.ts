@@ -7,8 +7,12 @@ import { collect, TestApp, type As, type Probe } from '../harness.js';
  * docs/THREAT_MODEL.md #26–27. The attack of issue 8: a stranger signs up, registers an organisation in the
  * territory, declares a large output matching a PRIVATE need, and reads the other side's quantity from the
  * synergy's impacts, from its own side's coverage while changing its quantity, and from differences of the
- * territory's totals. Now: before approval the stranger sees what a visitor sees; after it, nothing the stranger
+ * territory's totals — and, since the engine keeps each flow's best counterparts, from which of its own sources get
+ * paired with the PRIVATE need and in which order (a ladder of sources of different quantities probes how far the
+ * need's list reaches). Now: before approval the stranger sees what a visitor sees; after it, nothing the stranger
  * reads moves with the PRIVATE quantity, so the best guess stays what the public directory says (nothing of it).
+ * On the engine of 2026-12-05 (which ranked and covered with PRIVATE quantities) the stranger's list held 7 or 9
+ * synergies depending on the need's quantity.
  */
 describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
   let t: TestApp;
@@ -18,7 +22,7 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
   let settle: () => Promise<void>;
   let victim: { synergyId: string; input: any; output: any };
 
-  const flowFields = 'id visibility quantity unit period category ewcCode needCode temperatureC physicalForm yearlyQuantity site { latitude longitude } organization { id }';
+  const flowFields = 'id label description visibility quantity unit period category ewcCode needCode temperatureC physicalForm yearlyQuantity site { latitude longitude } organization { id }';
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -76,17 +80,27 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
     expect((await t.gql(`mutation($o: ID!) { approveOrganization(id: $o) { approval } }`, { o: orgId }, facilitator)).data!.approveOrganization.approval).toBe('APPROVED');
     const siteId = (await t.gql(addSite, { o: orgId, i: siteInput }, stranger)).data!.addSite.id;
     const o = victim.output;
-    const declared = await t.gql(`mutation($i: DeclareFlowInput!) { declareFlow(input: $i) { id } }`, { i: {
-      siteId, direction: 'OUTPUT', category: o.category, label: 'Gisement important', ewcCode: o.ewcCode, needCode: o.needCode,
-      quantity: 100 * o.quantity, unit: o.unit, period: o.period, temperatureC: o.temperatureC, physicalForm: o.physicalForm, visibility: 'PRIVATE' } }, stranger);
-    expect(declared.errors, JSON.stringify(declared.errors)).toBeUndefined();
-    const own = declared.data!.declareFlow.id;
-    await settle();
+    // Yearly quantity → the quantity the victim's source declares per its period (same unit, see the victim's choice).
+    const perPeriod = (yearly: number) => yearly * (o.quantity / o.yearlyQuantity);
+    const yearlyP = victim.input.yearlyQuantity;
+    // The probe: a ladder of sources exactly like the victim's (same words, code, place), each of its own quantity,
+    // declared TERRITORY so that their quantities count in any choice. An engine that chose a need's counterparts on
+    // its PRIVATE quantity (covering it, or ranking by how well each covers it) would pair a different set of rungs,
+    // or in a different order, as that quantity moves.
+    const ladder = [0.15, 0.35, 0.7, 1.2, 2.5];
+    const own: string[] = [];
+    for (const share of ladder) {
+      const declared = await t.gql(`mutation($i: DeclareFlowInput!) { declareFlow(input: $i) { id } }`, { i: {
+        siteId, direction: 'OUTPUT', category: o.category, label: o.label, description: o.description, ewcCode: o.ewcCode, needCode: o.needCode,
+        quantity: perPeriod(share * yearlyP), unit: o.unit, period: o.period, temperatureC: o.temperatureC, physicalForm: o.physicalForm, visibility: 'TERRITORY' } }, stranger);
+      expect(declared.errors, JSON.stringify(declared.errors)).toBeUndefined();
+      own.push(declared.data!.declareFlow.id);
+      await settle();
+    }
 
-    const P = victim.input.quantity;
     const observe = async () => {
       const res = await t.gql(
-        `{ synergies(first: 100) { nodes { kind score impacts { indicator low central high } participants { isYours anonymous { approximateYearlyQuantity descriptionFr } }
+        `{ synergies(first: 100) { nodes { kind score impacts { indicator low central high } participants { isYours flow { id } anonymous { approximateYearlyQuantity descriptionFr } }
            explanation { outputCoverage inputCoverage matchedQuantity transportTonneKm score { compatibility quantity distance quality availability hazard } sentences } } } }`,
         {},
         stranger,
@@ -99,10 +113,13 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       return { synergies, impact: impact.data!.territoryImpact };
     };
-    const exactMatch = async () => {
+    // The facilitator's exact view: which rungs the engine pairs with the PRIVATE need, and how much each matches.
+    const exactMatches = async () => {
       const res = await t.gql(`query($f: ID!) { synergies(first: 100, filter: {organizationId: $f}) { nodes { participants { flow { id } } explanation { matchedQuantity } } } }`, { f: orgId }, facilitator);
-      const s = res.data!.synergies.nodes.find((n: any) => n.participants.some((p: any) => p.flow?.id === victim.input.id));
-      return s?.explanation.matchedQuantity ?? null;
+      return res.data!.synergies.nodes
+        .filter((n: any) => n.participants.some((p: any) => p.flow?.id === victim.input.id))
+        .map((n: any) => `${own.indexOf(n.participants.find((p: any) => own.includes(p.flow?.id)).flow.id)}:${n.explanation.matchedQuantity}`)
+        .sort();
     };
     const setQuantity = async (as: As, id: string, quantity: number) => {
       const r = await t.gql(`mutation($id: ID!, $q: Float!) { updateFlow(id: $id, input: {quantity: $q}) { id } }`, { id, q: quantity }, as);
@@ -110,29 +127,29 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
       await settle();
     };
 
-    // The stranger moves its quantity around the PRIVATE need, once with the need at P and once at 1.7 P.
-    const run = async () => {
-      const seen = [];
-      for (const q of [100 * o.quantity, (P / 2) * (o.quantity / o.yearlyQuantity), 3 * P * (o.quantity / o.yearlyQuantity)]) {
-        await setQuantity(stranger, own, q);
-        seen.push({ observed: await observe(), exact: await exactMatch() });
+    // The PRIVATE need at P, 1.7 P and 0.4 P; each time the stranger also moves its largest rung (its own figure).
+    const P = victim.input.quantity;
+    const seen = [];
+    for (const factor of [1, 1.7, 0.4]) {
+      await setQuantity(facilitator, victim.input.id, factor * P);
+      const at = [];
+      for (const top of [2.5, 6]) {
+        await setQuantity(stranger, own[own.length - 1], perPeriod(top * yearlyP));
+        at.push({ observed: await observe(), exact: await exactMatches() });
       }
-      return seen;
-    };
-    const atP = await run();
-    await setQuantity(facilitator, victim.input.id, 1.7 * P);
-    const atOtherP = await run();
+      seen.push(at);
+    }
 
-    expect(atP.map((x) => x.exact), 'the engine pairs the stranger with the PRIVATE need').not.toContain(null);
+    for (const at of seen) for (const x of at) expect(x.exact.length, 'the engine pairs the stranger with the PRIVATE need').toBeGreaterThan(0);
     // The exact figures (the facilitator's) do move with the PRIVATE quantity...
-    expect(atP.map((x) => x.exact)).not.toEqual(atOtherP.map((x) => x.exact));
-    // ...what the stranger reads of its synergies does not.
-    expect(atOtherP.map((x) => x.observed.synergies)).toEqual(atP.map((x) => x.observed.synergies));
+    expect(seen[1].map((x) => x.exact)).not.toEqual(seen[0].map((x) => x.exact));
+    // ...what the stranger reads of its synergies does not: the same synergies, in the same order, with the same figures.
+    for (const at of seen.slice(1)) expect(at.map((x) => x.observed.synergies)).toEqual(seen[0].map((x) => x.observed.synergies));
     // The territory's totals sum PRIVATE quantities by design (k-anonymous, rounded); what the stranger declares
     // moves none of them, so no difference of them isolates the PRIVATE need.
-    for (const seen of [atP, atOtherP]) for (const x of seen) expect(x.observed.impact).toEqual(seen[0].observed.impact);
-    for (const { observed } of atP) {
-      for (const n of observed.synergies.map((s: string) => JSON.parse(s))) {
+    for (const at of seen) expect(at[1].observed.impact).toEqual(at[0].observed.impact);
+    for (const at of seen) {
+      for (const n of at[0].observed.synergies.map((s: string) => JSON.parse(s))) {
         const theirs = n.participants.filter((p: any) => !p.isYours);
         if (theirs.some((p: any) => p.anonymous?.approximateYearlyQuantity === null)) {
           expect(n.impacts).toEqual([]);

@@ -6,7 +6,7 @@ import { ANY_UUID, sqlList } from '../../db/sql.js';
 const ENGINE_FLOW_SQL = `select f.id, f.organization_id, f.site_id, f.territory_id, f.direction, f.category, f.label, f.description,
     f.ewc_code, f.hazardous, f.need_code, f.yearly_quantity, f.unit, f.physical_form, f.temperature_c,
     f.available_months, f.current_destination, f.yearly_cost_eur, f.heat_supply, f.heat_supply_efficiency, f.heat_network_name,
-    f.heat_network_co2_g_per_kwh, f.used_share_today, f.status, s.latitude, s.longitude, o.kind, o.insertion,
+    f.heat_network_co2_g_per_kwh, f.used_share_today, f.status, f.visibility, s.latitude, s.longitude, o.kind, o.insertion,
     o.nace_code
   from resource_flow f join site s on s.id = f.site_id join organization o on o.id = f.organization_id`;
 
@@ -49,6 +49,7 @@ function toEngineFlow(r: any): EngineFlow {
     hazardous: r.hazardous,
     needCode: r.need_code,
     yearlyQuantity: num(r.yearly_quantity),
+    visibility: r.visibility,
     unit: r.unit,
     physicalForm: r.physical_form,
     temperatureC: num(r.temperature_c),

@@ -12,6 +12,7 @@ import { haversineOf } from './geo.js';
 import { resolvedFactors, type FactorTable } from './impact-factors.js';
 import { pathwayKernel } from './pair-score.js';
 import { frozenItem } from './shared-items.js';
+import { NeedVocabulary } from './need-vocabulary.js';
 import { SideIndex } from './side-index.js';
 import { compileMatcher } from './stream-matcher.js';
 import { searchableKeyword } from './text-fold.js';
@@ -40,15 +41,16 @@ export function compileKnowledgeBase(
     if (p.input) sides.INPUT.push({ pathway: p, role: 'input', matcher: p.input });
     if (p.stream && p.streamDirection) sides[p.streamDirection].push({ pathway: p, role: 'stream', matcher: p.stream });
   }
+  const needs = new Map(kb.needs.map((n) => [n.code, n]));
   return {
     kb,
     pathways,
     substitutionPathways: pathways.filter((p) => p.output && p.input),
     mutualisationPathways: pathways.filter((p) => p.stream && p.streamDirection),
-    needs: new Map(kb.needs.map((n) => [n.code, n])),
+    needs,
     emissionFactors: new Map(kb.emissionFactors.map((f) => [f.id, f])),
     ...resolvedFactors(kb.emissionFactors),
-    sides: { OUTPUT: new SideIndex(sides.OUTPUT), INPUT: new SideIndex(sides.INPUT) },
+    sides: { OUTPUT: new SideIndex(sides.OUTPUT), INPUT: new SideIndex(sides.INPUT, new NeedVocabulary(needs.values())) },
   };
 }
 

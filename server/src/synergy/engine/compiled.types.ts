@@ -108,8 +108,13 @@ export interface SideMatch {
   side: PathwaySide;
   level: MatchLevel;
   detail: string;
-  /** The compatibility component this recognition brings (see MATCH_LEVEL_COMPATIBILITY). */
+  /** The compatibility component this recognition brings (see MATCH_LEVEL_COMPATIBILITY, CODE_WORDS_UNCONFIRMED). */
   compatibility: number;
+  /**
+   * Recognised by its code while its label names none of the words the side lists: one code often covers a material
+   * that suits the route and one that does not (bagasse and stones under "02 04 99"), and only words tell them apart.
+   */
+  unconfirmed: boolean;
   /** The explanation item saying how the flow was recognised, made once and shared by its synergies. */
   reason: ExplanationItem | undefined;
   /**
@@ -145,6 +150,12 @@ export interface PreparedFlow {
   temperatureC: number | null;
   /** Takes part as an insertion enterprise or SSE (jobs it creates count as insertion jobs). */
   insertionActor: boolean;
+  /**
+   * Inputs: the source temperature from which the direct heat routes the need plays take every hotter source (their
+   * exchanger margins and source bounds joined; NaN: none, or the need's temperature unknown). A heat pump takes the
+   * sources below it, an exchanger those above: no source falls between the two.
+   */
+  directFromC: number;
   /** The sides the flow plays, by role (shared lists, see `sidesOf`: read, never changed). */
   outputSides: SideMatch[];
   inputSides: SideMatch[];

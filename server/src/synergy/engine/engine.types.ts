@@ -34,6 +34,12 @@ export interface EngineFlow {
   needCode: string | null;
   /** Per year, in `unit`; null when unknown. */
   yearlyQuantity: number | null;
+  /**
+   * Who may see the flow (absent: PUBLIC). A PRIVATE flow's quantity is hidden from the other parties, so the engine
+   * reads it as unknown wherever what they see is decided — which counterparts are kept, their order, the score —
+   * and uses it only for the figures shown to those who may read it (impacts, coverage, matched quantity).
+   */
+  visibility?: 'PUBLIC' | 'TERRITORY' | 'PRIVATE';
   unit: FlowUnit | `${FlowUnit}`;
   physicalForm: PhysicalForm | `${PhysicalForm}` | null;
   temperatureC: number | null;

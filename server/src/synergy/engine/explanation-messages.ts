@@ -104,6 +104,10 @@ export const MESSAGES: Record<string, Record<Lang, Message>> = {
     fr: (p, c) => `${side(c, p)} ${verb(p, 'est reconnu', 'sont reconnus')} par son libellé (« ${p.detail} »), sans code déclaré${count(c, p)}.`,
     en: (p, c) => `${side(c, p)} ${verb(p, 'is', 'are')} recognised from its label ("${p.detail}"), no code declared${count(c, p)}.`,
   },
+  CODE_WORDS_UNCONFIRMED: {
+    fr: (p, c) => `${side(c, p)} est reconnu par son code (${p.detail}), mais son libellé ne nomme aucune des matières que la filière attend sous ce code : vérifier que c'est bien l'une d'elles.`,
+    en: (p, c) => `${side(c, p)} is recognised by its code (${p.detail}), but its label names none of the materials the pathway expects under this code: check that it is one of them.`,
+  },
   SAME_KIND: {
     fr: (p, c) => `L'offre et le besoin portent sur le même type : ${kindLabel(c, p)}.`,
     en: (p, c) => `The offer and the need are of the same kind: ${kindLabel(c, p)}.`,

@@ -154,10 +154,14 @@ describe('heat', () => {
     expect(s.explanation.score.compatibility).toBe(0.9);
   });
 
-  it('keeps a pair slightly beyond the reach, explained, and drops one well beyond', () => {
+  it('keeps a pair slightly beyond the reach, explained, its distance lowered smoothly, and drops one well beyond', () => {
     const [s] = substitutions([heat, greenhouse(5.5)]);
+    const [near] = substitutions([heat, greenhouse(2)]);
     expect(s).toBeDefined();
-    expect(s.explanation.score.distance).toBe(0);
+    // A quarter at the reach, a little less beyond, credited as far as the match is sure (pair-score.ts): no cliff.
+    expect(s.explanation.score.distance).toBeCloseTo(s.explanation.score.compatibility / (1 + 5.5 / 5) ** 2, 3);
+    expect(near.explanation.score.distance).toBeCloseTo(near.explanation.score.compatibility / (1 + 2 / 5) ** 2, 3);
+    expect(s.explanation.score.distance).toBeGreaterThan(0);
     expect(s.explanation.conditionsToCheck).toContainEqual({ code: 'BEYOND_REACH', params: { distanceKm: 5.5, reachKm: 5 } });
     expect(codes(s.explanation.reasons)).not.toContain('WITHIN_REACH');
     expect(renderExplanation(s.explanation, KB, 'en').join('\n')).toContain('Distance: 5.5 km, slightly beyond the usual reach of 5 km: check the cost of transport or connection.');

@@ -1,7 +1,7 @@
 import { Geometry, KM_PER_DEGREE } from './geo.js';
 import type { PreparedFlow, SideMatch } from './compiled.types.js';
-import { REC, STRIDE } from './member-record.js';
-import { quantityIn } from './prepared-flow.js';
+import { HIDDEN_QUANTITY, REC, STRIDE } from './member-record.js';
+import { quantityIn, visibleQuantityIn } from './prepared-flow.js';
 import { SpatialGrid } from './spatial-grid.js';
 
 /** Largest batch `insertAll` sorts in one go: cell key (< 2^30) × MAX_BATCH + position stays an exact number. */
@@ -29,11 +29,14 @@ export function writeRecord(f: PreparedFlow, m: SideMatch, geometry: Geometry, o
   out[at + REC.FORM] = f.form;
   out[at + REC.HAZARDOUS] = f.hazardous ? 1 : 0;
   out[at + REC.COMPAT] = m.compatibility;
-  const quantity = quantityIn(f, m);
+  // As the other parties may read it: what they see is decided on these records (unknown when PRIVATE).
+  const quantity = visibleQuantityIn(f, m);
   out[at + REC.QTY] = quantity === null ? NaN : quantity;
-  // 1 / quantity, for the search's score bound (a multiplication where the score divides).
-  out[at + REC.INV_QTY] = quantity === null ? NaN : 1 / quantity;
+  // 1 / quantity, for the search's score bound (a multiplication where the score divides); HIDDEN_QUANTITY when the
+  // flow declared one its counterparts may not read.
+  out[at + REC.INV_QTY] = quantity !== null ? 1 / quantity : f.flow.visibility === 'PRIVATE' && quantityIn(f, m) !== null ? HIDDEN_QUANTITY : NaN;
   out[at + REC.KIND] = m.kinds;
+  out[at + REC.DIRECT_FROM] = f.directFromC;
 }
 
 export class MemberGrid {

@@ -144,8 +144,11 @@ export function scoreRecords(
     // A source at or above the need plus the exchanger margin goes through an exchanger, not a heat pump.
     const oTemp = o[oAt + REC.TEMP];
     const iTemp = i[iAt + REC.TEMP];
+    // Below the temperature from which the direct routes the need plays take the source, else the need plus the
+    // pathway's own margin.
+    const directFrom = i[iAt + REC.DIRECT_FROM];
     if (oTemp === oTemp && iTemp === iTemp) {
-      if (oTemp >= iTemp + pumpBelow) return;
+      if (oTemp >= (directFrom === directFrom ? directFrom : iTemp + pumpBelow)) return;
     } else if (temperatureKnown) {
       quality *= QUALITY.temperatureUnknown;
       temperatureKnown = false;
@@ -173,7 +176,10 @@ export function scoreRecords(
   }
   const sides = (o[oAt + REC.COMPAT] + i[iAt + REC.COMPAT]) / 2;
   const compatibility = temperatureKnown ? sides : sides * QUALITY.temperatureUnknownCompatibility;
-  const distance = reachKm > 0 ? (distanceKm < reachKm ? 1 - distanceKm / reachKm : 0) : 1;
+  // Smooth decay (see distanceDecay), credited only as far as the match is sure: a co-located site does not win on
+  // its distance alone when little says it is the stream the other side needs.
+  const near = reachKm > 0 ? 1 + distanceKm / reachKm : 1;
+  const distance = compatibility / (near * near);
   // Always written (callers that do not need them pass a scratch array): a store that may or may not happen would
   // have the optimising compiler box the six numbers on every call.
   parts[PART.compatibility] = compatibility;
@@ -191,6 +197,16 @@ export function scoreRecords(
     w[PART.hazard] * hazard;
   // As roundScore (engine.options.ts), written out: a call returning a double would box it.
   io[IO.SCORE] = Math.round((score < 0 ? 0 : score > 1 ? 1 : score) * 10_000) / 10_000;
+}
+
+/**
+ * The distance component before the match's sureness weighs it, 1 / (1 + d/reach)²: 1 at 0 km, 0.44 at half the
+ * reach, ¼ at the reach, 0.21 a fifth beyond — as steep as a straight line within the reach, with no cliff at it: a
+ * reach is a distance at which a link is commonly still built, not a border.
+ */
+export function distanceDecay(distanceKm: number, reachKm: number): number {
+  const near = reachKm > 0 ? 1 + distanceKm / reachKm : 1;
+  return 1 / (near * near);
 }
 
 export function monthCount(mask: number): number {

@@ -3,8 +3,9 @@ import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow } from './engine.types.js';
-import { excludedByWords, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
+import { codeUnconfirmed, excludedByWords, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
+import { KERNEL } from './pair-score.js';
 import { convertQuantity } from './units.js';
 
 /**
@@ -15,6 +16,15 @@ import { convertQuantity } from './units.js';
 /** The flow's yearly quantity in the pathway's unit of `match`; null when unknown or not convertible. */
 export function quantityIn(f: PreparedFlow, match: SideMatch): number | null {
   return convertQuantity(f.flow.yearlyQuantity, f.flow.unit, match.side.pathway.pathway.unit);
+}
+
+/**
+ * The quantity as every party of a pair may read it, for choosing and ranking counterparts (member-grid.ts): null
+ * for a PRIVATE flow, whose quantity its counterparts may not see — else a stranger could read it from which of its
+ * own flows get paired, or in which order.
+ */
+export function visibleQuantityIn(f: PreparedFlow, match: SideMatch): number | null {
+  return f.flow.visibility === 'PRIVATE' ? null : quantityIn(f, match);
 }
 
 export const ALL_MONTHS = 0xfff;
@@ -65,6 +75,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     monthCount: bitCount(monthMask),
     temperatureC,
     insertionActor: flow.insertion || flow.organizationKind === 'SSE',
+    directFromC: NaN,
     outputSides: NO_MATCHES,
     inputSides: NO_MATCHES,
     streamSides: NO_MATCHES,
@@ -79,10 +90,17 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
       needCode: flow.needCode,
       searchLabel: '',
       keywords: label.keywords,
+      namedNeeds: flow.needCode === null ? index.needsOf(label) : undefined,
       physicalForm: flow.physicalForm,
       temperatureC,
     };
-    recognition = recognise(index, label, matchable);
+    // A need in free words is also read as the needs of the knowledge base it names by a phrase ("wood fuel"); when
+    // its words name no route at all, as those it names by any word.
+    const phrases = flow.needCode === null ? index.needsOf(label, true) : [];
+    recognition = phrases.length > 0 ? recognise(index, label, { ...matchable, namedNeeds: phrases }, TOP_MATCH_LEVEL, true) : recognise(index, label, matchable);
+    if (matchable.namedNeeds && matchable.namedNeeds.length > 0 && !recognition.matches.some((m) => m.side.role === 'input')) {
+      recognition = recognise(index, label, matchable, TOP_MATCH_LEVEL, true);
+    }
     if (recognition.matches.length === 0 && ewcCode !== null) {
       // The declared code names no side of any pathway: the label's words are read instead, as loosely as words on a
       // side that could have been matched by a code (KEYWORD), and the recognition stays that of this code.
@@ -94,6 +112,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     prepared.outputSides = recognition.outputSides;
     prepared.inputSides = recognition.inputSides;
     prepared.streamSides = recognition.streamSides;
+    prepared.directFromC = directHeatFrom(prepared.inputSides, temperatureC);
     return prepared;
   }
   // Member filters and kinds read the flow's own description, NACE code and need: settled here, every time.
@@ -119,7 +138,35 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     prepared.inputSides = sidesOf(found, 'input');
     prepared.streamSides = sidesOf(found, 'stream');
   }
+  prepared.directFromC = directHeatFrom(prepared.inputSides, temperatureC);
   return prepared;
+}
+
+/**
+ * The source temperature from which the direct heat routes among a need's sides (a margin, no heat pump) take every
+ * hotter source: each takes [need + margin, or its lowest source if higher; its hottest source]; from the one open
+ * above, joined downwards with those that overlap it. NaN when the need's temperature is unknown or none is open above.
+ */
+function directHeatFrom(sides: SideMatch[], needC: number | null): number {
+  if (sides.length === 0 || needC === null) return NaN;
+  let from = Infinity;
+  for (let pass = 0; pass < sides.length; pass++) {
+    let lowered = false;
+    for (let k = 0; k < sides.length; k++) {
+      const pathway = sides[k].side.pathway;
+      const margin = pathway.kernel[KERNEL.MARGIN_C];
+      const pump = pathway.kernel[KERNEL.PUMP_BELOW_C];
+      if (margin !== margin || pump === pump || !pathway.output) continue;
+      const start = Math.max(needC + margin, pathway.output.minTemperatureC ?? -Infinity);
+      const end = pathway.output.maxTemperatureC ?? Infinity;
+      if (start < from && end >= (from === Infinity ? Infinity : from) && end >= start) {
+        from = start;
+        lowered = true;
+      }
+    }
+    if (!lowered) break;
+  }
+  return from === Infinity ? NaN : from;
 }
 
 /** Beyond this many ways of describing flows of one label, new ones are matched each time (not remembered). */
@@ -156,17 +203,23 @@ function recognise(
   label: LabelRecognitions,
   matchable: MatchableFlow & { keywords: Set<string> },
   maxLevel: MatchLevel = TOP_MATCH_LEVEL,
+  byNamedNeeds = false,
 ): Recognition {
-  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords);
+  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords, byNamedNeeds ? matchable.namedNeeds : undefined);
   let found = 0;
   let perFlow = false;
+  // The needs a label names stand for a need code on the sides of substitutions only: a pool is of a stream its
+  // members name, not of the uses they put it to.
+  const unnamed = matchable.namedNeeds ? { ...matchable, namedNeeds: undefined } : matchable;
   for (let c = 0; c < count; c++) {
     const side = index.sides[index.found[c]];
-    const match = matchStream(matchable, side.matcher);
+    const match = matchStream(byNamedNeeds && side.role === 'input' ? matchable : unnamed, side.matcher);
     if (!match) continue;
     if (side.matcher.excludeKeywords && excludedByWords(label.searchable, side.matcher)) continue;
     if ((side.role === 'stream' && side.pathway.members) || side.pathway.kinds) perFlow = true;
-    SCRATCH[found++] = index.shared(index.found[c], match.level > maxLevel ? maxLevel : match.level, match.detail);
+    const level = match.level > maxLevel ? maxLevel : match.level;
+    const unconfirmed = side.role !== 'stream' && codeUnconfirmed(level, side.matcher, matchable.keywords);
+    SCRATCH[found++] = index.shared(index.found[c], level, match.detail, unconfirmed);
   }
   const matches = SCRATCH.slice(0, found);
   return {
@@ -238,7 +291,7 @@ function namedKinds(searchable: string, needCode: string | null, kinds: Compiled
 
 /** A copy of a shared match carrying the flow's own kinds (same shape, fields in the same order). */
 function withKinds(m: SideMatch, kinds: number): SideMatch {
-  return { side: m.side, level: m.level, detail: m.detail, compatibility: m.compatibility, reason: m.reason, kinds, alone: undefined };
+  return { side: m.side, level: m.level, detail: m.detail, compatibility: m.compatibility, unconfirmed: m.unconfirmed, reason: m.reason, kinds, alone: undefined };
 }
 
 /** The match of a prepared flow for a pathway on the given side list, if any. */

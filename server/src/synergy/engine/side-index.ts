@@ -1,5 +1,8 @@
 import type { PathwaySide, Recognition, SideMatch } from './compiled.types.js';
-import { MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
+import { CODE_WORDS_UNCONFIRMED, MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
+import { withoutPurpose } from './need-purpose.js';
+import { KeywordIndex } from './keyword-index.js';
+import type { NeedVocabulary } from './need-vocabulary.js';
 import { searchableLabel } from './text-fold.js';
 
 const LABEL_CACHE_SIZE = 50_000;
@@ -15,10 +18,8 @@ export class SideIndex {
   private readonly byPrefix = new Map<string, number[]>();
   private readonly byNeed = new Map<string, number[]>();
   private readonly byKeyword = new Map<string, number[]>();
-  /** Keywords (without their leading space) by their first three characters. */
-  private readonly keywordsByStart = new Map<string, string[]>();
-  /** Keywords shorter than three characters, searched the plain way. */
-  private readonly shortKeywords: string[] = [];
+  /** The keywords (prepared, with their leading space), found by themselves and their stems. */
+  private readonly keywords = new KeywordIndex<string>();
   private readonly categoryOnly: number[] = [];
   private readonly seen: Int32Array;
   private call = 0;
@@ -33,7 +34,14 @@ export class SideIndex {
    */
   private readonly labelCache = new Map<string, LabelRecognitions>();
 
-  constructor(readonly sides: readonly PathwaySide[]) {
+  /**
+   * `needs`: the index of input sides, whose labels say what a need is and, often, what it is for: its sides are
+   * found by the words of what it is (see need-purpose.ts), by the words of its use only when those name nothing.
+   */
+  constructor(
+    readonly sides: readonly PathwaySide[],
+    private readonly needs: NeedVocabulary | null = null,
+  ) {
     sides.forEach((side, id) => {
       const m = side.matcher;
       for (const code of m.ewcCodes ?? []) push(this.byEwc, code, id);
@@ -41,7 +49,7 @@ export class SideIndex {
       for (const need of m.needCodes ?? []) push(this.byNeed, need, id);
       for (const keyword of m.keywords ?? []) {
         if (keyword.trim() === '') continue;
-        if (!this.byKeyword.has(keyword)) this.registerKeyword(keyword.slice(1));
+        if (!this.byKeyword.has(keyword)) this.keywords.add(keyword, keyword);
         push(this.byKeyword, keyword, id);
       }
       if (!m.hasIdentity) this.categoryOnly.push(id);
@@ -51,13 +59,15 @@ export class SideIndex {
     this.found = new Int32Array(sides.length);
   }
 
-  /** The one SideMatch for side `id` recognised at this level with this detail. */
-  shared(id: number, level: MatchLevel, detail: string): SideMatch {
+  /** The one SideMatch for side `id` recognised at this level with this detail, its words confirming it or not. */
+  shared(id: number, level: MatchLevel, detail: string, unconfirmed = false): SideMatch {
     const byDetail = (this.matches[id][level] ??= new Map());
-    let match = byDetail.get(detail);
+    const key = unconfirmed ? `${detail}\u0000` : detail;
+    let match = byDetail.get(key);
     if (!match) {
-      match = { side: this.sides[id], level, detail, compatibility: MATCH_LEVEL_COMPATIBILITY[level], reason: undefined, kinds: 0, alone: undefined };
-      byDetail.set(detail, match);
+      const compatibility = MATCH_LEVEL_COMPATIBILITY[level] * (unconfirmed ? CODE_WORDS_UNCONFIRMED : 1);
+      match = { side: this.sides[id], level, detail, compatibility, unconfirmed, reason: undefined, kinds: 0, alone: undefined };
+      byDetail.set(key, match);
     }
     return match;
   }
@@ -71,33 +81,57 @@ export class SideIndex {
     if (!found) {
       if (this.labelCache.size >= LABEL_CACHE_SIZE) this.labelCache.clear();
       const searchable = searchableLabel(rawLabel);
-      found = { searchable, keywords: this.keywordsIn(searchable), recognitions: [] };
+      const head = this.needs ? withoutPurpose(rawLabel) : rawLabel;
+      const identity = head === rawLabel ? searchable : searchableLabel(head);
+      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), recognitions: [] };
       this.labelCache.set(rawLabel, found);
     }
     return found;
   }
 
   /**
+   * The keywords that say what a flow is. For a need, those of its label less its purpose (see need-purpose.ts), and
+   * of the purpose's words those naming a side of a family the need's own words name ("Chaleur pour le réseau de
+   * chauffage urbain": heat, for a heat network; but "Eau pour le refroidissement" is water, not cooling). When what
+   * the need is names nothing, its whole label is read.
+   */
+  private identityKeywords(identity: string, searchable: string): Set<string> {
+    const all = this.keywordsIn(searchable);
+    if (identity === searchable) return all;
+    const keywords = this.keywordsIn(identity);
+    if (keywords.size === 0) return all;
+    const families = new Set<string>();
+    for (const keyword of keywords) for (const id of this.byKeyword.get(keyword) ?? []) families.add(this.sides[id].pathway.pathway.family);
+    for (const keyword of all) {
+      if (keywords.has(keyword)) continue;
+      if ((this.byKeyword.get(keyword) ?? []).some((id) => families.has(this.sides[id].pathway.pathway.family))) keywords.add(keyword);
+    }
+    return keywords;
+  }
+
+  /**
    * The keywords (in their prepared form, with a leading space) occurring at a word start of a prepared label
    * (see `searchableLabel`).
    */
+  /**
+   * The needs of the knowledge base a need declared without a need code names by its words (see need-vocabulary.ts):
+   * those of what it is, else those of its whole label. None for outputs.
+   */
+  needsOf(label: LabelRecognitions, phrasesOnly = false): string[] {
+    if (!this.needs) return [];
+    const found = this.needs.needsIn(label.identity, phrasesOnly);
+    return found.length > 0 || label.identity === label.searchable ? found : this.needs.needsIn(label.searchable, phrasesOnly);
+  }
+
   keywordsIn(label: string): Set<string> {
-    const found = new Set<string>();
-    for (let at = label.indexOf(' '); at >= 0 && at < label.length - 1; at = label.indexOf(' ', at + 1)) {
-      const start = at + 1;
-      const candidates = this.keywordsByStart.get(label.slice(start, start + 3));
-      if (!candidates) continue;
-      for (const keyword of candidates) if (label.startsWith(keyword, start)) found.add(` ${keyword}`);
-    }
-    for (const keyword of this.shortKeywords) if (label.includes(` ${keyword}`)) found.add(` ${keyword}`);
-    return found;
+    return this.keywords.find(label);
   }
 
   /**
    * The sides worth matching for a flow with this code, need and keywords, in knowledge-base order: their
    * indexes in `sides`, in `found[0…count)` (reused from call to call); returns the count.
    */
-  candidates(ewcCode: string | null, needCode: string | null, keywords: Set<string>): number {
+  candidates(ewcCode: string | null, needCode: string | null, keywords: Set<string>, namedNeeds: readonly string[] = []): number {
     const call = ++this.call;
     this.count = 0;
     if (ewcCode !== null) {
@@ -105,6 +139,7 @@ export class SideIndex {
       for (let length = 1; length < ewcCode.length; length++) this.add(this.byPrefix.get(ewcCode.slice(0, length)), call);
     }
     if (needCode !== null) this.add(this.byNeed.get(needCode), call);
+    for (const need of namedNeeds) this.add(this.byNeed.get(need), call);
     for (const keyword of keywords) this.add(this.byKeyword.get(keyword), call);
     this.add(this.categoryOnly, call);
     // Knowledge-base order; the lists are short, insertion sort allocates nothing.
@@ -129,20 +164,14 @@ export class SideIndex {
       this.found[this.count++] = id;
     }
   }
-
-  private registerKeyword(keyword: string): void {
-    if (keyword.length < 3) {
-      this.shortKeywords.push(keyword);
-      return;
-    }
-    push(this.keywordsByStart, keyword.slice(0, 3), keyword);
-  }
 }
 
 /** A label's searchable form, its keywords (prepared, with a leading space, at a word start) and the recognitions made for its flows. */
 export interface LabelRecognitions {
   /** The label prepared by `searchableLabel` (for exclusion words, member filters and kinds). */
   searchable: string;
+  /** For a need, what it is: its label less its purpose (need-purpose.ts), prepared; else `searchable`. */
+  identity: string;
   keywords: Set<string>;
   /** Filled by prepareFlow: one per way the label's flows are described. */
   recognitions: Recognition[];

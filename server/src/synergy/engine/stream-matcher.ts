@@ -45,6 +45,20 @@ export const MATCH_LEVEL_COMPATIBILITY: Record<MatchLevel, number> = {
   1: 0.35,
 };
 
+/**
+ * Share of the compatibility kept by a flow recognised by its waste code whose label names none of the words the side
+ * lists (see SideMatch.unconfirmed): an exact code so unconfirmed still counts above a code family.
+ */
+export const CODE_WORDS_UNCONFIRMED = 0.8;
+
+/** Whether a code match (exact or family) is left unconfirmed by the label's keywords (see CODE_WORDS_UNCONFIRMED). */
+export function codeUnconfirmed(level: MatchLevel, matcher: CompiledMatcher, keywords: Set<string>): boolean {
+  if (level !== MatchLevel.EXACT_EWC && level !== MatchLevel.EWC_FAMILY) return false;
+  if (matcher.keywords === null) return false;
+  for (const k of matcher.keywords) if (keywords.has(k)) return false;
+  return true;
+}
+
 export interface CompiledMatcher {
   ewcCodes: Set<string> | null;
   ewcPrefixes: string[] | null;
@@ -74,6 +88,8 @@ export interface MatchableFlow {
   needCode: string | null;
   /** See `searchableLabel`; unused when `keywords` is given. */
   searchLabel: string;
+  /** For a need declared without a need code, the needs its words name (see need-vocabulary.ts). */
+  namedNeeds?: readonly string[];
   /** The knowledge base's keywords found in the label, when already known (see SideIndex); else searched. */
   keywords?: Set<string>;
   physicalForm: string | null;
@@ -152,9 +168,13 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
     const keyword = flow.keywords
       ? (matcher.keywords.find((k) => flow.keywords!.has(k)) ?? null)
       : findKeyword(flow.searchLabel, matcher.keywords);
-    if (keyword === null) return null;
-    return { level: matcher.hasCodes || matcher.looseKeywords ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
+    if (keyword !== null) {
+      return { level: matcher.hasCodes || matcher.looseKeywords ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
+    }
   }
+  // A need in the receiver's own words, naming a need the side serves: as loose as the side's own words.
+  const named = matcher.needCodes && flow.namedNeeds ? flow.namedNeeds.find((code) => matcher.needCodes!.has(code)) : undefined;
+  if (named !== undefined) return { level: MatchLevel.KEYWORD, detail: named };
   if (matcher.hasIdentity) return null;
   return { level: MatchLevel.CATEGORY, detail: flow.category };
 }

@@ -66,6 +66,7 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   const conditions = pathway.pathway.conditions;
   sink.reasons.push((om.reason ??= frozenItem(MATCH_LEVEL_CODE[om.level], { side: 'output', detail: om.detail })));
   sink.reasons.push((im.reason ??= frozenItem(MATCH_LEVEL_CODE[im.level], { side: 'input', detail: im.detail })));
+  if (om.unconfirmed) sink.conditionsToCheck.push(item('CODE_WORDS_UNCONFIRMED', { side: 'output', detail: om.detail }));
   if (pathway.kinds) explainKinds(pathway.id, pathway.kinds, om.kinds, im.kinds, sink);
   if (o.hazardous) {
     if (conditions.hazardous === 'HANDLED') sink.conditionsToCheck.push(item('HAZARD_HANDLING', { ewcCode: o.ewcCode }));
@@ -82,7 +83,11 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
       sink.conditionsToCheck.push(item('TEMPERATURE_UNKNOWN', { side, marginC: margin }));
     }
   }
-  const pumpBelow = conditions.heatPumpBelowMarginC;
+  // The margin the score used (pair-score.ts): that of the direct routes the need plays, else the pathway's own.
+  const pumpBelow =
+    conditions.heatPumpBelowMarginC === undefined || i.temperatureC === null
+      ? undefined
+      : Number.isNaN(i.directFromC) ? conditions.heatPumpBelowMarginC : i.directFromC - i.temperatureC;
   if (pumpBelow !== undefined && o.temperatureC !== null && i.temperatureC !== null) {
     sink.conditionsMet.push(item('HEAT_PUMP_LIFT', { outputC: o.temperatureC, requiredC: i.temperatureC, marginC: pumpBelow }));
   }

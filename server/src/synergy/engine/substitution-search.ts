@@ -232,7 +232,7 @@ export function findCounterparts(
     const compatX = self[REC.COMPAT];
     const qtyX = self[REC.QTY];
     const invQtyX = self[REC.INV_QTY];
-    // The distance component's bound is w2 × (1 − 2R√h ÷ reach): the division done once per pathway.
+    // The distance component's bound is w2 × compatibility ÷ (1 + 2R√h ÷ reach)²: the division done once per pathway.
     const distanceScale = reachKm > 0 ? twoRadii / reachKm : 0;
     const hazardX = self[REC.HAZARDOUS] === 1;
     const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.searchKm, cells);
@@ -257,8 +257,8 @@ export function findCounterparts(
         if (h > reachTerm) continue;
         const root = Math.sqrt(Math.min(1, Math.max(0, h)));
         if (floor[0] !== -Infinity) {
-          // Upper bound of the score: its own sum, term by term, with quality and availability at 1 and the
-          // distance at its lower bound 2R√h (asin x ≥ x). Pruned only when below both thresholds by more than the
+          // Upper bound of the score: its own sum, term by term, with quality and availability at 1, the
+          // compatibility at the sides' (no unknown temperature) and the distance at its lower bound 2R√h (asin x ≥ x). Pruned only when below both thresholds by more than the
           // score's rounding (0.5e-4): what is skipped could not rank, exactly.
           const qtyY = d[b + REC.QTY];
           let quantity = unknownQuantity;
@@ -271,10 +271,12 @@ export function findCounterparts(
               : needWeight * matched * invQtyX + otherWeight * matched * invQtyY;
           }
           const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
+          const sidesCompat = (compatX + d[b + REC.COMPAT]) / 2;
+          const lowRatio = distanceScale * root;
           const bound =
-            (w0 * (compatX + d[b + REC.COMPAT])) / 2 +
+            (w0 * sidesCompat) +
             w1 * quantity +
-            w2 * Math.max(0, 1 - distanceScale * root) +
+            (w2 * sidesCompat) / ((1 + lowRatio) * (1 + lowRatio)) +
             w3 +
             w4 +
             w5 * (hazardous && handled ? handledHazard : 1) +
@@ -283,8 +285,10 @@ export function findCounterparts(
         }
         const distanceKm = twoRadii * Math.asin(root);
         io[IO.DISTANCE] = distanceKm;
-        io[IO_OWN_QUANTITY] = qtyX;
-        io[IO_COUNTERPART_QUANTITY] = d[b + REC.QTY];
+        // Unknown quantities pass as NaN, hidden ones as HIDDEN_QUANTITY (member-record.ts), as REC.INV_QTY holds them.
+        io[IO_OWN_QUANTITY] = qtyX === qtyX ? qtyX : invQtyX;
+        const qtyY = d[b + REC.QTY];
+        io[IO_COUNTERPART_QUANTITY] = qtyY === qtyY ? qtyY : d[b + REC.INV_QTY];
         if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
         else scoreRecords(kernel, w, d, b, self, 0, io, parts);
         const score = io[IO.SCORE];

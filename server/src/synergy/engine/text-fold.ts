@@ -1,12 +1,19 @@
+import { stemPhrases } from './word-stems.js';
+
 /**
  * Folding of free text so that "Chaleur fatale à 80 °C", "chaleur fatale a 80 C" and "CHALEUR" compare equal:
- * NFD, accents stripped, lower case, every non-alphanumeric character turned into a single space.
+ * NFD, accents stripped, lower case, every non-alphanumeric character turned into a single space; and the words'
+ * Snowball stems, French and English (word-stems.ts), so that "palette" finds "palettes" and "eaux" finds "eau".
  */
 
 // eslint-disable-next-line no-control-regex -- "is every character ASCII" is exactly a control-range test
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NON_ALNUM = /[^a-z0-9]+/g;
+/** Between the parts of a searchable label: never part of a keyword, so no keyword spans two parts. */
+const PART_BREAK = ' | ';
+/** A keyword of this many characters or fewer, one word, matches whole words only ("pet" is not "petrole"). */
+const SHORT_KEYWORD = 3;
 
 /** NFD, strip accents, lower case. */
 export function foldText(text: string): string {
@@ -16,30 +23,82 @@ export function foldText(text: string): string {
   return lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
+/** Folded words separated by single spaces, without leading or trailing space. */
+export function foldedWords(text: string): string {
+  return foldText(text).replace(NON_ALNUM, ' ').trim();
+}
+
 /**
- * A label prepared for keyword search: folded, words separated by single spaces, with a leading and a trailing
- * space, so that a keyword matches at the start of a word (" palette" finds "palettes" but "or" does not find
- * "bois dormant").
+ * A label prepared for keyword search: its folded words, then their French stems, then their English stems, parts
+ * separated by " | ", with a leading and a trailing space, so that a keyword matches at the start of a word
+ * (" palette" finds "palettes" but "or" does not find "bois dormant") and a keyword's stems match the label's stems
+ * word for word.
  */
 export function searchableLabel(label: string): string {
-  return ` ${foldText(label).replace(NON_ALNUM, ' ').trim()} `;
+  const words = foldedWords(label);
+  if (words === '') return '  ';
+  const stems = stemPhrases(words);
+  return ` ${words}${PART_BREAK}${stems.fr}${PART_BREAK}${stems.en} `;
 }
 
 /**
  * A keyword prepared for `searchableLabel`: folded, with a leading space (matches at the start of a word). A keyword
  * written with a final `$` ("sulphur$") matches whole words only: it gets a trailing space too, so that it does not
- * find "sulphuric".
+ * find "sulphuric"; so does a one-word keyword of three characters or fewer.
  */
 export function searchableKeyword(keyword: string): string {
-  const whole = keyword.endsWith('$');
-  const words = foldText(whole ? keyword.slice(0, -1) : keyword).replace(NON_ALNUM, ' ').trim();
+  const marked = keyword.endsWith('$');
+  const words = foldedWords(marked ? keyword.slice(0, -1) : keyword);
+  const whole = marked || (words.length <= SHORT_KEYWORD && !words.includes(' '));
   return whole ? ` ${words} ` : ` ${words}`;
 }
 
-/** The first of the prepared keywords that occurs in the prepared label, or null. */
-export function findKeyword(label: string, keywords: readonly string[]): string | null {
-  for (const keyword of keywords) {
-    if (keyword.length > 1 && label.includes(keyword)) return keyword;
+const variantCache = new Map<string, string[]>();
+
+/**
+ * The forms a prepared keyword is found by in a searchable label: itself (in the folded words), and unless it is
+ * whole-word, its French and English stems (each in its own part). A whole-word keyword — `$`, or short — finds its
+ * exact words only: stemming makes "sulphuric" a "sulphur" and "bagasse" a French "bag" (the knowledge base lists
+ * the plurals of its short words).
+ */
+export function keywordForms(keyword: string): string[] {
+  let forms = variantCache.get(keyword);
+  if (!forms) {
+    const stems = stemPhrases(keyword.trim());
+    forms = keyword.endsWith(' ') ? [keyword] : [keyword, ` ${stems.fr} `, ` ${stems.en} `];
+    variantCache.set(keyword, forms);
   }
+  return forms;
+}
+
+/** A list of prepared keywords flattened with their forms, keyword by keyword (see findKeyword). */
+interface FlatForms {
+  forms: string[];
+  owners: string[];
+}
+
+const flatCache = new WeakMap<readonly string[], FlatForms>();
+
+function flatForms(keywords: readonly string[]): FlatForms {
+  let flat = flatCache.get(keywords);
+  if (!flat) {
+    flat = { forms: [], owners: [] };
+    for (const keyword of keywords) {
+      if (keyword.length <= 1) continue;
+      for (const form of keywordForms(keyword)) {
+        flat.forms.push(form);
+        flat.owners.push(keyword);
+      }
+    }
+    // Lists are compiled once and read for every flow: their forms are worked out once too.
+    flatCache.set(keywords, flat);
+  }
+  return flat;
+}
+
+/** The first of the prepared keywords that occurs in the prepared label (itself or by its stems), or null. */
+export function findKeyword(label: string, keywords: readonly string[]): string | null {
+  const { forms, owners } = flatForms(keywords);
+  for (let k = 0; k < forms.length; k++) if (label.includes(forms[k])) return owners[k];
   return null;
 }

@@ -25,6 +25,16 @@ describe('what a party reads of an explanation before consent', () => {
     expect(redactItem(reason, new Set(['input']), whole)!.params).toEqual({ side: 'output' });
   });
 
+  it("says the other side's code is unconfirmed by its words without naming the code (CODE_WORDS_UNCONFIRMED)", () => {
+    const check = { code: 'CODE_WORDS_UNCONFIRMED', params: { side: 'output', detail: '02 04 99' } };
+    expect(say(check, ['output'])).toContain('02 04 99');
+    const theirs = say(check, ['input']);
+    expect(theirs).toMatch(/autre partie/);
+    expect(theirs).not.toContain('02 04 99');
+    expect(say(check, ['input'], en)).not.toContain('02 04 99');
+    expect(redactItem(check, new Set(['input']), whole)!.params).toEqual({ side: 'output' });
+  });
+
   it('gives distances as bands, never in exact kilometres', () => {
     const item = { code: 'WITHIN_REACH', params: { distanceKm: 3.37, reachKm: 50 } };
     const redacted = redactItem(item, new Set(['input']), whole)!;

@@ -29,6 +29,7 @@ export const REDACTION_RULES: Record<string, RedactionRule> = {
   KEYWORD: 'OWN_SIDE',
   CATEGORY: 'OWN_SIDE',
   UNIT_MISMATCH: 'OWN_SIDE',
+  CODE_WORDS_UNCONFIRMED: 'OWN_SIDE',
   SAME_KIND: 'KEEP',
   KIND_TO_CHECK: 'KEEP',
   TEMPERATURE_OK: 'GENERIC',
@@ -148,6 +149,10 @@ const RECOGNISED_BY: Record<string, Record<Lang, string>> = {
   LABEL: { fr: 'est reconnu par son libellé', en: 'is recognised from its label' },
   KEYWORD: { fr: 'est reconnu par son libellé', en: 'is recognised from its label' },
   CATEGORY: { fr: 'relève d’une catégorie de la filière', en: "is in one of the pathway's categories" },
+  CODE_WORDS_UNCONFIRMED: {
+    fr: 'porte un code de la filière, mais son libellé ne nomme aucune des matières attendues : à vérifier',
+    en: "has a code of the pathway, but its label names none of the materials expected: to check",
+  },
 };
 
 type Sentence = (p: ExplanationItem['params'], c: MessageContext) => string;

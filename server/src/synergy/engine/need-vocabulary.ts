@@ -1,0 +1,33 @@
+import type { NeedDefinition } from '../knowledge/knowledge-base.types.js';
+import { KeywordIndex } from './keyword-index.js';
+import { searchableKeyword } from './text-fold.js';
+
+/**
+ * The needs of the knowledge base as a receiver would word them: a need declared in free words, without choosing a
+ * need code ("Boiler fuel (milled peat, wood fuels)"), is read as the needs whose label or keywords it uses (wood
+ * fuel), so that the routes serving that need find it however each of them spells it.
+ */
+export class NeedVocabulary {
+  private readonly index = new KeywordIndex<{ need: NeedDefinition; phrase: boolean }>();
+
+  constructor(needs: Iterable<NeedDefinition>) {
+    for (const need of needs) {
+      for (const keyword of new Set([...need.keywords].map(searchableKeyword))) {
+        this.index.add(keyword, { need, phrase: keyword.trim().includes(' ') });
+      }
+    }
+  }
+
+  /**
+   * The codes of the needs a prepared label names, each once. `phrasesOnly`: those named by a phrase of several words
+   * ("wood fuel", "cooling water"), surer than one word ("fuel", "bois"). Whatever the need's own category: the
+   * routes serving it say which categories they take (a fuel is bought in tonnes or as MWh of energy).
+   */
+  needsIn(searchable: string, phrasesOnly = false): string[] {
+    const codes = new Set<string>();
+    for (const { need, phrase } of this.index.find(searchable)) {
+      if (phrase || !phrasesOnly) codes.add(need.code);
+    }
+    return [...codes];
+  }
+}
