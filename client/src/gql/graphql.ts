@@ -227,10 +227,14 @@ export type MembershipRole =
 
 /** Narrows the directory. */
 export type OrganizationFilterInput = {
+  /** Only organisations with a site in this commune (its whole name, accent- and case-insensitive). */
+  commune?: string | null | undefined;
   /** Only organisations of this kind. */
   kind?: OrganizationKind | null | undefined;
-  /** Words of the name, accent- and case-insensitive. */
+  /** Words of the name, of one of its sites' communes or of its sector's French label, accent- and case-insensitive; at most 200 characters. */
   search?: string | null | undefined;
+  /** Only organisations of this activity sector: a NACE section letter ("C"), division ("24"), class ("24.10", with its NAF sub-classes) or NAF sub-class ("24.10Z"). */
+  sector?: string | null | undefined;
   /** Only organisations of this territory or of territories nested in it. */
   territoryId?: string | number | null | undefined;
 };
