@@ -190,16 +190,35 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     );
   });
 
-  it('searches the directory by name and kind', async () => {
+  it('searches the directory by name, commune and sector, and filters by kind, sector and commune, in French', async () => {
     const page = await newPage();
     await logIn(page, url, JOINERY_MEMBER);
-    await page.getByLabel('Rechercher par nom').fill('acieries de la f');
+    const search = page.getByLabel('Rechercher par nom, commune ou secteur');
+    await search.fill('acieries de la f');
     const rows = page.getByRole('table').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.getByRole('rowheader').textContent()).toBe(STEELWORKS);
-    await page.getByLabel('Rechercher par nom').fill('');
+    const names = () => rows.getByRole('rowheader').allTextContents();
+    await expect.poll(names).toEqual([STEELWORKS]);
+    await search.fill('');
     await page.getByLabel('Type').selectOption({ label: 'Collectivité' });
-    await expect.poll(async () => new Set(await rows.getByRole('cell').filter({ hasText: /^[A-ZÉ]/ }).locator('.kind').allTextContents())).toEqual(new Set(['Collectivité']));
+    await expect.poll(async () => new Set(await rows.locator('.kind').allTextContents())).toEqual(new Set(['Collectivité']));
+    await page.getByLabel('Type').selectOption({ label: 'Tous les types' });
+
+    // Words of a sector's label find its organisations; so do those of a commune.
+    await search.fill('sidérurgie');
+    await expect.poll(names).toContain(STEELWORKS);
+    await search.fill('');
+
+    // Sector AND commune: the manufacturers with a site in Florange, each in the "Industrie manufacturière" section.
+    await page.getByLabel('Secteur d’activité').selectOption({ label: 'Industrie manufacturière' });
+    await expect.poll(async () => new Set(await rows.locator('td.sector').allTextContents())).toEqual(new Set(['Industrie manufacturière']));
+    const manufacturers = (await names()).length;
+    await page.getByLabel('Commune (nom complet)').fill('florange');
+    await expect.poll(async () => (await names()).length).toBeLessThan(manufacturers);
+    expect(await names()).toContain(STEELWORKS);
+    expect(new Set(await rows.locator('td.sector').allTextContents())).toEqual(new Set(['Industrie manufacturière']));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'directory-filtered-1280.png'), fullPage: true });
+    await page.getByLabel('Commune (nom complet)').fill('Nulle-Part-sur-Fensch');
+    await page.getByText('Aucun acteur ne correspond à cette recherche.').waitFor();
   });
 
   it('lets an integrator create a token, see its secret once, see when it was last used, and revoke it', async () => {

@@ -3,20 +3,34 @@ import type { OrganizationFilterInput, OrganizationKind } from '../../gql/graphq
 // What the directory's search form asks for, and where the reader is in the pages of the answer.
 
 export interface DirectorySearch {
-  /** Words of the name, as typed. */
+  /** Words of the name, of a commune or of a sector, as typed. */
   text: string;
   kind: OrganizationKind | '';
+  /** A NACE section letter, or '' for every sector. */
+  sector: string;
+  /** A commune's whole name, as typed. */
+  commune: string;
 }
 
-export const NO_SEARCH: DirectorySearch = { text: '', kind: '' };
+export const NO_SEARCH: DirectorySearch = { text: '', kind: '', sector: '', commune: '' };
 
-/** The API's filter for a search: blank text and "any kind" ask for nothing. */
+const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
+
+/** The API's filter for a search: blank texts and "any kind" or "any sector" ask for nothing. */
 export function toOrganizationFilter(search: DirectorySearch): OrganizationFilterInput {
-  const text = search.text.trim().replace(/\s+/g, ' ');
+  const text = tidy(search.text);
+  const commune = tidy(search.commune);
   return {
     ...(text ? { search: text } : {}),
     ...(search.kind ? { kind: search.kind } : {}),
+    ...(search.sector ? { sector: search.sector } : {}),
+    ...(commune ? { commune } : {}),
   };
+}
+
+/** Whether a filter narrows the directory (an empty answer then means "no match", not "no actor yet"). */
+export function isNarrowed(filter: OrganizationFilterInput): boolean {
+  return Boolean(filter.search || filter.kind || filter.sector || filter.commune);
 }
 
 /**
