@@ -361,13 +361,14 @@ export type ResourceCategory =
   | 'WASTE'
   | 'WATER';
 
-/** A party asked to be put in touch, a party answered, a facilitator asked every side, added a note or assigned it. */
+/** A party asked to be put in touch, a party answered, a facilitator asked every side, added a note or assigned it, or detection suggested it after a flow changed (SUGGESTED, to facilitators; the parties hear synergySuggested). */
 export type SynergyChange =
   | 'ANSWERED'
   | 'ASSIGNED'
   | 'CONTACT_REQUESTED'
   | 'NOTE_ADDED'
-  | 'PUT_IN_TOUCH';
+  | 'PUT_IN_TOUCH'
+  | 'SUGGESTED';
 
 /** Narrows a list of synergies. */
 export type SynergyFilterInput = {
