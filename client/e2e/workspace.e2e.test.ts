@@ -231,6 +231,8 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await expect.poll(async () => (await names()).length).toBeLessThan(manufacturers);
     expect(await names()).toContain(STEELWORKS);
     expect(new Set(await rows.locator('td.sector').allTextContents())).toEqual(new Set(['Industrie manufacturière']));
+    // Each row shows the commune searched for (the steelworks' first site is in Serémange-Erzange).
+    expect(new Set(await rows.locator('td:nth-of-type(2)').allTextContents())).toEqual(new Set(['Florange']));
     await page.screenshot({ path: path.join(ARTIFACTS, 'directory-filtered-1280.png'), fullPage: true });
     await page.getByLabel('Commune (nom complet)').fill('Nulle-Part-sur-Fensch');
     await page.getByText('Aucun acteur ne correspond à cette recherche.').waitFor();

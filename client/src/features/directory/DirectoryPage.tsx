@@ -8,7 +8,7 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
 import { useDebounced } from '../../ui/useDebounced';
 import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
-import { FIRST_PAGE, NO_SEARCH, currentCursor, isNarrowed, nextPage, previousPage, toOrganizationFilter, type DirectorySearch, type PageTrail } from './directory-search';
+import { FIRST_PAGE, NO_SEARCH, currentCursor, isNarrowed, shownCity, nextPage, previousPage, toOrganizationFilter, type DirectorySearch, type PageTrail } from './directory-search';
 import './directory.css';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
@@ -139,7 +139,7 @@ export function DirectoryPage() {
             </thead>
             <tbody>
               {organizations.map((organization) => (
-                <OrganizationRow key={organization.id} organization={organization} />
+                <OrganizationRow key={organization.id} organization={organization} commune={filter.commune} />
               ))}
             </tbody>
           </table>
@@ -165,7 +165,7 @@ export function DirectoryPage() {
   );
 }
 
-function OrganizationRow({ organization }: { organization: DirectoryOrganization }) {
+function OrganizationRow({ organization, commune }: { organization: DirectoryOrganization; commune?: string | null }) {
   const { t, language } = useI18n();
   const count = new Intl.NumberFormat(language);
   const sector = organization.activitySector;
@@ -177,7 +177,7 @@ function OrganizationRow({ organization }: { organization: DirectoryOrganization
       <td>
         <span className={`kind kind-${organization.kind.toLowerCase()}`}>{t(organizationKindMessage(organization.kind))}</span>
       </td>
-      <td>{organization.sites[0]?.city ?? t('directory.noCity')}</td>
+      <td>{shownCity(organization.sites, commune) ?? t('directory.noCity')}</td>
       <td className="number">{count.format(organization.sites.length)}</td>
       <td className="number">{count.format(organization.flows.totalCount)}</td>
       <td className="sector">{sector ? (language === 'fr' ? sector.sectionLabelFr : sector.sectionLabelEn) : t('directory.noCity')}</td>

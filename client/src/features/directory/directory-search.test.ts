@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_PAGE, NO_SEARCH, currentCursor, isNarrowed, nextPage, previousPage, toOrganizationFilter } from './directory-search';
+import { FIRST_PAGE, NO_SEARCH, currentCursor, isNarrowed, shownCity, nextPage, previousPage, toOrganizationFilter } from './directory-search';
 
 describe('the directory search', () => {
   it('asks for nothing when nothing is typed or chosen', () => {
@@ -17,6 +17,17 @@ describe('the directory search', () => {
   it('sends the words of the name once tidied, and the kind when one is chosen', () => {
     expect(toOrganizationFilter({ ...NO_SEARCH, text: '  aciéries   de la ', kind: 'COMPANY' })).toEqual({ search: 'aciéries de la', kind: 'COMPANY' });
     expect(toOrganizationFilter({ ...NO_SEARCH, kind: 'SSE' })).toEqual({ kind: 'SSE' });
+  });
+});
+
+describe('the commune a row shows', () => {
+  const sites = [{ city: 'Serémange-Erzange' }, { city: 'Florange' }];
+  it('is the commune searched for when the organisation has a site there, else its first site’s', () => {
+    expect(shownCity(sites, 'FLORANGE')).toBe('Florange');
+    expect(shownCity(sites, 'seremange-erzange')).toBe('Serémange-Erzange');
+    expect(shownCity(sites, 'Hayange')).toBe('Serémange-Erzange');
+    expect(shownCity(sites, undefined)).toBe('Serémange-Erzange');
+    expect(shownCity([], 'Florange')).toBeUndefined();
   });
 });
 

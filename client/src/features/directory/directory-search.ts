@@ -52,3 +52,14 @@ export function previousPage(trail: PageTrail): PageTrail {
 export function currentCursor(trail: PageTrail): string | null {
   return trail[trail.length - 1] ?? null;
 }
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+/**
+ * The commune a directory row shows: the one searched for when the organisation has a site there (the server
+ * matched it so, accents and case aside), else its first site's.
+ */
+export function shownCity(sites: readonly { city: string }[], commune: string | null | undefined): string | undefined {
+  const wanted = commune ? fold(commune) : '';
+  return (wanted ? sites.find((site) => fold(site.city) === wanted) : undefined)?.city ?? sites[0]?.city;
+}
