@@ -9,7 +9,7 @@ import { clientDir } from './server';
 /**
  * Every page of the workspace, as a facilitator and as a company member, on a desktop and on a phone: checked by
  * axe-core (no serious or critical violation of WCAG 2.1 A/AA), never wider than the window, and photographed
- * (client/e2e/artifacts/page-<who>-<page>-<width>.png). Every route of `ui/route.ts` is visited (a test below
+ * (client/e2e/artifacts/page-<who>-<page>-<width>.png; the directory also with its filters in use). Every route of `ui/route.ts` is visited (a test below
  * checks the list against it), the pages of links (invitation, password reset, setup) as a visitor; GraphiQL
  * (`GET /graphql`, a page of its own outside the app) is checked and photographed too.
  */
@@ -170,6 +170,12 @@ describe('every page, in a browser, against the real server', () => {
           await check(page, `${name} ${viewport.width}`, `page-${person.who}-${name}`, viewport, findings, widths);
         };
         await visit('#/', 'directory');
+        // The directory narrowed by sector and commune: its four-field search form, its table, on a phone too.
+        await page.getByLabel('Secteur d’activité').selectOption({ label: 'Industrie manufacturière' });
+        await page.getByLabel('Commune (nom complet)').fill('Florange');
+        const sectors = page.getByRole('table').locator('tbody td.sector');
+        await expect.poll(async () => new Set(await sectors.allTextContents()), { timeout: 15_000 }).toEqual(new Set(['Industrie manufacturière']));
+        await check(page, `directory-filtered ${viewport.width}`, `page-${person.who}-directory-filtered`, viewport, findings, widths);
         const organization = await firstItem(page, 'organizations');
         if (organization) await visit(organization, 'organization');
         await visit('#/flows', 'flows');

@@ -6,6 +6,7 @@ import { ARTIFACTS, logIn, openBrowserSession, scrollWidth, type BrowserSession 
 // Public demo credentials, from server/src/db/seeders/demo-accounts.ts.
 const STEEL_MEMBER = 'julien@acier-fensch.demo';
 const JOINERY_MEMBER = 'sofia@menuiserie-knutange.demo';
+const FACILITATOR = 'animatrice@valolab.demo';
 const STEELWORKS = 'Aciéries de la Fensch';
 const FLOW_LABEL = 'Réfractaires usagés (essai e2e)';
 const PHONE = { width: 390, height: 844 };
@@ -35,7 +36,7 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await page.screenshot({ path: path.join(ARTIFACTS, 'not-found-1280.png'), fullPage: true });
   });
 
-  it("a member declares a flow through the form, sees a bad value's error at its field, and another member's open directory updates without reload", async () => {
+  it("a member declares a flow through the form, sees a bad value's error at its field, and another member's open directory and the facilitator's open synergies page update without reload", async () => {
     // The other member watches the steelworks in the directory and on its page.
     const watcher = await newPage();
     await logIn(watcher, url, JOINERY_MEMBER);
@@ -49,6 +50,15 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     await organizationPage.getByRole('heading', { level: 1, name: STEELWORKS }).waitFor();
     await organizationPage.getByRole('heading', { name: /Sites \(\d+\)/ }).waitFor();
     expect(await organizationPage.getByRole('heading', { name: FLOW_LABEL }).count()).toBe(0);
+    // The facilitator watches the territory's open synergies: the declared slag is suggested a taker.
+    const synergiesPage = await newPage();
+    await logIn(synergiesPage, url, FACILITATOR);
+    await synergiesPage.getByRole('link', { name: 'Synergies', exact: true }).click();
+    const synergyList = synergiesPage.getByRole('region', { name: 'Synergies, meilleur score en premier' });
+    await synergyList.getByRole('article').first().waitFor();
+    const openSynergies = async () => Number((await synergyList.getByRole('status').first().textContent())?.replace(/\D/g, '') || NaN);
+    await expect.poll(openSynergies).toBeGreaterThan(0);
+    const synergiesBefore = await openSynergies();
 
     const page = await newPage();
     await logIn(page, url, STEEL_MEMBER);
@@ -105,6 +115,9 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     // The other member's pages follow without reload: the count in the directory, the flow on the organisation page.
     await expect.poll(visibleFlows, { timeout: 15_000 }).toBe(before + 1);
     await organizationPage.getByRole('heading', { name: FLOW_LABEL }).waitFor({ timeout: 15_000 });
+    // And the facilitator's list counts the new suggestion (synergyChanged SUGGESTED re-runs its queries).
+    await expect.poll(openSynergies, { timeout: 15_000 }).toBe(synergiesBefore + 1);
+    await synergiesPage.screenshot({ path: path.join(ARTIFACTS, 'synergies-live-1280.png'), fullPage: true });
     await watcher.screenshot({ path: path.join(ARTIFACTS, 'directory-live-1280.png'), fullPage: true });
     await organizationPage.screenshot({ path: path.join(ARTIFACTS, 'organization-live-1280.png'), fullPage: true });
 
@@ -190,16 +203,39 @@ describe('the workspace (flows, directory, API tokens), in a browser, against th
     );
   });
 
-  it('searches the directory by name and kind', async () => {
+  it('searches the directory by name, commune and sector, and filters by kind, sector and commune, in French', async () => {
     const page = await newPage();
     await logIn(page, url, JOINERY_MEMBER);
-    await page.getByLabel('Rechercher par nom').fill('acieries de la f');
+    const search = page.getByLabel('Rechercher par nom, commune ou secteur');
+    await search.fill('acieries de la f');
     const rows = page.getByRole('table').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.getByRole('rowheader').textContent()).toBe(STEELWORKS);
-    await page.getByLabel('Rechercher par nom').fill('');
+    const names = () => rows.getByRole('rowheader').allTextContents();
+    await expect.poll(names).toEqual([STEELWORKS]);
+    await search.fill('');
     await page.getByLabel('Type').selectOption({ label: 'Collectivité' });
-    await expect.poll(async () => new Set(await rows.getByRole('cell').filter({ hasText: /^[A-ZÉ]/ }).locator('.kind').allTextContents())).toEqual(new Set(['Collectivité']));
+    await expect.poll(async () => new Set(await rows.locator('.kind').allTextContents())).toEqual(new Set(['Collectivité']));
+    await page.getByLabel('Type').selectOption({ label: 'Tous les types' });
+
+    // Words of a sector's label find its organisations; so do those of a commune.
+    await search.fill('sidérurgie');
+    await expect.poll(names).toContain(STEELWORKS);
+    await search.fill('');
+
+    // Sector AND commune: the manufacturers with a site in Florange, each in the "Industrie manufacturière" section.
+    await page.getByLabel('Secteur d’activité').selectOption({ label: 'Industrie manufacturière' });
+    // More than the one row the sector search left (the demo has over ten manufacturers), every one of that sector.
+    await expect.poll(async () => (await names()).length).toBeGreaterThan(5);
+    expect(new Set(await rows.locator('td.sector').allTextContents())).toEqual(new Set(['Industrie manufacturière']));
+    const manufacturers = (await names()).length;
+    await page.getByLabel('Commune (nom complet)').fill('florange');
+    await expect.poll(async () => (await names()).length).toBeLessThan(manufacturers);
+    expect(await names()).toContain(STEELWORKS);
+    expect(new Set(await rows.locator('td.sector').allTextContents())).toEqual(new Set(['Industrie manufacturière']));
+    // Each row shows the commune searched for (the steelworks' first site is in Serémange-Erzange).
+    expect(new Set(await rows.locator('td:nth-of-type(2)').allTextContents())).toEqual(new Set(['Florange']));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'directory-filtered-1280.png'), fullPage: true });
+    await page.getByLabel('Commune (nom complet)').fill('Nulle-Part-sur-Fensch');
+    await page.getByText('Aucun acteur ne correspond à cette recherche.').waitFor();
   });
 
   it('lets an integrator create a token, see its secret once, see when it was last used, and revoke it', async () => {

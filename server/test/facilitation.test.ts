@@ -178,8 +178,9 @@ describe('facilitator tools on synergies', () => {
     const view = (await t.gql(facilitatorView, { id }, facilitator)).data!.synergy;
     await t.gql(`mutation($id: ID!, $a: ID) { assignSynergy(id: $id, assigneeId: $a) { id } }`, { id, a: view.assignableFacilitators[0].id }, facilitator);
     await t.gql(`mutation($id: ID!) { putPartiesInTouch(id: $id) { id } }`, { id }, facilitator);
-    // The facilitator also hears the steel works' probe (a synergy of their territory): this synergy's events only.
-    const facHeard = (await facEvents.waitFor(4)).filter((e) => e.data.synergyChanged.synergyId === id);
+    // The facilitator also hears of the steel works' probe (a synergy of their territory, SUGGESTED when recorded, then
+    // PUT_IN_TOUCH): this synergy's events only.
+    const facHeard = (await facEvents.waitFor(5)).filter((e) => e.data.synergyChanged.synergyId === id);
     expect(facHeard.map((e) => e.data.synergyChanged.change)).toEqual(['NOTE_ADDED', 'ASSIGNED', 'PUT_IN_TOUCH']);
     // Each event is read when delivered (no cache kept by the socket's context): from the assignment on, it names who follows it.
     expect(facHeard.slice(1).map((e) => e.data.synergyChanged.synergy.assignee?.name)).toEqual([view.assignableFacilitators[0].name, view.assignableFacilitators[0].name]);

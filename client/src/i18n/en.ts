@@ -52,7 +52,10 @@ export const en: Record<MessageKey, string> = {
   'directory.noCity': '—',
   'directory.error': 'The directory could not be loaded: {message}',
 
-  'directory.search': 'Search by name',
+  'directory.search': 'Search by name, town or sector',
+  'directory.sector': 'Sector of activity',
+  'directory.anySector': 'All sectors',
+  'directory.commune': 'Town (full name)',
   'directory.anyKind': 'All kinds',
   'directory.noMatch': 'No actor matches this search.',
   'directory.column.sector': 'Sector',

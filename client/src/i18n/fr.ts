@@ -51,7 +51,10 @@ export const fr = {
   'directory.noCity': '—',
   'directory.error': "L'annuaire n'a pas pu être chargé : {message}",
 
-  'directory.search': 'Rechercher par nom',
+  'directory.search': 'Rechercher par nom, commune ou secteur',
+  'directory.sector': 'Secteur d’activité',
+  'directory.anySector': 'Tous les secteurs',
+  'directory.commune': 'Commune (nom complet)',
   'directory.anyKind': 'Tous les types',
   'directory.noMatch': 'Aucun acteur ne correspond à cette recherche.',
   'directory.column.sector': 'Secteur',

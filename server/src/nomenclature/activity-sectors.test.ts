@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ActivitySectorLevel,
+  codesLabelled,
+  codesOfSector,
+  listActivitySections,
   findActivitySector,
   listActivitySectors,
   normalizeNaceCode,
@@ -86,5 +89,32 @@ describe('searchActivitySectors', () => {
         expect(searchActivitySectors(search, first).length).toBeLessThanOrEqual(first);
       }),
     );
+  });
+});
+
+describe('the sectors a directory filter names', () => {
+  it('reads a section, a division, a class with its sub-classes, or one sub-class', () => {
+    const manufacturing = codesOfSector(' c ')!;
+    expect(manufacturing).toContain('24.10Z');
+    expect(manufacturing.every((code) => findActivitySector(code)!.sectionCode === 'C')).toBe(true);
+    expect(codesOfSector('24')!.every((code) => code.startsWith('24.'))).toBe(true);
+    expect(codesOfSector('24.10')).toEqual(['24.10', '24.10Z']);
+    expect(codesOfSector('2410z')).toEqual(['24.10Z']);
+  });
+
+  it('names no sector for anything else', () => {
+    for (const typed of ['Z', '', '04', '24.1', 'CC', "C' or 1=1", '24.10Q']) expect(codesOfSector(typed), typed).toBeNull();
+  });
+
+  it('finds codes by words of their French label or of their section, three letters at least', () => {
+    expect(codesLabelled('SIDERURGIE')).toContain('24.10Z');
+    expect(codesLabelled('hébergement')).toContain('55.10Z');
+    expect(codesLabelled('ac')).toEqual([]);
+  });
+
+  it('lists the 21 sections with their labels', () => {
+    const sections = listActivitySections();
+    expect(sections.map((s) => s.code).join('')).toBe('ABCDEFGHIJKLMNOPQRSTU');
+    expect(sections[2]).toEqual({ code: 'C', labelFr: 'Industrie manufacturière', labelEn: 'Manufacturing' });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSearchKey, rankBySearch, type Searchable } from './text-search.js';
+import { buildSearchKey, normalizeText, rankBySearch, type Searchable } from './text-search.js';
 
 interface NaceRow {
   code: string;
@@ -146,4 +146,48 @@ export function listActivitySectors(): readonly ActivitySectorEntry[] {
  */
 export function searchActivitySectors(search: string | undefined, first: number): ActivitySectorEntry[] {
   return rankBySearch(SEARCHABLE, search, first);
+}
+
+const SECTION_SHAPE = /^[a-uA-U]$/;
+const DIVISION_SHAPE = /^\d{2}$/;
+
+/**
+ * The codes (classes and NAF sub-classes) a sector names: a section letter ("C"), a division ("24"), a class
+ * ("24.10", with its sub-classes) or a NAF sub-class ("24.10Z"); null when it names no sector.
+ */
+export function codesOfSector(sector: string): string[] | null {
+  const typed = sector.trim();
+  if (SECTION_SHAPE.test(typed)) {
+    const codes = ENTRIES.filter((entry) => entry.sectionCode === typed.toUpperCase()).map((entry) => entry.code);
+    return codes.length ? codes : null;
+  }
+  if (DIVISION_SHAPE.test(typed)) {
+    const codes = ENTRIES.filter((entry) => entry.divisionCode === typed).map((entry) => entry.code);
+    return codes.length ? codes : null;
+  }
+  const entry = findActivitySector(typed);
+  if (!entry) return null;
+  if (entry.level === ActivitySectorLevel.NAF_SUBCLASS) return [entry.code];
+  return ENTRIES.filter((other) => other.code === entry.code || other.code.startsWith(entry.code)).map((other) => other.code);
+}
+
+/** The codes whose own label or section label holds `text` (accent- and case-insensitive), for a free search. */
+export function codesLabelled(text: string): string[] {
+  const wanted = normalizeText(text);
+  // Two letters are in most labels: a search that short names no sector.
+  if (wanted.length < 3) return [];
+  return ENTRIES.filter((entry) => normalizeText(entry.labelFr).includes(wanted) || normalizeText(entry.sectionLabelFr).includes(wanted)).map(
+    (entry) => entry.code,
+  );
+}
+
+export interface ActivitySectionEntry {
+  code: string;
+  labelFr: string;
+  labelEn: string;
+}
+
+/** The NACE sections, A to U, for a filter's choices. */
+export function listActivitySections(): readonly ActivitySectionEntry[] {
+  return naceFile.sections.map((row) => ({ code: row.code, labelFr: row.label_fr, labelEn: sentenceCase(row.label_en) }));
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Int, Query, Resolver } from 'type-graphql';
-import { searchActivitySectors } from './activity-sectors.js';
-import { ActivitySector, WasteCode } from './nomenclature.types.js';
+import { listActivitySections, searchActivitySectors } from './activity-sectors.js';
+import { ActivitySection, ActivitySector, WasteCode } from './nomenclature.types.js';
 import { searchWasteCodes } from './waste-codes.js';
 
 const MAX_FIRST = 100;
@@ -39,6 +39,11 @@ export class NomenclatureResolver {
   ): ActivitySector[] {
     assertFirstInRange(first);
     return searchActivitySectors(search ?? undefined, first);
+  }
+
+  @Query(() => [ActivitySection], { description: 'The NACE Rev. 2 sections, A to U: the choices of the directory\'s sector filter.' })
+  activitySections(): ActivitySection[] {
+    return [...listActivitySections()];
   }
 }
 

@@ -83,3 +83,15 @@ export class ActivitySector {
   @Field(() => String, { description: 'Two-digit code of the NACE division, e.g. "24".' })
   divisionCode!: string;
 }
+
+@ObjectType({ description: 'A section of NACE Rev. 2 (A to U), the broadest level of activity sectors.' })
+export class ActivitySection {
+  @Field(() => String, { description: 'Letter of the section, e.g. "C".' })
+  code!: string;
+
+  @Field(() => String, { description: 'French label (INSEE).' })
+  labelFr!: string;
+
+  @Field(() => String, { description: 'English label (Eurostat), in sentence case.' })
+  labelEn!: string;
+}

@@ -9,8 +9,20 @@ export class OrganizationFilterInput {
   @Field(() => OrganizationKind, { nullable: true, description: 'Only organisations of this kind.' })
   kind?: OrganizationKind;
 
-  @Field(() => String, { nullable: true, description: 'Words of the name, accent- and case-insensitive.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Words of the name, of one of its sites' communes or of its sector's French label, accent- and case-insensitive; at most 200 characters.",
+  })
   search?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only organisations of this activity sector: a NACE section letter ("C"), division ("24"), class ("24.10", with its NAF sub-classes) or NAF sub-class ("24.10Z").',
+  })
+  sector?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only organisations with a site in this commune (its whole name, accent- and case-insensitive).' })
+  commune?: string;
 }
 
 @InputType({ description: 'A new organisation. You become its ADMIN.' })

@@ -8,6 +8,7 @@ import { canEditOrganization } from '../policy/policy.js';
 import { TerritoryNode } from '../territory/territory.types.js';
 import { AddSiteInput, CreateOrganizationInput, OrganizationFilterInput, UpdateOrganizationInput, UpdateSiteInput } from './organization.inputs.js';
 import { OrganizationNode, SiteNode } from './organization.types.js';
+import { checkOrganizationFilter } from './organization-filter.js';
 
 export const OrganizationConnection = connectionOf(OrganizationNode, 'Organization', 'organisation');
 
@@ -31,11 +32,7 @@ export class OrganizationResolver {
     const territoryIds = args.filter?.territoryId
       ? await ctx.services.territories.withDescendants(expectId(args.filter.territoryId, 'Territory', 'filter.territoryId'))
       : undefined;
-    const { organizations, totalCount } = await ctx.services.organizations.page(
-      ctx.viewer,
-      { territoryIds, kind: args.filter?.kind, search: args.filter?.search?.trim() || undefined },
-      page,
-    );
+    const { organizations, totalCount } = await ctx.services.organizations.page(ctx.viewer, { territoryIds, ...checkOrganizationFilter(args.filter) }, page);
     return toConnection({ nodes: organizations.map(OrganizationNode.fromRecord), totalCount, offset: page.offset });
   }
 

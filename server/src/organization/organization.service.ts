@@ -7,19 +7,14 @@ import type { MaybeViewer } from '../policy/viewer.js';
 import { Territory } from '../territory/territory.entity.js';
 import { Membership } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
-import { ApprovalStatus, MembershipRole, type OrganizationKind } from '../vocabulary/organization.enums.js';
+import { ApprovalStatus, MembershipRole } from '../vocabulary/organization.enums.js';
 import { checkOrganizationFields, checkSiteFields, type OrganizationFields, type SiteFields } from './organization.validation.js';
 import { Site } from './site.entity.js';
 import { SITE_COLUMNS, toOrganizationRecord, toSiteRecord, type SiteRecord } from './organization.record.js';
-import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';
+import { ANY_UUID, sqlList } from '../db/sql.js';
+import { organizationFilterSql, type OrganizationFilter } from './organization-filter.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import { loadTerritoryTree } from '../territory/territory-tree.js';
-
-export interface OrganizationFilter {
-  territoryIds?: string[];
-  kind?: OrganizationKind;
-  search?: string;
-}
 
 /** The directory: organisations and their sites. */
 export class OrganizationService {
@@ -32,20 +27,9 @@ export class OrganizationService {
   async page(viewer: MaybeViewer, filter: OrganizationFilter, page: PageRequest) {
     const scope = directoryScope(viewer);
     if (!scope || !canSeeDirectory(viewer)) throw unauthenticated('Sign in to see the directory.');
-    const clauses = [`(o.approval = 'APPROVED' or o.territory_id = ${ANY_UUID})`];
-    const params: unknown[] = [sqlList(scope.anyApprovalTerritoryIds)];
-    if (filter.territoryIds) {
-      clauses.push(`o.territory_id = ${ANY_UUID}`);
-      params.push(sqlList(filter.territoryIds));
-    }
-    if (filter.kind) {
-      clauses.push('o.kind = ?');
-      params.push(filter.kind);
-    }
-    if (filter.search) {
-      clauses.push('fe2i_fold(o.name) like fe2i_fold(?)');
-      params.push(containsPattern(filter.search));
-    }
+    const own = organizationFilterSql(filter);
+    const clauses = [`(o.approval = 'APPROVED' or o.territory_id = ${ANY_UUID})`, ...own.clauses];
+    const params: unknown[] = [sqlList(scope.anyApprovalTerritoryIds), ...own.params];
     const where = clauses.join(' and ');
     const rows = await this.em.execute(
       `select o.*, count(*) over () as total_count from organization o where ${where}

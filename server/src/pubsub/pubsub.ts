@@ -24,13 +24,14 @@ export interface SynergySuggestedPayload {
 }
 
 /**
- * Something happened to a synergy after it was suggested: a contact request or an answer, facilitators putting
- * the parties in touch, a note, an assignment. IDs only; each subscriber's event is built for them at delivery time,
+ * Something happened to a synergy: detection suggested it as flows changed (SUGGESTED, told to the territory's
+ * facilitators; the parties hear SYNERGY_SUGGESTED), a contact request or an answer, facilitators putting the
+ * parties in touch, a note, an assignment. IDs only; each subscriber's event is built for them at delivery time,
  * and notes and assignments are told to the territory's facilitators only (policy/facilitation-policy.ts).
  */
 export interface SynergyChangedPayload {
   synergyId: string;
-  change: 'CONTACT_REQUESTED' | 'ANSWERED' | 'PUT_IN_TOUCH' | 'NOTE_ADDED' | 'ASSIGNED';
+  change: 'SUGGESTED' | 'CONTACT_REQUESTED' | 'ANSWERED' | 'PUT_IN_TOUCH' | 'NOTE_ADDED' | 'ASSIGNED';
   territoryId: string;
   organizationIds: string[];
   facilitatorsOnly: boolean;

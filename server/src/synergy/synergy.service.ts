@@ -265,7 +265,7 @@ export class SynergyService {
       }
     }
     await this.em.flush();
-    if (status === SynergyStatus.SUGGESTED) await announceSuggestions(this.em, this.pubSub, [synergy]);
+    if (status === SynergyStatus.SUGGESTED) await announceSuggestions(this.em, this.pubSub, [synergy], { tellFacilitators: true });
     return (await this.records([synergy.id]))[0];
   }
 }

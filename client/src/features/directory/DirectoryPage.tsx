@@ -8,11 +8,21 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
 import { useDebounced } from '../../ui/useDebounced';
 import { FLOW_DEPENDENT, LiveFlowUpdates } from '../flows/live';
-import { FIRST_PAGE, NO_SEARCH, currentCursor, nextPage, previousPage, toOrganizationFilter, type DirectorySearch, type PageTrail } from './directory-search';
+import { FIRST_PAGE, NO_SEARCH, currentCursor, isNarrowed, shownCity, nextPage, previousPage, toOrganizationFilter, type DirectorySearch, type PageTrail } from './directory-search';
 import './directory.css';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const PAGE_SIZE = 25;
+
+const SectionsQuery = graphql(`
+  query ActivitySections {
+    activitySections {
+      code
+      labelFr
+      labelEn
+    }
+  }
+`);
 
 const DirectoryQuery = graphql(`
   query Directory($filter: OrganizationFilterInput, $first: Int!, $after: String) {
@@ -44,9 +54,13 @@ const DirectoryQuery = graphql(`
 
 type DirectoryOrganization = DirectoryData['organizations']['nodes'][number];
 
-/** The actors of the viewer's territories, by name (the server's order), searched by name and kind, a page at a time. */
+/**
+ * The actors of the viewer's territories, by name (the server's order), searched by name, commune or sector and
+ * filtered by kind, sector and commune, a page at a time.
+ */
 export function DirectoryPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const [{ data: sections }] = useQuery({ query: SectionsQuery });
   const id = useId();
   const [search, setSearch] = useState<DirectorySearch>(NO_SEARCH);
   const [trail, setTrail] = useState<PageTrail>(FIRST_PAGE);
@@ -85,9 +99,24 @@ export function DirectoryPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-sector`}>{t('directory.sector')}</label>
+          <select id={`${id}-sector`} value={search.sector} onChange={(event) => searchFor({ sector: event.target.value })}>
+            <option value="">{t('directory.anySector')}</option>
+            {sections?.activitySections.map((section) => (
+              <option key={section.code} value={section.code}>
+                {language === 'fr' ? section.labelFr : section.labelEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-commune`}>{t('directory.commune')}</label>
+          <input id={`${id}-commune`} type="search" value={search.commune} onChange={(event) => searchFor({ commune: event.target.value })} />
+        </div>
       </form>
       <QueryStatus loading={fetching && !data} error={error} errorKey="directory.error" />
-      {data && organizations.length === 0 && <p>{t(filter.search || filter.kind ? 'directory.noMatch' : 'directory.empty')}</p>}
+      {data && organizations.length === 0 && <p>{t(isNarrowed(filter) ? 'directory.noMatch' : 'directory.empty')}</p>}
       {organizations.length > 0 && (
         <ScrollRegion label={t('directory.caption', { count: data?.organizations.totalCount ?? organizations.length })}>
           <table className="directory">
@@ -110,7 +139,7 @@ export function DirectoryPage() {
             </thead>
             <tbody>
               {organizations.map((organization) => (
-                <OrganizationRow key={organization.id} organization={organization} />
+                <OrganizationRow key={organization.id} organization={organization} commune={filter.commune} />
               ))}
             </tbody>
           </table>
@@ -136,7 +165,7 @@ export function DirectoryPage() {
   );
 }
 
-function OrganizationRow({ organization }: { organization: DirectoryOrganization }) {
+function OrganizationRow({ organization, commune }: { organization: DirectoryOrganization; commune?: string | null }) {
   const { t, language } = useI18n();
   const count = new Intl.NumberFormat(language);
   const sector = organization.activitySector;
@@ -148,7 +177,7 @@ function OrganizationRow({ organization }: { organization: DirectoryOrganization
       <td>
         <span className={`kind kind-${organization.kind.toLowerCase()}`}>{t(organizationKindMessage(organization.kind))}</span>
       </td>
-      <td>{organization.sites[0]?.city ?? t('directory.noCity')}</td>
+      <td>{shownCity(organization.sites, commune) ?? t('directory.noCity')}</td>
       <td className="number">{count.format(organization.sites.length)}</td>
       <td className="number">{count.format(organization.flows.totalCount)}</td>
       <td className="sector">{sector ? (language === 'fr' ? sector.sectionLabelFr : sector.sectionLabelEn) : t('directory.noCity')}</td>

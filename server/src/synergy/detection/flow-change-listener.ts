@@ -22,7 +22,7 @@ export function followFlowChanges(orm: MikroORM, appPubSub: AppPubSub, detection
           if (event.origin !== appPubSub.instanceId) return detection.forget(event.territoryChain);
           const em = orm.em.fork();
           const result = await detection.flowChanged(em, event.flowId, event.territoryChain);
-          if (result?.suggested.length) await announceSuggestions(em, appPubSub.pubSub, result.suggested);
+          if (result?.suggested.length) await announceSuggestions(em, appPubSub.pubSub, result.suggested, { tellFacilitators: true });
         } catch (error) {
           // A failed update leaves the cache unreliable: rebuild on next use rather than serve a wrong state.
           detection.forget(event.territoryChain);

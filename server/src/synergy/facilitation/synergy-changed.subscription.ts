@@ -14,16 +14,20 @@ export enum SynergyChange {
   PUT_IN_TOUCH = 'PUT_IN_TOUCH',
   NOTE_ADDED = 'NOTE_ADDED',
   ASSIGNED = 'ASSIGNED',
+  /** Detection suggested it as a flow was declared, changed or moved: told to the territory's facilitators. */
+  SUGGESTED = 'SUGGESTED',
 }
 registerEnumType(SynergyChange, {
   name: 'SynergyChange',
-  description: 'A party asked to be put in touch, a party answered, a facilitator asked every side, added a note or assigned it.',
+  description:
+    'A party asked to be put in touch, a party answered, a facilitator asked every side, added a note or assigned it, or detection ' +
+    'suggested it after a flow changed (SUGGESTED, to facilitators; the parties hear synergySuggested).',
 });
 
 @ObjectType('SynergyChangedEvent', { description: 'A synergy you follow changed.' })
 export class SynergyChangedEventNode {
   @Field(() => ID, { description: 'Global ID of the synergy.' }) synergyId!: string;
-  @Field(() => SynergyChange, { description: 'What happened (NOTE_ADDED and ASSIGNED are told to facilitators only).' })
+  @Field(() => SynergyChange, { description: 'What happened (NOTE_ADDED, ASSIGNED and SUGGESTED are told to facilitators only).' })
   change!: SynergyChange;
   @Field(() => SynergyNode, { nullable: true, description: 'The synergy as you may see it now; null if you no longer may.' }) synergy!: SynergyNode | null;
 }
@@ -32,8 +36,8 @@ export class SynergyChangedEventNode {
 export class SynergyChangedResolver {
   @Subscription(() => SynergyChangedEventNode, {
     description:
-      'Changes to the synergies that concern your organisations (requests and answers) or of the territories you facilitate (also notes ' +
-      'and assignments), each built for you when it is delivered.',
+      'Changes to the synergies that concern your organisations (requests and answers) or of the territories you facilitate (also notes, ' +
+      'assignments and suggestions made as flows change), each built for you when it is delivered.',
     subscribe: ({ context }) => {
       const ctx = context as FacilitationResolverContext;
       return pipe(
