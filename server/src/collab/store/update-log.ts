@@ -15,8 +15,14 @@ interface Pending extends LoggedUpdate {
 
 /** Rows per INSERT (the arrays of one statement). */
 const MAX_BATCH = 1000;
-/** INSERTs committing at once: a batch forms while they run, and a lone append never waits for a window. */
-const MAX_IN_FLIGHT = 2;
+/**
+ * INSERTs committing at once: a batch forms while they run, and a lone append never waits for a window. With two,
+ * an append that found both busy waited for one of them to commit before its own was even sent: two commits' time
+ * at the relay's tail. With four, the appends of a turn of the event loop are sent at once nearly always, and
+ * PostgreSQL flushes the WAL of commits that overlap in one write (its own group commit), so more in flight costs
+ * few more fsyncs.
+ */
+const MAX_IN_FLIGHT = 4;
 
 /** One round trip, a statement PostgreSQL prepares once per connection, whatever the batch's size. */
 const APPEND = {
@@ -81,7 +87,7 @@ interface KnexClient {
 
 /**
  * The update log in PostgreSQL, with group commit: appends made while earlier ones are committing, from any
- * connection and any document, go into one INSERT (one COMMIT); up to two commit at once, and an append that finds
+ * connection and any document, go into one INSERT (one COMMIT); up to four commit at once, and an append that finds
  * none running is sent at once (after the current turn of the event loop, so that the messages read together go
  * together). `append` resolves only once the row is committed, so a caller that awaits it before applying and
  * acknowledging an update never acknowledges what a crash could lose.

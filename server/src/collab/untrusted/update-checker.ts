@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { boundedUpdateSizeV1 } from './bounded-update.js';
 
 export type UntrustedUpdateReason = 'TIMEOUT' | 'MALFORMED' | 'TOO_LARGE';
 
@@ -28,6 +30,13 @@ export interface UpdateCheckerOptions {
   encoding?: 'v1' | 'v2';
   /** Heap of each worker: a memory bomb ends its worker, not the process. */
   workerHeapMb?: number;
+  /**
+   * Updates checked on the calling thread, without a trip to a worker: v1 updates the bounded reader vouches for
+   * (bounded-update.ts) with at most this many structs and deleted ranges, and at most `inlineMaxBytes`. 0: every
+   * update goes to a worker.
+   */
+  inlineMaxStructs?: number;
+  inlineMaxBytes?: number;
 }
 
 export interface UpdateChecker {
@@ -105,8 +114,36 @@ function threadCpuMs(tid: number | undefined): number {
  */
 const WALL_LIMIT_FACTOR = 25;
 
+/**
+ * The worker's check (decode-update.worker.mjs), on this thread: decoded, then applied to a scratch document. Only
+ * for updates whose decoding the bounded reader proved to end within their length, and that hold so few structs
+ * that integrating them into an empty document is a few thousand steps at most (each struct's integration walks at
+ * most the structs before it). Null when it decodes, else why not.
+ */
+function inlineError(update: Uint8Array): string | null {
+  try {
+    Y.decodeUpdate(update);
+    const scratch = new Y.Doc({ guid: 'scratch' });
+    try {
+      Y.applyUpdate(scratch, update);
+    } finally {
+      scratch.destroy();
+    }
+    return null;
+  } catch (error) {
+    return String((error as Error)?.message ?? error).slice(0, 200);
+  }
+}
+
 export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateChecker {
   const { poolSize = 2, timeoutMs = 200, maxBytes = 1024 * 1024, encoding = 'v1', workerHeapMb = 64 } = options;
+  const { inlineMaxStructs = 64, inlineMaxBytes = 8 * 1024 } = options;
+  /** Whether `update` may be checked on this thread (see inlineError). */
+  const inlineable = (update: Uint8Array) => {
+    if (encoding !== 'v1' || inlineMaxStructs <= 0 || update.byteLength > inlineMaxBytes) return false;
+    const size = boundedUpdateSizeV1(update);
+    return size >= 0 && size <= inlineMaxStructs;
+  };
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let closed = false;
@@ -269,6 +306,10 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
         return Promise.reject(
           new UntrustedUpdateError('TOO_LARGE', `The update has ${update.byteLength} bytes; at most ${maxBytes} are accepted.`),
         );
+      }
+      if (inlineable(update)) {
+        const error = inlineError(update);
+        return error === null ? Promise.resolve() : Promise.reject(new UntrustedUpdateError('MALFORMED', `Malformed update: ${error}`));
       }
       startWorkers();
       return new Promise<void>((resolve, reject) => {
