@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boundedUpdateSizeV1 } from './bounded-update.js';
+import { boundedUpdateV1 } from './bounded-update.js';
 import { createUpdateChecker, UntrustedUpdateError } from './update-checker.js';
 
 /** What browsers send while they write a plan: one update per keystroke, action edit, deletion. */
@@ -45,17 +45,19 @@ describe('the bounded reader of Yjs v1 updates', () => {
   it('vouches for what an editor sends: typing, formatting, map values of every kind, deletions', () => {
     const updates = typedUpdates();
     expect(updates.length).toBeGreaterThan(20);
-    for (const update of updates) expect(boundedUpdateSizeV1(update)).toBeGreaterThan(0);
+    for (const update of updates) expect(boundedUpdateV1(update)?.size).toBeGreaterThan(0);
+    // The first update of an editor starts at clock 0; the keystrokes after it do not.
+    expect(updates.map((u) => boundedUpdateV1(u)!.fromClockZero).filter(Boolean)).toHaveLength(1);
   });
 
   it('does not vouch for a truncated update, a count larger than the bytes left, or a sub-document', () => {
     const [first] = typedUpdates();
-    for (let cut = 0; cut < first.length - 1; cut++) expect(boundedUpdateSizeV1(first.slice(0, cut))).toBe(-1);
+    for (let cut = 0; cut < first.length - 1; cut++) expect(boundedUpdateV1(first.slice(0, cut))).toBeNull();
     // One client announcing 2^40 structs in a 10-byte update.
-    expect(boundedUpdateSizeV1(new Uint8Array([1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 1, 0, 0, 0]))).toBe(-1);
+    expect(boundedUpdateV1(new Uint8Array([1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 1, 0, 0, 0]))).toBeNull();
     const withSubdoc = new Y.Doc();
     withSubdoc.getMap('files').set('annex', new Y.Doc());
-    expect(boundedUpdateSizeV1(Y.encodeStateAsUpdate(withSubdoc))).toBe(-1);
+    expect(boundedUpdateV1(Y.encodeStateAsUpdate(withSubdoc))).toBeNull();
   });
 
   it('ends on any bytes, and Yjs decodes whatever it vouches for without reading past the end', () => {
@@ -70,8 +72,7 @@ describe('the bounded reader of Yjs v1 updates', () => {
     let vouched = 0;
     fc.assert(
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 96 }), mutated), (bytes) => {
-        const size = boundedUpdateSizeV1(bytes);
-        if (size < 0) return;
+        if (!boundedUpdateV1(bytes)) return;
         vouched += 1;
         // Vouched for: decoding ends (it may still throw on a bad string or JSON, which the caller catches).
         try {

@@ -165,14 +165,15 @@ function readContent(r: Reader, kind: number): void {
   }
 }
 
-/** yjs' readClientsStructRefs (v1); returns how many structs it holds. */
-function readStructs(r: Reader): number {
+/** yjs' readClientsStructRefs (v1): how many structs, and whether a client's structs start at clock 0. */
+function readStructs(r: Reader): { structs: number; fromClockZero: boolean } {
   let total = 0;
+  let fromClockZero = false;
   const clients = r.count();
   for (let c = 0; c < clients; c++) {
     const structs = r.count();
     r.varUint(); // client
-    r.varUint(); // first clock
+    if (r.varUint() === 0) fromClockZero = true; // first clock
     total += structs;
     for (let s = 0; s < structs; s++) {
       const info = r.uint8();
@@ -195,7 +196,7 @@ function readStructs(r: Reader): number {
       readContent(r, kind);
     }
   }
-  return total;
+  return { structs: total, fromClockZero };
 }
 
 /** yjs' readDeleteSet (v1): per client, (clock, length) ranges; returns how many ranges. */
@@ -211,17 +212,29 @@ function readDeleteSet(r: Reader): number {
   return total;
 }
 
+export interface BoundedUpdate {
+  /** Structs and deleted ranges the update holds. */
+  size: number;
+  /**
+   * Whether some client's structs start at clock 0. When none does, applying the update to an empty document
+   * integrates nothing: Yjs sets every client's structs aside as pending (their first clock is past the empty
+   * document's state) and every deleted range as not yet applicable, so it throws exactly when decoding throws.
+   */
+  fromClockZero: boolean;
+}
+
 /**
- * How many structs and deleted ranges `update` (Yjs v1) holds, when decoding it is provably bounded by its length
- * (every read in bounds, every count backed by bytes, only the content kinds above); -1 when it is not. Ends in
- * O(length) steps whatever the bytes.
+ * The shape of `update` (Yjs v1) when decoding it is provably bounded by its length (every read in bounds, every
+ * count backed by bytes, only the content kinds above); null when it is not. Ends in O(length) steps whatever the
+ * bytes.
  */
-export function boundedUpdateSizeV1(update: Uint8Array): number {
+export function boundedUpdateV1(update: Uint8Array): BoundedUpdate | null {
   const r = new Reader(update);
   try {
-    return readStructs(r) + readDeleteSet(r);
+    const { structs, fromClockZero } = readStructs(r);
+    return { size: structs + readDeleteSet(r), fromClockZero };
   } catch (error) {
-    if (error === NOT_PROVABLE) return -1;
+    if (error === NOT_PROVABLE) return null;
     throw error;
   }
 }
