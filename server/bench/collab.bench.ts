@@ -37,6 +37,24 @@ const TYPING = { minMs: 50, maxMs: 100 };
  */
 const FLAT_OUT = { minMs: 6, maxMs: 8, window: 16 };
 
+/**
+ * The server records where its writers' updates spend their time over the measure (SIGUSR2 on, SIGUSR2 off and
+ * print: collab/store/stage-timings.ts); the lines it printed are shown here.
+ */
+function stageTimings(server: ServerProcess) {
+  const signal = () => server.pid && process.kill(server.pid, 'SIGUSR2');
+  return {
+    start: signal,
+    async end() {
+      signal();
+      const deadline = Date.now() + 5000;
+      while (!/collab stage total/.test(server.recentOutput) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const lines = server.recentOutput.split('\n').filter((l) => l.startsWith('collab stage'));
+      console.log(lines.map((l) => `    ${l}`).join('\n'));
+    },
+  };
+}
+
 export async function run(args: string[]): Promise<boolean> {
   const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
   const measureMs = option('seconds', 20) * 1000;
@@ -95,6 +113,7 @@ export async function run(args: string[]): Promise<boolean> {
       serverPid: server.pid,
       databaseUrl: db.databaseUrl,
       atEnd: endPhase,
+      aroundMeasure: stageTimings(server),
     });
     for (const e of productRooms.flat()) e.close();
     const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { StageTimings } from './stage-timings.js';
 
 /** One accepted update, as the log keeps it. */
 export interface LoggedUpdate {
@@ -9,6 +10,8 @@ export interface LoggedUpdate {
 }
 
 interface Pending extends LoggedUpdate {
+  /** When it was appended (0 unless stage timings are recorded). */
+  at: number;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -103,11 +106,14 @@ export class UpdateLog {
    */
   private readonly idle: PgConnection[] = [];
 
-  constructor(private readonly unitOfWork: () => EntityManager) {}
+  constructor(
+    private readonly unitOfWork: () => EntityManager,
+    private readonly timings = new StageTimings(),
+  ) {}
 
   append(entry: LoggedUpdate): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ ...entry, resolve, reject });
+      this.pending.push({ ...entry, at: this.timings.now(), resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
@@ -157,11 +163,15 @@ export class UpdateLog {
     try {
       connection = this.idle.pop() ?? (await this.connect(client));
       holdProcess(connection, true);
+      const sent = this.timings.now();
+      for (const u of batch) this.timings.record('queue', u.at, sent);
       await queryPrepared(connection, APPEND, [
         batch.map((u) => u.documentName),
         batch.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
         batch.map((u) => u.authorId),
       ]);
+      const committed = this.timings.now();
+      for (let i = 0; i < batch.length; i++) this.timings.record('commit', sent, committed);
       for (const u of batch) u.resolve();
     } catch (error) {
       for (const u of batch) u.reject(error);
