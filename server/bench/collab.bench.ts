@@ -23,6 +23,8 @@ import type { Room } from './collab/typing.js';
  *
  * Options: --seconds=20 (each relay phase), --throughput-seconds=15, --repeats=3 (runs of the flat-out phase, each
  * on a restarted server; the median is checked, the spread printed), --history=100000, --only=history (no server),
+ * --stages (the server records where its writers' updates spend their time over the typing measure and prints it:
+ * collab/store/stage-timings.ts; recording costs CPU, so the figures of such a run are not the checked ones),
  * --profile=<dir> (the server runs with `--cpu-prof` and each phase ends with SIGTERM instead of kill -9, so that
  * its profile is written to <dir>; the durability checks then read what a graceful stop left).
  */
@@ -113,7 +115,7 @@ export async function run(args: string[]): Promise<boolean> {
       serverPid: server.pid,
       databaseUrl: db.databaseUrl,
       atEnd: endPhase,
-      aroundMeasure: stageTimings(server),
+      aroundMeasure: args.includes('--stages') ? stageTimings(server) : undefined,
     });
     for (const e of productRooms.flat()) e.close();
     const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));
