@@ -41,6 +41,13 @@ console.log(
 );
 if (config.seedDemo) console.log(`Demo accounts:\n${describeDemoAccounts()}`);
 
+// Stage timings of the live documents' durable relay path (collab/store/stage-timings.ts): the first SIGUSR2 starts
+// recording, the next prints them and stops (the collab benchmark does so around its measure).
+process.on('SIGUSR2', () => {
+  if (app.collab.timings.recording) console.log(app.collab.timings.stop());
+  else app.collab.timings.start();
+});
+
 let exiting = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, async () => {

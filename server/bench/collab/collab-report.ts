@@ -10,7 +10,9 @@ export interface CollabFigures {
   bare: PhaseResult;
   product: PhaseResult;
   productDurable: Durability;
+  /** The flat-out run with the median rate, and every run. */
   throughput: PhaseResult;
+  throughputRuns: PhaseResult[];
   throughputDurable: Durability;
   history: HistoryLoad;
   loadBefore: number[];
@@ -41,6 +43,11 @@ export function printReport(f: CollabFigures): boolean {
   console.log(
     `  persisted updates/s = updates acknowledged (each only once its row is committed) / wall time; the log's sequence numbered ${fmt(throughput.numberedPerSecond ?? 0, 0)} rows/s flat out, ${fmt(product.numberedPerSecond ?? 0, 0)} typing`,
   );
+  const rates = f.throughputRuns.map((r) => r.rowsPerSecond ?? 0).sort((a, b) => a - b);
+  const cpuPerUpdate = f.throughputRuns.map((r) => (r.serverCpuMs / Math.max(1, ((r.rowsPerSecond ?? 0) * r.wallMs) / 1000)) * 1000);
+  console.log(
+    `  persisted updates/s over ${rates.length} flat-out run(s), each on a restarted server: median ${fmt(throughput.rowsPerSecond ?? 0, 0)}, min ${fmt(rates[0], 0)}, max ${fmt(rates[rates.length - 1], 0)} (runs: ${f.throughputRuns.map((r) => fmt(r.rowsPerSecond ?? 0, 0)).join(', ')}); server CPU per persisted update ${cpuPerUpdate.map((us) => `${fmt(us, 0)} µs`).join(', ')}`,
+  );
   const perRowUs = (throughput.serverCpuMs / Math.max(1, ((throughput.rowsPerSecond ?? 0) * throughput.wallMs) / 1000)) * 1000;
   console.log(
     `  flat out, the server process had ${fmt((throughput.serverCpuMs / throughput.wallMs) * 100, 0)}% of one core: ${fmt(perRowUs, 0)} µs of its CPU per persisted update, i.e. about ${fmt(1e6 / perRowUs, 0)} updates/s if it had a whole core (an estimate, not a check)`,
@@ -53,7 +60,7 @@ export function printReport(f: CollabFigures): boolean {
   return report([
     [`relay p99 ${fmt(product.p99Ms)} ms ≤ bare p99 + ${TARGETS.commitsOfSlack} × commit p99 = ${fmt(bound)} ms`, product.p99Ms <= bound],
     [`every edit seen relayed or acknowledged was in PostgreSQL after kill -9 (${f.productDurable.stored + f.throughputDurable.stored}/${f.productDurable.seen + f.throughputDurable.seen})`, f.productDurable.stored === f.productDurable.seen && f.throughputDurable.stored === f.throughputDurable.seen],
-    [`persisted updates ${fmt(throughput.rowsPerSecond ?? 0, 0)}/s ≥ ${TARGETS.rowsPerSecond.toLocaleString('en-US')}/s (flat out)`, (throughput.rowsPerSecond ?? 0) >= TARGETS.rowsPerSecond],
+    [`persisted updates ${fmt(throughput.rowsPerSecond ?? 0, 0)}/s (median of ${f.throughputRuns.length} runs) ≥ ${TARGETS.rowsPerSecond.toLocaleString('en-US')}/s (flat out)`, (throughput.rowsPerSecond ?? 0) >= TARGETS.rowsPerSecond],
     historyCheck(history),
   ]);
 }

@@ -18,6 +18,8 @@ export interface PhaseOptions {
   databaseUrl?: string;
   /** Called while the editors still type, once the measure is over (the product's phase kills the server there). */
   atEnd?: () => Promise<void>;
+  /** Called as the measure starts and as it ends (the product's phase has the server record its stage timings). */
+  aroundMeasure?: { start(): void; end(): Promise<void> };
 }
 
 export interface PhaseResult {
@@ -80,9 +82,11 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const cpu0 = process.cpuUsage();
     const server0 = processCpuMs(options.serverPid);
     const t0 = performance.now();
+    options.aroundMeasure?.start();
     await sleep(options.measureMs);
     const acked1 = ackedBy(editors);
     const wallMs = performance.now() - t0;
+    await options.aroundMeasure?.end();
     const rows1 = await loggedRows(db);
     const cpu = process.cpuUsage(cpu0);
     const serverCpuMs = processCpuMs(options.serverPid) - server0;

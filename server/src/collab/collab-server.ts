@@ -16,6 +16,7 @@ import { readClientUpdate } from './connection/sync-frame.js';
 import { AuthenticationExtension, type DocumentAccess } from './extensions/authentication.extension.js';
 import { PersistenceExtension, type CheckUpdate } from './extensions/persistence.extension.js';
 import { PlanChangesExtension, type PlanEditListener } from './extensions/plan-changes.extension.js';
+import { StageTimings } from './store/stage-timings.js';
 import { startCompaction } from './store/compaction.js';
 import { UpdateLog } from './store/update-log.js';
 
@@ -56,8 +57,9 @@ function relayClient(redisUrl: string): Redis {
  * background compaction, and the Redis relay between instances when REDIS_URL is set.
  */
 export function createCollabServer(options: CollabOptions) {
-  const log = new UpdateLog(options.unitOfWork);
-  const persistence = new PersistenceExtension(log, options.checkUpdate ?? (async () => {}));
+  const timings = new StageTimings();
+  const log = new UpdateLog(options.unitOfWork, timings);
+  const persistence = new PersistenceExtension(log, options.checkUpdate ?? (async () => {}), timings);
   const extensions: Extension[] = [new AuthenticationExtension(options.authenticate, options.access), persistence];
   if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited));
   if (options.redisUrl) {
@@ -80,6 +82,8 @@ export function createCollabServer(options: CollabOptions) {
   return {
     hocuspocus,
     log,
+    /** Where writers' updates spend their time, while switched on (main.ts: SIGUSR2). */
+    timings,
 
     /** Takes a WebSocket upgraded on /collab. */
     handle(ws: WebSocket, request: IncomingMessage): void {

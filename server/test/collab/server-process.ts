@@ -38,6 +38,11 @@ export class ServerProcess {
     return this.child?.pid;
   }
 
+  /** The last lines the running server printed (its stdout and stderr, most recent last). */
+  get recentOutput(): string {
+    return this.output.join('');
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { CollabContext } from '../connection/collab-context.js';
 import type { UpdateLane } from '../connection/collab-socket.js';
 import { SYNC_STEP_2, SYNC_UPDATE } from '../connection/sync-frame.js';
+import type { StageTimings } from '../store/stage-timings.js';
 import type { UpdateLog } from '../store/update-log.js';
 
 /**
@@ -32,12 +33,16 @@ export class PersistenceExtension implements Extension {
   /** Before Hocuspocus' own loading hooks and the Redis extension (which syncs from peers after the load). */
   priority = 1000;
 
-  /** Appends started on arrival, by the frame's buffer (each frame is a copy of its own, see collab-server.ts). */
-  private readonly started = new WeakMap<ArrayBufferLike, Promise<void>>();
+  /**
+   * Appends started on arrival, by the frame's buffer (each frame is a copy of its own, see collab-server.ts), with
+   * when it arrived and was committed (0 unless stage timings are recorded).
+   */
+  private readonly started = new WeakMap<ArrayBufferLike, { appended: Promise<void>; at: number; committedAt: number }>();
 
   constructor(
     private readonly log: UpdateLog,
     private readonly checkUpdate: CheckUpdate,
+    private readonly timings?: StageTimings,
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -53,13 +58,19 @@ export class PersistenceExtension implements Extension {
    */
   received(lane: UpdateLane, documentName: string, payload: Uint8Array, authorId: string | null): void {
     if (isEmptyUpdate(payload)) return;
+    const timings = this.timings?.recording ? this.timings : undefined;
+    const entry = { appended: Promise.resolve(), at: timings?.now() ?? 0, committedAt: 0 };
     const checked = Promise.all([lane.checked, this.checkUpdate(payload)]).then(() => {});
     lane.checked = checked;
-    const appended = checked.then(() => this.log.append({ documentName, update: payload, authorId }));
+    entry.appended = checked.then(() => {
+      timings?.record('check', entry.at);
+      return this.log.append({ documentName, update: payload, authorId });
+    });
+    if (timings) void entry.appended.then(() => (entry.committedAt = timings.now()), () => {});
     // Awaited in beforeSync; a frame Hocuspocus never gets to (its connection closed first) must not leave an
     // unhandled rejection behind.
-    appended.catch(() => {});
-    this.started.set(payload.buffer, appended);
+    entry.appended.catch(() => {});
+    this.started.set(payload.buffer, entry);
   }
 
   async beforeSync({ type, payload, connection, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
@@ -68,7 +79,18 @@ export class PersistenceExtension implements Extension {
     const started = this.started.get(payload.buffer);
     if (started) {
       this.started.delete(payload.buffer);
-      return started;
+      await started.appended;
+      const timings = this.timings;
+      if (timings?.recording && started.at) {
+        const taken = timings.now();
+        timings.record('handoff', started.committedAt, taken);
+        // Hocuspocus applies it once this returns, and broadcasts the turn's updates in the next turn.
+        setImmediate(() => {
+          timings.record('apply', taken);
+          timings.record('total', started.at);
+        });
+      }
+      return;
     }
     // Not seen on arrival (it came before its connection was authenticated): checked and appended in its turn.
     await this.checkUpdate(payload);

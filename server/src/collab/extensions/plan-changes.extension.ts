@@ -28,6 +28,11 @@ interface Batch {
 export class PlanChangesExtension implements Extension {
   private readonly batches = new Map<string, Batch>();
   private readonly detach = new Map<string, () => void>();
+  /**
+   * The plan as the last batch left it, while nothing else changed it since: the next batch starts from it instead
+   * of reading the plan again (a snapshot reads the whole plan; two per batch were the extension's cost).
+   */
+  private readonly lastSeen = new Map<string, PlanSnapshot>();
 
   constructor(private readonly listener: PlanEditListener) {}
 
@@ -39,11 +44,14 @@ export class PlanChangesExtension implements Extension {
         isTransactionOrigin(origin) && origin.source === 'connection' ? (origin.connection.context as CollabContext).principal : undefined;
       if (!principal) {
         this.tell(documentName, document);
+        // Changed from elsewhere (the API, a restore, another instance): the next batch reads the plan again.
+        this.lastSeen.delete(documentName);
         return;
       }
       let batch = this.batches.get(documentName);
       if (!batch) {
-        batch = { before: snapshotPlan(document), authors: new Map(), timer: setTimeout(() => this.tell(documentName, document), BATCH_MS) };
+        const before = this.lastSeen.get(documentName) ?? snapshotPlan(document);
+        batch = { before, authors: new Map(), timer: setTimeout(() => this.tell(documentName, document), BATCH_MS) };
         this.batches.set(documentName, batch);
       }
       batch.authors.set(principal.user.id, principal);
@@ -54,6 +62,7 @@ export class PlanChangesExtension implements Extension {
 
   async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload): Promise<void> {
     this.tell(documentName, document);
+    this.lastSeen.delete(documentName);
     this.detach.get(documentName)?.();
     this.detach.delete(documentName);
   }
@@ -64,7 +73,9 @@ export class PlanChangesExtension implements Extension {
     if (!batch) return;
     this.batches.delete(documentName);
     clearTimeout(batch.timer);
-    const description = describeChange(batch.before, snapshotPlan(document));
+    const after = snapshotPlan(document);
+    this.lastSeen.set(documentName, after);
+    const description = describeChange(batch.before, after);
     if (description.empty) return;
     try {
       this.listener(documentName, description, [...batch.authors.values()]);
@@ -76,5 +87,6 @@ export class PlanChangesExtension implements Extension {
   async onDestroy(): Promise<void> {
     for (const batch of this.batches.values()) clearTimeout(batch.timer);
     this.batches.clear();
+    this.lastSeen.clear();
   }
 }

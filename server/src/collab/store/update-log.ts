@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { StageTimings } from './stage-timings.js';
 
 /** One accepted update, as the log keeps it. */
 export interface LoggedUpdate {
@@ -9,14 +10,22 @@ export interface LoggedUpdate {
 }
 
 interface Pending extends LoggedUpdate {
+  /** When it was appended (0 unless stage timings are recorded). */
+  at: number;
   resolve(): void;
   reject(error: unknown): void;
 }
 
 /** Rows per INSERT (the arrays of one statement). */
 const MAX_BATCH = 1000;
-/** INSERTs committing at once: a batch forms while they run, and a lone append never waits for a window. */
-const MAX_IN_FLIGHT = 2;
+/**
+ * INSERTs committing at once: a batch forms while they run, and a lone append never waits for a window. With two,
+ * an append that found both busy waited for one of them to commit before its own was even sent: two commits' time
+ * at the relay's tail. With four, the appends of a turn of the event loop are sent at once nearly always, and
+ * PostgreSQL flushes the WAL of commits that overlap in one write (its own group commit), so more in flight costs
+ * few more fsyncs.
+ */
+const MAX_IN_FLIGHT = 4;
 
 /** One round trip, a statement PostgreSQL prepares once per connection, whatever the batch's size. */
 const APPEND = {
@@ -81,7 +90,7 @@ interface KnexClient {
 
 /**
  * The update log in PostgreSQL, with group commit: appends made while earlier ones are committing, from any
- * connection and any document, go into one INSERT (one COMMIT); up to two commit at once, and an append that finds
+ * connection and any document, go into one INSERT (one COMMIT); up to four commit at once, and an append that finds
  * none running is sent at once (after the current turn of the event loop, so that the messages read together go
  * together). `append` resolves only once the row is committed, so a caller that awaits it before applying and
  * acknowledging an update never acknowledges what a crash could lose.
@@ -97,11 +106,14 @@ export class UpdateLog {
    */
   private readonly idle: PgConnection[] = [];
 
-  constructor(private readonly unitOfWork: () => EntityManager) {}
+  constructor(
+    private readonly unitOfWork: () => EntityManager,
+    private readonly timings = new StageTimings(),
+  ) {}
 
   append(entry: LoggedUpdate): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ ...entry, resolve, reject });
+      this.pending.push({ ...entry, at: this.timings.now(), resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
@@ -151,11 +163,15 @@ export class UpdateLog {
     try {
       connection = this.idle.pop() ?? (await this.connect(client));
       holdProcess(connection, true);
+      const sent = this.timings.now();
+      for (const u of batch) this.timings.record('queue', u.at, sent);
       await queryPrepared(connection, APPEND, [
         batch.map((u) => u.documentName),
         batch.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
         batch.map((u) => u.authorId),
       ]);
+      const committed = this.timings.now();
+      for (let i = 0; i < batch.length; i++) this.timings.record('commit', sent, committed);
       for (const u of batch) u.resolve();
     } catch (error) {
       for (const u of batch) u.reject(error);

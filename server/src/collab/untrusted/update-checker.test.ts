@@ -33,12 +33,18 @@ afterEach(async () => {
 });
 
 describe('the untrusted update checker', () => {
-  it('starts its worker threads with the first update, not before (an idle instance keeps none)', async () => {
+  it('starts its worker threads with the first update it cannot check inline, not before (an idle instance keeps none)', async () => {
     const threads = () => Number(/^Threads:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
     const before = threads();
     checker = createUpdateChecker({ poolSize: 2, timeoutMs: GENEROUS_MS });
     expect(threads()).toBe(before);
+    // A typed update: small, vouched for by the bounded reader, checked on this thread.
     await expect(checker.check(Y.encodeStateAsUpdate(editedDocument('Palettes')))).resolves.toBeUndefined();
+    expect(threads()).toBe(before);
+    // A plan with a hundred actions: more structs than are checked inline.
+    const big = editedDocument('Palettes');
+    for (let i = 0; i < 100; i++) big.getArray('actions').push([new Y.Map(Object.entries({ id: `a${i}`, title: `Action ${i}` }))]);
+    await expect(checker.check(Y.encodeStateAsUpdate(big))).resolves.toBeUndefined();
     expect(threads()).toBeGreaterThanOrEqual(before + 2);
   });
 

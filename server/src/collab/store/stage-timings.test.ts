@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { StageTimings } from './stage-timings.js';
+
+describe('stage timings of the durable relay path', () => {
+  it('records only while switched on, and prints each stage’s count and quantiles', () => {
+    const timings = new StageTimings();
+    expect(timings.now()).toBe(0);
+    timings.record('commit', 1, 5); // off: dropped
+    timings.start();
+    const at = timings.now();
+    expect(at).toBeGreaterThan(0);
+    for (let i = 1; i <= 100; i++) timings.record('commit', at, at + i);
+    timings.record('queue', 0, at); // a start taken while off: dropped
+    const printed = timings.stop();
+    expect(printed).toMatch(/collab stage commit\s+100\s+51\.00\s+91\.00\s+100\.00\s+100\.00/);
+    expect(printed).toMatch(/collab stage queue\s+0\s+—/);
+    expect(timings.recording).toBe(false);
+    timings.record('commit', at, at + 1);
+    timings.start();
+    expect(timings.stop()).toMatch(/collab stage commit\s+0\s/);
+  });
+});
