@@ -30,7 +30,7 @@ export function createContextFactory(orm: MikroORM, deps: AppDeps) {
 
   return {
     forPrincipal,
-    authenticate: createAuthenticator(() => orm.em.fork(), deps.sessionSecret),
+    authenticate: createAuthenticator(orm.em, deps.sessionSecret),
   };
 }
 

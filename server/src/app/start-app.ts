@@ -98,7 +98,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const collab = createCollabServer({
     checkUpdate: (update) => updateChecker.check(update),
     unitOfWork: () => orm.em.fork(),
-    authenticate: createAuthenticator(() => orm.em.fork(), config.sessionSecret),
+    authenticate: createAuthenticator(orm.em, config.sessionSecret),
     // Plans are the one kind of live document so far; the project's policy decides (observers read).
     access: (principal, { ownerId }) => new ProjectService(orm.em.fork(), appPubSub.pubSub).planAccess(principal.viewer, ownerId),
     liveConnections,
