@@ -28,8 +28,20 @@ export function plainStatement(name: string, sql: string): PlainStatement {
   return { name: prepared, text, ormText: sql };
 }
 
+/**
+ * ORM configurations whose database serves every connection from one session (embedded PGlite through
+ * pglite-socket): a name prepared by one connection would collide with the same name prepared by another, so their
+ * statements go unnamed.
+ */
+const sharedSession = new WeakSet<object>();
+
+/** Called by openOrm for the embedded database. */
+export function withoutNamedStatements(config: object): void {
+  sharedSession.add(config);
+}
+
 interface PgConnection {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 interface KnexClient {
@@ -48,7 +60,8 @@ export async function plainRows<T = Record<string, unknown>>(em: EntityManager, 
   const started = Date.now();
   try {
     queryCounter.record();
-    const result = await connection.query({ name: statement.name, text: statement.text, values });
+    const name = sharedSession.has(em.config) ? undefined : statement.name;
+    const result = await connection.query({ name, text: statement.text, values });
     const logger = em.config.getLogger();
     if (logger.isEnabled('query')) logger.logQuery({ query: `${statement.text} -- ${JSON.stringify(values)}`, took: Date.now() - started, results: result.rows.length, level: 'info' });
     return result.rows as T[];
