@@ -50,7 +50,7 @@ export interface OpenTestDatabase {
 export async function openTestDatabase(): Promise<OpenTestDatabase> {
   const db = await createTestDatabase();
   const embedded = db.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(db.dataDir, 'pglite'));
-  const orm = await openOrm({ clientUrl: db.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES });
+  const orm = await openOrm({ clientUrl: db.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES, embedded: Boolean(embedded) });
   await migrate(orm);
   return {
     orm,

@@ -49,7 +49,9 @@ export async function authenticate(db: sql.Db, hash: (t: string) => string, head
   const bearer = /^Bearer\s+(\S+)$/i.exec(String(headers.authorization ?? '').trim())?.[1];
   const session = /(?:^|;\s*)fe2i_session=([^;]+)/.exec(String(headers.cookie ?? ''))?.[1];
   if (!bearer && !session) return null;
-  const { rows } = bearer ? await db.query(sql.BY_API_TOKEN, [hash(bearer)]) : await db.query(sql.BY_SESSION, [hash(session!)]);
+  const { rows } = bearer
+    ? await db.query(sql.prepared('by_api_token', sql.BY_API_TOKEN, [hash(bearer)]))
+    : await db.query(sql.prepared('by_session', sql.BY_SESSION, [hash(session!)]));
   if (!rows[0]) return null;
   const row = rows[0];
   const parent = new Map<string, string | null>(row.tree.map(([id, p]: [string, string | null]) => [id, p]));
@@ -144,7 +146,7 @@ export const resolvers = {
       const synergies = new Map((await ctx.db.query(sql.SYNERGIES_BY_ID, [sql.list(ids)])).rows.map((s) => [s.id, s]));
       const participants = (await ctx.db.query(sql.PARTICIPANTS_OF, [sql.list(ids)])).rows;
       const flowIds = new Set(participants.flatMap((p) => (p.flow_id ? [p.flow_id] : [])));
-      const flows = new Map((await ctx.db.query(sql.FLOWS_BY_ID, [sql.list(flowIds)])).rows.map((f) => [f.id, f]));
+      const flows = new Map((await ctx.db.query(sql.prepared('flows_by_id', sql.FLOWS_BY_ID, [sql.list(flowIds)]))).rows.map((f) => [f.id, f]));
       const orgs = new Map((await ctx.db.query(sql.ORGANIZATIONS_BY_ID, [sql.list(new Set(participants.map((p) => p.organization_id)))])).rows.map((o) => [o.id, o]));
       await ctx.db.query(sql.SITES_BY_ID, [sql.list(new Set([...flows.values()].map((f) => f.site_id)))]);
       await ctx.db.query(sql.FLOW_COMMITMENTS, [sql.list(flowIds), sql.list(viewer.facilitated), sql.list(viewer.memberships)]);
@@ -180,7 +182,7 @@ export const resolvers = {
     node: async (_: unknown, args: { id: string }, ctx: BaselineContext) => {
       const { type, id } = fromGid(args.id);
       if (type !== 'ResourceFlow') return null;
-      const { rows } = await ctx.db.query(sql.FLOWS_BY_ID, [id]);
+      const { rows } = await ctx.db.query(sql.prepared('flows_by_id', sql.FLOWS_BY_ID, [id]));
       return rows[0] && visibleFlow(rows[0], ctx.viewer) ? flowJson(rows[0], ctx.viewer) : null;
     },
   },
@@ -189,21 +191,21 @@ export const resolvers = {
     declareFlow: async (_: unknown, { input }: { input: Row }, ctx: BaselineContext) => {
       const viewer = ctx.viewer;
       if (!viewer) throw unauthenticated();
-      const site = (await ctx.db.query(sql.SITE_WITH_ORGANIZATION, [fromGid(input.siteId).id])).rows[0];
+      const siteId = fromGid(input.siteId).id;
+      const site = (await ctx.db.query(sql.prepared('place_of_site', sql.SITE_WITH_ORGANIZATION, [siteId, siteId]))).rows[0];
       if (!site || !(viewer.memberships.has(site.organization_id) || viewer.facilitated.has(site.territory_id))) {
         throw Object.assign(new Error('Site not found.'), { extensions: { code: 'NOT_FOUND' } });
       }
       if (input.period !== 'YEAR') throw new Error('the baseline declares yearly flows only');
       const id = randomUUID();
-      // One statement, as the product inserts (outside a transaction: nothing else is written).
-      await ctx.db.query(sql.INSERT_FLOW, [
+      // One statement, as the product inserts and reads back (outside a transaction: nothing else is written).
+      const { rows } = await ctx.db.query(sql.prepared('insert_flow', sql.INSERT_FLOW, [
         id, new Date(), site.id, site.organization_id, site.territory_id, input.direction, input.category, input.label,
         input.description ?? null, input.ewcCode ?? null, input.needCode ?? null, String(input.ewcCode ?? '').endsWith('*'),
         input.quantity ?? null, input.unit, input.period, input.quantity ?? null, input.physicalForm ?? null,
         input.temperatureC ?? null, input.availableMonths ? JSON.stringify(input.availableMonths) : null, input.visibility,
         input.currentDestination ?? null, input.yearlyCostEur ?? null,
-      ]);
-      const { rows } = await ctx.db.query(sql.FLOWS_BY_ID, [id]);
+      ]));
       return flowJson(rows[0], viewer);
     },
   },

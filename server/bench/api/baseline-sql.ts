@@ -74,19 +74,28 @@ export const FLOW_COMMITMENTS = `select p.flow_id, p.role, count(*)::int as n,
           where mine.synergy_id = s.id and mine.organization_id = ${ANY_UUID(3)}))
   group by p.flow_id, p.role`;
 
-/** $1 site: its organisation and territory chain (the product's declareFlow reads them in this one statement). */
+/** $1 and $2 the site: its organisation and territory chain (the product's declareFlow reads them in this one statement). */
 export const SITE_WITH_ORGANIZATION = `with recursive chain (id, parent_id, depth) as (
     select t.id, t.parent_id, 0 from site s join organization o on o.id = s.organization_id join territory t on t.id = o.territory_id
      where s.id = $1
     union all
     select t.id, t.parent_id, c.depth + 1 from chain c join territory t on t.id = c.parent_id where c.depth < 64)
   select s.id, s.organization_id, o.territory_id, (select json_agg(c.id order by c.depth) from chain c) as territory_chain
-    from site s join organization o on o.id = s.organization_id where s.id = $1`;
+    from site s join organization o on o.id = s.organization_id where s.id = $2`;
 
-export const INSERT_FLOW = `insert into resource_flow (id, created_at, updated_at, site_id, organization_id, territory_id, direction,
+/** Inserted and read back in one statement, as the product's declareFlow does (flow/flow-insert.ts). */
+export const INSERT_FLOW = `insert into resource_flow as f (id, created_at, updated_at, site_id, organization_id, territory_id, direction,
   category, label, description, ewc_code, need_code, hazardous, quantity, unit, period, yearly_quantity, physical_form,
-  temperature_c, available_months, visibility, status, current_destination, yearly_cost_eur)
-  values ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'ACTIVE', $21, $22)`;
+  temperature_c, available_months, visibility, status, current_destination, yearly_cost_eur, heat_supply,
+  heat_supply_efficiency, heat_network_name, heat_network_co2_g_per_kwh, used_share_today)
+  values ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'ACTIVE', $21, $22, null, null, null, null, null)
+  returning ${FLOW_COLUMNS}`;
+
+/**
+ * The statements the product sends as named prepared statements (db/plain-sql.ts) are prepared here too, so that
+ * the database does the same work for both servers and the ratio shows what the Node stack costs.
+ */
+export const prepared = (name: string, text: string, values: unknown[]) => ({ name: `baseline_${name}`, text, values });
 
 export const list = (ids: Iterable<string>) => [...ids].join(',');
 

@@ -8,29 +8,38 @@ import { createServices, type AppDeps } from './services.js';
 
 /**
  * Builds resolver contexts. Each HTTP request and each WebSocket operation gets its own unit of work (a forked
- * entity manager), its own services and loaders; only the principal may be shared by a socket's operations.
+ * entity manager, forked when first used), its own services and loaders; only the principal may be shared by a socket's operations.
  */
 export function createContextFactory(orm: MikroORM, deps: AppDeps) {
   function forPrincipal(principal: Principal | null, http?: HttpSession): GraphQLContext {
-    const em = orm.em.fork();
-    const services = createServices(em, deps);
+    // Made when first read: a query answered from plain rows (a node, the directory) needs no unit of work, and the
+    // services and loaders it does not touch are never built.
+    let em: GraphQLContext['em'] | undefined;
+    let services: GraphQLContext['services'] | undefined;
+    let loaders: GraphQLContext['loaders'] | undefined;
+    const unitOfWork = () => (em ??= orm.em.fork());
     const ctx: GraphQLContext = {
       principal,
       viewer: principal?.viewer ?? null,
-      em,
-      services,
-      loaders: undefined as unknown as GraphQLContext['loaders'],
+      get em() {
+        return unitOfWork();
+      },
+      get services() {
+        return (services ??= createServices(unitOfWork(), deps));
+      },
+      get loaders() {
+        return (loaders ??= createLoaders(unitOfWork(), () => ctx.viewer, ctx.services));
+      },
       pubSub: deps.pubSub,
       knowledgeBase: deps.knowledgeBase,
       http,
     };
-    ctx.loaders = createLoaders(em, () => ctx.viewer, services);
     return ctx;
   }
 
   return {
     forPrincipal,
-    authenticate: createAuthenticator(() => orm.em.fork(), deps.sessionSecret),
+    authenticate: createAuthenticator(orm.em, deps.sessionSecret),
   };
 }
 

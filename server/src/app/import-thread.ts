@@ -7,6 +7,8 @@ import type { MaybeViewer } from '../policy/viewer.js';
 
 export interface ImportWorkerData {
   clientUrl: string;
+  /** Embedded PGlite (no named prepared statements: see db/plain-sql.ts). */
+  embedded: boolean;
   needCodes: string[];
   viewer: MaybeViewer;
   fileName: string;
@@ -23,10 +25,10 @@ export type ImportWorkerReply =
  * checking and writing thousands of records held the event loop about a second per megabyte. A refusal comes back
  * as the DomainError the service would have thrown; anything else as an error the formatter logs and hides.
  */
-export function offThreadImport(clientUrl: string, needCodes: ReadonlySet<string>): OffThreadImport {
+export function offThreadImport(clientUrl: string, needCodes: ReadonlySet<string>, embedded = false): OffThreadImport {
   return (viewer, fileName, content) =>
     new Promise<ImportOutcome>((resolve, reject) => {
-      const data: ImportWorkerData = { clientUrl, needCodes: [...needCodes], viewer, fileName, content };
+      const data: ImportWorkerData = { clientUrl, embedded, needCodes: [...needCodes], viewer, fileName, content };
       // The compiled build (dist/, `npm start`) runs the worker's JavaScript as is; from TypeScript it goes through tsx.
       const worker = COMPILED
         ? new Worker(new URL('./import-worker.js', import.meta.url), { workerData: data, execArgv: [] })

@@ -11,11 +11,11 @@ import type { ImportWorkerData, ImportWorkerReply } from './import-thread.js';
  * connection of its own, then answers the outcome or the refusal and ends. Announcing the flow changes is left to
  * the main thread, where the pub/sub lives.
  */
-const { clientUrl, needCodes, viewer, fileName, content } = workerData as ImportWorkerData;
+const { clientUrl, embedded, needCodes, viewer, fileName, content } = workerData as ImportWorkerData;
 const reply = (message: ImportWorkerReply) => parentPort!.postMessage(message);
 
 void (async () => {
-  const orm = await openOrm({ clientUrl, poolMax: 1, entities: ENTITIES });
+  const orm = await openOrm({ clientUrl, poolMax: 1, entities: ENTITIES, embedded });
   try {
     reply({ type: 'done', outcome: await applyImport(orm.em.fork(), new Set(needCodes), viewer, parseImportFile(fileName, content)) });
   } catch (error) {

@@ -48,27 +48,62 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
   return new Set(knowledgeBase.needs.map((need) => need.code));
 }
 
-/** The domain services bound to one unit of work (one request, or one WebSocket operation). */
+/**
+ * The domain services bound to one unit of work (one request, or one WebSocket operation), each built when first
+ * read: a request uses one or two of them.
+ */
 export function createServices(em: EntityManager, deps: AppDeps) {
-  const synergies = new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations);
-  const projects = new ProjectService(em, deps.pubSub);
-  const auth = new AuthService(em, deps);
+  const made = new Map<string, unknown>();
+  const once = <T>(name: string, make: () => T): T => {
+    if (!made.has(name)) made.set(name, make());
+    return made.get(name) as T;
+  };
   return {
-    auth,
-    invitations: new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
-    passwordResets: new PasswordResetService(em, { ...deps, auth }),
-    notificationPreference: new NotificationPreferenceService(em),
-    firstFacilitator: new FirstFacilitatorService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth }),
-    territories: new TerritoryService(em),
-    organizations: new OrganizationService(em, deps.pubSub),
-    approvals: new ApprovalService(em, deps.pubSub),
-    flows: new FlowService(em, deps.pubSub, deps.needCodes),
-    imports: new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport),
-    synergies,
-    facilitation: new FacilitationService(em, deps.pubSub),
-    projects,
-    plans: new PlanService(em, deps.pubSub, deps.planDocuments),
-    planVersions: new PlanVersionService(projects, deps.planVersions),
+    get auth() {
+      return once('auth', () => new AuthService(em, deps));
+    },
+    get invitations() {
+      return once('invitations', () => new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth: this.auth }));
+    },
+    get passwordResets() {
+      return once('passwordResets', () => new PasswordResetService(em, { ...deps, auth: this.auth }));
+    },
+    get notificationPreference() {
+      return once('notificationPreference', () => new NotificationPreferenceService(em));
+    },
+    get firstFacilitator() {
+      return once('firstFacilitator', () => new FirstFacilitatorService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth: this.auth }));
+    },
+    get territories() {
+      return once('territories', () => new TerritoryService(em));
+    },
+    get organizations() {
+      return once('organizations', () => new OrganizationService(em, deps.pubSub));
+    },
+    get approvals() {
+      return once('approvals', () => new ApprovalService(em, deps.pubSub));
+    },
+    get flows() {
+      return once('flows', () => new FlowService(em, deps.pubSub, deps.needCodes));
+    },
+    get imports() {
+      return once('imports', () => new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport));
+    },
+    get synergies() {
+      return once('synergies', () => new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations));
+    },
+    get facilitation() {
+      return once('facilitation', () => new FacilitationService(em, deps.pubSub));
+    },
+    get projects() {
+      return once('projects', () => new ProjectService(em, deps.pubSub));
+    },
+    get plans() {
+      return once('plans', () => new PlanService(em, deps.pubSub, deps.planDocuments));
+    },
+    get planVersions() {
+      return once('planVersions', () => new PlanVersionService(this.projects, deps.planVersions));
+    },
   };
 }
 

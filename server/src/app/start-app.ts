@@ -81,6 +81,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     // PGlite serves one query at a time through a socket that allows 8 connections.
     poolMax: embedded ? Math.min(4, config.dbPoolMax) : config.dbPoolMax,
     debugSql: config.debugSql,
+    embedded: Boolean(embedded),
   });
   phase('database');
   const applied = await migrate(orm);
@@ -98,7 +99,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const collab = createCollabServer({
     checkUpdate: (update) => updateChecker.check(update),
     unitOfWork: () => orm.em.fork(),
-    authenticate: createAuthenticator(() => orm.em.fork(), config.sessionSecret),
+    authenticate: createAuthenticator(orm.em, config.sessionSecret),
     // Plans are the one kind of live document so far; the project's policy decides (observers read).
     access: (principal, { ownerId }) => new ProjectService(orm.em.fork(), appPubSub.pubSub).planAccess(principal.viewer, ownerId),
     liveConnections,
@@ -122,7 +123,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     synergyDetection,
     needCodes: needCodesOf(knowledgeBase),
     aggregateMinOrganizations: config.aggregateMinOrganizations,
-    offThreadImport: offThreadImport(clientUrl, needCodesOf(knowledgeBase)),
+    offThreadImport: offThreadImport(clientUrl, needCodesOf(knowledgeBase), Boolean(embedded)),
     mailer: createMailer(config.smtpUrl, config.mailFrom, log),
     publicUrl: config.publicUrl,
     planDocuments,

@@ -31,19 +31,20 @@ function bearerTokenOf(headers: CredentialHeaders): string | undefined {
 }
 
 /**
- * Resolves credentials in one statement, each call in a unit of work of its own. A bearer token that is wrong is an
- * error (an integrator must know: UNAUTHENTICATED); a stale session cookie just means "signed out".
+ * Resolves credentials in one prepared statement (plain rows: no unit of work is needed, so none is forked per
+ * request). A bearer token that is wrong is an error (an integrator must know: UNAUTHENTICATED); a stale session
+ * cookie just means "signed out".
  */
-export function createAuthenticator(unitOfWork: () => EntityManager, sessionSecret: string): Authenticate {
+export function createAuthenticator(em: EntityManager, sessionSecret: string): Authenticate {
   return async (headers) => {
     const bearerToken = bearerTokenOf(headers);
     if (bearerToken !== undefined) {
-      const principal = await loadPrincipal(unitOfWork(), 'API_TOKEN', tokenHash(sessionSecret, bearerToken));
+      const principal = await loadPrincipal(em, 'API_TOKEN', tokenHash(sessionSecret, bearerToken));
       if (!principal) throw unauthenticated('The API token is invalid or revoked.');
       return principal;
     }
     const sessionToken = sessionTokenOf(headers);
-    if (sessionToken) return loadPrincipal(unitOfWork(), 'SESSION', tokenHash(sessionSecret, sessionToken));
+    if (sessionToken) return loadPrincipal(em, 'SESSION', tokenHash(sessionSecret, sessionToken));
     return null;
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { plainRows, plainStatement } from '../db/plain-sql.js';
 import type { Viewer } from '../policy/viewer.js';
 import { expandTerritories, type TerritoryLink } from '../territory/territory-tree.js';
 
@@ -32,37 +33,37 @@ const FACTS = `
   coalesce((select json_agg(tf.territory_id) from territory_facilitator tf where tf.user_id = c.user_id), '[]') as facilitated,
   coalesce((select json_agg(json_build_array(t.id, t.parent_id)) from territory t), '[]') as tree`;
 
-const BY_SESSION = `
+const BY_SESSION = plainStatement('principal_by_session', `
   select c.id as credential_id, u.id as user_id, u.email, u.name, ${FACTS}
   from user_session c join app_user u on u.id = c.user_id
-  where c.token_hash = ? and c.expires_at > now()`;
+  where c.token_hash = ? and c.expires_at > now()`);
 
-const BY_API_TOKEN = `
+const BY_API_TOKEN = plainStatement('principal_by_api_token', `
   with touched as (
     update api_token set last_used_at = now()
     where token_hash = ? and revoked_at is null and (last_used_at is null or last_used_at < now() - interval '1 minute')
     returning id)
   select c.id as credential_id, u.id as user_id, u.email, u.name, ${FACTS}
   from api_token c join app_user u on u.id = c.user_id
-  where c.token_hash = ? and c.revoked_at is null`;
+  where c.token_hash = ? and c.revoked_at is null`);
 
-const BY_USER_ID = `
+const BY_USER_ID = plainStatement('principal_by_user', `
   select u.id as credential_id, u.id as user_id, u.email, u.name, ${FACTS}
-  from (select id as user_id from app_user where id = ?) c join app_user u on u.id = c.user_id`;
+  from (select id as user_id from app_user where id = ?) c join app_user u on u.id = c.user_id`);
 
 export async function loadPrincipal(
   em: EntityManager,
   via: 'SESSION' | 'API_TOKEN',
   hash: string,
 ): Promise<Principal | null> {
-  const rows: PrincipalRow[] =
-    via === 'SESSION' ? await em.execute(BY_SESSION, [hash]) : await em.execute(BY_API_TOKEN, [hash, hash]);
+  const rows =
+    via === 'SESSION' ? await plainRows<PrincipalRow>(em, BY_SESSION, [hash]) : await plainRows<PrincipalRow>(em, BY_API_TOKEN, [hash, hash]);
   return rows[0] ? toPrincipal(rows[0], via) : null;
 }
 
 /** For a user who has just logged in or signed up (no credential lookup needed). */
 export async function loadPrincipalOfUser(em: EntityManager, userId: string): Promise<Principal | null> {
-  const rows: PrincipalRow[] = await em.execute(BY_USER_ID, [userId]);
+  const rows = await plainRows<PrincipalRow>(em, BY_USER_ID, [userId]);
   return rows[0] ? toPrincipal(rows[0], 'SESSION') : null;
 }
 

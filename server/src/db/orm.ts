@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import { MIGRATIONS } from './migrations/index.js';
 import { queryCounter } from './query-counter.js';
+import { withoutNamedStatements } from './plain-sql.js';
 
 export interface OrmOptions {
   clientUrl: string;
@@ -12,6 +13,8 @@ export interface OrmOptions {
   entities: Options['entities'];
   /** Print SQL (DEBUG_SQL=1). */
   debugSql?: boolean;
+  /** Embedded PGlite: one session for every connection, so no named prepared statements (see plain-sql.ts). */
+  embedded?: boolean;
 }
 
 export function ormOptions({ clientUrl, poolMax, entities, debugSql }: OrmOptions): Options {
@@ -44,7 +47,9 @@ export function ormOptions({ clientUrl, poolMax, entities, debugSql }: OrmOption
 }
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(options));
+  const orm = await MikroORM.init(ormOptions(options));
+  if (options.embedded) withoutNamedStatements(orm.config);
+  return orm;
 }
 
 /** Applies every committed migration that has not run yet. */

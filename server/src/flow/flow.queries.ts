@@ -4,6 +4,7 @@ import type { FlowReadScope } from '../policy/policy.js';
 import type { FlowDirection, FlowStatus, ResourceCategory } from '../vocabulary/flow.enums.js';
 import { FLOW_COLUMNS, toFlowRecord, type FlowRecord } from './flow.record.js';
 import { ANY_UUID, containsPattern, sqlList } from '../db/sql.js';
+import { plainRows, plainStatement } from '../db/plain-sql.js';
 
 /** Filters of the `flows` query, already validated and decoded. */
 export interface FlowFilter {
@@ -126,8 +127,10 @@ export async function findFlowPagesOfOrganizations(
   return result;
 }
 
+const FLOWS_BY_ID = plainStatement('flows_by_id', `select ${FLOW_COLUMNS} from resource_flow f where f.id = ${ANY_UUID}`);
+
+/** Flows by id as plain records (a node, a mutation's answer, an event's one read, a synergy page's flows). */
 export async function findFlowRecords(em: EntityManager, flowIds: string[]): Promise<FlowRecord[]> {
   if (flowIds.length === 0) return [];
-  const rows = await em.execute(`select ${FLOW_COLUMNS} from resource_flow f where f.id = ${ANY_UUID}`, [sqlList(flowIds)]);
-  return rows.map(toFlowRecord);
+  return (await plainRows(em, FLOWS_BY_ID, [sqlList(flowIds)])).map(toFlowRecord);
 }

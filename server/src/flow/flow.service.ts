@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { plainRows } from '../db/plain-sql.js';
 import { forbidden, notFound, ProblemList, unauthenticated } from '../errors/domain-errors.js';
 import type { PageRequest } from '../paging/page.js';
-import { Organization } from '../organization/organization.entity.js';
 import { Site } from '../organization/site.entity.js';
-import { Territory } from '../territory/territory.entity.js';
 import { canEditOrganization, flowAccess, flowReadScope } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
 import type { AppPubSub, FlowChangedPayload } from '../pubsub/pubsub.js';
@@ -11,6 +11,7 @@ import { loadTerritoryTree } from '../territory/territory-tree.js';
 import { FlowStatus } from '../vocabulary/flow.enums.js';
 import { findFlowPage, findFlowPagesOfOrganizations, findFlowRecords, type FlowFilter } from './flow.queries.js';
 import { FLOW_INPUT_FIELDS, toFlowRecord, type FlowRecord } from './flow.record.js';
+import { INSERT_FLOW, insertValues, PLACE_OF_SITE, type Place } from './flow-insert.js';
 import { checkFlowFields, type FlowFields, type NeedCodes } from './flow.validation.js';
 import { ResourceFlow } from './resource-flow.entity.js';
 
@@ -68,38 +69,20 @@ export class FlowService {
     const problems = new ProblemList();
     const clean = checkFlowFields(problems, input, this.needCodes);
     problems.throwIfAny('Cannot declare this flow.');
-    // References, not loaded entities: the insert needs their ids only. One INSERT of the new entity, outside the
-    // unit of work: nothing else changes, so a flush's transaction and change-set computation would only cost.
-    const flow = this.em.create(
-      ResourceFlow,
-      {
-        ...clean,
-        site: this.em.getReference(Site, place.siteId),
-        organization: this.em.getReference(Organization, place.organizationId),
-        territory: this.em.getReference(Territory, place.territoryId),
-      },
-      { persist: false },
-    );
-    await this.em.insert(flow);
-    await this.publish('DECLARED', flow, null, place.territoryChain);
-    return this.reload(flow.id);
+    // One plain INSERT … RETURNING, outside the unit of work: nothing else changes, so an entity, its references and a
+    // flush would only cost; the row comes back as the record the answer is shaped from (no second read).
+    const [row] = await plainRows(this.em, INSERT_FLOW, insertValues(randomUUID(), new Date(), place, clean));
+    const record = toFlowRecord(row);
+    this.publishRecord('DECLARED', record, null, place.territoryChain);
+    return record;
   }
 
   /**
    * A site's organisation and the territory chain it belongs to (its territory, then each parent), as one plain row:
    * what a declaration checks and announces, without loading entities or the whole territory tree.
    */
-  private async placeOfSite(siteId: string): Promise<{ siteId: string; organizationId: string; territoryId: string; territoryChain: string[] } | null> {
-    const [row] = await this.em.execute(
-      `with recursive chain (id, parent_id, depth) as (
-         select t.id, t.parent_id, 0 from site s join organization o on o.id = s.organization_id join territory t on t.id = o.territory_id
-          where s.id = ?
-         union all
-         select t.id, t.parent_id, c.depth + 1 from chain c join territory t on t.id = c.parent_id where c.depth < 64)
-       select s.id, s.organization_id, o.territory_id, (select json_agg(c.id order by c.depth) from chain c) as territory_chain
-         from site s join organization o on o.id = s.organization_id where s.id = ?`,
-      [siteId, siteId],
-    );
+  private async placeOfSite(siteId: string): Promise<Place | null> {
+    const [row] = await plainRows<{ id: string; organization_id: string; territory_id: string; territory_chain: string[] | string }>(this.em, PLACE_OF_SITE, [siteId, siteId]);
     if (!row) return null;
     const chain = (typeof row.territory_chain === 'string' ? JSON.parse(row.territory_chain) : row.territory_chain) as string[];
     // A cycle (which the API refuses) stops at the first territory seen again, as the tree's ancestorsOf does.
@@ -152,19 +135,24 @@ export class FlowService {
     return record;
   }
 
-  private async publish(
+  private async publish(change: FlowChangedPayload['change'], flow: ResourceFlow, previousVisibility: FlowChangedPayload['previousVisibility']) {
+    const chain = (await loadTerritoryTree(this.em)).ancestorsOf(flow.territory.id);
+    const facts = { id: flow.id, organizationId: flow.organization.id, territoryId: flow.territory.id, visibility: flow.visibility };
+    this.publishRecord(change, facts, previousVisibility, chain);
+  }
+
+  private publishRecord(
     change: FlowChangedPayload['change'],
-    flow: ResourceFlow,
+    flow: Pick<FlowRecord, 'id' | 'organizationId' | 'territoryId' | 'visibility'>,
     previousVisibility: FlowChangedPayload['previousVisibility'],
-    territoryChain?: string[],
+    territoryChain: string[],
   ) {
-    const chain = territoryChain ?? (await loadTerritoryTree(this.em)).ancestorsOf(flow.territory.id);
     this.pubSub.publish('FLOW_CHANGED', {
       change,
       flowId: flow.id,
-      organizationId: flow.organization.id,
-      territoryId: flow.territory.id,
-      territoryChain: chain,
+      organizationId: flow.organizationId,
+      territoryId: flow.territoryId,
+      territoryChain,
       visibility: flow.visibility,
       previousVisibility,
     });

@@ -1,27 +1,47 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { OPERATION_LIMITS } from '../graphql/limits.js';
 
+/** Reads the JSON body (up to the import's size) into `req.body`, noting its size in bytes. */
+export const readJsonBody: RequestHandler = express.json({
+  limit: OPERATION_LIMITS.maxImportBodyBytes,
+  verify: (req, _res, buffer) => {
+    (req as Request & { bodyBytes?: number }).bodyBytes = buffer.length;
+  },
+});
+
 /**
- * The JSON body of a GraphQL request. Every operation fits in `maxBodyBytes` but `importData`, whose file travels as
- * a variable: a larger body (up to `maxImportBodyBytes`) is read, then served only when it carries that mutation
- * alone; anything else that large is refused with 413 before it reaches GraphQL.
+ * Why a read body is refused before GraphQL, if it is: every operation fits in `maxBodyBytes` but `importData`, whose
+ * file travels as a variable — a larger body (up to `maxImportBodyBytes`) is served only when it carries that
+ * mutation alone (413 otherwise); a query longer than `maxQueryLength` is refused (400).
  */
+export function bodyRefusal(req: IncomingMessage): { status: number; body: object } | null {
+  const { body, bodyBytes = 0 } = req as IncomingMessage & { body?: { query?: unknown }; bodyBytes?: number };
+  const query = body?.query;
+  if (bodyBytes > OPERATION_LIMITS.maxBodyBytes && !isImportOnly(query)) {
+    return {
+      status: 413,
+      body: { errors: [{ message: `The request is larger than ${OPERATION_LIMITS.maxBodyBytes} bytes (only importData may be larger).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+    };
+  }
+  if (typeof query === 'string' && query.length > OPERATION_LIMITS.maxQueryLength) {
+    return {
+      status: 400,
+      body: { errors: [{ message: `The query is longer than ${OPERATION_LIMITS.maxQueryLength} characters.`, extensions: { code: 'BAD_USER_INPUT' } }] },
+    };
+  }
+  return null;
+}
+
+/** The same as express middleware, for the requests express serves (GET /graphql). */
 export function graphqlBody(): RequestHandler[] {
-  const read = express.json({
-    limit: OPERATION_LIMITS.maxImportBodyBytes,
-    verify: (req, _res, buffer) => {
-      (req as Request & { bodyBytes?: number }).bodyBytes = buffer.length;
-    },
-  });
-  const onlyImportsLarge = (req: Request, res: Response, next: NextFunction) => {
-    const bytes = (req as Request & { bodyBytes?: number }).bodyBytes ?? 0;
-    if (bytes <= OPERATION_LIMITS.maxBodyBytes || isImportOnly((req.body as { query?: unknown } | undefined)?.query)) return next();
-    res.status(413).json({
-      errors: [{ message: `The request is larger than ${OPERATION_LIMITS.maxBodyBytes} bytes (only importData may be larger).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-    });
+  const refuse = (req: Request, res: Response, next: NextFunction) => {
+    const refused = bodyRefusal(req);
+    if (!refused) return next();
+    res.status(refused.status).json(refused.body);
   };
-  return [read, onlyImportsLarge];
+  return [readJsonBody, refuse];
 }
 
 /** One mutation whose fields are all `importData`: nothing else may ride along in a large body. */

@@ -11,6 +11,8 @@ import type { GraphQLContexts } from './graphql-contexts.js';
 import { formatError } from '../graphql/format-error.js';
 import { operationLimitRules } from '../graphql/limits.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
+import { plainGraphQLPost, type PlainContext } from './graphql-post.js';
+import { clientAddressOf } from './socket-limits.js';
 
 /** Apollo Server on POST /graphql: CSRF prevention on, limits on, errors through the one formatter. */
 export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Server, contexts: GraphQLContexts, secureCookies: boolean) {
@@ -27,25 +29,28 @@ export async function createGraphQLHttp(schema: GraphQLSchema, httpServer: Serve
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
-  const middleware = expressMiddleware(apollo, {
-    context: async ({ req, res }: { req: Request; res: Response }) => {
-      const credentials = { cookie: req.headers.cookie, authorization: req.headers.authorization };
-      let principal;
-      try {
-        principal = await contexts.authenticate(credentials);
-      } catch (error) {
-        if (error instanceof DomainError) {
-          throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-        }
-        throw error;
+  // Over plain Node objects, so that express's middleware (GET /graphql) and the plain POST handler share it.
+  const context: PlainContext = async (req, res) => {
+    const credentials = { cookie: req.headers.cookie, authorization: req.headers.authorization };
+    let principal;
+    try {
+      principal = await contexts.authenticate(credentials);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
       }
-      return contexts.forPrincipal(principal, {
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-        sessionToken: sessionTokenOf(credentials),
-        setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
-        clearSessionCookie: () => res.append('Set-Cookie', clearedSessionCookie(secureCookies)),
-      });
-    },
-  });
-  return { apollo, middleware };
+      throw error;
+    }
+    return contexts.forPrincipal(principal, {
+      // Read by log-in, sign-up and password resets only: computed then.
+      get clientAddress() {
+        return clientAddressOf(req);
+      },
+      sessionToken: sessionTokenOf(credentials),
+      setSessionCookie: (token, expiresAt) => res.appendHeader('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
+      clearSessionCookie: () => res.appendHeader('Set-Cookie', clearedSessionCookie(secureCookies)),
+    });
+  };
+  const middleware = expressMiddleware(apollo, { context: ({ req, res }: { req: Request; res: Response }) => context(req, res) });
+  return { apollo, middleware, post: plainGraphQLPost(apollo, context) };
 }

@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { LiveConnections } from '../auth/live-connections.js';
 import type { Config } from '../config/config.js';
 import { graphqlBody } from './graphql-body.js';
-import { OPERATION_LIMITS } from '../graphql/limits.js';
 import type { GraphQLContexts } from './graphql-contexts.js';
 import { createGraphQLHttp } from './graphql-http.js';
+import { bodyErrorAnswer } from './graphql-post.js';
 import { serveGraphQLOverWebSocket } from './graphql-ws.js';
 import { isAllowedOrigin } from './origin.js';
 import { serveClient } from './static-assets.js';
@@ -47,7 +47,7 @@ export async function serveHttp(
   collab?: SocketEndpoint,
 ): Promise<HttpServing> {
   const app = express();
-  const httpServer: Server = createServer(app);
+  const httpServer: Server = createServer();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   let ready = true;
@@ -72,13 +72,13 @@ export async function serveHttp(
     app.use(serveClient(config.clientDist, (pathname) => !/^\/(graphql|collab|healthz|readyz)(\/|$)/.test(pathname)));
   }
   const graphqlHttp = await createGraphQLHttp(schema, httpServer, contexts, config.nodeEnv === 'production');
-  app.use(
-    '/graphql',
-    ...graphqlBody(),
-    rejectLongQueries,
-    graphqlHttp.middleware,
-  );
+  app.use('/graphql', ...graphqlBody(), graphqlHttp.middleware);
   app.use(jsonErrors);
+  // POST /graphql is served without express (graphql-post.ts); everything else through it.
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'POST' && isGraphQLPath(req.url)) graphqlHttp.post(req, res);
+    else app(req, res);
+  });
 
   // Two WebSocket endpoints on one port: route upgrades by path, with the same limits (origin, sockets per
   // address, message size).
@@ -144,25 +144,15 @@ function logOnlyServerFaults(ws: WebSocket): void {
   });
 }
 
-function rejectLongQueries(req: Request, res: Response, next: NextFunction) {
-  const query = (req.body as { query?: unknown } | undefined)?.query;
-  if (typeof query === 'string' && query.length > OPERATION_LIMITS.maxQueryLength) {
-    res.status(400).json({
-      errors: [{ message: `The query is longer than ${OPERATION_LIMITS.maxQueryLength} characters.`, extensions: { code: 'BAD_USER_INPUT' } }],
-    });
-    return;
-  }
-  next();
+/** `/graphql`, with or without a query string or a trailing slash (as express's mount at /graphql matched it). */
+function isGraphQLPath(url: string | undefined): boolean {
+  if (!url?.startsWith('/graphql')) return false;
+  const rest = url.slice('/graphql'.length);
+  return rest === '' || rest[0] === '?' || rest === '/' || rest.startsWith('/?');
 }
 
 /** Body-parser and other middleware errors, as GraphQL-shaped JSON without internals. */
 function jsonErrors(error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) {
-  const status = error.status ?? 500;
-  const messages: Record<string, [string, string]> = {
-    'entity.too.large': ['The request body is too large.', 'PAYLOAD_TOO_LARGE'],
-    'entity.parse.failed': ['The request body is not valid JSON.', 'BAD_USER_INPUT'],
-  };
-  const [message, code] = messages[error.type ?? ''] ?? (status < 500 ? ['Bad request.', 'BAD_REQUEST'] : ['Internal server error.', 'INTERNAL_SERVER_ERROR']);
-  if (status >= 500) console.error('HTTP error:', error);
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  const [status, body] = bodyErrorAnswer(error);
+  res.status(status).json(body);
 }

@@ -9,7 +9,7 @@ import { ENTITIES } from '../entities.js';
 try {
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
-  const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2, entities: ENTITIES });
+  const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2, entities: ENTITIES, embedded: !config.databaseUrl });
   try {
     const applied = await migrate(orm);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

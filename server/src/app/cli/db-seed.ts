@@ -15,7 +15,7 @@ import { needCodesOf } from '../services.js';
 try {
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
-  const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2, entities: ENTITIES });
+  const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2, entities: ENTITIES, embedded: !config.databaseUrl });
   try {
     await migrate(orm);
     const pubSub = createAppPubSub(undefined);

@@ -44,7 +44,7 @@ async function main(args: string[]): Promise<void> {
   const detection = new SynergyDetection(knowledgeBase);
   try {
     console.log(`Database: ${config.databaseUrl ? redact(config.databaseUrl) : `embedded PGlite in ${path.join(config.dataDir, 'pglite')}`}`);
-    orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES });
+    orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES, embedded: !config.databaseUrl });
     await migrate(orm);
     const started = Date.now();
     const report = await new ImportService(orm.em.fork(), events.pubSub, needCodesOf(knowledgeBase)).importDocument('SYSTEM', document);

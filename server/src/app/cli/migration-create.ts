@@ -13,7 +13,7 @@ import path from 'node:path';
  */
 const config = loadConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(mkdtempSync(path.join(os.tmpdir(), 'fe2i-mig-')));
-const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2, entities: ENTITIES });
+const orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 2, entities: ENTITIES, embedded: !config.databaseUrl });
 // (runs the committed migrations first, then diffs the entities against the result)
 await migrate(orm);
 const result = await orm.getMigrator().createMigration(undefined, false, process.argv.includes('--initial'));
