@@ -119,7 +119,8 @@ export interface SideMatch {
   reason: ExplanationItem | undefined;
   /**
    * For a pathway listing kinds of item (see ItemKind): the kinds the flow's label names, one bit each (0: none,
-   * and always 0 for other pathways). Such a match is the flow's own, not shared.
+   * and always 0 for other pathways). Such a match is shared only by flows of one recognition with the same NACE code
+   * and description (see Recognition.perFlowSides).
    */
   kinds: number;
   /** The list of just this match, shared by every flow that plays only this side of its role (never changed). */
@@ -179,7 +180,19 @@ export interface Recognition {
   matches: SideMatch[];
   /** Whether some match is settled per flow (a pooling side with a member filter, a pathway with kinds). */
   perFlow: boolean;
+  /**
+   * When `perFlow`: the sides settled for flows of this recognition, by their NACE code and description (the only
+   * fields of their own those sides read), "nace\u0000description"; bounded (see prepareFlow).
+   */
+  perFlowSides: Map<string, FlowSides>;
   /** When not `perFlow`: the sides every such flow plays, by role (shared lists, never changed). */
+  outputSides: SideMatch[];
+  inputSides: SideMatch[];
+  streamSides: SideMatch[];
+}
+
+/** The sides a flow plays, by role (shared lists, never changed). */
+export interface FlowSides {
   outputSides: SideMatch[];
   inputSides: SideMatch[];
   streamSides: SideMatch[];

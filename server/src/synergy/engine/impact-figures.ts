@@ -86,8 +86,20 @@ export function productionFactorIdFor(pathway: Pathway, outputLabel: string): st
   const byOutput = pathway.impact.productionFactorsByOutput;
   if (!byOutput) return pathway.impact.avoidedProductionFactorId;
   const label = searchableLabel(outputLabel);
-  const entry = byOutput.find((e) => findKeyword(label, e.keywords.map(searchableKeyword)) !== null);
+  const entry = byOutput.find((e) => findKeyword(label, preparedKeywords(e.keywords)) !== null);
   return entry ? entry.avoidedProductionFactorId : pathway.impact.avoidedProductionFactorId;
+}
+
+const prepared = new WeakMap<readonly string[], string[]>();
+
+/** A knowledge base's list of keywords prepared for `searchableLabel`, once per list (findKeyword remembers by list). */
+function preparedKeywords(keywords: readonly string[]): string[] {
+  let list = prepared.get(keywords);
+  if (!list) {
+    list = keywords.map(searchableKeyword);
+    prepared.set(keywords, list);
+  }
+  return list;
 }
 
 /**

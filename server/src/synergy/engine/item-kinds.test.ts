@@ -59,6 +59,19 @@ describe('empty-return backhaul: vehicle and corridor', () => {
     // The laundry's rounds run through Thionville and Metz (its description): the Luxembourg → Thionville return stays.
     expect(pair(list, 'empty-return-backhaul', 'lux', 'linen')).toBeDefined();
   });
+
+  it('reads each flow of one label and fields alike in its own description, however many share it', () => {
+    // Sides settled per flow are remembered per recognition, NACE code and description (prepared-flow.ts): a flow
+    // must get what its own description says, whichever flow of that label came first.
+    const back = (id: string, description: string) => logistics(id, `${id}-haulier`, 'OUTPUT', 'Retours à vide Metz → Val de Fensch', description);
+    const tippers = 'Camions bennes revenant à vide de Metz.';
+    const tarpaulin = 'Semi-remorques bâchées revenant à vide de Metz.';
+    const found = all([shuttlesToMetz, back('tipper-1', tippers), back('cargo-1', tarpaulin), back('tipper-2', tippers), back('cargo-2', tarpaulin)]);
+    expect(pair(found, 'empty-return-backhaul', 'tipper-1', 'to-metz')).toBeUndefined();
+    expect(pair(found, 'empty-return-backhaul', 'tipper-2', 'to-metz')).toBeUndefined();
+    expect(pair(found, 'empty-return-backhaul', 'cargo-1', 'to-metz')).toBeDefined();
+    expect(pair(found, 'empty-return-backhaul', 'cargo-2', 'to-metz')).toBeDefined();
+  });
 });
 
 describe('engine: groups of kinds, descriptions, checks by output', () => {

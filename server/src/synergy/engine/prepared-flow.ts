@@ -1,4 +1,4 @@
-import type { CompiledKinds, CompiledMemberFilter, PreparedFlow, Recognition, SideMatch } from './compiled.types.js';
+import type { CompiledKinds, CompiledMemberFilter, FlowSides, PreparedFlow, Recognition, SideMatch } from './compiled.types.js';
 import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
@@ -115,8 +115,30 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     prepared.directFromC = directHeatFrom(prepared.inputSides, temperatureC);
     return prepared;
   }
-  // Member filters and kinds read the flow's own description, NACE code and need: settled here, every time.
-  const matches = recognition.matches;
+  // Member filters and kinds read the flow's own description and NACE code (its need is the recognition's): settled
+  // once per recognition and way of filling those two, remembered like recognitions per label.
+  const key = `${flow.naceCode ?? ''}\u0000${flow.description ?? ''}`;
+  let sides = recognition.perFlowSides.get(key);
+  if (!sides) {
+    sides = flowSides(flow, label.searchable, recognition.matches);
+    if (recognition.perFlowSides.size < SIDES_PER_RECOGNITION) recognition.perFlowSides.set(key, sides);
+  }
+  prepared.outputSides = sides.outputSides;
+  prepared.inputSides = sides.inputSides;
+  prepared.streamSides = sides.streamSides;
+  prepared.directFromC = directHeatFrom(prepared.inputSides, temperatureC);
+  return prepared;
+}
+
+/** Beyond this many NACE codes and descriptions per recognition, flows are settled each time (not remembered). */
+const SIDES_PER_RECOGNITION = 64;
+
+/**
+ * The sides a flow plays among a recognition's `matches` when some of them read its own fields: those its NACE code
+ * and words let it be a member of, with the kinds of item it names. Depends on the flow only through its NACE code
+ * and description (its need code and label are the recognition's).
+ */
+function flowSides(flow: EngineFlow, searchable: string, matches: SideMatch[]): FlowSides {
   let found = 0;
   let described: string | null = null;
   for (let k = 0; k < matches.length; k++) {
@@ -125,21 +147,16 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
     const pathway = side.pathway;
     if (side.role === 'stream' && pathway.members) {
       described ??= searchableLabel(flow.description ?? '');
-      if (!mayBeMember(flow, label.searchable, described, pathway.members)) continue;
+      if (!mayBeMember(flow, searchable, described, pathway.members)) continue;
     }
     if (!pathway.kinds) SCRATCH[found++] = shared;
     else {
       described ??= searchableLabel(flow.description ?? '');
-      SCRATCH[found++] = withKinds(shared, kindsOf(label.searchable, described, flow.needCode, pathway.kinds));
+      SCRATCH[found++] = withKinds(shared, kindsOf(searchable, described, flow.needCode, pathway.kinds));
     }
   }
-  if (found > 0) {
-    prepared.outputSides = sidesOf(found, 'output');
-    prepared.inputSides = sidesOf(found, 'input');
-    prepared.streamSides = sidesOf(found, 'stream');
-  }
-  prepared.directFromC = directHeatFrom(prepared.inputSides, temperatureC);
-  return prepared;
+  if (found === 0) return { outputSides: NO_MATCHES, inputSides: NO_MATCHES, streamSides: NO_MATCHES };
+  return { outputSides: sidesOf(found, 'output'), inputSides: sidesOf(found, 'input'), streamSides: sidesOf(found, 'stream') };
 }
 
 /**
@@ -230,6 +247,7 @@ function recognise(
     temperatureC: matchable.temperatureC,
     matches,
     perFlow,
+    perFlowSides: new Map(),
     outputSides: perFlow ? NO_MATCHES : sidesOf(found, 'output'),
     inputSides: perFlow ? NO_MATCHES : sidesOf(found, 'input'),
     streamSides: perFlow ? NO_MATCHES : sidesOf(found, 'stream'),

@@ -6,6 +6,7 @@ import type { NeedVocabulary } from './need-vocabulary.js';
 import { searchableLabel } from './text-fold.js';
 
 const LABEL_CACHE_SIZE = 50_000;
+const NO_NEEDS: readonly string[] = Object.freeze([]);
 
 /**
  * Which pathway sides a flow may match, without trying them all: sides are indexed by the EWC codes, code
@@ -83,7 +84,7 @@ export class SideIndex {
       const searchable = searchableLabel(rawLabel);
       const head = this.needs ? withoutPurpose(rawLabel) : rawLabel;
       const identity = head === rawLabel ? searchable : searchableLabel(head);
-      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), recognitions: [] };
+      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), needs: undefined, phraseNeeds: undefined, recognitions: [] };
       this.labelCache.set(rawLabel, found);
     }
     return found;
@@ -117,10 +118,16 @@ export class SideIndex {
    * The needs of the knowledge base a need declared without a need code names by its words (see need-vocabulary.ts):
    * those of what it is, else those of its whole label. None for outputs.
    */
-  needsOf(label: LabelRecognitions, phrasesOnly = false): string[] {
-    if (!this.needs) return [];
-    const found = this.needs.needsIn(label.identity, phrasesOnly);
-    return found.length > 0 || label.identity === label.searchable ? found : this.needs.needsIn(label.searchable, phrasesOnly);
+  needsOf(label: LabelRecognitions, phrasesOnly = false): readonly string[] {
+    if (!this.needs) return NO_NEEDS;
+    // Remembered with the label: asked again for each new way its flows are described.
+    const known = phrasesOnly ? label.phraseNeeds : label.needs;
+    if (known) return known;
+    let found = this.needs.needsIn(label.identity, phrasesOnly);
+    if (found.length === 0 && label.identity !== label.searchable) found = this.needs.needsIn(label.searchable, phrasesOnly);
+    if (phrasesOnly) label.phraseNeeds = found;
+    else label.needs = found;
+    return found;
   }
 
   keywordsIn(label: string): Set<string> {
@@ -173,6 +180,9 @@ export interface LabelRecognitions {
   /** For a need, what it is: its label less its purpose (need-purpose.ts), prepared; else `searchable`. */
   identity: string;
   keywords: Set<string>;
+  /** The needs the label names (see SideIndex.needsOf), by any word and by phrases only; undefined until asked. */
+  needs: readonly string[] | undefined;
+  phraseNeeds: readonly string[] | undefined;
   /** Filled by prepareFlow: one per way the label's flows are described. */
   recognitions: Recognition[];
 }

@@ -32,4 +32,20 @@ describe('keyword search with Snowball stems', () => {
     expect(finds('Cendres volantes', 'cendre')).toBe(true);
     expect(finds('Bois dormant', 'or')).toBe(false);
   });
+
+  it('remembers what each list found in each label: the same label and list answer alike, other lists and labels their own', () => {
+    const wood = ['palette', 'bois'].map(searchableKeyword);
+    const paper = ['papier', 'carton'].map(searchableKeyword);
+    const pallets = searchableLabel('Palettes bois');
+    const boxes = searchableLabel('Cartons');
+    // Asked twice each, in both orders: a remembered answer must be the one a fresh search gives.
+    for (let round = 0; round < 2; round++) {
+      expect(findKeyword(pallets, wood)).toBe(' palette');
+      expect(findKeyword(pallets, paper)).toBeNull();
+      expect(findKeyword(boxes, wood)).toBeNull();
+      expect(findKeyword(boxes, paper)).toBe(' carton');
+      // An equal label built anew (another string) is the same label.
+      expect(findKeyword(searchableLabel('Palettes bois'), wood)).toBe(' palette');
+    }
+  });
 });

@@ -71,18 +71,25 @@ export function keywordForms(keyword: string): string[] {
   return forms;
 }
 
-/** A list of prepared keywords flattened with their forms, keyword by keyword (see findKeyword). */
+/**
+ * A list of prepared keywords flattened with their forms, keyword by keyword (see findKeyword), and what it found in
+ * the labels already searched: a territory repeats its labels, and each list is read for every flow of a label.
+ */
 interface FlatForms {
   forms: string[];
   owners: string[];
+  found: Map<string, string | null>;
 }
+
+/** Labels remembered per list of keywords; beyond, the memory starts again (a long-lived engine sees new labels). */
+const FOUND_PER_LIST = 20_000;
 
 const flatCache = new WeakMap<readonly string[], FlatForms>();
 
 function flatForms(keywords: readonly string[]): FlatForms {
   let flat = flatCache.get(keywords);
   if (!flat) {
-    flat = { forms: [], owners: [] };
+    flat = { forms: [], owners: [], found: new Map() };
     for (const keyword of keywords) {
       if (keyword.length <= 1) continue;
       for (const form of keywordForms(keyword)) {
@@ -98,7 +105,19 @@ function flatForms(keywords: readonly string[]): FlatForms {
 
 /** The first of the prepared keywords that occurs in the prepared label (itself or by its stems), or null. */
 export function findKeyword(label: string, keywords: readonly string[]): string | null {
-  const { forms, owners } = flatForms(keywords);
-  for (let k = 0; k < forms.length; k++) if (label.includes(forms[k])) return owners[k];
-  return null;
+  const flat = flatForms(keywords);
+  let keyword = flat.found.get(label);
+  if (keyword === undefined) {
+    keyword = null;
+    const { forms, owners } = flat;
+    for (let k = 0; k < forms.length; k++) {
+      if (label.includes(forms[k])) {
+        keyword = owners[k];
+        break;
+      }
+    }
+    if (flat.found.size >= FOUND_PER_LIST) flat.found.clear();
+    flat.found.set(label, keyword);
+  }
+  return keyword;
 }
