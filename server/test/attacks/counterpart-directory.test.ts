@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { findActivitySector } from '../../src/nomenclature/activity-sectors.js';
 import { distanceBandAt } from '../../src/policy/counterpart-disclosure.js';
 import { haversineKm } from '../../src/synergy/view/magnitudes.js';
-import { AttackServer, type Credentials } from './sockets.js';
+import { appointFacilitator, AttackServer, type Credentials } from './sockets.js';
 
 /**
  * Issue 8, item 9: kind + sector + distance band crossed with the public directory used to single out 38 % of the
@@ -36,14 +36,8 @@ describe('anonymous counterparts against the public directory', () => {
 
   beforeAll(async () => {
     server = await AttackServer.start();
-    // The exact view of every synergy, for the "before" count: a facilitator of every territory, written as an
-    // administrator would (no API appoints facilitators).
-    await server.app.orm.em.fork().execute(
-      `insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-       select gen_random_uuid(), now(), now(), u.id, t.id from app_user u, territory t
-        where u.email = ? and not exists (select 1 from territory_facilitator f where f.user_id = u.id and f.territory_id = t.id)`,
-      [DEMO_ACCOUNTS.facilitator.email],
-    );
+    // The exact view of every synergy, for the "before" count: a facilitator of every territory.
+    await appointFacilitator(server, DEMO_ACCOUNTS.facilitator.email, 'every');
     facilitator = await server.logIn(DEMO_ACCOUNTS.facilitator.email);
     await server.app.synergiesSettled();
   });

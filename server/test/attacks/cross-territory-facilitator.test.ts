@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { TestApp, type As } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
  * docs/THREAT_MODEL.md #28. The attack of issue 8: the facilitator of another territory records a synergy naming
@@ -20,18 +21,8 @@ describe('a facilitator acts only inside the territories they facilitate', () =>
   beforeAll(async () => {
     t = await TestApp.start();
     const facilitator = await t.logIn(DEMO_ACCOUNTS.facilitator.email);
-    await t.gql(`mutation { signUp(input: {email: "animation@pays-haut.example", password: "pays-haut-secret-1", name: "Animateur Pays-Haut"}) { viewer { id } } }`);
-    // No API appoints facilitators (an operator does): the neighbouring territory and its facilitator are set up here.
-    const em = t.app.orm.em.fork();
-    const [lorraine] = await em.execute(`select id from territory where parent_id is null`);
-    paysHaut = randomUUID();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) values (?, now(), now(), 'Pays-Haut', ?)`, [paysHaut, lorraine.id]);
-    await em.execute(`insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-      select gen_random_uuid(), now(), now(), u.id, ? from app_user u where u.email = 'animation@pays-haut.example'`, [paysHaut]);
-    outsider = await t.logIn('animation@pays-haut.example', 'pays-haut-secret-1');
-    const territories = (await t.gql(`{ territories { id name } }`)).data!.territories;
-    fensch = territories.find((x: any) => x.name === 'Val de Fensch').id;
-    paysHaut = territories.find((x: any) => x.name === 'Pays-Haut').id;
+    ({ as: outsider, territoryId: paysHaut } = await otherTerritoryFacilitator(t));
+    fensch = (await t.gql(`{ territories { id name } }`)).data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
     const created = await t.gql(`mutation($t: ID!) { createOrganization(input: {territoryId: $t, name: "Aciérie du Pays-Haut", kind: COMPANY}) { id approval } }`, { t: paysHaut }, outsider);
     expect(created.data!.createOrganization.approval, 'a facilitator registering in their own territory needs no approval').toBe('APPROVED');
     ownOrg = created.data!.createOrganization.id;

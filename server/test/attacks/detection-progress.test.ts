@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { collect, TestApp, type As } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
  * docs/THREAT_MODEL.md #20d. `detectionProgress` tells how a territory's detection goes and, at the end, how many
@@ -26,19 +26,9 @@ describe('detection progress is the facilitators’ own', () => {
     people.member = await t.logIn(DEMO_ACCOUNTS.steelMember.email);
     const signUp = await t.gql(`mutation { signUp(input: {email: "curieux@example.org", password: "un-secret-assez-long", name: "Curieux"}) { viewer { id } } }`);
     people.stranger = { cookie: (signUp.headers.get('set-cookie') ?? '').split(';')[0] };
-    await t.gql(`mutation { signUp(input: {email: "animation@pays-haut.example", password: "un-secret-assez-long", name: "Animateur Pays-Haut"}) { viewer { id } } }`);
-    // No API appoints facilitators (an operator does): the neighbouring territory's facilitator is set up here.
-    const em = t.app.orm.em.fork();
-    const [root] = await em.execute(`select id from territory where parent_id is null`);
-    const id = randomUUID();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) values (?, now(), now(), 'Pays-Haut', ?)`, [id, root.id]);
-    await em.execute(`insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-      select gen_random_uuid(), now(), now(), u.id, ? from app_user u where u.email = 'animation@pays-haut.example'`, [id]);
-    outsider = await t.logIn('animation@pays-haut.example', 'un-secret-assez-long');
+    ({ as: outsider, territoryId: paysHaut } = await otherTerritoryFacilitator(t));
     people.outsider = outsider;
-    const territories = (await t.gql(`{ territories { id name } }`, {}, facilitator)).data!.territories;
-    fensch = territories.find((x: any) => x.name === 'Val de Fensch').id;
-    paysHaut = territories.find((x: any) => x.name === 'Pays-Haut').id;
+    fensch = (await t.gql(`{ territories { id name } }`, {}, facilitator)).data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
     const made = await t.gql(`mutation { createApiToken(name: "ERP") { token apiToken { id } } }`, {}, facilitator);
     await t.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, { id: made.data!.createApiToken.apiToken.id }, facilitator);
     people.revoked = { token: made.data!.createApiToken.token };

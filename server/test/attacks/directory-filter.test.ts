@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { TestApp, type As } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
  * docs/THREAT_MODEL.md #57. The directory's search and filters (name, a site's commune, a sector's label, sector,
@@ -61,19 +61,7 @@ describe('the directory filters find nothing the viewer may not see', () => {
     others['another company\'s member'] = await t.logIn(DEMO_ACCOUNTS.steelMember.email);
     others['a stranger who just signed up'] = await signUp('curieux@ailleurs.example');
 
-    // The facilitator of a neighbouring territory (no API appoints facilitators: set up here, as an operator would).
-    const outsiderMail = 'animation@pays-haut.example';
-    await signUp(outsiderMail, 'pays-haut-secret-1');
-    const em = t.app.orm.em.fork();
-    const [lorraine] = await em.execute(`select id from territory where parent_id is null`);
-    const paysHaut = randomUUID();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) values (?, now(), now(), 'Pays-Haut', ?)`, [paysHaut, lorraine.id]);
-    await em.execute(
-      `insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-       select gen_random_uuid(), now(), now(), u.id, ? from app_user u where u.email = ?`,
-      [paysHaut, outsiderMail],
-    );
-    others['the facilitator of another territory'] = await t.logIn(outsiderMail, 'pays-haut-secret-1');
+    others['the facilitator of another territory'] = (await otherTerritoryFacilitator(t)).as;
   });
   afterAll(async () => t?.stop());
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { collect, TestApp, type As, type GraphQLResponse } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
  * docs/THREAT_MODEL.md #52–53. The facilitators' tools on a synergy (putting the parties in touch, who answered,
@@ -40,19 +41,8 @@ describe('facilitator tools: nobody else uses or reads them', () => {
     partyToken = { token: (await t.gql(`mutation { createApiToken(name: "script") { token } }`, {}, party)).data!.createApiToken.token };
     await t.gql(`mutation { signUp(input: {email: "curieux@concurrent.example", password: "curieux-secret-1", name: "Curieux"}) { viewer { id } } }`);
     stranger = await t.logIn('curieux@concurrent.example', 'curieux-secret-1');
-    // The neighbouring territory and its facilitator (no API appoints facilitators: an operator does).
-    await t.gql(`mutation { signUp(input: {email: "animation@pays-haut.example", password: "pays-haut-secret-1", name: "Animateur Pays-Haut"}) { viewer { id } } }`);
-    const em = t.app.orm.em.fork();
-    const [lorraine] = await em.execute(`select id from territory where parent_id is null`);
-    const paysHautDb = randomUUID();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) values (?, now(), now(), 'Pays-Haut', ?)`, [paysHautDb, lorraine.id]);
-    await em.execute(`insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-      select gen_random_uuid(), now(), now(), u.id, ? from app_user u where u.email = 'animation@pays-haut.example'`, [paysHautDb]);
-    outsider = await t.logIn('animation@pays-haut.example', 'pays-haut-secret-1');
-    outsiderId = (await t.gql(`{ viewer { id } }`, {}, outsider)).data!.viewer.id;
-    const territories = (await t.gql(`{ territories { id name } }`)).data!.territories;
-    fensch = territories.find((x: any) => x.name === 'Val de Fensch').id;
-    paysHaut = territories.find((x: any) => x.name === 'Pays-Haut').id;
+    ({ as: outsider, userId: outsiderId, territoryId: paysHaut } = await otherTerritoryFacilitator(t));
+    fensch = (await t.gql(`{ territories { id name } }`)).data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
 
     const orgOf = async (as: As) => (await t.gql(`{ viewer { memberships { organization { id } } } }`, {}, as)).data!.viewer.memberships[0].organization.id;
     const joinery = await t.logIn(DEMO_ACCOUNTS.joineryMember.email);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/global-id.js';
 import { TestApp, type As, type GraphQLResponse } from '../harness.js';
 import { planProject, type PlanProject } from '../collab/collab-harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 const SAVE = `mutation($p: ID!, $n: String!) { saveProjectPlanVersion(projectId: $p, name: $n) { id name savedByName savedAt } }`;
 const GET = `query($id: ID!) { projectPlanVersion(id: $id) { id name plan { summary notesText actions { id title } } } }`;
@@ -55,12 +56,7 @@ describe('who may see, save and restore the versions of a plan', () => {
     const otherOrg = await organizationOf(otherCompany, 'Concurrent SA', fensch);
     invitee = await signUp('contact@invitee.fr', 'Invitée');
     const inviteeOrg = await organizationOf(invitee, 'Invitée SARL', fensch);
-    otherFacilitator = await signUp('animateur@pays-haut.fr', 'Animateur Pays-Haut');
-    const em = t.app.orm.em.fork();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) select gen_random_uuid(), now(), now(), 'Pays-Haut', parent_id from territory where name = 'Val de Fensch'`);
-    await em.execute(`insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-      select gen_random_uuid(), now(), now(), u.id, t.id from app_user u, territory t where u.email = 'animateur@pays-haut.fr' and t.name = 'Pays-Haut'`);
-    otherFacilitator = await t.logIn('animateur@pays-haut.fr', 'un-long-mot-de-passe');
+    otherFacilitator = (await otherTerritoryFacilitator(t)).as;
 
     // Both organisations approved by the territory's facilitator: their members are members in full.
     for (const org of [otherOrg, inviteeOrg]) await ok(t.gql(`mutation($o: ID!) { approveOrganization(id: $o) { approval } }`, { o: org }, p.facilitator));

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { TestApp, type As } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
  * docs/THREAT_MODEL.md #15g. `updateSite` changes a site (its place on the map included) for its organisation's
@@ -38,14 +38,7 @@ describe('editing a site', () => {
     original = rest;
     await t.gql(`mutation { signUp(input: {email: "curieux@concurrent.example", password: "curieux-secret-1", name: "Curieux"}) { viewer { id } } }`);
     stranger = await t.logIn('curieux@concurrent.example', 'curieux-secret-1');
-    await t.gql(`mutation { signUp(input: {email: "animation@pays-haut.example", password: "pays-haut-secret-1", name: "Animateur Pays-Haut"}) { viewer { id } } }`);
-    const em = t.app.orm.em.fork();
-    const [lorraine] = await em.execute(`select id from territory where parent_id is null`);
-    const paysHaut = randomUUID();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) values (?, now(), now(), 'Pays-Haut', ?)`, [paysHaut, lorraine.id]);
-    await em.execute(`insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-      select gen_random_uuid(), now(), now(), u.id, ? from app_user u where u.email = 'animation@pays-haut.example'`, [paysHaut]);
-    outsider = await t.logIn('animation@pays-haut.example', 'pays-haut-secret-1');
+    outsider = (await otherTerritoryFacilitator(t)).as;
     const made = await t.gql(`mutation { createApiToken(name: "ERP") { token apiToken { id } } }`, {}, member);
     await t.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, { id: made.data!.createApiToken.apiToken.id }, member);
     revoked = { token: made.data!.createApiToken.token };

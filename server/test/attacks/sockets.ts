@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { toGlobalId } from '../../src/graphql/global-id.js';
 import { TestApp } from '../harness.js';
 
 /** Credentials as an attacker's client sends them: a session cookie or a bearer token (in `connection_init`). */
@@ -17,6 +19,50 @@ export class AttackServer extends TestApp {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return { token: res.data!.createApiToken.token, id: res.data!.createApiToken.apiToken.id };
   }
+}
+
+/**
+ * Makes the user of `email` the facilitator of one territory (its database ID), or of every territory they do not
+ * facilitate yet. No API appoints facilitators: this is what an operator does, in SQL.
+ */
+export async function appointFacilitator(server: TestApp, email: string, territory: { id: string } | 'every'): Promise<void> {
+  const em = server.app.orm.em.fork();
+  const [user] = await em.execute(`select id from app_user where email = ?`, [email]);
+  if (!user) throw new Error(`no user ${email} to appoint`);
+  const only = territory === 'every' ? null : territory.id;
+  await em.execute(
+    `insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
+     select gen_random_uuid(), now(), now(), ?, t.id from territory t
+      where (?::uuid is null or t.id = ?::uuid)
+        and not exists (select 1 from territory_facilitator f where f.user_id = ? and f.territory_id = t.id)`,
+    [user.id, only, only, user.id],
+  );
+}
+
+/** The facilitator of another territory, signed in: who they are, and their territory (global IDs). */
+export interface OtherTerritoryFacilitator {
+  as: { cookie: string };
+  userId: string;
+  territoryId: string;
+}
+
+/**
+ * A neighbouring territory, Pays-Haut (a sibling of Val de Fensch under the root), and its facilitator: a user who
+ * signs up with `email`, is appointed there (as an operator would) and then logs in.
+ */
+export async function otherTerritoryFacilitator(server: TestApp, email = 'animation@pays-haut.example'): Promise<OtherTerritoryFacilitator> {
+  const password = 'pays-haut-secret-1';
+  const signUp = await server.gql(`mutation($e: String!, $p: String!) { signUp(input: {email: $e, password: $p, name: "Animateur Pays-Haut"}) { viewer { id } } }`, {
+    e: email,
+    p: password,
+  });
+  if (signUp.errors) throw new Error(`sign-up failed: ${JSON.stringify(signUp.errors)}`);
+  const id = randomUUID();
+  await server.app.orm.em
+    .fork()
+    .execute(`insert into territory (id, created_at, updated_at, name, parent_id) select ?, now(), now(), 'Pays-Haut', id from territory where parent_id is null`, [id]);
+  await appointFacilitator(server, email, { id });
+  return { as: await server.logIn(email, password), userId: signUp.data!.signUp.viewer.id, territoryId: toGlobalId('Territory', id) };
 }
 
 export interface Closed {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { collect, TestApp, type As } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
  * docs/THREAT_MODEL.md #58. When a member declares a flow, detection re-runs and may suggest a synergy: the
@@ -51,23 +51,14 @@ describe('a synergy suggested as a flow is declared is told live to the facilita
   it('the facilitator hears SUGGESTED; a party, another member, a stranger, another territory’s facilitator and a revoked token hear nothing', async () => {
     // The listeners who must hear nothing. Each socket also follows the territory's flows, where a PUBLIC flow's
     // changes reach them all: the sentinel that proves their socket was live and caught up.
-    const outsiderMail = `animation-${randomUUID().slice(0, 8)}@pays-haut.example`;
-    await signUp(outsiderMail, 'pays-haut-secret-1');
-    const em = t.app.orm.em.fork();
-    const [lorraine] = await em.execute(`select id from territory where parent_id is null`);
-    const paysHaut = randomUUID();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) values (?, now(), now(), 'Pays-Haut', ?)`, [paysHaut, lorraine.id]);
-    await em.execute(
-      `insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id) select gen_random_uuid(), now(), now(), u.id, ? from app_user u where u.email = ?`,
-      [paysHaut, outsiderMail],
-    );
+    const outsider = await otherTerritoryFacilitator(t);
     const tokenOwner = await t.logIn(DEMO_ACCOUNTS.facilitator.email);
     const created = await t.gql(`mutation { createApiToken(name: "écoute") { token apiToken { id } } }`, {}, tokenOwner);
     const listeners: Record<string, As> = {
       'a party (the steelworks)': await t.logIn(DEMO_ACCOUNTS.steelMember.email),
       'another company’s member': await t.logIn(DEMO_ACCOUNTS.authorityMember.email),
       'a stranger who just signed up': await signUp('curieux@ailleurs.example', 'nouveau-secret-1'),
-      'the facilitator of another territory': await t.logIn(outsiderMail, 'pays-haut-secret-1'),
+      'the facilitator of another territory': outsider.as,
       'a token revoked on its open socket': { token: created.data!.createApiToken.token },
     };
     const publicFlow = (await t.gql(`query($t: ID!) { flows(first: 100, filter: {territoryId: $t}) { nodes { id visibility organization { id } } } }`, { t: fensch }, facilitator)).data!.flows.nodes.find(

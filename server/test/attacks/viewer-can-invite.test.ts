@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { TestApp, type As } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
  * docs/THREAT_MODEL.md #15d. `Organization.viewerCanInvite` tells the page whether to show the invite form: it must
@@ -28,15 +28,8 @@ describe('viewerCanInvite says what inviteToOrganization does, for each person',
       return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
     };
     people.stranger = await signUp('inconnu@example.org', 'Inconnu');
-    people.outsider = await signUp('animation@pays-haut.example', 'Animateur Pays-Haut');
-    // No API appoints facilitators (an operator does): the neighbouring territory's facilitator is set up here.
-    const em = t.app.orm.em.fork();
-    const [root] = await em.execute(`select id from territory where parent_id is null`);
-    const paysHaut = randomUUID();
-    await em.execute(`insert into territory (id, created_at, updated_at, name, parent_id) values (?, now(), now(), 'Pays-Haut', ?)`, [paysHaut, root.id]);
-    await em.execute(`insert into territory_facilitator (id, created_at, updated_at, user_id, territory_id)
-      select gen_random_uuid(), now(), now(), u.id, ? from app_user u where u.email = 'animation@pays-haut.example'`, [paysHaut]);
-    people.outsider = await t.logIn('animation@pays-haut.example', 'un-secret-assez-long');
+    const paysHaut = await otherTerritoryFacilitator(t);
+    people.outsider = paysHaut.as;
 
     const territories = (await t.gql(`{ territories { id name } }`, {}, people.facilitator)).data!.territories;
     const fensch = territories.find((x: any) => x.name === 'Val de Fensch').id;
@@ -54,7 +47,7 @@ describe('viewerCanInvite says what inviteToOrganization does, for each person',
     // The creation's own answer says no either: the stranger's membership is not approved yet.
     expect(pending.viewerCanInvite).toBe(false);
     orgs.strangers = pending.id;
-    orgs.paysHaut = (await create(people.outsider, territories.find((x: any) => x.name === 'Pays-Haut').id, 'Aciérie du Pays-Haut')).id;
+    orgs.paysHaut = (await create(people.outsider, paysHaut.territoryId, 'Aciérie du Pays-Haut')).id;
 
     // The steel member's own API token, then revoked.
     const made = await t.gql(`mutation { createApiToken(name: "ERP") { token apiToken { id } } }`, {}, people.steel);
