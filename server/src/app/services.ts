@@ -48,63 +48,72 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
   return new Set(knowledgeBase.needs.map((need) => need.code));
 }
 
+/** What a service is built from: the unit of work, the shared dependencies, and the services it is built on. */
+interface Unit {
+  readonly em: EntityManager;
+  readonly deps: AppDeps;
+  /** The services others are built on (read lazily too): a narrow view of `Services`, or its type would loop. */
+  readonly services: { readonly auth: AuthService; readonly projects: ProjectService };
+}
+
+/** How each domain service is built; `createServices` builds one when it is first read. */
+const FACTORIES = {
+  auth: ({ em, deps }: Unit) => new AuthService(em, deps),
+  invitations: ({ em, deps, services }: Unit) => new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth: services.auth }),
+  passwordResets: ({ em, deps, services }: Unit) => new PasswordResetService(em, { ...deps, auth: services.auth }),
+  notificationPreference: ({ em }: Unit) => new NotificationPreferenceService(em),
+  firstFacilitator: ({ em, deps, services }: Unit) => new FirstFacilitatorService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth: services.auth }),
+  territories: ({ em }: Unit) => new TerritoryService(em),
+  organizations: ({ em, deps }: Unit) => new OrganizationService(em, deps.pubSub),
+  approvals: ({ em, deps }: Unit) => new ApprovalService(em, deps.pubSub),
+  flows: ({ em, deps }: Unit) => new FlowService(em, deps.pubSub, deps.needCodes),
+  imports: ({ em, deps }: Unit) => new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport),
+  synergies: ({ em, deps }: Unit) => new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations),
+  facilitation: ({ em, deps }: Unit) => new FacilitationService(em, deps.pubSub),
+  projects: ({ em, deps }: Unit) => new ProjectService(em, deps.pubSub),
+  plans: ({ em, deps }: Unit) => new PlanService(em, deps.pubSub, deps.planDocuments),
+  planVersions: ({ deps, services }: Unit) => new PlanVersionService(services.projects, deps.planVersions),
+};
+
+/** The domain services of one unit of work, each of its exact type. */
+export type Services = Lazy<typeof FACTORIES>;
+
+const newServices = lazily<Unit, typeof FACTORIES>(FACTORIES);
+
 /**
  * The domain services bound to one unit of work (one request, or one WebSocket operation), each built when first
  * read: a request uses one or two of them.
  */
-export function createServices(em: EntityManager, deps: AppDeps) {
-  const made = new Map<string, unknown>();
-  const once = <T>(name: string, make: () => T): T => {
-    if (!made.has(name)) made.set(name, make());
-    return made.get(name) as T;
-  };
-  return {
-    get auth() {
-      return once('auth', () => new AuthService(em, deps));
-    },
-    get invitations() {
-      return once('invitations', () => new InvitationService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth: this.auth }));
-    },
-    get passwordResets() {
-      return once('passwordResets', () => new PasswordResetService(em, { ...deps, auth: this.auth }));
-    },
-    get notificationPreference() {
-      return once('notificationPreference', () => new NotificationPreferenceService(em));
-    },
-    get firstFacilitator() {
-      return once('firstFacilitator', () => new FirstFacilitatorService(em, { sessionSecret: deps.sessionSecret, throttle: deps.throttle, auth: this.auth }));
-    },
-    get territories() {
-      return once('territories', () => new TerritoryService(em));
-    },
-    get organizations() {
-      return once('organizations', () => new OrganizationService(em, deps.pubSub));
-    },
-    get approvals() {
-      return once('approvals', () => new ApprovalService(em, deps.pubSub));
-    },
-    get flows() {
-      return once('flows', () => new FlowService(em, deps.pubSub, deps.needCodes));
-    },
-    get imports() {
-      return once('imports', () => new ImportService(em, deps.pubSub, deps.needCodes, deps.offThreadImport));
-    },
-    get synergies() {
-      return once('synergies', () => new SynergyService(em, deps.pubSub, deps.synergyDetection, deps.aggregateMinOrganizations));
-    },
-    get facilitation() {
-      return once('facilitation', () => new FacilitationService(em, deps.pubSub));
-    },
-    get projects() {
-      return once('projects', () => new ProjectService(em, deps.pubSub));
-    },
-    get plans() {
-      return once('plans', () => new PlanService(em, deps.pubSub, deps.planDocuments));
-    },
-    get planVersions() {
-      return once('planVersions', () => new PlanVersionService(this.projects, deps.planVersions));
-    },
-  };
+export function createServices(em: EntityManager, deps: AppDeps): Services {
+  const services = newServices(() => unit);
+  const unit: Unit = { em, deps, services };
+  return services;
 }
 
-export type Services = ReturnType<typeof createServices>;
+type Lazy<F extends Record<string, (input: never) => unknown>> = { readonly [K in keyof F]: ReturnType<F[K]> };
+
+const INPUT = Symbol('input');
+const MADE = Symbol('made');
+
+/**
+ * Makes objects with one property per factory, each built by its factory (given the object's input) when first read,
+ * then kept. The getters are defined once, here, on a prototype: an object costs one allocation and builds nothing.
+ */
+export function lazily<I, F extends Record<string, (input: I) => unknown>>(factories: F): (input: () => I) => Lazy<F> {
+  class LazyObject {
+    readonly [INPUT]: () => I;
+    readonly [MADE] = new Map<string, unknown>();
+    constructor(input: () => I) {
+      this[INPUT] = input;
+    }
+  }
+  for (const [name, make] of Object.entries(factories)) {
+    Object.defineProperty(LazyObject.prototype, name, {
+      get(this: LazyObject) {
+        if (!this[MADE].has(name)) this[MADE].set(name, make(this[INPUT]()));
+        return this[MADE].get(name);
+      },
+    });
+  }
+  return (input) => new LazyObject(input) as unknown as Lazy<F>;
+}
