@@ -42,39 +42,37 @@ export function checkOrganizationFilter(input: OrganizationFilterFields | undefi
   return { kind: input?.kind, search, commune, sectorCodes };
 }
 
+/** One SQL condition and the values of its placeholders, in order. */
+interface Clause {
+  sql: string;
+  params: unknown[];
+}
+
+const clause = (sql: string, ...params: unknown[]): Clause => ({ sql, params });
+/** Any of the clauses. */
+const anyOf = (clauses: Clause[]): Clause => clause(`(${clauses.map((c) => c.sql).join(' or ')})`, ...clauses.flatMap((c) => c.params));
+/** The sector is one of these activity codes. */
+const naceCodeIn = (codes: string[]): Clause => clause(`o.nace_code = ${ANY_TEXT}`, sqlList(codes));
+/** One of the organisation's own sites has its commune `=` (or `like`) the value, accents and case set aside. */
+const siteCity = (test: '=' | 'like', value: string): Clause =>
+  clause(`exists (select 1 from site s where s.organization_id = o.id and fe2i_fold(s.city) ${test} fe2i_fold(?))`, value);
+
 /**
  * The SQL conditions of a filter over `organization o`, to AND with the viewer's scope. A site is matched only
  * through its own organisation, so a commune names nothing the organisation's row would not show.
  */
 export function organizationFilterSql(filter: OrganizationFilter): { clauses: string[]; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.territoryIds) {
-    clauses.push(`o.territory_id = ${ANY_UUID}`);
-    params.push(sqlList(filter.territoryIds));
-  }
-  if (filter.kind) {
-    clauses.push('o.kind = ?');
-    params.push(filter.kind);
-  }
-  if (filter.sectorCodes) {
-    clauses.push(`o.nace_code = ${ANY_TEXT}`);
-    params.push(sqlList(filter.sectorCodes));
-  }
-  if (filter.commune) {
-    clauses.push('exists (select 1 from site s where s.organization_id = o.id and fe2i_fold(s.city) = fe2i_fold(?))');
-    params.push(filter.commune);
-  }
+  const all: Clause[] = [];
+  if (filter.territoryIds) all.push(clause(`o.territory_id = ${ANY_UUID}`, sqlList(filter.territoryIds)));
+  if (filter.kind) all.push(clause('o.kind = ?', filter.kind));
+  if (filter.sectorCodes) all.push(naceCodeIn(filter.sectorCodes));
+  if (filter.commune) all.push(siteCity('=', filter.commune));
   if (filter.search) {
     const pattern = containsPattern(filter.search);
-    const ways = ['fe2i_fold(o.name) like fe2i_fold(?)', 'exists (select 1 from site s where s.organization_id = o.id and fe2i_fold(s.city) like fe2i_fold(?))'];
-    params.push(pattern, pattern);
     const labelled = codesLabelled(filter.search);
-    if (labelled.length) {
-      ways.push(`o.nace_code = ${ANY_TEXT}`);
-      params.push(sqlList(labelled));
-    }
-    clauses.push(`(${ways.join(' or ')})`);
+    const ways = [clause('fe2i_fold(o.name) like fe2i_fold(?)', pattern), siteCity('like', pattern)];
+    if (labelled.length) ways.push(naceCodeIn(labelled));
+    all.push(anyOf(ways));
   }
-  return { clauses, params };
+  return { clauses: all.map((c) => c.sql), params: all.flatMap((c) => c.params) };
 }
