@@ -25,3 +25,8 @@ export function workspaceTerritories(viewer: ViewerTerritories): WorkspaceTerrit
   }
   return [...territories.values()];
 }
+
+/** The territory the viewer chose, or the first when they chose none (or one no longer theirs); none if they have none. */
+export function chosenTerritory(territories: readonly WorkspaceTerritory[], chosenId: string | null): WorkspaceTerritory | undefined {
+  return territories.find((candidate) => candidate.id === chosenId) ?? territories[0];
+}

@@ -1,10 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
 import { describeError } from '../../ui/errors';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { hrefOf } from '../../ui/route';
+import { TerritoryChoice, useTerritoryChoice } from '../../ui/TerritoryChoice';
 import { TerritoryImpactPanel } from '../synergies/TerritoryImpactPanel';
 import { workspaceTerritories, type WorkspaceTerritory } from '../../ui/viewer-territories';
 import { useDashboardData, type DashboardOrganization } from './dashboard-data';
@@ -42,8 +43,7 @@ export default function DashboardPage() {
   const [{ data, fetching, error }] = useQuery({ query: DashboardViewerQuery });
   const viewer = data?.viewer;
   const territories = viewer ? workspaceTerritories(viewer) : [];
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const territory = territories.find((candidate) => candidate.id === chosenId) ?? territories[0];
+  const [territory, choose] = useTerritoryChoice(territories);
   const own = useMemo(() => viewer?.memberships.map(({ organization }) => organization) ?? [], [viewer]);
 
   return (
@@ -52,18 +52,7 @@ export default function DashboardPage() {
       <p className="muted">{t('dashboard.intro')}</p>
       <QueryStatus loading={fetching && !data} error={error} errorKey="dashboard.error" />
       {viewer && !territory && <p>{t('dashboard.noTerritory')}</p>}
-      {territories.length > 1 && territory && (
-        <div className="field inline">
-          <label htmlFor={`${id}-territory`}>{t('dashboard.territory')}</label>
-          <select id={`${id}-territory`} value={territory.id} onChange={(event) => setChosenId(event.target.value)}>
-            {territories.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <TerritoryChoice id={`${id}-territory`} label={t('dashboard.territory')} territories={territories} chosen={territory} onChoose={choose} />
       {territory && <TerritoryDashboard key={territory.id} territory={territory} own={own} />}
     </section>
   );

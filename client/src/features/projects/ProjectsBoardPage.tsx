@@ -1,8 +1,9 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/useI18n';
 import { QueryStatus } from '../../ui/QueryStatus';
+import { TerritoryChoice, useTerritoryChoice } from '../../ui/TerritoryChoice';
 import { workspaceTerritories, type WorkspaceTerritory } from '../../ui/viewer-territories';
 import { boardColumns } from './board';
 import { CreateProjectForm } from './CreateProjectForm';
@@ -50,8 +51,7 @@ export function ProjectsBoardPage() {
   const id = useId();
   const [{ data, fetching, error }] = useQuery({ query: ProjectsWorkspaceQuery });
   const territories = data?.viewer ? workspaceTerritories(data.viewer) : [];
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const territory = territories.find((candidate) => candidate.id === chosenId) ?? territories[0];
+  const [territory, choose] = useTerritoryChoice(territories);
 
   return (
     <section aria-labelledby={`${id}-title`} className="projects-page workspace">
@@ -59,18 +59,7 @@ export function ProjectsBoardPage() {
       <p className="muted">{t('projects.intro')}</p>
       <InvitationsPanel />
       <QueryStatus loading={fetching && !data} error={error} errorKey="projects.error" />
-      {territories.length > 1 && (
-        <div className="field inline">
-          <label htmlFor={`${id}-territory`}>{t('projects.territory')}</label>
-          <select id={`${id}-territory`} value={territory.id} onChange={(event) => setChosenId(event.target.value)}>
-            {territories.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <TerritoryChoice id={`${id}-territory`} label={t('projects.territory')} territories={territories} chosen={territory} onChoose={choose} />
       {data && territories.length === 0 && <p className="muted">{t('projects.noTerritory')}</p>}
       {territory?.facilitated && <CreateProjectForm key={territory.id} origin={{ territoryId: territory.id }} />}
       {territory && <ProjectsBoard key={territory.id} territory={territory} />}

@@ -9,6 +9,7 @@ import { LiveSuggestions } from './LiveSuggestions';
 import { SynergyFilters } from './SynergyFilters';
 import { SynergyList } from './SynergyList';
 import { TerritoryImpactPanel } from './TerritoryImpactPanel';
+import { TerritoryChoice, useTerritoryChoice } from '../../ui/TerritoryChoice';
 import { workspaceTerritories, type WorkspaceTerritory } from '../../ui/viewer-territories';
 import { hrefOf } from '../../ui/route';
 import { useSynergyChanges } from './facilitation/useSynergyChanges';
@@ -74,8 +75,7 @@ export function SynergiesPage() {
 function TerritoryOverview({ territories }: { territories: WorkspaceTerritory[] }) {
   const { t } = useI18n();
   const id = useId();
-  const [chosenId, setChosenId] = useState(territories[0].id);
-  const territory = territories.find((candidate) => candidate.id === chosenId) ?? territories[0];
+  const [territory = territories[0], choose] = useTerritoryChoice(territories);
   return (
     <section className="territory-overview" aria-labelledby={`${id}-impacts`}>
       <div className="section-head">
@@ -83,18 +83,7 @@ function TerritoryOverview({ territories }: { territories: WorkspaceTerritory[] 
           {t('territoryImpact.title')}
           {territories.length === 1 && ` — ${territory.name}`}
         </h2>
-        {territories.length > 1 && (
-          <div className="field inline">
-            <label htmlFor={`${id}-territory`}>{t('territoryImpact.territory')}</label>
-            <select id={`${id}-territory`} value={territory.id} onChange={(event) => setChosenId(event.target.value)}>
-              {territories.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <TerritoryChoice id={`${id}-territory`} label={t('territoryImpact.territory')} territories={territories} chosen={territory} onChoose={choose} />
       </div>
       <TerritoryImpactPanel territoryId={territory.id} headingId={`${id}-impacts`} />
       {territory.facilitated && (
