@@ -48,6 +48,34 @@ export function needCodesOf(knowledgeBase: KnowledgeBase): NeedCodes {
   return new Set(knowledgeBase.needs.map((need) => need.code));
 }
 
+type Lazy<F extends Record<string, (input: never) => unknown>> = { readonly [K in keyof F]: ReturnType<F[K]> };
+
+const INPUT = Symbol('input');
+const MADE = Symbol('made');
+
+/**
+ * Makes objects with one property per factory, each built by its factory (given the object's input) when first read,
+ * then kept. The getters are defined once, here, on a prototype: an object costs one allocation and builds nothing.
+ */
+export function lazily<I, F extends Record<string, (input: I) => unknown>>(factories: F): (input: () => I) => Lazy<F> {
+  class LazyObject {
+    readonly [INPUT]: () => I;
+    readonly [MADE] = new Map<string, unknown>();
+    constructor(input: () => I) {
+      this[INPUT] = input;
+    }
+  }
+  for (const [name, make] of Object.entries(factories)) {
+    Object.defineProperty(LazyObject.prototype, name, {
+      get(this: LazyObject) {
+        if (!this[MADE].has(name)) this[MADE].set(name, make(this[INPUT]()));
+        return this[MADE].get(name);
+      },
+    });
+  }
+  return (input) => new LazyObject(input) as unknown as Lazy<F>;
+}
+
 /** What a service is built from: the unit of work, the shared dependencies, and the services it is built on. */
 interface Unit {
   readonly em: EntityManager;
@@ -88,32 +116,4 @@ export function createServices(em: EntityManager, deps: AppDeps): Services {
   const services = newServices(() => unit);
   const unit: Unit = { em, deps, services };
   return services;
-}
-
-type Lazy<F extends Record<string, (input: never) => unknown>> = { readonly [K in keyof F]: ReturnType<F[K]> };
-
-const INPUT = Symbol('input');
-const MADE = Symbol('made');
-
-/**
- * Makes objects with one property per factory, each built by its factory (given the object's input) when first read,
- * then kept. The getters are defined once, here, on a prototype: an object costs one allocation and builds nothing.
- */
-export function lazily<I, F extends Record<string, (input: I) => unknown>>(factories: F): (input: () => I) => Lazy<F> {
-  class LazyObject {
-    readonly [INPUT]: () => I;
-    readonly [MADE] = new Map<string, unknown>();
-    constructor(input: () => I) {
-      this[INPUT] = input;
-    }
-  }
-  for (const [name, make] of Object.entries(factories)) {
-    Object.defineProperty(LazyObject.prototype, name, {
-      get(this: LazyObject) {
-        if (!this[MADE].has(name)) this[MADE].set(name, make(this[INPUT]()));
-        return this[MADE].get(name);
-      },
-    });
-  }
-  return (input) => new LazyObject(input) as unknown as Lazy<F>;
 }
