@@ -1,9 +1,9 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Ctx, Field, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import type { FlowResolverContext } from './flow.context.js';
 import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { flowAccess } from '../policy/policy.js';
 import type { MaybeViewer } from '../policy/viewer.js';
+import { eventsHeard } from '../pubsub/events-heard.js';
 import type { FlowChangedPayload } from '../pubsub/pubsub.js';
 import type { FlowRecord } from './flow.record.js';
 import { FlowNode } from './flow.types.js';
@@ -52,10 +52,7 @@ export class FlowChangedResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as FlowResolverContext;
       const territoryId = expectId(args.territoryId as string, 'Territory', 'territoryId');
-      return pipe(
-        ctx.pubSub.subscribe('FLOW_CHANGED'),
-        filter((p: FlowChangedPayload) => p.territoryChain.includes(territoryId) && eventFor(ctx.viewer, p) !== null),
-      );
+      return eventsHeard(ctx.pubSub, 'FLOW_CHANGED', (p) => p.territoryChain.includes(territoryId) && eventFor(ctx.viewer, p) !== null);
     },
   })
   async flowChanged(

@@ -1,6 +1,5 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { expectId, toGlobalId } from '../graphql/global-id.js';
+import { toGlobalId } from '../graphql/global-id.js';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { canSeeParticipantIdentity } from '../policy/project-policy.js';
 import type { PlanChangedPayload, PlanItemIds } from '../pubsub/pubsub.js';
@@ -8,6 +7,7 @@ import { PlanChangeAuthorNode, PlanChangedEventNode, PlanItemChangesNode, PlanPa
 import { viewPlan } from './plan-view.js';
 import { ProjectPlanNode } from './plan.types.js';
 import type { ProjectResolverContext } from './project.context.js';
+import { projectEventsHeard } from './project-events.js';
 import { projectFactsOf, type ProjectRecord } from './project.records.js';
 
 const items = (ids: PlanItemIds) => Object.assign(new PlanItemChangesNode(), ids);
@@ -20,15 +20,7 @@ export class PlanChangedResolver {
       "Changes to a project's plan, from any side (browsers on the live document, or the API), each built for you when it is delivered: " +
       'events reach you only while you may read the plan. Subscribing to a project you may not see is accepted and stays silent, exactly ' +
       'like one that does not exist.',
-    subscribe: ({ args, context }) => {
-      const ctx = context as ProjectResolverContext;
-      const projectId = expectId(args.projectId as string, 'SynergyProject', 'projectId');
-      // Access is decided at each delivery on current rows: a participant removed a moment ago hears nothing more.
-      return pipe(
-        ctx.pubSub.subscribe('PLAN_CHANGED'),
-        filter(async (p: PlanChangedPayload) => p.projectId === projectId && (await ctx.services.projects.fresh().find(ctx.viewer, projectId)) !== null),
-      );
-    },
+    subscribe: ({ args, context }) => projectEventsHeard(context as ProjectResolverContext, 'PLAN_CHANGED', args.projectId),
   })
   async planChanged(
     @Root() payload: PlanChangedPayload,

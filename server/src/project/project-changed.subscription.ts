@@ -1,8 +1,8 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { expectId, toGlobalId } from '../graphql/global-id.js';
+import { toGlobalId } from '../graphql/global-id.js';
 import type { ProjectChangedPayload } from '../pubsub/pubsub.js';
 import type { ProjectResolverContext } from './project.context.js';
+import { projectEventsHeard } from './project-events.js';
 import { ProjectChange } from './project.enums.js';
 import { viewProject } from './project-view.js';
 import { ProjectChangedEventNode } from './project.types.js';
@@ -13,15 +13,7 @@ export class ProjectChangedResolver {
     description:
       'Changes to a project (stage, invitations, participants), each built for you when it is delivered: events reach you only while you ' +
       'may see the project. Subscribing to a project you may not see is accepted and stays silent, exactly like one that does not exist.',
-    subscribe: ({ args, context }) => {
-      const ctx = context as ProjectResolverContext;
-      const projectId = expectId(args.projectId as string, 'SynergyProject', 'projectId');
-      // Access is decided at each delivery on current rows: a participant removed a moment ago hears nothing more.
-      return pipe(
-        ctx.pubSub.subscribe('PROJECT_CHANGED'),
-        filter(async (p: ProjectChangedPayload) => p.projectId === projectId && (await ctx.services.projects.fresh().find(ctx.viewer, projectId)) !== null),
-      );
-    },
+    subscribe: ({ args, context }) => projectEventsHeard(context as ProjectResolverContext, 'PROJECT_CHANGED', args.projectId),
   })
   async projectChanged(
     @Root() payload: ProjectChangedPayload,

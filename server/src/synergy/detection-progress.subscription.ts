@@ -1,8 +1,8 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Field, ID, Int, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors/domain-errors.js';
 import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { canManageSynergies } from '../policy/synergy-policy.js';
+import { eventsHeard } from '../pubsub/events-heard.js';
 import type { DetectionProgressPayload } from '../pubsub/pubsub.js';
 import { DetectionReportNode } from './synergy-operations.types.js';
 import type { SynergyResolverContext } from './synergy.context.js';
@@ -48,11 +48,8 @@ export class DetectionProgressResolver {
       const territoryId = expectId(args.territoryId as string, 'Territory', 'territoryId');
       if (!ctx.viewer) throw unauthenticated();
       if (!canManageSynergies(ctx.viewer, territoryId)) throw forbidden('Only the facilitators of this territory follow its detection.');
-      return pipe(
-        ctx.pubSub.subscribe('DETECTION_PROGRESS'),
-        // The viewer's facts are read again for every operation of the socket; an event is judged on them too.
-        filter((p: DetectionProgressPayload) => p.territoryId === territoryId && canManageSynergies(ctx.viewer, territoryId)),
-      );
+      // The viewer's facts are read again for every operation of the socket; an event is judged on them too.
+      return eventsHeard(ctx.pubSub, 'DETECTION_PROGRESS', (p) => p.territoryId === territoryId && canManageSynergies(ctx.viewer, territoryId));
     },
   })
   detectionProgress(

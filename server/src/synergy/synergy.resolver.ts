@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { OrganizationNode } from '../organization/organization.types.js';
 import { connectionOf, pageRequest, toConnection } from '../graphql/connection.js';
@@ -6,6 +5,7 @@ import type { SynergyResolverContext } from './synergy.context.js';
 import { expectId, toGlobalId } from '../graphql/global-id.js';
 import { badInput } from '../errors/domain-errors.js';
 import { isToldOfSuggestion } from '../policy/synergy-policy.js';
+import { eventsHeard } from '../pubsub/events-heard.js';
 import type { SynergySuggestedPayload } from '../pubsub/pubsub.js';
 import { findNeeds } from './knowledge/need-search.js';
 import { RecordSynergyInput, SynergiesArgs } from './synergy.inputs.js';
@@ -138,10 +138,7 @@ export class SynergyResolver {
     description: 'Synergies suggested to your organisations, as you may see them (counterparts anonymous).',
     subscribe: ({ context }) => {
       const ctx = context as SynergyResolverContext;
-      return pipe(
-        ctx.pubSub.subscribe('SYNERGY_SUGGESTED'),
-        filter((p: SynergySuggestedPayload) => isToldOfSuggestion(ctx.viewer, p.organizationIds)),
-      );
+      return eventsHeard(ctx.pubSub, 'SYNERGY_SUGGESTED', (p) => isToldOfSuggestion(ctx.viewer, p.organizationIds));
     },
   })
   async synergySuggested(@Root() payload: SynergySuggestedPayload, @Ctx() ctx: SynergyResolverContext): Promise<SynergyEventNode> {

@@ -1,7 +1,7 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Ctx, Field, ID, ObjectType, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { toGlobalId } from '../../graphql/global-id.js';
 import { isToldOfSynergyChange } from '../../policy/facilitation-policy.js';
+import { eventsHeard } from '../../pubsub/events-heard.js';
 import type { SynergyChangedPayload } from '../../pubsub/pubsub.js';
 import { viewSynergies } from '../view/synergy-view.js';
 import { SynergyNode } from '../view/synergy.types.js';
@@ -40,10 +40,7 @@ export class SynergyChangedResolver {
       'assignments and suggestions made as flows change), each built for you when it is delivered.',
     subscribe: ({ context }) => {
       const ctx = context as FacilitationResolverContext;
-      return pipe(
-        ctx.pubSub.subscribe('SYNERGY_CHANGED'),
-        filter((p: SynergyChangedPayload) => isToldOfSynergyChange(ctx.viewer, p)),
-      );
+      return eventsHeard(ctx.pubSub, 'SYNERGY_CHANGED', (p) => isToldOfSynergyChange(ctx.viewer, p));
     },
   })
   async synergyChanged(@Root() payload: SynergyChangedPayload, @Ctx() ctx: FacilitationResolverContext): Promise<SynergyChangedEventNode> {
