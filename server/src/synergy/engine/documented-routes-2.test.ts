@@ -113,3 +113,11 @@ describe('hot water for a fish farm', () => {
     expect(routes([heat, tanks], 'heat', 'tanks')).toContain('heat-low-temperature-aquaculture');
   });
 });
+
+describe('a district heating exchanger with a 5 K approach', () => {
+  it('offers 95 °C process-cooling heat 13 km away to a network supplied at 90 °C', () => {
+    const heat = out('heat', 'chemicals', 'ENERGY', 'Residual heat from process cooling', { ...MWH, temperatureC: 95, physicalForm: 'LIQUID' }, 13);
+    const network = need('dh', 'heat-company', 'ENERGY', 'Heat supply for the city district heating', { ...MWH, temperatureC: 90 });
+    expect(routes([heat, network], 'heat', 'dh')).toContain('heat-hot-water-district-heating');
+  });
+});
