@@ -1,6 +1,6 @@
 /**
  * Benchmarks, by name: `npm run bench -- synergy [--json] [--sizes=1000,10000]`, `npm run bench -- import`,
- * `npm run bench -- quality [--details]`, `npm run bench -- client`, `npm run bench -- api` (see api.bench.ts),
+ * `npm run bench -- quality [--details] [--dev-only]`, `npm run bench -- client`, `npm run bench -- api` (see api.bench.ts),
  * `npm run bench -- live` (live.bench.ts), `npm run bench -- collab` (collab.bench.ts). Each
  * benchmark module exports `run(args)`, which says whether every check passed; adding one is adding a line below.
  * The exit code is 1 when a check failed, so that CI and scripts see it.
