@@ -95,4 +95,15 @@ describe('impact sources', () => {
     expect(problems).toContain(`emission factor ${oom.id}: an order of magnitude must give its low and high`);
     expect(validateKnowledgeBase(kb)).toEqual([]);
   });
+
+  it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
+    const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
+    expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
+    const bad = structuredClone(kb);
+    const oom = bad.emissionFactors.find((f) => f.derivation === 'ORDER_OF_MAGNITUDE')!;
+    Object.assign(oom, { value: -10, low: -20, high: 0 });
+    expect(validateKnowledgeBase(bad)).toContain(
+      `emission factor ${oom.id}: a negative value must come from named database items (ITEM or DERIVED), not an order of magnitude`,
+    );
+  });
 });
