@@ -43,7 +43,7 @@ describe('impact sources', () => {
   });
 
   it('fails an emission factor that is not an entry of the knowledge base, or whose entry names no item or vintage', () => {
-    const emission = { id: 'ef-natural-gas-pci', value: 227, unit: 'kgCO2e/MWh', sourceId: 'ademe-base-carbone-energie', kind: 'EMISSION' as const };
+    const emission = { id: 'ef-natural-gas-pci', value: 227, unit: 'kgCO2e/MWh', sourceId: 'ademe-base-carbone-v23-6', kind: 'EMISSION' as const };
     const co2: ImpactFigure = { ...base, indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: '1 t CO2e', factors: [emission] };
     expect(auditImpactSources([co2], kb)).toEqual([]);
     expect(auditImpactSources([{ ...co2, factors: [{ ...emission, id: 'ef-made-up' }] }], kb)).toEqual(['ef-made-up: an EMISSION factor that is not in the knowledge base']);
@@ -51,7 +51,7 @@ describe('impact sources', () => {
     noVintage.emissionFactors.find((f) => f.id === 'ef-natural-gas-pci')!.vintage = '';
     expect(auditImpactSources([co2], noVintage)).toEqual(['ef-natural-gas-pci: names no database entry or vintage']);
     expect(auditImpactSources([{ ...co2, factors: [{ ...emission, sourceId: 'ademe-base-carbone-transport' }] }], kb)).toEqual([
-      'ef-natural-gas-pci: cites ademe-base-carbone-transport, its entry ademe-base-carbone-energie',
+      'ef-natural-gas-pci: cites ademe-base-carbone-transport, its entry ademe-base-carbone-v23-6',
     ]);
   });
 
