@@ -96,6 +96,26 @@ describe('impact sources', () => {
     expect(validateKnowledgeBase(kb)).toEqual([]);
   });
 
+  it('names, for each factor read from the Base Carbone V23.6 export, its element number, and dates it by that element', () => {
+    const read = kb.emissionFactors.filter((f) => f.sourceId === 'ademe-base-carbone-v23-6');
+    expect(read.map((f) => f.id)).toEqual(expect.arrayContaining(['ef-electricity-fr', 'ef-fuel-oil-pci', 'ef-truck-articulated-tkm', 'ef-truck-rigid-tkm']));
+    for (const f of read) expect(f.databaseEntry, f.id).toMatch(/Base Carbone V23\.6, éléments? (« [^»]+ », attribut « [^»]+ », source \S+, en kgCO2e\/tonne de déchets : )?n° \d+/);
+    for (const f of read) expect(f.vintage, f.id).toMatch(/^Base Carbone V23\.6, éléments? n° \d+.*modifiés? le \d{4}-\d{2}-\d{2}/);
+    for (const f of read) expect(f.derivation, f.id).not.toBe('ORDER_OF_MAGNITUDE');
+  });
+
+  it('backs the jobs of the paper, board and glass collections with Ordif, a JOBS source, and refuses the Base Carbone there', () => {
+    const ordif = figures.filter((f) => f.indicator === 'JOBS').flatMap((f) => f.factors).filter((u) => u.sourceId === 'ordif-jobs-2018');
+    expect(ordif.length).toBeGreaterThan(0);
+    for (const u of ordif) expect(u).toMatchObject({ id: 'jobs-per-1000-units', kind: 'JOBS' });
+    const bad = structuredClone(kb);
+    bad.pathways.find((p) => p.id === 'pool-cardboard-collection')!.impact.jobsSourceIds = ['ademe-base-carbone-v23-6'];
+    expect(validateKnowledgeBase(bad)).toContain('pathway pool-cardboard-collection: jobs ratio: source ademe-base-carbone-v23-6 is not a JOBS source');
+    expect(auditImpactSources([{ ...base, factors: [{ ...base.factors[0], sourceId: 'ademe-base-carbone-v23-6' }] }], kb)).toEqual([
+      'jobs-per-1000-units: source ademe-base-carbone-v23-6 is not a JOBS source',
+    ]);
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
