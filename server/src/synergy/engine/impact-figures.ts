@@ -150,12 +150,16 @@ export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
   let high = 0;
   for (const t of terms) {
     central += (t.sign * t.quantity.central * t.factor.range.central) / 1000;
+    // A factor may be negative (recycled board emits more than virgin board, FEDEREC 2017): the low end takes the
+    // quantity that makes each term smallest, the high end the one that makes it largest.
+    const least = Math.min(t.quantity.low * t.factor.range.low, t.quantity.high * t.factor.range.low);
+    const most = Math.max(t.quantity.high * t.factor.range.high, t.quantity.low * t.factor.range.high);
     if (t.sign > 0) {
-      low += (t.quantity.low * t.factor.range.low) / 1000;
-      high += (t.quantity.high * t.factor.range.high) / 1000;
+      low += least / 1000;
+      high += most / 1000;
     } else {
-      low -= (t.quantity.high * t.factor.range.high) / 1000;
-      high -= (t.quantity.low * t.factor.range.low) / 1000;
+      low -= most / 1000;
+      high -= least / 1000;
     }
   }
   const parts = terms.map(

@@ -150,7 +150,8 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
     const material = isMaterialPathway(pathway);
     const disposalId = disposalFactorIdFor(pathway.impact.avoidedDisposalFactorId, output.currentDestination);
     terms = avoidedTerms(pathway, q, diverted, partial, kb, productionId, material ? share : FULL_SHARE, disposalId);
-    // Rejects and losses of recycling are still disposed of: the yield scales both avoided terms (net-economics.ts).
+    // Rejects and losses of recycling are still disposed of: the yield scales the avoided disposal, and the avoided
+    // production unless its factor is per t recovered (net-economics.ts).
     yieldUse = withRecyclingYield(pathway, productionId, terms);
     if (terms.length > 0) terms.push(...processTerms(pathway, q, material ? share : FULL_SHARE, output.currentDestination, kb));
   }
@@ -200,6 +201,8 @@ function withRecyclingYield(pathway: Pathway, productionId: string | undefined, 
   if (!y) return null;
   for (const t of terms) {
     if (t.sign < 0) continue;
+    // A production factor per t recovered holds the losses already; the rejects' disposal still happens.
+    if (y.disposalOnly && t.factor.factor.id === productionId) continue;
     t.quantity = scaleRange(t.quantity, y.yield);
     t.label = `${t.label}${y.note}`;
   }

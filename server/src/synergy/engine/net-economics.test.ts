@@ -24,6 +24,21 @@ function pair(id: string, output: Partial<EngineFlow>, input: Partial<EngineFlow
   return substitutionImpacts({ pathway: pathway(id), output: o, input: i, matchedQuantity: q, coverage: { output: 1, input: 1 }, transport: null }, kb);
 }
 
+describe('a negative avoided-production factor (FEDEREC 2017: recycled board emits more than virgin board)', () => {
+  it('gives a negative central and a low at the whole match: 100 t of board incinerated today, recycled', () => {
+    const co2 = get(pair('cardboard-paper-recycling', { currentDestination: 'INCINERATION' }, {}, 100), 'CO2E_AVOIDED_T');
+    const board = raw.emissionFactors.find((x) => x.id === 'ef-cardboard-recycling-gain')!;
+    const burnt = raw.emissionFactors.find((x) => x.id === 'ef-incineration-biomass')!;
+    expect(board).toMatchObject({ value: -280, low: -492, high: 400 });
+    // 85 t × (−280 + 45) kg/t = −20.0 t CO2e: recycling board that was burnt adds emissions, by this database entry.
+    expect(co2.central).toBeCloseTo((85 * (board.value + burnt.value)) / 1000, 6);
+    // Low: the most board at the lowest factor (100 t × −492: 0.8 × 390 − 1.2 × 670, the export's 20 % on each FEDEREC item), not the least (70 t × −492); high: 100 t × 400.
+    expect(co2.low).toBeCloseTo((100 * board.low! + 70 * burnt.low!) / 1000, 6);
+    expect(co2.high).toBeCloseTo((100 * board.high! + 100 * burnt.high!) / 1000, 6);
+    expect(co2.low).toBeLessThan(co2.central);
+  });
+});
+
 describe('net economics', () => {
   it('has the taker pay the producer the market price of plastic, a transfer that nets out between them', () => {
     const f = pair('pe-film-recycling', { currentDestination: 'LANDFILL', yearlyCostEur: 15_000 }, { yearlyCostEur: 90_000 }, 100);
@@ -68,12 +83,14 @@ describe('net economics', () => {
     expect(taker.factors.find((u) => u.id === 'processing-cost')).toMatchObject({ kind: 'ASSUMPTION', sourceId: null, value: 250 });
   });
 
-  it('credits the avoided production on what recycling yields: 100 t of film, 75 % recycled into plastic', () => {
+  it('credits the avoided disposal on what recycling yields, and the production per t recovered whole: 100 t of film', () => {
     const co2 = get(pair('pe-film-recycling', { currentDestination: 'LANDFILL' }, {}, 100), 'CO2E_AVOIDED_T');
     const production = raw.emissionFactors.find((x) => x.id === 'ef-pe-recycling-gain')!.value;
     const disposal = raw.emissionFactors.find((x) => x.id === pathway('pe-film-recycling').impact.avoidedDisposalFactorId)!.value;
-    expect(co2.central).toBeCloseTo((100 * 0.85 * 0.75 * (production + disposal)) / 1000, 3);
-    expect(co2.formula).toContain('75 % recycling yield');
+    // BIO IS « Plastiques valorisés » is per t recovered (losses inside); the rejects (25 %) are still disposed of.
+    expect(production).toBe(1100);
+    expect(co2.central).toBeCloseTo((100 * 0.85 * (production + 0.75 * disposal)) / 1000, 3);
+    expect(co2.formula).toContain(`85 t × ${production} kg/t production + 63.75 t × ${disposal} kg/t disposal × 75 % recycling yield`);
     // Steel scrap's factor is already per tonne of scrap collected: no yield on top of it.
     const scrap = get(pair('ferrous-scrap-steelmaking', { currentDestination: 'LANDFILL' }, {}, 100), 'CO2E_AVOIDED_T');
     expect(scrap.factors.map((u) => u.id)).not.toContain('recycling-yield');

@@ -100,14 +100,16 @@ export function processingCost(pathway: Pathway, quantity: number): ProcessingCo
 /**
  * Recycling yield: the share of a tonne sent to recycling that comes out as the material it replaces (the rest,
  * rejects and losses, is still disposed of). Applied, on the RECYCLING route, to avoided production and avoided
- * disposal where the avoided-production factor is given per tonne of the substituted material. Factors already given
- * per tonne collected (steel scrap, non-ferrous scrap, recovered paper, cullet: their database entry says so) get no
- * yield. Where the knowledge base holds a TECHNICAL source for the yield (`sourceId`, what it says in `basis`), the
- * yield cites it; every other value is an order of magnitude by stream family, shown as an assumption with its range.
+ * disposal where the avoided-production factor is given per tonne of the substituted material. A factor given per
+ * tonne collected or recovered (FEDEREC 2017 in the Base Carbone: steel, paper and board; BIO IS « par t valorisée »:
+ * plastics) already holds the losses of recycling, so the yield does not touch it (`productionPerRecovered`): it
+ * scales only the avoided disposal, because the rejects are still disposed of (docs/impact-method.md § 3). Where the
+ * knowledge base holds a TECHNICAL source for the yield (`sourceId`, what it says in `basis`), the yield cites it;
+ * every other value is an order of magnitude by stream family, shown as an assumption with its range.
  */
-export const RECYCLING_YIELD: Record<string, { family: string; yield: Range; sourceId?: string; basis?: string }> = {
-  'ef-pe-recycling-gain': { family: 'plastic film (washing, extrusion losses)', yield: { low: 0.6, central: 0.75, high: 0.9 } },
-  'ef-rigid-plastic-recycling-gain': { family: 'rigid plastics (sorting, washing losses)', yield: { low: 0.7, central: 0.8, high: 0.9 } },
+export const RECYCLING_YIELD: Record<string, { family: string; yield: Range; sourceId?: string; basis?: string; productionPerRecovered?: boolean }> = {
+  'ef-pe-recycling-gain': { family: 'plastic film (washing, extrusion losses)', yield: { low: 0.6, central: 0.75, high: 0.9 }, productionPerRecovered: true },
+  'ef-rigid-plastic-recycling-gain': { family: 'rigid plastics (sorting, washing losses)', yield: { low: 0.7, central: 0.8, high: 0.9 }, productionPerRecovered: true },
   // Rubber is ≈ 70 % of an end-of-life tyre's weight (EcoTyre), 75 % (EuRIC): what granulation can give at most; the
   // low, 60 %, allows for grinding losses and fines (assumed).
   'ef-rubber-granulate': {
@@ -122,16 +124,21 @@ export const RECYCLING_YIELD: Record<string, { family: string; yield: Range; sou
   'ef-natural-gypsum': { family: 'gypsum (paper lining removed)', yield: { low: 0.85, central: 0.9, high: 0.95 } },
 };
 
-export function recyclingYield(pathway: Pathway, productionFactorId: string | undefined): { yield: Range; use: ImpactFactorUse; note: string } | null {
+export function recyclingYield(
+  pathway: Pathway,
+  productionFactorId: string | undefined,
+): { yield: Range; use: ImpactFactorUse; note: string; disposalOnly: boolean } | null {
   if (pathway.route !== 'RECYCLING' || !productionFactorId) return null;
   const entry = RECYCLING_YIELD[productionFactorId];
   if (!entry) return null;
   const y = entry.yield;
+  const onWhat = entry.productionPerRecovered ? ', on the avoided disposal only: the production factor is per t recovered' : '';
   return {
+    disposalOnly: entry.productionPerRecovered === true,
     yield: y,
     use: entry.sourceId
-      ? { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; ${entry.basis})`, sourceId: entry.sourceId, kind: 'TECHNICAL' }
-      : { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; assumed)`, sourceId: null, kind: 'ASSUMPTION' },
+      ? { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; ${entry.basis}${onWhat})`, sourceId: entry.sourceId, kind: 'TECHNICAL' }
+      : { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; assumed${onWhat})`, sourceId: null, kind: 'ASSUMPTION' },
     note: ` × ${pct(y.central)} recycling yield`,
   };
 }

@@ -52,7 +52,12 @@ export function validateKnowledgeBase(kb: KnowledgeBase): string[] {
     if (!factor.vintage?.trim()) problem(`${where}: gives no vintage`);
     if (!DERIVATIONS.has(factor.derivation)) problem(`${where}: derivation must be ITEM, DERIVED or ORDER_OF_MAGNITUDE`);
     checkItemAndVintage(factor, where, problem);
-    if (!Number.isFinite(factor.value) || factor.value < 0) problem(`${where}: value must be a number ≥ 0`);
+    // A negative avoided emission (recycled board emits more than virgin board) is a finding, not a convention: it
+    // must come from named database items; an order of magnitude may not be negative.
+    if (!Number.isFinite(factor.value)) problem(`${where}: value must be a number`);
+    else if (factor.value < 0 && factor.derivation === 'ORDER_OF_MAGNITUDE') {
+      problem(`${where}: a negative value must come from named database items (ITEM or DERIVED), not an order of magnitude`);
+    }
     const low = factor.low ?? factor.value;
     const high = factor.high ?? factor.value;
     if (!(low <= factor.value && factor.value <= high)) {

@@ -43,7 +43,7 @@ describe('impact sources', () => {
   });
 
   it('fails an emission factor that is not an entry of the knowledge base, or whose entry names no item or vintage', () => {
-    const emission = { id: 'ef-natural-gas-pci', value: 227, unit: 'kgCO2e/MWh', sourceId: 'ademe-base-carbone-energie', kind: 'EMISSION' as const };
+    const emission = { id: 'ef-natural-gas-pci', value: 227, unit: 'kgCO2e/MWh', sourceId: 'ademe-base-carbone-v23-6', kind: 'EMISSION' as const };
     const co2: ImpactFigure = { ...base, indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: '1 t CO2e', factors: [emission] };
     expect(auditImpactSources([co2], kb)).toEqual([]);
     expect(auditImpactSources([{ ...co2, factors: [{ ...emission, id: 'ef-made-up' }] }], kb)).toEqual(['ef-made-up: an EMISSION factor that is not in the knowledge base']);
@@ -51,7 +51,7 @@ describe('impact sources', () => {
     noVintage.emissionFactors.find((f) => f.id === 'ef-natural-gas-pci')!.vintage = '';
     expect(auditImpactSources([co2], noVintage)).toEqual(['ef-natural-gas-pci: names no database entry or vintage']);
     expect(auditImpactSources([{ ...co2, factors: [{ ...emission, sourceId: 'ademe-base-carbone-transport' }] }], kb)).toEqual([
-      'ef-natural-gas-pci: cites ademe-base-carbone-transport, its entry ademe-base-carbone-energie',
+      'ef-natural-gas-pci: cites ademe-base-carbone-transport, its entry ademe-base-carbone-v23-6',
     ]);
   });
 
@@ -94,5 +94,36 @@ describe('impact sources', () => {
     expect(problems).toContain(`emission factor ${item.id}: ITEM but its entry names no database item`);
     expect(problems).toContain(`emission factor ${oom.id}: an order of magnitude must give its low and high`);
     expect(validateKnowledgeBase(kb)).toEqual([]);
+  });
+
+  it('names, for each factor read from the Base Carbone V23.6 export, its element number, and dates it by that element', () => {
+    const read = kb.emissionFactors.filter((f) => f.sourceId === 'ademe-base-carbone-v23-6');
+    expect(read.map((f) => f.id)).toEqual(expect.arrayContaining(['ef-electricity-fr', 'ef-fuel-oil-pci', 'ef-truck-articulated-tkm', 'ef-truck-rigid-tkm']));
+    for (const f of read) expect(f.databaseEntry, f.id).toMatch(/Base Carbone V23\.6, éléments? (« [^»]+ », attribut « [^»]+ », source \S+, en kgCO2e\/tonne de déchets : )?n° \d+/);
+    for (const f of read) expect(f.vintage, f.id).toMatch(/^Base Carbone V23\.6, éléments? n° \d+.*modifiés? le \d{4}-\d{2}-\d{2}/);
+    for (const f of read) expect(f.derivation, f.id).not.toBe('ORDER_OF_MAGNITUDE');
+  });
+
+  it('backs the jobs of the paper, board and glass collections with Ordif, a JOBS source, and refuses the Base Carbone there', () => {
+    const ordif = figures.filter((f) => f.indicator === 'JOBS').flatMap((f) => f.factors).filter((u) => u.sourceId === 'ordif-jobs-2018');
+    expect(ordif.length).toBeGreaterThan(0);
+    for (const u of ordif) expect(u).toMatchObject({ id: 'jobs-per-1000-units', kind: 'JOBS' });
+    const bad = structuredClone(kb);
+    bad.pathways.find((p) => p.id === 'pool-cardboard-collection')!.impact.jobsSourceIds = ['ademe-base-carbone-v23-6'];
+    expect(validateKnowledgeBase(bad)).toContain('pathway pool-cardboard-collection: jobs ratio: source ademe-base-carbone-v23-6 is not a JOBS source');
+    expect(auditImpactSources([{ ...base, factors: [{ ...base.factors[0], sourceId: 'ademe-base-carbone-v23-6' }] }], kb)).toEqual([
+      'jobs-per-1000-units: source ademe-base-carbone-v23-6 is not a JOBS source',
+    ]);
+  });
+
+  it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
+    const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
+    expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
+    const bad = structuredClone(kb);
+    const oom = bad.emissionFactors.find((f) => f.derivation === 'ORDER_OF_MAGNITUDE')!;
+    Object.assign(oom, { value: -10, low: -20, high: 0 });
+    expect(validateKnowledgeBase(bad)).toContain(
+      `emission factor ${oom.id}: a negative value must come from named database items (ITEM or DERIVED), not an order of magnitude`,
+    );
   });
 });
