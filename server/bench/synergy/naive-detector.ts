@@ -90,7 +90,7 @@ export class NaiveDetector {
     const outputs = prepared.filter((f) => f.isOutput);
     const inputs = prepared.filter((f) => !f.isOutput);
     const candidates = this.substitutionPairs(outputs, inputs);
-    const synergies = [...this.keepBest(candidates, prepared), ...this.mutualisations(prepared, 1)];
+    const synergies = [...this.keepBest(candidates, prepared), ...this.mutualisations(prepared)];
     return synergies.sort(bestFirst);
   }
 
@@ -179,29 +179,44 @@ export class NaiveDetector {
     return [...kept.values()];
   }
 
-  /**
-   * Pooling by all pairs of members within reach (union–find). With `rowShare` < 1, only that share of the rows
-   * of the pair matrix is scanned and nothing is built (timing on a sample).
-   */
-  mutualisations(prepared: PreparedFlow[], rowShare: number): DetectedSynergy[] {
+  /** Pooling by all pairs of members within reach (union–find), then the engine's grouping. */
+  mutualisations(prepared: PreparedFlow[]): DetectedSynergy[] {
     const synergies: DetectedSynergy[] = [];
-    for (const p of this.ctx.kb.mutualisationPathways) {
-      const members = prepared.filter((f) => {
-        const m = sideMatchFor(f.streamSides, p.index);
-        return m && !(f.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN');
-      });
+    for (const { p, members } of this.poolingMembers(prepared)) {
       const parent = members.map((_, k) => k);
+      this.linkWithinReach(p, members, 1, parent);
       const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-      const step = Math.max(1, Math.round(1 / rowShare));
-      for (let a = 0; a < members.length; a += step) {
-        for (let b = a + 1; b < members.length; b++) {
-          if (this.ctx.geometry.term(members[a].slot, members[b].slot) <= p.reachTerm) parent[find(a)] = find(b);
-        }
-      }
-      if (rowShare < 1) continue;
       synergies.push(...this.groupsOf(p, members, find));
     }
     return synergies;
+  }
+
+  /** By pooling pathway, the flows whose streams match it (hazardous ones left out where it forbids them). */
+  poolingMembers(prepared: PreparedFlow[]): { p: CompiledPathway; members: PreparedFlow[] }[] {
+    return this.ctx.kb.mutualisationPathways.map((p) => ({
+      p,
+      members: prepared.filter((f) => {
+        const m = sideMatchFor(f.streamSides, p.index);
+        return m && !(f.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN');
+      }),
+    }));
+  }
+
+  /**
+   * Links (union–find in `parent`) the members within reach of each other, pair by pair: every row `a` of the
+   * pair matrix against every `b > a`, or with `step` > 1 only the rows a ≡ 0 (mod step) — a sample for timing.
+   * Returns the number of pairs compared.
+   */
+  linkWithinReach(p: CompiledPathway, members: PreparedFlow[], step: number, parent: number[]): number {
+    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+    let compared = 0;
+    for (let a = 0; a < members.length; a += step) {
+      compared += members.length - a - 1;
+      for (let b = a + 1; b < members.length; b++) {
+        if (this.ctx.geometry.term(members[a].slot, members[b].slot) <= p.reachTerm) parent[find(a)] = find(b);
+      }
+    }
+    return compared;
   }
 
   /** The engine's grouping on exhaustive components: small ones whole, members of large ones by grouping cell. */
