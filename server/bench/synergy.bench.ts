@@ -32,6 +32,10 @@ interface Row {
   naiveIncremental: Timing;
   incrementalRatio: number;
   incrementalConsistent: boolean;
+  /** Against the stricter, pathway-joined naive (see naive-detector.ts): full (sampled lower bound) and incremental. */
+  joinedIncremental: Timing;
+  joinedFullRatio: number;
+  joinedIncrementalRatio: number;
 }
 
 export async function run(args: string[]): Promise<boolean> {
@@ -82,6 +86,8 @@ function measure(kb: KnowledgeBase, size: number, log: (line: string) => void): 
   const naive = naiveFull(kb, flows, found, log);
   const scan = naiveIncremental(kb, flows, updates);
   log(`  naive incremental ${fmtTiming(scan.timing, 3)} (median of ${UPDATES} scans of one changed flow, ${scan.counterparts} counterparts found)`);
+  const joined = naiveIncremental(kb, flows, updates, true);
+  log(`  naive incremental joined by pathway ${fmtTiming(joined.timing, 3)} (median of ${UPDATES} scans, ${joined.counterparts} counterparts found)`);
   return {
     size,
     hash,
@@ -98,6 +104,9 @@ function measure(kb: KnowledgeBase, size: number, log: (line: string) => void): 
     naiveIncremental: scan.timing,
     incrementalRatio: scan.timing.cpuMs / engineIncremental.cpuMs,
     incrementalConsistent: consistent,
+    joinedIncremental: joined.timing,
+    joinedFullRatio: naive.joined.cpuMs / engineFull.cpuMs,
+    joinedIncrementalRatio: joined.timing.cpuMs / engineIncremental.cpuMs,
   };
 }
 
@@ -139,6 +148,11 @@ function printTable(rows: Row[]): void {
   console.log('naive incremental = the changed flow scanned against every other flow through its pathways (search only: a lower bound).');
   console.log('* SAMPLED lower bound: the naive preparation measured whole, its pairwise search measured on every n-th row of the');
   console.log('  pair matrices at that size and scaled by the exact count of pairs; ranking and building left out (see naive-baseline.ts).');
+  console.log('Against the stricter naive joined by pathway (each pathway\'s outputs × its inputs only, still no spatial index;');
+  console.log('full: sampled lower bound, incremental: the changed flow against its pathways\' flows), CPU ratios (wall in brackets):');
+  for (const r of rows) {
+    console.log(`  ${r.size.toLocaleString('en-US')} flows: full ${fmtTiming(r.naiveFull.joined)} for ${r.naiveFull.joinedComparisons.toLocaleString('en-US')} pairs, ${fmt(r.joinedFullRatio)}× (${fmt(r.naiveFull.joined.wallMs / r.engineFull.wallMs)}×); incremental ${fmtTiming(r.joinedIncremental, 3)}, ${fmt(r.joinedIncrementalRatio)}× (${fmt(r.joinedIncremental.wallMs / r.engineIncremental.wallMs)}×)`);
+  }
   for (const r of rows) {
     const n = r.naiveFull;
     const check = n.sampledCheck ? `; the sampled lower bound at this size: ${fmtTiming(n.sampledCheck)}, ${fmt((100 * n.sampledCheck.cpuMs) / n.timing.cpuMs)} % of the whole run's CPU` : '';

@@ -34,6 +34,9 @@ export interface NaiveFull {
   agree: boolean | null;
   /** Measured whole: the sampled lower bound at the same size, to show how close the sampling rule comes. */
   sampledCheck: Timing | null;
+  /** The stricter, pathway-joined naive's sampled lower bound, and the pairs it compares (see naiveSampled). */
+  joined: Timing;
+  joinedComparisons: number;
 }
 
 /** The territory of a given size: the same for the engine and the baselines. */
@@ -49,7 +52,8 @@ export function territoryOf(kb: KnowledgeBase, size: number, seed: number): { ge
 export function naiveFull(kb: KnowledgeBase, flows: EngineFlow[], engine: DetectedSynergy[], log: (line: string) => void): NaiveFull {
   const step = Math.max(2, Math.round(flows.length / SAMPLE_ROWS));
   const sample = naiveSampled(kb, flows, step, 3);
-  const base = { comparisons: sample.comparisons, step, sampledComparisons: sample.sampledComparisons };
+  const base = { comparisons: sample.comparisons, step, sampledComparisons: sample.sampledComparisons, joined: sample.joined, joinedComparisons: sample.joinedComparisons };
+  log(`  naive joined by pathway (sampled lower bound): ${fmtTiming(sample.joined)} for ${fmtCount(sample.joinedComparisons)} pairs`);
   const pairs = `${fmtCount(sample.comparisons)} pairs (sample: every ${step}th row, ${fmtCount(sample.sampledComparisons)} pairs)`;
   if (sample.timing.cpuMs > NAIVE_BUDGET_MS) {
     log(`  naive full SAMPLED (lower bound, search only): ${fmtTiming(sample.timing)} for ${pairs}; not run whole: over the ${fmt(NAIVE_BUDGET_MS)} ms CPU budget`);
@@ -71,9 +75,11 @@ export function naiveFull(kb: KnowledgeBase, flows: EngineFlow[], engine: Detect
  * misses, in their true mix. The sample is taken at the size itself (same memory, same caches), not on a smaller
  * territory. Median of `runs` runs, each from a collected heap.
  */
-export function naiveSampled(kb: KnowledgeBase, flows: EngineFlow[], step: number, runs: number): { timing: Timing; comparisons: number; sampledComparisons: number } {
+export function naiveSampled(kb: KnowledgeBase, flows: EngineFlow[], step: number, runs: number): NaiveSample {
   const naive = new NaiveDetector(kb);
   const estimates: Timing[] = [];
+  const joinedEstimates: Timing[] = [];
+  let joinedComparisons = 0;
   let comparisons = 0;
   let sampledComparisons = 0;
   for (let r = 0; r < runs; r++) {
@@ -101,8 +107,24 @@ export function naiveSampled(kb: KnowledgeBase, flows: EngineFlow[], step: numbe
     sampledComparisons = rows.length * inputs.length + poolSampled;
     const estimate = (t: keyof Timing) => prepare.timing[t] + members.timing[t] + substitution[t] * substitutionScale + pooling[t] * poolingScale;
     estimates.push({ wallMs: estimate('wallMs'), cpuMs: estimate('cpuMs') });
+    // The pathway-joined search (see substitutionPairsByPathway), sampled the same way; pooling is already by pathway.
+    collectGarbage();
+    const joined = timed(() => naive.substitutionPairsByPathway(step));
+    const joinedScale = joined.result.compared > 0 ? joined.result.total / joined.result.compared : 0;
+    joinedComparisons = joined.result.total + poolPairs;
+    const joinedEstimate = (t: keyof Timing) => prepare.timing[t] + members.timing[t] + joined.timing[t] * joinedScale + pooling[t] * poolingScale;
+    joinedEstimates.push({ wallMs: joinedEstimate('wallMs'), cpuMs: joinedEstimate('cpuMs') });
   }
-  return { timing: medianTiming(estimates), comparisons, sampledComparisons };
+  return { timing: medianTiming(estimates), comparisons, sampledComparisons, joined: medianTiming(joinedEstimates), joinedComparisons };
+}
+
+export interface NaiveSample {
+  timing: Timing;
+  comparisons: number;
+  sampledComparisons: number;
+  /** The pathway-joined naive (outputs × inputs of each pathway only, no spatial index), sampled the same way. */
+  joined: Timing;
+  joinedComparisons: number;
 }
 
 function fmtCount(n: number): string {
@@ -123,14 +145,17 @@ function naiveFullTiming(kb: KnowledgeBase, flows: EngineFlow[], runs: number): 
   return { timing: medianTiming(timings), result };
 }
 
-/** The median over the update stream of one changed flow scanned against every other, wall and CPU. */
-export function naiveIncremental(kb: KnowledgeBase, flows: EngineFlow[], updates: EngineFlow[]): { timing: Timing; counterparts: number } {
+/**
+ * The median over the update stream of one changed flow scanned against every other (or, `byPathway`, against the
+ * flows of its pathways only: NaiveDetector.scanChangeByPathway), wall and CPU.
+ */
+export function naiveIncremental(kb: KnowledgeBase, flows: EngineFlow[], updates: EngineFlow[], byPathway = false): { timing: Timing; counterparts: number } {
   const naive = new NaiveDetector(kb);
   naive.prepare(flows);
   collectGarbage();
   const found: number[] = [];
   const timings = updates.map((f) => {
-    const run = timed(() => naive.scanChange(f));
+    const run = timed(() => (byPathway ? naive.scanChangeByPathway(f) : naive.scanChange(f)));
     found.push(run.result);
     return run.timing;
   });
