@@ -43,4 +43,21 @@ describe('the engine finds what the brute-force reference finds', () => {
   it("with the engine tests' fixture knowledge base", () => {
     fc.assert(agreesWithReference(FIXTURE_KB), { numRuns: 10 });
   });
+
+  it("the benchmark's pathway-joined naive scan finds the counterparts the full naive scan finds", () => {
+    // The stricter baseline must be the same search, only without the pairs that share no pathway.
+    const kb = loadKnowledgeBase();
+    const { generator, flows } = territoryOf(kb, 400, 11);
+    let found = 0;
+    for (const f of updateStream(generator, flows, 40, 11)) {
+      const full = new NaiveDetector(kb);
+      full.prepare(flows);
+      const joined = new NaiveDetector(kb);
+      joined.prepare(flows);
+      const expected = full.scanChange(f);
+      expect(joined.scanChangeByPathway(f)).toBe(expected);
+      found += expected;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
 });

@@ -31,6 +31,10 @@ interface Candidate {
 export class NaiveDetector {
   ctx: EngineContext;
   private slotOf = new Map<string, number>();
+  /** By pathway index, the slots of the flows playing each side (made by `prepare`, for the pathway-joined scans). */
+  private outputsBy: number[][] = [];
+  private inputsBy: number[][] = [];
+  private streamsBy: number[][] = [];
 
   constructor(kb: KnowledgeBase) {
     this.ctx = newContext(compileKnowledgeBase(kb), resolveOptions());
@@ -42,7 +46,55 @@ export class NaiveDetector {
     const prepared = sorted.map((f, slot) => prepareFlow(f, slot, this.ctx));
     this.ctx.flows = prepared;
     this.slotOf = new Map(prepared.map((f) => [f.id, f.slot]));
+    this.outputsBy = [];
+    this.inputsBy = [];
+    this.streamsBy = [];
+    for (const f of prepared) {
+      for (const m of f.outputSides) (this.outputsBy[m.side.pathway.index] ??= []).push(f.slot);
+      for (const m of f.inputSides) (this.inputsBy[m.side.pathway.index] ??= []).push(f.slot);
+      for (const m of f.streamSides) (this.streamsBy[m.side.pathway.index] ??= []).push(f.slot);
+    }
     return prepared;
+  }
+
+  /**
+   * The stricter naive incremental update, after `prepare`: the changed flow scanned only against the flows that
+   * play the other side of one of its pathways (lists by pathway made by `prepare`, as a hash join on the pathway
+   * would) — still no spatial index, every such flow compared whatever its distance. What a sceptic who groups by
+   * pathway first would write. Search only, the lists left as `prepare` made them: a lower bound. Returns how many
+   * counterparts it found.
+   */
+  scanChangeByPathway(flow: EngineFlow): number {
+    const slot = this.slotOf.get(flow.id) ?? this.ctx.flows.length;
+    const x = prepareFlow(flow, slot, this.ctx);
+    const { geometry, substitutionWeights: weights } = this.ctx;
+    const flows = this.ctx.flows;
+    let found = 0;
+    const sides = x.isOutput ? x.outputSides : x.inputSides;
+    for (const xm of sides) {
+      const p = xm.side.pathway;
+      const others = (x.isOutput ? this.inputsBy : this.outputsBy)[p.index] ?? [];
+      for (let k = 0; k < others.length; k++) {
+        const y = flows[others[k]]!;
+        if (y.slot === slot || y.organizationId === x.organizationId) continue;
+        const ym = sideMatchFor(x.isOutput ? y.inputSides : y.outputSides, p.index)!;
+        const [o, om, i, im] = x.isOutput ? [x, xm, y, ym] : [y, ym, x, xm];
+        const h = geometry.term(o.slot, i.slot);
+        if (h > p.reachTerm) continue;
+        if (assessSubstitution(geometry, o, om, i, im, distanceFromTerm(h), weights, null) >= 0) found++;
+      }
+    }
+    for (const sm of x.streamSides) {
+      const p = sm.side.pathway;
+      if (x.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN') continue;
+      const members = this.streamsBy[p.index] ?? [];
+      for (let k = 0; k < members.length; k++) {
+        const y = flows[members[k]]!;
+        if (y.slot === slot || (y.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN')) continue;
+        if (geometry.term(x.slot, y.slot) <= p.reachTerm) found++;
+      }
+    }
+    return found;
   }
 
   /**
@@ -90,7 +142,7 @@ export class NaiveDetector {
     const outputs = prepared.filter((f) => f.isOutput);
     const inputs = prepared.filter((f) => !f.isOutput);
     const candidates = this.substitutionPairs(outputs, inputs);
-    const synergies = [...this.keepBest(candidates, prepared), ...this.mutualisations(prepared, 1)];
+    const synergies = [...this.keepBest(candidates, prepared), ...this.mutualisations(prepared)];
     return synergies.sort(bestFirst);
   }
 
@@ -117,6 +169,43 @@ export class NaiveDetector {
       }
     }
     return bySlot;
+  }
+
+  /**
+   * The pathway-joined naive search, after `prepare`: for each pathway, every output playing its output side against
+   * every input playing its input side (rows: the outputs at positions ≡ 0 mod `step` of each pathway's list), all
+   * pairs scored within reach and recorded as `substitutionPairs` does; no spatial index. Returns the pairs compared
+   * and, for scaling a sample, the pairs the whole matrix holds.
+   */
+  substitutionPairsByPathway(step: number): { compared: number; total: number } {
+    const bySlot: Map<number, Candidate>[] = [];
+    const { geometry, substitutionWeights: weights } = this.ctx;
+    const flows = this.ctx.flows;
+    let compared = 0;
+    let total = 0;
+    this.outputsBy.forEach((outs, index) => {
+      const ins = this.inputsBy[index];
+      if (!ins) return;
+      total += outs.length * ins.length;
+      const p = this.ctx.kb.pathways[index];
+      for (let a = 0; a < outs.length; a += step) {
+        const o = flows[outs[a]]!;
+        const om = sideMatchFor(o.outputSides, index)!;
+        compared += ins.length;
+        for (let b = 0; b < ins.length; b++) {
+          const i = flows[ins[b]]!;
+          if (o.organizationId === i.organizationId) continue;
+          const h = geometry.term(o.slot, i.slot);
+          if (h > p.reachTerm) continue;
+          const d = distanceFromTerm(h);
+          const score = assessSubstitution(geometry, o, om, i, sideMatchFor(i.inputSides, index)!, d, weights, null);
+          if (score < 0) continue;
+          record(bySlot, o.slot, i.slot, p, score, d, this.ctx);
+          record(bySlot, i.slot, o.slot, p, score, d, this.ctx);
+        }
+      }
+    });
+    return { compared, total };
   }
 
   /**
@@ -179,29 +268,44 @@ export class NaiveDetector {
     return [...kept.values()];
   }
 
-  /**
-   * Pooling by all pairs of members within reach (union–find). With `rowShare` < 1, only that share of the rows
-   * of the pair matrix is scanned and nothing is built (timing on a sample).
-   */
-  mutualisations(prepared: PreparedFlow[], rowShare: number): DetectedSynergy[] {
+  /** Pooling by all pairs of members within reach (union–find), then the engine's grouping. */
+  mutualisations(prepared: PreparedFlow[]): DetectedSynergy[] {
     const synergies: DetectedSynergy[] = [];
-    for (const p of this.ctx.kb.mutualisationPathways) {
-      const members = prepared.filter((f) => {
-        const m = sideMatchFor(f.streamSides, p.index);
-        return m && !(f.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN');
-      });
+    for (const { p, members } of this.poolingMembers(prepared)) {
       const parent = members.map((_, k) => k);
+      this.linkWithinReach(p, members, 1, parent);
       const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-      const step = Math.max(1, Math.round(1 / rowShare));
-      for (let a = 0; a < members.length; a += step) {
-        for (let b = a + 1; b < members.length; b++) {
-          if (this.ctx.geometry.term(members[a].slot, members[b].slot) <= p.reachTerm) parent[find(a)] = find(b);
-        }
-      }
-      if (rowShare < 1) continue;
       synergies.push(...this.groupsOf(p, members, find));
     }
     return synergies;
+  }
+
+  /** By pooling pathway, the flows whose streams match it (hazardous ones left out where it forbids them). */
+  poolingMembers(prepared: PreparedFlow[]): { p: CompiledPathway; members: PreparedFlow[] }[] {
+    return this.ctx.kb.mutualisationPathways.map((p) => ({
+      p,
+      members: prepared.filter((f) => {
+        const m = sideMatchFor(f.streamSides, p.index);
+        return m && !(f.hazardous && p.pathway.conditions.hazardous === 'FORBIDDEN');
+      }),
+    }));
+  }
+
+  /**
+   * Links (union–find in `parent`) the members within reach of each other, pair by pair: every row `a` of the
+   * pair matrix against every `b > a`, or with `step` > 1 only the rows a ≡ 0 (mod step) — a sample for timing.
+   * Returns the number of pairs compared.
+   */
+  linkWithinReach(p: CompiledPathway, members: PreparedFlow[], step: number, parent: number[]): number {
+    const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+    let compared = 0;
+    for (let a = 0; a < members.length; a += step) {
+      compared += members.length - a - 1;
+      for (let b = a + 1; b < members.length; b++) {
+        if (this.ctx.geometry.term(members[a].slot, members[b].slot) <= p.reachTerm) parent[find(a)] = find(b);
+      }
+    }
+    return compared;
   }
 
   /** The engine's grouping on exhaustive components: small ones whole, members of large ones by grouping cell. */
