@@ -159,6 +159,18 @@ describe('SynergyDetector, incremental', () => {
       ),
       { numRuns: 300 },
     );
+    // A crowded stream in groups of two: large clusters, grouped by grid cells, regrouped at the end of each burst.
+    const cardboard = [4, 5, 6];
+    const crowdedOp: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 3, arbitrary: flowArb(ids, cardboard).map((f) => ({ upsert: f })) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+    );
+    fc.assert(
+      fc.property(fc.array(flowArb(ids, cardboard), { maxLength: 14 }), fc.array(crowdedOp, { maxLength: 25 }), fc.integer({ min: 2, max: 8 }), (initial, ops, chunk) =>
+        check(initial, ops, { maxCounterpartsPerFlow: 1, maxGroupSize: 2 }, chunk),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('reports nothing when a flow is upserted unchanged, and ignores unknown ids', () => {

@@ -75,9 +75,14 @@ export class SynergyDetector {
    */
   applyChanges(changes: { flowId: string; flow: EngineFlow | null }[]): SynergyDelta {
     const recorder = new DeltaRecorder();
-    for (const c of changes) {
-      if (c.flow) this.upsertInto(c.flow, recorder);
-      else this.removeInto(c.flowId, recorder);
+    this.mutualisations.beginBurst();
+    try {
+      for (const c of changes) {
+        if (c.flow) this.upsertInto(c.flow, recorder);
+        else this.removeInto(c.flowId, recorder);
+      }
+    } finally {
+      this.mutualisations.endBurst(recorder);
     }
     return this.finish(recorder);
   }
