@@ -7,6 +7,12 @@ import { collect, TestApp, type As, type Probe } from './harness.js';
  * Issue 11: a burst of declarations is detected in batches (the changes queued while one batch is handled form the
  * next). Whatever the batches, the stored synergies must end where a full detection puts them: a full run right
  * after the burst finds nothing to suggest, withdraw or mark stale.
+ *
+ * Known and not fixed here: two nested scopes are loaded in this test (Lorraine Nord, by the first flow change, and
+ * Val de Fensch, by the full run), and each change is reconciled in both; they may disagree (a counterpart list
+ * over more flows), and the last one reconciled wins. Declared one at a time, the same flows leave the recyclerie's
+ * "Chutes de bois massif" × the joinery's "Chutes de bois lot 21" withdrawn by Lorraine Nord's reconciliation,
+ * before and after the batching alike. This test does not cover that path.
  */
 describe('a burst of flow changes', () => {
   let t: TestApp;
