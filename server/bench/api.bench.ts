@@ -134,6 +134,21 @@ export async function run(args: string[]): Promise<boolean> {
       rows.push(['floor: select 1 (baseline)', String(connections), '', '', '', '', fmt(f.reqPerSec), `${f.p50}`, `${f.p99}`, fmt(f.serverCpuMsPerRequest, 2), '', '', String(f.failures)]);
     }
     printTable(rows);
+    for (const c of cases.filter((x) => x.write)) {
+      for (const connections of levels) {
+        const { product: p, baseline: b } = results.get(`${c.name}|${connections}`)!;
+        if (!p.backlog) continue;
+        // Counting the backlog: the run's requests over the run's time plus the time until the product was idle.
+        const withWait = p.requests / ((p.wallMs + p.backlog.ms) / 1000);
+        console.log(
+          `${c.name}, ${connections} conns — backlog after the run (median): ${fmt(p.backlog.ms, 0)} ms to idle (0.5 s resolution, ` +
+            `one quiet half-second included), ${fmt(p.backlog.cpuMs, 0)} ms CPU; CPU/req ${fmt(p.backlog.runCpuMsPerRequest, 2)} ms during the run, ` +
+            `${fmt(p.serverCpuMsPerRequest, 2)} ms with the backlog (baseline ${fmt(b.serverCpuMsPerRequest, 2)}: ` +
+            `${(100 * b.serverCpuMsPerRequest / p.backlog.runCpuMsPerRequest).toFixed(0)} % / ${(100 * b.serverCpuMsPerRequest / p.serverCpuMsPerRequest).toFixed(0)} % of its CPU efficiency); ` +
+            `req/s counting the wait until idle ${fmt(withWait)} (${(100 * withWait / b.reqPerSec).toFixed(0)} % of the baseline's)`,
+        );
+      }
+    }
     console.log(`floor answer: ${JSON.stringify(floor.body)}; RSS after the runs: product ${fmt(processTreeStats(product.pid).rssMb, 0)} MB, baseline ${fmt(processTreeStats(baseline.pid).rssMb, 0)} MB`);
 
     const at16 = (c: Case) => results.get(`${c.name}|16`);
@@ -163,6 +178,9 @@ function medianResult(runs: LoadResult[]): LoadResult {
     reqPerSec: m((r) => r.reqPerSec), p50: m((r) => r.p50), p99: m((r) => r.p99), requests: m((r) => r.requests),
     failures: runs.reduce((n, r) => n + r.failures, 0), wallMs: m((r) => r.wallMs),
     serverCpuMsPerRequest: m((r) => r.serverCpuMsPerRequest), serverCores: m((r) => r.serverCores),
+    backlog: runs.every((r) => r.backlog)
+      ? { ms: m((r) => r.backlog!.ms), cpuMs: m((r) => r.backlog!.cpuMs), runCpuMsPerRequest: m((r) => r.backlog!.runCpuMsPerRequest) }
+      : undefined,
   };
 }
 
@@ -182,7 +200,11 @@ async function settled(c: Case, run: LoadResult, pid: number): Promise<LoadResul
   const waitedMs = await untilQuiet(pid);
   const extraCpuMs = processTreeStats(pid).cpuMs - cpu0;
   console.log(`  ${c.name}: product quiet ${fmt(waitedMs, 0)} ms after the run; ${fmt(extraCpuMs, 0)} ms of CPU after it, counted in its CPU/req`);
-  return { ...run, serverCpuMsPerRequest: run.serverCpuMsPerRequest + extraCpuMs / Math.max(1, run.requests) };
+  return {
+    ...run,
+    serverCpuMsPerRequest: run.serverCpuMsPerRequest + extraCpuMs / Math.max(1, run.requests),
+    backlog: { ms: waitedMs, cpuMs: extraCpuMs, runCpuMsPerRequest: run.serverCpuMsPerRequest },
+  };
 }
 
 /** Waits until the process (tree) uses under a tenth of a core over half a second, at most 120 s; returns the wait. */

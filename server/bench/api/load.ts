@@ -14,6 +14,11 @@ export interface LoadResult {
   serverCpuMsPerRequest: number;
   /** Server CPU / wall: 1.0 = one core busy the whole run. */
   serverCores: number;
+  /**
+   * Writes only: the work the run set off and left behind (detection catching up), from the end of the run until
+   * the server is idle — time, CPU, and the CPU per request of the run alone (serverCpuMsPerRequest counts both).
+   */
+  backlog?: { ms: number; cpuMs: number; runCpuMsPerRequest: number };
 }
 
 /** One autocannon run of one GraphQL request against one server, with the server's CPU time beside it. */

@@ -8,6 +8,7 @@ export type DetectionRequest =
   | { id: number; type: 'flows'; scope: string; flows: EngineFlow[]; last: boolean }
   | { id: number; type: 'upsert'; scope: string; flow: EngineFlow }
   | { id: number; type: 'remove'; scope: string; flowId: string }
+  | { id: number; type: 'changes'; scope: string; changes: { flowId: string; flow: EngineFlow | null }[] }
   | { id: number; type: 'forget'; scope: string };
 
 export type DetectionReply =

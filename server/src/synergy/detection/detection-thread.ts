@@ -52,6 +52,11 @@ export class DetectionThread {
     return this.deltaOf(this.request({ type: 'remove', scope, flowId }));
   }
 
+  /** What several changes did together (each flow's new state, null once archived); null as for `upsert`. */
+  async applyChanges(scope: string, changes: { flowId: string; flow: EngineFlow | null }[]): Promise<SynergyDelta | null> {
+    return this.deltaOf(this.request({ type: 'changes', scope, changes }));
+  }
+
   async forget(scope: string): Promise<void> {
     if (this.worker) await this.request({ type: 'forget', scope });
   }

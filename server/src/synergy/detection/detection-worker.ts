@@ -45,6 +45,10 @@ function handle(request: DetectionRequest): void {
       const delta = !detector ? null : request.type === 'upsert' ? detector.upsertFlow(request.flow) : detector.removeFlow(request.flowId);
       return reply({ id: request.id, type: 'delta', delta });
     }
+    case 'changes': {
+      const detector = detectors.get(request.scope);
+      return reply({ id: request.id, type: 'delta', delta: detector ? detector.applyChanges(request.changes) : null });
+    }
     case 'forget':
       detectors.delete(request.scope);
       return reply({ id: request.id, type: 'done' });

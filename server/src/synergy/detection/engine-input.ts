@@ -27,10 +27,14 @@ export async function loadEngineFlows(em: EntityManager, territoryIds: string[])
   }
 }
 
-/** One flow as the engine sees it; null once archived (or gone), so the detector removes it. */
-export async function loadEngineFlow(em: EntityManager, flowId: string): Promise<EngineFlow | null> {
-  const rows = await em.execute(`${ENGINE_FLOW_SQL} where f.id = ?`, [flowId]);
-  return rows[0] && rows[0].status === 'ACTIVE' ? toEngineFlow(rows[0]) : null;
+/** Flows as the engine sees them, by id, in one query; an archived (or gone) flow is absent, so the detector removes it. */
+export async function loadEngineFlowsById(em: EntityManager, flowIds: string[]): Promise<Map<string, EngineFlow>> {
+  const found = new Map<string, EngineFlow>();
+  for (let start = 0; start < flowIds.length; start += FLOWS_PER_PAGE) {
+    const rows = await em.execute(`${ENGINE_FLOW_SQL} where f.id = ${ANY_UUID} and f.status = 'ACTIVE'`, [sqlList(flowIds.slice(start, start + FLOWS_PER_PAGE))]);
+    for (const row of rows) found.set(row.id, toEngineFlow(row));
+  }
+  return found;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

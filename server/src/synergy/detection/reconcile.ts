@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ResourceFlow } from '../../flow/resource-flow.entity.js';
 import { Organization } from '../../organization/organization.entity.js';
-import { loadTerritoryTree, type expandTerritories } from '../../territory/territory-tree.js';
+import type { expandTerritories } from '../../territory/territory-tree.js';
+import { ANY_UUID, sqlList } from '../../db/sql.js';
 import { Territory } from '../../territory/territory.entity.js';
 import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
 import { materialFingerprint } from './engine-input.js';
@@ -14,6 +15,18 @@ export interface ReconcileResult {
   updated: number;
   stale: number;
   withdrawn: number;
+  /** Pools that gained or lost members and kept their identity (see pool-identity.ts). */
+  regrouped: number;
+}
+
+export type TerritoryTree = ReturnType<typeof expandTerritories>;
+
+export interface ReconcileContext {
+  knowledgeBaseVersion: string;
+  /** Read once by the caller for all its batches: territories do not change between them. */
+  tree: TerritoryTree;
+  /** New pool key → the stored pool key it takes over, if that pool may be (matchPools). */
+  pools?: Map<string, string>;
 }
 
 /**
@@ -21,27 +34,38 @@ export interface ReconcileResult {
  * have not changed materially; a refusal is not suggested again unless they did; a decided synergy whose flows
  * changed (or disappeared) becomes STALE; an undecided one that no longer holds is withdrawn.
  * `consider` are the stored keys the detection could have produced again (the whole scope, or a flow's neighbourhood).
+ * A pool whose membership changed keeps its row (its id) when `pools` pairs it with a stored pool that nobody has
+ * decided on yet; a pool with a decision or a project keeps its row for that membership, as before, and the new
+ * membership starts as a new pool with fresh consents.
  */
 export async function reconcileSynergies(
   em: EntityManager,
   detected: DetectedSynergy[],
   flows: Map<string, EngineFlow>,
   consider: Synergy[],
-  knowledgeBaseVersion: string,
+  { knowledgeBaseVersion, tree, pools = new Map() }: ReconcileContext,
 ): Promise<ReconcileResult> {
-  const result: ReconcileResult = { suggested: [], updated: 0, stale: 0, withdrawn: 0 };
+  const result: ReconcileResult = { suggested: [], updated: 0, stale: 0, withdrawn: 0, regrouped: 0 };
   const stored = new Map(consider.map((s) => [s.key, s]));
   const more = detected.filter((d) => !stored.has(d.key)).map((d) => d.key);
   if (more.length > 0) {
     for (const s of await em.find(Synergy, { key: { $in: more } })) stored.set(s.key, s);
   }
-  const tree = await loadTerritoryTree(em);
+  const takeOver = await poolsToTakeOver(em, detected, stored, pools);
   const seen = new Set<string>();
   for (const d of detected) {
     seen.add(d.key);
     const members = d.flowIds.map((id) => flows.get(id)!);
     const fingerprint = materialFingerprint(members);
     const existing = stored.get(d.key);
+    const previous = existing ? undefined : takeOver.get(d.key);
+    if (previous) {
+      regroup(em, previous.synergy, previous.participants, d, members, { knowledgeBaseVersion, tree, fingerprint });
+      // Its stored entry (under the old key) now carries a key in `seen`: it is not withdrawn below.
+      result.suggested.push(previous.synergy);
+      result.regrouped++;
+      continue;
+    }
     if (!existing) {
       const synergy = em.create(Synergy, {
         key: d.key,
@@ -105,6 +129,83 @@ export async function reconcileSynergies(
   return result;
 }
 
+/**
+ * The stored pools the new keys of `detected` may take over: still current, detected, SUGGESTED (so no party has
+ * answered: any consent moves a synergy out of SUGGESTED), not linked to a project, and not produced again.
+ */
+async function poolsToTakeOver(em: EntityManager, detected: DetectedSynergy[], stored: Map<string, Synergy>, pools: Map<string, string>) {
+  const candidates = new Map<string, Synergy>();
+  if (pools.size === 0) return new Map<string, { synergy: Synergy; participants: SynergyParticipant[] }>();
+  const produced = new Set(detected.map((d) => d.key));
+  for (const d of detected) {
+    const oldKey = pools.get(d.key);
+    const old = oldKey === undefined ? undefined : stored.get(oldKey);
+    if (stored.has(d.key) || !old || produced.has(old.key)) continue;
+    if (old.origin !== SynergyOrigin.DETECTED || !old.current || old.status !== SynergyStatus.SUGGESTED || old.kind !== SynergyKind.MUTUALISATION) continue;
+    candidates.set(d.key, old);
+  }
+  if (candidates.size === 0) return new Map<string, { synergy: Synergy; participants: SynergyParticipant[] }>();
+  const inProjects: { synergy_id: string }[] = await em.execute(
+    `select distinct synergy_id from synergy_project where synergy_id = ${ANY_UUID}`,
+    [sqlList([...candidates.values()].map((s) => s.id))],
+  );
+  const linked = new Set(inProjects.map((r) => r.synergy_id));
+  for (const [key, old] of candidates) if (linked.has(old.id)) candidates.delete(key);
+  const participants = new Map<string, SynergyParticipant[]>();
+  if (candidates.size > 0) {
+    // One query for all the batch's pools, not one per pool: a crowded cell regroups dozens of them at once.
+    for (const p of await em.find(SynergyParticipant, { synergy: { $in: [...candidates.values()].map((s) => s.id) } })) {
+      const list = participants.get(p.synergy.id);
+      if (list) list.push(p);
+      else participants.set(p.synergy.id, [p]);
+    }
+  }
+  return new Map([...candidates].map(([key, synergy]) => [key, { synergy, participants: participants.get(synergy.id) ?? [] }]));
+}
+
+/**
+ * The stored pool `synergy` takes the new membership of `d`: new key and figures; participants whose flow left are
+ * removed, new ones added; every consent starts again from PENDING (it was PENDING already: the pool was SUGGESTED;
+ * said here so that no answer ever outlives the membership it was given for).
+ */
+function regroup(
+  em: EntityManager,
+  synergy: Synergy,
+  participants: SynergyParticipant[],
+  d: DetectedSynergy,
+  members: EngineFlow[],
+  { knowledgeBaseVersion, tree, fingerprint }: { knowledgeBaseVersion: string; tree: TerritoryTree; fingerprint: string },
+) {
+  synergy.key = d.key;
+  synergy.pathwayId = d.pathwayId;
+  synergy.score = d.score;
+  synergy.explanation = d.explanation;
+  synergy.impacts = d.impacts;
+  synergy.knowledgeBaseVersion = knowledgeBaseVersion;
+  synergy.fingerprint = fingerprint;
+  synergy.decisionFingerprint = null;
+  synergy.territory = em.getReference(Territory, commonTerritory(tree, members.map((f) => f.territoryId)));
+  const wanted = new Map(members.map((f) => [f.id, f]));
+  for (const p of participants) {
+    const flowId = p.flow?.id;
+    if (flowId && wanted.has(flowId) && wanted.get(flowId)!.organizationId === p.organization.id) {
+      wanted.delete(flowId);
+      p.consent = Consent.PENDING;
+      p.consentAt = null;
+      p.consentBy = null;
+      p.askedAt = null;
+    } else em.remove(p);
+  }
+  for (const f of wanted.values()) {
+    em.create(SynergyParticipant, {
+      synergy,
+      organization: em.getReference(Organization, f.organizationId),
+      flow: em.getReference(ResourceFlow, f.id),
+      role: ParticipantRole.MEMBER,
+    });
+  }
+}
+
 async function resetConsents(em: EntityManager, synergy: Synergy) {
   for (const p of await em.find(SynergyParticipant, { synergy })) {
     p.consent = Consent.PENDING;
@@ -114,7 +215,7 @@ async function resetConsents(em: EntityManager, synergy: Synergy) {
 }
 
 /** The smallest territory containing all of them (their deepest common ancestor). */
-export function commonTerritory(tree: ReturnType<typeof expandTerritories>, territoryIds: string[]): string {
+export function commonTerritory(tree: TerritoryTree, territoryIds: string[]): string {
   const [first, ...rest] = territoryIds;
   const chains = rest.map((t) => new Set(tree.ancestorsOf(t)));
   return tree.ancestorsOf(first).find((candidate) => chains.every((c) => c.has(candidate))) ?? first;

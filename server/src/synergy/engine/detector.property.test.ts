@@ -59,15 +59,22 @@ const flowArb = (ids: string[], templates = TEMPLATES.map((_, k) => k)): fc.Arbi
 
 type Op = { upsert: EngineFlow } | { remove: string };
 
-function check(initial: EngineFlow[], ops: Op[], options: Partial<EngineOptions>): void {
+/** `chunk` > 1: the ops go `chunk` at a time through `applyChanges` (a burst), each delta covering its chunk. */
+function check(initial: EngineFlow[], ops: Op[], options: Partial<EngineOptions>, chunk = 1): void {
   const detector = new SynergyDetector(FIXTURE_KB, options);
   const state = new Map<string, EngineFlow>();
   for (const f of initial) state.set(f.id, f);
   const replica = new Map<string, DetectedSynergy>(detector.load(initial).map((s) => [s.key, s]));
-  for (const op of ops) {
-    const delta = 'upsert' in op ? detector.upsertFlow(op.upsert) : detector.removeFlow(op.remove);
-    if ('upsert' in op) state.set(op.upsert.id, op.upsert);
-    else state.delete(op.remove);
+  for (let start = 0; start < ops.length; start += chunk) {
+    const burst = ops.slice(start, start + chunk);
+    const delta =
+      chunk === 1
+        ? 'upsert' in burst[0] ? detector.upsertFlow(burst[0].upsert) : detector.removeFlow(burst[0].remove)
+        : detector.applyChanges(burst.map((op) => ('upsert' in op ? { flowId: op.upsert.id, flow: op.upsert } : { flowId: op.remove, flow: null })));
+    for (const op of burst) {
+      if ('upsert' in op) state.set(op.upsert.id, op.upsert);
+      else state.delete(op.remove);
+    }
     for (const key of delta.removed) expect(replica.delete(key)).toBe(true);
     for (const s of delta.changed) {
       expect(replica.has(s.key)).toBe(true);
@@ -140,6 +147,27 @@ describe('SynergyDetector, incremental', () => {
     fc.assert(
       fc.property(fc.array(flowArb(ids, cardboard), { maxLength: 14 }), fc.array(crowdedOp, { maxLength: 25 }), (initial, ops) =>
         check(initial, ops, { counterpartRule: 'COVERING', maxCounterpartsPerFlow: 1, maxCounterpartsToCover: 3, maxGroupSize: 2 }),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bursts (applyChanges) add up the same: one delta per burst, each synergy once in its final state', () => {
+    fc.assert(
+      fc.property(fc.array(flowArb(ids), { maxLength: 14 }), fc.array(opArb, { maxLength: 25 }), fc.integer({ min: 2, max: 8 }), (initial, ops, chunk) =>
+        check(initial, ops, { maxGroupSize: 3 }, chunk),
+      ),
+      { numRuns: 300 },
+    );
+    // A crowded stream in groups of two: large clusters, grouped by grid cells, regrouped at the end of each burst.
+    const cardboard = [4, 5, 6];
+    const crowdedOp: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 3, arbitrary: flowArb(ids, cardboard).map((f) => ({ upsert: f })) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+    );
+    fc.assert(
+      fc.property(fc.array(flowArb(ids, cardboard), { maxLength: 14 }), fc.array(crowdedOp, { maxLength: 25 }), fc.integer({ min: 2, max: 8 }), (initial, ops, chunk) =>
+        check(initial, ops, { maxCounterpartsPerFlow: 1, maxGroupSize: 2 }, chunk),
       ),
       { numRuns: 300 },
     );

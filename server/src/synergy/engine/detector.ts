@@ -65,6 +65,29 @@ export class SynergyDetector {
   /** Declares a new flow or changes one; returns what that did to the synergies. */
   upsertFlow(flow: EngineFlow): SynergyDelta {
     const recorder = new DeltaRecorder();
+    this.upsertInto(flow, recorder);
+    return this.finish(recorder);
+  }
+
+  /**
+   * Several changes in a row (a burst of declarations): each flow's new state, or null once archived. Returns what
+   * they did together — a synergy regrouped at each change is reported once, in its final state.
+   */
+  applyChanges(changes: { flowId: string; flow: EngineFlow | null }[]): SynergyDelta {
+    const recorder = new DeltaRecorder();
+    this.mutualisations.beginBurst();
+    try {
+      for (const c of changes) {
+        if (c.flow) this.upsertInto(c.flow, recorder);
+        else this.removeInto(c.flowId, recorder);
+      }
+    } finally {
+      this.mutualisations.endBurst(recorder);
+    }
+    return this.finish(recorder);
+  }
+
+  private upsertInto(flow: EngineFlow, recorder: DeltaRecorder): void {
     const existing = this.slotOf.get(flow.id);
     const slot = existing ?? this.freeSlots.pop() ?? this.ctx.flows.length;
     const before = existing === undefined ? null : this.ctx.flows[slot]!;
@@ -74,21 +97,24 @@ export class SynergyDetector {
     this.slotOf.set(flow.id, slot);
     this.substitutions.insert(after, recorder);
     this.mutualisations.update(before, after, recorder);
-    return this.finish(recorder);
   }
 
   /** Archives or deletes a flow; an unknown id changes nothing. */
   removeFlow(flowId: string): SynergyDelta {
     const recorder = new DeltaRecorder();
+    this.removeInto(flowId, recorder);
+    return this.finish(recorder);
+  }
+
+  private removeInto(flowId: string, recorder: DeltaRecorder): void {
     const slot = this.slotOf.get(flowId);
-    if (slot === undefined) return recorder.delta();
+    if (slot === undefined) return;
     const before = this.ctx.flows[slot]!;
     this.substitutions.remove(before, recorder);
     this.ctx.flows[slot] = undefined;
     this.slotOf.delete(flowId);
     this.freeSlots.push(slot);
     this.mutualisations.update(before, null, recorder);
-    return this.finish(recorder);
   }
 
   /** Every synergy, by score (highest first), then key. */

@@ -41,6 +41,13 @@ export class MutualisationIndex {
   private readonly cells: number[][] = [];
   private readonly seen = new SlotMarks();
   private readonly proven = new SlotMarks();
+  /**
+   * While a burst of changes is applied (beginBurst … endBurst): the grid cells whose members changed, regrouped
+   * once at the end rather than at each change — a crowded cell's regrouping costs in proportion to its members, so
+   * regrouping it at each of N declarations into it cost N × its size. Their old groups are taken out at once (so no
+   * stale group stays stored), kept in `reusable` for groups that come back unchanged.
+   */
+  private burst: { cells: Map<number, { p: CompiledPathway; cells: Set<CellPool> }>; changed: Set<number>; reusable: Map<string, DetectedSynergy> } | null = null;
 
   constructor(private readonly ctx: EngineContext) {}
 
@@ -83,8 +90,24 @@ export class MutualisationIndex {
     }
   }
 
+  beginBurst(): void {
+    this.burst = { cells: new Map(), changed: new Set(), reusable: new Map() };
+  }
+
+  /** Regroups the cells the burst's changes touched; a group holding a changed member is built anew. */
+  endBurst(recorder: DeltaRecorder): void {
+    const burst = this.burst;
+    this.burst = null;
+    if (!burst) return;
+    const changed = (slot: number) => burst.changed.has(slot);
+    for (const { p, cells } of [...burst.cells.values()].sort((a, b) => a.p.index - b.p.index)) {
+      this.regroupCells(p, cells, changed, recorder, burst.reusable);
+    }
+  }
+
   /** Applies the change of one slot from `before` to `after` (either may be null); `ctx.flows` holds `after`. */
   update(before: PreparedFlow | null, after: PreparedFlow | null, recorder: DeltaRecorder): void {
+    this.burst?.changed.add((before ?? after)!.slot);
     const pathways = new Map<number, CompiledPathway>();
     for (const f of [before, after]) for (const m of f?.streamSides ?? []) pathways.set(m.side.pathway.index, m.side.pathway);
     for (const p of [...pathways.values()].sort((a, b) => a.index - b.index)) {
@@ -111,7 +134,10 @@ export class MutualisationIndex {
     if (after) {
       pool.grid.insert(slot, after.flow.latitude, after.flow.longitude);
       dirty.add(slot);
-      this.neighbours(p, after, slot, dirty);
+      // On a declaration, members already in a grid cell are left alone: their cluster was large and a new member
+      // only makes clusters larger, so they stay in their cells (exploring each again cost a declaration into a
+      // crowded place in proportion to the crowd). A change or removal may split a cluster: all are explored.
+      this.neighbours(p, after, slot, dirty, before ? null : pool.cellOf);
     }
     for (const s of [...dirty]) {
       const cluster = pool.small.get(s);
@@ -167,32 +193,53 @@ export class MutualisationIndex {
     recorder: DeltaRecorder | null,
     reusable: Map<string, DetectedSynergy>,
   ): void {
-    const pool = this.pool(p);
+    const isChanged = (slot: number) => slot === changed;
+    if (this.burst) {
+      // The cells wait for the end of the burst; small clusters (a dozen members at most) are grouped now.
+      for (const cell of dirtyCells) this.ungroup(cell, recorder, this.burst.reusable);
+      for (const cluster of clusters) this.group(p, cluster, isChanged, recorder, reusable);
+      let pending = this.burst.cells.get(p.index);
+      if (!pending) this.burst.cells.set(p.index, (pending = { p, cells: new Set() }));
+      for (const cell of dirtyCells) pending.cells.add(cell);
+      return;
+    }
     // Old groups go first: a new group may have the key of one that is going (the same members, regrouped).
     for (const cell of dirtyCells) this.ungroup(cell, recorder, reusable);
-    for (const cluster of clusters) this.group(p, cluster, changed, recorder, reusable);
-    for (const cell of dirtyCells) {
+    for (const cluster of clusters) this.group(p, cluster, isChanged, recorder, reusable);
+    this.regroupCells(p, dirtyCells, isChanged, recorder, reusable);
+  }
+
+  /** Groups the cells (already ungrouped) anew; a cell left empty is dropped. */
+  private regroupCells(
+    p: CompiledPathway,
+    cells: Set<CellPool>,
+    changed: (slot: number) => boolean,
+    recorder: DeltaRecorder | null,
+    reusable: Map<string, DetectedSynergy>,
+  ): void {
+    const pool = this.pool(p);
+    for (const cell of cells) {
       if (cell.slots.length > 0) this.group(p, cell, changed, recorder, reusable);
       else {
-        const row = pool.cells.get(cell.row)!;
-        row.delete(cell.column);
-        if (row.size === 0) pool.cells.delete(cell.row);
+        const row = pool.cells.get(cell.row);
+        row?.delete(cell.column);
+        if (row?.size === 0) pool.cells.delete(cell.row);
       }
     }
   }
 
-  /** Forms the groups of `pool` and stores their synergies; groups not involving `changed` are reused by key. */
+  /** Forms the groups of `pool` and stores their synergies; groups with no `changed` member are reused by key. */
   private group(
     p: CompiledPathway,
     pool: Pool,
-    changed: number | null,
+    changed: (slot: number) => boolean,
     recorder: DeltaRecorder | null,
     reusable: Map<string, DetectedSynergy>,
   ): void {
     const flows = pool.slots.map((s) => this.ctx.flows[s]!);
     for (const group of compactGroups(this.ctx.geometry, flows, p.reachKm, this.ctx.options.maxGroupSize)) {
       const key = reusable.size > 0 ? `MUTUALISATION:${p.id}:${group.map((m) => m.id).join(',')}` : null;
-      const old = key !== null && !group.some((m) => m.slot === changed) ? reusable.get(key) : undefined;
+      const old = key !== null && !group.some((m) => changed(m.slot)) ? reusable.get(key) : undefined;
       const synergy = old ?? buildMutualisation(group, p, this.ctx);
       if (!synergy || synergy.score < this.ctx.options.minScore) continue;
       pool.keys.push(synergy.key);
@@ -244,13 +291,13 @@ export class MutualisationIndex {
    * Adds to `into` the members within reach of flow `f` (other than `slot`). The position is taken from `f`
    * itself: when `f` is the version being replaced, the slot's geometry already holds the new one.
    */
-  private neighbours(p: CompiledPathway, f: PreparedFlow, slot: number, into: Set<number>): void {
+  private neighbours(p: CompiledPathway, f: PreparedFlow, slot: number, into: Set<number>, skip: Map<number, CellPool> | null = null): void {
     const pools = this.pool(p);
     const point = geoPoint(f.flow.latitude, f.flow.longitude);
     const n = pools.grid.cellsNear(f.flow.latitude, f.flow.longitude, p.reachKm, this.cells);
     const geometry = this.ctx.geometry;
     for (let c = 0; c < n; c++) {
-      for (const s of this.cells[c]) if (s !== slot && geometry.termTo(point, s) <= p.reachTerm) into.add(s);
+      for (const s of this.cells[c]) if (s !== slot && !skip?.has(s) && geometry.termTo(point, s) <= p.reachTerm) into.add(s);
     }
   }
 
