@@ -93,7 +93,7 @@ describe('heat', () => {
     );
     expect(get(f, 'MWH_RECOVERED')).toMatchObject({ central: 1_487.5, low: 1_225, high: 1_750 }); // 85 % expected take-up
     expect(get(f, 'MWH_RECOVERED')!.formula).toContain('7 months shared');
-    expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo((1_487.5 * 252) / 1000, 3);
+    expect(get(f, 'CO2E_AVOIDED_T')!.central).toBeCloseTo((1_487.5 * 266) / 1000, 3);
     expect(get(f, 'EUROS_SAVED', 'buyer')!.central).toBe(29_750); // 280 k€ × 1,750 / 3,500 × 85 % take-up × 25 % discount on the current supply
   });
 
@@ -110,7 +110,7 @@ describe('heat', () => {
     expect(get(f, 'MWH_RECOVERED')!.central).toBeCloseTo((1_800 - electricity) * 0.85, 2);
     expect(get(f, 'MWH_RECOVERED')!.formula).toContain('lift 60 → 80 °C');
     const co2 = get(f, 'CO2E_AVOIDED_T')!;
-    expect(co2.central).toBeCloseTo(((1_800 * 252 - electricity * 51.9) * 0.85) / 1000, 2);
+    expect(co2.central).toBeCloseTo(((1_800 * 266 - electricity * 51.9) * 0.85) / 1000, 2);
     expect(co2.formula).toContain('heat-pump electricity');
     // The taker declared no heat supply: the low is a low-carbon heating network (knowledge base 1.7.0).
     expect(co2.factors.map((x) => x.id)).toEqual(['ef-gas-boiler-heat', 'ef-electricity-fr', 'heat-pump-cop', 'ef-heating-network-fr']);

@@ -57,11 +57,11 @@ describe('process terms', () => {
     expect(solvent.factors.find((x) => x.id === 'recycling-yield')!.kind).toBe('ASSUMPTION');
   });
 
-  it('credits avoided CEM I cement at the database value it names (ATILH via SEVE 2022: 765 kg CO2e/t)', () => {
+  it('credits avoided CEM I cement at the database value it names (Base Carbone V23.6 n° 20723 « Ciment Portland », ATILH: 866 kg CO2e/t)', () => {
     const f = co2('ash-slag-clinker-substitute', { currentDestination: 'LANDFILL' }, 100);
     const use = f.factors.find((x) => x.id === 'ef-clinker-cement');
-    expect(use).toMatchObject({ kind: 'EMISSION', value: 765, sourceId: 'seve-tp-methodologie-2022' });
-    expect(f.formula).toContain('765 kg/t');
+    expect(use).toMatchObject({ kind: 'EMISSION', value: 866, sourceId: 'ademe-base-carbone-v23-6' });
+    expect(f.formula).toContain('866 kg/t');
     expect(auditImpactSources([f], kb.kb)).toEqual([]);
   });
 

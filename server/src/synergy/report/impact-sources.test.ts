@@ -116,6 +116,24 @@ describe('impact sources', () => {
     ]);
   });
 
+  it('reads gas from the most recent valid generic element (n° 37132, 2022) and keeps the heat factors derived from it in step', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    expect(f('ef-natural-gas-pci')).toMatchObject({ value: 239, derivation: 'ITEM', sourceId: 'ademe-base-carbone-v23-6' });
+    expect(f('ef-natural-gas-pci').databaseEntry).toContain('n° 37132 « Gaz naturel - 2022 »');
+    // Boiler heat = gas ÷ 0.9; the heat pump's net factor = boiler heat − electricity ÷ COP 3 (both rounded to the kg).
+    expect(f('ef-gas-boiler-heat').value).toBe(Math.round(f('ef-natural-gas-pci').value / 0.9));
+    expect(f('ef-heat-pump-recovered-heat').value).toBe(Math.round(f('ef-gas-boiler-heat').value - f('ef-electricity-fr').value / 3));
+    for (const id of ['ef-gas-boiler-heat', 'ef-heat-pump-recovered-heat']) expect(f(id).databaseEntry, id).toContain('n° 37132');
+  });
+
+  it('derives the non-ferrous gain from the aluminium and copper elements, its mix stated as the assumption', () => {
+    const nf = kb.emissionFactors.find((e) => e.id === 'ef-nonferrous-scrap-gain')!;
+    // Aluminium n° 34669/34668: 7,803 − 562; copper n° 34671/34670: 1,445 − 1,304; half each by mass (assumed).
+    expect(nf).toMatchObject({ value: Math.round(0.5 * (7_803 - 562) + 0.5 * (1_445 - 1_304)), low: 1_445 - 1_304, derivation: 'DERIVED' });
+    expect(nf.databaseEntry).toMatch(/50 % aluminium, 50 % cuivre en masse \(hypothèse/);
+    for (const n of ['34668', '34669', '34670', '34671']) expect(nf.databaseEntry).toContain(n);
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });

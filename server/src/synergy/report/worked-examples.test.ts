@@ -51,8 +51,8 @@ describe('worked examples of the impact method', () => {
     // less the haulage (2,210 t·km × 0.12 EUR/t·km).
     const both = figure('Material substitution (recycling)', 'EUROS_SAVED', 'converter').central + figure('Material substitution (recycling)', 'EUROS_SAVED', 'producer').central;
     expect(both).toBe((90_000 + 15_000) * 0.85 - Math.round(2_210 * 0.12));
-    // min(3,000 × 7/12, 3,500) = 1,750 MWh × 85 % = 1,487.5 MWh × 252 kg/MWh.
-    expect(figure('Heat, direct exchange', 'CO2E_AVOIDED_T').central).toBeCloseTo((1_487.5 * 252) / 1000, 2);
+    // min(3,000 × 7/12, 3,500) = 1,750 MWh × 85 % = 1,487.5 MWh × 266 kg/MWh.
+    expect(figure('Heat, direct exchange', 'CO2E_AVOIDED_T').central).toBeCloseTo((1_487.5 * 266) / 1000, 2);
     // Half the rinse water is used today: 10,000 m³ × 85 %; the taker saves on half its purchase.
     expect(figure('Water', 'WATER_M3_SAVED').central).toBe(8_500);
     expect(figure('Water', 'EUROS_SAVED', 'taker').central).toBe(70_000 * 0.5 * 0.85);
