@@ -1,4 +1,5 @@
 import { detectSynergies } from '../src/synergy/engine/detector.js';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../src/synergy/engine/engine.options.js';
 import type { DetectedSynergy } from '../src/synergy/engine/engine.types.js';
 import demoExpectations from '../src/synergy/knowledge/demo-expectations.json' with { type: 'json' };
 import { loadKnowledgeBase } from '../src/synergy/knowledge/knowledge-base.js';
@@ -12,16 +13,36 @@ import { partFigures, pct, ratio, scoreCase, TOP, type CaseScore, type PartFigur
  * and the test parts, and the demo territory's pinned figures beside them. Exits 1 when the test part is below the
  * thresholds of issue 10. `--details` lists the dev part's misses and suggestions to review (never the test part's:
  * tune on dev only). `--dev-only` neither runs nor prints the test part (for tuning: the test figures are read once,
- * at the end of a change).
+ * at the end of a change). `--option=key=value` (repeatable) runs the engine with a scalar option other than its
+ * default, on the cases and the demo alike, for experiments (e.g. `--option=maxCounterpartsPerFlow=4`).
  */
 const THRESHOLDS = { recall: 0.8, pools: 0.9, precision: 0.6 };
+
+/** `--option=key=value` arguments as engine options; an unknown key or a value of the wrong type is an error. */
+export function parseEngineOptions(args: string[]): Partial<EngineOptions> {
+  const options: Record<string, number | string> = {};
+  for (const arg of args.filter((a) => a.startsWith('--option='))) {
+    const [key, value] = arg.slice('--option='.length).split('=', 2) as [string, string | undefined];
+    const current: unknown = (DEFAULT_ENGINE_OPTIONS as unknown as Record<string, unknown>)[key];
+    if (value === undefined || (typeof current !== 'number' && typeof current !== 'string')) {
+      throw new Error(`--option=${key}: expected --option=<scalar engine option>=<value>`);
+    }
+    if (key === 'counterpartRule' && !['MUTUAL', 'EITHER', 'COVERING'].includes(value)) {
+      throw new Error(`--option=counterpartRule: ${value} is not MUTUAL, EITHER or COVERING`);
+    }
+    const parsed = typeof current === 'number' ? Number(value) : value;
+    if (typeof parsed === 'number' && !Number.isFinite(parsed)) throw new Error(`--option=${key}: ${value} is not a number`);
+    options[key] = parsed;
+  }
+  return options as Partial<EngineOptions>;
+}
 
 function printPart(name: string, f: PartFigures): void {
   const tags = (['easy', 'domain', 'long'] as const).map((t) => `${t} ${pct(f.recallByTag[t].found, f.recallByTag[t].total)}`);
   console.log(`${name} (${f.cases} cases)`);
   console.log(`  substitution recall, top ${TOP} per input: ${pct(f.recall.found, f.recall.total)}   [${tags.join(', ')}]`);
   console.log(`  pools found: ${pct(f.pools.found, f.pools.total)}`);
-  console.log(`  precision of the suggestions shown: ${pct(f.precision.right, f.precision.shown)}   (${f.precision.review} undocumented pairs between real flows, for review)`);
+  console.log(`  precision of the suggestions shown: ${pct(f.precision.right, f.precision.shown)}   (${f.precision.shown} shown, ${f.precision.review} undocumented pairs between real flows, for review)`);
 }
 
 function describe(s: DetectedSynergy): string {
@@ -42,9 +63,9 @@ function printDetails(scores: CaseScore[]): void {
 }
 
 /** The demo territory: its top substitutions against the pinned expectations (AGREE must appear, REJECT must not). */
-function demoFigures(): string[] {
+function demoFigures(options: Partial<EngineOptions>): string[] {
   const kb = loadKnowledgeBase();
-  const synergies = detectSynergies(loadDemoTerritory(kb).flows, kb);
+  const synergies = detectSynergies(loadDemoTerritory(kb).flows, kb, options);
   const subs = synergies.filter((s) => s.kind === 'SUBSTITUTION');
   const key = (o: string, i: string) => `${o}>${i}`;
   const agree = new Set(demoExpectations.substitutions.mustAppear.map((p) => key(p.output, p.input)));
@@ -62,18 +83,20 @@ function demoFigures(): string[] {
 export async function run(args: string[]): Promise<boolean> {
   const kb = loadKnowledgeBase();
   const devOnly = args.includes('--dev-only');
+  const options = parseEngineOptions(args);
   const files = readCaseFiles().filter((file) => !devOnly || file.split === 'dev');
   const scores = files.map((file) => {
     const loaded = loadCase(file, kb);
-    return scoreCase(loaded, detectSynergies(loaded.flows, kb));
+    return scoreCase(loaded, detectSynergies(loaded.flows, kb, options));
   });
   const dev = partFigures(scores.filter((s) => s.split === 'dev'));
   const test = partFigures(scores.filter((s) => s.split === 'test'));
-  console.log(`Engine quality on the documented cases (knowledge base ${kb.version})\n`);
+  const optionText = Object.entries(options).map(([k, v]) => `${k}=${v}`).join(', ');
+  console.log(`Engine quality on the documented cases (knowledge base ${kb.version}${optionText ? `; ${optionText}` : ''})\n`);
   printPart('dev', dev);
   if (!devOnly) printPart('test', test);
   console.log('');
-  for (const line of demoFigures()) console.log(line);
+  for (const line of demoFigures(options)) console.log(line);
   if (args.includes('--details')) printDetails(scores);
   if (devOnly) return true;
   const checks = [
