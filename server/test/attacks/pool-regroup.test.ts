@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { collect, TestApp, type As, type Probe } from '../harness.js';
 
 /**
- * docs/THREAT_MODEL.md #62a. A mutualisation pool that gains or loses a member keeps its identity (its id, its
+ * docs/THREAT_MODEL.md #59. A mutualisation pool that gains or loses a member keeps its identity (its id, its
  * page, the links to it) as long as nobody has answered on it; a pool that was answered on keeps its answers for
  * the membership they were given for. A member who joins a pool whose other members had consented to each other
  * must not learn their identities through it, nor may the consents move to the new membership.
