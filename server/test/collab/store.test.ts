@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { compactDocument, documentsToCompact, logHorizon } from '../../src/collab/store/compaction.js';
+import { createMergeThread } from '../../src/collab/store/merge-thread.js';
 import { UpdateLog } from '../../src/collab/store/update-log.js';
 import { openTestDatabase, type OpenTestDatabase } from '../test-database.js';
 
@@ -61,7 +62,14 @@ describe('the live documents store', () => {
     const parts = await log.load(DOC);
     expect(parts).toHaveLength(41);
     expect(textOf(parts)).toBe(final);
-    expect(await compactDocument(db.orm.em.fork(), DOC)).toBe(true);
+    // The second time as the server compacts: merged in a thread of its own.
+    const merge = createMergeThread();
+    try {
+      expect(await compactDocument(db.orm.em.fork(), DOC, undefined, merge)).toBe(true);
+    } finally {
+      await merge.close();
+    }
+    expect(await log.load(DOC)).toHaveLength(1);
     expect(textOf(await log.load(DOC))).toBe(final);
   });
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import * as Y from 'yjs';
+import { mergeHere, type MergeParts } from './merge-thread.js';
 
 export interface CompactionOptions {
   /** A document is compacted once its log holds at least this many updates. */
@@ -41,9 +41,10 @@ export async function logHorizon(em: EntityManager): Promise<string | null> {
  * deleted. Loading then reads the snapshot and the rows above `up_to_seq` only: the deleted rows, dead in the table
  * until vacuumed, are not even walked. One compactor per document across instances: a transaction-scoped advisory
  * lock on the document's name; an instance that does not get it skips the document this round. Returns whether it
- * compacted.
+ * compacted. `merge` folds the parts into one state: the server's does so in a thread of its own (merge-thread.ts),
+ * so that the event loop, which relays every document's edits, only reads and writes rows meanwhile.
  */
-export async function compactDocument(em: EntityManager, documentName: string, horizon?: string): Promise<boolean> {
+export async function compactDocument(em: EntityManager, documentName: string, horizon?: string, merge: MergeParts = mergeHere): Promise<boolean> {
   const upTo = horizon ?? (await logHorizon(em.fork()));
   if (upTo === null) return false;
   return em.transactional(async (tx) => {
@@ -60,22 +61,16 @@ export async function compactDocument(em: EntityManager, documentName: string, h
       upTo,
     ]);
     if (!rows.length) return false;
-    const doc = new Y.Doc();
-    try {
-      Y.transact(doc, () => {
-        if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
-        for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
-      });
-      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
-      await tx.execute(
-        `insert into collab_snapshot (document_name, state, up_to_seq, updated_at) values (?, ?, ?, now())
-         on conflict (document_name) do update set state = excluded.state, up_to_seq = excluded.up_to_seq, updated_at = now()`,
-        [documentName, state, upTo],
-      );
-      await tx.execute(`delete from collab_update where document_name = ? and seq <= ?`, [documentName, upTo]);
-    } finally {
-      doc.destroy();
-    }
+    const parts = rows.map((row) => new Uint8Array(row.update.buffer, row.update.byteOffset, row.update.byteLength));
+    if (snapshot) parts.unshift(new Uint8Array(snapshot.state.buffer, snapshot.state.byteOffset, snapshot.state.byteLength));
+    const merged = await merge(parts);
+    const state = Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength);
+    await tx.execute(
+      `insert into collab_snapshot (document_name, state, up_to_seq, updated_at) values (?, ?, ?, now())
+       on conflict (document_name) do update set state = excluded.state, up_to_seq = excluded.up_to_seq, updated_at = now()`,
+      [documentName, state, upTo],
+    );
+    await tx.execute(`delete from collab_update where document_name = ? and seq <= ?`, [documentName, upTo]);
     return true;
   });
 }
@@ -90,7 +85,7 @@ export async function documentsToCompact(em: EntityManager, { minUpdates, docume
 }
 
 /** Compacts in the background every `everyMs`, until stopped; a failed round is logged and the next one retries. */
-export function startCompaction(unitOfWork: () => EntityManager, options: CompactionOptions & { everyMs: number }) {
+export function startCompaction(unitOfWork: () => EntityManager, options: CompactionOptions & { everyMs: number; merge?: MergeParts }) {
   let round: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     round = round.then(async () => {
@@ -99,7 +94,7 @@ export function startCompaction(unitOfWork: () => EntityManager, options: Compac
         // One horizon for the round: the appends wait for it once, not once per document.
         const horizon = documents.length ? await logHorizon(unitOfWork()) : null;
         if (horizon === null) return;
-        for (const name of documents) await compactDocument(unitOfWork(), name, horizon);
+        for (const name of documents) await compactDocument(unitOfWork(), name, horizon, options.merge);
       } catch (error) {
         console.error('Compacting live documents failed:', error instanceof Error ? error.message : error);
       }
