@@ -7,7 +7,7 @@ import { createTestDatabase } from '../test/test-database.js';
 import { measureCommitPrice } from './collab/commit-price.js';
 import { bareEditor, productEditor } from './collab/editors.js';
 import { measureHistoryLoad } from './collab/history-load.js';
-import { startBareServer } from './collab/processes.js';
+import { productionNodeFlags, startBareServer } from './collab/processes.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
 import { createPlans } from './collab/plans.js';
 import { historyCheck, printHistory, printReport, printTypingReport } from './collab/collab-report.js';
@@ -86,7 +86,9 @@ export async function run(args: string[]): Promise<boolean> {
   }
   // Every benchmark client comes from 127.0.0.1; the per-address cap is for the public, not for this.
   process.env.WS_CONNECTIONS_PER_ADDRESS = '1000';
-  const server = await ServerProcess.create(db.databaseUrl!, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const nodeFlags = productionNodeFlags();
+  console.log(`  servers run with the flags of \`npm start\`: ${nodeFlags.join(' ')}`);
+  const server = await ServerProcess.create(db.databaseUrl!, [...nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
   const endPhase = () => (profileDir ? server.terminate() : server.kill9());
   try {
     await server.start();
