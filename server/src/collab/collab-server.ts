@@ -71,11 +71,6 @@ export function createCollabServer(options: CollabOptions) {
     // Idle sockets (no message, not even the provider's pings) are dropped after this.
     timeout: 30_000,
     maxPendingDocuments: options.limits.collabDocumentsPerConnection,
-    // Each update is relayed as it is applied, not merged with the turn's others in a setImmediate: the socket
-    // sends of a turn are already gathered into one write per socket (CollabSocket.send), and sends made from a
-    // setImmediate were corked again and left one event-loop iteration later, after the next poll phase's work
-    // (every update of the relay's path waited for it).
-    flushDelay: false,
     extensions,
   });
   // Merging a log into its snapshot is O(document): in a thread of its own, not on the loop that relays edits.

@@ -84,7 +84,7 @@ export class PersistenceExtension implements Extension {
       if (timings?.recording && started.at) {
         const taken = timings.now();
         timings.record('handoff', started.committedAt, taken);
-        // Hocuspocus applies and relays it once this returns; the turn's writes leave when the sockets are uncorked.
+        // Hocuspocus applies it once this returns, and broadcasts the turn's updates in the next turn.
         setImmediate(() => {
           timings.record('apply', taken);
           timings.record('total', started.at);

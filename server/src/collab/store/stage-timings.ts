@@ -7,7 +7,7 @@ import { monitorEventLoopDelay, performance, PerformanceObserver, type IntervalH
  *   queue   — from then to its INSERT being sent (waiting for a free append connection, or for the turn to end);
  *   commit  — the INSERT + COMMIT round trip of its batch;
  *   handoff — from its commit to Hocuspocus taking it (its connection's earlier messages handled first);
- *   apply   — from then to the end of the turn, where the relays and acknowledgements it sent leave (uncorked);
+ *   apply   — from then to the next turn of the event loop, where Hocuspocus' broadcast of the turn's updates goes;
  *   total   — from its arrival to that broadcast.
  * Beside them, over the same span: the event loop's delay (perf_hooks' monitorEventLoopDelay: how late a timer
  * ran, i.e. how long the loop was held by one turn's work) and the garbage collector's pauses, by kind, so that a
