@@ -7,10 +7,10 @@ import { createTestDatabase } from '../test/test-database.js';
 import { measureCommitPrice } from './collab/commit-price.js';
 import { bareEditor, productEditor } from './collab/editors.js';
 import { measureHistoryLoad } from './collab/history-load.js';
-import { startBareServer } from './collab/processes.js';
+import { productionNodeFlags, startBareServer } from './collab/processes.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
 import { createPlans } from './collab/plans.js';
-import { historyCheck, printHistory, printReport } from './collab/collab-report.js';
+import { historyCheck, printHistory, printReport, printTypingReport } from './collab/collab-report.js';
 import { fmt, report } from './timing.js';
 import { migrate } from '../src/db/orm.js';
 import type { Room } from './collab/typing.js';
@@ -25,7 +25,8 @@ import type { Room } from './collab/typing.js';
  * on a restarted server; the median is checked, the spread printed), --history=100000, --only=history (no server),
  * --stages (the server records where its writers' updates spend their time over the typing measure and prints it:
  * collab/store/stage-timings.ts; recording costs CPU, so the figures of such a run are not the checked ones),
- * --profile=<dir> (the server runs with `--cpu-prof` and each phase ends with SIGTERM instead of kill -9, so that
+ * --only=typing (the commit price and the two typing phases, bare and product, and the relay check: a minute instead
+ * of ten, to iterate on the relay's tail), --profile=<dir> (the server runs with `--cpu-prof` and each phase ends with SIGTERM instead of kill -9, so that
  * its profile is written to <dir>; the durability checks then read what a graceful stop left).
  */
 const DOCUMENTS = 20;
@@ -85,7 +86,9 @@ export async function run(args: string[]): Promise<boolean> {
   }
   // Every benchmark client comes from 127.0.0.1; the per-address cap is for the public, not for this.
   process.env.WS_CONNECTIONS_PER_ADDRESS = '1000';
-  const server = await ServerProcess.create(db.databaseUrl!, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const nodeFlags = productionNodeFlags();
+  console.log(`  servers run with the flags of \`npm start\`: ${nodeFlags.join(' ')}`);
+  const server = await ServerProcess.create(db.databaseUrl!, [...nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
   const endPhase = () => (profileDir ? server.terminate() : server.kill9());
   try {
     await server.start();
@@ -120,6 +123,8 @@ export async function run(args: string[]): Promise<boolean> {
     for (const e of productRooms.flat()) e.close();
     const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));
     console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
+    if (args.includes('--stages')) console.log(`    relays slower than the bare p99 (${bare.p99Ms.toFixed(1)} ms), by half-second of the measure: ${product.recorder.tailOverTime(bare.p99Ms)}`);
+    if (args.includes('--only=typing')) return printTypingReport({ commit, bare, product, productDurable, loadBefore, loadAfter: os.loadavg() });
 
     const repeats = Math.max(1, option('repeats', 3));
     const runs: PhaseResult[] = [];

@@ -26,20 +26,58 @@ function phaseRow(label: string, p: PhaseResult): string {
   return `${pad(label, 38)}${num(p.editors, 0)}${num(p.editsPerSecond, 0)}${num(p.relays, 0)}${num(p.p50Ms)}${num(p.p99Ms)}${num(p.rowsPerSecond, 0)}${num(p.wallMs / 1000)}${num(p.clientCpuMs / 1000)}${num(p.serverCpuMs / 1000)}`;
 }
 
+const HEADER = `${pad('', 38)}${['editors', 'edits/s', 'relays', 'p50 ms', 'p99 ms', 'acked/s', 'wall s', 'cli CPU', 'srv CPU'].map((h) => h.padStart(9)).join('')}`;
+
+function commitRow(commit: CommitPrice): string {
+  return `${pad(`bare INSERT+COMMIT, pg, 1 conn, N=${commit.n}`, 38)}${' '.repeat(27)}${num(commit.p50Ms, 2)}${num(commit.p99Ms, 2)}   (${commit.settings})`;
+}
+
+function printRelayRatios(commit: CommitPrice, bare: PhaseResult, product: PhaseResult): void {
+  const slack = (product.p99Ms - bare.p99Ms) / commit.p99Ms;
+  console.log(`  relay p99: FE2I ${fmt(product.p99Ms)} ms vs bare ${fmt(bare.p99Ms)} ms = ×${fmt(product.p99Ms / bare.p99Ms, 2)}; the difference is ${fmt(slack, 2)} × the bare commit p99 (${fmt(commit.p99Ms, 2)} ms)`);
+  console.log(`  relay p50: FE2I ${fmt(product.p50Ms)} ms vs bare ${fmt(bare.p50Ms)} ms = ×${fmt(product.p50Ms / bare.p50Ms, 2)}`);
+}
+
+function relayCheck(commit: CommitPrice, bare: PhaseResult, product: PhaseResult): readonly [string, boolean] {
+  const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
+  return [`relay p99 ${fmt(product.p99Ms)} ms ≤ bare p99 + ${TARGETS.commitsOfSlack} × commit p99 = ${fmt(bound)} ms`, product.p99Ms <= bound];
+}
+
+const cpuShare = (p: PhaseResult) => `${fmt((p.serverCpuMs / p.wallMs) * 100, 0)}% of one core`;
+
+/** `--only=typing`: the typing phases, their ratios and the relay check (and the typing phase's durability). */
+export function printTypingReport(f: Pick<CollabFigures, 'commit' | 'bare' | 'product' | 'productDurable' | 'loadBefore' | 'loadAfter'>): boolean {
+  const { commit, bare, product } = f;
+  console.log('');
+  console.log(HEADER);
+  console.log(phaseRow('bare y-websocket, 20 docs × 5, typing', bare));
+  console.log(phaseRow('FE2I /collab, 20 docs × 5, typing', product));
+  console.log(commitRow(commit));
+  console.log('');
+  printRelayRatios(commit, bare, product);
+  console.log(
+    `  server CPU per edit (typing): FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (${cpuShare(bare)})`,
+  );
+  console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('');
+  return report([
+    relayCheck(commit, bare, product),
+    [`every edit seen relayed or acknowledged was in PostgreSQL after kill -9 (${f.productDurable.stored}/${f.productDurable.seen})`, f.productDurable.stored === f.productDurable.seen],
+  ]);
+}
+
 /** Prints the table, the ratios and the checks; says whether every check passed. */
 export function printReport(f: CollabFigures): boolean {
   const { commit, bare, product, throughput, history } = f;
   console.log('');
-  console.log(`${pad('', 38)}${['editors', 'edits/s', 'relays', 'p50 ms', 'p99 ms', 'acked/s', 'wall s', 'cli CPU', 'srv CPU'].map((h) => h.padStart(9)).join('')}`);
+  console.log(HEADER);
   console.log(phaseRow('bare y-websocket, 20 docs × 5, typing', bare));
   console.log(phaseRow('FE2I /collab, 20 docs × 5, typing', product));
   console.log(phaseRow('FE2I /collab, 100 docs × 1, flat out', throughput));
-  console.log(`${pad(`bare INSERT+COMMIT, pg, 1 conn, N=${commit.n}`, 38)}${' '.repeat(27)}${num(commit.p50Ms, 2)}${num(commit.p99Ms, 2)}   (${commit.settings})`);
+  console.log(commitRow(commit));
   console.log('');
-  const slack = (product.p99Ms - bare.p99Ms) / commit.p99Ms;
-  console.log(`  relay p99: FE2I ${fmt(product.p99Ms)} ms vs bare ${fmt(bare.p99Ms)} ms = ×${fmt(product.p99Ms / bare.p99Ms, 2)}; the difference is ${fmt(slack, 2)} × the bare commit p99 (${fmt(commit.p99Ms, 2)} ms)`);
-  console.log(`  relay p50: FE2I ${fmt(product.p50Ms)} ms vs bare ${fmt(bare.p50Ms)} ms = ×${fmt(product.p50Ms / bare.p50Ms, 2)}`);
-  console.log(`  server CPU per edit: FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (typing); flat out ${fmt((throughput.serverCpuMs / Math.max(1, throughput.edits)) * 1000, 0)} µs`);
+  printRelayRatios(commit, bare, product);
+  console.log(`  server CPU per edit: FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (typing); flat out ${fmt((throughput.serverCpuMs / Math.max(1, throughput.edits)) * 1000, 0)} µs`);
   console.log(
     `  persisted updates/s = updates acknowledged (each only once its row is committed) / wall time; the log's sequence numbered ${fmt(throughput.numberedPerSecond ?? 0, 0)} rows/s flat out, ${fmt(product.numberedPerSecond ?? 0, 0)} typing`,
   );
@@ -56,9 +94,8 @@ export function printReport(f: CollabFigures): boolean {
   printHistory(history);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
-  const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
   return report([
-    [`relay p99 ${fmt(product.p99Ms)} ms ≤ bare p99 + ${TARGETS.commitsOfSlack} × commit p99 = ${fmt(bound)} ms`, product.p99Ms <= bound],
+    relayCheck(commit, bare, product),
     [`every edit seen relayed or acknowledged was in PostgreSQL after kill -9 (${f.productDurable.stored + f.throughputDurable.stored}/${f.productDurable.seen + f.throughputDurable.seen})`, f.productDurable.stored === f.productDurable.seen && f.throughputDurable.stored === f.throughputDurable.seen],
     [`persisted updates ${fmt(throughput.rowsPerSecond ?? 0, 0)}/s (median of ${f.throughputRuns.length} runs) ≥ ${TARGETS.rowsPerSecond.toLocaleString('en-US')}/s (flat out)`, (throughput.rowsPerSecond ?? 0) >= TARGETS.rowsPerSecond],
     historyCheck(history),

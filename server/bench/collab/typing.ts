@@ -18,6 +18,8 @@ interface Sent {
  */
 export class RelayRecorder {
   readonly latencies: number[] = [];
+  /** When each counted edit was made (same order as `latencies`), to see when in the measure the tail happened. */
+  readonly sentAts: number[] = [];
   private readonly sent = new Map<Editor, Sent[]>();
   /** Edits made before this instant are not counted (warm-up). */
   private countFrom = Infinity;
@@ -36,7 +38,10 @@ export class RelayRecorder {
             const sent = this.sent.get(peer)!;
             let i = next.get(peer)!;
             while (i < sent.length && sent[i].clock <= state) {
-              if (sent[i].at >= this.countFrom) this.latencies.push(now - sent[i].at);
+              if (sent[i].at >= this.countFrom) {
+                this.latencies.push(now - sent[i].at);
+                this.sentAts.push(sent[i].at);
+              }
               i += 1;
             }
             next.set(peer, i);
@@ -60,6 +65,26 @@ export class RelayRecorder {
   /** The edits `editor` made whose clock is at most `clock`. */
   editsUpTo(editor: Editor, clock: number): number {
     return this.sent.get(editor)!.filter((s) => s.clock <= clock).length;
+  }
+
+  /**
+   * When the slowest relays happened: the relays slower than `thresholdMs`, counted per `bucketMs` of the measure
+   * (from its start), as "second: count (max ms)" for the buckets that had any.
+   */
+  tailOverTime(thresholdMs: number, bucketMs = 500): string {
+    const buckets = new Map<number, { n: number; max: number }>();
+    this.latencies.forEach((ms, i) => {
+      if (ms <= thresholdMs) return;
+      const b = Math.floor((this.sentAts[i] - this.countFrom) / bucketMs);
+      const entry = buckets.get(b) ?? { n: 0, max: 0 };
+      entry.n += 1;
+      entry.max = Math.max(entry.max, ms);
+      buckets.set(b, entry);
+    });
+    return [...buckets.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([b, { n, max }]) => `${((b * bucketMs) / 1000).toFixed(1)}s: ${n} (${max.toFixed(0)} ms)`)
+      .join(', ');
   }
 
   editsCounted(): number {

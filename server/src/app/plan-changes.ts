@@ -28,25 +28,52 @@ function payloadOf(projectId: string, d: PlanChangeDescription, authors: PlanAut
  */
 const AUTHOR_TTL_MS = 10_000;
 
-/** The author as last read, by user and project, and when. */
-type AuthorCache = Map<string, { author: Promise<PlanAuthor>; at: number }>;
-
-/** Entries kept at most: past it, the expired ones are dropped. */
+/** Entries kept at most: past it, the ones stale for a whole TTL are dropped. */
 const AUTHOR_CACHE_SIZE = 10_000;
 
-function cachedAuthor(cache: AuthorCache, principal: Principal, projectId: string, read: () => Promise<PlanAuthor>): Promise<PlanAuthor> {
-  const key = `${principal.user.id}:${projectId}`;
-  const now = Date.now();
-  const hit = cache.get(key);
-  if (hit && now - hit.at < AUTHOR_TTL_MS) return hit.author;
-  if (cache.size >= AUTHOR_CACHE_SIZE) {
-    for (const [k, entry] of cache) if (now - entry.at >= AUTHOR_TTL_MS) cache.delete(k);
+/**
+ * The author as last read, by user and project. An entry is fresh for a random span between half the TTL and the
+ * TTL, so that the entries read together (every writer's, as a benchmark or a meeting starts) do not expire
+ * together: they did, and every 10 s the event loop read sixty projects in one burst, which held the relays of
+ * every document (the relay's p99). A stale entry is still answered at once while one read refreshes it behind:
+ * telling an edit never waits for the database, and the name on an event lags at most the TTL and that read.
+ */
+export class AuthorCache {
+  private readonly entries = new Map<string, { author: Promise<PlanAuthor>; freshUntil: number; refreshing: boolean }>();
+
+  constructor(
+    private readonly ttlMs = AUTHOR_TTL_MS,
+    private readonly now: () => number = Date.now,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  get(key: string, read: () => Promise<PlanAuthor>): Promise<PlanAuthor> {
+    const now = this.now();
+    const hit = this.entries.get(key);
+    if (hit && (now < hit.freshUntil || hit.refreshing)) return hit.author;
+    if (hit) {
+      hit.refreshing = true;
+      const next = read();
+      next.then(
+        () => this.entries.set(key, { author: next, freshUntil: this.freshUntil(), refreshing: false }),
+        // A failed refresh keeps the last answer; the next event asks again.
+        () => (hit.refreshing = false),
+      );
+      return hit.author;
+    }
+    if (this.entries.size >= AUTHOR_CACHE_SIZE) {
+      for (const [k, entry] of this.entries) if (now - entry.freshUntil >= this.ttlMs && !entry.refreshing) this.entries.delete(k);
+    }
+    const author = read();
+    this.entries.set(key, { author, freshUntil: this.freshUntil(), refreshing: false });
+    // A failed first read is not kept: the next event asks again.
+    author.catch(() => this.entries.delete(key));
+    return author;
   }
-  const author = read();
-  cache.set(key, { author, at: now });
-  // A failed read is not kept: the next event asks again.
-  author.catch(() => cache.delete(key));
-  return author;
+
+  private freshUntil(): number {
+    return this.now() + this.ttlMs * (0.5 + this.random() / 2);
+  }
 }
 
 /**
@@ -56,13 +83,13 @@ function cachedAuthor(cache: AuthorCache, principal: Principal, projectId: strin
  */
 export function planChangeTelling(orm: MikroORM, pubSub: AppPubSub['pubSub']) {
   const publish: PlanChangePublisher = (projectId, description, authors) => pubSub.publish('PLAN_CHANGED', payloadOf(projectId, description, authors));
-  const authors: AuthorCache = new Map();
+  const authors = new AuthorCache();
   const onPlanEdited: PlanEditListener = (documentName, description, principals) => {
     const address = parseDocumentName(documentName);
     if (address?.kind !== 'project-plan') return;
     const read = (principal: Principal) => () => new ProjectService(orm.em.fork(), pubSub).planAuthor(principal.viewer, address.ownerId);
     (async () => {
-      const named = await Promise.all(principals.map((principal) => cachedAuthor(authors, principal, address.ownerId, read(principal))));
+      const named = await Promise.all(principals.map((principal) => authors.get(`${principal.user.id}:${address.ownerId}`, read(principal))));
       publish(address.ownerId, description, named);
     })()
       .catch((error: unknown) => console.error('Telling a plan change failed:', error instanceof Error ? error.message : error));

@@ -18,6 +18,7 @@ import { PersistenceExtension, type CheckUpdate } from './extensions/persistence
 import { PlanChangesExtension, type PlanEditListener } from './extensions/plan-changes.extension.js';
 import { StageTimings } from './store/stage-timings.js';
 import { startCompaction } from './store/compaction.js';
+import { createMergeThread } from './store/merge-thread.js';
 import { UpdateLog } from './store/update-log.js';
 
 export interface CollabOptions {
@@ -72,7 +73,10 @@ export function createCollabServer(options: CollabOptions) {
     maxPendingDocuments: options.limits.collabDocumentsPerConnection,
     extensions,
   });
+  // Merging a log into its snapshot is O(document): in a thread of its own, not on the loop that relays edits.
+  const mergeThread = createMergeThread();
   const compaction = startCompaction(options.unitOfWork, {
+    merge: mergeThread,
     everyMs: options.compaction?.everyMs ?? 10_000,
     minUpdates: options.compaction?.minUpdates ?? 500,
     documentsPerRound: 20,
@@ -167,6 +171,7 @@ export function createCollabServer(options: CollabOptions) {
       const deadline = Date.now() + 5000;
       while (hocuspocus.documents.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await compaction.stop();
+      await mergeThread.close();
       await log.drain();
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     },

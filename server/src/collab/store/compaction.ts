@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import * as Y from 'yjs';
+import { mergeHere, type MergeParts } from './merge-thread.js';
 
 export interface CompactionOptions {
   /** A document is compacted once its log holds at least this many updates. */
@@ -8,31 +8,43 @@ export interface CompactionOptions {
   documentsPerRound: number;
 }
 
-/** How long taking the horizon may wait for the appends in flight; past it, the round is skipped (and retried). */
-const HORIZON_LOCK_TIMEOUT = '200ms';
 const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Tries that take the lock only when no INSERT holds the table (NOWAIT), this long apart, before one that waits. */
+const HORIZON_NOWAIT_TRIES = 20;
+const HORIZON_RETRY_MS = 5;
+/** How long the last try may wait for the appends in flight; past it, the round is skipped (and retried). */
+const HORIZON_LOCK_TIMEOUT = '200ms';
+
+const READ_SEQUENCE = `select (case when is_called then last_value else 0 end)::text as horizon from collab_update_seq_seq`;
 
 /**
  * The log's horizon: a sequence number at or below which every row is committed or rolled back, so that no row
- * numbered at or below it can appear later. Taken in a transaction of its own that waits for the INSERTs in flight
- * (a SHARE lock on the table: an INSERT holds ROW EXCLUSIVE from before its rows are numbered until it ends) and
- * reads the sequence; the appends that arrive meanwhile wait a moment, a few milliseconds once per round. Null
- * when the appends in flight did not end in time.
+ * numbered at or below it can appear later. A SHARE lock on the table (an INSERT holds ROW EXCLUSIVE from before its
+ * rows are numbered until it ends) is taken and the sequence read, in one message of several statements (one
+ * implicit transaction): the lock is held while PostgreSQL runs them, never across a round trip to this process.
+ * It held for a round trip each (BEGIN, SET, LOCK, SELECT, COMMIT through the ORM, with this event loop's turns in
+ * between), and a waiting lock holds the appends that arrive after it in the queue behind it: every append of
+ * every instance waited, under load up to the 200 ms of its timeout, once a round (the relay's tail). So the lock
+ * is first asked with NOWAIT, which never queues, in a moment when no INSERT is in flight; only after some tries
+ * does it wait for them, as before. Null when the appends in flight did not end in time.
  */
-export async function logHorizon(em: EntityManager): Promise<string | null> {
-  try {
-    return await em.transactional(async (tx) => {
-      await tx.execute(`set local lock_timeout = '${HORIZON_LOCK_TIMEOUT}'`);
-      await tx.execute(`lock table collab_update in share mode`);
-      const [{ horizon }]: { horizon: string }[] = await tx.execute(
-        `select (case when is_called then last_value else 0 end)::text as horizon from collab_update_seq_seq`,
-      );
-      return horizon;
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return null;
-    throw error;
+export async function logHorizon(em: EntityManager, nowaitTries = HORIZON_NOWAIT_TRIES): Promise<string | null> {
+  const knex = em.getConnection().getKnex();
+  for (let attempt = 0; attempt <= nowaitTries; attempt++) {
+    const waits = attempt === nowaitTries;
+    const lock = waits
+      ? `set local lock_timeout = '${HORIZON_LOCK_TIMEOUT}'; lock table collab_update in share mode`
+      : `lock table collab_update in share mode nowait`;
+    try {
+      const results: { rows: { horizon: string }[] }[] = await knex.raw(`${lock}; ${READ_SEQUENCE}`);
+      return results[results.length - 1].rows[0].horizon;
+    } catch (error) {
+      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+      if (!waits) await new Promise((resolve) => setTimeout(resolve, HORIZON_RETRY_MS));
+    }
   }
+  return null;
 }
 
 /**
@@ -41,9 +53,10 @@ export async function logHorizon(em: EntityManager): Promise<string | null> {
  * deleted. Loading then reads the snapshot and the rows above `up_to_seq` only: the deleted rows, dead in the table
  * until vacuumed, are not even walked. One compactor per document across instances: a transaction-scoped advisory
  * lock on the document's name; an instance that does not get it skips the document this round. Returns whether it
- * compacted.
+ * compacted. `merge` folds the parts into one state: the server's does so in a thread of its own (merge-thread.ts),
+ * so that the event loop, which relays every document's edits, only reads and writes rows meanwhile.
  */
-export async function compactDocument(em: EntityManager, documentName: string, horizon?: string): Promise<boolean> {
+export async function compactDocument(em: EntityManager, documentName: string, horizon?: string, merge: MergeParts = mergeHere): Promise<boolean> {
   const upTo = horizon ?? (await logHorizon(em.fork()));
   if (upTo === null) return false;
   return em.transactional(async (tx) => {
@@ -60,22 +73,16 @@ export async function compactDocument(em: EntityManager, documentName: string, h
       upTo,
     ]);
     if (!rows.length) return false;
-    const doc = new Y.Doc();
-    try {
-      Y.transact(doc, () => {
-        if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
-        for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
-      });
-      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
-      await tx.execute(
-        `insert into collab_snapshot (document_name, state, up_to_seq, updated_at) values (?, ?, ?, now())
-         on conflict (document_name) do update set state = excluded.state, up_to_seq = excluded.up_to_seq, updated_at = now()`,
-        [documentName, state, upTo],
-      );
-      await tx.execute(`delete from collab_update where document_name = ? and seq <= ?`, [documentName, upTo]);
-    } finally {
-      doc.destroy();
-    }
+    const parts = rows.map((row) => new Uint8Array(row.update.buffer, row.update.byteOffset, row.update.byteLength));
+    if (snapshot) parts.unshift(new Uint8Array(snapshot.state.buffer, snapshot.state.byteOffset, snapshot.state.byteLength));
+    const merged = await merge(parts);
+    const state = Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength);
+    await tx.execute(
+      `insert into collab_snapshot (document_name, state, up_to_seq, updated_at) values (?, ?, ?, now())
+       on conflict (document_name) do update set state = excluded.state, up_to_seq = excluded.up_to_seq, updated_at = now()`,
+      [documentName, state, upTo],
+    );
+    await tx.execute(`delete from collab_update where document_name = ? and seq <= ?`, [documentName, upTo]);
     return true;
   });
 }
@@ -90,7 +97,7 @@ export async function documentsToCompact(em: EntityManager, { minUpdates, docume
 }
 
 /** Compacts in the background every `everyMs`, until stopped; a failed round is logged and the next one retries. */
-export function startCompaction(unitOfWork: () => EntityManager, options: CompactionOptions & { everyMs: number }) {
+export function startCompaction(unitOfWork: () => EntityManager, options: CompactionOptions & { everyMs: number; merge?: MergeParts }) {
   let round: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     round = round.then(async () => {
@@ -99,7 +106,7 @@ export function startCompaction(unitOfWork: () => EntityManager, options: Compac
         // One horizon for the round: the appends wait for it once, not once per document.
         const horizon = documents.length ? await logHorizon(unitOfWork()) : null;
         if (horizon === null) return;
-        for (const name of documents) await compactDocument(unitOfWork(), name, horizon);
+        for (const name of documents) await compactDocument(unitOfWork(), name, horizon, options.merge);
       } catch (error) {
         console.error('Compacting live documents failed:', error instanceof Error ? error.message : error);
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { StageTimings } from './stage-timings.js';
 
 describe('stage timings of the durable relay path', () => {
@@ -18,5 +19,18 @@ describe('stage timings of the durable relay path', () => {
     timings.record('commit', at, at + 1);
     timings.start();
     expect(timings.stop()).toMatch(/collab stage commit\s+0\s/);
+  });
+
+  it('prints the event loop’s delay and the collector’s pauses over the span it recorded', async () => {
+    const timings = new StageTimings();
+    timings.start();
+    await new Promise((r) => setTimeout(r, 10));
+    // A turn held 30 ms: the loop's delay shows it.
+    const until = performance.now() + 30;
+    while (performance.now() < until);
+    await new Promise((r) => setTimeout(r, 20));
+    const printed = timings.stop();
+    const max = Number(/collab stage loop-delay \(ms\) p50 [\d.]+ p90 [\d.]+ p99 [\d.]+ max ([\d.]+)/.exec(printed)?.[1]);
+    expect(max).toBeGreaterThanOrEqual(20);
   });
 });

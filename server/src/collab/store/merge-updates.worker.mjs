@@ -1,0 +1,30 @@
+// Merges a document's stored parts (its snapshot and logged updates) into one state, away from the event loop that
+// relays everyone's edits: applying a log to a document and encoding it is O(document), tens of milliseconds for a
+// plan of some size, and on the event loop each such merge held every document's relays (compaction.ts). The parts
+// were accepted already (checked before they were logged). Plain JavaScript importing yjs only, so it loads the
+// same way under node, tsx and vitest.
+import { parentPort } from 'node:worker_threads';
+import * as Y from 'yjs';
+
+parentPort.on('message', ({ id, bytes, lengths }) => {
+  try {
+    const parts = [];
+    let at = 0;
+    for (const length of lengths) {
+      parts.push(bytes.subarray(at, at + length));
+      at += length;
+    }
+    const doc = new Y.Doc({ guid: 'merge' });
+    try {
+      Y.transact(doc, () => {
+        for (const part of parts) Y.applyUpdate(doc, part);
+      });
+      const state = Y.encodeStateAsUpdate(doc);
+      parentPort.postMessage({ id, state }, [state.buffer]);
+    } finally {
+      doc.destroy();
+    }
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error?.message ?? error).slice(0, 500) });
+  }
+});
