@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { detectSynergies } from './detector.js';
-import type { EngineFlow } from './engine.types.js';
-import { at, flow } from './engine.fixture.js';
+import { need, out, routes, synergiesOf } from './documented-routes.fixture.js';
 
 /**
  * Routes and words of knowledge base 1.13.0 (issue 10, recall line, round 2): chemical co-products and process
@@ -11,21 +8,7 @@ import { at, flow } from './engine.fixture.js';
  * anything (a fluidised bed is not animal bedding, an ash is not bark, a fish farm's sludge is not a steelworks
  * sludge). Labels here are written for the test, not taken from the corpus.
  */
-const KB = loadKnowledgeBase();
 const MWH = { unit: 'MEGAWATT_HOUR' } as const;
-
-function out(id: string, org: string, category: EngineFlow['category'], label: string, extra: Partial<EngineFlow> = {}, km = 2): EngineFlow {
-  return flow({ id, organizationId: org, direction: 'OUTPUT', category, label, unit: 'TONNE', ...at(km, 0), ...extra });
-}
-function need(id: string, org: string, category: EngineFlow['category'], label: string, extra: Partial<EngineFlow> = {}): EngineFlow {
-  return flow({ id, organizationId: org, direction: 'INPUT', category, label, unit: 'TONNE', ...at(0, 0), ...extra });
-}
-/** The pathways proposing `output` for `input`. */
-function routes(flows: EngineFlow[], output: string, input: string): string[] {
-  return detectSynergies(flows, KB)
-    .filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds[0] === output && s.flowIds[1] === input)
-    .map((s) => s.pathwayId);
-}
 
 describe('chemical co-products and off-gases for a neighbour', () => {
   it('offers surplus hydrogen whose label says "own use" (the French "usée" no longer excludes the English "use")', () => {
@@ -66,7 +49,7 @@ describe('seafood residues and effluents', () => {
   it('groups two neighbours’ process waters into a shared treatment', () => {
     const water = (id: string, org: string, label: string) => out(id, org, 'WATER', label, { unit: 'CUBIC_METRE', physicalForm: 'LIQUID' }, 0.5);
     const flows = [water('a', 'herring', 'Process water from rinsing the fish'), water('b', 'shrimp', 'Process water from cooking, organic load')];
-    const pools = detectSynergies(flows, KB).filter((s) => s.kind === 'MUTUALISATION' && s.pathwayId === 'pool-wastewater-pretreatment');
+    const pools = synergiesOf(flows).filter((s) => s.kind === 'MUTUALISATION' && s.pathwayId === 'pool-wastewater-pretreatment');
     expect(pools.map((s) => [...s.flowIds].sort())).toContainEqual(['a', 'b']);
   });
 

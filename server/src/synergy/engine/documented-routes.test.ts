@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { detectSynergies } from './detector.js';
-import type { EngineFlow } from './engine.types.js';
-import { at, flow } from './engine.fixture.js';
+import { need, out, routes } from './documented-routes.fixture.js';
 
 /**
  * Routes that documented parks run and knowledge base 1.12.0 added or sharpened (issue 10, recall line): mixed
@@ -10,20 +7,6 @@ import { at, flow } from './engine.fixture.js';
  * boiler make-up; and the words that kept near-misses apart (a feedstock is not animal feed, quicklime is not a liming
  * need, a boiler is not irrigated). Labels here are written for the test, not taken from the corpus.
  */
-const KB = loadKnowledgeBase();
-
-function out(id: string, org: string, category: EngineFlow['category'], label: string, extra: Partial<EngineFlow> = {}): EngineFlow {
-  return flow({ id, organizationId: org, direction: 'OUTPUT', category, label, unit: 'TONNE', ...at(2, 0), ...extra });
-}
-function need(id: string, org: string, category: EngineFlow['category'], label: string, extra: Partial<EngineFlow> = {}): EngineFlow {
-  return flow({ id, organizationId: org, direction: 'INPUT', category, label, unit: 'TONNE', ...at(0, 0), ...extra });
-}
-/** The pathways proposing `output` for `input`. */
-function routes(flows: EngineFlow[], output: string, input: string): string[] {
-  return detectSynergies(flows, KB)
-    .filter((s) => s.kind === 'SUBSTITUTION' && s.flowIds[0] === output && s.flowIds[1] === input)
-    .map((s) => s.pathwayId);
-}
 
 describe('mixed plastics as chemical feedstock', () => {
   const mixed = out('mixed', 'sorting', 'WASTE', 'Refus plastiques en mélange du centre de tri', { ewcCode: '19 12 04' });
