@@ -1,7 +1,6 @@
-import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
-import { collect, TestApp, type As, type Probe } from './harness.js';
+import { TestApp, type As } from './harness.js';
 
 /**
  * Issue 11: a burst of declarations is detected in batches (the changes queued while one batch is handled form the
@@ -22,9 +21,7 @@ describe('a burst of flow changes', () => {
   let steel: As;
   let joinery: As;
   let fensch: string;
-  let flowChanges: ReturnType<typeof collect>;
-  let sentinel: Probe;
-  let watcher: Client;
+  let watch: Awaited<ReturnType<TestApp['detectionWatch']>>;
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -37,13 +34,10 @@ describe('a burst of flow changes', () => {
     const first = await t.gql(`mutation($t: ID!) { detectSynergies(territoryId: $t) { detected } }`, { t: fensch }, facilitator);
     expect(first.errors).toBeUndefined();
     const others = await t.gql(`query($t: ID!) { flows(first: 5, filter: {territoryId: $t}) { nodes { id } } }`, { t: fensch }, facilitator);
-    sentinel = t.flowProbe(others.data!.flows.nodes[0].id, facilitator);
-    watcher = t.wsClient(facilitator);
-    flowChanges = collect(watcher, `subscription($t: ID!) { flowChanged(territoryId: $t) { flow { description } } }`, { t: fensch });
-    await flowChanges.live(sentinel);
+    watch = await t.detectionWatch(others.data!.flows.nodes[0].id, facilitator, fensch);
   });
   afterAll(async () => {
-    await watcher?.dispose();
+    await watch?.dispose();
     await t?.stop();
   });
 
@@ -66,8 +60,7 @@ describe('a burst of flow changes', () => {
       ...[0, 5, 7].map((k) => t.gql(`mutation($id: ID!) { archiveFlow(id: $id) { id } }`, { id: ids[k] }, owner(k))),
     ]);
     for (const r of later) expect(r.errors).toBeUndefined();
-    await flowChanges.before(sentinel);
-    await t.app.synergiesSettled();
+    await watch.settle();
 
     const full = await t.gql(`mutation($t: ID!) { detectSynergies(territoryId: $t) { detected suggested updated stale withdrawn } }`, { t: fensch }, facilitator);
     expect(full.errors).toBeUndefined();

@@ -89,6 +89,28 @@ export class TestApp {
     };
   }
 
+  /**
+   * Waits for detection to catch up with flow changes. `as` (a facilitator of `territoryId`) follows the territory's
+   * flow changes and writes markers into `flowId`'s description; detection listens to the same stream, subscribed
+   * since start, so once a marker comes back every earlier change has been queued for it, and `synergiesSettled`
+   * waits for the queue. `settle()` does both; `dispose()` closes the socket.
+   */
+  async detectionWatch(flowId: string, as: As, territoryId: string): Promise<{ settle(): Promise<void>; dispose(): Promise<void> }> {
+    const sentinel = this.flowProbe(flowId, as);
+    const watcher = this.wsClient(as);
+    const flowChanges = collect(watcher, `subscription($t: ID!) { flowChanged(territoryId: $t) { flow { description } } }`, { t: territoryId });
+    await flowChanges.live(sentinel);
+    return {
+      settle: async () => {
+        await flowChanges.before(sentinel);
+        await this.app.synergiesSettled();
+      },
+      dispose: async () => {
+        await watcher.dispose();
+      },
+    };
+  }
+
   /** A graphql-ws client authenticated like `as`. */
   wsClient(as?: As, extra: { origin?: string } = {}): Client {
     const url = this.url.replace('http', 'ws') + '/graphql';

@@ -1,7 +1,6 @@
-import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
-import { collect, TestApp, type As, type Probe } from './harness.js';
+import { collect, TestApp, type As } from './harness.js';
 import { fullSelection } from './schema-selection.js';
 
 /**
@@ -22,15 +21,8 @@ describe('synergies', () => {
   let pair: { synergyId: string; heatId: string; needId: string; joinerySiteId: string };
 
   /** The facilitator's view of flow changes: the detection has heard of every change published before a sentinel. */
-  let flowChanges: ReturnType<typeof collect>;
-  let sentinel: Probe;
-  let watcher: Client;
-  const settle = async () => {
-    // The detection listens to the same stream, subscribed since start: once the sentinel is back here, every
-    // earlier change has been queued for it, and `synergiesSettled` waits for the queue.
-    await flowChanges.before(sentinel);
-    await t.app.synergiesSettled();
-  };
+  let watch: Awaited<ReturnType<TestApp['detectionWatch']>>;
+  const settle = () => watch.settle();
   const synergyOf = async (as: As, id: string) =>
     (await t.gql(`query($id: ID!) { synergy(id: $id, language: EN) { ${synergyFields} } }`, { id }, as)).data!.synergy;
 
@@ -47,10 +39,7 @@ describe('synergies', () => {
     // A flow of neither party of the tests' pair: its description changes are the settling sentinels.
     const others = await t.gql(`query($t: ID!) { flows(first: 50, filter: {territoryId: $t}) { nodes { id organization { id } } } }`, { t: fensch }, facilitator);
     const bystander = others.data!.flows.nodes.find((f: any) => f.organization && ![steelOrg.id, joineryOrg.id].includes(f.organization.id));
-    sentinel = t.flowProbe(bystander.id, facilitator);
-    watcher = t.wsClient(facilitator);
-    flowChanges = collect(watcher, `subscription($t: ID!) { flowChanged(territoryId: $t) { flow { description } } }`, { t: fensch });
-    await flowChanges.live(sentinel);
+    watch = await t.detectionWatch(bystander.id, facilitator, fensch);
 
     // A controlled pair: a PRIVATE heat need of the joinery's new drying kiln, 1 km from the steel works'
     // PRIVATE waste heat. Declared through the API, so the incremental path finds it.
@@ -82,7 +71,7 @@ describe('synergies', () => {
     pair = { synergyId: found.id, heatId: heat.data!.declareFlow.id, needId: need.data!.declareFlow.id, joinerySiteId: site.data!.addSite.id };
   });
   afterAll(async () => {
-    await watcher?.dispose();
+    await watch?.dispose();
     await t?.stop();
   });
 

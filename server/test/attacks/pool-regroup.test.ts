@@ -1,7 +1,6 @@
-import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
-import { collect, TestApp, type As, type Probe } from '../harness.js';
+import { TestApp, type As } from '../harness.js';
 
 /**
  * docs/THREAT_MODEL.md #59. A mutualisation pool that gains or loses a member keeps its identity (its id, its
@@ -20,13 +19,8 @@ describe('a pool that gains or loses a member', () => {
   const flows: Record<string, string> = {};
   let poolId: string;
 
-  let flowChanges: ReturnType<typeof collect>;
-  let sentinel: Probe;
-  let watcher: Client;
-  const settle = async () => {
-    await flowChanges.before(sentinel);
-    await t.app.synergiesSettled();
-  };
+  let watch: Awaited<ReturnType<TestApp['detectionWatch']>>;
+  const settle = () => watch.settle();
 
   const POOL = `query($id: ID!) { synergy(id: $id, language: EN) { id kind status identitiesRevealed
     participants { isYours consent organization { id name } flow { id label } } } }`;
@@ -75,10 +69,7 @@ describe('a pool that gains or loses a member', () => {
     }
     const others = await t.gql(`query($t: ID!) { flows(first: 50, filter: {territoryId: $t}) { nodes { id organization { id } } } }`, { t: fensch }, facilitator);
     const bystander = others.data!.flows.nodes.find((f: any) => f.organization && !Object.values(orgs).some((o) => o.id === f.organization.id));
-    sentinel = t.flowProbe(bystander.id, facilitator);
-    watcher = t.wsClient(facilitator);
-    flowChanges = collect(watcher, `subscription($t: ID!) { flowChanged(territoryId: $t) { flow { description } } }`, { t: fensch });
-    await flowChanges.live(sentinel);
+    watch = await t.detectionWatch(bystander.id, facilitator, fensch);
 
     flows.steel = await declareGuarding('steel', steel, 'Gardiennage de nuit ZN');
     flows.joinery = await declareGuarding('joinery', joinery, 'Rondes de surveillance ZN');
@@ -89,7 +80,7 @@ describe('a pool that gains or loses a member', () => {
     expect(found[0].participants.map((p: any) => p.flow.id).sort()).toEqual([flows.steel, flows.joinery].sort());
   });
   afterAll(async () => {
-    await watcher?.dispose();
+    await watch?.dispose();
     await t?.stop();
   });
 

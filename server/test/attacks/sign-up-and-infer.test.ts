@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { scoreWithoutQuantity, scoreWithoutQuantitySql } from '../../src/synergy/view/score-without-quantity.js';
-import { collect, TestApp, type As, type Probe } from '../harness.js';
+import { TestApp, type As } from '../harness.js';
 
 /**
  * docs/THREAT_MODEL.md #26–27. The attack of issue 8: a stranger signs up, registers an organisation in the
@@ -45,13 +45,7 @@ describe('a stranger who signs up cannot infer a PRIVATE quantity', () => {
     expect(victim, 'the demo territory has a substitution with a PRIVATE need').toBeDefined();
     const bystander = (await t.gql(`query($t: ID!) { flows(first: 50, filter: {territoryId: $t}) { nodes { id organization { id } } } }`, { t: fensch }, facilitator))
       .data!.flows.nodes.find((f: any) => f.organization && ![victim.input.organization.id, victim.output.organization.id].includes(f.organization.id));
-    const sentinel: Probe = t.flowProbe(bystander.id, facilitator);
-    const flowChanges = collect(t.wsClient(facilitator), `subscription($t: ID!) { flowChanged(territoryId: $t) { flow { description } } }`, { t: fensch });
-    await flowChanges.live(sentinel);
-    settle = async () => {
-      await flowChanges.before(sentinel);
-      await t.app.synergiesSettled();
-    };
+    ({ settle } = await t.detectionWatch(bystander.id, facilitator, fensch));
   });
   afterAll(async () => t?.stop());
 
