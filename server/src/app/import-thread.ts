@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../threads/module-worker.js';
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../errors/domain-errors.js';
 import type { ImportOutcome, OffThreadImport } from '../importer/import.service.js';
 import type { MaybeViewer } from '../policy/viewer.js';
@@ -29,10 +27,7 @@ export function offThreadImport(clientUrl: string, needCodes: ReadonlySet<string
   return (viewer, fileName, content) =>
     new Promise<ImportOutcome>((resolve, reject) => {
       const data: ImportWorkerData = { clientUrl, embedded, needCodes: [...needCodes], viewer, fileName, content };
-      // The compiled build (dist/, `npm start`) runs the worker's JavaScript as is; from TypeScript it goes through tsx.
-      const worker = COMPILED
-        ? new Worker(new URL('./import-worker.js', import.meta.url), { workerData: data, execArgv: [] })
-        : new Worker(workerEntry(), { eval: true, workerData: data, execArgv: [] });
+      const worker = startModuleWorker(import.meta.url, './import-worker', { workerData: data });
       let answered = false;
       worker.once('message', (message: ImportWorkerReply) => {
         answered = true;
@@ -47,13 +42,4 @@ export function offThreadImport(clientUrl: string, needCodes: ReadonlySet<string
         if (!answered) reject(new Error(`The import worker exited (code ${code}) before answering.`));
       });
     });
-}
-
-const COMPILED = import.meta.url.endsWith('.js');
-
-/** As for the detection worker: CommonJS code that registers tsx, then loads the TypeScript worker. */
-function workerEntry(): string {
-  const require = createRequire(import.meta.url);
-  const worker = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
-  return `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(worker)});`;
 }

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../threads/module-worker.js';
 import type { DetectedSynergy, EngineFlow, SynergyDelta } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { FLOWS_PER_MESSAGE, type DetectionReply, type DetectionRequest } from './detection-messages.js';
@@ -91,10 +90,7 @@ export class DetectionThread {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    // No execArgv: V8's heap options are process-wide already, and the loader is registered by the entry.
-    const options = { workerData: { kb: this.kb }, execArgv: [] };
-    // The compiled build (dist/, `npm start`) runs the worker's JavaScript as is; from TypeScript it goes through tsx.
-    const worker = COMPILED ? new Worker(new URL('./detection-worker.js', import.meta.url), options) : new Worker(workerEntry(), { ...options, eval: true });
+    const worker = startModuleWorker(import.meta.url, './detection-worker', { workerData: { kb: this.kb } });
     // An idle worker must not keep a finished process (a CLI, a test) alive.
     worker.unref();
     worker.on('message', (reply: DetectionReply) => this.receive(reply));
@@ -123,17 +119,4 @@ export class DetectionThread {
     this.pending.clear();
     this.onLost();
   }
-}
-
-/**
- * The worker's entry, as CommonJS code that registers tsx before loading the TypeScript worker: the server runs
- * TypeScript through tsx, and on Node 20 a worker inherits neither tsx's ESM loader nor one given by `--import` in
- * its execArgv (".ts: unknown file extension"); tsx's require hook works in any thread, under tsx and vitest alike.
- */
-const COMPILED = import.meta.url.endsWith('.js');
-
-function workerEntry(): string {
-  const require = createRequire(import.meta.url);
-  const worker = fileURLToPath(new URL('./detection-worker.ts', import.meta.url));
-  return `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(worker)});`;
 }

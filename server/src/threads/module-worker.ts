@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * A worker thread running the module `name` (no extension) that sits beside `from` (the caller's
+ * `import.meta.url`). The compiled build (dist/, `npm start`) runs the worker's JavaScript as is. From TypeScript
+ * the worker starts with CommonJS code that registers tsx, then loads the TypeScript module: the server runs
+ * TypeScript through tsx, and on Node 20 a worker inherits neither tsx's ESM loader nor one given by `--import` in
+ * its execArgv (".ts: unknown file extension"); tsx's require hook works in any thread, under tsx and vitest alike.
+ * No execArgv unless the caller gives one: V8's heap options are process-wide already, and the loader is
+ * registered by the entry.
+ */
+export function startModuleWorker(from: string, name: string, options: WorkerOptions = {}): Worker {
+  const settings: WorkerOptions = { execArgv: [], ...options };
+  if (from.endsWith('.js')) return new Worker(new URL(`${name}.js`, from), settings);
+  const require = createRequire(from);
+  const worker = fileURLToPath(new URL(`${name}.ts`, from));
+  const entry = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(worker)});`;
+  return new Worker(entry, { ...settings, eval: true });
+}
