@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { loadPrincipalOfUser } from '../src/auth/principal.loader.js';
-import { TerritoryFacilitator } from '../src/auth/territory-facilitator.entity.js';
 import { User } from '../src/auth/user.entity.js';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
 import { fromGlobalId } from '../src/graphql/global-id.js';
 import { ProjectService } from '../src/project/project.service.js';
-import { Territory } from '../src/territory/territory.entity.js';
 import { collect, TestApp, type As } from './harness.js';
+import { otherTerritoryFacilitator } from './attacks/sockets.js';
 
 const PROJECT = `id title stage abandonReason nextStages viewerRoles viewerCanManage viewerCanEditPlan planDocumentName territory { name }
   originSynergy { id status }
@@ -81,12 +80,7 @@ describe('synergy projects', () => {
     // Joining a territory is approved (issue 8): "another company" is a member of the territory, not a newcomer.
     const approved = await q(facilitator, `mutation($o: ID!) { approveOrganization(id: $o) { approval } }`, { o: org.otherCompany });
     expect(approved.data?.approveOrganization).toEqual({ approval: 'APPROVED' });
-    // A facilitator of another territory: no API makes one, so the fact is written as an administrator would.
-    otherFacilitator = await signUp('animateur@pays-haut.fr', 'Animateur Pays-Haut');
-    const em = t.app.orm.em.fork();
-    const paysHaut = em.create(Territory, { name: 'Pays-Haut' });
-    em.create(TerritoryFacilitator, { user: await em.findOneOrFail(User, { email: 'animateur@pays-haut.fr' }), territory: paysHaut });
-    await em.flush();
+    otherFacilitator = (await otherTerritoryFacilitator(t, 'animateur@pays-haut.fr')).as;
     synergyId = await recordSynergy([org.steel, org.joinery]);
   });
   afterAll(async () => t?.stop());

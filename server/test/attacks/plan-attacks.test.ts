@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { TerritoryFacilitator } from '../../src/auth/territory-facilitator.entity.js';
-import { User } from '../../src/auth/user.entity.js';
 import { DEMO_INTEGRATOR_TOKEN } from '../../src/demo/demo-accounts.js';
 import { SOCKET_CLOSE } from '../../src/errors/domain-errors.js';
 import { fromGlobalId } from '../../src/graphql/global-id.js';
 import { planDocumentName } from '../../src/project/plan-document.port.js';
-import { Territory } from '../../src/territory/territory.entity.js';
 import { TestApp, type As } from '../harness.js';
 import { openPlan, planProject, storedDocument, synced, until, type PlanClient, type PlanProject } from '../collab/collab-harness.js';
-import { RawSocket, untilDelivered } from './sockets.js';
+import { otherTerritoryFacilitator, RawSocket, untilDelivered } from './sockets.js';
 
 const PLAN = `summary notesText actions { id title ownerOrganization { id name } dueDate status } budget { id label amountEur funder } indicators { indicator unit expected }`;
 const PLAN_CHANGED = `subscription($p: ID!) { planChanged(projectId: $p) { projectId changedParts authors { name organization { id } } actions { added } plan { summary } } }`;
@@ -67,11 +64,7 @@ describe('attacks on a project plan', () => {
     const created = await t.gql(`mutation($t: ID!) { createOrganization(input: {territoryId: $t, name: "Concurrent SA", kind: COMPANY}) { id } }`, { t: fensch }, otherCompany);
     expect(created.errors).toBeUndefined();
     otherOrg = created.data!.createOrganization.id;
-    otherFacilitator = await signUp('animateur@pays-haut.fr', 'Animateur Pays-Haut');
-    const em = t.app.orm.em.fork();
-    const paysHaut = em.create(Territory, { name: 'Pays-Haut' });
-    em.create(TerritoryFacilitator, { user: await em.findOneOrFail(User, { email: 'animateur@pays-haut.fr' }), territory: paysHaut });
-    await em.flush();
+    otherFacilitator = (await otherTerritoryFacilitator(t, 'animateur@pays-haut.fr')).as;
     const projects = (await t.gql(`{ projects(first: 10) { nodes { id title } } }`, {}, p.facilitator)).data!.projects.nodes;
     const heat = projects.find((x: any) => x.title.startsWith('Réseau de chaleur')).id;
     pending = {

@@ -1,13 +1,11 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TerritoryFacilitator } from '../../src/auth/territory-facilitator.entity.js';
-import { User } from '../../src/auth/user.entity.js';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
 import { fromGlobalId } from '../../src/graphql/global-id.js';
 import { planDocumentName } from '../../src/project/plan-document.port.js';
-import { Territory } from '../../src/territory/territory.entity.js';
 import { collect, TestApp, type As } from '../harness.js';
 import { openPlan, synced, until, type PlanClient } from '../collab/collab-harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
 
 const FIGURES = `indicator low central high unit organization { id }`;
 const INDICATORS = `indicators { indicator unit expected figure synergyFigures { ${FIGURES} } }`;
@@ -101,10 +99,7 @@ describe('plan indicators linked to the synergy’s figures', () => {
     stranger = await signUp('curieux@exemple.fr', 'Curieux');
     otherCompany = await signUp('dir@concurrent.fr', 'Concurrent');
     expect((await t.gql(`mutation($t: ID!) { createOrganization(input: {territoryId: $t, name: "Concurrent SA", kind: COMPANY}) { id } }`, { t: fensch }, otherCompany)).errors).toBeUndefined();
-    otherFacilitator = await signUp('animateur@pays-haut.fr', 'Animateur Pays-Haut');
-    const em = t.app.orm.em.fork();
-    em.create(TerritoryFacilitator, { user: await em.findOneOrFail(User, { email: 'animateur@pays-haut.fr' }), territory: em.create(Territory, { name: 'Pays-Haut' }) });
-    await em.flush();
+    otherFacilitator = (await otherTerritoryFacilitator(t, 'animateur@pays-haut.fr')).as;
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { TerritoryFacilitator } from '../../src/auth/territory-facilitator.entity.js';
-import { User } from '../../src/auth/user.entity.js';
-import { Territory } from '../../src/territory/territory.entity.js';
 import { TestApp, type As } from '../harness.js';
 import { frameType, openPlan, planProject, storedDocument, synced, SYNC_STATUS, until, type PlanClient, type PlanProject } from './collab-harness.js';
+import { otherTerritoryFacilitator } from '../attacks/sockets.js';
 
 /**
  * Issue 9, item 2, through WS /collab: the project's policy decides who opens its plan and who only reads; a
@@ -44,12 +42,7 @@ describe('who may open a plan', () => {
     const fensch = (await t.gql(`{ territories { id name } }`, {}, p.steel)).data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
     const created = await t.gql(`mutation($t: ID!) { createOrganization(input: {territoryId: $t, name: "Concurrent SA", kind: COMPANY}) { id } }`, { t: fensch }, otherCompany);
     expect(created.errors).toBeUndefined();
-    // A facilitator of another territory: no API makes one, so the fact is written as an administrator would.
-    otherFacilitator = await signUp('animateur@pays-haut.fr', 'Animateur Pays-Haut');
-    const em = t.app.orm.em.fork();
-    const paysHaut = em.create(Territory, { name: 'Pays-Haut' });
-    em.create(TerritoryFacilitator, { user: await em.findOneOrFail(User, { email: 'animateur@pays-haut.fr' }), territory: paysHaut });
-    await em.flush();
+    otherFacilitator = (await otherTerritoryFacilitator(t, 'animateur@pays-haut.fr')).as;
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
