@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { need, out, routes } from './documented-routes.fixture.js';
+import { need, out, routes, synergiesOf } from './documented-routes.fixture.js';
 
 /**
  * Routes and words of knowledge base 1.14.0 (issue 10, recall line, round 3): a need declared as plain "fuel" or as
  * fuel oil takes a neighbour's surplus gas (not a solid-fuel furnace, not a peak or back-up boiler), and conditioned
- * coal ash replaces aggregates in fills and road bases. Labels here are written for the test, not taken from the
- * corpus.
+ * coal ash replaces aggregates in fills and road bases; hazardous waste prepared as kiln fuel, air gases supplied to
+ * a neighbour, soiled rags and absorbents in the pooled hazardous-waste collection. Labels here are written for the
+ * test, not taken from the corpus.
  */
 const MWH = { unit: 'MEGAWATT_HOUR' } as const;
 const gas = (id = 'gas') => out(id, 'refinery', 'ENERGY', 'Surplus off-gas from the refinery units', { ...MWH, physicalForm: 'GAS' });
@@ -54,5 +55,64 @@ describe('conditioned coal ash as fill and road base', () => {
     const recycled = need('recycled', 'precast', 'MATERIAL', 'Recycled concrete aggregates');
     expect(routes([wood, fill()], 'wood', 'fill')).not.toContain('coal-ash-structural-fill');
     expect(routes([coal, recycled], 'coal', 'recycled')).not.toContain('coal-ash-structural-fill');
+  });
+});
+
+describe('hazardous waste prepared as kiln fuel', () => {
+  const kiln = () => need('kiln', 'cement', 'ENERGY', 'Fuel for the clinker kiln (coal and petroleum coke)', MWH);
+
+  it('offers separator oil, off-spec fuel oil and fuels blended from hazardous waste to a cement kiln', () => {
+    const separator = out('separator', 'garage', 'WASTE', 'Oil from the oil/water separator', { ewcCode: '13 05 06*', physicalForm: 'LIQUID' }, 40);
+    const offSpec = out('offspec', 'depot', 'WASTE', 'Contaminated heating oil from tank cleaning', { ewcCode: '13 07 01*', physicalForm: 'LIQUID' }, 60);
+    const blended = out('blended', 'pretreatment', 'WASTE', 'Liquid waste fuel blended from solvents and oily residues', { ewcCode: '19 02 08*', physicalForm: 'LIQUID' }, 80);
+    const impregnated = out('impregnated', 'pretreatment', 'WASTE', 'Impregnated sawdust fuel made from pasty hazardous waste', { ewcCode: '19 02 09*' }, 80);
+    for (const source of [separator, offSpec, blended, impregnated]) {
+      expect(routes([source, kiln()], source.id, 'kiln')).toContain('hazardous-waste-kiln-fuel');
+    }
+  });
+
+  it('does not offer a reaction residue of the same chemical chapter (spent caustic) as kiln fuel', () => {
+    const caustic = out('caustic', 'cracker', 'WASTE', 'Spent caustic from the gas washing', { ewcCode: '07 01 08*', physicalForm: 'LIQUID' }, 30);
+    expect(routes([caustic, kiln()], 'caustic', 'kiln')).not.toContain('hazardous-waste-kiln-fuel');
+  });
+});
+
+describe('air gases supplied to a neighbour', () => {
+  const asu = (id: string, label: string) => out(id, 'steelworks', 'MATERIAL', label, { physicalForm: 'GAS' }, 3);
+
+  it('offers an air separation unit’s surplus nitrogen to a plant buying nitrogen for inerting, and its oxygen to a furnace', () => {
+    const nitrogen = asu('n2', 'Surplus nitrogen from the air separation unit');
+    const oxygen = asu('o2', 'Oxygen from the air separation unit, spare capacity');
+    const inerting = need('inert', 'chemicals', 'MATERIAL', 'Nitrogen for inerting the storage tanks (liquid, delivered by tanker)');
+    const furnace = need('furnace', 'glass', 'MATERIAL', 'Oxygen for the oxy-fuel glass furnace');
+    expect(routes([nitrogen, inerting], 'n2', 'inert')).toContain('industrial-gases-neighbour-supply');
+    expect(routes([oxygen, furnace], 'o2', 'furnace')).toContain('industrial-gases-neighbour-supply');
+  });
+
+  it('keeps each gas to its own need, and takes neither nitrogen oxides nor a fertiliser need for air gases', () => {
+    const nitrogen = asu('n2', 'Surplus nitrogen from the air separation unit');
+    const furnace = need('furnace', 'glass', 'MATERIAL', 'Oxygen for the oxy-fuel glass furnace');
+    const fertiliser = need('fert', 'farm', 'MATERIAL', 'Nitrogen fertiliser for the crops');
+    const nox = out('nox', 'boiler', 'MATERIAL', 'Nitrogen oxides in the boiler flue gas', { physicalForm: 'GAS' }, 1);
+    const inerting = need('inert', 'chemicals', 'MATERIAL', 'Nitrogen for inerting the storage tanks');
+    expect(routes([nitrogen, furnace], 'n2', 'furnace')).not.toContain('industrial-gases-neighbour-supply');
+    expect(routes([nitrogen, fertiliser], 'n2', 'fert')).not.toContain('industrial-gases-neighbour-supply');
+    expect(routes([nox, inerting], 'nox', 'inert')).not.toContain('industrial-gases-neighbour-supply');
+  });
+});
+
+describe('soiled rags, gloves and absorbents in the pooled hazardous-waste collection', () => {
+  it('groups two neighbours’ soiled absorbents and wiping cloths (15 02 02*) into one collection', () => {
+    const rags = (id: string, org: string, label: string) => out(id, org, 'WASTE', label, { ewcCode: '15 02 02*', yearlyQuantity: 2 }, 0.5);
+    const flows = [rags('a', 'garage', 'Oily rags and absorbent granules'), rags('b', 'printer', 'Solvent-soaked wiping cloths and gloves')];
+    const pools = synergiesOf(flows).filter((s) => s.kind === 'MUTUALISATION' && s.pathwayId === 'pool-hazardous-waste-collection');
+    expect(pools.map((s) => [...s.flowIds].sort())).toContainEqual(['a', 'b']);
+  });
+
+  it('does not read "soiled" into soil: clean soil is no hazardous waste', () => {
+    const solvents = out('solvents', 'pharma', 'WASTE', 'Spent solvents from the pilot plant', { ewcCode: '07 05 04*', yearlyQuantity: 2 }, 0.5);
+    const soil = out('soil', 'remediation', 'MATERIAL', 'Cleaned soil after bioremediation', { yearlyQuantity: 2 }, 0.6);
+    const pools = synergiesOf([solvents, soil]).filter((s) => s.kind === 'MUTUALISATION');
+    expect(pools.some((s) => s.flowIds.includes('soil'))).toBe(false);
   });
 });
