@@ -116,3 +116,28 @@ describe('soiled rags, gloves and absorbents in the pooled hazardous-waste colle
     expect(pools.some((s) => s.flowIds.includes('soil'))).toBe(false);
   });
 });
+
+describe('offcuts and plates are steel only when a word says so', () => {
+  const fabricator = need('fab', 'fabricator', 'MATERIAL', 'Steel plate for brackets and gussets');
+
+  it('offers steel plate offcuts to a fabricator', () => {
+    const steel = out('steel', 'laser', 'MATERIAL', 'Steel offcuts from the laser cutting of plates', {}, 5);
+    expect(routes([steel, fabricator], 'steel', 'fab')).toContain('steel-offcuts-reuse');
+  });
+
+  it('does not read wood, plasterboard or seafood offcuts, nor aluminium printing plates, as steel offcuts', () => {
+    const others = [
+      out('wood', 'joinery', 'WASTE', 'Nailed wood offcuts', { ewcCode: '03 01 05' }, 5),
+      out('gypsum', 'boards', 'WASTE', 'Plasterboard offcuts', { ewcCode: '17 08 02' }, 5),
+      out('fish', 'seafood', 'WASTE', 'Shells and seafood offcuts', { ewcCode: '02 02 02' }, 5),
+      out('alu', 'printer', 'WASTE', 'Used aluminium printing plates', { ewcCode: '17 04 02' }, 5),
+    ];
+    for (const source of others) expect(routes([source, fabricator], source.id, 'fab')).not.toContain('steel-offcuts-reuse');
+  });
+
+  it('does not take paper plates for the canteen as a need for steel plate', () => {
+    const steel = out('steel', 'laser', 'MATERIAL', 'Steel offcuts from the laser cutting of plates', {}, 5);
+    const canteen = need('plates', 'canteen', 'MATERIAL', 'Paper plates for the canteen');
+    expect(routes([steel, canteen], 'steel', 'plates')).not.toContain('steel-offcuts-reuse');
+  });
+});
