@@ -141,3 +141,17 @@ describe('offcuts and plates are steel only when a word says so', () => {
     expect(routes([steel, canteen], 'steel', 'plates')).not.toContain('steel-offcuts-reuse');
   });
 });
+
+describe('a feedstock is a digester’s only when a word says so', () => {
+  const effluent = () => out('effluent', 'dairy', 'WATER', 'Process effluent with organic load', { unit: 'CUBIC_METRE', physicalForm: 'LIQUID' }, 1);
+
+  it('does not take a refinery’s "crude oil and renewable feedstocks" for a digester’s intake', () => {
+    const crude = need('crude', 'refinery', 'MATERIAL', 'Crude oil and renewable feedstocks');
+    expect(routes([effluent(), crude], 'effluent', 'crude')).not.toContain('organic-effluent-methanisation');
+  });
+
+  it('still offers an organic effluent to a digester’s feedstock need', () => {
+    const digester = need('digester', 'biogas', 'WASTE', 'Digester feedstock (liquid co-substrates)');
+    expect(routes([effluent(), digester], 'effluent', 'digester')).toContain('organic-effluent-methanisation');
+  });
+});
