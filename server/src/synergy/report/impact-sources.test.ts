@@ -134,6 +134,27 @@ describe('impact sources', () => {
     for (const n of ['34668', '34669', '34670', '34671']) expect(nf.databaseEntry).toContain(n);
   });
 
+  it('reads the empty trip, the loaded return, the pallet and re-refined oil from the rows of the DESNZ 2025 flat file', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const desnz = kb.sources.find((s) => s.id === 'desnz-ghg-conversion-factors-2025')!;
+    expect(desnz.kinds).toEqual(['EMISSION']);
+    expect(desnz.citation).toContain('c0b66a066ef6337cff9f1b40992e6892cce3cafb');
+    // Articulated > 33 t, per km: combustion (27_304_…) plus fuel upstream (28_907_…), × 35 km a trip (assumed).
+    const km = { empty: 0.64734 + 0.15178, average: 0.93421 + 0.22058, half: 0.85827 + 0.20237, full: 1.06921 + 0.25296 };
+    expect(f('ef-empty-truck-trip')).toMatchObject({ value: Math.round(35 * km.empty), low: 15, high: 80 });
+    const extra = (laden: number) => Math.round(35 * (laden - km.empty) * 10) / 10;
+    expect(f('ef-backhaul-load-extra-fuel')).toMatchObject({ value: extra(km.average), low: extra(km.half), high: extra(km.full) });
+    // « Wood », primary material production, 269.50416 kg/t × 25 kg a pallet (assumed).
+    expect(f('ef-new-pallet').value).toBe(Math.round(0.025 * 269.50416 * 100) / 100);
+    // « Mineral oil », primary 1,401 − closed-loop 676 kg/t, × 0.88 t/m³ (assumed).
+    expect(f('ef-used-oil-regeneration').value).toBe(Math.round(0.88 * (1_401 - 676)));
+    for (const id of ['ef-empty-truck-trip', 'ef-backhaul-load-extra-fuel', 'ef-new-pallet', 'ef-used-oil-regeneration']) {
+      expect(f(id), id).toMatchObject({ sourceId: desnz.id, derivation: 'DERIVED' });
+      expect(f(id).databaseEntry, id).toMatch(/^DESNZ conversion factors 2025, fichier à plat.*\d+_\d+_\d+_\d+_\d/);
+      expect(f(id).vintage, id).toMatch(/^DESNZ, Greenhouse gas reporting: conversion factors 2025 .*lignes? \d+_\d+_\d+_\d+_\d/);
+    }
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
