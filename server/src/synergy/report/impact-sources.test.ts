@@ -155,6 +155,14 @@ describe('impact sources', () => {
     }
   });
 
+  it('takes furniture reuse from WRAP: sofas to a preparation-for-reuse network, 1.05 t CO2e saved per t', () => {
+    const furniture = kb.emissionFactors.find((e) => e.id === 'ef-furniture-reuse')!;
+    expect(furniture).toMatchObject({ value: 1_050, low: 500, high: 2_500, derivation: 'ITEM', sourceId: 'wrap-benefits-of-reuse-furniture' });
+    expect(kb.sources.find((s) => s.id === furniture.sourceId)!.citation).toContain('net GHG saving of 1.05 tonnes CO2-eq net');
+    // The possible overlap with the avoided incineration the pathway adds is written, not hidden.
+    expect(furniture.databaseEntry).toContain('compté deux fois');
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
