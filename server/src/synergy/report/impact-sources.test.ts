@@ -163,6 +163,14 @@ describe('impact sources', () => {
     expect(furniture.databaseEntry).toContain('compté deux fois');
   });
 
+  it('takes a new corrugated box from FEFCO (491 kg CO2e/t, the box itself), bounded by the board of the Base Carbone and of DESNZ', () => {
+    const box = kb.emissionFactors.find((e) => e.id === 'ef-cardboard-new')!;
+    expect(box).toMatchObject({ value: 491, low: 390, high: 1_200, derivation: 'ITEM', sourceId: 'fefco-carbon-footprint-corrugated-2021' });
+    expect(box.databaseEntry).toContain('n° 26737');
+    expect(box.databaseEntry).toContain('19_506_5156_15_1');
+    expect(kb.sources.find((s) => s.id === box.sourceId)!.citation).toContain('491 kgCO2e/t');
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
