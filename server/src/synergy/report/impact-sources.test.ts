@@ -171,6 +171,12 @@ describe('impact sources', () => {
     expect(kb.sources.find((s) => s.id === box.sourceId)!.citation).toContain('491 kgCO2e/t');
   });
 
+  it('takes a new forklift from a cradle-to-gate study: 10.8 t CO2e a forklift, 2.8 t per t of machine', () => {
+    const forklift = kb.emissionFactors.find((e) => e.id === 'ef-forklift-reuse')!;
+    expect(forklift).toMatchObject({ value: 10_800, low: 4_000, high: 15_000, derivation: 'ITEM', sourceId: 'forklift-cradle-to-gate-lca-2025' });
+    expect(kb.sources.find((s) => s.id === forklift.sourceId)!.citation).toContain('10.8 tons CO2eq');
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
