@@ -134,6 +134,49 @@ describe('impact sources', () => {
     for (const n of ['34668', '34669', '34670', '34671']) expect(nf.databaseEntry).toContain(n);
   });
 
+  it('reads the empty trip, the loaded return, the pallet and re-refined oil from the rows of the DESNZ 2025 flat file', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const desnz = kb.sources.find((s) => s.id === 'desnz-ghg-conversion-factors-2025')!;
+    expect(desnz.kinds).toEqual(['EMISSION']);
+    expect(desnz.citation).toContain('c0b66a066ef6337cff9f1b40992e6892cce3cafb');
+    // Articulated > 33 t, per km: combustion (27_304_…) plus fuel upstream (28_907_…), × 35 km a trip (assumed).
+    const km = { empty: 0.64734 + 0.15178, average: 0.93421 + 0.22058, half: 0.85827 + 0.20237, full: 1.06921 + 0.25296 };
+    expect(f('ef-empty-truck-trip')).toMatchObject({ value: Math.round(35 * km.empty), low: 15, high: 80 });
+    const extra = (laden: number) => Math.round(35 * (laden - km.empty) * 10) / 10;
+    expect(f('ef-backhaul-load-extra-fuel')).toMatchObject({ value: extra(km.average), low: extra(km.half), high: extra(km.full) });
+    // « Wood », primary material production, 269.50416 kg/t × 25 kg a pallet (assumed).
+    expect(f('ef-new-pallet').value).toBe(Math.round(0.025 * 269.50416 * 100) / 100);
+    // « Mineral oil », primary 1,401 − closed-loop 676 kg/t, × 0.88 t/m³ (assumed).
+    expect(f('ef-used-oil-regeneration').value).toBe(Math.round(0.88 * (1_401 - 676)));
+    for (const id of ['ef-empty-truck-trip', 'ef-backhaul-load-extra-fuel', 'ef-new-pallet', 'ef-used-oil-regeneration']) {
+      expect(f(id), id).toMatchObject({ sourceId: desnz.id, derivation: 'DERIVED' });
+      expect(f(id).databaseEntry, id).toMatch(/^DESNZ conversion factors 2025, fichier à plat.*\d+_\d+_\d+_\d+_\d/);
+      expect(f(id).vintage, id).toMatch(/^DESNZ, Greenhouse gas reporting: conversion factors 2025 .*lignes? \d+_\d+_\d+_\d+_\d/);
+    }
+  });
+
+  it('takes furniture reuse from WRAP: sofas to a preparation-for-reuse network, 1.05 t CO2e saved per t', () => {
+    const furniture = kb.emissionFactors.find((e) => e.id === 'ef-furniture-reuse')!;
+    expect(furniture).toMatchObject({ value: 1_050, low: 500, high: 2_500, derivation: 'ITEM', sourceId: 'wrap-benefits-of-reuse-furniture' });
+    expect(kb.sources.find((s) => s.id === furniture.sourceId)!.citation).toContain('net GHG saving of 1.05 tonnes CO2-eq net');
+    // The possible overlap with the avoided incineration the pathway adds is written, not hidden.
+    expect(furniture.databaseEntry).toContain('compté deux fois');
+  });
+
+  it('takes a new corrugated box from FEFCO (491 kg CO2e/t, the box itself), bounded by the board of the Base Carbone and of DESNZ', () => {
+    const box = kb.emissionFactors.find((e) => e.id === 'ef-cardboard-new')!;
+    expect(box).toMatchObject({ value: 491, low: 390, high: 1_200, derivation: 'ITEM', sourceId: 'fefco-carbon-footprint-corrugated-2021' });
+    expect(box.databaseEntry).toContain('n° 26737');
+    expect(box.databaseEntry).toContain('19_506_5156_15_1');
+    expect(kb.sources.find((s) => s.id === box.sourceId)!.citation).toContain('491 kgCO2e/t');
+  });
+
+  it('takes a new forklift from a cradle-to-gate study: 10.8 t CO2e a forklift, 2.8 t per t of machine', () => {
+    const forklift = kb.emissionFactors.find((e) => e.id === 'ef-forklift-reuse')!;
+    expect(forklift).toMatchObject({ value: 10_800, low: 4_000, high: 15_000, derivation: 'ITEM', sourceId: 'forklift-cradle-to-gate-lca-2025' });
+    expect(kb.sources.find((s) => s.id === forklift.sourceId)!.citation).toContain('10.8 tons CO2eq');
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
