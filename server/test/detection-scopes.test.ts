@@ -49,13 +49,14 @@ describe('nested territories: the stored synergies are the root’s, whatever wa
     await t?.stop();
   });
 
-  /** The keys a fresh full detection of the root finds over the flows the database holds now. */
+  /** The keys fresh full detections of every root find over the flows the database holds now. */
   async function truth(): Promise<string[]> {
     const em = t.app.orm.em.fork();
     const tree = await loadTerritoryTree(em);
-    return detectSynergies(await loadEngineFlows(em, tree.descendantsOf(rootDbId)), kb)
-      .map((d) => d.key)
-      .sort();
+    const roots: { id: string }[] = await em.execute(`select id from territory where parent_id is null`);
+    const keys: string[] = [];
+    for (const { id } of roots) for (const d of detectSynergies(await loadEngineFlows(em, tree.descendantsOf(id)), kb)) keys.push(d.key);
+    return keys.sort();
   }
 
   async function stored(): Promise<string[]> {
@@ -145,5 +146,21 @@ describe('nested territories: the stored synergies are the root’s, whatever wa
       }
       await expectRootTruth(`step ${step} (${['detect Val de Fensch', 'detect Lorraine Nord', 'change inside', 'change outside'][what]})`);
     }
+  });
+
+  it('a territory moved under another root (an import may do it): the next change of the old root drops what it paired across', async () => {
+    await detect(root, rootFacilitator);
+    const em = t.app.orm.em.fork();
+    const [fenschDbId] = (await loadTerritoryTree(em)).descendantsOf(rootDbId).filter((id) => id !== rootDbId);
+    const [{ id: elsewhere }] = await em.execute(`insert into territory (id, created_at, updated_at, name) values (gen_random_uuid(), now(), now(), 'Moselle Est') returning id`);
+    await em.execute(`update territory set parent_id = ? where id = ?`, [elsewhere, fenschDbId]);
+    const crossing = `select count(*)::int as n from synergy s where s.current and s.territory_id = ? and exists (select 1 from synergy_participant p
+      join resource_flow f on f.id = p.flow_id where p.synergy_id = s.id and f.territory_id = ?)`;
+    expect((await em.execute(crossing, [rootDbId, fenschDbId]))[0].n, 'pairs across the old boundary before the move').toBeGreaterThan(0);
+    const { outside } = await flows();
+    await setQuantity(globalId(outside[0]), 333, rootFacilitator);
+    await watch.settle();
+    expect((await em.execute(crossing, [rootDbId, fenschDbId]))[0].n).toBe(0);
+    await expectRootTruth('after the move and a change in Lorraine Nord');
   });
 });
