@@ -114,10 +114,13 @@ export class SynergyResolver {
     return (await viewed(ctx, [record]))[0];
   }
 
-  @Mutation(() => DetectionReportNode, { description: 'Runs the synergy engine over a territory (facilitators). Decisions already taken are kept.' })
+  @Mutation(() => DetectionReportNode, {
+    description:
+      'Runs the synergy engine over a territory (facilitators): over its root territory, whose detection stores the synergies of every territory nested in it; the counts are about the synergies of the territory asked for. Decisions already taken are kept.',
+  })
   async detectSynergies(@Arg('territoryId', () => ID) territoryId: string, @Ctx() ctx: SynergyResolverContext): Promise<DetectionReportNode> {
     const r = await ctx.services.synergies.detect(ctx.viewer, expectId(territoryId, 'Territory', 'territoryId'));
-    return { runId: r.runId, detected: r.detected, suggested: r.suggested.length, updated: r.updated, stale: r.stale, withdrawn: r.withdrawn };
+    return { runId: r.runId, detected: r.detected, suggested: r.suggested, updated: r.updated, stale: r.stale, withdrawn: r.withdrawn };
   }
 
   @Query(() => TerritoryImpactNode, { description: 'Impacts of a territory’s synergies by stage (members and facilitators of the territory; euros for facilitators only).' })

@@ -56,12 +56,13 @@ export class SynergyService {
     // The territory's facilitators follow the run live (detectionProgress): its phase and percentage, then its counts.
     const progress = detectionProgress(this.pubSub, territoryId);
     try {
-      const result = await this.detection.detectTerritory(this.em, territoryId, progress.sink);
+      // The run is over the territory's root (synergy-detection.ts); its counts are about this territory's synergies.
+      const { suggested, counts } = await this.detection.detectTerritory(this.em, territoryId, progress.sink);
       progress.sink('ANNOUNCING');
-      await announceSuggestions(this.em, this.pubSub, result.suggested);
-      const { detected, updated, stale, withdrawn } = result;
-      progress.done({ detected, suggested: result.suggested.length, updated, stale, withdrawn });
-      return { ...result, runId: progress.runId };
+      // Every suggestion of the run, inside this territory or not, to its parties: each is theirs to see.
+      await announceSuggestions(this.em, this.pubSub, suggested);
+      progress.done(counts);
+      return { ...counts, runId: progress.runId };
     } catch (error) {
       progress.failed();
       throw error;

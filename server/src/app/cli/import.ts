@@ -52,7 +52,7 @@ async function main(args: string[]): Promise<void> {
     // Derived work is done where the change was made: running servers only drop their cached detectors.
     for (const territoryId of events.rootTerritories()) {
       const result = await new SynergyService(orm.em.fork(), events.pubSub, detection).detect('SYSTEM', territoryId);
-      console.log(`Synergies detected again: ${result.detected} (${result.suggested.length} suggested).`);
+      console.log(`Synergies detected again: ${result.detected} (${result.suggested} suggested).`);
     }
     if (config.databaseUrl && !config.redisUrl) await notifyEvents(config.databaseUrl, events.recorded);
   } finally {

@@ -27,6 +27,12 @@ export interface ReconcileContext {
   tree: TerritoryTree;
   /** New pool key → the stored pool key it takes over, if that pool may be (matchPools). */
   pools?: Map<string, string>;
+  /**
+   * Which synergies the counts (updated, stale, withdrawn, regrouped) are about, by the territory each is stored in:
+   * a run over a root asked for a nested territory reports that territory's only. Every one when absent; `suggested`
+   * always lists them all (each is announced to its parties).
+   */
+  counted?: (territoryId: string) => boolean;
 }
 
 /**
@@ -43,9 +49,10 @@ export async function reconcileSynergies(
   detected: DetectedSynergy[],
   flows: Map<string, EngineFlow>,
   consider: Synergy[],
-  { knowledgeBaseVersion, tree, pools = new Map() }: ReconcileContext,
+  { knowledgeBaseVersion, tree, pools = new Map(), counted = () => true }: ReconcileContext,
 ): Promise<ReconcileResult> {
   const result: ReconcileResult = { suggested: [], updated: 0, stale: 0, withdrawn: 0, regrouped: 0 };
+  const counts = (s: Synergy) => counted(s.territory.id);
   const stored = new Map(consider.map((s) => [s.key, s]));
   const more = detected.filter((d) => !stored.has(d.key)).map((d) => d.key);
   if (more.length > 0) {
@@ -63,7 +70,7 @@ export async function reconcileSynergies(
       regroup(em, previous.synergy, previous.participants, d, members, { knowledgeBaseVersion, tree, fingerprint });
       // Its stored entry (under the old key) now carries a key in `seen`: it is not withdrawn below.
       result.suggested.push(previous.synergy);
-      result.regrouped++;
+      if (counts(previous.synergy)) result.regrouped++;
       continue;
     }
     if (!existing) {
@@ -107,8 +114,8 @@ export async function reconcileSynergies(
       result.suggested.push(existing);
     } else if (changed && (existing.status === SynergyStatus.CONTACT_REQUESTED || existing.status === SynergyStatus.ACCEPTED)) {
       existing.status = SynergyStatus.STALE;
-      result.stale++;
-    } else {
+      if (counts(existing)) result.stale++;
+    } else if (counts(existing)) {
       result.updated++;
     }
   }
@@ -116,12 +123,12 @@ export async function reconcileSynergies(
     if (seen.has(s.key) || s.origin !== SynergyOrigin.DETECTED || !s.current) continue;
     if (s.status === SynergyStatus.SUGGESTED) {
       em.remove(s);
-      result.withdrawn++;
+      if (counts(s)) result.withdrawn++;
     } else {
       s.current = false;
       if (s.status === SynergyStatus.CONTACT_REQUESTED || s.status === SynergyStatus.ACCEPTED) {
         s.status = SynergyStatus.STALE;
-        result.stale++;
+        if (counts(s)) result.stale++;
       }
     }
   }

@@ -3,14 +3,15 @@ import { loadTerritoryTree } from '../../territory/territory-tree.js';
 import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
-import type { ProgressSink } from './detection-progress.js';
+import type { DetectionCounts, ProgressSink } from './detection-progress.js';
 import { DetectionThread } from './detection-thread.js';
 import { loadEngineFlows, loadEngineFlowsById } from './engine-input.js';
 import { matchPools } from './pool-identity.js';
-import { reconcileSynergies, type ReconcileResult, type TerritoryTree } from './reconcile.js';
+import { commonTerritory, reconcileSynergies, type ReconcileResult, type TerritoryTree } from './reconcile.js';
 import { Synergy } from '../model/synergy.entity.js';
 
 interface Scope {
+  /** The root and every territory nested in it when it was loaded: if the tree changed since, it is loaded again. */
   territoryIds: string[];
   /** The flows the worker's detector holds, as it holds them: reconciliation fingerprints them. */
   flows: Map<string, EngineFlow>;
@@ -23,10 +24,25 @@ interface Scope {
  */
 const RECONCILE_BATCH_ROWS = 100;
 
+/** What a full detection did: every suggestion (each is announced to its parties), and the counts it reports. */
+export interface DetectionOutcome {
+  suggested: Synergy[];
+  /** About the synergies stored in the territory asked for and those nested in it (see detectTerritory). */
+  counts: DetectionCounts;
+}
+
 /**
- * Runs the engine (in a worker thread) over a territory and keeps, per territory, a loaded detector so that a flow
+ * Runs the engine (in a worker thread) over a ROOT territory and keeps, per root, a loaded detector so that a flow
  * change is handled incrementally: only the synergies that flow can touch are recomputed and reconciled. The cache
  * is a speed-up, never a source of truth: any instance can drop it and rebuild from the database.
+ *
+ * Only roots are detected. The engine's answer over some flows is not part of its answer over more flows: a flow's
+ * counterpart list keeps its best few, a pool gathers whoever is near. Detected over Val de Fensch alone, a Val de
+ * Fensch flow keeps counterparts that, over Lorraine Nord, better ones outside Val de Fensch push out. One set of
+ * flows must therefore be the truth, and the root's is the only one that sees every candidate of every flow in it
+ * (nothing is matched across roots). So the stored synergies are those a full detection of the root stores, whatever
+ * was detected before and in whatever order, on any instance: a nested territory's synergies are the root's whose
+ * members all lie in it (synergy.territory_id, the smallest territory containing them all).
  */
 export class SynergyDetection {
   private readonly scopes = new Map<string, Scope>();
@@ -37,70 +53,89 @@ export class SynergyDetection {
     this.thread = new DetectionThread(kb, () => this.scopes.clear());
   }
 
-  /** Full detection over a territory and the territories nested in it, telling `progress` how far it is. */
-  async detectTerritory(em: EntityManager, territoryId: string, progress: ProgressSink = () => {}): Promise<ReconcileResult & { detected: number }> {
+  /**
+   * Full detection of a territory: of its root, which stores the territory's synergies as it stores all others
+   * (see the class). The counts are about the synergies stored in `territoryId` and the territories nested in it,
+   * as before (a facilitator of Val de Fensch learns nothing of the rest of Lorraine Nord from them); so is the
+   * progress, which for a nested territory tells the phases only, not the root's batches. `progress` is told how far
+   * it is.
+   */
+  async detectTerritory(em: EntityManager, territoryId: string, progress: ProgressSink = () => {}): Promise<DetectionOutcome> {
     progress('READING');
     const tree = await loadTerritoryTree(em);
-    const territoryIds = tree.descendantsOf(territoryId);
+    const root = rootOf(tree, territoryId);
+    const reported = new Set(tree.descendantsOf(territoryId));
+    const counted = (id: string) => reported.has(id);
+    const phasesOnly: ProgressSink = (phase, done, total) => progress(phase, total && done === total ? 1 : 0, 1);
+    const { result, detected, flows } = await this.detectRoot(em, tree, root, root === territoryId ? progress : phasesOnly, counted);
+    const here = detected.filter((d) => counted(commonTerritory(tree, d.flowIds.map((id) => flows.get(id)!.territoryId))));
+    const { suggested, updated, stale, withdrawn } = result;
+    return {
+      suggested,
+      counts: { detected: here.length, suggested: suggested.filter((s) => counted(s.territory.id)).length, updated, stale, withdrawn },
+    };
+  }
+
+  /** Loads the root's flows into a fresh detector and reconciles every stored synergy of the root with its answer. */
+  private async detectRoot(em: EntityManager, tree: TerritoryTree, root: string, progress: ProgressSink, counted?: (territoryId: string) => boolean) {
+    const territoryIds = tree.descendantsOf(root);
     const flowList = await loadEngineFlows(em, territoryIds);
     const flows = new Map(flowList.map((f) => [f.id, f]));
     progress('DETECTING');
-    const detected = await this.thread.load(territoryId, flowList);
-    this.scopes.set(territoryId, { territoryIds, flows });
+    const detected = await this.thread.load(root, flowList);
+    this.scopes.set(root, { territoryIds, flows });
     const storedKeys: { key: string }[] = await em.execute(
       `select key from synergy where origin = 'DETECTED' and current and territory_id = ${ANY_UUID}`,
       [sqlList(territoryIds)],
     );
     const detectedKeys = new Set(detected.map((d) => d.key));
     const gone = storedKeys.map((r) => r.key).filter((key) => !detectedKeys.has(key));
-    const total = await this.reconcileInBatches(em, detected, gone, flows, tree, progress);
-    return { ...total, detected: detected.length };
+    const result = await this.reconcileInBatches(em, detected, gone, flows, tree, progress, counted);
+    return { result, detected, flows };
   }
 
-  /** A flow was declared, changed or archived: update every loaded territory that contains it. */
+  /** A flow was declared, changed or archived: update its root's detector (see the class). */
   flowChanged(em: EntityManager, flowId: string, territoryChain: string[]): Promise<ReconcileResult | null> {
     return this.flowsChanged(em, [{ flowId, territoryChain }]);
   }
 
   /**
-   * Flows were declared, changed or archived (a burst, in the order published): every loaded territory containing
-   * them is updated once for them all — their current rows read in one query, applied in the worker in one
-   * request, and the synergies they touched reconciled once, in their final state.
+   * Flows were declared, changed or archived (a burst, in the order published): the root of each is updated once
+   * for them all — their current rows read in one query, applied in the worker in one request, and the synergies
+   * they touched reconciled once, in their final state. A root not loaded yet (first change since start, after
+   * another instance's change, or after the territory tree changed) is detected in full instead: the database
+   * already holds every change of the burst.
    */
   async flowsChanged(em: EntityManager, changes: { flowId: string; territoryChain: string[] }[]): Promise<ReconcileResult | null> {
     let total: ReconcileResult | null = null;
     const add = (result: ReconcileResult) => (total = total ? merge(total, result) : result);
-    // Territories detected in full here read the database, which already holds every change of the burst.
+    // One statement of tens of rows: the roots as they are now (an import may have moved a territory).
+    const tree = await loadTerritoryTree(em);
     const detectedNow = new Set<string>();
-    const byScope = new Map<string, Set<string>>();
+    const byRoot = new Map<string, Set<string>>();
     for (const { flowId, territoryChain } of changes) {
-      if (!territoryChain.some((id) => this.scopes.has(id))) {
-        // Nothing loaded yet (first change since start, or after another instance's change): load the whole
-        // territory once; the database already holds this change, so the full detection includes it.
-        const root = territoryChain[territoryChain.length - 1];
-        add(await this.detectTerritory(em, root));
+      const root = rootOf(tree, territoryChain[0]);
+      if (detectedNow.has(root)) continue;
+      if (!this.loaded(tree, root)) {
+        add((await this.detectRoot(em, tree, root, () => {})).result);
         detectedNow.add(root);
+        byRoot.delete(root);
         continue;
       }
-      for (const territoryId of territoryChain) {
-        if (!this.scopes.has(territoryId) || detectedNow.has(territoryId)) continue;
-        let flowIds = byScope.get(territoryId);
-        if (!flowIds) byScope.set(territoryId, (flowIds = new Set()));
-        flowIds.add(flowId);
-      }
+      let flowIds = byRoot.get(root);
+      if (!flowIds) byRoot.set(root, (flowIds = new Set()));
+      flowIds.add(flowId);
     }
-    if (byScope.size === 0) return total;
-    const current = await loadEngineFlowsById(em, [...new Set([...byScope.values()].flatMap((ids) => [...ids]))]);
-    let tree: TerritoryTree | undefined;
-    for (const [territoryId, flowIds] of byScope) {
-      const scope = this.scopes.get(territoryId);
-      if (!scope) continue;
+    if (byRoot.size === 0) return total;
+    const current = await loadEngineFlowsById(em, [...new Set([...byRoot.values()].flatMap((ids) => [...ids]))]);
+    for (const [root, flowIds] of byRoot) {
+      const scope = this.scopes.get(root)!;
       const list = [...flowIds].map((flowId) => ({ flowId, flow: current.get(flowId) ?? null }));
-      const delta = await this.thread.applyChanges(territoryId, list);
+      const delta = await this.thread.applyChanges(root, list);
       if (!delta) {
         // The worker lost its detector (it restarted): the database holds the change, a full detection includes it.
-        this.scopes.delete(territoryId);
-        add(await this.detectTerritory(em, territoryId));
+        this.scopes.delete(root);
+        add((await this.detectRoot(em, tree, root, () => {})).result);
         continue;
       }
       for (const { flowId, flow } of list) {
@@ -109,10 +144,19 @@ export class SynergyDetection {
       }
       const detected = [...delta.added, ...delta.changed];
       if (detected.length === 0 && delta.removed.length === 0) continue;
-      tree ??= await loadTerritoryTree(em);
       add(await this.reconcileInBatches(em, detected, delta.removed, scope.flows, tree));
     }
     return total;
+  }
+
+  /** Whether `root`'s detector is loaded over the territories the tree now nests in it. */
+  private loaded(tree: TerritoryTree, root: string): boolean {
+    const scope = this.scopes.get(root);
+    if (!scope) return false;
+    const now = tree.descendantsOf(root);
+    if (now.length === scope.territoryIds.length && now.every((id) => scope.territoryIds.includes(id))) return true;
+    this.scopes.delete(root);
+    return false;
   }
 
   /** Another instance changed data: our detectors may be behind, rebuild them when next needed. */
@@ -140,6 +184,7 @@ export class SynergyDetection {
     flows: Map<string, EngineFlow>,
     tree: TerritoryTree,
     progress: ProgressSink = () => {},
+    counted?: (territoryId: string) => boolean,
   ): Promise<ReconcileResult> {
     const pools = matchPools(
       detected.map((d) => d.key),
@@ -159,11 +204,17 @@ export class SynergyDetection {
       const batchEm = em.fork();
       const keys = [...batch.detected.map((d) => d.key), ...batch.gone];
       const consider = await batchEm.find(Synergy, { key: { $in: keys } });
-      total = merge(total, await reconcileSynergies(batchEm, batch.detected, flows, consider, { knowledgeBaseVersion: this.kb.version, tree, pools }));
+      total = merge(total, await reconcileSynergies(batchEm, batch.detected, flows, consider, { knowledgeBaseVersion: this.kb.version, tree, pools, counted }));
       progress('RECONCILING', index + 1, work.length);
     }
     return total;
   }
+}
+
+/** The territory at the top of `territoryId`'s chain. */
+function rootOf(tree: TerritoryTree, territoryId: string): string {
+  const chain = tree.ancestorsOf(territoryId);
+  return chain[chain.length - 1];
 }
 
 function* batches<T>(items: T[], rows: (item: T) => number): Generator<T[]> {

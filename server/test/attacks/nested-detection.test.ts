@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
+import { collect, TestApp, type As } from '../harness.js';
+import { otherTerritoryFacilitator } from './sockets.js';
+
+/**
+ * docs/THREAT_MODEL.md #60a. A detection asked for a nested territory runs over its root (Lorraine Nord), so it
+ * reconciles synergies the asker does not follow. What it tells them must be what it told them before: counts about
+ * the synergies of the territory they asked for, and progress by phase only (the root's batches would count its
+ * synergies). Attackers: Val de Fensch's facilitator, about the rest of Lorraine Nord; the facilitator of Pays-Haut
+ * (a sibling of Val de Fensch under the root, with no flow), about everything else.
+ */
+const DETECT = `mutation($t: ID!) { detectSynergies(territoryId: $t) { detected suggested updated stale withdrawn } }`;
+const PROGRESS = `subscription($t: ID!) { detectionProgress(territoryId: $t) { phase percent report { detected suggested updated stale withdrawn } } }`;
+type Progress = { detectionProgress: { phase: string; percent: number; report: Record<string, number> | null } };
+
+describe('a detection asked for a nested territory tells nothing of the rest of its root', () => {
+  let t: TestApp;
+  let fenschFacilitator: As;
+  let neighbour: As;
+  let fensch: string;
+  let paysHaut: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    fenschFacilitator = await t.logIn(DEMO_ACCOUNTS.facilitator.email);
+    ({ as: neighbour, territoryId: paysHaut } = await otherTerritoryFacilitator(t));
+    fensch = (await t.gql(`{ territories { id name } }`)).data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
+  });
+  afterAll(async () => t?.stop());
+
+  /**
+   * Work for the root's next run outside `notIn`: a suggested synergy of another territory disappears from the
+   * database (the run suggests it again) and a made-up one is stored there (the run withdraws it). Returns the first's key.
+   */
+  async function workOutside(notIn: 'Val de Fensch' | 'Lorraine Nord'): Promise<string> {
+    const em = t.app.orm.em.fork();
+    const [victim] = await em.execute(
+      `select s.id, s.key, s.territory_id from synergy s join territory t on t.id = s.territory_id
+        where s.origin = 'DETECTED' and s.current and s.status = 'SUGGESTED' and t.name <> ?
+          and not exists (select 1 from synergy_project p where p.synergy_id = s.id) order by s.key limit 1`,
+      [notIn],
+    );
+    await em.execute(`delete from synergy_participant where synergy_id = ?`, [victim.id]);
+    await em.execute(`delete from synergy where id = ?`, [victim.id]);
+    await em.execute(
+      `insert into synergy (id, created_at, updated_at, key, kind, origin, status, pathway_id, knowledge_base_version, territory_id, score, explanation, impacts, fingerprint, current)
+       select gen_random_uuid(), now(), now(), 'made-up-' || gen_random_uuid(), kind, origin, status, pathway_id, knowledge_base_version, territory_id, score, explanation, impacts, fingerprint, true
+         from synergy where key <> ? and territory_id = ? limit 1`,
+      [victim.key, victim.territory_id],
+    );
+    return victim.key;
+  }
+
+  const storedKeys = async () => ((await t.app.orm.em.fork().execute(`select key from synergy where current`)) as { key: string }[]).map((r) => r.key);
+
+  for (const who of ['Val de Fensch’s facilitator', 'Pays-Haut’s facilitator'] as const) {
+    it(`${who}: the same counts and the same progress whether the rest of the root had work or not`, async () => {
+      const [as, territory] = who.startsWith('Val') ? [fenschFacilitator, fensch] : [neighbour, paysHaut];
+      const client = t.wsClient(as);
+      const progress = collect<Progress>(client, PROGRESS, { t: territory });
+      // Live once a run of its own came through (that run is not looked at).
+      await progress.live(async () => void (await t.gql(DETECT, { t: territory }, as)), (e) => e.data?.detectionProgress.phase === 'DONE', { everyMs: 5_000, ms: 60_000 });
+      const run = async () => {
+        const from = progress.all.length;
+        const answer = await t.gql(DETECT, { t: territory }, as);
+        expect(answer.errors).toBeUndefined();
+        const steps = () => progress.all.slice(from).map((e) => e.data!.detectionProgress);
+        for (let i = 0; i < 300 && !steps().some((s) => s.phase === 'DONE'); i++) await new Promise((r) => setTimeout(r, 100));
+        return { answer: answer.data!.detectSynergies, steps: steps() };
+      };
+      const quiet = await run();
+      const key = await workOutside(who.startsWith('Val') ? 'Val de Fensch' : 'Lorraine Nord');
+      const busy = await run();
+      // The run did the root's work: the synergy is back, the made-up one gone (their parties hear of them as always)...
+      const keys = await storedKeys();
+      expect(keys).toContain(key);
+      expect(keys.filter((k) => k.startsWith('made-up-'))).toEqual([]);
+      // ...and told the asker exactly what a run with nothing to do tells them.
+      expect(busy.answer).toEqual(quiet.answer);
+      expect(busy.answer).toMatchObject({ suggested: 0, stale: 0, withdrawn: 0 });
+      if (who.startsWith('Pays')) expect(busy.answer.detected).toBe(0);
+      expect(busy.steps).toEqual(quiet.steps);
+      // Progress by phase: the root's reconciliation batches are not counted out to them.
+      expect(busy.steps.filter((s) => s.phase === 'RECONCILING').map((s) => s.percent)).toEqual([35, 95]);
+      await client.dispose();
+    });
+  }
+});
