@@ -4,7 +4,7 @@ import { collect, TestApp, type As } from '../harness.js';
 import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
- * docs/THREAT_MODEL.md #60a. A detection asked for a nested territory runs over its root (Lorraine Nord), so it
+ * docs/THREAT_MODEL.md #60. A detection asked for a nested territory runs over its root (Lorraine Nord), so it
  * reconciles synergies the asker does not follow. What it tells them must be what it told them before: counts about
  * the synergies of the territory they asked for, and progress by phase only (the root's batches would count its
  * synergies). Attackers: Val de Fensch's facilitator, about the rest of Lorraine Nord; the facilitator of Pays-Haut
