@@ -57,6 +57,16 @@ const flowArb = (ids: string[], templates = TEMPLATES.map((_, k) => k)): fc.Arbi
       }),
     );
 
+/**
+ * Flows that stay where their id puts them (a few hundred metres apart): redeclared, their quantity, months,
+ * destination or stream change but never their place — the changes a pool takes in place, without exploring.
+ */
+const inPlaceArb = (ids: string[], templates?: number[]): fc.Arbitrary<EngineFlow> =>
+  flowArb(ids, templates).map((f) => {
+    const k = ids.indexOf(f.id);
+    return { ...f, ...at(((k * 7) % 9) / 4 - 1, ((k * 5) % 7) / 4 - 0.75) };
+  });
+
 type Op = { upsert: EngineFlow } | { remove: string };
 
 /** `chunk` > 1: the ops go `chunk` at a time through `applyChanges` (a burst), each delta covering its chunk. */
@@ -171,6 +181,26 @@ describe('SynergyDetector, incremental', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('also when flows change in place (quantities, months, streams) among flows that move: pools regrouped without exploring', () => {
+    const cardboard = [4, 5, 6];
+    const opsOf = (templates?: number[]): fc.Arbitrary<Op> =>
+      fc.oneof(
+        { weight: 4, arbitrary: inPlaceArb(ids, templates).map((f) => ({ upsert: f })) },
+        { weight: 2, arbitrary: flowArb(ids, templates).map((f) => ({ upsert: f })) },
+        { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+      );
+    for (const [templates, options] of [
+      [undefined, { maxGroupSize: 3 }],
+      [cardboard, { maxCounterpartsPerFlow: 1, maxGroupSize: 2 }],
+      [cardboard, {}],
+    ] as const) {
+      const initial = fc.array(fc.oneof(inPlaceArb(ids, templates && [...templates]), flowArb(ids, templates && [...templates])), { maxLength: 14 });
+      const ops = fc.array(opsOf(templates && [...templates]), { maxLength: 25 });
+      fc.assert(fc.property(initial, ops, (i, o) => check(i, o, options)), { numRuns: 200 });
+      fc.assert(fc.property(initial, ops, fc.integer({ min: 2, max: 8 }), (i, o, chunk) => check(i, o, options, chunk)), { numRuns: 100 });
+    }
   });
 
   it('reports nothing when a flow is upserted unchanged, and ignores unknown ids', () => {

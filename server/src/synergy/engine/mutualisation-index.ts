@@ -120,6 +120,10 @@ export class MutualisationIndex {
   private updateOne(p: CompiledPathway, before: PreparedFlow | null, after: PreparedFlow | null, recorder: DeltaRecorder): void {
     const pool = this.pool(p);
     const slot = (before ?? after)!.slot;
+    if (before && after && before.flow.latitude === after.flow.latitude && before.flow.longitude === after.flow.longitude) {
+      this.regroupInPlace(p, pool, slot, recorder);
+      return;
+    }
     const reusable = new Map<string, DetectedSynergy>();
     const dirty = new Set<number>();
     const dirtyCells = new Set<CellPool>();
@@ -144,6 +148,23 @@ export class MutualisationIndex {
       if (cluster) this.dissolve(pool, cluster, dirty, recorder, reusable);
     }
     this.resolve(p, [...dirty], slot, recorder, reusable, dirtyCells);
+  }
+
+  /**
+   * A member changed without moving and stays pooled: the links, hence every cluster and grid cell, are as they
+   * were. Only the groups of its own cluster or cell are formed again (those without it reused by key), with no
+   * exploration — a changed quantity in a crowded place re-explored a hundred members for nothing.
+   */
+  private regroupInPlace(p: CompiledPathway, pool: PathwayPools, slot: number, recorder: DeltaRecorder): void {
+    const reusable = new Map<string, DetectedSynergy>();
+    const own = pool.small.get(slot);
+    if (own) {
+      this.ungroup(own, recorder, reusable);
+      this.groupAll(p, [own], new Set(), slot, recorder, reusable);
+      return;
+    }
+    const cell = pool.cellOf.get(slot);
+    this.groupAll(p, [], cell ? new Set([cell]) : new Set(), slot, recorder, reusable);
   }
 
   /**
