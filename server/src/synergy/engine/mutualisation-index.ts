@@ -138,10 +138,11 @@ export class MutualisationIndex {
     if (after) {
       pool.grid.insert(slot, after.flow.latitude, after.flow.longitude);
       dirty.add(slot);
-      // On a declaration, members already in a grid cell are left alone: their cluster was large and a new member
-      // only makes clusters larger, so they stay in their cells (exploring each again cost a declaration into a
-      // crowded place in proportion to the crowd). A change or removal may split a cluster: all are explored.
-      this.neighbours(p, after, slot, dirty, before ? null : pool.cellOf);
+      // Members already in a grid cell near the new position are left alone: each is linked to this member, so its
+      // cluster is this member's, which is explored from here — a small one takes them out of their cells, a large
+      // one leaves them where they are (exploring each again cost a change in a crowded place in proportion to the
+      // crowd). The members near the old position are all explored (above): leaving may split their cluster.
+      this.neighbours(p, after, slot, dirty, pool.cellOf);
     }
     for (const s of [...dirty]) {
       const cluster = pool.small.get(s);
