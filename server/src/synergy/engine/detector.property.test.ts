@@ -67,6 +67,13 @@ const inPlaceArb = (ids: string[], templates?: number[]): fc.Arbitrary<EngineFlo
     return { ...f, ...at(((k * 7) % 9) / 4 - 1, ((k * 5) % 7) / 4 - 0.75) };
   });
 
+/**
+ * Flows along a line 64 km long, a few km apart, reach of the cardboard pool 15 km: clusters that span several
+ * grouping cells, that a flow leaving or arriving splits or joins.
+ */
+const chainArb = (ids: string[], templates?: number[]): fc.Arbitrary<EngineFlow> =>
+  fc.tuple(flowArb(ids, templates), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 2 })).map(([f, east, north]) => ({ ...f, ...at(east * 4, north * 3) }));
+
 type Op = { upsert: EngineFlow } | { remove: string };
 
 /** `chunk` > 1: the ops go `chunk` at a time through `applyChanges` (a burst), each delta covering its chunk. */
@@ -200,6 +207,17 @@ describe('SynergyDetector, incremental', () => {
       const ops = fc.array(opsOf(templates && [...templates]), { maxLength: 25 });
       fc.assert(fc.property(initial, ops, (i, o) => check(i, o, options)), { numRuns: 200 });
       fc.assert(fc.property(initial, ops, fc.integer({ min: 2, max: 8 }), (i, o, chunk) => check(i, o, options, chunk)), { numRuns: 100 });
+    }
+  });
+
+  it('also along a line of crowded places: clusters split and joined across grouping cells', () => {
+    const cardboard = [4, 5, 6];
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 4, arbitrary: chainArb(ids, cardboard).map((f) => ({ upsert: f })) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+    );
+    for (const options of [{ maxGroupSize: 2 }, { maxGroupSize: 3 }, { maxGroupSize: 4, maxCounterpartsPerFlow: 1 }]) {
+      fc.assert(fc.property(fc.array(chainArb(ids, cardboard), { maxLength: 14 }), fc.array(op, { maxLength: 25 }), (i, o) => check(i, o, options)), { numRuns: 200 });
     }
   });
 

@@ -184,8 +184,14 @@ export class MutualisationIndex {
     const cap = this.ctx.options.maxGroupSize;
     const provenLarge = this.proven.next(this.ctx.flows.length);
     const clusters: Pool[] = [];
+    // Members of one grouping cell are all within reach of one another (see groupingCell): once one of them is
+    // proven to be in a large cluster, so are the others, without an exploration each (a flow leaving a crowded
+    // place explored each of the hundred members it was near).
+    const provenCells = new Set<CellPool>();
     for (const u of nodes) {
       if (this.proven.has(u, provenLarge) || pool.small.has(u)) continue;
+      const cell = pool.cellOf.get(u);
+      if (cell && provenCells.has(cell)) continue;
       const found = explore(
         u, cap, pool.grid, p.reachKm, p.reachTerm, this.ctx.geometry, this.ctx.flows, this.proven, provenLarge, this.seen, this.cells,
       );
@@ -193,6 +199,7 @@ export class MutualisationIndex {
         for (const s of found.slots) {
           this.proven.set(s, provenLarge);
           this.enterCell(pool, p, s, dirtyCells);
+          provenCells.add(pool.cellOf.get(s)!);
         }
         continue;
       }
