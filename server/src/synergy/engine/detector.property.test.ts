@@ -57,6 +57,23 @@ const flowArb = (ids: string[], templates = TEMPLATES.map((_, k) => k)): fc.Arbi
       }),
     );
 
+/**
+ * Flows that stay where their id puts them (a few hundred metres apart): redeclared, their quantity, months,
+ * destination or stream change but never their place — the changes a pool takes in place, without exploring.
+ */
+const inPlaceArb = (ids: string[], templates?: number[]): fc.Arbitrary<EngineFlow> =>
+  flowArb(ids, templates).map((f) => {
+    const k = ids.indexOf(f.id);
+    return { ...f, ...at(((k * 7) % 9) / 4 - 1, ((k * 5) % 7) / 4 - 0.75) };
+  });
+
+/**
+ * Flows along a line 64 km long, a few km apart, reach of the cardboard pool 15 km: clusters that span several
+ * grouping cells, that a flow leaving or arriving splits or joins.
+ */
+const chainArb = (ids: string[], templates?: number[]): fc.Arbitrary<EngineFlow> =>
+  fc.tuple(flowArb(ids, templates), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 2 })).map(([f, east, north]) => ({ ...f, ...at(east * 4, north * 3) }));
+
 type Op = { upsert: EngineFlow } | { remove: string };
 
 /** `chunk` > 1: the ops go `chunk` at a time through `applyChanges` (a burst), each delta covering its chunk. */
@@ -171,6 +188,37 @@ describe('SynergyDetector, incremental', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('also when flows change in place (quantities, months, streams) among flows that move: pools regrouped without exploring', () => {
+    const cardboard = [4, 5, 6];
+    const opsOf = (templates?: number[]): fc.Arbitrary<Op> =>
+      fc.oneof(
+        { weight: 4, arbitrary: inPlaceArb(ids, templates).map((f) => ({ upsert: f })) },
+        { weight: 2, arbitrary: flowArb(ids, templates).map((f) => ({ upsert: f })) },
+        { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+      );
+    for (const [templates, options] of [
+      [undefined, { maxGroupSize: 3 }],
+      [cardboard, { maxCounterpartsPerFlow: 1, maxGroupSize: 2 }],
+      [cardboard, {}],
+    ] as const) {
+      const initial = fc.array(fc.oneof(inPlaceArb(ids, templates && [...templates]), flowArb(ids, templates && [...templates])), { maxLength: 14 });
+      const ops = fc.array(opsOf(templates && [...templates]), { maxLength: 25 });
+      fc.assert(fc.property(initial, ops, (i, o) => check(i, o, options)), { numRuns: 200 });
+      fc.assert(fc.property(initial, ops, fc.integer({ min: 2, max: 8 }), (i, o, chunk) => check(i, o, options, chunk)), { numRuns: 100 });
+    }
+  });
+
+  it('also along a line of crowded places: clusters split and joined across grouping cells', () => {
+    const cardboard = [4, 5, 6];
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 4, arbitrary: chainArb(ids, cardboard).map((f) => ({ upsert: f })) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ remove: id })) },
+    );
+    for (const options of [{ maxGroupSize: 2 }, { maxGroupSize: 3 }, { maxGroupSize: 4, maxCounterpartsPerFlow: 1 }]) {
+      fc.assert(fc.property(fc.array(chainArb(ids, cardboard), { maxLength: 14 }), fc.array(op, { maxLength: 25 }), (i, o) => check(i, o, options)), { numRuns: 200 });
+    }
   });
 
   it('reports nothing when a flow is upserted unchanged, and ignores unknown ids', () => {

@@ -6,6 +6,8 @@ import { SpatialGrid } from './spatial-grid.js';
 
 /** Largest batch `insertAll` sorts in one go: cell key (< 2^30) × MAX_BATCH + position stays an exact number. */
 const MAX_BATCH = 1_048_576;
+/** Records of room a grid built at once keeps for later insertions, at least. */
+const HEADROOM = 16;
 
 /**
  * The flows of one side of one pathway as records of numbers (position terms, organisation, temperature, months,
@@ -59,7 +61,10 @@ export class MemberGrid {
     }
     const needed = this.used + flows.length * STRIDE;
     if (needed > this.data.length) {
-      const bigger = new Float64Array(needed);
+      // Room for later declarations (a sixteenth more, at least HEADROOM records): sized exactly, the first one
+      // into this grid after a load copied every record to a doubled array — up to milliseconds on a crowded
+      // pathway, paid by whichever update came first into each of the hundreds of grids.
+      const bigger = new Float64Array(needed + STRIDE * Math.max(HEADROOM, Math.ceil(flows.length / 16)));
       bigger.set(this.data);
       this.data = bigger;
     }

@@ -120,6 +120,10 @@ export class MutualisationIndex {
   private updateOne(p: CompiledPathway, before: PreparedFlow | null, after: PreparedFlow | null, recorder: DeltaRecorder): void {
     const pool = this.pool(p);
     const slot = (before ?? after)!.slot;
+    if (before && after && before.flow.latitude === after.flow.latitude && before.flow.longitude === after.flow.longitude) {
+      this.regroupInPlace(p, pool, slot, recorder);
+      return;
+    }
     const reusable = new Map<string, DetectedSynergy>();
     const dirty = new Set<number>();
     const dirtyCells = new Set<CellPool>();
@@ -134,16 +138,34 @@ export class MutualisationIndex {
     if (after) {
       pool.grid.insert(slot, after.flow.latitude, after.flow.longitude);
       dirty.add(slot);
-      // On a declaration, members already in a grid cell are left alone: their cluster was large and a new member
-      // only makes clusters larger, so they stay in their cells (exploring each again cost a declaration into a
-      // crowded place in proportion to the crowd). A change or removal may split a cluster: all are explored.
-      this.neighbours(p, after, slot, dirty, before ? null : pool.cellOf);
+      // Members already in a grid cell near the new position are left alone: each is linked to this member, so its
+      // cluster is this member's, which is explored from here — a small one takes them out of their cells, a large
+      // one leaves them where they are (exploring each again cost a change in a crowded place in proportion to the
+      // crowd). The members near the old position are all explored (above): leaving may split their cluster.
+      this.neighbours(p, after, slot, dirty, pool.cellOf);
     }
     for (const s of [...dirty]) {
       const cluster = pool.small.get(s);
       if (cluster) this.dissolve(pool, cluster, dirty, recorder, reusable);
     }
     this.resolve(p, [...dirty], slot, recorder, reusable, dirtyCells);
+  }
+
+  /**
+   * A member changed without moving and stays pooled: the links, hence every cluster and grid cell, are as they
+   * were. Only the groups of its own cluster or cell are formed again (those without it reused by key), with no
+   * exploration — a changed quantity in a crowded place re-explored a hundred members for nothing.
+   */
+  private regroupInPlace(p: CompiledPathway, pool: PathwayPools, slot: number, recorder: DeltaRecorder): void {
+    const reusable = new Map<string, DetectedSynergy>();
+    const own = pool.small.get(slot);
+    if (own) {
+      this.ungroup(own, recorder, reusable);
+      this.groupAll(p, [own], new Set(), slot, recorder, reusable);
+      return;
+    }
+    const cell = pool.cellOf.get(slot);
+    this.groupAll(p, [], cell ? new Set([cell]) : new Set(), slot, recorder, reusable);
   }
 
   /**
@@ -162,8 +184,14 @@ export class MutualisationIndex {
     const cap = this.ctx.options.maxGroupSize;
     const provenLarge = this.proven.next(this.ctx.flows.length);
     const clusters: Pool[] = [];
+    // Members of one grouping cell are all within reach of one another (see groupingCell): once one of them is
+    // proven to be in a large cluster, so are the others, without an exploration each (a flow leaving a crowded
+    // place explored each of the hundred members it was near).
+    const provenCells = new Set<CellPool>();
     for (const u of nodes) {
       if (this.proven.has(u, provenLarge) || pool.small.has(u)) continue;
+      const cell = pool.cellOf.get(u);
+      if (cell && provenCells.has(cell)) continue;
       const found = explore(
         u, cap, pool.grid, p.reachKm, p.reachTerm, this.ctx.geometry, this.ctx.flows, this.proven, provenLarge, this.seen, this.cells,
       );
@@ -171,6 +199,7 @@ export class MutualisationIndex {
         for (const s of found.slots) {
           this.proven.set(s, provenLarge);
           this.enterCell(pool, p, s, dirtyCells);
+          provenCells.add(pool.cellOf.get(s)!);
         }
         continue;
       }
