@@ -128,7 +128,7 @@ export class SubstitutionIndex {
       const out = this.top.offer(y, f.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k), s.ownQuantities[c]);
       if (out === NOT_INSERTED) continue;
       touched.push(y, f.slot);
-      for (const gone of this.top.evicted) touched.push(y, gone);
+      for (let e = 0; e < this.top.evictedCount; e++) touched.push(y, this.top.evicted[e]);
     }
     this.reexamineAll(touched, recorder);
   }
