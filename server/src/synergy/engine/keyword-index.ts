@@ -7,14 +7,14 @@ import { keywordForms } from './text-fold.js';
 export class KeywordIndex<T> {
   /** Forms without their leading space, by their first three characters; each with its keyword's value. */
   private readonly formsByStart = new Map<string, { form: string; value: T }[]>();
-  /** Forms shorter than three characters, searched the plain way. */
-  private readonly shortForms: { form: string; value: T }[] = [];
+  /** Forms shorter than three characters, searched the plain way (`spaced`: with their leading space, made once). */
+  private readonly shortForms: { form: string; spaced: string; value: T }[] = [];
 
   /** Files a keyword prepared by `searchableKeyword` under `value`. */
   add(keyword: string, value: T): void {
     for (const form of keywordForms(keyword)) {
       const entry = { form: form.slice(1), value };
-      if (entry.form.trim().length < 3) this.shortForms.push(entry);
+      if (entry.form.trim().length < 3) this.shortForms.push({ ...entry, spaced: ` ${entry.form}` });
       else {
         const key = entry.form.slice(0, 3);
         const list = this.formsByStart.get(key);
@@ -33,7 +33,7 @@ export class KeywordIndex<T> {
       if (!candidates) continue;
       for (const c of candidates) if (label.startsWith(c.form, start)) found.add(c.value);
     }
-    for (const c of this.shortForms) if (label.includes(` ${c.form}`)) found.add(c.value);
+    for (const c of this.shortForms) if (label.includes(c.spaced)) found.add(c.value);
     return found;
   }
 }

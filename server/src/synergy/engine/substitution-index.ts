@@ -5,7 +5,7 @@ import { MemberGrid } from './member-grid.js';
 import { CandidateScratch, findCounterparts, type SubstitutionGrids } from './substitution-search.js';
 import { buildSubstitution } from './substitution-synergy.js';
 import type { DeltaRecorder } from './synergy-delta-recorder.js';
-import { NOT_INSERTED, TopLists, share } from './top-lists.js';
+import { NOT_INSERTED, TopLists } from './top-lists.js';
 
 /** Slots stay below 2^22 (4 million flows): a pair of slots is one exact number. */
 const PAIR = 4_194_304;
@@ -64,7 +64,7 @@ export class SubstitutionIndex {
       for (let c = 0; c < s.n; c++) {
         // Most candidates lose against the counterpart's full list: decided here, without a call.
         if (s.scores[c] < worst[s.slots[c]]) continue;
-        this.top.offer(s.slots[c], o.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k), s.ownQuantities[c]);
+        this.top.offer(s.slots[c], o.slot, s, c, true);
       }
     }
     this.keepHeldPairs(flows);
@@ -125,10 +125,10 @@ export class SubstitutionIndex {
     for (const other of this.top.others(f.slot)) touched.push(f.slot, other);
     for (let c = 0; c < s.n; c++) {
       const y = s.slots[c];
-      const out = this.top.offer(y, f.slot, s, c, share(s.ownQuantities[c], s.counterpartQuantities[c], this.top.k), s.ownQuantities[c]);
+      const out = this.top.offer(y, f.slot, s, c, true);
       if (out === NOT_INSERTED) continue;
       touched.push(y, f.slot);
-      for (const gone of this.top.evicted) touched.push(y, gone);
+      for (let e = 0; e < this.top.evictedCount; e++) touched.push(y, this.top.evicted[e]);
     }
     this.reexamineAll(touched, recorder);
   }

@@ -25,9 +25,12 @@ export class CandidateScratch implements Candidates {
    */
   ownQuantities = new Float64Array(256);
   counterpartQuantities = new Float64Array(256);
-  /** Per slot: the call that last saw it, and where it sits in the arrays (deduplication without a Map). */
-  private seenIn = new Int32Array(1024);
-  private position = new Int32Array(1024);
+  /**
+   * Per slot, side by side at 2 × slot and 2 × slot + 1: the call that last saw it, and where it sits in the arrays
+   * (deduplication without a Map). Read for every pair offered, at slots all over the territory: one cache line, not
+   * two arrays' worth.
+   */
+  private seen = new Int32Array(2048);
   private call = 0;
   readonly cellBuffer: number[][] = [];
   /**
@@ -54,12 +57,10 @@ export class CandidateScratch implements Candidates {
     this.runningCount = 0;
     this.coveringK = coveringK;
     this.floor[0] = -Infinity;
-    if (slotCapacity > this.seenIn.length) {
-      const size = Math.max(slotCapacity, this.seenIn.length * 2);
-      const seen = new Int32Array(size);
-      seen.set(this.seenIn);
-      this.seenIn = seen;
-      this.position = new Int32Array(size);
+    if (2 * slotCapacity > this.seen.length) {
+      const seen = new Int32Array(Math.max(2 * slotCapacity, this.seen.length * 2));
+      seen.set(this.seen);
+      this.seen = seen;
     }
     this.n = 0;
     this.call++;
@@ -72,8 +73,9 @@ export class CandidateScratch implements Candidates {
   offer(slot: number, pathwayIndex: number, io: Float64Array, ctx: EngineContext): void {
     const score = io[IO.SCORE];
     const distanceKm = io[IO.DISTANCE];
-    if (this.seenIn[slot] === this.call) {
-      const at = this.position[slot];
+    const seen = this.seen;
+    if (seen[2 * slot] === this.call) {
+      const at = seen[2 * slot + 1];
       const current = this.scores[at];
       if (score < current) return;
       if (score === current) {
@@ -90,8 +92,8 @@ export class CandidateScratch implements Candidates {
     if (this.n === this.slots.length) this.grow();
     this.raiseFloor(io);
     const at = this.n++;
-    this.seenIn[slot] = this.call;
-    this.position[slot] = at;
+    seen[2 * slot] = this.call;
+    seen[2 * slot + 1] = at;
     this.slots[at] = slot;
     this.pathways[at] = pathwayIndex;
     this.scores[at] = score;

@@ -51,8 +51,13 @@ export class TopLists {
   private quantity = new Float64Array(0);
   /** COVERING: the share of the flow's quantity each counterpart covers (see `share`). */
   private covers = new Float64Array(0);
-  /** The slots the last `offer` pushed out of the list (reused). */
-  readonly evicted: number[] = [];
+  /**
+   * The slots the last `offer` pushed out of the list: the first `evictedCount` (at most the capacity). A typed array
+   * written in place: emptying an array by `length = 0` drops its storage, and every offer that evicts would allocate
+   * a new one (a hundred megabytes of garbage per 100k-flow detection, measured).
+   */
+  evicted = new Int32Array(0);
+  evictedCount = 0;
   /** The largest list. */
   private readonly capacity: number;
   private readonly covering: boolean;
@@ -60,6 +65,7 @@ export class TopLists {
   constructor(readonly k: number, private readonly ctx: EngineContext) {
     this.covering = ctx.options.counterpartRule === 'COVERING';
     this.capacity = this.covering ? Math.max(k, ctx.options.maxCounterpartsToCover) : k;
+    this.evicted = new Int32Array(this.capacity + 1);
   }
 
   ensure(slots: number): void {
@@ -117,21 +123,22 @@ export class TopLists {
   /** Replaces the list of `slot` by its best counterparts in the scratch arrays (the scratch searched for it). */
   fillFrom(slot: number, scratch: Candidates): void {
     this.clear(slot);
-    for (let c = 0; c < scratch.n; c++) {
-      const theirs = scratch.counterpartQuantities[c];
-      this.offer(slot, scratch.slots[c], scratch, c, share(theirs, scratch.ownQuantities[c], this.k), theirs);
-    }
+    for (let c = 0; c < scratch.n; c++) this.offer(slot, scratch.slots[c], scratch, c, false);
   }
 
   /**
-   * Offers to the list of `slot` the counterpart `other`, with the pathway, score and distance of candidate `c`
-   * of the scratch arrays, (COVERING) the share of the flow's quantity it covers (see `share`), and the counterpart's
-   * own quantity in the pathway unit (NaN: unknown). Returns NOT_INSERTED when it does not rank in the list, else
-   * INSERTED, the slots it pushed out being in `evicted`.
+   * Offers to the list of `slot` the counterpart `other`, with the pathway, score, distance and quantities of
+   * candidate `c` of the scratch arrays: `back` false when `slot` is the flow that searched (its quantity is the
+   * candidate's own, `other`'s the counterpart's), true when `slot` is the candidate offered the searching flow
+   * `other` (the other way round). The quantities are read here, not passed: a double passed to a call that is not
+   * inlined is boxed, hundreds of thousands of times per detection. Returns NOT_INSERTED when it does not rank in the
+   * list, else INSERTED, the slots it pushed out being in `evicted`.
    */
-  offer(slot: number, other: number, scratch: Candidates, c: number, covers: number, otherQuantity: number): number {
+  offer(slot: number, other: number, scratch: Candidates, c: number, back: boolean): number {
     const score = scratch.scores[c];
     const distance = scratch.distances[c];
+    // The counterpart's own quantity in the pathway unit (NaN: unknown), for ties (see `ranksBefore`).
+    const otherQuantity = back ? scratch.ownQuantities[c] : scratch.counterpartQuantities[c];
     const k = this.capacity;
     if (k === 0) return NOT_INSERTED;
     const n = this.count[slot];
@@ -139,9 +146,9 @@ export class TopLists {
     if (score <= this.worst[slot]) {
       if (score < this.worst[slot] || !this.ranksBefore(score, distance, otherQuantity, other, slot * k + n - 1)) return NOT_INSERTED;
     }
-    this.evicted.length = 0;
+    this.evictedCount = 0;
     const base = slot * k;
-    if (n === k) this.evicted.push(this.other[base + k - 1]);
+    if (n === k) this.evicted[this.evictedCount++] = this.other[base + k - 1];
     let at = n === k ? k - 1 : n;
     while (at > 0) {
       if (!this.ranksBefore(score, distance, otherQuantity, other, base + at - 1)) break;
@@ -163,7 +170,8 @@ export class TopLists {
       this.worst[slot] = this.count[slot] === k ? this.score[base + k - 1] : -Infinity;
       return INSERTED;
     }
-    this.covers[base + at] = covers;
+    // The share of the flow's quantity the counterpart covers (see `share`).
+    this.covers[base + at] = share(otherQuantity, back ? scratch.counterpartQuantities[c] : scratch.ownQuantities[c], this.k);
     // The shortest prefix of at least `k` (the floor) whose shares cover the flow; the rest is pushed out.
     const length = this.count[slot];
     let sum = 0;
@@ -175,7 +183,7 @@ export class TopLists {
         break;
       }
     }
-    for (let j = kept; j < length; j++) this.evicted.push(this.other[base + j]);
+    for (let j = kept; j < length; j++) this.evicted[this.evictedCount++] = this.other[base + j];
     this.count[slot] = kept;
     const complete = kept === k || (kept >= this.k && sum >= 1);
     this.worst[slot] = complete ? this.score[base + kept - 1] : -Infinity;
