@@ -5,7 +5,7 @@ import { DomainError } from '../../errors/domain-errors.js';
 import type { PlanContent } from '../../project/plan-document.port.js';
 import { changeOf, changeStep } from './plan-changes.fixture.js';
 import { applyPlanChange } from './plan-editor.js';
-import { isIsoDate, plainTextOfNotes, readPlan, textOf, textOfDelta } from './plan-reader.js';
+import { isIsoDate, plainTextOfNotes, readPlan } from './plan-reader.js';
 import { planParts } from './plan-shape.js';
 
 /** Values a malicious client may write anywhere: JSON, binary, and Yjs types of every kind. */
@@ -151,44 +151,3 @@ describe('readPlan on what clients wrote', () => {
     expect(plainTextOfNotes(doc)).toBe('Comité du 12 mars\n\nBroyer les palettes');
   });
 });
-
-/** What a client may do to a rich-text node: type (formatted or not), embed anything, delete, format a range. */
-const textEdit = fc.oneof(
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 6 }), bold: fc.boolean() }),
-  fc.record({ op: fc.constant('embed' as const), at: fc.nat(), embed: fc.oneof(fc.string({ minLength: 1 }), fc.jsonValue({ maxDepth: 1 }).filter((v) => v !== null && typeof v === 'object')) }),
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ op: fc.constant('format' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 5 }), italic: fc.constantFrom(true, null) }),
-);
-
-type TextEdit = typeof textEdit extends fc.Arbitrary<infer T> ? T : never;
-
-function edit(text: Y.XmlText, e: TextEdit): void {
-  const at = e.at % (text.length + 1);
-  if (e.op === 'insert') text.insert(at, e.text, e.bold ? { bold: true } : {});
-  else if (e.op === 'embed') text.insertEmbed(at, e.embed as object);
-  else if (e.op === 'delete') text.delete(at, Math.min(e.length, text.length - at));
-  else text.format(at, Math.min(e.length, text.length - at), { italic: e.italic });
-}
-
-describe('the text of a rich-text node, read off its items', () => {
-  it('is the string inserts of its delta, whatever two replicas typed, embedded, deleted and formatted, merged', () => {
-    fc.assert(
-      fc.property(fc.array(textEdit, { maxLength: 30 }), fc.array(textEdit, { maxLength: 30 }), (left, right) => {
-        // Without garbage collection (as versions keep documents), deleted strings stay in the items.
-        const a = new Y.Doc({ gc: false });
-        const b = new Y.Doc();
-        const ta = a.getXmlFragment('notes');
-        const tb = b.getXmlFragment('notes');
-        ta.insert(0, [new Y.XmlText()]);
-        Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-        for (const e of left) edit(ta.get(0) as Y.XmlText, e);
-        for (const e of right) edit(tb.get(0) as Y.XmlText, e);
-        Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
-        const text = ta.get(0) as Y.XmlText;
-        expect(textOf(text)).toBe(textOfDelta(text.toDelta()));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-

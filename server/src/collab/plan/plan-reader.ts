@@ -116,7 +116,7 @@ function blocksOf(node: Y.XmlFragment | Y.XmlElement): string[] {
   let inline = '';
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText) {
-      inline += textOf(child);
+      inline += textOfDelta(child.toDelta());
     } else if (child instanceof Y.XmlElement) {
       const inner = blocksOf(child);
       if (inline) blocks.push(inline);
@@ -130,26 +130,7 @@ function blocksOf(node: Y.XmlFragment | Y.XmlElement): string[] {
   return blocks;
 }
 
-/**
- * The text of a rich-text node: its delta's string inserts, joined (`textOfDelta(text.toDelta())`, which the test
- * holds this to), read off its items without building the delta: `toDelta` packs each run with its formatting
- * attributes, and the planChanged listener reads every plan being typed in ten times a second, so that was most of
- * its cost. Visible strings, and embeds that are strings (a delta inserts them as such); formats and nested types
- * are not text.
- */
-export function textOf(node: Y.XmlText): string {
-  let text = '';
-  for (let item = node._start; item !== null; item = item.right) {
-    if (item.deleted) continue;
-    const content = item.content;
-    if (content instanceof Y.ContentString) text += content.str;
-    else if (content instanceof Y.ContentEmbed && typeof content.embed === 'string') text += content.embed;
-  }
-  return text;
-}
-
-/** The string inserts of a delta, joined. */
-export function textOfDelta(delta: unknown): string {
+function textOfDelta(delta: unknown): string {
   if (!Array.isArray(delta)) return '';
   return delta.map((op) => (typeof op?.insert === 'string' ? op.insert : '')).join('');
 }
