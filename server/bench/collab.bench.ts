@@ -5,7 +5,7 @@ import { openOrm } from '../src/db/orm.js';
 import { ServerProcess } from '../test/collab/server-process.js';
 import { createTestDatabase } from '../test/test-database.js';
 import { measureCommitPrice } from './collab/commit-price.js';
-import { bareEditor, productEditor } from './collab/editors.js';
+import { bareEditor, productEditor, providerEditor } from './collab/editors.js';
 import { measureHistoryLoad } from './collab/history-load.js';
 import { productionNodeFlags, startBareServer } from './collab/processes.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
@@ -26,7 +26,9 @@ import type { Room } from './collab/typing.js';
  * --stages (the server records where its writers' updates spend their time over the typing measure and prints it:
  * collab/store/stage-timings.ts; recording costs CPU, so the figures of such a run are not the checked ones),
  * --only=typing (the commit price and the two typing phases, bare and product, and the relay check: a minute instead
- * of ten, to iterate on the relay's tail), --profile=<dir> (the server runs with `--cpu-prof` and each phase ends with SIGTERM instead of kill -9, so that
+ * of ten, to iterate on the relay's tail), --client=provider (the product's editors are `@hocuspocus/provider`s
+ * instead of the minimal client that speaks its protocol, the counterpart of the bare side's: collab/editors.ts),
+ * --profile=<dir> (the server runs with `--cpu-prof` and each phase ends with SIGTERM instead of kill -9, so that
  * its profile is written to <dir>; the durability checks then read what a graceful stop left).
  */
 const DOCUMENTS = 20;
@@ -64,6 +66,7 @@ export async function run(args: string[]): Promise<boolean> {
   const throughputMs = option('throughput-seconds', 15) * 1000;
   const historyUpdates = option('history', 100_000);
   const profileDir = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
+  const editor = args.includes('--client=provider') ? providerEditor : productEditor;
   if (!process.env.DATABASE_URL) {
     console.error('collab benchmark: needs a PostgreSQL server in DATABASE_URL (a database is made and dropped there)');
     return false;
@@ -88,6 +91,11 @@ export async function run(args: string[]): Promise<boolean> {
   process.env.WS_CONNECTIONS_PER_ADDRESS = '1000';
   const nodeFlags = productionNodeFlags();
   console.log(`  servers run with the flags of \`npm start\`: ${nodeFlags.join(' ')}`);
+  console.log(
+    editor === providerEditor
+      ? "  editors: the product's are @hocuspocus/provider, the bare side's a minimal y-protocols client"
+      : "  editors: a minimal y-protocols client on both sides (the product's speaks Hocuspocus' framing; --client=provider for the provider)",
+  );
   const server = await ServerProcess.create(db.databaseUrl!, [...nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
   const endPhase = () => (profileDir ? server.terminate() : server.kill9());
   try {
@@ -108,7 +116,7 @@ export async function run(args: string[]): Promise<boolean> {
 
     console.log('  product: typing, then kill -9 while they type…');
     const productRooms: Room[] = relayPlans.map((p) =>
-      Array.from({ length: EDITORS_PER_DOCUMENT }, (_, k) => productEditor(server.url, p.documentName, p.writers[k % p.writers.length])),
+      Array.from({ length: EDITORS_PER_DOCUMENT }, (_, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length])),
     );
     const product = await runPhase({
       rooms: productRooms,
@@ -132,7 +140,7 @@ export async function run(args: string[]): Promise<boolean> {
     for (let k = 1; k <= repeats; k++) {
       console.log(`  product: store capacity (100 editors flat out), then kill -9… (run ${k} of ${repeats})`);
       await server.start();
-      const flatRooms: Room[] = throughputPlans.map((p) => [productEditor(server.url, p.documentName, p.writers[0])]);
+      const flatRooms: Room[] = throughputPlans.map((p) => [editor(server.url, p.documentName, p.writers[0])]);
       const run = await runPhase({
         rooms: flatRooms,
         pace: FLAT_OUT,

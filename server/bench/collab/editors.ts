@@ -20,10 +20,11 @@ export interface Editor {
 }
 
 /**
- * An editor of the product: `@hocuspocus/provider` over `ws`, with the session cookie of a real user (as the
- * browser sends it), on /collab.
+ * An editor of the product through `@hocuspocus/provider` over `ws`, with the session cookie of a real user (as the
+ * browser sends it), on /collab: `--client=provider`. The provider does more per message than the bare side's
+ * client (events, message classes, awareness), on the same two cores as the servers.
  */
-export function productEditor(baseUrl: string, documentName: string, as: As): Editor {
+export function providerEditor(baseUrl: string, documentName: string, as: As): Editor {
   class CookieWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers: as?.cookie ? { cookie: as.cookie } : {} });
@@ -70,33 +71,49 @@ const SYNC = 0;
 const STEP1 = 0;
 const STEP2 = 1;
 const UPDATE = 2;
+/** Hocuspocus' message types beside Sync: its answer to the client's sync step 1, authentication, acknowledgements. */
+const SYNC_REPLY = 4;
+const AUTH = 2;
+const AUTH_TOKEN = 0;
+const AUTH_AUTHENTICATED = 2;
+const SYNC_STATUS = 8;
 
-function syncFrame(kind: number, payload: Uint8Array): Uint8Array {
-  const length: number[] = [];
-  let n = payload.length;
+function varUint(n: number): number[] {
+  const bytes: number[] = [];
   while (n > 0x7f) {
-    length.push((n & 0x7f) | 0x80);
+    bytes.push((n & 0x7f) | 0x80);
     n = Math.floor(n / 128);
   }
-  length.push(n);
-  const frame = new Uint8Array(2 + length.length + payload.length);
-  frame.set([SYNC, kind, ...length]);
-  frame.set(payload, 2 + length.length);
+  bytes.push(n);
+  return bytes;
+}
+
+/** `prefix` (Hocuspocus' document name; none for y-websocket), then the sync message. */
+function syncFrame(kind: number, payload: Uint8Array, prefix: readonly number[] = []): Uint8Array {
+  const head = [...prefix, SYNC, kind, ...varUint(payload.length)];
+  const frame = new Uint8Array(head.length + payload.length);
+  frame.set(head);
+  frame.set(payload, head.length);
   return frame;
 }
 
-function readSyncFrame(frame: Uint8Array): { kind: number; payload: Uint8Array } | null {
-  if (frame[0] !== SYNC) return null; // awareness: not used here
-  let at = 2;
+/** Reads a varUint at `at`: its value and where the next field starts. */
+function readVarUint(frame: Uint8Array, at: number): [number, number] {
   let n = 0;
   let scale = 1;
   for (;;) {
     const b = frame[at++];
     n += (b & 0x7f) * scale;
     scale *= 128;
-    if (b < 0x80) break;
+    if (b < 0x80) return [n, at];
   }
-  return { kind: frame[1], payload: frame.subarray(at, at + n) };
+}
+
+/** A sync message from `at` (its message type there): its kind and payload; null for any other message. */
+function readSyncFrame(frame: Uint8Array, at = 0): { kind: number; payload: Uint8Array } | null {
+  if (frame[at] !== SYNC && frame[at] !== SYNC_REPLY) return null; // awareness: not used here
+  const [n, start] = readVarUint(frame, at + 2);
+  return { kind: frame[at + 1], payload: frame.subarray(start, start + n) };
 }
 
 /**
@@ -130,6 +147,68 @@ export function bareEditor(baseUrl: string, documentName: string): Editor {
     unsynced: () => 0,
     ackedClock: () => 0,
     acked: () => 0,
+    close: () => ws.terminate(),
+  };
+}
+
+/**
+ * An editor of the product (the default): the same minimal y-protocols client as `bareEditor`, speaking Hocuspocus'
+ * framing (each message starts with the document's name) on /collab with a real user's session cookie, as the
+ * provider does: its token message, sync step 1 once authenticated, the answer to the server's step 1, each local
+ * update as it is made, each received one applied, and the server's acknowledgements (SyncStatus, one per step 2
+ * and update sent, in order) counted. Nothing else (no awareness, no reconnection), like the bare side's client, so
+ * that the two sides differ by their servers and framing only, not by the clients' CPU on the same cores.
+ */
+export function productEditor(baseUrl: string, documentName: string, as: As): Editor {
+  const doc = new Y.Doc();
+  const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/collab`, { headers: as?.cookie ? { cookie: as.cookie } : {} });
+  ws.binaryType = 'arraybuffer';
+  const name = new TextEncoder().encode(documentName);
+  const prefix = [...varUint(name.length), ...name];
+  let isSynced = false;
+  /** What each acknowledgement still to come is for: the clock after a local update, or null (a sync step 2). */
+  const awaiting: (number | null)[] = [];
+  let acks = 0;
+  let ackedClock = 0;
+  const send = (frame: Uint8Array) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(frame);
+  };
+  ws.on('open', () => {
+    const token = new TextEncoder().encode(as?.token ?? '');
+    send(new Uint8Array([...prefix, AUTH, AUTH_TOKEN, ...varUint(token.length), ...token]));
+  });
+  ws.on('message', (data: ArrayBuffer) => {
+    const frame = new Uint8Array(data);
+    const [nameLength, afterLength] = readVarUint(frame, 0);
+    const at = afterLength + nameLength;
+    const type = frame[at];
+    if (type === AUTH && frame[at + 1] === AUTH_AUTHENTICATED) send(syncFrame(STEP1, Y.encodeStateVector(doc), prefix));
+    else if (type === SYNC_STATUS) {
+      const clock = awaiting.shift();
+      if (clock !== undefined && clock !== null) {
+        acks += 1;
+        ackedClock = clock;
+      }
+    }
+    const message = readSyncFrame(frame, at);
+    if (!message) return;
+    if (message.kind === STEP1) {
+      send(syncFrame(STEP2, Y.encodeStateAsUpdate(doc, message.payload), prefix));
+      awaiting.push(null);
+    } else Y.applyUpdate(doc, message.payload, ws);
+    if (message.kind === STEP2) isSynced = true;
+  });
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === ws) return;
+    send(syncFrame(UPDATE, update, prefix));
+    awaiting.push(Y.getState(doc.store, doc.clientID));
+  });
+  return {
+    doc,
+    synced: () => isSynced && awaiting.length === 0,
+    unsynced: () => awaiting.length,
+    ackedClock: () => ackedClock,
+    acked: () => acks,
     close: () => ws.terminate(),
   };
 }

@@ -6,7 +6,7 @@ import type { PlanChangeDescription } from '../collab/plan/plan-diff.js';
 import type { Principal } from '../auth/principal.loader.js';
 import type { PlanAuthor } from '../project/plan-document.port.js';
 import { ProjectService } from '../project/project.service.js';
-import type { AppPubSub, PlanChangedPayload } from '../pubsub/pubsub.js';
+import type { AppPubSub, PlanChangedPayload, Topics } from '../pubsub/pubsub.js';
 
 function payloadOf(projectId: string, d: PlanChangeDescription, authors: PlanAuthor[]): PlanChangedPayload {
   return {
@@ -21,25 +21,36 @@ function payloadOf(projectId: string, d: PlanChangeDescription, authors: PlanAut
 }
 
 /**
- * How long the organisation a user writes a plan for is reused before it is read again. Browsers' edits are told
- * every 100 ms per plan: reading the project for each event cost more CPU than the edits themselves (the
- * benchmark's profile), and the reads held the pool's connections. A participant removed loses its connections at
- * once anyway; the name of its organisation on events may lag this long.
+ * How long the organisation a user writes a plan for is reused at most before it is read again. What it depends on
+ * changes only with the project's participants (PROJECT_CHANGED, heard on the pub/sub from every instance, drops the
+ * project's entries at once: see `forgetProject`) or with the user's memberships (ACCESS_CHANGED drops the user's);
+ * this span is only a backstop for an event missed while Redis was down. Read every 5–10 s instead, the refreshes
+ * were a tenth of the collaboration server's CPU under the benchmark's typing (three ORM queries with populate each,
+ * per user and plan), on the machine that also relays the edits.
  */
-const AUTHOR_TTL_MS = 10_000;
+const AUTHOR_TTL_MS = 5 * 60_000;
 
 /** Entries kept at most: past it, the ones stale for a whole TTL are dropped. */
 const AUTHOR_CACHE_SIZE = 10_000;
 
+interface AuthorEntry {
+  author: Promise<PlanAuthor>;
+  freshUntil: number;
+  refreshing: boolean;
+}
+
 /**
  * The author as last read, by user and project. An entry is fresh for a random span between half the TTL and the
  * TTL, so that the entries read together (every writer's, as a benchmark or a meeting starts) do not expire
- * together: they did, and every 10 s the event loop read sixty projects in one burst, which held the relays of
- * every document (the relay's p99). A stale entry is still answered at once while one read refreshes it behind:
- * telling an edit never waits for the database, and the name on an event lags at most the TTL and that read.
+ * together: they did, and the event loop read sixty projects in one burst, which held the relays of every document
+ * (the relay's p99). A stale entry is still answered at once while one read refreshes it behind: telling an edit
+ * never waits for the database. A change to the project or to the user's access forgets the entries it concerns
+ * (and a read that was in flight then is not kept), so the next event reads them again.
  */
 export class AuthorCache {
-  private readonly entries = new Map<string, { author: Promise<PlanAuthor>; freshUntil: number; refreshing: boolean }>();
+  /** By project, then by user. */
+  private readonly entries = new Map<string, Map<string, AuthorEntry>>();
+  private size = 0;
 
   constructor(
     private readonly ttlMs = AUTHOR_TTL_MS,
@@ -47,28 +58,59 @@ export class AuthorCache {
     private readonly random: () => number = Math.random,
   ) {}
 
-  get(key: string, read: () => Promise<PlanAuthor>): Promise<PlanAuthor> {
+  get(projectId: string, userId: string, read: () => Promise<PlanAuthor>): Promise<PlanAuthor> {
     const now = this.now();
-    const hit = this.entries.get(key);
+    const hit = this.entries.get(projectId)?.get(userId);
     if (hit && (now < hit.freshUntil || hit.refreshing)) return hit.author;
     if (hit) {
       hit.refreshing = true;
       const next = read();
       next.then(
-        () => this.entries.set(key, { author: next, freshUntil: this.freshUntil(), refreshing: false }),
+        // Kept only if the entry was not forgotten meanwhile (the project or the user's access changed).
+        () => this.entries.get(projectId)?.get(userId) === hit && this.set(projectId, userId, { author: next, freshUntil: this.freshUntil(), refreshing: false }),
         // A failed refresh keeps the last answer; the next event asks again.
         () => (hit.refreshing = false),
       );
       return hit.author;
     }
-    if (this.entries.size >= AUTHOR_CACHE_SIZE) {
-      for (const [k, entry] of this.entries) if (now - entry.freshUntil >= this.ttlMs && !entry.refreshing) this.entries.delete(k);
-    }
+    if (this.size >= AUTHOR_CACHE_SIZE) this.dropStale(now);
     const author = read();
-    this.entries.set(key, { author, freshUntil: this.freshUntil(), refreshing: false });
+    const entry: AuthorEntry = { author, freshUntil: this.freshUntil(), refreshing: false };
+    this.set(projectId, userId, entry);
     // A failed first read is not kept: the next event asks again.
-    author.catch(() => this.entries.delete(key));
+    author.catch(() => this.entries.get(projectId)?.get(userId) === entry && this.delete(projectId, userId));
     return author;
+  }
+
+  /** The project's participants changed: its authors are read again. */
+  forgetProject(projectId: string): void {
+    this.size -= this.entries.get(projectId)?.size ?? 0;
+    this.entries.delete(projectId);
+  }
+
+  /** The user's memberships or access changed: their authors are read again, in every project. */
+  forgetUser(userId: string): void {
+    for (const projectId of [...this.entries.keys()]) this.delete(projectId, userId);
+  }
+
+  private set(projectId: string, userId: string, entry: AuthorEntry): void {
+    let users = this.entries.get(projectId);
+    if (!users) this.entries.set(projectId, (users = new Map()));
+    if (!users.has(userId)) this.size += 1;
+    users.set(userId, entry);
+  }
+
+  private delete(projectId: string, userId: string): void {
+    const users = this.entries.get(projectId);
+    if (!users?.delete(userId)) return;
+    this.size -= 1;
+    if (!users.size) this.entries.delete(projectId);
+  }
+
+  private dropStale(now: number): void {
+    for (const [projectId, users] of [...this.entries]) {
+      for (const [userId, entry] of [...users]) if (now - entry.freshUntil >= this.ttlMs && !entry.refreshing) this.delete(projectId, userId);
+    }
   }
 
   private freshUntil(): number {
@@ -84,15 +126,44 @@ export class AuthorCache {
 export function planChangeTelling(orm: MikroORM, pubSub: AppPubSub['pubSub']) {
   const publish: PlanChangePublisher = (projectId, description, authors) => pubSub.publish('PLAN_CHANGED', payloadOf(projectId, description, authors));
   const authors = new AuthorCache();
+  // Every instance hears these (Redis), so each forgets what it cached of a changed project or user.
+  const followers = [
+    follow(pubSub, 'PROJECT_CHANGED', ({ projectId }) => authors.forgetProject(projectId)),
+    follow(pubSub, 'CREDENTIAL_CHANGED', ({ change, id }) => change === 'ACCESS_CHANGED' && authors.forgetUser(id)),
+  ];
   const onPlanEdited: PlanEditListener = (documentName, description, principals) => {
     const address = parseDocumentName(documentName);
     if (address?.kind !== 'project-plan') return;
     const read = (principal: Principal) => () => new ProjectService(orm.em.fork(), pubSub).planAuthor(principal.viewer, address.ownerId);
     (async () => {
-      const named = await Promise.all(principals.map((principal) => authors.get(`${principal.user.id}:${address.ownerId}`, read(principal))));
+      const named = await Promise.all(principals.map((principal) => authors.get(address.ownerId, principal.user.id, read(principal))));
       publish(address.ownerId, description, named);
     })()
       .catch((error: unknown) => console.error('Telling a plan change failed:', error instanceof Error ? error.message : error));
   };
-  return { publish, onPlanEdited };
+  return {
+    publish,
+    onPlanEdited,
+    async stop() {
+      await Promise.all(followers.map((f) => f.stop()));
+    },
+  };
+}
+
+/** Calls `heard` with each event of `topic` until stopped. */
+function follow<T extends 'PROJECT_CHANGED' | 'CREDENTIAL_CHANGED'>(pubSub: AppPubSub['pubSub'], topic: T, heard: (payload: Topics[T][0]) => void) {
+  const iterator = (pubSub.subscribe as (topic: T) => AsyncIterable<Topics[T][0]>)(topic)[Symbol.asyncIterator]();
+  const loop = (async () => {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      heard(next.value);
+    }
+  })();
+  return {
+    async stop() {
+      await iterator.return?.();
+      await loop.catch(() => {});
+    },
+  };
 }

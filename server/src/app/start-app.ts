@@ -179,6 +179,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     (stopping ??= (async () => {
       await http.stop();
       await accessFollower.stop();
+      await planChanges.stop();
       await updateChecker.close();
       await credentialFollower.stop();
       await otherProcesses?.close();

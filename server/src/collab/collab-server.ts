@@ -53,6 +53,16 @@ function relayClient(redisUrl: string): Redis {
 }
 
 /**
+ * What Hocuspocus is told of the upgrade request: its path and headers, which is all it reads of it. Hocuspocus
+ * derives every hook's `requestParameters` from `request.url` again for each message (three hooks per update): from
+ * a fetch `Request`, that is undici's URL getter and a full URL parse each time (an absolute URL), a percent of the
+ * server's CPU under the benchmark's typing; from a path, a split of its query string.
+ */
+function hookRequest(path: string, headers: Headers): Request {
+  return { url: path, headers } as unknown as Request;
+}
+
+/**
  * The collaboration server on WS /collab: Hocuspocus 4 in this process, fed the sockets that http/ routes to it,
  * one extension per concern (authentication and access, persistence), the update log with group commit and its
  * background compaction, and the Redis relay between instances when REDIS_URL is set.
@@ -97,7 +107,7 @@ export function createCollabServer(options: CollabOptions) {
       for (const [name, value] of Object.entries(request.headers)) {
         if (typeof value === 'string') headers.set(name, value);
       }
-      const connection = hocuspocus.handleConnection(socket.outgoing, new Request(`http://localhost${request.url ?? '/collab'}`, { headers }), { socket });
+      const connection = hocuspocus.handleConnection(socket.outgoing, hookRequest(request.url ?? '/collab', headers), { socket });
       ws.on('message', (data: Buffer) => {
         if (!socket.withinBudget()) return;
         // A copy with a buffer of its own: the persistence extension knows the frame again by it in beforeSync.
