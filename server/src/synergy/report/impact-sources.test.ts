@@ -201,6 +201,28 @@ describe('impact sources', () => {
     }
   });
 
+  it('makes the steam of distillation and the heat lost by burnt wood with the current gas boiler (n° 37132 ÷ 0.9), not 2015 gas', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const boiler = f('ef-gas-boiler-heat').value;
+    expect(boiler).toBe(266);
+    // 0.5 MWh of steam a tonne (assumed; 0.25 with a condensing boiler at 239, 1 with an old one at 306).
+    expect(f('ef-solvent-distillation-energy')).toMatchObject({
+      value: Math.round(0.5 * boiler),
+      low: Math.round(0.25 * 239),
+      high: 306,
+      derivation: 'DERIVED',
+      sourceId: 'ademe-base-carbone-v23-6',
+    });
+    // 3.4 MWh of useful heat a tonne of wood, made again by the gas boiler: the high bound.
+    expect(f('ef-wood-heat-lost').high).toBe(Math.round(3.4 * boiler));
+    // 0.085 MWh a pallet × 266 = 22.6 kg: inside the kept high of 25.
+    expect(0.085 * boiler).toBeLessThan(f('ef-pallet-heat-lost').high!);
+    for (const id of ['ef-solvent-distillation-energy', 'ef-wood-heat-lost', 'ef-pallet-heat-lost']) {
+      expect(f(id).databaseEntry, id).toContain('n° 37132');
+      expect(f(id).databaseEntry, id).not.toMatch(/0,252 kg\/kWh/);
+    }
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
