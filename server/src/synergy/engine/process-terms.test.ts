@@ -35,15 +35,24 @@ describe('process terms', () => {
 
   it('takes off the distillation energy of regenerated solvent, and credits only what the distillation yields', () => {
     const f = co2('solvent-distillation', { currentDestination: 'INCINERATION' }, 20);
-    // 20 t × 85 % take-up = 17 t distilled (150 kg/t of energy); 80 % of it comes out as solvent, replacing virgin
-    // solvent (1,500 kg/t), and the 20 % of residues are still incinerated (2,200 kg/t avoided on 80 % only).
-    expect(f.formula).toContain('17 t × 150 kg/t distillation energy');
+    // 20 t × 85 % take-up = 17 t distilled (133 kg/t of energy: 0.5 MWh of steam × 266 kg/MWh, gas n° 37132 ÷ 0.9);
+    // 80 % of it comes out as solvent, replacing virgin solvent (1,500 kg/t), and the 20 % of residues are still
+    // incinerated (2,933 kg/t, IPCC 2006 « fossil liquid waste », avoided on 80 % only).
+    expect(f.formula).toContain('17 t × 133 kg/t distillation energy');
     expect(f.formula).toContain('13.6 t × 1500 kg/t production × 80 % recycling yield');
-    expect(f.central).toBeCloseTo((13.6 * 1_500 + 13.6 * 2_200 - 17 * 150) / 1000, 3);
+    expect(f.central).toBeCloseTo((13.6 * 1_500 + 13.6 * 2_933 - 17 * 133) / 1000, 3);
     expect(f.factors.find((x) => x.id === 'recycling-yield')).toMatchObject({ kind: 'ASSUMPTION', value: 0.8, sourceId: null });
-    // An order of magnitude naming no database item: an assumption with its range, not an emission factor of its source.
-    expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({ kind: 'ASSUMPTION', sourceId: null });
-    expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')!.unit).toContain('low 60, high 300');
+    // Derived from the Base Carbone gas element: an emission factor of its source, with its range.
+    expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({
+      kind: 'EMISSION',
+      value: 133,
+      sourceId: 'ademe-base-carbone-v23-6',
+    });
+    expect(f.factors.find((x) => x.id === 'ef-incineration-hazardous-organic')).toMatchObject({
+      kind: 'EMISSION',
+      value: 2_933,
+      sourceId: 'ipcc-2006-v5-ch5-incineration',
+    });
   });
 
   it('cites the tyre yield: rubber is 70 % of an end-of-life tyre (EcoTyre), at most 75 % (EuRIC)', () => {

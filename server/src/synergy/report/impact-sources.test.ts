@@ -177,6 +177,52 @@ describe('impact sources', () => {
     expect(kb.sources.find((s) => s.id === forklift.sourceId)!.citation).toContain('10.8 tons CO2eq');
   });
 
+  it('burns spent solvents as the IPCC 2006 « fossil liquid waste »: 80 % carbon, all fossil, all oxidised, × 44/12', () => {
+    const inc = kb.emissionFactors.find((e) => e.id === 'ef-incineration-hazardous-organic')!;
+    // Carbon fraction of a formula × CO2/C (C 12.011, H 1.008, O 15.999): toluene C7H8 bounds the high.
+    const co2PerC = 44.009 / 12.011;
+    const fromFormula = (c: number, h: number, o: number) => (c * 12.011) / (c * 12.011 + h * 1.008 + o * 15.999);
+    expect(inc).toMatchObject({
+      value: Math.round(1_000 * 0.8 * 1 * 1 * (44 / 12)),
+      low: 1_500,
+      high: Math.round(1_000 * fromFormula(7, 8, 0) * co2PerC),
+      derivation: 'DERIVED',
+      sourceId: 'ipcc-2006-v5-ch5-incineration',
+    });
+    const ipcc = kb.sources.find((s) => s.id === inc.sourceId)!;
+    expect(ipcc.kinds).toEqual(['EMISSION']);
+    expect(ipcc.citation).toContain('4cbeecb05cc50109efc11b9c25e6901f67a0e3b0');
+    expect(ipcc.citation).toContain('seconde main');
+    // The rejected Base Carbone element stays named, with why.
+    expect(inc.databaseEntry).toContain('n° 34712');
+    for (const [c, h, o, kg] of [[8, 10, 0, 3_316], [3, 6, 1, 2_273], [2, 6, 1, 1_911], [1, 4, 1, 1_373]] as const) {
+      expect(inc.databaseEntry).toContain(`→ ${kg.toLocaleString('fr-FR').replace(/\u202f/g, ' ')}`);
+      expect(Math.round(1_000 * fromFormula(c, h, o) * co2PerC)).toBe(kg);
+    }
+  });
+
+  it('makes the steam of distillation and the heat lost by burnt wood with the current gas boiler (n° 37132 ÷ 0.9), not 2015 gas', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const boiler = f('ef-gas-boiler-heat').value;
+    expect(boiler).toBe(266);
+    // 0.5 MWh of steam a tonne (assumed; 0.25 with a condensing boiler at 239, 1 with an old one at 306).
+    expect(f('ef-solvent-distillation-energy')).toMatchObject({
+      value: Math.round(0.5 * boiler),
+      low: Math.round(0.25 * 239),
+      high: 306,
+      derivation: 'DERIVED',
+      sourceId: 'ademe-base-carbone-v23-6',
+    });
+    // 3.4 MWh of useful heat a tonne of wood, made again by the gas boiler: the high bound.
+    expect(f('ef-wood-heat-lost').high).toBe(Math.round(3.4 * boiler));
+    // 0.085 MWh a pallet × 266 = 22.6 kg: inside the kept high of 25.
+    expect(0.085 * boiler).toBeLessThan(f('ef-pallet-heat-lost').high!);
+    for (const id of ['ef-solvent-distillation-energy', 'ef-wood-heat-lost', 'ef-pallet-heat-lost']) {
+      expect(f(id).databaseEntry, id).toContain('n° 37132');
+      expect(f(id).databaseEntry, id).not.toMatch(/0,252 kg\/kWh/);
+    }
+  });
+
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
