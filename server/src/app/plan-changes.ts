@@ -6,7 +6,8 @@ import type { PlanChangeDescription } from '../collab/plan/plan-diff.js';
 import type { Principal } from '../auth/principal.loader.js';
 import type { PlanAuthor } from '../project/plan-document.port.js';
 import { ProjectService } from '../project/project.service.js';
-import type { AppPubSub, PlanChangedPayload, Topics } from '../pubsub/pubsub.js';
+import { followTopic } from '../pubsub/follow-topic.js';
+import type { AppPubSub, PlanChangedPayload } from '../pubsub/pubsub.js';
 
 function payloadOf(projectId: string, d: PlanChangeDescription, authors: PlanAuthor[]): PlanChangedPayload {
   return {
@@ -128,8 +129,8 @@ export function planChangeTelling(orm: MikroORM, pubSub: AppPubSub['pubSub']) {
   const authors = new AuthorCache();
   // Every instance hears these (Redis), so each forgets what it cached of a changed project or user.
   const followers = [
-    follow(pubSub, 'PROJECT_CHANGED', ({ projectId }) => authors.forgetProject(projectId)),
-    follow(pubSub, 'CREDENTIAL_CHANGED', ({ change, id }) => change === 'ACCESS_CHANGED' && authors.forgetUser(id)),
+    followTopic(pubSub, 'PROJECT_CHANGED', 'Forgetting a project\'s plan authors failed', ({ projectId }) => authors.forgetProject(projectId)),
+    followTopic(pubSub, 'CREDENTIAL_CHANGED', 'Forgetting a user\'s plan authors failed', ({ change, id }) => change === 'ACCESS_CHANGED' && authors.forgetUser(id)),
   ];
   const onPlanEdited: PlanEditListener = (documentName, description, principals) => {
     const address = parseDocumentName(documentName);
@@ -146,24 +147,6 @@ export function planChangeTelling(orm: MikroORM, pubSub: AppPubSub['pubSub']) {
     onPlanEdited,
     async stop() {
       await Promise.all(followers.map((f) => f.stop()));
-    },
-  };
-}
-
-/** Calls `heard` with each event of `topic` until stopped. */
-function follow<T extends 'PROJECT_CHANGED' | 'CREDENTIAL_CHANGED'>(pubSub: AppPubSub['pubSub'], topic: T, heard: (payload: Topics[T][0]) => void) {
-  const iterator = (pubSub.subscribe as (topic: T) => AsyncIterable<Topics[T][0]>)(topic)[Symbol.asyncIterator]();
-  const loop = (async () => {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      heard(next.value);
-    }
-  })();
-  return {
-    async stop() {
-      await iterator.return?.();
-      await loop.catch(() => {});
     },
   };
 }

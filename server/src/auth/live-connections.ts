@@ -1,5 +1,6 @@
 import { SOCKET_CLOSE } from '../errors/domain-errors.js';
 import type { AppPubSub, CredentialChangedPayload } from '../pubsub/pubsub.js';
+import { followTopic } from '../pubsub/follow-topic.js';
 import type { Principal } from './principal.loader.js';
 
 /** A live connection as the registry sees it: a graphql-ws socket or a /collab connection alike. */
@@ -102,23 +103,6 @@ export function announceCredentialChange(pubSub: AppPubSub['pubSub'], change: Cr
 
 /** Applies every change heard on the pub/sub to this instance's registry, until stopped. */
 export function followCredentialChanges(pubSub: AppPubSub['pubSub'], connections: LiveConnections) {
-  const iterator = pubSub.subscribe('CREDENTIAL_CHANGED')[Symbol.asyncIterator]();
-  const loop = (async () => {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      try {
-        connections.apply(next.value);
-      } catch (error) {
-        // One connection failing to close must not stop the follower: the next revocation would go unheard.
-        console.error('Closing connections after a credential change failed:', error);
-      }
-    }
-  })();
-  return {
-    async stop() {
-      await iterator.return?.();
-      await loop.catch(() => {});
-    },
-  };
+  // One connection failing to close must not stop the follower: the next revocation would go unheard.
+  return followTopic(pubSub, 'CREDENTIAL_CHANGED', 'Closing connections after a credential change failed', (change) => connections.apply(change));
 }

@@ -1,4 +1,5 @@
 import { planDocumentName } from '../project/plan-document.port.js';
+import { followTopic } from '../pubsub/follow-topic.js';
 import type { AppPubSub } from '../pubsub/pubsub.js';
 import type { CollabServer } from './collab-server.js';
 
@@ -7,21 +8,7 @@ import type { CollabServer } from './collab-server.js';
  * a participant was removed, so the removed organisation's members lose the document within a second everywhere.
  */
 export function followAccessChanges(pubSub: AppPubSub['pubSub'], collab: Pick<CollabServer, 'recheckAccess'>) {
-  const iterator = pubSub.subscribe('PROJECT_CHANGED')[Symbol.asyncIterator]();
-  const loop = (async () => {
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      if (next.value.change !== 'PARTICIPANT_REMOVED') continue;
-      collab.recheckAccess(planDocumentName(next.value.projectId)).catch((error: unknown) => {
-        console.error('Re-checking live document access failed:', error instanceof Error ? error.message : error);
-      });
-    }
-  })();
-  return {
-    async stop() {
-      await iterator.return?.();
-      await loop.catch(() => {});
-    },
-  };
+  return followTopic(pubSub, 'PROJECT_CHANGED', 'Re-checking live document access failed', (change) =>
+    change.change === 'PARTICIPANT_REMOVED' ? collab.recheckAccess(planDocumentName(change.projectId)) : undefined,
+  );
 }
