@@ -1,10 +1,10 @@
 import type { DetectedSynergy, SynergyDelta } from './engine.types.js';
-import { sameJson } from './same-json.js';
+import { sameJsonText } from './same-json-text.js';
 
 /**
  * Collects what one flow change did to the stored synergies. A synergy may be taken out and put back while the
  * change is applied (its pair re-examined): only the state before and after counts, and a synergy put back
- * identical (the same JSON: compared without writing it, see same-json.ts) is not reported.
+ * identical (the same JSON: compared without writing it, see same-json-text.ts) is not reported.
  */
 export class DeltaRecorder {
   private readonly before = new Map<string, DetectedSynergy | null>();
@@ -28,7 +28,7 @@ export class DeltaRecorder {
       const now = this.after.get(key)!;
       if (was === null && now !== null) delta.added.push(now);
       else if (was !== null && now === null) delta.removed.push(key);
-      else if (was !== null && now !== null && was !== now && !sameJson(was, now)) {
+      else if (was !== null && now !== null && was !== now && !sameJsonText(was, now)) {
         delta.changed.push(now);
       }
     }

@@ -3,8 +3,10 @@
  * walked in key order (so two objects with the same entries in another order differ, as their JSON does), properties
  * JSON leaves out are skipped, array slots it writes as null compare as null, non-finite numbers as null. The walk
  * stops at the first difference. Anything else (a toJSON method, a class instance, a Map) is compared by its JSON.
+ * Key order counts: for values read back from jsonb, whose keys PostgreSQL reorders, see `sameJson` in
+ * detection/reconcile.ts, which compares canonical JSON.
  */
-export function sameJson(a: unknown, b: unknown): boolean {
+export function sameJsonText(a: unknown, b: unknown): boolean {
   const x = asJson(a);
   const y = asJson(b);
   if (x === y) return true;
@@ -18,7 +20,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
     const u = x as unknown[];
     const v = y as unknown[];
     if (u.length !== v.length) return false;
-    for (let k = 0; k < u.length; k++) if (!sameJson(inArray(u[k]), inArray(v[k]))) return false;
+    for (let k = 0; k < u.length; k++) if (!sameJsonText(inArray(u[k]), inArray(v[k]))) return false;
     return true;
   }
   const u = x as Record<string, unknown>;
@@ -30,7 +32,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
     const key = keysU[k];
     if (omitted(u[key])) continue;
     while (j < keysV.length && omitted(v[keysV[j]])) j++;
-    if (j === keysV.length || keysV[j] !== key || !sameJson(u[key], v[key])) return false;
+    if (j === keysV.length || keysV[j] !== key || !sameJsonText(u[key], v[key])) return false;
     j++;
   }
   while (j < keysV.length && omitted(v[keysV[j]])) j++;
