@@ -37,10 +37,11 @@ describe('heat and water baselines', () => {
 
   it('keeps the gas boiler as the central heat baseline and a low-carbon heating network as the low, saying so', () => {
     const f = get(heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }), 'CO2E_AVOIDED_T')!;
-    // 1,000 MWh × 85 % expected take-up × 266 kg/MWh (n° 37132, gas 2022, ÷ 0.9); low 700 MWh (take-up) × 30 kg/MWh (a low-carbon network's
-    // published content). Was 28 t with electric heating (40 kg/MWh) as the low before knowledge base 1.7.0.
+    // 1,000 MWh × 85 % expected take-up × 266 kg/MWh (n° 37132, gas 2022, ÷ 0.9); low 700 MWh (take-up) × 17 kg/MWh (a low-carbon
+    // network: the 5th percentile of the Base Carbone's 838 network elements, knowledge base 1.14.3; was 30, an order of magnitude).
+    // Was 28 t with electric heating (40 kg/MWh) as the low before knowledge base 1.7.0.
     expect(f.central).toBeCloseTo(226.1, 1);
-    expect(f.low).toBeCloseTo(21, 1);
+    expect(f.low).toBeCloseTo(11.9, 1);
     expect(f.formula).toContain('heat supply today is not declared');
     expect(f.factors.map((u) => u.id)).toContain('ef-heating-network-fr');
     expect(f.audience).toBeUndefined();

@@ -201,6 +201,30 @@ describe('impact sources', () => {
     }
   });
 
+  it('derives the heating network, burnt wood and pallets, zinc, quarried minerals, whey and textile reuse from named entries', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const range = (id: string) => [f(id).low, f(id).value, f(id).high];
+    // Mean of the 838 « Réseau de chaleur » elements of 2021 (0.1139 kg/kWh), their 5th and 95th percentiles.
+    expect(range('ef-heating-network-fr')).toEqual([17, 114, 276]);
+    // n° 14178 pallet and crate chips, 14 GJ PCI/t ÷ 3.6 × 0.85 = 3.31 MWh useful a tonne, made again by a network (114, low 17) or gas (266).
+    const useful = (14 / 3.6) * 0.85;
+    expect(range('ef-wood-heat-lost')).toEqual([Math.round(useful * 17), Math.round(useful * 114), Math.round(useful * 266)]);
+    expect(f('ef-pallet-heat-lost').value).toBeCloseTo(0.025 * useful * 114, 1);
+    // n° 20535 new zinc 2,933 kg/t × 60 % zinc (80 % for the high); the low keeps 800 for the recovery process no item gives.
+    expect(range('ef-zinc-secondary')).toEqual([800, Math.round(2933 * 0.6), Math.round(2933 * 0.8)]);
+    // n° 20805 « Pierres de carrière » 11 kg/t for quarried raw meal and gypsum, low n° 26735 aggregates 4.
+    expect(range('ef-cement-raw-meal')).toEqual([4, 11, 20]);
+    expect(range('ef-natural-gypsum')).toEqual([4, 11, 40]);
+    // 60 kg of dry matter a m³ of whey as feed wheat at 85 % dry matter (n° 42043, 0.468 kg/kg); high 70 kg as oats (n° 42036, 0.549).
+    expect(range('ef-whey-feed')).toEqual([10, Math.round((60 / 0.85) * 0.468), Math.round((70 / 0.85) * 0.549)]);
+    // DESNZ 2025 new clothing 22,310 kg/t × WRAP's displacement (28 %; 64.6 % for online resale, the high) − re-use itself, 152.25 kg/t.
+    expect(range('ef-textile-reuse')).toEqual([0.1, 0.28, 0.646].map((rate) => Math.round(22_310 * rate - 152.25)));
+    for (const id of ['ef-heating-network-fr', 'ef-wood-heat-lost', 'ef-pallet-heat-lost', 'ef-zinc-secondary', 'ef-cement-raw-meal', 'ef-natural-gypsum', 'ef-whey-feed', 'ef-textile-reuse']) {
+      expect(f(id).derivation, id).toBe('DERIVED');
+    }
+    expect(f('ef-textile-reuse').databaseEntry).toContain('19_501_5060_15_1');
+  });
+
   it('makes the steam of distillation and the heat lost by burnt wood with the current gas boiler (n° 37132 ÷ 0.9), not 2015 gas', () => {
     const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
     const boiler = f('ef-gas-boiler-heat').value;
@@ -213,10 +237,11 @@ describe('impact sources', () => {
       derivation: 'DERIVED',
       sourceId: 'ademe-base-carbone-v23-6',
     });
-    // 3.4 MWh of useful heat a tonne of wood, made again by the gas boiler: the high bound.
-    expect(f('ef-wood-heat-lost').high).toBe(Math.round(3.4 * boiler));
-    // 0.085 MWh a pallet × 266 = 22.6 kg: inside the kept high of 25.
-    expect(0.085 * boiler).toBeLessThan(f('ef-pallet-heat-lost').high!);
+    // 14 GJ PCI a tonne (n° 14178) ÷ 3.6 × 0.85 = 3.31 MWh of useful heat a tonne of wood, made again by the gas boiler: the high bound.
+    const usefulPerTonne = (14 / 3.6) * 0.85;
+    expect(f('ef-wood-heat-lost').high).toBe(Math.round(usefulPerTonne * boiler));
+    // 25 kg a pallet: 0.083 MWh × 266 = 22.0 kg.
+    expect(f('ef-pallet-heat-lost').high).toBeCloseTo(0.025 * usefulPerTonne * boiler, 1);
     for (const id of ['ef-solvent-distillation-energy', 'ef-wood-heat-lost', 'ef-pallet-heat-lost']) {
       expect(f(id).databaseEntry, id).toContain('n° 37132');
       expect(f(id).databaseEntry, id).not.toMatch(/0,252 kg\/kWh/);

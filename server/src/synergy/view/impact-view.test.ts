@@ -7,7 +7,7 @@ import { viewImpacts } from './impact-view.js';
 const kb = loadKnowledgeBase();
 const table = resolvedFactors(kb.emissionFactors);
 // An order of magnitude naming no database item (shown as an assumption) and a named item (an EMISSION factor).
-const inert = table.factors.get('ef-natural-gypsum')!.use;
+const inert = table.factors.get('ef-iron-ore')!.use;
 const gas = table.factors.get('ef-natural-gas-pci')!.use;
 
 const figure: ImpactFigure = {
@@ -25,14 +25,14 @@ const figure: ImpactFigure = {
 describe('the factors a viewer reads of a figure', () => {
   it('shows an order of magnitude as an assumption with its range, to every viewer, as it showed it when it claimed a source', () => {
     expect(inert).toMatchObject({ kind: 'ASSUMPTION', sourceId: null });
-    expect(inert.unit).toContain('low 5, high 40');
+    expect(inert.unit).toContain('low 20, high 130');
     expect(gas).toMatchObject({ kind: 'EMISSION', sourceId: 'ademe-base-carbone-v23-6' });
     const before = viewImpacts(kb, [figure], null, 'territory', false)[0];
     // Before consent: the knowledge base's factors, not the parties' declared quantity nor the formula quoting it.
-    expect(before.factors.map((f) => f.id)).toEqual(['ef-natural-gypsum', 'ef-natural-gas-pci']);
+    expect(before.factors.map((f) => f.id)).toEqual(['ef-iron-ore', 'ef-natural-gas-pci']);
     expect(before.factors[0]).toMatchObject({ kind: 'ASSUMPTION', source: null, databaseEntry: expect.stringContaining('ordre de grandeur') });
     expect(before.formula).toBeNull();
     const exact = viewImpacts(kb, [figure], null, 'territory', true)[0];
-    expect(exact.factors.map((f) => f.id)).toEqual(['declared-quantity', 'ef-natural-gypsum', 'take-up', 'ef-natural-gas-pci']);
+    expect(exact.factors.map((f) => f.id)).toEqual(['declared-quantity', 'ef-iron-ore', 'take-up', 'ef-natural-gas-pci']);
   });
 });
