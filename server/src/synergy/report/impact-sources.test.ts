@@ -225,6 +225,36 @@ describe('impact sources', () => {
     expect(f('ef-textile-reuse').databaseEntry).toContain('19_501_5060_15_1');
   });
 
+  it('derives animal feed, reconditioned containers and reused equipment from named entries', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const range = (id: string) => [f(id).low, f(id).value, f(id).high];
+    // Wet brewers' grains at 23 % dry matter (21.6 and 24.4 % read) as feed wheat at 85 % (n° 42043, 0.468 kg/kg); high: bakery meal at 90 %.
+    expect(range('ef-animal-feed')).toEqual([40, Math.round((230 / 0.85) * 0.468), Math.round((900 / 0.85) * 0.468)]);
+    // A 208 L drum of 1.2 mm steel (≈ 0.61 m × 0.88 m) × n° 26729 new steel 2,211 kg/t; a 55–65 kg IBC × HDPE (n° 20830, 1,920) or steel.
+    const drumSteel = (Math.PI * 0.61 * 0.88 + 2 * Math.PI * 0.305 ** 2) * 0.0012 * 7850;
+    const drum = (drumSteel * 2211) / 1000;
+    const ibc = (60 * (1920 + 2211)) / 2 / 1000;
+    expect(drumSteel).toBeCloseTo(21.4, 1);
+    expect(range('ef-ibc-drum-reuse')).toEqual([40, Math.round((drum + ibc) / 2), Math.round((65 * 2211) / 1000)]);
+    // A new unit's purchase price in the pathways (5,000 €; 150 € racking; 8,000 € refrigeration, + 80 %) × n° 43355, 273 kg/k€ 2023.
+    expect(range('ef-equipment-reuse')).toEqual([Math.round(0.15 * 273), Math.round(5 * 273), Math.round(8 * 273 * 1.8)]);
+    const price = (id: string) => kb.pathways.find((p) => p.id === id)!.impact.typicalPurchaseEurPerUnit;
+    expect([price('racking-reuse'), price('idle-equipment-reuse'), price('refrigeration-units-reuse')]).toEqual([150, 5000, 8000]);
+    for (const id of ['ef-animal-feed', 'ef-ibc-drum-reuse', 'ef-equipment-reuse']) {
+      expect(f(id).derivation, id).toBe('DERIVED');
+      expect(f(id).sourceId, id).toBe('ademe-base-carbone-v23-6');
+    }
+    expect(f('ef-animal-feed').databaseEntry).toContain('n° 42043');
+    expect(f('ef-ibc-drum-reuse').databaseEntry).toMatch(/n° 26729.*n° 20830/);
+    expect(f('ef-equipment-reuse').databaseEntry).toContain('n° 43355');
+    // The nine left as orders of magnitude say what round 7 read in the export.
+    const left = kb.emissionFactors.filter((e) => e.derivation === 'ORDER_OF_MAGNITUDE');
+    expect(left.map((e) => e.id).sort()).toEqual(
+      ['ef-cereal-malt', 'ef-iron-ore', 'ef-it-reuse', 'ef-kiln-fuel-substitution', 'ef-magnesia-refractory', 'ef-methanisation-credit', 'ef-mineral-fertiliser', 'ef-rubber-granulate', 'ef-virgin-solvent'],
+    );
+    for (const e of left) expect(e.databaseEntry, e.id).toContain('relu en round 7');
+  });
+
   it('makes the steam of distillation and the heat lost by burnt wood with the current gas boiler (n° 37132 ÷ 0.9), not 2015 gas', () => {
     const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
     const boiler = f('ef-gas-boiler-heat').value;
