@@ -255,6 +255,24 @@ describe('impact sources', () => {
     for (const e of left) expect(e.databaseEntry, e.id).toContain('relu en round 7');
   });
 
+  it('credits a reused unit at its own pathway new price × the machinery ratio (n° 43355), not at a 5,000 € machine', () => {
+    const factor = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const ratio = 0.273; // kgCO2e per € of 2023, « Machines et équipements - 2023 », 80 % uncertainty
+    const creditsPerUnit = kb.pathways.filter((p) => p.impact?.indicator === 'UNITS' && p.impact.avoidedProductionFactorId);
+    const byRatio = creditsPerUnit.filter((p) => factor(p.impact.avoidedProductionFactorId!).databaseEntry?.includes('n° 43355'));
+    expect(byRatio.map((p) => p.id).sort()).toEqual(['idle-equipment-reuse', 'racking-reuse', 'refrigeration-units-reuse', 'site-cabins-sharing']);
+    for (const p of byRatio) {
+      const f = factor(p.impact.avoidedProductionFactorId!);
+      expect(f.value, p.id).toBe(Math.round(p.impact.typicalPurchaseEurPerUnit! * ratio));
+      expect(f.derivation, p.id).toBe('DERIVED');
+      // A pathway of one kind of unit gets the element's own spread; idle equipment spans a rack's price to a chiller's.
+      if (p.id !== 'idle-equipment-reuse') {
+        expect([f.low, f.high], p.id).toEqual([Math.round(p.impact.typicalPurchaseEurPerUnit! * ratio * 0.2), Math.round(p.impact.typicalPurchaseEurPerUnit! * ratio * 1.8)]);
+      }
+    }
+    expect(factor(kb.pathways.find((p) => p.id === 'racking-reuse')!.impact.avoidedProductionFactorId!).value).toBe(41);
+  });
+
   it('makes the steam of distillation and the heat lost by burnt wood with the current gas boiler (n° 37132 ÷ 0.9), not 2015 gas', () => {
     const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
     const boiler = f('ef-gas-boiler-heat').value;
