@@ -178,3 +178,51 @@ describe.runIf(enabled)('concurrent detections on two instances sharing PostgreS
     }
   });
 });
+
+describe.runIf(Boolean(process.env.DATABASE_URL))('a detection that cannot get its root in time', () => {
+  let t: TestApp;
+  let facilitator: As;
+  let fensch: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ env: { DETECTION_LOCK_TIMEOUT_MS: '300' } });
+    facilitator = await t.logIn(DEMO_ACCOUNTS.facilitator.email);
+    fensch = (await t.gql(`{ territories { id name } }`)).data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('fails with CONFLICT, writes nothing, and runs once the other reconciliation is over', async () => {
+    const em = t.app.orm.em.fork();
+    const [{ id: fenschDbId }] = await em.execute(`select id from territory where name = 'Val de Fensch'`);
+    const root = (await loadTerritoryTree(em)).ancestorsOf(fenschDbId).at(-1)!;
+    // Another instance reconciling the root: it holds the root's lock as long as this test says.
+    let held!: () => void;
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const other = em
+      .getConnection()
+      .getKnex()
+      .transaction(async (trx) => {
+        await trx.raw(`select pg_advisory_xact_lock(hashtext('synergy-root'), hashtext(?))`, [root]);
+        held();
+        await released;
+      });
+    await holding;
+    const before: { n: number }[] = await em.execute(`select count(*)::int as n from synergy`);
+    await em.execute(`delete from synergy where origin = 'DETECTED' and current and status = 'SUGGESTED'`);
+    const [{ n: left }] = await em.execute(`select count(*)::int as n from synergy`);
+    expect(left).toBeLessThan(before[0].n);
+    const busy = await t.gql(DETECT, { t: fensch }, facilitator);
+    expect(busy.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+    expect((await em.execute(`select count(*)::int as n from synergy`))[0].n).toBe(left);
+    release();
+    await other;
+    const run = await t.gql(DETECT, { t: fensch }, facilitator);
+    expect(run.errors).toBeUndefined();
+    expect(run.data!.detectSynergies.suggested).toBeGreaterThan(0);
+    await expectFreshDetection(t, 'after the lock was released');
+  });
+});

@@ -8,7 +8,7 @@ import type { DetectionCounts, ProgressSink } from './detection-progress.js';
 import { DetectionThread } from './detection-thread.js';
 import { loadEngineFlows, loadEngineFlowsById } from './engine-input.js';
 import { matchPools } from './pool-identity.js';
-import { holdRootLock } from './root-lock.js';
+import { advisoryRootLocks, type RootLocks } from './root-lock.js';
 import { RootQueue } from './root-queue.js';
 import { commonTerritory, reconcileSynergies, type ReconcileResult, type TerritoryTree } from './reconcile.js';
 import { Synergy } from '../model/synergy.entity.js';
@@ -65,8 +65,14 @@ export class SynergyDetection {
   /** Orders reads of the flows and receipts of changes on this instance (see Scope.readAt). */
   private ticks = 0;
 
-  /** The knowledge base synergies are detected with; their views read pathways and factors from the same one. */
-  constructor(readonly kb: KnowledgeBase) {
+  /**
+   * `kb`: the knowledge base synergies are detected with; their views read pathways and factors from the same one.
+   * `locks`: how reconciliations of a root are ordered across processes (root-lock.ts).
+   */
+  constructor(
+    readonly kb: KnowledgeBase,
+    private readonly locks: RootLocks = advisoryRootLocks(),
+  ) {
     this.thread = new DetectionThread(kb, () => this.scopes.clear());
   }
 
@@ -105,7 +111,7 @@ export class SynergyDetection {
     progress('DETECTING');
     let detected = await this.thread.load(root, flowList);
     this.scopes.set(root, scope);
-    return holdRootLock(em, root, async (lock) => {
+    return this.locks.hold(em, root, async (lock) => {
       const readAt = ++this.ticks;
       detected = await this.catchUp(em, root, scope, detected);
       const storedKeys: { key: string }[] = await em.execute(
@@ -183,7 +189,7 @@ export class SynergyDetection {
     // A full detection read the flows after these changes reached us, hence after they were committed: done.
     if (scope && scope.readAt > receivedAt) return null;
     if (!scope || !this.loaded(tree, root)) return (await this.detectRoot(em, tree, root, () => {})).result;
-    const outcome = await holdRootLock(em, root, async (lock) => {
+    const outcome = await this.locks.hold(em, root, async (lock) => {
       // Another detector reconciled the root since this one did: its writes are not in this one's answer.
       if (lock.lastReconciledBy !== scope.token) return BEHIND;
       const current = await loadEngineFlowsById(em, flowIds);
