@@ -96,7 +96,7 @@ describe('concurrent detections on one instance', () => {
       expect(failures.messages).toEqual([]);
       await expectFreshDetection(t, `after burst ${attempt + 1}`);
     }
-  });
+  }, 60_000);
 
   it('three detectSynergies at once all answer, and only one of them suggests what was missing', async () => {
     await watch.settle();
@@ -176,7 +176,7 @@ describe.runIf(enabled)('concurrent detections on two instances sharing PostgreS
       expect(failures.messages).toEqual([]);
       await expectFreshDetection(a, `after burst ${attempt + 1}`);
     }
-  });
+  }, 120_000);
 });
 
 describe.runIf(Boolean(process.env.DATABASE_URL))('a detection that cannot get its root in time', () => {

@@ -230,9 +230,10 @@ export class SynergyDetection {
   }
 
   /** Ends the worker thread (graceful shutdown). */
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.scopes.clear();
-    return this.thread.stop();
+    await this.locks.close();
+    await this.thread.stop();
   }
 
   /**
