@@ -10,6 +10,7 @@ import { loadEngineFlows, loadEngineFlowsById } from './engine-input.js';
 import { matchPools } from './pool-identity.js';
 import { advisoryRootLocks, type RootLocks } from './root-lock.js';
 import { RootQueue } from './root-queue.js';
+import { batches, mergeResults } from './reconcile-batches.js';
 import { commonTerritory, reconcileSynergies, type ReconcileResult, type TerritoryTree } from './reconcile.js';
 import { Synergy } from '../model/synergy.entity.js';
 
@@ -30,12 +31,8 @@ interface Scope {
 /** What a batch found under the root's lock when another detector reconciled the root since this one did. */
 const BEHIND = Symbol('behind');
 
-/**
- * Rows (synergies and their participants) reconciled per flush: each batch is a short burst of work between
- * database round trips, so a detection that reconciles thousands of synergies never holds the event loop for long.
- * Counted in rows, not synergies: a mutualisation may have dozens of participants.
- */
-const RECONCILE_BATCH_ROWS = 100;
+/** Flows compared (catchUp) between two turns of the event loop: about 10 ms of CPU. */
+const COMPARED_PER_TURN = 2_000;
 
 /** What a full detection did: every suggestion (each is announced to its parties), and the counts it reports. */
 export interface DetectionOutcome {
@@ -136,9 +133,11 @@ export class SynergyDetection {
     const now = await loadEngineFlows(em, scope.territoryIds);
     const byId = new Map(now.map((f) => [f.id, f]));
     const changes: { flowId: string; flow: EngineFlow | null }[] = [];
-    for (const f of now) {
+    for (const [index, f] of now.entries()) {
       const before = scope.flows.get(f.id);
       if (!before || JSON.stringify(before) !== JSON.stringify(f)) changes.push({ flowId: f.id, flow: f });
+      // About 45 ms of CPU per 10k flows: let requests through every few thousand.
+      if (index % COMPARED_PER_TURN === COMPARED_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     for (const id of scope.flows.keys()) if (!byId.has(id)) changes.push({ flowId: id, flow: null });
     scope.flows = byId;
@@ -178,7 +177,7 @@ export class SynergyDetection {
     }
     for (const [root, flowIds] of byRoot) {
       const result = await this.queue.run(root, () => this.rootChanged(em, tree, root, [...flowIds], receivedAt));
-      if (result) total = total ? merge(total, result) : result;
+      if (result) total = total ? mergeResults(total, result) : result;
     }
     return total;
   }
@@ -268,7 +267,7 @@ export class SynergyDetection {
       const batchEm = em.fork();
       const keys = [...batch.detected.map((d) => d.key), ...batch.gone];
       const consider = await batchEm.find(Synergy, { key: { $in: keys } });
-      total = merge(total, await reconcileSynergies(batchEm, batch.detected, flows, consider, { knowledgeBaseVersion: this.kb.version, tree, pools, counted }));
+      total = mergeResults(total, await reconcileSynergies(batchEm, batch.detected, flows, consider, { knowledgeBaseVersion: this.kb.version, tree, pools, counted }));
       progress('RECONCILING', index + 1, work.length);
     }
     return total;
@@ -279,29 +278,4 @@ export class SynergyDetection {
 function rootOf(tree: TerritoryTree, territoryId: string): string {
   const chain = tree.ancestorsOf(territoryId);
   return chain[chain.length - 1];
-}
-
-function* batches<T>(items: T[], rows: (item: T) => number): Generator<T[]> {
-  let batch: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    batch.push(item);
-    size += rows(item);
-    if (size >= RECONCILE_BATCH_ROWS) {
-      yield batch;
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-function merge(a: ReconcileResult, b: ReconcileResult): ReconcileResult {
-  return {
-    suggested: [...a.suggested, ...b.suggested],
-    updated: a.updated + b.updated,
-    stale: a.stale + b.stale,
-    withdrawn: a.withdrawn + b.withdrawn,
-    regrouped: a.regrouped + b.regrouped,
-  };
 }
