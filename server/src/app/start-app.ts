@@ -25,6 +25,7 @@ import { knowledgeIndex } from '../synergy/view/knowledge-index.js';
 import { listenForEvents } from '../pubsub/postgres-notify.js';
 import { SynergyDetection } from '../synergy/detection/synergy-detection.js';
 import { followFlowChanges } from '../synergy/detection/flow-change-listener.js';
+import { advisoryRootLocks, processRootLocks } from '../synergy/detection/root-lock.js';
 import { SynergyService } from '../synergy/synergy.service.js';
 import { Territory } from '../territory/territory.entity.js';
 import { createContextFactory } from './context-factory.js';
@@ -114,7 +115,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const knowledgeBase = loadKnowledgeBase();
   // Indexed once here rather than on the first request that shows a synergy.
   knowledgeIndex(knowledgeBase);
-  const synergyDetection = new SynergyDetection(knowledgeBase);
+  // Embedded PGlite is this process's alone; a PostgreSQL server may be shared with other instances and imports.
+  const synergyDetection = new SynergyDetection(knowledgeBase, embedded ? processRootLocks() : advisoryRootLocks(config.detectionLockTimeoutMs));
   const deps = {
     pubSub: appPubSub.pubSub,
     sessionSecret: config.sessionSecret,

@@ -25,6 +25,8 @@ export interface Config {
   dbPoolMax: number;
   /** Territory aggregates are shown to non-facilitators only when at least this many organisations contribute. */
   aggregateMinOrganizations: number;
+  /** How long a synergy reconciliation waits for another one of the same root territory (ms). */
+  detectionLockTimeoutMs: number;
   /** Serve the built client from this folder when it exists. */
   clientDist: string;
   /** Print every SQL statement. */
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = readInt('PORT', env.PORT, 4000, 0, 65535, problems); // 0 = any free port (tests)
   const dbPoolMax = readInt('DB_POOL_MAX', env.DB_POOL_MAX, 10, 1, 200, problems);
   const aggregateMinOrganizations = readInt('AGGREGATE_MIN_ORGANIZATIONS', env.AGGREGATE_MIN_ORGANIZATIONS, 3, 2, 1000, problems);
+  const detectionLockTimeoutMs = readInt('DETECTION_LOCK_TIMEOUT_MS', env.DETECTION_LOCK_TIMEOUT_MS, 60_000, 100, 3_600_000, problems);
   const databaseUrl = readUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:'], problems);
   const redisUrl = readUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:'], problems);
   const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, '.data'));
@@ -110,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo,
     dbPoolMax,
     aggregateMinOrganizations,
+    detectionLockTimeoutMs,
     clientDist: path.resolve(env.CLIENT_DIST || path.join(repoRoot, 'client/dist')),
     debugSql,
     smtpUrl,
@@ -209,6 +213,7 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   SEED_DEMO: 'load the Val de Fensch demo territory into an empty database (default: true on PGlite)',
   DB_POOL_MAX: 'maximum PostgreSQL connections per instance (default 10; capped at 4 on PGlite)',
   AGGREGATE_MIN_ORGANIZATIONS: 'territory totals are shown to members only when at least this many organisations contribute (default 3)',
+  DETECTION_LOCK_TIMEOUT_MS: "how long a synergy detection waits for another instance's detection of the same root territory, in ms (default 60000)",
   CLIENT_DIST: 'folder of the built web client to serve (default client/dist)',
   DEBUG_SQL: 'print every SQL statement (default false)',
   SMTP_URL: 'smtp:// or smtps:// URL of the server for e-mails (password reset links); unset = printed in the log',

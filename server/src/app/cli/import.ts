@@ -10,6 +10,7 @@ import { DomainError } from '../../errors/domain-errors.js';
 import { notifyEvents } from '../../pubsub/postgres-notify.js';
 import { createAppPubSub, type AppPubSub, type RelayedEvent, type Topics } from '../../pubsub/pubsub.js';
 import { SynergyDetection } from '../../synergy/detection/synergy-detection.js';
+import { advisoryRootLocks, processRootLocks } from '../../synergy/detection/root-lock.js';
 import { SynergyService } from '../../synergy/synergy.service.js';
 import { ImportService, parseImportFile, type ImportReport } from '../../importer/import.service.js';
 import { ENTITIES } from '../entities.js';
@@ -41,7 +42,7 @@ async function main(args: string[]): Promise<void> {
   const pubSub = createAppPubSub(config.redisUrl, config.redisNamespace);
   const events = recordEvents(pubSub);
   const knowledgeBase = loadKnowledgeBase();
-  const detection = new SynergyDetection(knowledgeBase);
+  const detection = new SynergyDetection(knowledgeBase, config.databaseUrl ? advisoryRootLocks(config.detectionLockTimeoutMs) : processRootLocks());
   try {
     console.log(`Database: ${config.databaseUrl ? redact(config.databaseUrl) : `embedded PGlite in ${path.join(config.dataDir, 'pglite')}`}`);
     orm = await openOrm({ clientUrl: config.databaseUrl ?? embedded!.url, poolMax: 4, entities: ENTITIES, embedded: !config.databaseUrl });

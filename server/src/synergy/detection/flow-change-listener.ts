@@ -8,7 +8,8 @@ type FlowChangedEvent = FlowChangedPayload;
 /**
  * Keeps synergies current as flows change: FLOW_CHANGED events published by this instance are handled
  * incrementally (only what the flows can touch is recomputed and reconciled); events of other instances only drop
- * our cached detectors. Handled one batch at a time, in order, so reconciliations never race each other. The
+ * our cached detectors. Handled one batch at a time, in order; SynergyDetection also orders them with full
+ * detections of the same root (and with other instances' reconciliations, root-lock.ts). The
  * events that arrive while a batch is being handled form the next batch: a burst of N declarations costs a few
  * detections of their neighbourhoods, not N reconciliations of a neighbourhood that grows with each of them.
  */

@@ -136,13 +136,24 @@ export async function reconcileSynergies(
   return result;
 }
 
+/** A stored pool a new key takes over, with its participants. */
+interface TakeOver {
+  synergy: Synergy;
+  participants: SynergyParticipant[];
+}
+
 /**
  * The stored pools the new keys of `detected` may take over: still current, detected, SUGGESTED (so no party has
  * answered: any consent moves a synergy out of SUGGESTED), not linked to a project, and not produced again.
  */
-async function poolsToTakeOver(em: EntityManager, detected: DetectedSynergy[], stored: Map<string, Synergy>, pools: Map<string, string>) {
+async function poolsToTakeOver(
+  em: EntityManager,
+  detected: DetectedSynergy[],
+  stored: Map<string, Synergy>,
+  pools: Map<string, string>,
+): Promise<Map<string, TakeOver>> {
   const candidates = new Map<string, Synergy>();
-  if (pools.size === 0) return new Map<string, { synergy: Synergy; participants: SynergyParticipant[] }>();
+  if (pools.size === 0) return new Map();
   const produced = new Set(detected.map((d) => d.key));
   for (const d of detected) {
     const oldKey = pools.get(d.key);
@@ -151,7 +162,7 @@ async function poolsToTakeOver(em: EntityManager, detected: DetectedSynergy[], s
     if (old.origin !== SynergyOrigin.DETECTED || !old.current || old.status !== SynergyStatus.SUGGESTED || old.kind !== SynergyKind.MUTUALISATION) continue;
     candidates.set(d.key, old);
   }
-  if (candidates.size === 0) return new Map<string, { synergy: Synergy; participants: SynergyParticipant[] }>();
+  if (candidates.size === 0) return new Map();
   const inProjects: { synergy_id: string }[] = await em.execute(
     `select distinct synergy_id from synergy_project where synergy_id = ${ANY_UUID}`,
     [sqlList([...candidates.values()].map((s) => s.id))],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadTerritoryTree } from '../../territory/territory-tree.js';
 import type { DetectedSynergy, EngineFlow } from '../engine/engine.types.js';
@@ -7,6 +8,9 @@ import type { DetectionCounts, ProgressSink } from './detection-progress.js';
 import { DetectionThread } from './detection-thread.js';
 import { loadEngineFlows, loadEngineFlowsById } from './engine-input.js';
 import { matchPools } from './pool-identity.js';
+import { advisoryRootLocks, type RootLocks } from './root-lock.js';
+import { RootQueue } from './root-queue.js';
+import { batches, mergeResults } from './reconcile-batches.js';
 import { commonTerritory, reconcileSynergies, type ReconcileResult, type TerritoryTree } from './reconcile.js';
 import { Synergy } from '../model/synergy.entity.js';
 
@@ -15,14 +19,20 @@ interface Scope {
   territoryIds: string[];
   /** The flows the worker's detector holds, as it holds them: reconciliation fingerprints them. */
   flows: Map<string, EngineFlow>;
+  /**
+   * When (this instance's tick) the flows a full reconciliation used were read, once it succeeded (0 before): a
+   * batch of changes received before then is included in it.
+   */
+  readAt: number;
+  /** Names this detector in synergy_root_reconciliation (root-lock.ts): new at each load. */
+  token: string;
 }
 
-/**
- * Rows (synergies and their participants) reconciled per flush: each batch is a short burst of work between
- * database round trips, so a detection that reconciles thousands of synergies never holds the event loop for long.
- * Counted in rows, not synergies: a mutualisation may have dozens of participants.
- */
-const RECONCILE_BATCH_ROWS = 100;
+/** What a batch found under the root's lock when another detector reconciled the root since this one did. */
+const BEHIND = Symbol('behind');
+
+/** Flows compared (catchUp) between two turns of the event loop: about 10 ms of CPU. */
+const COMPARED_PER_TURN = 2_000;
 
 /** What a full detection did: every suggestion (each is announced to its parties), and the counts it reports. */
 export interface DetectionOutcome {
@@ -47,9 +57,19 @@ export interface DetectionOutcome {
 export class SynergyDetection {
   private readonly scopes = new Map<string, Scope>();
   private readonly thread: DetectionThread;
+  /** One detection or batch per root at a time on this instance; root-lock.ts orders them across instances. */
+  private readonly queue = new RootQueue();
+  /** Orders reads of the flows and receipts of changes on this instance (see Scope.readAt). */
+  private ticks = 0;
 
-  /** The knowledge base synergies are detected with; their views read pathways and factors from the same one. */
-  constructor(readonly kb: KnowledgeBase) {
+  /**
+   * `kb`: the knowledge base synergies are detected with; their views read pathways and factors from the same one.
+   * `locks`: how reconciliations of a root are ordered across processes (root-lock.ts).
+   */
+  constructor(
+    readonly kb: KnowledgeBase,
+    private readonly locks: RootLocks = advisoryRootLocks(),
+  ) {
     this.thread = new DetectionThread(kb, () => this.scopes.clear());
   }
 
@@ -67,7 +87,7 @@ export class SynergyDetection {
     const reported = new Set(tree.descendantsOf(territoryId));
     const counted = (id: string) => reported.has(id);
     const phasesOnly: ProgressSink = (phase, done, total) => progress(phase, total && done === total ? 1 : 0, 1);
-    const { result, detected, flows } = await this.detectRoot(em, tree, root, root === territoryId ? progress : phasesOnly, counted);
+    const { result, detected, flows } = await this.queue.run(root, () => this.detectRoot(em, tree, root, root === territoryId ? progress : phasesOnly, counted));
     const here = detected.filter((d) => counted(commonTerritory(tree, d.flowIds.map((id) => flows.get(id)!.territoryId))));
     const { suggested, updated, stale, withdrawn } = result;
     return {
@@ -76,22 +96,59 @@ export class SynergyDetection {
     };
   }
 
-  /** Loads the root's flows into a fresh detector and reconciles every stored synergy of the root with its answer. */
+  /**
+   * Loads the root's flows into a fresh detector and reconciles every stored synergy of the root with its answer.
+   * Detected without the root's lock (it takes seconds on a large root); under it, flows changed meanwhile (by
+   * another instance, or by this one in a batch queued behind) are applied to the detector before reconciling.
+   */
   private async detectRoot(em: EntityManager, tree: TerritoryTree, root: string, progress: ProgressSink, counted?: (territoryId: string) => boolean) {
     const territoryIds = tree.descendantsOf(root);
     const flowList = await loadEngineFlows(em, territoryIds);
-    const flows = new Map(flowList.map((f) => [f.id, f]));
+    const scope: Scope = { territoryIds, flows: new Map(flowList.map((f) => [f.id, f])), readAt: 0, token: randomUUID() };
     progress('DETECTING');
-    const detected = await this.thread.load(root, flowList);
-    this.scopes.set(root, { territoryIds, flows });
-    const storedKeys: { key: string }[] = await em.execute(
-      `select key from synergy where origin = 'DETECTED' and current and territory_id = ${ANY_UUID}`,
-      [sqlList(territoryIds)],
-    );
-    const detectedKeys = new Set(detected.map((d) => d.key));
-    const gone = storedKeys.map((r) => r.key).filter((key) => !detectedKeys.has(key));
-    const result = await this.reconcileInBatches(em, detected, gone, flows, tree, progress, counted);
-    return { result, detected, flows };
+    let detected = await this.thread.load(root, flowList);
+    this.scopes.set(root, scope);
+    return this.locks.hold(em, root, async (lock) => {
+      const readAt = ++this.ticks;
+      detected = await this.catchUp(em, root, scope, detected);
+      const storedKeys: { key: string }[] = await em.execute(
+        `select key from synergy where origin = 'DETECTED' and current and territory_id = ${ANY_UUID}`,
+        [sqlList(territoryIds)],
+      );
+      const detectedKeys = new Set(detected.map((d) => d.key));
+      const gone = storedKeys.map((r) => r.key).filter((key) => !detectedKeys.has(key));
+      const result = await this.reconcileInBatches(em, detected, gone, scope.flows, tree, progress, counted);
+      lock.reconciledBy(scope.token);
+      scope.readAt = readAt;
+      return { result, detected, flows: scope.flows };
+    });
+  }
+
+  /**
+   * Brings a detector loaded from an earlier read up to the flows the database holds now, and returns its answer:
+   * the changed flows only go through the worker. Called under the root's lock, so no other reconciliation writes
+   * meanwhile; the changes are few unless detection took long on a busy root.
+   */
+  private async catchUp(em: EntityManager, root: string, scope: Scope, detected: DetectedSynergy[]): Promise<DetectedSynergy[]> {
+    const now = await loadEngineFlows(em, scope.territoryIds);
+    const byId = new Map(now.map((f) => [f.id, f]));
+    const changes: { flowId: string; flow: EngineFlow | null }[] = [];
+    for (const [index, f] of now.entries()) {
+      const before = scope.flows.get(f.id);
+      if (!before || JSON.stringify(before) !== JSON.stringify(f)) changes.push({ flowId: f.id, flow: f });
+      // About 45 ms of CPU per 10k flows: let requests through every few thousand.
+      if (index % COMPARED_PER_TURN === COMPARED_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const id of scope.flows.keys()) if (!byId.has(id)) changes.push({ flowId: id, flow: null });
+    scope.flows = byId;
+    if (changes.length === 0) return detected;
+    const delta = await this.thread.applyChanges(root, changes);
+    // The worker lost the detector meanwhile (restarted, or told to forget): load it again, still under the lock.
+    if (!delta) return this.thread.load(root, now);
+    const byKey = new Map(detected.map((d) => [d.key, d]));
+    for (const key of delta.removed) byKey.delete(key);
+    for (const d of [...delta.added, ...delta.changed]) byKey.set(d.key, d);
+    return [...byKey.values()];
   }
 
   /** A flow was declared, changed or archived: update its root's detector (see the class). */
@@ -107,46 +164,50 @@ export class SynergyDetection {
    * already holds every change of the burst.
    */
   async flowsChanged(em: EntityManager, changes: { flowId: string; territoryChain: string[] }[]): Promise<ReconcileResult | null> {
+    const receivedAt = ++this.ticks;
     let total: ReconcileResult | null = null;
-    const add = (result: ReconcileResult) => (total = total ? merge(total, result) : result);
     // One statement of tens of rows: the roots as they are now (an import may have moved a territory).
     const tree = await loadTerritoryTree(em);
-    const detectedNow = new Set<string>();
     const byRoot = new Map<string, Set<string>>();
     for (const { flowId, territoryChain } of changes) {
       const root = rootOf(tree, territoryChain[0]);
-      if (detectedNow.has(root)) continue;
-      if (!this.loaded(tree, root)) {
-        add((await this.detectRoot(em, tree, root, () => {})).result);
-        detectedNow.add(root);
-        byRoot.delete(root);
-        continue;
-      }
       let flowIds = byRoot.get(root);
       if (!flowIds) byRoot.set(root, (flowIds = new Set()));
       flowIds.add(flowId);
     }
-    if (byRoot.size === 0) return total;
-    const current = await loadEngineFlowsById(em, [...new Set([...byRoot.values()].flatMap((ids) => [...ids]))]);
     for (const [root, flowIds] of byRoot) {
-      const scope = this.scopes.get(root)!;
-      const list = [...flowIds].map((flowId) => ({ flowId, flow: current.get(flowId) ?? null }));
+      const result = await this.queue.run(root, () => this.rootChanged(em, tree, root, [...flowIds], receivedAt));
+      if (result) total = total ? mergeResults(total, result) : result;
+    }
+    return total;
+  }
+
+  /** One root's share of a batch (see flowsChanged), its turn come in the root's queue. */
+  private async rootChanged(em: EntityManager, tree: TerritoryTree, root: string, flowIds: string[], receivedAt: number): Promise<ReconcileResult | null> {
+    const scope = this.scopes.get(root);
+    // A full detection read the flows after these changes reached us, hence after they were committed: done.
+    if (scope && scope.readAt > receivedAt) return null;
+    if (!scope || !this.loaded(tree, root)) return (await this.detectRoot(em, tree, root, () => {})).result;
+    const outcome = await this.locks.hold(em, root, async (lock) => {
+      // Another detector reconciled the root since this one did: its writes are not in this one's answer.
+      if (lock.lastReconciledBy !== scope.token) return BEHIND;
+      const current = await loadEngineFlowsById(em, flowIds);
+      const list = flowIds.map((flowId) => ({ flowId, flow: current.get(flowId) ?? null }));
       const delta = await this.thread.applyChanges(root, list);
-      if (!delta) {
-        // The worker lost its detector (it restarted): the database holds the change, a full detection includes it.
-        this.scopes.delete(root);
-        add((await this.detectRoot(em, tree, root, () => {})).result);
-        continue;
-      }
+      // The worker lost its detector (it restarted): the database holds the change, a full detection includes it.
+      if (!delta) return BEHIND;
       for (const { flowId, flow } of list) {
         if (flow) scope.flows.set(flowId, flow);
         else scope.flows.delete(flowId);
       }
+      lock.reconciledBy(scope.token);
       const detected = [...delta.added, ...delta.changed];
-      if (detected.length === 0 && delta.removed.length === 0) continue;
-      add(await this.reconcileInBatches(em, detected, delta.removed, scope.flows, tree));
-    }
-    return total;
+      if (detected.length === 0 && delta.removed.length === 0) return null;
+      return this.reconcileInBatches(em, detected, delta.removed, scope.flows, tree);
+    });
+    if (outcome !== BEHIND) return outcome;
+    this.scopes.delete(root);
+    return (await this.detectRoot(em, tree, root, () => {})).result;
   }
 
   /** Whether `root`'s detector is loaded over the territories the tree now nests in it. */
@@ -154,7 +215,8 @@ export class SynergyDetection {
     const scope = this.scopes.get(root);
     if (!scope) return false;
     const now = tree.descendantsOf(root);
-    if (now.length === scope.territoryIds.length && now.every((id) => scope.territoryIds.includes(id))) return true;
+    const then = new Set(scope.territoryIds);
+    if (now.length === then.size && now.every((id) => then.has(id))) return true;
     this.scopes.delete(root);
     return false;
   }
@@ -167,9 +229,10 @@ export class SynergyDetection {
   }
 
   /** Ends the worker thread (graceful shutdown). */
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.scopes.clear();
-    return this.thread.stop();
+    await this.locks.close();
+    await this.thread.stop();
   }
 
   /**
@@ -204,7 +267,7 @@ export class SynergyDetection {
       const batchEm = em.fork();
       const keys = [...batch.detected.map((d) => d.key), ...batch.gone];
       const consider = await batchEm.find(Synergy, { key: { $in: keys } });
-      total = merge(total, await reconcileSynergies(batchEm, batch.detected, flows, consider, { knowledgeBaseVersion: this.kb.version, tree, pools, counted }));
+      total = mergeResults(total, await reconcileSynergies(batchEm, batch.detected, flows, consider, { knowledgeBaseVersion: this.kb.version, tree, pools, counted }));
       progress('RECONCILING', index + 1, work.length);
     }
     return total;
@@ -215,29 +278,4 @@ export class SynergyDetection {
 function rootOf(tree: TerritoryTree, territoryId: string): string {
   const chain = tree.ancestorsOf(territoryId);
   return chain[chain.length - 1];
-}
-
-function* batches<T>(items: T[], rows: (item: T) => number): Generator<T[]> {
-  let batch: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    batch.push(item);
-    size += rows(item);
-    if (size >= RECONCILE_BATCH_ROWS) {
-      yield batch;
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-function merge(a: ReconcileResult, b: ReconcileResult): ReconcileResult {
-  return {
-    suggested: [...a.suggested, ...b.suggested],
-    updated: a.updated + b.updated,
-    stale: a.stale + b.stale,
-    withdrawn: a.withdrawn + b.withdrawn,
-    regrouped: a.regrouped + b.regrouped,
-  };
 }
