@@ -3,8 +3,21 @@
 // plan of some size, and on the event loop each such merge held every document's relays (compaction.ts). The parts
 // were accepted already (checked before they were logged). Plain JavaScript importing yjs only, so it loads the
 // same way under node, tsx and vitest.
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
+
+// Background work at the lowest CPU priority, for this thread only (on Linux, setpriority on a thread's id applies to
+// that thread): on a busy machine a merge waits for a free core instead of taking one from the event loop that
+// relays edits and from PostgreSQL committing them (a round's merges were tens of ms of CPU per document, bunched).
+// Elsewhere (no /proc/thread-self) the thread keeps the process's priority.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid > 0) os.setPriority(tid, os.constants.priority.PRIORITY_LOW);
+} catch {
+  // not Linux: as before
+}
 
 parentPort.on('message', ({ id, bytes, lengths }) => {
   try {
