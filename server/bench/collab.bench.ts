@@ -11,6 +11,7 @@ import { productionNodeFlags, startBareServer } from './collab/processes.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
 import { createPlans } from './collab/plans.js';
 import { historyCheck, printHistory, printReport, printTypingReport } from './collab/collab-report.js';
+import { tracedMeasure, type TracedMeasure } from './collab/relay-split.js';
 import { fmt, report } from './timing.js';
 import { migrate } from '../src/db/orm.js';
 import type { Room } from './collab/typing.js';
@@ -44,21 +45,34 @@ const FLAT_OUT = { minMs: 6, maxMs: 8, window: 16 };
 
 /**
  * The server records where its writers' updates spend their time over the measure (SIGUSR2 on, SIGUSR2 off and
- * print: collab/store/stage-timings.ts); the lines it printed are shown here.
+ * print: collab/store/stage-timings.ts), with a relay trace that collab/relay-split.ts joins with the clients'
+ * times; the lines it printed are shown here.
  */
-function stageTimings(server: ServerProcess) {
-  const signal = () => server.pid && process.kill(server.pid, 'SIGUSR2');
+function stageTimings(server: ServerProcess, databaseUrl: string): TracedMeasure {
+  const traced = tracedMeasure(
+    { signal: () => server.pid && process.kill(server.pid, 'SIGUSR2'), output: () => server.recentOutput },
+    /collab stage trace (\S+)/,
+    databaseUrl,
+  );
   return {
-    start: signal,
-    async end() {
-      signal();
-      const deadline = Date.now() + 5000;
-      while (!/collab stage total/.test(server.recentOutput) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      const lines = server.recentOutput.split('\n').filter((l) => l.startsWith('collab stage'));
-      console.log(lines.map((l) => `    ${l}`).join('\n'));
+    ...traced,
+    aroundMeasure: {
+      start: traced.aroundMeasure.start,
+      async end() {
+        await traced.aroundMeasure.end();
+        const lines = server.recentOutput.split('\n').filter((l) => l.startsWith('collab stage') && !l.startsWith('collab stage trace'));
+        console.log(lines.map((l) => `    ${l}`).join('\n'));
+      },
     },
   };
 }
+
+/** The bare server's relay trace over the measure (bare-websocket-server.ts). */
+function bareTrace(bareServer: { pid: number | undefined; output(): string }): TracedMeasure {
+  return tracedMeasure({ signal: () => bareServer.pid && process.kill(bareServer.pid, 'SIGUSR2'), output: bareServer.output }, /relay trace (\S+)/);
+}
+
+const indent = (lines: string[]) => lines.map((l) => `    ${l}`).join('\n');
 
 export async function run(args: string[]): Promise<boolean> {
   const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -109,8 +123,11 @@ export async function run(args: string[]): Promise<boolean> {
     console.log('  bare y-websocket: typing…');
     const bareServer = await startBareServer();
     const bareRooms: Room[] = relayPlans.map((p) => Array.from({ length: EDITORS_PER_DOCUMENT }, () => bareEditor(bareServer.url, p.documentName)));
-    const bare = await runPhase({ rooms: bareRooms, pace: TYPING, warmUpMs: 3000, measureMs, serverPid: bareServer.pid });
+    const stages = args.includes('--stages');
+    const bareTraced = stages ? bareTrace(bareServer) : undefined;
+    const bare = await runPhase({ rooms: bareRooms, pace: TYPING, warmUpMs: 3000, measureMs, serverPid: bareServer.pid, aroundMeasure: bareTraced?.aroundMeasure });
     console.log(`    p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms, ${bare.edits} edits`);
+    if (bareTraced) console.log(indent(bareTraced.report('bare relay split (ms)', bare.recorder, bare.p99Ms)));
     for (const e of bareRooms.flat()) e.close();
     await bareServer.stop();
 
@@ -118,6 +135,7 @@ export async function run(args: string[]): Promise<boolean> {
     const productRooms: Room[] = relayPlans.map((p) =>
       Array.from({ length: EDITORS_PER_DOCUMENT }, (_, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length])),
     );
+    const productTraced = stages ? stageTimings(server, db.databaseUrl!) : undefined;
     const product = await runPhase({
       rooms: productRooms,
       pace: TYPING,
@@ -126,12 +144,12 @@ export async function run(args: string[]): Promise<boolean> {
       serverPid: server.pid,
       databaseUrl: db.databaseUrl,
       atEnd: endPhase,
-      aroundMeasure: args.includes('--stages') ? stageTimings(server) : undefined,
+      aroundMeasure: productTraced?.aroundMeasure,
     });
     for (const e of productRooms.flat()) e.close();
     const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));
     console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
-    if (args.includes('--stages')) console.log(`    relays slower than the bare p99 (${bare.p99Ms.toFixed(1)} ms), by half-second of the measure: ${product.recorder.tailOverTime(bare.p99Ms)}`);
+    if (productTraced) console.log(indent(productTraced.report('FE2I relay split (ms)', product.recorder, bare.p99Ms)));
     if (args.includes('--only=typing')) return printTypingReport({ commit, bare, product, productDurable, loadBefore, loadAfter: os.loadavg() });
 
     const repeats = Math.max(1, option('repeats', 3));

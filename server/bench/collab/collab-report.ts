@@ -58,6 +58,7 @@ export function printTypingReport(f: Pick<CollabFigures, 'commit' | 'bare' | 'pr
   console.log(
     `  server CPU per edit (typing): FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (${cpuShare(bare)})`,
   );
+  if (product.pgCpuMs !== undefined) console.log(`  PostgreSQL CPU per edit (typing, the benchmark database's backends): FE2I ${fmt((product.pgCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs`);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
   return report([
@@ -92,6 +93,7 @@ export function printReport(f: CollabFigures): boolean {
   );
   console.log(`  durable before relayed/acknowledged (kill -9 while typing, then the stored documents read): typing ${f.productDurable.stored}/${f.productDurable.seen} edits, flat out ${f.throughputDurable.stored}/${f.throughputDurable.seen}`);
   printHistory(history);
+  if (product.pgCpuMs !== undefined) console.log(`  PostgreSQL CPU per edit (typing, the benchmark database's backends): FE2I ${fmt((product.pgCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs`);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
   return report([

@@ -26,21 +26,24 @@ export function productionNodeFlags(): string[] {
 }
 
 /** The bare y-websocket server in a child process; resolves once it listens. */
-export async function startBareServer(): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
+export async function startBareServer(): Promise<{ url: string; pid: number | undefined; output(): string; stop(): Promise<void> }> {
   const script = fileURLToPath(new URL('./bare-websocket-server.ts', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), '--import', 'tsx', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let output = '';
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the bare y-websocket server exited (${code})`)));
     child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /listening (\d+)/.exec(chunk.toString());
+      output = (output + chunk.toString()).slice(-10_000);
+      const match = /listening (\d+)/.exec(output);
       if (match) resolve(Number(match[1]));
     });
   });
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

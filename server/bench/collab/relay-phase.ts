@@ -34,6 +34,11 @@ export interface PhaseResult {
   clientCpuMs: number;
   serverCpuMs: number;
   /**
+   * CPU time of the PostgreSQL backends serving the benchmark's database over the measure (product only; from
+   * /proc: PostgreSQL on this machine), a figure of the durable path's cost that the load of the machine moves little.
+   */
+  pgCpuMs?: number;
+  /**
    * Updates persisted per second over the measure (product only): the editors' updates the server acknowledged,
    * each only once its row was committed (the kill -9 check at the end holds it to that), over wall time.
    */
@@ -55,6 +60,16 @@ export async function allSynced(editors: Editor[], ms = 120_000): Promise<void> 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const ackedBy = (editors: Editor[]) => editors.reduce((n, e) => n + e.acked(), 0);
+
+/** The backends serving the benchmark's database (the server's pool and its append connections). */
+async function backendPids(client: pg.Client | undefined): Promise<number[]> {
+  if (!client) return [];
+  const { rows } = await client.query(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+  return rows.map((r: { pid: number }) => Number(r.pid));
+}
+
+/** CPU time (ms) of those backends, by pid. */
+const backendCpu = (pids: number[]) => new Map(pids.map((pid) => [pid, processCpuMs(pid)]));
 
 /** The rows the update log has ever been given (its sequence: compaction deletes rows, not numbers). */
 async function loggedRows(client: pg.Client | undefined): Promise<number> {
@@ -81,6 +96,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const acked0 = ackedBy(editors);
     const cpu0 = process.cpuUsage();
     const server0 = processCpuMs(options.serverPid);
+    const pg0 = backendCpu(await backendPids(db));
     const t0 = performance.now();
     options.aroundMeasure?.start();
     await sleep(options.measureMs);
@@ -90,6 +106,8 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const rows1 = await loggedRows(db);
     const cpu = process.cpuUsage(cpu0);
     const serverCpuMs = processCpuMs(options.serverPid) - server0;
+    let pgCpuMs = 0;
+    for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
     const edits = recorder.editsCounted();
     const latencies = [...recorder.latencies];
     await options.atEnd?.();
@@ -104,6 +122,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       wallMs,
       clientCpuMs: (cpu.user + cpu.system) / 1000,
       serverCpuMs,
+      pgCpuMs: db ? pgCpuMs : undefined,
       rowsPerSecond: db ? ((acked1 - acked0) / wallMs) * 1000 : undefined,
       numberedPerSecond: db ? ((rows1 - rows0) / wallMs) * 1000 : undefined,
       recorder,

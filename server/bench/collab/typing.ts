@@ -9,6 +9,16 @@ interface Sent {
   /** The sender's clock once the edit was made: a receiver holding this clock has the edit. */
   clock: number;
   at: number;
+  /** The edit's first struct, "client:clock" (the key of the server's relay trace: relay-trace.ts). */
+  key: string;
+}
+
+/** One counted relay, for the relay trace's join (relay-split.ts): which edit, to whom, applied when. */
+export interface Relay {
+  key: string;
+  receiver: Editor;
+  sentAt: number;
+  appliedAt: number;
 }
 
 /**
@@ -20,6 +30,8 @@ export class RelayRecorder {
   readonly latencies: number[] = [];
   /** When each counted edit was made (same order as `latencies`), to see when in the measure the tail happened. */
   readonly sentAts: number[] = [];
+  /** The counted relays themselves (same order as `latencies`). */
+  readonly relays: Relay[] = [];
   private readonly sent = new Map<Editor, Sent[]>();
   /** Edits made before this instant are not counted (warm-up). */
   private countFrom = Infinity;
@@ -41,6 +53,7 @@ export class RelayRecorder {
               if (sent[i].at >= this.countFrom) {
                 this.latencies.push(now - sent[i].at);
                 this.sentAts.push(sent[i].at);
+                this.relays.push({ key: sent[i].key, receiver, sentAt: sent[i].at, appliedAt: now });
               }
               i += 1;
             }
@@ -57,34 +70,21 @@ export class RelayRecorder {
 
   /** Makes `edit` on `editor` and notes when. */
   edit(editor: Editor, edit: () => void): void {
+    const id = editor.doc.clientID;
+    const key = `${id}:${Y.getState(editor.doc.store, id)}`;
     const at = performance.now();
     edit();
-    this.sent.get(editor)!.push({ clock: Y.getState(editor.doc.store, editor.doc.clientID), at });
+    this.sent.get(editor)!.push({ clock: Y.getState(editor.doc.store, id), at, key });
+  }
+
+  /** When the measure started (this process's performance.now()). */
+  get countingFrom(): number {
+    return this.countFrom;
   }
 
   /** The edits `editor` made whose clock is at most `clock`. */
   editsUpTo(editor: Editor, clock: number): number {
     return this.sent.get(editor)!.filter((s) => s.clock <= clock).length;
-  }
-
-  /**
-   * When the slowest relays happened: the relays slower than `thresholdMs`, counted per `bucketMs` of the measure
-   * (from its start), as "second: count (max ms)" for the buckets that had any.
-   */
-  tailOverTime(thresholdMs: number, bucketMs = 500): string {
-    const buckets = new Map<number, { n: number; max: number }>();
-    this.latencies.forEach((ms, i) => {
-      if (ms <= thresholdMs) return;
-      const b = Math.floor((this.sentAts[i] - this.countFrom) / bucketMs);
-      const entry = buckets.get(b) ?? { n: 0, max: 0 };
-      entry.n += 1;
-      entry.max = Math.max(entry.max, ms);
-      buckets.set(b, entry);
-    });
-    return [...buckets.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([b, { n, max }]) => `${((b * bucketMs) / 1000).toFixed(1)}s: ${n} (${max.toFixed(0)} ms)`)
-      .join(', ');
   }
 
   editsCounted(): number {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Hocuspocus, type Extension, type WebSocketLike } from '@hocuspocus/server';
 import { Redis as RedisRelay } from '@hocuspocus/extension-redis';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
@@ -62,6 +62,20 @@ function hookRequest(path: string, headers: Headers): Request {
   return { url: path, headers } as unknown as Request;
 }
 
+/** What Hocuspocus writes to, the socket's, with each frame noted by the stage timings while they record. */
+function traced(outgoing: WebSocketLike, timings: StageTimings): WebSocketLike {
+  return {
+    send(data) {
+      if (timings.recording) timings.sent(data as Uint8Array);
+      outgoing.send(data);
+    },
+    close: (code, reason) => outgoing.close(code, reason),
+    get readyState() {
+      return outgoing.readyState;
+    },
+  };
+}
+
 /**
  * The collaboration server on WS /collab: Hocuspocus 4 in this process, fed the sockets that http/ routes to it,
  * one extension per concern (authentication and access, persistence), the update log with group commit and its
@@ -90,6 +104,7 @@ export function createCollabServer(options: CollabOptions) {
     everyMs: options.compaction?.everyMs ?? 10_000,
     minUpdates: options.compaction?.minUpdates ?? 500,
     documentsPerRound: 20,
+    timings,
   });
   const sockets = new Set<CollabSocket>();
 
@@ -107,12 +122,13 @@ export function createCollabServer(options: CollabOptions) {
       for (const [name, value] of Object.entries(request.headers)) {
         if (typeof value === 'string') headers.set(name, value);
       }
-      const connection = hocuspocus.handleConnection(socket.outgoing, hookRequest(request.url ?? '/collab', headers), { socket });
+      const connection = hocuspocus.handleConnection(traced(socket.outgoing, timings), hookRequest(request.url ?? '/collab', headers), { socket });
       ws.on('message', (data: Buffer) => {
         if (!socket.withinBudget()) return;
         // A copy with a buffer of its own: the persistence extension knows the frame again by it in beforeSync.
         const frame = new Uint8Array(data);
         const update = socket.hasWriters ? readClientUpdate(frame) : null;
+        if (update && timings.recording) timings.arrived(update.payload);
         const writer = update && socket.writerOf(update.documentName);
         if (update && writer) persistence.received(writer.lane, update.documentName, update.payload, writer.authorId);
         connection.handleMessage(frame);

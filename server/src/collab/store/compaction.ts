@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { performance } from 'node:perf_hooks';
 import { mergeHere, type MergeParts } from './merge-thread.js';
+import type { StageTimings } from './stage-timings.js';
 
 export interface CompactionOptions {
   /** A document is compacted once its log holds at least this many updates. */
@@ -96,26 +98,75 @@ export async function documentsToCompact(em: EntityManager, { minUpdates, docume
   return rows.map((r) => r.document_name);
 }
 
-/** Compacts in the background every `everyMs`, until stopped; a failed round is logged and the next one retries. */
-export function startCompaction(unitOfWork: () => EntityManager, options: CompactionOptions & { everyMs: number; merge?: MergeParts }) {
-  let round: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    round = round.then(async () => {
-      try {
-        const documents = await documentsToCompact(unitOfWork(), options);
-        // One horizon for the round: the appends wait for it once, not once per document.
-        const horizon = documents.length ? await logHorizon(unitOfWork()) : null;
-        if (horizon === null) return;
-        for (const name of documents) await compactDocument(unitOfWork(), name, horizon, options.merge);
-      } catch (error) {
-        console.error('Compacting live documents failed:', error instanceof Error ? error.message : error);
-      }
+/**
+ * Compacts in the background every `everyMs`, until stopped; a failed round is logged and the next one retries.
+ *
+ * A round compacts its documents one at a time, `paceMs` apart (by default the round is spread over half of
+ * `everyMs`). Back to back, the 20 documents of the collab benchmark were one burst of reads, merges (in the merge
+ * thread, on the same two cores), snapshot writes and DELETEs every 10 s, seconds long under load, and the relays
+ * slower than the bare server's p99 gathered in it (the relay trace's bursts: bench/collab/relay-split.ts); paced,
+ * the same work is a document's at a time with the appends and the loop free in between. The round's one horizon
+ * (one table lock) is kept: the rows logged since stay for the next round. A round still running when the next is
+ * due is not doubled.
+ */
+export function startCompaction(
+  unitOfWork: () => EntityManager,
+  options: CompactionOptions & { everyMs: number; merge?: MergeParts; timings?: StageTimings; paceMs?: number },
+) {
+  const merge = options.merge ?? mergeHere;
+  const paceMs = options.paceMs ?? Math.floor(options.everyMs / 2 / Math.max(1, options.documentsPerRound));
+  let stopped = false;
+  let round: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
     });
+
+  /** One document, with what it merged noted for the stage timings' trace. */
+  async function compactOne(name: string, horizon: string): Promise<void> {
+    const start = performance.now();
+    let rows = 0;
+    const counting: MergeParts = (parts) => {
+      rows += parts.length;
+      return merge(parts);
+    };
+    const done = await compactDocument(unitOfWork(), name, horizon, counting);
+    options.timings?.compacted({ start, end: performance.now(), documents: done ? 1 : 0, rows });
+  }
+
+  async function runRound(): Promise<void> {
+    try {
+      const documents = await documentsToCompact(unitOfWork(), options);
+      // One horizon for the round: the appends wait for it once, not once per document.
+      const horizon = documents.length ? await logHorizon(unitOfWork()) : null;
+      if (horizon === null) return;
+      for (let k = 0; k < documents.length && !stopped; k++) {
+        if (k > 0 && paceMs > 0) await pause(paceMs);
+        if (!stopped) await compactOne(documents[k], horizon);
+      }
+    } catch (error) {
+      console.error('Compacting live documents failed:', error instanceof Error ? error.message : error);
+    }
+  }
+
+  const timer = setInterval(() => {
+    round ??= runRound().finally(() => (round = null));
   }, options.everyMs);
   timer.unref();
   return {
     async stop() {
+      stopped = true;
       clearInterval(timer);
+      wake?.();
       await round;
     },
   };

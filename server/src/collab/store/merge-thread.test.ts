@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMergeThread, mergeHere } from './merge-thread.js';
@@ -66,5 +67,18 @@ describe('compaction merges in a thread of its own', () => {
     expect(textOf(await merge(typedLog(10))).length).toBe(10);
     await merge.close();
     await expect(merge(typedLog(1))).rejects.toThrow(/closed/);
+  });
+
+  it.runIf(process.platform === 'linux')('merges at a lower CPU priority (nice 10), in its thread only (background work)', async () => {
+    // Each thread of this process: its nice value (field 19 of /proc/self/task/<tid>/stat).
+    const niceValues = () =>
+      readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+    const before = niceValues();
+    const merge = createMergeThread();
+    threads.push(merge);
+    expect(textOf(await merge(typedLog(50)))).toBe(textOf(await mergeHere(typedLog(50))));
+    const after = niceValues();
+    expect(after.filter((n) => n === 10).length).toBe(before.filter((n) => n === 10).length + 1);
+    expect(Number(readFileSync(`/proc/self/stat`, 'utf8').split(') ')[1].split(' ')[16])).toBe(before[0]);
   });
 });

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+import { RelayTrace, type TraceFile } from './relay-trace.js';
 
 /**
  * Where a writer's update spends its time on the durable relay path, recorded only while switched on (the server
@@ -11,7 +12,9 @@ import { monitorEventLoopDelay, performance, PerformanceObserver, type IntervalH
  *   total   — from its arrival to that broadcast.
  * Beside them, over the same span: the event loop's delay (perf_hooks' monitorEventLoopDelay: how late a timer
  * ran, i.e. how long the loop was held by one turn's work) and the garbage collector's pauses, by kind, so that a
- * relay tail is told from a loop held by a long task or by the collector. Off, it costs one boolean test per update.
+ * relay tail is told from a loop held by a long task or by the collector. And a relay trace (relay-trace.ts): each
+ * update's arrival, commit and broadcast on a clock other processes share, written to a file whose path the last
+ * line gives, for the benchmark to join with its clients' times. Off, it costs one boolean test per update.
  */
 export const STAGES = ['check', 'queue', 'commit', 'handoff', 'apply', 'total'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -30,6 +33,7 @@ export class StageTimings {
   private gcObserver: PerformanceObserver | null = null;
   /** Pauses of the garbage collector while on (ms), by kind (scavenge, mark-sweep-compact, …). */
   private gcPauses = new Map<string, number[]>();
+  private trace = new RelayTrace();
 
   get recording(): boolean {
     return this.on;
@@ -46,6 +50,24 @@ export class StageTimings {
     if (list.length < MAX_SAMPLES) list.push(toMs - fromMs);
   }
 
+  /** A writer's update arrived (its frame read), committed (its batch's COMMIT answered), or was broadcast. */
+  arrived(update: Uint8Array): void {
+    if (this.on) this.trace.arrived(update);
+  }
+
+  committed(update: Uint8Array, at: number): void {
+    if (this.on && at !== 0) this.trace.committed(update, at);
+  }
+
+  sent(frame: Uint8Array): void {
+    if (this.on) this.trace.sent(frame);
+  }
+
+  /** A compaction round ended (compaction.ts). */
+  compacted(round: TraceFile['compactions'][number]): void {
+    if (this.on) this.trace.compacted(round);
+  }
+
   start(): void {
     this.on = true;
     this.since = performance.now();
@@ -59,6 +81,7 @@ export class StageTimings {
         let pauses = this.gcPauses.get(kind);
         if (!pauses) this.gcPauses.set(kind, (pauses = []));
         pauses.push(entry.duration);
+        this.trace.pause(entry.startTime, entry.duration, kind);
       }
     });
     this.gcObserver.observe({ entryTypes: ['gc'] });
@@ -76,6 +99,7 @@ export class StageTimings {
     }
     this.samples = new Map();
     lines.push(...this.stopLoopAndGc(seconds));
+    lines.push(`collab stage trace ${this.trace.write()}`);
     return lines.join('\n');
   }
 

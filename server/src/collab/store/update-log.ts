@@ -172,6 +172,7 @@ export class UpdateLog {
       ]);
       const committed = this.timings.now();
       for (let i = 0; i < batch.length; i++) this.timings.record('commit', sent, committed);
+      if (committed) for (const u of batch) this.timings.committed(u.update, committed);
       for (const u of batch) u.resolve();
     } catch (error) {
       for (const u of batch) u.reject(error);

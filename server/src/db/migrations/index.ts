@@ -12,6 +12,7 @@ import { Migration20261205013000_password_resets } from './Migration202612050130
 import { Migration20261206060000_facilitation } from './Migration20261206060000_facilitation.js';
 import { Migration20261206070000_setup_links } from './Migration20261206070000_setup_links.js';
 import { Migration20261206070100_notification_preference } from './Migration20261206070100_notification_preference.js';
+import { Migration20261206080000_collab_update_author_unchecked } from './Migration20261206080000_collab_update_author_unchecked.js';
 import { Migration20261206090000_synergy_root_reconciliation } from './Migration20261206090000_synergy_root_reconciliation.js';
 
 /** Committed migrations in order. New ones: `npm run migration:create -w server`, then list them here. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206060000_facilitation', class: Migration20261206060000_facilitation },
   { name: 'Migration20261206070000_setup_links', class: Migration20261206070000_setup_links },
   { name: 'Migration20261206070100_notification_preference', class: Migration20261206070100_notification_preference },
+  { name: 'Migration20261206080000_collab_update_author_unchecked', class: Migration20261206080000_collab_update_author_unchecked },
   { name: 'Migration20261206090000_synergy_root_reconciliation', class: Migration20261206090000_synergy_root_reconciliation },
 ];
