@@ -90,6 +90,25 @@ describe('organic effluents and by-products as a wastewater plant’s carbon sou
   });
 });
 
+describe('category 3 animal by-products for fishmeal, rendering or pet food', () => {
+  const offal = () => out('offal', 'fish-plant', 'WASTE', 'Fish heads and viscera from filleting', { ewcCode: '02 02 02' });
+
+  it('offers fish offal to a fishmeal plant and to a pet food maker', () => {
+    const meal = need('meal', 'fishmeal', 'MATERIAL', 'Raw fish for fishmeal and fish oil production');
+    const pet = need('pet', 'petfood', 'MATERIAL', 'Animal by-products (meat and fish) for pet food');
+    expect(routes([offal(), meal], 'offal', 'meal')).toContain('animal-byproducts-rendering');
+    expect(routes([offal(), pet], 'offal', 'pet')).toContain('animal-byproducts-rendering');
+  });
+
+  it('does not read an additive for fish oil as a need for fish, nor offer category 1 material', () => {
+    const antioxidant = need('antioxidant', 'fishmeal', 'MATERIAL', 'Antioxidant for the fish oil');
+    const cat1 = out('cat1', 'abattoir', 'WASTE', 'Category 1 specified risk material', { ewcCode: '02 02 02' });
+    const meal = need('meal', 'renderer', 'MATERIAL', 'Animal by-products for rendering into meat and bone meal');
+    expect(routes([offal(), antioxidant], 'offal', 'antioxidant')).not.toContain('animal-byproducts-rendering');
+    expect(routes([cat1, meal], 'cat1', 'meal')).not.toContain('animal-byproducts-rendering');
+  });
+});
+
 describe('bagasse is biomass', () => {
   it('offers bagasse to a biomass boiler and to a pulp mill', () => {
     const bagasse = out('bagasse', 'cane-mill', 'MATERIAL', 'Sugarcane bagasse');
