@@ -29,6 +29,16 @@ describe('a cement kiln burns non-hazardous high-calorific wastes too', () => {
   });
 });
 
+describe('dewatered sewage sludge as kiln fuel, within its own reach', () => {
+  const sludge = (km: number) => out('sludge', 'wwtp', 'WASTE', 'Dewatered sewage sludge', { ewcCode: '19 08 05' }, km);
+  const kiln = () => need('kiln', 'cement', 'ENERGY', 'Fuel for the cement kiln (petroleum coke today)', { unit: 'MEGAWATT_HOUR' });
+
+  it('offers sewage sludge to a kiln 40 km away, not to one 240 km away', () => {
+    expect(routes([sludge(40), kiln()], 'sludge', 'kiln')).toContain('sewage-sludge-kiln-fuel');
+    expect(routes([sludge(240), kiln()], 'sludge', 'kiln')).not.toContain('sewage-sludge-kiln-fuel');
+  });
+});
+
 describe('cement raw materials: iron turnings, iron silicate slag and carbonate sludges', () => {
   const rawMeal = () => need('raw', 'cement', 'MATERIAL', 'Iron ore and limestone correctives for the raw meal');
 
