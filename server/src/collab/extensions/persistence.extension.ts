@@ -90,28 +90,30 @@ export class PersistenceExtension implements Extension {
     (payload.buffer as FrameBuffer)[STARTED] = entry;
   }
 
-  async beforeSync({ type, payload, connection, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
-    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
-    if (connection.readOnly || isEmptyUpdate(payload)) return;
+  /**
+   * Not `async`: the append started on arrival is handed back as it is, without the async function's own promise
+   * and an `await` around it, two promises less per update on a path that makes a dozen.
+   */
+  beforeSync({ type, payload, connection, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return PASSED;
+    if (connection.readOnly || isEmptyUpdate(payload)) return PASSED;
     const frame = payload.buffer as FrameBuffer;
     const started = frame[STARTED];
-    if (started) {
-      frame[STARTED] = undefined;
-      await started.appended;
-      const timings = this.timings;
-      if (timings?.recording && started.at) {
-        const taken = timings.now();
-        timings.record('handoff', started.committedAt, taken);
-        // Hocuspocus applies it once this returns, and broadcasts the turn's updates in the next turn.
-        setImmediate(() => {
-          timings.record('apply', taken);
-          timings.record('total', started.at);
-        });
-      }
-      return;
+    if (!started) {
+      // Not seen on arrival (it came before its connection was authenticated): checked and appended in its turn.
+      return this.checkUpdate(payload).then(() => this.log.append({ documentName, update: payload, authorId: context.principal?.user.id ?? null }));
     }
-    // Not seen on arrival (it came before its connection was authenticated): checked and appended in its turn.
-    await this.checkUpdate(payload);
-    await this.log.append({ documentName, update: payload, authorId: context.principal?.user.id ?? null });
+    frame[STARTED] = undefined;
+    const timings = this.timings;
+    if (!timings?.recording || !started.at) return started.appended;
+    return started.appended.then(() => {
+      const taken = timings.now();
+      timings.record('handoff', started.committedAt, taken);
+      // Hocuspocus applies it once this returns, and broadcasts the turn's updates in the next turn.
+      setImmediate(() => {
+        timings.record('apply', taken);
+        timings.record('total', started.at);
+      });
+    });
   }
 }
