@@ -77,6 +77,21 @@ function traced(outgoing: WebSocketLike, timings: StageTimings): WebSocketLike {
 }
 
 /**
+ * Hocuspocus runs its configuration's own hooks after the extensions', and by default each is a function returning
+ * a new promise: four per update (beforeHandleMessage, beforeSync, afterHandleMessage, onChange), each costing a
+ * link of promises in the hook chain and async_hooks' bookkeeping of every promise. Unset, the hook chain skips
+ * them (it runs only the extensions that define the hook); the extensions' hooks run as before.
+ */
+const WITHOUT_NOOP_HOOKS = {
+  beforeHandleMessage: undefined,
+  afterHandleMessage: undefined,
+  beforeSync: undefined,
+  onChange: undefined,
+  beforeHandleAwareness: undefined,
+  onAwarenessUpdate: undefined,
+} as const;
+
+/**
  * The collaboration server on WS /collab: Hocuspocus 4 in this process, fed the sockets that http/ routes to it,
  * one extension per concern (authentication and access, persistence), the update log with group commit and its
  * background compaction, and the Redis relay between instances when REDIS_URL is set.
@@ -96,6 +111,7 @@ export function createCollabServer(options: CollabOptions) {
     timeout: 30_000,
     maxPendingDocuments: options.limits.collabDocumentsPerConnection,
     extensions,
+    ...WITHOUT_NOOP_HOOKS,
   });
   // Merging a log into its snapshot is O(document): in a thread of its own, not on the loop that relays edits.
   const mergeThread = createMergeThread();

@@ -5,7 +5,8 @@ import type { Principal } from '../../auth/principal.loader.js';
 import type { CollabContext } from '../connection/collab-context.js';
 import { parseDocumentName } from '../connection/document-name.js';
 import { describeChange, type PlanChangeDescription } from '../plan/plan-diff.js';
-import { snapshotPlan, type PlanSnapshot } from '../plan/plan-reader.js';
+import { refreshSnapshot, snapshotPlan, type PlanSnapshot } from '../plan/plan-reader.js';
+import { planRoots, touchedParts, type PlanPartName, type PlanRoots } from '../plan/plan-shape.js';
 
 /** Told when browsers' edits changed what a plan shows: which document, what changed, whose connections made it. */
 export type PlanEditListener = (documentName: string, description: PlanChangeDescription, authors: Principal[]) => void;
@@ -15,78 +16,117 @@ const BATCH_MS = 100;
 
 interface Batch {
   before: PlanSnapshot;
+  /** The parts of the plan its transactions touched: only these are read again when it is told. */
+  touched: Set<PlanPartName>;
   authors: Map<string, Principal>;
   timer: NodeJS.Timeout;
+}
+
+/** What the extension keeps of one loaded plan. */
+interface Watched {
+  documentName: string;
+  document: Y.Doc;
+  /** The plan's root types, by part: a transaction's changed types lead up to one of them. */
+  roots: PlanRoots;
+  batch: Batch | null;
+  /**
+   * The plan as the last batch left it, or null before the first: the next batch starts from it instead of reading
+   * the plan again (a snapshot reads the whole plan; two per batch were the extension's cost), once the parts
+   * changed from elsewhere since (`stale`) are read again.
+   */
+  seen: PlanSnapshot | null;
+  stale: Set<PlanPartName>;
+  detach: () => void;
+}
+
+/** The principal whose connection made a transaction; undefined for the API, a restore or another instance. */
+function principalOf(transaction: Y.Transaction): Principal | undefined {
+  const origin = transaction.origin;
+  return isTransactionOrigin(origin) && origin.source === 'connection' ? (origin.connection.context as CollabContext).principal : undefined;
 }
 
 /**
  * The planChanged event for edits made in browsers (the API's changes are told by plan-documents.ts). Only the
  * updates this instance's own connections brought are described here, once; other instances describe theirs, and
  * updates relayed from them or made on the server are not attributed to a browser: before such a transaction, the
- * pending batch is told with the state as it stood.
+ * pending batch is told with the state as it stood. A batch reads again, when it is told, only the parts of the plan
+ * its transactions touched (typing in the notes does not read the actions, budget and indicators again).
  */
 export class PlanChangesExtension implements Extension {
-  private readonly batches = new Map<string, Batch>();
-  private readonly detach = new Map<string, () => void>();
-  /**
-   * The plan as the last batch left it, while nothing else changed it since: the next batch starts from it instead
-   * of reading the plan again (a snapshot reads the whole plan; two per batch were the extension's cost).
-   */
-  private readonly lastSeen = new Map<string, PlanSnapshot>();
+  private readonly watched = new Map<string, Watched>();
 
   constructor(private readonly listener: PlanEditListener) {}
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload<CollabContext>): Promise<void> {
     if (parseDocumentName(documentName)?.kind !== 'project-plan') return;
+    const roots = planRoots(document);
+    const watched: Watched = { documentName, document, roots, batch: null, seen: null, stale: new Set(), detach: () => {} };
     const beforeTransaction = (transaction: Y.Transaction) => {
-      const origin = transaction.origin;
-      const principal =
-        isTransactionOrigin(origin) && origin.source === 'connection' ? (origin.connection.context as CollabContext).principal : undefined;
+      const principal = principalOf(transaction);
       if (!principal) {
-        this.tell(documentName, document);
-        // Changed from elsewhere (the API, a restore, another instance): the next batch reads the plan again.
-        this.lastSeen.delete(documentName);
+        this.tell(watched);
         return;
       }
-      let batch = this.batches.get(documentName);
-      if (!batch) {
-        const before = this.lastSeen.get(documentName) ?? snapshotPlan(document);
-        batch = { before, authors: new Map(), timer: setTimeout(() => this.tell(documentName, document), BATCH_MS) };
-        this.batches.set(documentName, batch);
+      if (!watched.batch) {
+        watched.batch = { before: this.current(watched), touched: new Set(), authors: new Map(), timer: setTimeout(() => this.tell(watched), BATCH_MS) };
       }
-      batch.authors.set(principal.user.id, principal);
+      watched.batch.authors.set(principal.user.id, principal);
+    };
+    const afterTransaction = (transaction: Y.Transaction) => {
+      if (!transaction.changed.size) return;
+      // A browser's edit belongs to the batch its beforeTransaction opened; a change from elsewhere (the API, a
+      // restore, another instance) makes the parts it touched stale: the next batch reads them again.
+      const batch = principalOf(transaction) ? watched.batch : null;
+      touchedParts(transaction, roots, batch ? batch.touched : watched.stale);
     };
     document.on('beforeTransaction', beforeTransaction);
-    this.detach.set(documentName, () => document.off('beforeTransaction', beforeTransaction));
+    document.on('afterTransaction', afterTransaction);
+    watched.detach = () => {
+      document.off('beforeTransaction', beforeTransaction);
+      document.off('afterTransaction', afterTransaction);
+    };
+    this.watched.set(documentName, watched);
   }
 
-  async beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload): Promise<void> {
-    this.tell(documentName, document);
-    this.lastSeen.delete(documentName);
-    this.detach.get(documentName)?.();
-    this.detach.delete(documentName);
+  async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload): Promise<void> {
+    const watched = this.watched.get(documentName);
+    if (!watched) return;
+    this.tell(watched);
+    watched.detach();
+    this.watched.delete(documentName);
   }
 
-  /** Describes the pending batch of this document against its state now, and tells the listener if the plan moved. */
-  private tell(documentName: string, document: Y.Doc): void {
-    const batch = this.batches.get(documentName);
+  /** The plan now, from what the last batch saw and the parts changed from elsewhere since. */
+  private current(watched: Watched): PlanSnapshot {
+    if (!watched.seen) watched.seen = snapshotPlan(watched.document);
+    else if (watched.stale.size) watched.seen = refreshSnapshot(watched.document, watched.seen, watched.stale);
+    watched.stale.clear();
+    return watched.seen;
+  }
+
+  /** Describes the pending batch against the plan now, and tells the listener if the plan moved. */
+  private tell(watched: Watched): void {
+    const batch = watched.batch;
     if (!batch) return;
-    this.batches.delete(documentName);
+    watched.batch = null;
     clearTimeout(batch.timer);
-    const after = snapshotPlan(document);
-    this.lastSeen.set(documentName, after);
+    const after = refreshSnapshot(watched.document, batch.before, batch.touched);
+    watched.seen = after;
     const description = describeChange(batch.before, after);
     if (description.empty) return;
     try {
-      this.listener(documentName, description, [...batch.authors.values()]);
+      this.listener(watched.documentName, description, [...batch.authors.values()]);
     } catch (error) {
       console.error('Telling a plan change failed:', error instanceof Error ? error.message : error);
     }
   }
 
   async onDestroy(): Promise<void> {
-    for (const batch of this.batches.values()) clearTimeout(batch.timer);
-    this.batches.clear();
-    this.lastSeen.clear();
+    for (const watched of this.watched.values()) {
+      if (watched.batch) clearTimeout(watched.batch.timer);
+      watched.batch = null;
+      watched.detach();
+    }
+    this.watched.clear();
   }
 }

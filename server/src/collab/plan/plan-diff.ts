@@ -28,6 +28,8 @@ export interface PlanDiff {
 }
 
 function diffList<T extends object>(before: T[], after: T[], keyOf: (item: T) => string): ListDiff<T> {
+  // The same list (a part planChanged did not read again): nothing to compare.
+  if (before === after) return { added: [], removed: [], changed: [] };
   const beforeByKey = new Map(before.map((item) => [keyOf(item), item]));
   const afterKeys = new Set(after.map(keyOf));
   const changed: ItemChange<T>[] = [];

@@ -5,8 +5,8 @@ import { DomainError } from '../../errors/domain-errors.js';
 import type { PlanContent } from '../../project/plan-document.port.js';
 import { changeOf, changeStep } from './plan-changes.fixture.js';
 import { applyPlanChange } from './plan-editor.js';
-import { isIsoDate, plainTextOfNotes, readPlan } from './plan-reader.js';
-import { planParts } from './plan-shape.js';
+import { isIsoDate, plainTextOfNotes, readPlan, refreshSnapshot, snapshotPlan, textOfXmlText, type PlanSnapshot } from './plan-reader.js';
+import { planParts, planRoots, touchedParts, type PlanPartName } from './plan-shape.js';
 
 /** Values a malicious client may write anywhere: JSON, binary, and Yjs types of every kind. */
 const garbageKind = fc.oneof(
@@ -149,5 +149,90 @@ describe('readPlan on what clients wrote', () => {
     heading.insert(0, [bold]);
     planParts(doc).notes.insert(0, [heading, paragraph(''), list]);
     expect(plainTextOfNotes(doc)).toBe('Comité du 12 mars\n\nBroyer les palettes');
+  });
+
+  it("reads an XmlText's characters as its delta's string inserts, whatever the formatting, embeds and deletions", () => {
+    const edit = fc.oneof(
+      fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 6 }), bold: fc.boolean() }),
+      fc.record({ op: fc.constant('format' as const), at: fc.nat(), length: fc.nat(6), bold: fc.boolean() }),
+      fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.nat(4) }),
+      fc.record({ op: fc.constant('embed' as const), at: fc.nat(), embed: fc.oneof(fc.string({ maxLength: 4 }), fc.constant({ image: 'x.png' })) }),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 30 }), (edits) => {
+        const doc = new Y.Doc();
+        const text = new Y.XmlText();
+        planParts(doc).notes.insert(0, [text]);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          if (e.op === 'insert') text.insert(at, e.text, e.bold ? { bold: true } : {});
+          else if (e.op === 'format') text.format(at, e.length, { bold: e.bold || null });
+          else if (e.op === 'delete') text.delete(at, Math.min(e.length, text.length - at));
+          else text.insertEmbed(at, e.embed as object);
+        }
+        // The reference: what reading the notes did before (the delta's string inserts, joined).
+        const delta = text.toDelta() as { insert: unknown }[];
+        expect(textOfXmlText(text)).toBe(delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads an embed a client sent as a bare string as text, as its delta does', () => {
+    const client = new Y.Doc();
+    const text = new Y.XmlText('avant ');
+    planParts(client).notes.insert(0, [text]);
+    text.insertEmbed(6, { k: 'MARKER' });
+    text.insert(7, ' après');
+    // Yjs's API embeds objects only; over the wire an embed is any JSON: the same bytes with a string instead (as
+    // many bytes: "chaîne....." is 14 in UTF-8 with its quotes, like {"k":"MARKER"}).
+    const update = Y.encodeStateAsUpdate(client);
+    const from = new TextEncoder().encode('{"k":"MARKER"}');
+    const at = update.findIndex((_, i) => from.every((b, j) => update[i + j] === b));
+    update.set(new TextEncoder().encode(JSON.stringify('chaîne.....')), at);
+    const server = new Y.Doc();
+    Y.applyUpdate(server, update);
+    const received = planParts(server).notes.get(0) as Y.XmlText;
+    const delta = received.toDelta() as { insert: unknown }[];
+    expect(delta.map((op) => op.insert)).toEqual(['avant ', 'chaîne.....', ' après']);
+    expect(textOfXmlText(received)).toBe('avant chaîne..... après');
+  });
+
+  it('reads again only the parts a transaction touched, and that gives the whole plan as it stands', () => {
+    const noteEdit = fc.record({ where: fc.constant('typing' as const), text: fc.string({ minLength: 1, maxLength: 5 }) });
+    const step = fc.oneof(garbageWrite, noteEdit, changeStep.map((s) => ({ where: 'change' as const, step: s })));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+        const doc = new Y.Doc();
+        const roots = planRoots(doc);
+        let seen: PlanSnapshot = snapshotPlan(doc);
+        const touched = new Set<PlanPartName>();
+        doc.on('afterTransaction', (transaction: Y.Transaction) => touchedParts(transaction, roots, touched));
+        steps.forEach((write, index) => {
+          touched.clear();
+          if (write.where === 'typing') {
+            // Typing into the last paragraph's text, nested below the notes.
+            const paragraph = new Y.XmlElement('paragraph');
+            if (planParts(doc).notes.length === 0) doc.transact(() => planParts(doc).notes.insert(0, [paragraph]));
+            const last = planParts(doc).notes.get(planParts(doc).notes.length - 1);
+            if (last instanceof Y.XmlElement) {
+              if (!(last.get(0) instanceof Y.XmlText)) doc.transact(() => last.insert(0, [new Y.XmlText()]));
+              touched.clear();
+              doc.transact(() => (last.get(0) as Y.XmlText).insert(0, write.text));
+            }
+          } else if (write.where !== 'change') doc.transact(() => writeGarbage(doc, write));
+          else {
+            try {
+              applyPlanChange(doc, changeOf(write.step, readPlan(doc)), 'api', () => `a-${index}`);
+            } catch (error) {
+              expect(error).toBeInstanceOf(DomainError);
+            }
+          }
+          seen = refreshSnapshot(doc, seen, touched);
+          expect(seen).toEqual(snapshotPlan(doc));
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

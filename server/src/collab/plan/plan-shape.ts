@@ -32,6 +32,8 @@ export interface PlanParts {
   indicators: Y.Map<unknown>;
 }
 
+export type PlanPartName = keyof PlanParts;
+
 export function planParts(doc: Y.Doc): PlanParts {
   return {
     meta: doc.getMap(PLAN_FIELDS.meta),
@@ -45,4 +47,33 @@ export function planParts(doc: Y.Doc): PlanParts {
 /** Indicators are keyed by name and unit: "tCO2e évitées|t/an" and "tCO2e évitées|kt/an" are two expectations. */
 export function indicatorKey(indicator: string, unit: string): string {
   return `${indicator}|${unit}`;
+}
+
+/** A type of a document, as a transaction names the types it changed. */
+type AnyType = Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>;
+
+/** A plan's root types, each to its part's name. */
+export type PlanRoots = Map<AnyType, PlanPartName>;
+
+/**
+ * The plan's root types, instantiated now with their types if they were not: they then stay the same objects for
+ * the document's life (a root first met in an update without a type is replaced once, by the first `get` with one).
+ */
+export function planRoots(doc: Y.Doc): PlanRoots {
+  const parts = planParts(doc);
+  return new Map((Object.keys(parts) as PlanPartName[]).map((name) => [parts[name] as unknown as AnyType, name]));
+}
+
+/**
+ * Adds to `into` the parts of the plan a transaction changed: each type it changed (a type whose own content changed,
+ * or the one an item was added to or deleted from) leads up through its parents to a root type. Roots that are no
+ * part of the plan show nothing and are ignored.
+ */
+export function touchedParts(transaction: Y.Transaction, roots: PlanRoots, into: Set<PlanPartName>): void {
+  for (const type of transaction.changed.keys()) {
+    let root = type;
+    while (root._item !== null && root._item.parent instanceof Y.AbstractType) root = root._item.parent;
+    const part = roots.get(root);
+    if (part) into.add(part);
+  }
 }
