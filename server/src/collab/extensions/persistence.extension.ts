@@ -28,10 +28,11 @@ interface Started {
 const STARTED = Symbol('append started on arrival');
 type FrameBuffer = ArrayBufferLike & { [STARTED]?: Started };
 
-/** An update with nothing in it (no structs, no deletions): what a client in step sends as its sync step 2. */
+/** What beforeSync hands back when there is nothing to wait for: one settled promise, not a new one per message. */
 const PASSED = Promise.resolve();
 const ignore = () => {};
 
+/** An update with nothing in it (no structs, no deletions): what a client in step sends as its sync step 2. */
 const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every((b) => b === 0);
 
 /**
