@@ -59,6 +59,9 @@ export async function allSynced(editors: Editor[], ms = 120_000): Promise<void> 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long the relays of the measure's last edits are waited for (the p99 is tens of ms; a relay later than this is lost to the figures). */
+const RELAYS_DRAIN_MS = 1000;
+
 const ackedBy = (editors: Editor[]) => editors.reduce((n, e) => n + e.acked(), 0);
 
 /** The backends serving the benchmark's database (the server's pool and its append connections). */
@@ -100,14 +103,19 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const t0 = performance.now();
     options.aroundMeasure?.start();
     await sleep(options.measureMs);
+    // The measure ends here for every figure: edits made later are not counted, and the CPU read now, before
+    // `aroundMeasure.end()` makes the server print its stage timings (seconds of sorting and writing, on its loop).
+    recorder.stopCounting();
     const acked1 = ackedBy(editors);
     const wallMs = performance.now() - t0;
-    await options.aroundMeasure?.end();
-    const rows1 = await loggedRows(db);
     const cpu = process.cpuUsage(cpu0);
     const serverCpuMs = processCpuMs(options.serverPid) - server0;
     let pgCpuMs = 0;
     for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
+    const rows1 = await loggedRows(db);
+    // The relays of the measure's last edits arrive (the slowest among them included), then what follows may run.
+    await sleep(RELAYS_DRAIN_MS);
+    await options.aroundMeasure?.end();
     const edits = recorder.editsCounted();
     const latencies = [...recorder.latencies];
     await options.atEnd?.();

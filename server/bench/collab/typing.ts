@@ -35,6 +35,11 @@ export class RelayRecorder {
   private readonly sent = new Map<Editor, Sent[]>();
   /** Edits made before this instant are not counted (warm-up). */
   private countFrom = Infinity;
+  /**
+   * Nor those made from this instant on (after the measure): their relays would be timed across what follows it —
+   * the server printing its stage timings and writing its trace on the loop, the phase being torn down.
+   */
+  private countTo = Infinity;
 
   constructor(rooms: Room[]) {
     for (const room of rooms) {
@@ -50,7 +55,7 @@ export class RelayRecorder {
             const sent = this.sent.get(peer)!;
             let i = next.get(peer)!;
             while (i < sent.length && sent[i].clock <= state) {
-              if (sent[i].at >= this.countFrom) {
+              if (sent[i].at >= this.countFrom && sent[i].at < this.countTo) {
                 this.latencies.push(now - sent[i].at);
                 this.sentAts.push(sent[i].at);
                 this.relays.push({ key: sent[i].key, receiver, sentAt: sent[i].at, appliedAt: now });
@@ -66,6 +71,11 @@ export class RelayRecorder {
 
   startCounting(): void {
     this.countFrom = performance.now();
+  }
+
+  /** The measure ends: later edits are not counted; the relays of the edits made within it still are. */
+  stopCounting(): void {
+    this.countTo = performance.now();
   }
 
   /** Makes `edit` on `editor` and notes when. */
@@ -89,7 +99,7 @@ export class RelayRecorder {
 
   editsCounted(): number {
     let n = 0;
-    for (const sent of this.sent.values()) n += sent.filter((s) => s.at >= this.countFrom).length;
+    for (const sent of this.sent.values()) n += sent.filter((s) => s.at >= this.countFrom && s.at < this.countTo).length;
     return n;
   }
 }
