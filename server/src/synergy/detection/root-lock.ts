@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError } from '../../errors/domain-errors.js';
+import { conflict } from '../../errors/domain-errors.js';
 
 /** How long a reconciliation waits for another instance's reconciliation of the same root, by default. */
 export const ROOT_LOCK_TIMEOUT_MS = 60_000;
 
 /** Another reconciliation of the root held it longer than the timeout: nothing was written. */
-export const rootBusy = () => new DomainError('CONFLICT', 'The synergies of this territory are being updated by another detection: try again in a moment.');
+export const rootBusy = () => conflict('The synergies of this territory are being updated by another detection: try again in a moment.');
 
 export interface RootLock {
   /**

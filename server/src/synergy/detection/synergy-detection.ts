@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 import type { DetectionCounts, ProgressSink } from './detection-progress.js';
 import { DetectionThread } from './detection-thread.js';
+import { sameJsonText } from '../engine/same-json-text.js';
 import { loadEngineFlows, loadEngineFlowsById } from './engine-input.js';
 import { matchPools } from './pool-identity.js';
 import { advisoryRootLocks, type RootLocks } from './root-lock.js';
@@ -135,7 +136,7 @@ export class SynergyDetection {
     const changes: { flowId: string; flow: EngineFlow | null }[] = [];
     for (const [index, f] of now.entries()) {
       const before = scope.flows.get(f.id);
-      if (!before || JSON.stringify(before) !== JSON.stringify(f)) changes.push({ flowId: f.id, flow: f });
+      if (!before || !sameJsonText(before, f)) changes.push({ flowId: f.id, flow: f });
       // About 45 ms of CPU per 10k flows: let requests through every few thousand.
       if (index % COMPARED_PER_TURN === COMPARED_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     }
