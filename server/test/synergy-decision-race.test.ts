@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts.js';
+import { reconcileSynergies } from '../src/synergy/detection/reconcile.js';
+import { loadKnowledgeBase } from '../src/synergy/knowledge/knowledge-base.js';
+import { Synergy } from '../src/synergy/model/synergy.entity.js';
+import { loadTerritoryTree } from '../src/territory/territory-tree.js';
 import { TestApp, type As } from './harness.js';
 
 /**
@@ -40,8 +44,11 @@ describe('concurrent decisions on one synergy', () => {
   const ASK = `mutation($id: ID!) { requestContact(id: $id) { status } }`;
   const DECLINE = `mutation($id: ID!) { declineSynergy(id: $id) { status } }`;
 
+  /** The database id behind a GraphQL global id ("Type:uuid", base64). */
+  const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1];
+
   async function stored(globalId: string) {
-    const id = Buffer.from(globalId, 'base64').toString().split(':')[1];
+    const id = dbId(globalId);
     const em = t.app.orm.em.fork();
     const [s] = await em.execute(`select status from synergy where id = ?`, [id]);
     const consents = (await em.execute(`select consent from synergy_participant where synergy_id = ? order by consent`, [id])).map((r: any) => r.consent);
@@ -63,5 +70,32 @@ describe('concurrent decisions on one synergy', () => {
       expect(outcome.status).toBe('DECLINED');
       expect(outcome.consents).toContain('DECLINED');
     }
+  });
+
+  it('a detection withdrawing a synergy a party has just answered keeps the answer', async () => {
+    const em = t.app.orm.em.fork();
+    const rows: { id: string; key: string }[] = await em.execute(
+      `select s.id, s.key from synergy s join synergy_participant p on p.synergy_id = s.id
+        where p.organization_id = ? and s.origin = 'DETECTED' and s.status = 'SUGGESTED' and s.current
+          and not exists (select 1 from synergy_project x where x.synergy_id = s.id)
+        order by s.key limit 2`,
+      [dbId(org.steel)],
+    );
+    expect(rows).toHaveLength(2);
+    const [answered, untouched] = rows;
+    // The reconciliation read both as SUGGESTED (its `consider`), then the steelworks asked for contact on one...
+    const consider = await em.find(Synergy, { id: { $in: rows.map((r) => r.id) } });
+    const asked = await t.gql(ASK, { id: Buffer.from(`Synergy:${answered.id}`).toString('base64') }, steel);
+    expect(asked.errors).toBeUndefined();
+    // ...and, finding neither any more, withdraws them.
+    const tree = await loadTerritoryTree(em);
+    const result = await reconcileSynergies(em, [], new Map(), consider, { knowledgeBaseVersion: loadKnowledgeBase().version, tree });
+    const after: { id: string; status: string; current: boolean }[] = await t.app.orm.em
+      .fork()
+      .execute(`select id, status, current from synergy where id in (?, ?)`, [answered.id, untouched.id]);
+    expect(after).toEqual([{ id: answered.id, status: 'STALE', current: false }]);
+    const consents = await t.app.orm.em.fork().execute(`select consent from synergy_participant where synergy_id = ? and organization_id = ?`, [answered.id, dbId(org.steel)]);
+    expect(consents.map((c: any) => c.consent)).toEqual(['ACCEPTED']);
+    expect(result).toMatchObject({ withdrawn: 1, stale: 1 });
   });
 });
