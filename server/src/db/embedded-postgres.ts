@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { servePglite } from './pglite-wire-server.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -17,7 +17,8 @@ export class DataFolderInUseError extends Error {
 
 /**
  * PostgreSQL compiled to WASM, kept in `dataDir`, served on a loopback port so that MikroORM talks to it with the
- * same `pg` driver as to a real server. All connections share one backend: queries are serialised.
+ * same `pg` driver as to a real server. All connections share one backend: their statements are serialised, each
+ * connection's batch and transaction as a whole (pglite-wire-server.ts).
  * PGlite takes no lock on its folder and two processes on one folder corrupt it: we take one.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
@@ -25,10 +26,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const releaseLock = lockFolder(dataDir);
   try {
     const db = await PGlite.create({ dataDir });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
-    await server.start();
+    const server = await servePglite(db);
     return {
-      url: `postgres://postgres@${server.getServerConn()}/postgres`,
+      url: `postgres://postgres@${server.address}/postgres`,
       async stop() {
         await server.stop();
         await db.close();

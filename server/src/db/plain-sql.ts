@@ -30,7 +30,7 @@ export function plainStatement(name: string, sql: string): PlainStatement {
 
 /**
  * ORM configurations whose database serves every connection from one session (embedded PGlite through
- * pglite-socket): a name prepared by one connection would collide with the same name prepared by another, so their
+ * pglite-wire-server.ts): a name prepared by one connection would collide with the same name prepared by another, so their
  * statements go unnamed.
  */
 const sharedSession = new WeakSet<object>();

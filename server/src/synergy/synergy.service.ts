@@ -189,27 +189,35 @@ export class SynergyService {
     return this.decide(viewer, id, organizationId, Consent.DECLINED, [SynergyStatus.SUGGESTED, SynergyStatus.CONTACT_REQUESTED]);
   }
 
+  /**
+   * One decision at a time per synergy: the synergy's row is locked while the consents are read, set and the status
+   * computed from them, in one transaction. Without it, two sides answering at once each read the other PENDING:
+   * both accepted and the synergy stayed CONTACT_REQUESTED (identities never revealed), or an acceptance computed
+   * before a refusal was written over it. A detection's withdrawal deletes only a synergy still SUGGESTED (reconcile.ts).
+   */
   private async decide(viewer: MaybeViewer, id: string, organizationId: string | undefined, consent: Consent, from: SynergyStatus[]) {
     if (!viewer) throw unauthenticated();
-    // The decision changes entities; the reads (get, pages) use plain rows.
-    const record = await loadSynergyEntities(this.em, id);
-    if (!record || synergyAccess(viewer, factsOf(record)) === 'NONE') throw notFound('Synergy');
-    const mine = record.participants.filter((p) => canDecideFor(viewer, p.organization.id) && (!organizationId || p.organization.id === organizationId));
-    if (mine.length === 0) throw forbidden('Only the organisations taking part decide on a synergy.');
-    if (!from.includes(record.synergy.status)) {
-      throw conflict(`This synergy is ${record.synergy.status.toLowerCase().replace('_', ' ')}: that decision no longer applies.`);
-    }
-    const now = new Date();
-    for (const p of mine) Object.assign(p, { consent, consentAt: now, consentBy: this.em.getReference(User, viewer.userId) });
-    const s = record.synergy;
-    const asking = s.status === SynergyStatus.SUGGESTED && consent === Consent.ACCEPTED;
-    // A request asks the other sides (their facilitators see since when: facilitation/party-responses.ts).
-    if (asking) for (const p of record.participants) if (p.consent === Consent.PENDING) p.askedAt = now;
-    if (consent === Consent.DECLINED) s.status = SynergyStatus.DECLINED;
-    else if (record.participants.every((p) => p.consent === Consent.ACCEPTED)) s.status = SynergyStatus.ACCEPTED;
-    else s.status = SynergyStatus.CONTACT_REQUESTED;
-    s.decisionFingerprint = s.fingerprint;
-    await this.em.flush();
+    const { record, asking } = await this.em.transactional(async (tx) => {
+      // The decision changes entities; the reads (get, pages) use plain rows.
+      const record = await loadSynergyEntities(tx, id, { forUpdate: true });
+      if (!record || synergyAccess(viewer, factsOf(record)) === 'NONE') throw notFound('Synergy');
+      const mine = record.participants.filter((p) => canDecideFor(viewer, p.organization.id) && (!organizationId || p.organization.id === organizationId));
+      if (mine.length === 0) throw forbidden('Only the organisations taking part decide on a synergy.');
+      if (!from.includes(record.synergy.status)) {
+        throw conflict(`This synergy is ${record.synergy.status.toLowerCase().replace('_', ' ')}: that decision no longer applies.`);
+      }
+      const now = new Date();
+      for (const p of mine) Object.assign(p, { consent, consentAt: now, consentBy: tx.getReference(User, viewer.userId) });
+      const s = record.synergy;
+      const asking = s.status === SynergyStatus.SUGGESTED && consent === Consent.ACCEPTED;
+      // A request asks the other sides (their facilitators see since when: facilitation/party-responses.ts).
+      if (asking) for (const p of record.participants) if (p.consent === Consent.PENDING) p.askedAt = now;
+      if (consent === Consent.DECLINED) s.status = SynergyStatus.DECLINED;
+      else if (record.participants.every((p) => p.consent === Consent.ACCEPTED)) s.status = SynergyStatus.ACCEPTED;
+      else s.status = SynergyStatus.CONTACT_REQUESTED;
+      s.decisionFingerprint = s.fingerprint;
+      return { record, asking };
+    });
     publishSynergyChange(this.pubSub, record, asking ? 'CONTACT_REQUESTED' : 'ANSWERED');
     return record;
   }

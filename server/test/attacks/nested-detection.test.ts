@@ -87,3 +87,93 @@ describe('a detection asked for a nested territory tells nothing of the rest of 
     });
   }
 });
+
+/**
+ * docs/THREAT_MODEL.md #60 (busy root). While another reconciliation holds the root (another instance, another
+ * territory's run), a detection waits for it and, past DETECTION_LOCK_TIMEOUT_MS, answers CONFLICT. That answer must
+ * be the same, word for word, for every territory under the root, name nothing and count nothing; and whoever may not
+ * run a detection there (another company's member, a stranger who just signed up) is refused before any wait, so the
+ * refusal does not tell them whether the root is busy either.
+ */
+const LOCK_WAIT_MS = 3_000;
+
+describe.runIf(Boolean(process.env.DATABASE_URL))('a detection that finds its root busy tells nothing of who holds it', () => {
+  let t: TestApp;
+  let fenschFacilitator: As;
+  let neighbour: As;
+  let steelMember: As;
+  let stranger: As;
+  let fensch: string;
+  let paysHaut: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ env: { DETECTION_LOCK_TIMEOUT_MS: String(LOCK_WAIT_MS) } });
+    [fenschFacilitator, steelMember] = await Promise.all([DEMO_ACCOUNTS.facilitator, DEMO_ACCOUNTS.steelMember].map((a) => t.logIn(a.email)));
+    ({ as: neighbour, territoryId: paysHaut } = await otherTerritoryFacilitator(t));
+    await t.gql(`mutation { signUp(input: {email: "curieux@racine.example", password: "un-secret-assez-long", name: "Curieux"}) { viewer { id } } }`);
+    stranger = await t.logIn('curieux@racine.example', 'un-secret-assez-long');
+    fensch = (await t.gql(`{ territories { id name } }`)).data!.territories.find((x: any) => x.name === 'Val de Fensch').id;
+  });
+  afterAll(async () => t?.stop());
+
+  /** Holds the advisory lock of Lorraine Nord (the root) as another instance's reconciliation would, until released. */
+  async function holdRoot() {
+    const em = t.app.orm.em.fork();
+    const [{ id: root }] = await em.execute(`select id from territory where name = 'Lorraine Nord' and parent_id is null`);
+    let held!: () => void;
+    let release!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const done = em
+      .getConnection()
+      .getKnex()
+      .transaction(async (trx) => {
+        await trx.raw(`select pg_advisory_xact_lock(hashtext('synergy-root'), hashtext(?))`, [root]);
+        held();
+        await released;
+      });
+    await holding;
+    return async () => {
+      release();
+      await done;
+    };
+  }
+
+  const synergyRows = async () => (await t.app.orm.em.fork().execute(`select id, status, current from synergy order by id`)) as unknown[];
+
+  it('the same CONFLICT for Val de Fensch and Pays-Haut, naming no territory; members and strangers refused at once', async () => {
+    const release = await holdRoot();
+    try {
+      const before = await synergyRows();
+      const answers = [];
+      for (const [as, territory] of [
+        [fenschFacilitator, fensch],
+        [neighbour, paysHaut],
+      ] as const) {
+        const answer = await t.gql(DETECT, { t: territory }, as);
+        expect(answer.data?.detectSynergies ?? null).toBeNull();
+        answers.push(answer.errors!.map((e) => ({ message: e.message, extensions: e.extensions })));
+      }
+      expect(answers[0]).toEqual(answers[1]);
+      expect(answers[0].map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+      const told = JSON.stringify(answers[0]);
+      for (const name of ['Lorraine', 'Fensch', 'Pays-Haut', fensch, paysHaut]) expect(told).not.toContain(name);
+      expect(told).not.toMatch(/\d/);
+      // Not allowed to run one there: refused as when the root is free, without waiting for the lock.
+      for (const as of [steelMember, stranger]) {
+        const started = Date.now();
+        const refused = await t.gql(DETECT, { t: fensch }, as);
+        expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(Date.now() - started).toBeLessThan(LOCK_WAIT_MS);
+      }
+      expect(await synergyRows()).toEqual(before);
+    } finally {
+      await release();
+    }
+    // The same refusals with the root free: busy or not, a member or a stranger learns the same.
+    for (const as of [steelMember, stranger]) {
+      const refused = await t.gql(DETECT, { t: fensch }, as);
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+});

@@ -119,11 +119,11 @@ export async function reconcileSynergies(
       result.updated++;
     }
   }
+  const withdraw: Synergy[] = [];
   for (const s of stored.values()) {
     if (seen.has(s.key) || s.origin !== SynergyOrigin.DETECTED || !s.current) continue;
     if (s.status === SynergyStatus.SUGGESTED) {
-      em.remove(s);
-      if (counts(s)) result.withdrawn++;
+      withdraw.push(s);
     } else {
       s.current = false;
       if (s.status === SynergyStatus.CONTACT_REQUESTED || s.status === SynergyStatus.ACCEPTED) {
@@ -133,7 +133,39 @@ export async function reconcileSynergies(
     }
   }
   await em.flush();
+  if (withdraw.length > 0) await withdrawUndecided(em, withdraw, counts, result);
   return result;
+}
+
+/**
+ * Deletes the synergies that no longer hold and that nobody has answered — checked by the DELETE itself, not by what
+ * was read when the reconciliation began: a party may have answered since (a decision locks the row, so the DELETE
+ * waits for it and sees its answer). One answered meanwhile is kept as a decided synergy that no longer holds: not
+ * current, STALE if a contact was asked or accepted (a refusal stays DECLINED), with its consents.
+ */
+async function withdrawUndecided(em: EntityManager, withdraw: Synergy[], counts: (s: Synergy) => boolean, result: ReconcileResult): Promise<void> {
+  const ids = sqlList(withdraw.map((s) => s.id));
+  const deleted: { id: string }[] = await em.execute(`delete from synergy where id = ${ANY_UUID} and status = 'SUGGESTED' and current returning id`, [ids]);
+  const gone = new Set(deleted.map((r) => r.id));
+  const answered = withdraw.filter((s) => !gone.has(s.id));
+  for (const s of withdraw) {
+    if (gone.has(s.id)) {
+      em.getUnitOfWork().unsetIdentity(s);
+      if (counts(s)) result.withdrawn++;
+    }
+  }
+  if (answered.length === 0) return;
+  const kept: { id: string; status: SynergyStatus }[] = await em.execute(
+    `update synergy set current = false, updated_at = now(),
+            status = case when status in ('CONTACT_REQUESTED', 'ACCEPTED') then 'STALE' else status end
+      where id = ${ANY_UUID} and current returning id, status`,
+    [sqlList(answered.map((s) => s.id))],
+  );
+  for (const row of kept) {
+    const s = answered.find((a) => a.id === row.id)!;
+    em.getUnitOfWork().unsetIdentity(s);
+    if (row.status === SynergyStatus.STALE && counts(s)) result.stale++;
+  }
 }
 
 /** A stored pool a new key takes over, with its participants. */

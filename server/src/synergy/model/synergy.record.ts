@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ANY_UUID, sqlList } from '../../db/sql.js';
 import type { SynergyFacts } from '../../policy/synergy-policy.js';
 import type { Explanation, ImpactFigure } from '../engine/engine.types.js';
@@ -72,11 +72,15 @@ export async function loadSynergyRecords(em: EntityManager, ids: string[]): Prom
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
-/** The synergy `id` with its participants as entities, or null (two statements). */
-export async function loadSynergyEntities(em: EntityManager, id: string): Promise<SynergyEntities | null> {
-  const synergy = await em.findOne(Synergy, { id });
+/**
+ * The synergy `id` with its participants as entities, or null (two statements). `forUpdate` (inside a transaction):
+ * the synergy's row is locked until the transaction ends and both are read afresh from the database, not from the
+ * identity map — what a decision reads is then what it writes over.
+ */
+export async function loadSynergyEntities(em: EntityManager, id: string, { forUpdate = false } = {}): Promise<SynergyEntities | null> {
+  const synergy = await em.findOne(Synergy, { id }, forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {});
   if (!synergy) return null;
-  const participants = await em.find(SynergyParticipant, { synergy: id }, { orderBy: { role: 'asc', id: 'asc' } });
+  const participants = await em.find(SynergyParticipant, { synergy: id }, { orderBy: { role: 'asc', id: 'asc' }, refresh: forUpdate });
   return { synergy, participants };
 }
 
