@@ -247,12 +247,43 @@ describe('impact sources', () => {
     expect(f('ef-animal-feed').databaseEntry).toContain('n° 42043');
     expect(f('ef-ibc-drum-reuse').databaseEntry).toMatch(/n° 26729.*n° 20830/);
     expect(f('ef-equipment-reuse').databaseEntry).toContain('n° 43355');
-    // The nine left as orders of magnitude say what round 7 read in the export.
+    // Those left as orders of magnitude say what round 7 read in the export.
     const left = kb.emissionFactors.filter((e) => e.derivation === 'ORDER_OF_MAGNITUDE');
     expect(left.map((e) => e.id).sort()).toEqual(
-      ['ef-cereal-malt', 'ef-iron-ore', 'ef-it-reuse', 'ef-kiln-fuel-substitution', 'ef-magnesia-refractory', 'ef-methanisation-credit', 'ef-mineral-fertiliser', 'ef-rubber-granulate', 'ef-virgin-solvent'],
+      ['ef-cereal-malt', 'ef-iron-ore', 'ef-it-reuse', 'ef-methanisation-credit', 'ef-mineral-fertiliser', 'ef-virgin-solvent'],
     );
     for (const e of left) expect(e.databaseEntry, e.id).toContain('relu en round 7');
+    // Iron ore and virgin solvent stay orders of magnitude; round 8 says what it searched.
+    for (const id of ['ef-iron-ore', 'ef-virgin-solvent']) expect(f(id).databaseEntry, id).toContain('recherché en round 8');
+  });
+
+  it('derives the kiln fuel, the tyre crumb and the magnesia credits from named entries, not the former orders of magnitude', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const range = (id: string) => [f(id).low, f(id).value, f(id).high];
+    // Kiln: alternative fuel's PCI × the avoided fuel, equal energy. 1 toe = 41.868 GJ; Astradeis 0.35–0.70 toe a tonne
+    // (middle 0.525), SRF at least 12 GJ/t; n° 12925 « Charbon à vapeur » 104 and n° 12992 « Coke de pétrole » 109 kgCO2e/GJ PCI.
+    const toe = 41.868;
+    const coal = 104;
+    const petcoke = 109;
+    expect(range('ef-kiln-fuel-substitution')).toEqual([
+      Math.round(12 * coal),
+      Math.round(0.525 * toe * ((coal + petcoke) / 2)),
+      Math.round(0.7 * toe * petcoke),
+    ]);
+    expect(f('ef-kiln-fuel-substitution').databaseEntry).toMatch(/n° 12925 « Charbon à vapeur ».*104 kgCO2e\/GJ PCI.*n° 12992 « Coke de pétrole », 109 kgCO2e\/GJ PCI/);
+    // Tyre crumb: ICE v2.0 « Rubber, General » 2.85 kgCO2e/kg; low « Aggregate, General » 0.005 (civil works); high DESNZ « Tyres » 3,335.6.
+    expect(range('ef-rubber-granulate')).toEqual([Math.round(0.005 * 1000), Math.round(2.85 * 1000), Math.round(3335.6)]);
+    expect(f('ef-rubber-granulate').sourceId).toBe('ice-v2-bath-2011');
+    // Magnesia: general dead-burned 3.1 t/t, middle grade dead-burned and fused 4.7; low the calcination CO2 alone, 44.01 / 40.30.
+    expect(range('ef-magnesia-refractory')).toEqual([Math.round((44.009 / 40.304) * 1000), 3100, 4700]);
+    expect(f('ef-magnesia-refractory').sourceId).toBe('dashiqiao-magnesia-ghg-2016');
+    for (const id of ['ef-kiln-fuel-substitution', 'ef-rubber-granulate', 'ef-magnesia-refractory']) {
+      expect(f(id).derivation, id).toBe('DERIVED');
+      // The former order of magnitude and what was searched stay in the entry, as its history.
+      expect(f(id).databaseEntry, id).toMatch(/Historique \(valeur précédente [\d ]+, [\d ]+–[\d ]+, ordre de grandeur\)/);
+      const kinds = kb.sources.find((s) => s.id === f(id).sourceId)!.kinds;
+      expect(kinds, id).toContain('EMISSION');
+    }
   });
 
   it('credits a reused unit at its own pathway new price × the machinery ratio (n° 43355), not at a 5,000 € machine', () => {
