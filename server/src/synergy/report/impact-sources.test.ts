@@ -247,11 +247,9 @@ describe('impact sources', () => {
     expect(f('ef-animal-feed').databaseEntry).toContain('n° 42043');
     expect(f('ef-ibc-drum-reuse').databaseEntry).toMatch(/n° 26729.*n° 20830/);
     expect(f('ef-equipment-reuse').databaseEntry).toContain('n° 43355');
-    // Those left as orders of magnitude say what round 7 read in the export.
+    // Those left as orders of magnitude (two since rounds 8 and r-factors-b) say what round 7 read in the export.
     const left = kb.emissionFactors.filter((e) => e.derivation === 'ORDER_OF_MAGNITUDE');
-    expect(left.map((e) => e.id).sort()).toEqual(
-      ['ef-cereal-malt', 'ef-iron-ore', 'ef-it-reuse', 'ef-methanisation-credit', 'ef-mineral-fertiliser', 'ef-virgin-solvent'],
-    );
+    expect(left.map((e) => e.id).sort()).toEqual(['ef-iron-ore', 'ef-virgin-solvent']);
     for (const e of left) expect(e.databaseEntry, e.id).toContain('relu en round 7');
     // Iron ore and virgin solvent stay orders of magnitude; round 8 says what it searched.
     for (const id of ['ef-iron-ore', 'ef-virgin-solvent']) expect(f(id).databaseEntry, id).toContain('recherché en round 8');
@@ -284,6 +282,39 @@ describe('impact sources', () => {
       const kinds = kb.sources.find((s) => s.id === f(id).sourceId)!.kinds;
       expect(kinds, id).toContain('EMISSION');
     }
+  });
+
+  it('derives methanisation, fertilisers, malt and IT reuse from named entries and the published parameters they cite', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const range = (id: string) => [f(id).low, f(id).value, f(id).high];
+    // Gas n° 37132 − biomethane n° 43576 (kg/kWh PCI) × 10.18 kWh PCI a m³ (n° 27964 ÷ n° 27958) × 60 % methane, per m³
+    // of biogas a tonne: sewage 9 (low), food and drink waste 87.5 (the middle of 30–145), kitchen waste 220 (Härdtlein).
+    const perM3 = 0.6 * (0.453 / 0.0445) * (0.239 - 0.0417);
+    expect(range('ef-methanisation-credit')).toEqual([9, 87.5, 220].map((m3) => Math.round(m3 * perM3)));
+    // Mineral N n° 34926, P2O5 n° 34927, K2O n° 34928 (kg a kg) × RB209's kg a tonne: green compost, only its available
+    // P (50 %) and K (80 %); green/food compost, 5 % of its N and its total P and K; digested sewage cake, 15 % of N.
+    const fert = (n: number, p: number, k: number) => Math.round((n * 4.285 + p * 1.35 + k * 0.678) * 10) / 10;
+    expect(range('ef-mineral-fertiliser')).toEqual([fert(0, 3 * 0.5, 6.8 * 0.8), fert(11 * 0.05, 4.9, 8), fert(11 * 0.15, 11, 0.6)]);
+    // A tonne of malt: barley n° 42414 (324 kg/t) × 1/0.83 t (UK Malt; 1.3 t for the high) + 750 kWh of gas × n° 37132
+    // + 150 kWh × electricity n° 43642; a tonne of bread for a tonne of malt; low: bread replaces raw barley.
+    const malt = (barley: number) => Math.round(barley * 324 + 750 * 0.239 + 150 * 0.0519);
+    expect(range('ef-cereal-malt')).toEqual([324, malt(1 / 0.83), malt(1.3)]);
+    // DESNZ « Electrical items - IT » 24,865.47556 kg/t × 87 % avoided (ADEME 2022) × what the rebound leaves: 54 %
+    // (46 % rebound), 71 % (29 %), all (one for one, the high).
+    expect(range('ef-it-reuse')).toEqual([0.54, 0.71, 1].map((kept) => Math.round(24_865.47556 * 0.87 * kept)));
+    expect(f('ef-it-reuse')).toMatchObject({ sourceId: 'desnz-ghg-conversion-factors-2025', derivation: 'DERIVED' });
+    expect(f('ef-it-reuse').databaseEntry).toMatch(/^dérivé : DESNZ conversion factors 2025, fichier à plat, ligne 19_503_5084_15_1/);
+    for (const id of ['ef-methanisation-credit', 'ef-mineral-fertiliser', 'ef-cereal-malt']) {
+      expect(f(id), id).toMatchObject({ sourceId: 'ademe-base-carbone-v23-6', derivation: 'DERIVED' });
+    }
+    for (const n of ['37132', '43576', '27958', '27964']) expect(f('ef-methanisation-credit').databaseEntry).toContain(`n° ${n}`);
+    for (const n of ['34926', '34927', '34928']) expect(f('ef-mineral-fertiliser').databaseEntry).toContain(`n° ${n}`);
+    for (const n of ['42414', '37132', '43642']) expect(f('ef-cereal-malt').databaseEntry).toContain(`n° ${n}`);
+    // Each names the parameter it takes from outside the databases, with its words.
+    expect(f('ef-methanisation-credit').databaseEntry).toContain('Food & Drink Waste | 30-145');
+    expect(f('ef-mineral-fertiliser').databaseEntry).toContain('1bd74fa35637176c5c56b6e89cc1d186556c976b');
+    expect(f('ef-cereal-malt').databaseEntry).toContain('10.1016/j.cesys.2024.100241');
+    expect(f('ef-it-reuse').databaseEntry).toContain('10.3389/fenrg.2018.00039');
   });
 
   it('credits a reused unit at its own pathway new price × the machinery ratio (n° 43355), not at a 5,000 € machine', () => {
