@@ -29,6 +29,31 @@ export interface CompiledKnowledgeBase extends FactorTable {
   sides: Record<`${FlowDirection}`, SideIndex>;
 }
 
+/** Compiled knowledge bases by knowledge base object, then reach tolerance options (see `sharedCompiledKnowledgeBase`). */
+const COMPILED = new WeakMap<KnowledgeBase, Map<string, CompiledKnowledgeBase>>();
+
+/**
+ * The knowledge base compiled once for every detector given the same KnowledgeBase object and reach tolerance: the
+ * label and recognition memories its side indexes fill (side-index.ts, prepared-flow.ts) then serve every detection,
+ * not only the loads of one detector. A detection thread makes a detector per full detection, of one knowledge base:
+ * without this, each detection read every label of its territory anew (half of a 100k-flow detection's preparation,
+ * measured). What those memories hold is a function of the knowledge base and the label alone, bounded (see
+ * LABEL_CACHE_SIZE); the engine only reads a knowledge base object (loaded and validated once, then given to the
+ * detection thread), so sharing by identity is exact — a caller that edits one must pass a copy.
+ */
+export function sharedCompiledKnowledgeBase(
+  kb: KnowledgeBase,
+  reachTolerance: number = DEFAULT_ENGINE_OPTIONS.reachTolerance,
+  reachToleranceMaxKm: number = DEFAULT_ENGINE_OPTIONS.reachToleranceMaxKm,
+): CompiledKnowledgeBase {
+  let byOptions = COMPILED.get(kb);
+  if (!byOptions) COMPILED.set(kb, (byOptions = new Map()));
+  const key = `${reachTolerance}\u0000${reachToleranceMaxKm}`;
+  let compiled = byOptions.get(key);
+  if (!compiled) byOptions.set(key, (compiled = compileKnowledgeBase(kb, reachTolerance, reachToleranceMaxKm)));
+  return compiled;
+}
+
 export function compileKnowledgeBase(
   kb: KnowledgeBase,
   reachTolerance: number = DEFAULT_ENGINE_OPTIONS.reachTolerance,

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
-import { compileKnowledgeBase } from './compiled-knowledge-base.js';
+import { sharedCompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import { newContext, type EngineContext } from './engine-context.js';
 import { resolveOptions, type EngineOptions } from './engine.options.js';
 import type { DetectedSynergy, EngineFlow, SynergyDelta } from './engine.types.js';
@@ -29,7 +29,7 @@ export class SynergyDetector {
 
   constructor(kb: KnowledgeBase, options?: Partial<EngineOptions>) {
     const resolved = resolveOptions(options);
-    this.ctx = newContext(compileKnowledgeBase(kb, resolved.reachTolerance, resolved.reachToleranceMaxKm), resolved);
+    this.ctx = newContext(sharedCompiledKnowledgeBase(kb, resolved.reachTolerance, resolved.reachToleranceMaxKm), resolved);
     this.substitutions = new SubstitutionIndex(this.ctx);
     this.mutualisations = new MutualisationIndex(this.ctx);
   }
