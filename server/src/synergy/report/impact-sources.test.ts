@@ -253,6 +253,26 @@ describe('impact sources', () => {
     for (const e of left) expect(e.databaseEntry, e.id).toContain('relu en round 7');
     // Iron ore and virgin solvent stay orders of magnitude; round 8 says what it searched.
     for (const id of ['ef-iron-ore', 'ef-virgin-solvent']) expect(f(id).databaseEntry, id).toContain('recherché en round 8');
+    // Round 9 (r-factors-c) searched them again and left them, saying what it read and why it did not substitute.
+    for (const id of ['ef-iron-ore', 'ef-virgin-solvent']) expect(f(id).databaseEntry, id).toContain('recherché en round 9 (r-factors-c), non substitué');
+    expect([f('ef-iron-ore').low, f('ef-iron-ore').value, f('ef-iron-ore').high]).toEqual([20, 60, 130]);
+    expect([f('ef-virgin-solvent').low, f('ef-virgin-solvent').value, f('ef-virgin-solvent').high]).toEqual([800, 1500, 3000]);
+  });
+
+  it("derives the solid recovered fuel's own fossil CO2 (the kiln term round 8 left out) from the IPCC 2006 rows and a named element", () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const srf = f('ef-srf-fossil-co2');
+    expect(srf, 'ef-srf-fossil-co2 (knowledge base 1.15.3)').toBeDefined();
+    // IPCC 2006 vol. 5 ch. 5 defaults (AMEE transcription): CO2 = carbon × fossil fraction × oxidation × 44/12.
+    const co2 = (carbon: number, fossil: number) => Math.round(carbon * fossil * 1 * (44 / 12) * 1000);
+    // Central « industrial waste » 50 % C, 90 % fossil; low « clinical waste » 60 % C, 40 % fossil; high a plastic-only
+    // fuel, Base Carbone n° 34528 « Plastique pétrosourcé PE », incineration (the ef-incineration-plastics element).
+    expect([srf.low, srf.value, srf.high]).toEqual([co2(0.6, 0.4), co2(0.5, 0.9), f('ef-incineration-plastics').value]);
+    expect(srf.derivation).toBe('DERIVED');
+    expect(srf.sourceId).toBe('ipcc-2006-v5-ch5-incineration');
+    expect(srf.databaseEntry).toMatch(/« industrial waste ».*« clinical waste ».*n° 34528/);
+    // The liquid pathways deduct the existing « fossil liquid waste » row: 80 % C, all fossil.
+    expect(f('ef-incineration-hazardous-organic').value).toBe(co2(0.8, 1));
   });
 
   it('derives the kiln fuel, the tyre crumb and the magnesia credits from named entries, not the former orders of magnitude', () => {
