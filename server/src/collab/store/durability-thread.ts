@@ -45,7 +45,7 @@ const MAX_BLAMELESS_DEATHS = 3;
  * passed its check and its row is committed in PostgreSQL, and rejects (UntrustedUpdateError) when it is refused,
  * or with an Error when it could not be committed; never resolves for an update that is not committed.
  *
- * The updates appended in one turn of the event loop go in one message, their bytes in one transferred buffer. The
+ * The updates appended in one turn of the event loop go in one message (a flat array, their bytes in one buffer). The
  * thread writes which update it is checking into shared memory; a watchdog reads it while batches are out, with
  * the thread's CPU time, and an update still being checked after `timeoutMs` of CPU (a crafted update that loops
  * the Yjs decoder) gets the thread terminated: that update is refused (TIMEOUT) with its connection's later ones,
@@ -86,12 +86,13 @@ export function createDurabilityThread(options: DurabilityOptions) {
     const w = startModuleWorker(import.meta.url, './durability-worker', { workerData: data, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
     worker = w;
     w.on('message', (message: DurabilityReply | { ready: true; tid?: number } | { closed: true }) => {
+      if (Array.isArray(message)) return answer(message);
       if ('closed' in message) return;
       if ('ready' in message) {
         ready = true;
         tid = message.tid;
         flush();
-      } else answer(message);
+      }
     });
     // A crash of the thread ('error': out of memory, an exception) while it checks an update is that update's
     // fault; an exit without one (the thread terminated from outside) or outside a check is no update's.
@@ -171,10 +172,12 @@ export function createDurabilityThread(options: DurabilityOptions) {
 
   function answer(reply: DurabilityReply): void {
     blamelessDeaths = 0;
+    const [error, refusals] = reply;
     const refused = new Map<string, string>();
-    for (const [id, index, why] of reply.refused) refused.set(`${id}:${index}`, why);
-    const failure = reply.error === undefined ? null : new Error(`The update could not be logged: ${reply.error}`);
-    for (const id of reply.ids) {
+    if (refusals) for (const [id, index, why] of refusals) refused.set(`${id}:${index}`, why);
+    const failure = error === null ? null : new Error(`The update could not be logged: ${error}`);
+    for (let k = 2; k < reply.length; k++) {
+      const id = reply[k] as number;
       const entries = sent.get(id);
       if (!entries) continue;
       sent.delete(id);
@@ -196,18 +199,16 @@ export function createDurabilityThread(options: DurabilityOptions) {
     let total = 0;
     for (const e of entries) total += e.update.byteLength;
     const bytes = new Uint8Array(total);
-    const batch: DurabilityBatch = { id: nextId++, bytes: bytes.buffer, ends: [], docs: [], authors: [], lanes: [] };
+    const id = nextId++;
+    const batch: DurabilityBatch = [id, bytes];
     let at = 0;
     for (const e of entries) {
       bytes.set(e.update, at);
       at += e.update.byteLength;
-      batch.ends.push(at);
-      batch.docs.push(e.documentName);
-      batch.authors.push(e.authorId);
-      batch.lanes.push(e.lane);
+      batch.push(e.lane, at, e.documentName, e.authorId);
     }
-    sent.set(batch.id, entries);
-    worker.postMessage(batch, [batch.bytes]);
+    sent.set(id, entries);
+    worker.postMessage(batch);
     startWatchdog();
   }
 

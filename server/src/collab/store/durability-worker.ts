@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { shapeOfV1, ownThreadId, updateErrorV1, updateErrorV2 } from '../untrusted/update-verdict.js';
-import type { DurabilityBatch, DurabilityReply, DurabilityWorkerData } from './durability-protocol.js';
+import { BATCH_STRIDE, type DurabilityBatch, type DurabilityReply, type DurabilityWorkerData } from './durability-protocol.js';
 
 const { clientUrl, embedded, progress: progressBuffer, maxInFlight, encoding } = workerData as DurabilityWorkerData;
 /** [batch id + 1 being checked (0: none), index of the update being checked]: the main thread's watchdog reads it. */
@@ -41,13 +41,14 @@ let inFlight = 0;
 let scheduled = false;
 
 function check(batch: DurabilityBatch): Checked {
-  const bytes = new Uint8Array(batch.bytes);
-  const checked: Checked = { id: batch.id, docs: [], updates: [], authors: [], refused: [] };
-  Atomics.store(progress, 0, batch.id + 1);
+  const id = batch[0] as number;
+  const bytes = batch[1] as Uint8Array;
+  const checked: Checked = { id, docs: [], updates: [], authors: [], refused: [] };
+  Atomics.store(progress, 0, id + 1);
   let start = 0;
-  for (let i = 0; i < batch.ends.length; i++) {
-    const end = batch.ends[i];
-    const lane = batch.lanes[i];
+  for (let i = 0, f = 2; f < batch.length; i++, f += BATCH_STRIDE) {
+    const lane = batch[f] as number;
+    const end = batch[f + 1] as number;
     Atomics.store(progress, 1, i);
     const update = bytes.subarray(start, end);
     start = end;
@@ -61,9 +62,9 @@ function check(batch: DurabilityBatch): Checked {
       checked.refused.push([i, error]);
       continue;
     }
-    checked.docs.push(batch.docs[i]);
+    checked.docs.push(batch[f + 2] as string);
     checked.updates.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-    checked.authors.push(batch.authors[i]);
+    checked.authors.push(batch[f + 3] as string | null);
   }
   Atomics.store(progress, 0, 0);
   return checked;
@@ -82,21 +83,23 @@ async function connection(): Promise<pg.Client> {
 /** One INSERT (one COMMIT) for the checked batches given; each is answered once it is committed or failed. */
 async function insert(batches: Checked[]): Promise<void> {
   let client: pg.Client | undefined;
-  const reply: DurabilityReply = { ids: batches.map((b) => b.id), refused: [] };
-  for (const b of batches) for (const [index, reason] of b.refused) reply.refused.push([b.id, index, reason]);
+  let refused: [number, number, string][] | null = null;
+  for (const b of batches) for (const [index, reason] of b.refused) (refused ??= []).push([b.id, index, reason]);
+  let error: string | null = null;
   try {
     const docs = batches.flatMap((b) => b.docs);
     if (docs.length) {
       client = await connection();
       await client.query({ name: APPEND_NAME, text: APPEND_TEXT, values: [docs, batches.flatMap((b) => b.updates), batches.flatMap((b) => b.authors)] });
     }
-  } catch (error) {
-    reply.error = String((error as Error)?.message ?? error).slice(0, 300);
+  } catch (failure) {
+    error = String((failure as Error)?.message ?? failure).slice(0, 300);
     if (client) (client as { broken?: boolean }).broken = true;
   } finally {
     if (client && !(client as { broken?: boolean }).broken) idle.push(client);
     else if (client) void client.end().catch(() => {});
   }
+  const reply: DurabilityReply = [error, refused, ...batches.map((b) => b.id)];
   port.postMessage(reply);
 }
 
@@ -114,7 +117,7 @@ function pump(): void {
 }
 
 port.on('message', (message: DurabilityBatch | { close: true }) => {
-  if ('close' in message) {
+  if (!Array.isArray(message)) {
     void Promise.allSettled(idle.splice(0).map((c) => c.end())).then(() => port.postMessage({ closed: true }));
     return;
   }
