@@ -58,6 +58,8 @@ export function printTypingReport(f: Pick<CollabFigures, 'commit' | 'bare' | 'pr
   console.log(
     `  server CPU per edit (typing): FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (${cpuShare(bare)})`,
   );
+  const mainPerEdit = (p: PhaseResult) => fmt((p.serverMainCpuMs / Math.max(1, p.edits)) * 1000, 0);
+  console.log(`  of which the main thread (event loop): FE2I ${mainPerEdit(product)} µs vs bare ${mainPerEdit(bare)} µs`);
   if (product.pgCpuMs !== undefined) console.log(`  PostgreSQL CPU per edit (typing, the benchmark database's backends): FE2I ${fmt((product.pgCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs`);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
@@ -93,6 +95,8 @@ export function printReport(f: CollabFigures): boolean {
   );
   console.log(`  durable before relayed/acknowledged (kill -9 while typing, then the stored documents read): typing ${f.productDurable.stored}/${f.productDurable.seen} edits, flat out ${f.throughputDurable.stored}/${f.throughputDurable.seen}`);
   printHistory(history);
+  const mainPerEdit = (p: PhaseResult) => fmt((p.serverMainCpuMs / Math.max(1, p.edits)) * 1000, 0);
+  console.log(`  of which the main thread (event loop): FE2I ${mainPerEdit(product)} µs vs bare ${mainPerEdit(bare)} µs`);
   if (product.pgCpuMs !== undefined) console.log(`  PostgreSQL CPU per edit (typing, the benchmark database's backends): FE2I ${fmt((product.pgCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs`);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');

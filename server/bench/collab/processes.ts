@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** User + system CPU time of a process in ms, read from /proc (Linux), or NaN elsewhere. */
-export function processCpuMs(pid: number | undefined): number {
+export function processCpuMs(pid: number | string | undefined): number {
   if (!pid) return NaN;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -12,6 +12,14 @@ export function processCpuMs(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * User + system CPU time (ms) of a process's main thread (its event loop: the thread whose id is the process's),
+ * from /proc (Linux), or NaN elsewhere. Beside the process's: what its worker threads take is not on the loop.
+ */
+export function mainThreadCpuMs(pid: number | undefined): number {
+  return pid ? processCpuMs(`${pid}/task/${pid}`) : NaN;
 }
 
 /**

@@ -3,7 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { quantile } from '../timing.js';
 import type { Editor } from './editors.js';
-import { processCpuMs } from './processes.js';
+import { mainThreadCpuMs, processCpuMs } from './processes.js';
 import { RelayRecorder, startTyping, type Pace, type Room } from './typing.js';
 
 export interface PhaseOptions {
@@ -33,6 +33,8 @@ export interface PhaseResult {
   /** CPU time of this process (the clients) and of the server process over the measure. */
   clientCpuMs: number;
   serverCpuMs: number;
+  /** Of which the server's main thread (its event loop, which relays every edit). */
+  serverMainCpuMs: number;
   /**
    * CPU time of the PostgreSQL backends serving the benchmark's database over the measure (product only; from
    * /proc: PostgreSQL on this machine), a figure of the durable path's cost that the load of the machine moves little.
@@ -99,6 +101,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const acked0 = ackedBy(editors);
     const cpu0 = process.cpuUsage();
     const server0 = processCpuMs(options.serverPid);
+    const main0 = mainThreadCpuMs(options.serverPid);
     const pg0 = backendCpu(await backendPids(db));
     const t0 = performance.now();
     options.aroundMeasure?.start();
@@ -110,6 +113,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const serverCpuMs = processCpuMs(options.serverPid) - server0;
+    const serverMainCpuMs = mainThreadCpuMs(options.serverPid) - main0;
     let pgCpuMs = 0;
     for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
     const rows1 = await loggedRows(db);
@@ -130,6 +134,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       wallMs,
       clientCpuMs: (cpu.user + cpu.system) / 1000,
       serverCpuMs,
+      serverMainCpuMs,
       pgCpuMs: db ? pgCpuMs : undefined,
       rowsPerSecond: db ? ((acked1 - acked0) / wallMs) * 1000 : undefined,
       numberedPerSecond: db ? ((rows1 - rows0) / wallMs) * 1000 : undefined,

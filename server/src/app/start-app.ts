@@ -12,7 +12,6 @@ import { createCollabServer, type CollabServer } from '../collab/collab-server.j
 import { createPlanDocuments, storedPlanDocuments } from '../collab/plan-documents.js';
 import { createPlanVersions } from '../collab/plan-versions.js';
 import { VersionStore } from '../collab/store/version-store.js';
-import { createUpdateChecker } from '../collab/untrusted/update-checker.js';
 import type { Config } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { migrate, openOrm } from '../db/orm.js';
@@ -94,11 +93,10 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const liveConnections = new LiveConnections();
   const credentialFollower = followCredentialChanges(appPubSub.pubSub, liveConnections);
 
-  // Clients' updates are decoded in a worker a time limit can stop before they touch a live document: some crafted
-  // updates loop the Yjs decoder forever (yjs #687, #498).
-  const updateChecker = createUpdateChecker({ poolSize: 2, timeoutMs: 200, maxBytes: config.sockets.maxMessageBytes });
   const collab = createCollabServer({
-    checkUpdate: (update) => updateChecker.check(update),
+    // Clients' updates are decoded under a time limit before they touch a live document (some crafted updates loop
+    // the Yjs decoder forever: yjs #687, #498), and committed, on a thread with its own connections to this database.
+    durability: { clientUrl, embedded: Boolean(embedded), timeoutMs: 200, maxBytes: config.sockets.maxMessageBytes },
     unitOfWork: () => orm.em.fork(),
     authenticate: createAuthenticator(orm.em, config.sessionSecret),
     // Plans are the one kind of live document so far; the project's policy decides (observers read).
@@ -182,7 +180,6 @@ export async function startApp(config: Config, log: (line: string) => void = con
       await http.stop();
       await accessFollower.stop();
       await planChanges.stop();
-      await updateChecker.close();
       await credentialFollower.stop();
       await otherProcesses?.close();
       await flowFollower.stop();

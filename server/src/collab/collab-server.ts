@@ -14,10 +14,11 @@ import { CollabSocket } from './connection/collab-socket.js';
 import { parseDocumentName } from './connection/document-name.js';
 import { readClientUpdate } from './connection/sync-frame.js';
 import { AuthenticationExtension, type DocumentAccess } from './extensions/authentication.extension.js';
-import { PersistenceExtension, type CheckUpdate } from './extensions/persistence.extension.js';
+import { PersistenceExtension } from './extensions/persistence.extension.js';
 import { PlanChangesExtension, type PlanEditListener } from './extensions/plan-changes.extension.js';
 import { StageTimings } from './store/stage-timings.js';
 import { startCompaction } from './store/compaction.js';
+import { createDurabilityThread, type DurabilityOptions } from './store/durability-thread.js';
 import { createMergeThread } from './store/merge-thread.js';
 import { UpdateLog } from './store/update-log.js';
 
@@ -29,8 +30,11 @@ export interface CollabOptions {
   limits: SocketLimits;
   /** With Redis, instances relay updates and presence to each other (Hocuspocus' Redis extension). */
   redisUrl?: string;
-  /** Where the untrusted-update decoder plugs in; until then every update is accepted as Yjs decodes it. */
-  checkUpdate?: CheckUpdate;
+  /**
+   * The database the durability thread appends clients' updates to, checked there under a time limit (the same
+   * as MikroORM's: DATABASE_URL or the embedded PGlite's socket), and the size beyond which an update is refused.
+   */
+  durability: DurabilityOptions;
   compaction?: { everyMs: number; minUpdates: number };
   /** This deployment's Redis keys and channels start with `fe2i:<namespace>:` (config.redisNamespace). */
   redisNamespace?: string;
@@ -99,7 +103,10 @@ const WITHOUT_NOOP_HOOKS = {
 export function createCollabServer(options: CollabOptions) {
   const timings = new StageTimings();
   const log = new UpdateLog(options.unitOfWork, timings);
-  const persistence = new PersistenceExtension(log, options.checkUpdate ?? (async () => {}), timings);
+  // Clients' updates are checked and committed off the event loop that relays them: pg's encoding and parsing, and
+  // decoding untrusted bytes under a time limit (some crafted updates loop the Yjs decoder: yjs #687, #498).
+  const durability = createDurabilityThread(options.durability);
+  const persistence = new PersistenceExtension(log, (entry) => durability.append(entry), timings);
   const extensions: Extension[] = [new AuthenticationExtension(options.authenticate, options.access), persistence];
   if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited));
   if (options.redisUrl) {
@@ -214,6 +221,7 @@ export function createCollabServer(options: CollabOptions) {
       while (hocuspocus.documents.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await compaction.stop();
       await mergeThread.close();
+      await durability.close();
       await log.drain();
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     },

@@ -10,10 +10,15 @@ import { CLOSE_CODES, SOCKET_CLOSE } from '../../errors/domain-errors.js';
 import { closeSocket } from '../../http/close-socket.js';
 import { OperationBudget } from '../../http/socket-limits.js';
 
-/** One writer's connection to one document: settles once every update it sent so far passed its check. */
+/**
+ * One writer's connection to one document: its updates are logged in order, and none after one that was refused
+ * (store/durability-thread.ts). Its id is never reused in this process.
+ */
 export interface UpdateLane {
-  checked: Promise<void>;
+  id: number;
 }
+
+let lastLane = 0;
 
 /** A document this socket may write: who writes, and the lane its updates are checked and appended in. */
 export interface DocumentWriter {
@@ -75,7 +80,7 @@ export class CollabSocket {
   /** A document was opened by `principal` (read at `authenticatedAt`): a revocation from now on closes the socket. */
   opened(documentName: string, principal: Principal, authenticatedAt: number, canWrite: boolean): void {
     this.documents.add(documentName);
-    if (canWrite) this.writers.set(documentName, { authorId: principal.user.id, lane: { checked: Promise.resolve() } });
+    if (canWrite) this.writers.set(documentName, { authorId: principal.user.id, lane: { id: ++lastLane } });
     else this.writers.delete(documentName);
     clearTimeout(this.authDeadline);
     const live = { close: (code: number, reason: string) => this.close({ code, reason }) };

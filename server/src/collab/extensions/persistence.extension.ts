@@ -3,15 +3,16 @@ import * as Y from 'yjs';
 import type { CollabContext } from '../connection/collab-context.js';
 import type { UpdateLane } from '../connection/collab-socket.js';
 import { SYNC_STEP_2, SYNC_UPDATE } from '../connection/sync-frame.js';
+import type { UntrustedAppend } from '../store/durability-thread.js';
 import type { StageTimings } from '../store/stage-timings.js';
 import type { UpdateLog } from '../store/update-log.js';
 
 /**
- * A check of an untrusted update before it touches a live document (decoded in a worker with a time limit, so
- * that a crafted update that would loop the decoder is refused instead); throwing refuses the update, and
- * Hocuspocus closes that document's connection.
+ * Checks an untrusted update (decoded where a time limit can stop it: a crafted update can loop the decoder) and
+ * appends it to the update log; resolves once its row is committed, rejects when it is refused (Hocuspocus then
+ * closes that document's connection) or could not be committed. See store/durability-thread.ts.
  */
-export type CheckUpdate = (update: Uint8Array) => Promise<void>;
+export type AppendUntrusted = (entry: UntrustedAppend) => Promise<void>;
 
 /** An append started on arrival, with when it arrived and was committed (0 unless stage timings are recorded). */
 interface Started {
@@ -43,10 +44,10 @@ const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every
  * (Hocuspocus drops them right after this hook); nothing is stored on `onStoreDocument`: the log already holds it.
  *
  * Pipelined: Hocuspocus handles a connection's messages one after the other, so an update awaited in `beforeSync`
- * alone would hold every later one of that connection for a worker's check and a commit each. `received` starts
- * the check and the append of a writer's update as its frame arrives, so that a connection's updates in flight
- * are checked in one worker batch and committed in one INSERT; `beforeSync` then awaits the append started for
- * that frame. An update is appended only once it and every update its connection sent before it passed the check.
+ * alone would hold every later one of that connection for a check and a commit each. `received` hands a writer's
+ * update to the durability thread as its frame arrives (checked and committed there, with the other updates of the
+ * turn, in one message each way); `beforeSync` then awaits the append started for that frame. An update is logged
+ * only if every update its connection sent before it passed the check (its lane: durability-thread.ts).
  */
 export class PersistenceExtension implements Extension {
   /** Before Hocuspocus' own loading hooks and the Redis extension (which syncs from peers after the load). */
@@ -54,7 +55,7 @@ export class PersistenceExtension implements Extension {
 
   constructor(
     private readonly log: UpdateLog,
-    private readonly checkUpdate: CheckUpdate,
+    private readonly appendUntrusted: AppendUntrusted,
     private readonly timings?: StageTimings,
   ) {}
 
@@ -73,18 +74,14 @@ export class PersistenceExtension implements Extension {
     if (isEmptyUpdate(payload)) return;
     const timings = this.timings?.recording ? this.timings : undefined;
     const entry: Started = { appended: PASSED, at: timings?.now() ?? 0, committedAt: 0 };
-    // Checked at once, alongside the lane's earlier checks; passed once they all did (a link of the lane's chain
-    // instead of a Promise.all and a `then` per update). Its refusal counts only once the earlier ones passed: one
-    // that comes first is not left unhandled meanwhile.
-    const check = this.checkUpdate(payload);
-    check.catch(ignore);
-    const checked = lane.checked.then(() => check);
-    lane.checked = checked;
-    entry.appended = checked.then(() => {
-      timings?.record('check', entry.at);
-      return this.log.append({ documentName, update: payload, authorId });
-    });
-    if (timings) void entry.appended.then(() => (entry.committedAt = timings.now()), () => {});
+    entry.appended = this.appendUntrusted({ lane: lane.id, documentName, update: payload, authorId });
+    if (timings) {
+      void entry.appended.then(() => {
+        entry.committedAt = timings.now();
+        timings.record('commit', entry.at, entry.committedAt);
+        timings.committed(payload, entry.committedAt);
+      }, ignore);
+    }
     // Awaited in beforeSync; a frame Hocuspocus never gets to (its connection closed first) must not leave an
     // unhandled rejection behind.
     entry.appended.catch(ignore);
@@ -102,7 +99,7 @@ export class PersistenceExtension implements Extension {
     const started = frame[STARTED];
     if (!started) {
       // Not seen on arrival (it came before its connection was authenticated): checked and appended in its turn.
-      return this.checkUpdate(payload).then(() => this.log.append({ documentName, update: payload, authorId: context.principal?.user.id ?? null }));
+      return this.appendUntrusted({ lane: 0, documentName, update: payload, authorId: context.principal?.user.id ?? null });
     }
     frame[STARTED] = undefined;
     const timings = this.timings;

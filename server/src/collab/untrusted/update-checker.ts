@@ -4,10 +4,9 @@
  * on crafted input, yjs issues #687 and #498) is TIMEOUT, and its worker is terminated and replaced, so neither the
  * event loop nor the pool stays stuck. The worker decodes into a scratch document, never the live one.
  */
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import * as Y from 'yjs';
 import { boundedUpdateV1, type BoundedUpdate } from './bounded-update.js';
+import { threadCpuMs, updateErrorV1 } from './update-verdict.js';
 
 export type UntrustedUpdateReason = 'TIMEOUT' | 'MALFORMED' | 'TOO_LARGE';
 
@@ -90,22 +89,6 @@ interface WorkerAnswer {
 const WORKER_URL = new URL('./decode-update.worker.mjs', import.meta.url);
 
 /**
- * CPU time (user + system, ms) a thread of this process has used, from /proc (Linux, 100 ticks a second); NaN when
- * it cannot be read.
- */
-function threadCpuMs(tid: number | undefined): number {
-  if (tid === undefined) return NaN;
-  try {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    // After "tid (comm) ": utime and stime are fields 14 and 15 (1-based), i.e. 11 and 12 here.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
-/**
  * The time limit is of the worker's CPU time where it can be read: on a machine short of CPU, a thread that waits
  * for a core is not decoding, and a wall-clock limit refused valid updates there (and each refusal re-checked its
  * whole batch one update at a time, which held every connection's updates for seconds). A decoder that loops uses
@@ -114,30 +97,8 @@ function threadCpuMs(tid: number | undefined): number {
  */
 const WALL_LIMIT_FACTOR = 25;
 
-/**
- * The worker's check (decode-update.worker.mjs), on this thread: decoded, then applied to a scratch document. Only
- * for updates whose decoding the bounded reader proved to end within their length, and that hold so few structs
- * that integrating them into an empty document is a few thousand steps at most (each struct's integration walks at
- * most the structs before it). An update none of whose clients starts at clock 0 (what an editor sends after its
- * first keystroke) integrates nothing into an empty document (see BoundedUpdate): decoding it gives the same verdict
- * as applying it, at a tenth of the cost (no scratch document, no pending structs re-encoded). Null when it decodes,
- * else why not.
- */
-function inlineError(update: Uint8Array, shape: BoundedUpdate): string | null {
-  try {
-    Y.decodeUpdate(update);
-    if (!shape.fromClockZero) return null;
-    const scratch = new Y.Doc({ guid: 'scratch' });
-    try {
-      Y.applyUpdate(scratch, update);
-    } finally {
-      scratch.destroy();
-    }
-    return null;
-  } catch (error) {
-    return String((error as Error)?.message ?? error).slice(0, 200);
-  }
-}
+/** The worker's check (decode-update.worker.mjs), on this thread: see updateErrorV1. */
+const inlineError = (update: Uint8Array, shape: BoundedUpdate): string | null => updateErrorV1(update, shape);
 
 export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateChecker {
   const { poolSize = 2, timeoutMs = 200, maxBytes = 1024 * 1024, encoding = 'v1', workerHeapMb = 64 } = options;

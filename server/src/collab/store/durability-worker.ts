@@ -1,0 +1,136 @@
+/**
+ * The durability thread (durability-thread.ts runs it): each client update arrives here once, is checked (decoded,
+ * under the time limit the main thread enforces by terminating this thread) and appended to the update log with
+ * group commit on this thread's own PostgreSQL connections; the main thread is told per batch once its rows are
+ * committed. Neither pg's encoding and parsing nor the Yjs decoding of untrusted bytes runs on the event loop that
+ * relays edits.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import pg from 'pg';
+import { shapeOfV1, ownThreadId, updateErrorV1, updateErrorV2 } from '../untrusted/update-verdict.js';
+import { BATCH_STRIDE, type DurabilityBatch, type DurabilityReply, type DurabilityWorkerData } from './durability-protocol.js';
+
+const { clientUrl, embedded, progress: progressBuffer, maxInFlight, encoding } = workerData as DurabilityWorkerData;
+/** [batch id + 1 being checked (0: none), index of the update being checked]: the main thread's watchdog reads it. */
+const progress = new Int32Array(progressBuffer);
+const port = parentPort!;
+
+/** Rows per INSERT (the arrays of one statement). */
+const MAX_ROWS = 1000;
+
+const APPEND_TEXT = `insert into collab_update (document_name, "update", author_id) select * from unnest($1::varchar[], $2::bytea[], $3::uuid[])`;
+/**
+ * Prepared once per connection on a PostgreSQL server; sent unnamed to embedded PGlite, whose one backend serves
+ * every connection (a second PREPARE of the same name fails there: 42P05).
+ */
+const APPEND_NAME = embedded ? undefined : 'collab-update-append-durable';
+
+interface Checked {
+  id: number;
+  docs: string[];
+  updates: Buffer[];
+  authors: (string | null)[];
+  refused: [number, string][];
+}
+
+/** Connections whose earlier update was refused: their later ones are refused too (never logged past a gap). */
+const failedLanes = new Set<number>();
+const pending: Checked[] = [];
+const idle: pg.Client[] = [];
+let inFlight = 0;
+let scheduled = false;
+
+function check(batch: DurabilityBatch): Checked {
+  const id = batch[0] as number;
+  const bytes = batch[1] as Uint8Array;
+  const checked: Checked = { id, docs: [], updates: [], authors: [], refused: [] };
+  Atomics.store(progress, 0, id + 1);
+  let start = 0;
+  for (let i = 0, f = 2; f < batch.length; i++, f += BATCH_STRIDE) {
+    const lane = batch[f] as number;
+    const end = batch[f + 1] as number;
+    Atomics.store(progress, 1, i);
+    const update = bytes.subarray(start, end);
+    start = end;
+    if (lane !== 0 && failedLanes.has(lane)) {
+      checked.refused.push([i, 'an earlier update of this connection was refused']);
+      continue;
+    }
+    const error = encoding === 'v2' ? updateErrorV2(update) : updateErrorV1(update, shapeOfV1(update));
+    if (error !== null) {
+      if (lane !== 0) failedLanes.add(lane);
+      checked.refused.push([i, error]);
+      continue;
+    }
+    checked.docs.push(batch[f + 2] as string);
+    checked.updates.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    checked.authors.push(batch[f + 3] as string | null);
+  }
+  Atomics.store(progress, 0, 0);
+  return checked;
+}
+
+async function connection(): Promise<pg.Client> {
+  const reused = idle.pop();
+  if (reused) return reused;
+  const client = new pg.Client({ connectionString: clientUrl });
+  // A connection that fails is dropped (its INSERT fails and is answered so); an 'error' unlistened would end the thread.
+  client.on('error', () => ((client as { broken?: boolean }).broken = true));
+  await client.connect();
+  return client;
+}
+
+/** One INSERT (one COMMIT) for the checked batches given; each is answered once it is committed or failed. */
+async function insert(batches: Checked[]): Promise<void> {
+  let client: pg.Client | undefined;
+  let refused: [number, number, string][] | null = null;
+  for (const b of batches) for (const [index, reason] of b.refused) (refused ??= []).push([b.id, index, reason]);
+  let error: string | null = null;
+  try {
+    const docs = batches.flatMap((b) => b.docs);
+    if (docs.length) {
+      client = await connection();
+      await client.query({ name: APPEND_NAME, text: APPEND_TEXT, values: [docs, batches.flatMap((b) => b.updates), batches.flatMap((b) => b.authors)] });
+    }
+  } catch (failure) {
+    error = String((failure as Error)?.message ?? failure).slice(0, 300);
+    if (client) (client as { broken?: boolean }).broken = true;
+  } finally {
+    if (client && !(client as { broken?: boolean }).broken) idle.push(client);
+    else if (client) void client.end().catch(() => {});
+  }
+  const reply: DurabilityReply = [error, refused, ...batches.map((b) => b.id)];
+  port.postMessage(reply);
+}
+
+function pump(): void {
+  while (pending.length && inFlight < maxInFlight) {
+    let rows = 0;
+    let end = 0;
+    while (end < pending.length && (end === 0 || rows + pending[end].docs.length <= MAX_ROWS)) rows += pending[end++].docs.length;
+    inFlight += 1;
+    void insert(pending.splice(0, end)).finally(() => {
+      inFlight -= 1;
+      pump();
+    });
+  }
+}
+
+port.on('message', (message: DurabilityBatch | { close: true }) => {
+  if (!Array.isArray(message)) {
+    void Promise.allSettled(idle.splice(0).map((c) => c.end())).then(() => port.postMessage({ closed: true }));
+    return;
+  }
+  pending.push(check(message));
+  // The batches that arrived together go in one INSERT: pumped after this turn's messages.
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+    });
+  }
+});
+
+// The time limit counts from here: loading yjs and pg is not an update's fault.
+port.postMessage({ ready: true, tid: ownThreadId() });
