@@ -1,0 +1,105 @@
+import type { ExchangeFamily, ProbeSide } from './exchange-families.fixture.js';
+
+/**
+ * More families of the coverage audit (see exchange-families.fixture.ts): construction and mineral residues, wood
+ * and paper, packaging, heat for buildings and drying, and organic streams.
+ */
+const heat = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'LIQUID' });
+const energy = (label: string): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh' });
+const material = (label: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form });
+const waste = (label: string, ewc: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'WASTE', unit: 't', ewc, form });
+
+export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
+  {
+    id: 'steel slag, bottom ash and crushed concrete as aggregates',
+    sources: ['ciment-catala-2020', 'chertow-park-2019'],
+    km: 30,
+    outputs: [waste('Laitier d’aciérie de four électrique', '10 02 02', 'SOLID'), waste('Mâchefers d’incinération', '19 01 12', 'SOLID'), waste('Crushed concrete from demolition', '17 01 01', 'SOLID')],
+    inputs: [material('Granulats pour couche de forme'), material('Aggregates for the road sub-base'), material('Crushed stone for road construction')],
+  },
+  {
+    id: 'foundry sand to construction or cement',
+    sources: ['ciment-catala-2020'],
+    km: 40,
+    outputs: [waste('Sables de fonderie usagés', '10 09 08', 'SOLID'), waste('Spent foundry sand', '10 10 08', 'SOLID')],
+    inputs: [material('Sable pour la fabrication de béton'), material('Sand for the raw meal (silica corrective)')],
+  },
+  {
+    id: 'mill scale and iron-bearing dust back to ironmaking',
+    sources: ['chertow-park-2019'],
+    km: 150,
+    outputs: [waste('Battitures de laminage', '10 02 10', 'SOLID'), waste('Mill scale from the hot strip mill', '10 02 10', 'SOLID')],
+    inputs: [material('Iron ore fines for the sinter plant'), material('Matières ferreuses pour l’agglomération')],
+  },
+  {
+    id: 'waste wood to particleboard',
+    sources: ['chertow-park-2019'],
+    km: 120,
+    outputs: [waste('Bois de classe B broyé', '19 12 07', 'SOLID'), waste('Waste wood from pallets and crates', '15 01 03', 'SOLID')],
+    inputs: [material('Bois recyclé pour panneaux de particules'), material('Recycled wood for the particleboard line')],
+  },
+  {
+    id: 'sawmill chips to a pulp mill',
+    sources: ['chertow-park-2019'],
+    km: 80,
+    outputs: [waste('Plaquettes de scierie', '03 01 05', 'SOLID'), material('Sawmill chips', 'SOLID')],
+    inputs: [material('Copeaux pour la fabrication de pâte à papier'), material('Wood chips for pulping')],
+  },
+  {
+    id: 'plasterboard offcuts back to gypsum',
+    sources: ['kim-phae-2022'],
+    km: 80,
+    outputs: [waste('Chutes de plaques de plâtre', '17 08 02', 'SOLID'), waste('Plasterboard offcuts from construction sites', '17 08 02', 'SOLID')],
+    inputs: [material('Gypse pour la fabrication de plaques de plâtre'), material('Gypsum for plasterboard manufacture')],
+  },
+  {
+    id: 'steel drums and IBCs reconditioned',
+    sources: ['chertow-park-2019'],
+    km: 60,
+    outputs: [{ label: 'Fûts métalliques vides', cat: 'WASTE', ewc: '15 01 04', unit: 'unit', form: 'SOLID' }, { label: 'Empty IBCs (1,000 L)', cat: 'WASTE', ewc: '15 01 02', unit: 'unit', form: 'SOLID' }],
+    inputs: [{ label: 'Fûts de 200 L pour nos expéditions', cat: 'MATERIAL', unit: 'unit' }, { label: 'IBC containers for shipping our products', cat: 'MATERIAL', unit: 'unit' }],
+  },
+  {
+    id: 'used cooking oil to biodiesel',
+    sources: ['chertow-park-2019'],
+    km: 100,
+    outputs: [waste('Huiles de friture usagées', '20 01 25', 'LIQUID'), waste('Used cooking oil from the canteen', '20 01 25', 'LIQUID')],
+    inputs: [material('Huiles végétales pour la production de biodiesel'), material('Feedstock oils for the biodiesel plant')],
+  },
+  {
+    id: 'process heat to offices and drying',
+    sources: ['chertow-park-2019'],
+    km: 1,
+    outputs: [heat('Chaleur récupérée sur les compresseurs', 70), heat('Hot water recovered from the process cooling', 80)],
+    inputs: [energy('Chauffage des bureaux et ateliers'), energy('Space heating of the offices'), energy('Heat for drying the wood chips')],
+  },
+  {
+    id: 'whey to feed or a digester',
+    sources: ['chertow-park-2019'],
+    km: 30,
+    outputs: [{ label: 'Lactosérum de fromagerie', cat: 'MATERIAL', unit: 'm3', form: 'LIQUID' }, { label: 'Acid whey from the yoghurt plant', cat: 'MATERIAL', unit: 'm3', form: 'LIQUID' }],
+    inputs: [{ label: 'Aliment liquide pour les porcs', cat: 'MATERIAL', unit: 'm3' }, { label: 'Substrate for the biogas plant', cat: 'MATERIAL', unit: 'm3' }],
+  },
+  {
+    id: 'green waste and biowaste to composting',
+    sources: ['chertow-park-2019'],
+    km: 20,
+    outputs: [waste('Déchets verts de tonte et d’élagage', '20 02 01', 'SOLID'), waste('Food waste from the canteen', '20 01 08', 'SOLID')],
+    inputs: [material('Matières organiques pour la plateforme de compostage'), material('Organic feedstock for the composting site')],
+  },
+  {
+    id: 'ammonium sulphate by-product to fertiliser',
+    sources: ['chertow-park-2019'],
+    km: 60,
+    outputs: [material('Ammonium sulphate solution from the caprolactam plant', 'LIQUID'), material('Sulfate d’ammonium cristallisé (coproduit)', 'SOLID')],
+    inputs: [material('Ammonium sulphate for fertiliser blending'), material('Sulfate d’ammonium pour nos engrais')],
+  },
+  {
+    id: 'paper sludge to a brickworks or a boiler',
+    sources: ['chertow-park-2019'],
+    km: 20,
+    farKm: 150,
+    outputs: [waste('Boues de désencrage', '03 03 05', 'SLUDGE'), waste('Fibre sludge from the paper mill', '03 03 10', 'SLUDGE')],
+    inputs: [material('Additif porogène pour la briqueterie'), energy('Fuel for the biomass boiler')],
+  },
+];
