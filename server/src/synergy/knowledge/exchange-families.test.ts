@@ -80,3 +80,33 @@ describe('common exchange families are proposed between everyday wordings (cover
     }
   }
 });
+
+describe('in one territory holding every family, receivers still find their own', () => {
+  it('puts a supplier of its family in the top 5 of at least 85 % of the receivers', () => {
+    // The first supplier and receiver of each family, the supplier at its family's distance: a dense park where every
+    // receiver is also offered the other families' streams. Measured on these 53 families: 42 with 1.15.0, 46 with
+    // 1.16.0. Of the seven others, two are offered other suppliers that fit as well (pallets and green waste to a
+    // biomass boiler, brewer's yeast to liquid pig feed); five lose to them because a source of unknown quantity
+    // keeps only its best three counterparts (a pallet's reuse scores below its recycling and burning, whose longer
+    // reaches give a higher distance score; heat sources go to the first heat needs, molasses to feed needs).
+    const familyOf = new Map<string, number>();
+    const flows = FAMILIES.flatMap((family, f) => {
+      familyOf.set(`out${f}`, f);
+      return [engineFlow(`out${f}`, `supplier${f}`, 'OUTPUT', family.outputs[0], family.km), engineFlow(`in${f}`, `receiver${f}`, 'INPUT', family.inputs[0], 0)];
+    });
+    const byInput = new Map<string, { output: string; score: number }[]>();
+    for (const s of detectSynergies(flows, KB)) {
+      if (s.kind !== 'SUBSTITUTION') continue;
+      const list = byInput.get(s.flowIds[1]!) ?? [];
+      list.push({ output: s.flowIds[0]!, score: s.score });
+      byInput.set(s.flowIds[1]!, list);
+    }
+    const found = FAMILIES.filter((_, f) =>
+      (byInput.get(`in${f}`) ?? [])
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 5)
+        .some((p) => familyOf.get(p.output) === f),
+    ).length;
+    expect(found / FAMILIES.length).toBeGreaterThanOrEqual(0.85);
+  });
+});
