@@ -146,3 +146,17 @@ export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
     inputs: [material('Molasses as substrate for the yeast fermentation'), material('Sucre pour la fermentation (distillerie)')],
   },
 ];
+
+/**
+ * Receivers whose words resemble a family's but who buy something else: nothing may be proposed to them. The words
+ * 1.16.0 added for generic needs ("fuel", "combustible") must not reach vehicles, a standby boiler or fresh catalyst.
+ */
+export const NEAR_MISSES: { why: string; output: ProbeSide; input: ProbeSide; km: number }[] = [
+  { why: 'vehicle fuel is no boiler fuel', output: waste('Sawdust and shavings from the sawmill', '03 01 05', 'SOLID'), input: energy('Fuel for the delivery trucks'), km: 10 },
+  { why: 'a forklift’s fuel is no boiler fuel', output: waste('Écorces de bois', '03 01 01', 'SOLID'), input: energy('Combustible pour les chariots élévateurs'), km: 10 },
+  { why: 'a standby boiler keeps a storable fuel', output: waste('Sawdust and shavings from the sawmill', '03 01 05', 'SOLID'), input: energy('Fuel oil for the standby boiler'), km: 10 },
+  { why: 'a refinery buying fresh catalyst', output: waste('Spent hydrotreating catalysts (Ni, Mo, Co)', '16 08 02*', 'SOLID'), input: material('Fresh hydrotreating catalyst'), km: 50 },
+  { why: 'nutrients for a fermentation are no substrate', output: material('Mélasse de sucrerie', 'LIQUID'), input: material('Nutriments pour la fermentation (phosphate d’ammonium)'), km: 50 },
+  { why: 'solvents do not fire a biomass boiler', output: waste('Spent cleaning solvent', '14 06 03*', 'LIQUID'), input: energy('Combustible pour la chaudière biomasse'), km: 20 },
+  { why: 'drinking water is not replaced by treated effluent', output: { label: 'Eaux usées épurées de la station d’épuration', cat: 'WATER', unit: 'm3', form: 'LIQUID' }, input: { label: 'Potable water for the canteen', cat: 'WATER', unit: 'm3' }, km: 2 },
+];

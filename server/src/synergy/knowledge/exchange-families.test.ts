@@ -3,7 +3,7 @@ import { ProblemList } from '../../errors/domain-errors.js';
 import { checkFlowFields } from '../../flow/flow.validation.js';
 import { detectSynergies } from '../engine/detector.js';
 import type { EngineFlow } from '../engine/engine.types.js';
-import { MORE_EXCHANGE_FAMILIES } from './exchange-families-2.fixture.js';
+import { MORE_EXCHANGE_FAMILIES, NEAR_MISSES } from './exchange-families-2.fixture.js';
 import { EXCHANGE_FAMILIES, type ExchangeFamily, type ProbeSide } from './exchange-families.fixture.js';
 import { loadKnowledgeBase } from './knowledge-base.js';
 
@@ -109,4 +109,12 @@ describe('in one territory holding every family, receivers still find their own'
     ).length;
     expect(found / FAMILIES.length).toBeGreaterThanOrEqual(0.85);
   });
+});
+
+describe('receivers who buy something else are offered nothing', () => {
+  for (const miss of NEAR_MISSES) {
+    it(`${miss.why}: ${miss.output.label} → ${miss.input.label}`, () => {
+      expect(proposed(miss.output, miss.input, miss.km)).toBe(false);
+    });
+  }
 });
