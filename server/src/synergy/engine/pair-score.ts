@@ -10,6 +10,22 @@ import { REC } from './member-record.js';
 
 export const EXCLUDED = -1;
 
+/**
+ * What a pair's route in the waste hierarchy adds to its rank among a flow's counterparts (not to its score): the
+ * order of directive 2008/98/EC, art. 4 (Code de l'environnement L541-1) — preparing for reuse before recycling
+ * before other recovery (energy) — one step per level above energy recovery, the step being the distance
+ * component's weight. The distance component is judged against each pathway's own reach, so a pallet reused 30 km
+ * away scored below its recycling into particleboard or its burning, routes of longer reach, and fell out of the
+ * pallets' three best partners: a reach must not decide between levels of the hierarchy. A higher route still
+ * loses to a lower one better by more than a step (a surer match, a known quantity). Pathways without a route
+ * (heat, services, pooling) take no step. The score shown and explained is unchanged.
+ */
+export function hierarchyStep(route: string | undefined, distanceWeight: number): number {
+  if (route === 'REUSE') return 2 * distanceWeight;
+  if (route === 'RECYCLING') return distanceWeight;
+  return 0;
+}
+
 /** Indexes of the score's components in `parts`. */
 export const PART = { compatibility: 0, quantity: 1, distance: 2, quality: 3, availability: 4, hazard: 5 } as const;
 

@@ -2,7 +2,7 @@ import type { EngineContext } from './engine-context.js';
 import { EARTH_RADIUS_KM } from './geo.js';
 import { writeRecord, type MemberGrid } from './member-grid.js';
 import { REC, STRIDE } from './member-record.js';
-import { HAZARD, HAZARD_HANDLED, IO, KERNEL, NEED_COVERAGE_WEIGHT, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
+import { HAZARD, HAZARD_HANDLED, IO, KERNEL, NEED_COVERAGE_WEIGHT, hierarchyStep, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
 import type { PreparedFlow } from './compiled.types.js';
 import { listCapacity, share, type Candidates } from './top-lists.js';
 
@@ -67,7 +67,8 @@ export class CandidateScratch implements Candidates {
   }
 
   /**
-   * Records the pair just scored (score and distance in `io`), keeping per counterpart the best score (ties: the
+   * Records the pair just scored (rank — score and hierarchy step — and distance in `io`), keeping per counterpart
+   * the best rank (ties: the
    * pathway whose id sorts first). Numbers travel in typed arrays: passing doubles would box them, millions of times.
    */
   offer(slot: number, pathwayIndex: number, io: Float64Array, ctx: EngineContext): void {
@@ -231,6 +232,9 @@ export function findCounterparts(
     const reachTerm = pathway.reachTerm;
     const reachKm = pathway.reachKm;
     const handled = kernel[KERNEL.HAZARD] === HAZARD.HANDLED;
+    // Lists rank pairs on score plus the route's step in the waste hierarchy (see hierarchyStep): the scratch, the
+    // floor and the lists' worst hold ranks, and a pair reachable by several pathways keeps its best-ranked one.
+    const step = hierarchyStep(pathway.pathway.route, w2);
     const compatX = self[REC.COMPAT];
     const qtyX = self[REC.QTY];
     const invQtyX = self[REC.INV_QTY];
@@ -282,6 +286,7 @@ export function findCounterparts(
             w3 +
             w4 +
             w5 * (hazardous && handled ? handledHazard : 1) +
+            step +
             ROUNDING_MARGIN;
           if (bound < floor[0] && bound < worst[d[b + REC.SLOT] | 0]) continue;
         }
@@ -296,8 +301,10 @@ export function findCounterparts(
         const score = io[IO.SCORE];
         if (score < 0 || score < minScore) continue;
         const slot = d[b + REC.SLOT] | 0;
-        // The same test on the exact score: a pair below both thresholds ranks nowhere (a tie could, kept).
-        if (score < floor[0] && score < worst[slot]) continue;
+        const rank = score + step;
+        // The same test on the exact rank: a pair below both thresholds ranks nowhere (a tie could, kept).
+        if (rank < floor[0] && rank < worst[slot]) continue;
+        io[IO.SCORE] = rank;
         scratch.offer(slot, pathway.index, io, ctx);
       }
     }

@@ -10,6 +10,7 @@ export interface Candidates {
   readonly n: number;
   readonly slots: Int32Array;
   readonly pathways: Int32Array;
+  /** The pair's rank: its score plus its route's step in the waste hierarchy (hierarchyStep, pair-score.ts). */
   readonly scores: Float64Array;
   readonly distances: Float64Array;
   /** The pair's quantities in its pathway's unit (NaN: unknown): the flow's own and the counterpart's. */
@@ -191,7 +192,8 @@ export class TopLists {
   }
 
   /**
-   * Whether a counterpart ranks before the one held at `at`: the better score; on a tie (scores are rounded, and tie
+   * Whether a counterpart ranks before the one held at `at`: the better rank (its score and its step in the waste
+   * hierarchy, see hierarchyStep in pair-score.ts); on a tie (scores are rounded, and tie
    * often when quantities are unknown), the nearer, then the larger declared quantity (unknown last); the ids only
    * when all of these are equal, so that which pairs survive never depends on how ids happen to sort.
    */
