@@ -9,6 +9,7 @@ import { compactGroups, groupingCell } from '../../src/synergy/engine/mutualisat
 import { buildMutualisation } from '../../src/synergy/engine/mutualisation-synergy.js';
 import { prepareFlow, quantityIn, sideMatchFor } from '../../src/synergy/engine/prepared-flow.js';
 import { share } from '../../src/synergy/engine/top-lists.js';
+import { hierarchyStep, PART } from '../../src/synergy/engine/pair-score.js';
 import { assessSubstitution } from '../../src/synergy/engine/substitution-assessment.js';
 import { buildSubstitution } from '../../src/synergy/engine/substitution-synergy.js';
 import { bestFirst } from '../../src/synergy/engine/detector.js';
@@ -24,6 +25,7 @@ import type { KnowledgeBase } from '../../src/synergy/knowledge/knowledge-base.t
 interface Candidate {
   other: number;
   pathwayIndex: number;
+  /** The rank lists are ordered on: score plus the hierarchy step (see `record`). */
   score: number;
   distanceKm: number;
 }
@@ -343,9 +345,14 @@ export class NaiveDetector {
   }
 }
 
+/**
+ * Keeps per counterpart its best-ranked pathway. The rank is the engine's: the score plus the route's step in the
+ * waste hierarchy (pair-score.ts, `hierarchyStep`), what partner lists are ordered on; the synergy built keeps its score.
+ */
 function record(bySlot: Map<number, Candidate>[], slot: number, other: number, p: CompiledPathway, score: number, distanceKm: number, ctx: EngineContext): void {
+  const rank = score + hierarchyStep(p.pathway.route, ctx.substitutionWeights[PART.distance]);
   const map = (bySlot[slot] ??= new Map());
   const current = map.get(other);
-  if (current && (current.score > score || (current.score === score && ctx.kb.pathways[current.pathwayIndex].id <= p.id))) return;
-  map.set(other, { other, pathwayIndex: p.index, score, distanceKm });
+  if (current && (current.score > rank || (current.score === rank && ctx.kb.pathways[current.pathwayIndex].id <= p.id))) return;
+  map.set(other, { other, pathwayIndex: p.index, score: rank, distanceKm });
 }
