@@ -167,6 +167,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
     createContextFactory(orm, deps),
     async () => {
       await orm.em.fork().execute('select 1');
+      // Edits would be refused here (nothing is relayed before it is logged): editors belong on another instance.
+      const collabFailure = collab.durabilityFailure();
+      if (collabFailure) throw new Error(collabFailure);
       return appPubSub.redisState() === 'down' ? { redis: 'down' } : undefined;
     },
     collab,

@@ -137,6 +137,11 @@ export function createCollabServer(options: CollabOptions) {
     /** Where writers' updates spend their time, while switched on (main.ts: SIGUSR2). */
     timings,
 
+    /** The thread that checks and logs clients' updates (a test kills it to see /readyz follow). */
+    durability,
+    /** Why clients' updates cannot be logged on this instance now, or null (see DurabilityThread.failure). */
+    durabilityFailure: (): string | null => durability.failure(),
+
     /** Takes a WebSocket upgraded on /collab. */
     handle(ws: WebSocket, request: IncomingMessage): void {
       const socket = new CollabSocket(ws, request, options.limits, options.liveConnections);

@@ -125,6 +125,29 @@ describe('the durability thread', () => {
     for (const update of updates) expect(await stored(update)).toBeGreaterThanOrEqual(1);
   });
 
+  it('when its thread keeps dying with no update to blame, refuses appends and says why for a while, then commits again on a new thread', async () => {
+    const t = open({ retryAfterMs: 400 });
+    expect(await outcome(t.append({ lane: 701, documentName: DOC(7), update: edit('vie'), authorId: null }))).toBe('COMMITTED');
+    expect(t.failure()).toBeNull();
+    // Each thread killed from outside as soon as it exists: three deaths in a row, or one before it was ready.
+    let kills = 0;
+    while (t.failure() === null && kills < 3) {
+      const thread = t.currentThread()!;
+      await thread.terminate();
+      kills += 1;
+      while (t.currentThread() === thread) await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(t.failure()).toMatch(/keeps dying|cannot start/);
+    const refused = edit('refusé');
+    await expect(t.append({ lane: 710, documentName: DOC(7), update: refused, authorId: null })).rejects.toThrow(/keeps dying|cannot start/);
+    expect(await stored(refused)).toBe(0);
+    await new Promise((r) => setTimeout(r, 450));
+    expect(t.failure()).toBeNull();
+    const after = edit('reparti');
+    expect(await outcome(t.append({ lane: 711, documentName: DOC(7), update: after, authorId: null }))).toBe('COMMITTED');
+    expect(await stored(after)).toBe(1);
+  });
+
   it('fails every update of an INSERT that PostgreSQL refused, stores none of them, and commits the next ones', async () => {
     const t = open();
     await t.append({ lane: 501, documentName: DOC(5), update: edit('prêt'), authorId: null });

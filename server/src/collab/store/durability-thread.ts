@@ -18,6 +18,11 @@ export interface DurabilityOptions {
   encoding?: 'v1' | 'v2';
   /** INSERTs committing at once (default 4; 1 for embedded PGlite, which serves one query at a time). */
   maxInFlight?: number;
+  /**
+   * After the thread died MAX_BLAMELESS_DEATHS times in a row with no update to blame, appends fail for this long
+   * (ms, default 5,000), then a new thread is tried (the wait doubles on each new failure, up to a minute).
+   */
+  retryAfterMs?: number;
 }
 
 /** A client's update to check and log: `lane` is its connection's (0 for none), see UpdateLane. */
@@ -66,6 +71,9 @@ export function createDurabilityThread(options: DurabilityOptions) {
   let ready = false;
   let closed = false;
   let broken: Error | null = null;
+  /** When appends may try a new thread again after `broken`, and the wait after the next failure. */
+  let retryAt = 0;
+  let retryWaitMs = options.retryAfterMs ?? 5000;
   let blamelessDeaths = 0;
   let nextId = 1;
   let flushScheduled = false;
@@ -98,7 +106,7 @@ export function createDurabilityThread(options: DurabilityOptions) {
     // fault; an exit without one (the thread terminated from outside) or outside a check is no update's.
     const onDeath = (reason: unknown, crashed: boolean) => {
       if (worker !== w) return;
-      if (!ready) return fail(new Error(`The durability thread cannot start: ${String(reason)}`));
+      if (!ready) return breakDown(new Error(`The durability thread cannot start: ${String(reason)}`));
       replace(`the decoder failed (${String(reason)})`, 'MALFORMED', crashed);
     };
     w.on('error', (error) => onDeath(error, true));
@@ -112,6 +120,14 @@ export function createDurabilityThread(options: DurabilityOptions) {
     for (const entry of [...[...sent.values()].flat(), ...queue.splice(0)]) entry.reject(error);
     sent.clear();
     settledAll();
+  }
+
+  /** Fails everything pending, and every append until a new thread is tried after a wait that doubles each time. */
+  function breakDown(error: Error): void {
+    retryAt = performance.now() + retryWaitMs;
+    retryWaitMs = Math.min(retryWaitMs * 2, 60_000);
+    blamelessDeaths = 0;
+    fail(error);
   }
 
   function stopThread(): void {
@@ -150,7 +166,7 @@ export function createDurabilityThread(options: DurabilityOptions) {
     blamelessDeaths = blamed ? 0 : blamelessDeaths + 1;
     if (blamelessDeaths >= MAX_BLAMELESS_DEATHS) {
       queue.unshift(...again);
-      return fail(new Error(`The durability thread keeps dying: ${why}`));
+      return breakDown(new Error(`The durability thread keeps dying: ${why}`));
     }
     queue.unshift(...again.filter((entry) => !laneFailed(entry)));
     if (!closed) spawn();
@@ -172,6 +188,7 @@ export function createDurabilityThread(options: DurabilityOptions) {
 
   function answer(reply: DurabilityReply): void {
     blamelessDeaths = 0;
+    retryWaitMs = options.retryAfterMs ?? 5000;
     const [error, refusals] = reply;
     const refused = new Map<string, string>();
     if (refusals) for (const [id, index, why] of refusals) refused.set(`${id}:${index}`, why);
@@ -248,7 +265,9 @@ export function createDurabilityThread(options: DurabilityOptions) {
 
   return {
     append(entry: UntrustedAppend): Promise<void> {
-      if (broken) return Promise.reject(broken);
+      // Broken, no update is logged (and so none applied or relayed) until a new thread is tried, after a wait.
+      if (broken && performance.now() < retryAt) return Promise.reject(broken);
+      broken = null;
       if (closed) return Promise.reject(new Error('The durability thread is closed.'));
       if (entry.update.byteLength > maxBytes) {
         return Promise.reject(new UntrustedUpdateError('TOO_LARGE', `The update has ${entry.update.byteLength} bytes; at most ${maxBytes} are accepted.`));
@@ -268,6 +287,14 @@ export function createDurabilityThread(options: DurabilityOptions) {
           });
         }
       });
+    },
+
+    /**
+     * Why clients' updates cannot be logged now (the thread keeps dying: every append fails until the next try),
+     * or null. /readyz answers 503 meanwhile, so that a balancer sends editors to another instance.
+     */
+    failure(): string | null {
+      return broken && performance.now() < retryAt ? broken.message : null;
     },
 
     /** The thread running now, if any (a test terminates it to see the updates it held sent again). */
