@@ -5,7 +5,7 @@ import { loadEngineFlows } from '../src/synergy/detection/engine-input.js';
 import { detectSynergies } from '../src/synergy/engine/detector.js';
 import { loadKnowledgeBase } from '../src/synergy/knowledge/knowledge-base.js';
 import { loadTerritoryTree } from '../src/territory/territory-tree.js';
-import { TestApp, type As } from './harness.js';
+import { holdRootLock, TestApp, type As } from './harness.js';
 
 /**
  * Full detections (detectSynergies) and flow-change batches reconcile the same stored synergies. Run at the same
@@ -198,19 +198,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('a detection that cannot get i
     const [{ id: fenschDbId }] = await em.execute(`select id from territory where name = 'Val de Fensch'`);
     const root = (await loadTerritoryTree(em)).ancestorsOf(fenschDbId).at(-1)!;
     // Another instance reconciling the root: it holds the root's lock as long as this test says.
-    let held!: () => void;
-    let release!: () => void;
-    const holding = new Promise<void>((resolve) => (held = resolve));
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const other = em
-      .getConnection()
-      .getKnex()
-      .transaction(async (trx) => {
-        await trx.raw(`select pg_advisory_xact_lock(hashtext('synergy-root'), hashtext(?))`, [root]);
-        held();
-        await released;
-      });
-    await holding;
+    const release = await holdRootLock(t, root);
     const before: { n: number }[] = await em.execute(`select count(*)::int as n from synergy`);
     await em.execute(`delete from synergy where origin = 'DETECTED' and current and status = 'SUGGESTED'`);
     const [{ n: left }] = await em.execute(`select count(*)::int as n from synergy`);
@@ -218,8 +206,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('a detection that cannot get i
     const busy = await t.gql(DETECT, { t: fensch }, facilitator);
     expect(busy.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
     expect((await em.execute(`select count(*)::int as n from synergy`))[0].n).toBe(left);
-    release();
-    await other;
+    await release();
     const run = await t.gql(DETECT, { t: fensch }, facilitator);
     expect(run.errors).toBeUndefined();
     expect(run.data!.detectSynergies.suggested).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../src/config/config.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts.js';
 import { startApp, type RunningApp } from '../src/app/start-app.js';
+import { advisoryRootLocks } from '../src/synergy/detection/root-lock.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -218,5 +219,28 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
       while (all.length - from < count && Date.now() < until && error === undefined) await new Promise((r) => setTimeout(r, 20));
       return all.slice(from);
     },
+  };
+}
+
+/**
+ * Holds the reconciliation lock of the territory tree rooted at `root` (its database id) as another instance's
+ * detection would — the product's own RootLocks on a connection of their own — until the returned function is
+ * called (it waits for the lock's transaction to end).
+ */
+export async function holdRootLock(t: TestApp, root: string): Promise<() => Promise<void>> {
+  const locks = advisoryRootLocks();
+  let held!: () => void;
+  let release!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const done = locks.hold(t.app.orm.em.fork(), root, async () => {
+    held();
+    await released;
+  });
+  await Promise.race([holding, done]);
+  return async () => {
+    release();
+    await done;
+    await locks.close();
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
-import { collect, TestApp, type As } from '../harness.js';
+import { collect, holdRootLock, TestApp, type As } from '../harness.js';
 import { otherTerritoryFacilitator } from './sockets.js';
 
 /**
@@ -116,27 +116,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('a detection that finds its ro
   });
   afterAll(async () => t?.stop());
 
-  /** Holds the advisory lock of Lorraine Nord (the root) as another instance's reconciliation would, until released. */
+  /** Holds the lock of Lorraine Nord (the root) as another instance's reconciliation would, until released. */
   async function holdRoot() {
-    const em = t.app.orm.em.fork();
-    const [{ id: root }] = await em.execute(`select id from territory where name = 'Lorraine Nord' and parent_id is null`);
-    let held!: () => void;
-    let release!: () => void;
-    const holding = new Promise<void>((resolve) => (held = resolve));
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const done = em
-      .getConnection()
-      .getKnex()
-      .transaction(async (trx) => {
-        await trx.raw(`select pg_advisory_xact_lock(hashtext('synergy-root'), hashtext(?))`, [root]);
-        held();
-        await released;
-      });
-    await holding;
-    return async () => {
-      release();
-      await done;
-    };
+    const [{ id: root }] = await t.app.orm.em.fork().execute(`select id from territory where name = 'Lorraine Nord' and parent_id is null`);
+    return holdRootLock(t, root as string);
   }
 
   const synergyRows = async () => (await t.app.orm.em.fork().execute(`select id, status, current from synergy order by id`)) as unknown[];
