@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { shapeOfV1, ownThreadId, updateErrorV1, updateErrorV2 } from '../untrusted/update-verdict.js';
+import { shapeOfV1, ownThreadId, updateError } from '../untrusted/update-verdict.js';
 import { BATCH_STRIDE, type DurabilityBatch, type DurabilityReply, type DurabilityWorkerData } from './durability-protocol.js';
 
 const { clientUrl, embedded, progress: progressBuffer, maxInFlight, encoding } = workerData as DurabilityWorkerData;
@@ -56,7 +56,7 @@ function check(batch: DurabilityBatch): Checked {
       checked.refused.push([i, 'an earlier update of this connection was refused']);
       continue;
     }
-    const error = encoding === 'v2' ? updateErrorV2(update) : updateErrorV1(update, shapeOfV1(update));
+    const error = updateError(update, encoding, encoding === 'v1' ? shapeOfV1(update) : null);
     if (error !== null) {
       if (lane !== 0) failedLanes.add(lane);
       checked.refused.push([i, error]);

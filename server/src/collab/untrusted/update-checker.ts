@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { boundedUpdateV1, type BoundedUpdate } from './bounded-update.js';
-import { threadCpuMs, updateErrorV1 } from './update-verdict.js';
+import { threadCpuMs, updateError } from './update-verdict.js';
 
 export type UntrustedUpdateReason = 'TIMEOUT' | 'MALFORMED' | 'TOO_LARGE';
 
@@ -97,8 +97,8 @@ const WORKER_URL = new URL('./decode-update.worker.mjs', import.meta.url);
  */
 const WALL_LIMIT_FACTOR = 25;
 
-/** The worker's check (decode-update.worker.mjs), on this thread: see updateErrorV1. */
-const inlineError = (update: Uint8Array, shape: BoundedUpdate): string | null => updateErrorV1(update, shape);
+/** The worker's check (decode-update.worker.mjs), on this thread: see updateError. */
+const inlineError = (update: Uint8Array, shape: BoundedUpdate): string | null => updateError(update, 'v1', shape);
 
 export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateChecker {
   const { poolSize = 2, timeoutMs = 200, maxBytes = 1024 * 1024, encoding = 'v1', workerHeapMb = 64 } = options;

@@ -2,39 +2,30 @@ import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { boundedUpdateV1, type BoundedUpdate } from './bounded-update.js';
 
+/** The two Yjs update formats, as the check needs them. */
+const CODECS = {
+  v1: { decode: Y.decodeUpdate, apply: Y.applyUpdate },
+  v2: { decode: Y.decodeUpdateV2, apply: Y.applyUpdateV2 },
+} as const;
+
 /**
- * The check of one v1 update, on whatever thread calls it: decoded, then applied to a scratch document. An update
+ * The check of one update, on whatever thread calls it: decoded, then applied to a scratch document. An update
  * none of whose clients starts at clock 0 (what an editor sends after its first keystroke) integrates nothing into
  * an empty document (see BoundedUpdate): decoding it gives the same verdict as applying it, at a tenth of the cost
- * (no scratch document, no pending structs re-encoded). `shape` is the bounded reader's (bounded-update.ts) when it
- * vouched for the update, else null (then it is applied). Null when it decodes, else why not.
+ * (no scratch document, no pending structs re-encoded). `shape` is the bounded reader's (bounded-update.ts, v1
+ * only) when it vouched for the update, else null (then it is applied). Null when it decodes, else why not.
  *
  * Only safe where a time limit can stop it (a worker) unless the bounded reader vouched for it and it holds few
  * structs: the Yjs decoder can loop forever on crafted input (yjs issues #687, #498).
  */
-export function updateErrorV1(update: Uint8Array, shape: BoundedUpdate | null): string | null {
+export function updateError(update: Uint8Array, encoding: 'v1' | 'v2', shape: BoundedUpdate | null = null): string | null {
+  const { decode, apply } = CODECS[encoding];
   try {
-    Y.decodeUpdate(update);
+    decode(update);
     if (shape && !shape.fromClockZero) return null;
     const scratch = new Y.Doc({ guid: 'scratch' });
     try {
-      Y.applyUpdate(scratch, update);
-    } finally {
-      scratch.destroy();
-    }
-    return null;
-  } catch (error) {
-    return String((error as Error)?.message ?? error).slice(0, 200);
-  }
-}
-
-/** The same check of a v2 update (no bounded reader for v2: always applied). */
-export function updateErrorV2(update: Uint8Array): string | null {
-  try {
-    Y.decodeUpdateV2(update);
-    const scratch = new Y.Doc({ guid: 'scratch' });
-    try {
-      Y.applyUpdateV2(scratch, update);
+      apply(scratch, update);
     } finally {
       scratch.destroy();
     }
