@@ -37,11 +37,11 @@ describe('process terms', () => {
   it('takes off the distillation energy of regenerated solvent, and credits only what the distillation yields', () => {
     const f = co2('solvent-distillation', { currentDestination: 'INCINERATION' }, 20);
     // 20 t × 85 % take-up = 17 t distilled (133 kg/t of energy: 0.5 MWh of steam × 266 kg/MWh, gas n° 37132 ÷ 0.9);
-    // 80 % of it comes out as solvent, replacing virgin solvent (1,500 kg/t), and the 20 % of residues are still
+    // 80 % of it comes out as solvent, replacing virgin solvent (1,401 kg/t, DESNZ 2025 mineral oil as the stated proxy), and the 20 % of residues are still
     // incinerated (2,933 kg/t, IPCC 2006 « fossil liquid waste », avoided on 80 % only).
     expect(f.formula).toContain('17 t × 133 kg/t distillation energy');
-    expect(f.formula).toContain('13.6 t × 1500 kg/t production × 80 % recycling yield');
-    expect(f.central).toBeCloseTo((13.6 * 1_500 + 13.6 * 2_933 - 17 * 133) / 1000, 3);
+    expect(f.formula).toContain('13.6 t × 1401 kg/t production × 80 % recycling yield');
+    expect(f.central).toBeCloseTo((13.6 * 1_401 + 13.6 * 2_933 - 17 * 133) / 1000, 3);
     expect(f.factors.find((x) => x.id === 'recycling-yield')).toMatchObject({ kind: 'ASSUMPTION', value: 0.8, sourceId: null });
     // Derived from the Base Carbone gas element: an emission factor of its source, with its range.
     expect(f.factors.find((x) => x.id === 'ef-solvent-distillation-energy')).toMatchObject({

@@ -15,6 +15,16 @@ import { loadDemoTerritory } from './demo-territory-flows.js';
 
 const kb = loadKnowledgeBase();
 const figures = detectSynergies(loadDemoTerritory(kb).flows, kb).flatMap((s) => s.impacts);
+// Since round 10 (r-factors-d, KB 1.16.3) no factor is an order of magnitude; the tests of how one is shown and
+// refused put one back, as virgin solvent was before (the demo uses it in four figures).
+const withOrderOfMagnitude = structuredClone(kb);
+Object.assign(withOrderOfMagnitude.emissionFactors.find((f) => f.id === 'ef-virgin-solvent')!, {
+  derivation: 'ORDER_OF_MAGNITUDE',
+  databaseEntry: 'ordre de grandeur tiré de la source (solvant neuf)',
+  value: 1500,
+  low: 800,
+  high: 3000,
+});
 const base: ImpactFigure = {
   indicator: 'JOBS',
   low: 1,
@@ -73,17 +83,19 @@ describe('impact sources', () => {
   });
 
   it('shows an order of magnitude naming no database item as an assumption with its range, and refuses it as an EMISSION factor', () => {
-    const oom = kb.emissionFactors.find((f) => f.derivation === 'ORDER_OF_MAGNITUDE')!;
-    const uses = figures.flatMap((f) => f.factors).filter((u) => kb.emissionFactors.find((e) => e.id === u.id)?.derivation === 'ORDER_OF_MAGNITUDE');
+    const oomKb = withOrderOfMagnitude;
+    const oom = oomKb.emissionFactors.find((f) => f.derivation === 'ORDER_OF_MAGNITUDE')!;
+    const oomFigures = detectSynergies(loadDemoTerritory(oomKb).flows, oomKb).flatMap((s) => s.impacts);
+    const uses = oomFigures.flatMap((f) => f.factors).filter((u) => oomKb.emissionFactors.find((e) => e.id === u.id)?.derivation === 'ORDER_OF_MAGNITUDE');
     expect(uses.length).toBeGreaterThan(0);
     for (const u of uses) expect(u).toMatchObject({ kind: 'ASSUMPTION', sourceId: null });
     for (const u of uses) expect(u.unit).toMatch(/order of magnitude, no database item named; low .+, high .+\)$/);
     const co2: ImpactFigure = { ...base, indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: '1 t CO2e', factors: [{ id: oom.id, value: oom.value, unit: oom.unit, sourceId: oom.sourceId, kind: 'EMISSION' }] };
-    expect(auditImpactSources([co2], kb)).toEqual([`${oom.id}: an order of magnitude (no database item) shown as an EMISSION factor`]);
+    expect(auditImpactSources([co2], oomKb)).toEqual([`${oom.id}: an order of magnitude (no database item) shown as an EMISSION factor`]);
   });
 
   it('refuses a vintage without a year, an item that names none, and an order of magnitude without its own range', () => {
-    const bad = structuredClone(kb);
+    const bad = structuredClone(withOrderOfMagnitude);
     const item = bad.emissionFactors.find((f) => f.derivation === 'ITEM')!;
     item.vintage = 'données consultées';
     item.databaseEntry = 'ordre de grandeur tiré de la source (quelque chose)';
@@ -247,16 +259,45 @@ describe('impact sources', () => {
     expect(f('ef-animal-feed').databaseEntry).toContain('n° 42043');
     expect(f('ef-ibc-drum-reuse').databaseEntry).toMatch(/n° 26729.*n° 20830/);
     expect(f('ef-equipment-reuse').databaseEntry).toContain('n° 43355');
-    // Those left as orders of magnitude (two since rounds 8 and r-factors-b) say what round 7 read in the export.
-    const left = kb.emissionFactors.filter((e) => e.derivation === 'ORDER_OF_MAGNITUDE');
-    expect(left.map((e) => e.id).sort()).toEqual(['ef-iron-ore', 'ef-virgin-solvent']);
-    for (const e of left) expect(e.databaseEntry, e.id).toContain('relu en round 7');
-    // Iron ore and virgin solvent stay orders of magnitude; round 8 says what it searched.
-    for (const id of ['ef-iron-ore', 'ef-virgin-solvent']) expect(f(id).databaseEntry, id).toContain('recherché en round 8');
-    // Round 9 (r-factors-c) searched them again and left them, saying what it read and why it did not substitute.
-    for (const id of ['ef-iron-ore', 'ef-virgin-solvent']) expect(f(id).databaseEntry, id).toContain('recherché en round 9 (r-factors-c), non substitué');
-    expect([f('ef-iron-ore').low, f('ef-iron-ore').value, f('ef-iron-ore').high]).toEqual([20, 60, 130]);
-    expect([f('ef-virgin-solvent').low, f('ef-virgin-solvent').value, f('ef-virgin-solvent').high]).toEqual([800, 1500, 3000]);
+    // Round 10 (r-factors-d, KB 1.16.3): the last two orders of magnitude derive from named entries; none is left.
+    expect(kb.emissionFactors.filter((e) => e.derivation === 'ORDER_OF_MAGNITUDE').map((e) => e.id)).toEqual([]);
+    // Their entries keep what rounds 7 to 9 searched, and say what round 10 searched.
+    for (const id of ['ef-iron-ore', 'ef-virgin-solvent']) {
+      expect(f(id).databaseEntry, id).toContain('relu en round 7');
+      expect(f(id).databaseEntry, id).toContain('recherché en round 9 (r-factors-c), non substitué');
+      expect(f(id).databaseEntry, id).toContain('Recherché en round 10 (r-factors-d)');
+    }
+  });
+
+  it('derives imported iron ore from a named miner\'s scopes 1 and 2 and the Base Carbone bulk carrier over computed sea distances (round 10)', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const ore = f('ef-iron-ore');
+    expect(ore).toMatchObject({ derivation: 'DERIVED', sourceId: 'ademe-base-carbone-v23-6', unit: 'kgCO2e/t' });
+    for (const read of ['n° 28229', '0,0029 kgCO2e/t.km', 'n° 28228', '0,00741', '17 908 km', '8 960 km', '2.2 million', '0.35 million', '192 million', '0,0607']) {
+      expect(ore.databaseEntry).toContain(read);
+    }
+    // Mining: Fortescue FY23, scopes 1 + 2 over tonnes shipped; sea: bulk carrier kg/t.km × km to Dunkirk.
+    const mining = ((2_200_000 + 350_000) / 192_000_000) * 1000;
+    const [portHedland, tubarao, capesize, handymax, highestMining] = [17_908, 8_960, 0.0029, 0.00741, 60.7];
+    expect([ore.low, ore.value, ore.high]).toEqual([
+      Math.round(mining + tubarao * capesize),
+      Math.round(mining + portHedland * capesize),
+      Math.round(highestMining + portHedland * handymax),
+    ]);
+    expect([ore.low, ore.value, ore.high]).toEqual([39, 65, 193]);
+  });
+
+  it('approaches virgin solvent by the DESNZ 2025 mineral oil row, its range the solvents read (round 10)', () => {
+    const f = (id: string) => kb.emissionFactors.find((e) => e.id === id)!;
+    const solvent = f('ef-virgin-solvent');
+    expect(solvent).toMatchObject({ derivation: 'DERIVED', sourceId: 'desnz-ghg-conversion-factors-2025', unit: 'kgCO2e/t' });
+    expect(solvent.databaseEntry).toContain('19_500_5036_15_1');
+    expect(solvent.databaseEntry).toContain('c0b66a066ef6337cff9f1b40992e6892cce3cafb');
+    expect(solvent.labelEn).toContain('proxy');
+    // Central: the DESNZ row as it stands; low: Base Carbone n° 20846 hexane; high: ecoinvent 3.8 acetone RoW, per kg × 1000.
+    expect(solvent.databaseEntry).toMatch(/n° 20846 « Hexane » 313/);
+    expect(solvent.databaseEntry).toContain('2,5435 kgCO2e/kg');
+    expect([solvent.low, solvent.value, solvent.high]).toEqual([313, 1401.0, Math.round(2.5435 * 1000)]);
   });
 
   it("derives the solid recovered fuel's own fossil CO2 (the kiln term round 8 left out) from the IPCC 2006 rows and a named element", () => {
@@ -381,7 +422,7 @@ describe('impact sources', () => {
   it('accepts a negative factor only from named database items: FEDEREC board, not an order of magnitude', () => {
     const board = kb.emissionFactors.find((f) => f.id === 'ef-cardboard-recycling-gain')!;
     expect(board).toMatchObject({ value: 390 - 670, derivation: 'DERIVED', sourceId: 'ademe-base-carbone-federec-2017' });
-    const bad = structuredClone(kb);
+    const bad = structuredClone(withOrderOfMagnitude);
     const oom = bad.emissionFactors.find((f) => f.derivation === 'ORDER_OF_MAGNITUDE')!;
     Object.assign(oom, { value: -10, low: -20, high: 0 });
     expect(validateKnowledgeBase(bad)).toContain(

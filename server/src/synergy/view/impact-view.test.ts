@@ -4,9 +4,17 @@ import { TAKE_UP_USE, resolvedFactors } from '../engine/impact-factors.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { viewImpacts } from './impact-view.js';
 
-const kb = loadKnowledgeBase();
+// An order of magnitude naming no database item (shown as an assumption) and a named item (an EMISSION factor). No
+// factor of the knowledge base is an order of magnitude since round 10 (KB 1.16.3): iron ore is put back as it was.
+const kb = structuredClone(loadKnowledgeBase());
+Object.assign(kb.emissionFactors.find((f) => f.id === 'ef-iron-ore')!, {
+  derivation: 'ORDER_OF_MAGNITUDE',
+  databaseEntry: 'ordre de grandeur tiré de la source (minerai de fer importé)',
+  value: 60,
+  low: 20,
+  high: 130,
+});
 const table = resolvedFactors(kb.emissionFactors);
-// An order of magnitude naming no database item (shown as an assumption) and a named item (an EMISSION factor).
 const inert = table.factors.get('ef-iron-ore')!.use;
 const gas = table.factors.get('ef-natural-gas-pci')!.use;
 
