@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boundedUpdateV1 } from './bounded-update.js';
 import { createUpdateChecker, UntrustedUpdateError } from './update-checker.js';
+import { shapeOfV1, updateErrorV1 } from './update-verdict.js';
 
 /** What browsers send while they write a plan: one update per keystroke, action edit, deletion. */
 function typedUpdates(): Uint8Array[] {
@@ -84,6 +85,18 @@ describe('the bounded reader of Yjs v1 updates', () => {
       { numRuns: 20_000 },
     );
     expect(vouched).toBeGreaterThan(100);
+  });
+
+  it('does not vouch for an empty deleted range, which decodes but throws when applied: both paths refuse it', async () => {
+    // No structs; one client's deleted range at clock 7 of length 0 (a fuzzed update found by the property below).
+    const emptyRange = Uint8Array.from([0, 1, 166, 220, 166, 198, 7, 1, 7, 0]);
+    expect(() => Y.decodeUpdate(emptyRange)).not.toThrow();
+    expect(() => Y.applyUpdate(new Y.Doc(), emptyRange)).toThrow();
+    expect(boundedUpdateV1(emptyRange)).toBeNull();
+    expect(await reasonOf(inline.check(emptyRange))).toBe('MALFORMED');
+    expect(await reasonOf(workerOnly.check(emptyRange))).toBe('MALFORMED');
+    // The durability thread's check (durability-worker.ts) is the same pair of calls.
+    expect(updateErrorV1(emptyRange, shapeOfV1(emptyRange))).not.toBeNull();
   });
 
   it('gives the same verdict inline as the worker does, over 3,000 fuzzed updates', async () => {
