@@ -71,8 +71,8 @@ function hookRequest(path: string, headers: Headers): Request {
 function traced(outgoing: WebSocketLike, timings: StageTimings): WebSocketLike {
   return {
     send(data) {
-      if (timings.recording) timings.sent(data as Uint8Array);
       outgoing.send(data);
+      if (timings.recording) timings.sent(data as Uint8Array);
     },
     close: (code, reason) => outgoing.close(code, reason),
     get readyState() {
