@@ -4,16 +4,20 @@ import { createDurabilityThread } from '../../src/collab/store/durability-thread
 import { UpdateLog } from '../../src/collab/store/update-log.js';
 import { createUpdateChecker } from '../../src/collab/untrusted/update-checker.js';
 import { openTestDatabase } from '../../test/test-database.js';
+import { directAppender } from './direct-append.js';
 import { mainThreadCpuMs, processCpuMs } from './processes.js';
 import { quantile } from '../timing.js';
 
 /**
  * The durable path alone, without Hocuspocus: 100 writers' typed updates (made beforehand) appended at the typing
- * benchmark's pace (one every 50–100 ms per writer), through the durability thread (`thread`) or the path it replaced
- * (`pool`: the update checker, then UpdateLog.append on this thread). Prints this process's main-thread and total CPU
- * per update and the append latency (arrival → committed). Usage: tsx bench/collab/append-path.ts thread|pool [seconds]
+ * benchmark's pace (one every 50–100 ms per writer), through the durability thread (`thread`), the path it replaced
+ * (`pool`: the update checker, then UpdateLog.append on this thread), or `direct`: a prototype with no thread hop,
+ * the bounded reader's check on this thread (the updates it vouches for, as the update checker's inline path) and
+ * the same unnest INSERT on this thread's own pg connections (group commit, four in flight). Prints this process's
+ * main-thread and total CPU per update and the append latency (arrival → committed).
+ * Usage: tsx bench/collab/append-path.ts thread|pool|direct [seconds]
  */
-const mode = process.argv[2] === 'pool' ? 'pool' : 'thread';
+const mode = process.argv[2] === 'pool' ? 'pool' : process.argv[2] === 'direct' ? 'direct' : 'thread';
 const seconds = Number(process.argv[3] ?? 15);
 const WRITERS = 100;
 
@@ -36,6 +40,10 @@ if (mode === 'thread') {
   const thread = createDurabilityThread({ clientUrl, embedded: !process.env.DATABASE_URL });
   append = (w, update) => thread.append({ lane: w + 1, documentName: docOf(w), update, authorId: null });
   close = () => thread.close();
+} else if (mode === 'direct') {
+  const direct = directAppender(clientUrl);
+  append = (w, update) => direct.append(w, update, docOf(w));
+  close = direct.close;
 } else {
   const checker = createUpdateChecker({ poolSize: 2, timeoutMs: 200 });
   const log = new UpdateLog(() => db.orm.em.fork());

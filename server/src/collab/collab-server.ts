@@ -14,6 +14,7 @@ import { CollabSocket } from './connection/collab-socket.js';
 import { parseDocumentName } from './connection/document-name.js';
 import { readClientUpdate } from './connection/sync-frame.js';
 import { AuthenticationExtension, type DocumentAccess } from './extensions/authentication.extension.js';
+import { MessagePathExtension } from './extensions/message-path.extension.js';
 import { PersistenceExtension } from './extensions/persistence.extension.js';
 import { PlanChangesExtension, type PlanEditListener } from './extensions/plan-changes.extension.js';
 import { StageTimings } from './store/stage-timings.js';
@@ -70,8 +71,8 @@ function hookRequest(path: string, headers: Headers): Request {
 function traced(outgoing: WebSocketLike, timings: StageTimings): WebSocketLike {
   return {
     send(data) {
-      if (timings.recording) timings.sent(data as Uint8Array);
       outgoing.send(data);
+      if (timings.recording) timings.sent(data as Uint8Array);
     },
     close: (code, reason) => outgoing.close(code, reason),
     get readyState() {
@@ -112,11 +113,17 @@ export function createCollabServer(options: CollabOptions) {
   if (options.redisUrl) {
     extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: `fe2i:${options.redisNamespace ?? 'embedded'}:collab` }));
   }
+  extensions.push(new MessagePathExtension());
   const hocuspocus = new Hocuspocus<CollabContext>({
     quiet: true,
     // Idle sockets (no message, not even the provider's pings) are dropped after this.
     timeout: 30_000,
     maxPendingDocuments: options.limits.collabDocumentsPerConnection,
+    // Each update is broadcast as it is applied, into its receivers' corked sockets (collab-socket.ts), which leave
+    // at this turn's end. Hocuspocus' default (0) buffered the turn's updates and broadcast them from a setImmediate
+    // of its own; the sockets that broadcast corked were then uncorked only in the next turn of the event loop,
+    // after its timers and its poll phase: the receivers waited a turn more than the sender's acknowledgement.
+    flushDelay: false,
     extensions,
     ...WITHOUT_NOOP_HOOKS,
   });

@@ -103,17 +103,20 @@ export class CollabSocket {
   }
 
   /**
-   * Sends a frame; the frames sent within one turn of the event loop leave in one write. A group commit answers
-   * "synced" to many updates of a connection at once: one system call each was a tenth of the server's CPU time
-   * under load (the profile's `writev`). The TCP socket is corked on the first frame and uncorked once the turn's
-   * work is done (Hocuspocus' broadcasts, scheduled the same way, go out first).
+   * Sends a frame; the frames sent within one callback of the event loop (with the promise jobs it set off) leave
+   * in one write. A group commit answers "synced" to many updates of a connection at once, and broadcasts each of
+   * them as it is applied (collab-server.ts: flushDelay false), all in the microtasks of the durability thread's
+   * answer: one system call each was a tenth of the server's CPU time under load (the profile's `writev`). The TCP
+   * socket is corked on the first frame and uncorked by a process.nextTick, which runs once that callback's
+   * microtasks are done. Uncorked from a setImmediate instead, the frames waited for the rest of the poll phase
+   * (the other sockets' frames read, parsed and handed to the durability thread) before they left.
    */
   private send(data: Uint8Array): void {
     const raw = (this.ws as unknown as { _socket?: Socket })._socket;
     if (!this.corked && raw && !raw.destroyed) {
       this.corked = true;
       raw.cork();
-      setImmediate(() => {
+      process.nextTick(() => {
         this.corked = false;
         raw.uncork();
       });

@@ -147,7 +147,7 @@ export class RelayTrace {
   /**
    * A frame handed to a socket. Hocuspocus merges the updates applied in one turn into one broadcast: every update
    * within the merged one's clock ranges (Y.parseUpdateMeta) is noted as sent then, with when the turn's frames
-   * left (for the product's corked sockets, an upper bound: the next turn).
+   * left (for the product's corked sockets, once the callback that sent it and its promise jobs are done).
    */
   sent(frame: Uint8Array): void {
     if (frame === this.lastFrame) return;
@@ -173,10 +173,11 @@ export class RelayTrace {
         else traced.flushed = now;
       }
     }
-    // After the socket's own uncork (collab-socket.ts: scheduled by the turn's first send, so before this).
+    // After the socket's own uncork (collab-socket.ts: a process.nextTick scheduled by its first send, which the
+    // server hands the frame before noting it here, so before this one).
     if (this.flushPending.length && !this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => {
+      process.nextTick(() => {
         this.flushScheduled = false;
         const at = performance.now();
         for (const t of this.flushPending.splice(0)) t.flushed = at;

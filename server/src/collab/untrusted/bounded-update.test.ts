@@ -86,6 +86,18 @@ describe('the bounded reader of Yjs v1 updates', () => {
     expect(vouched).toBeGreaterThan(100);
   });
 
+  it('does not vouch for an empty deleted range, which decodes but throws when applied: both paths refuse it', async () => {
+    // No structs; one client's deleted range at clock 7 of length 0 (a fuzzed update found by the property below).
+    const emptyRange = Uint8Array.from([0, 1, 166, 220, 166, 198, 7, 1, 7, 0]);
+    expect(() => Y.decodeUpdate(emptyRange)).not.toThrow();
+    expect(() => Y.applyUpdate(new Y.Doc(), emptyRange)).toThrow();
+    expect(boundedUpdateV1(emptyRange)).toBeNull();
+    expect(await reasonOf(inline.check(emptyRange))).toBe('MALFORMED');
+    expect(await reasonOf(workerOnly.check(emptyRange))).toBe('MALFORMED');
+    // The durability thread's check (durability-worker.ts) is the inline path's: the bounded reader's shape, then
+    // the verdict of update-verdict.ts with it.
+  });
+
   it('gives the same verdict inline as the worker does, over 3,000 fuzzed updates', async () => {
     const valid = typedUpdates();
     const mutated = fc
