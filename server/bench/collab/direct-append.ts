@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { boundedUpdateV1 } from '../../src/collab/untrusted/bounded-update.js';
-import { updateErrorV1 } from '../../src/collab/untrusted/update-verdict.js';
+import { updateError } from '../../src/collab/untrusted/update-verdict.js';
 
 const APPEND = {
   name: 'collab-update-append-direct',
@@ -66,7 +66,7 @@ export function directAppender(clientUrl: string) {
     append(_w: number, update: Uint8Array, documentName: string): Promise<void> {
       const shape = update.byteLength <= 8192 ? boundedUpdateV1(update) : null;
       if (!shape || shape.size > 64) return Promise.reject(new Error('not vouched for: the durability thread would check it'));
-      const error = updateErrorV1(update, shape);
+      const error = updateError(update, 'v1', shape);
       if (error !== null) return Promise.reject(new Error(error));
       return new Promise<void>((resolve, reject) => {
         queue.push({ documentName, update, authorId: null, resolve, reject });
