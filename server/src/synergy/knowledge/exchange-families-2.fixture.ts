@@ -6,6 +6,7 @@ import type { ExchangeFamily, ProbeSide } from './exchange-families.fixture.js';
  */
 const heat = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'LIQUID' });
 const energy = (label: string): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh' });
+const water = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'WATER', unit: 'm3', form: 'LIQUID', tempC });
 const material = (label: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form });
 const waste = (label: string, ewc: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'WASTE', unit: 't', ewc, form });
 
@@ -145,6 +146,14 @@ export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
     outputs: [material('Molasses from the sugar refinery', 'LIQUID'), material('Mélasse de sucrerie', 'LIQUID')],
     inputs: [material('Molasses as substrate for the yeast fermentation'), material('Sucre pour la fermentation (distillerie)')],
   },
+  {
+    id: 'sewage and treated wastewater heat to a heat network through a heat pump',
+    sources: ['bfe-wwtp-heat-2022', 'nagpal-wwhr-2021', 'kalundborg-symbiosis-2022'],
+    km: 3,
+    farKm: 15,
+    outputs: [water('Eaux usées épurées en sortie de station d’épuration', 14), water('Raw sewage in the main collector', 12), water('Treated wastewater from the municipal plant', 18)],
+    inputs: [energy('Chaleur pour le réseau de chaleur urbain'), energy('Heat supply for the municipal district heating network'), energy('Chauffage des bâtiments du quartier')],
+  },
 ];
 
 /**
@@ -158,5 +167,7 @@ export const NEAR_MISSES: { why: string; output: ProbeSide; input: ProbeSide; km
   { why: 'a refinery buying fresh catalyst', output: waste('Spent hydrotreating catalysts (Ni, Mo, Co)', '16 08 02*', 'SOLID'), input: material('Fresh hydrotreating catalyst'), km: 50 },
   { why: 'nutrients for a fermentation are no substrate', output: material('Mélasse de sucrerie', 'LIQUID'), input: material('Nutriments pour la fermentation (phosphate d’ammonium)'), km: 50 },
   { why: 'solvents do not fire a biomass boiler', output: waste('Spent cleaning solvent', '14 06 03*', 'LIQUID'), input: energy('Combustible pour la chaudière biomasse'), km: 20 },
+  { why: 'wastewater at 14 °C raises no process steam', output: water('Eaux usées épurées de la station d’épuration', 14), input: energy('Vapeur pour le procédé (chaudière gaz aujourd’hui)'), km: 2 },
+  { why: 'effluent at 14 °C does not heat 120 °C dryers', output: water('Treated effluent from the municipal wastewater plant', 14), input: { label: 'Heat for the dryers', cat: 'ENERGY', unit: 'MWh', tempC: 120 }, km: 2 },
   { why: 'drinking water is not replaced by treated effluent', output: { label: 'Eaux usées épurées de la station d’épuration', cat: 'WATER', unit: 'm3', form: 'LIQUID' }, input: { label: 'Potable water for the canteen', cat: 'WATER', unit: 'm3' }, km: 2 },
 ];
