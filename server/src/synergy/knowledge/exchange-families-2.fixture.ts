@@ -169,6 +169,8 @@ export const NEAR_MISSES: { why: string; output: ProbeSide; input: ProbeSide; km
   { why: 'solvents do not fire a biomass boiler', output: waste('Spent cleaning solvent', '14 06 03*', 'LIQUID'), input: energy('Combustible pour la chaudière biomasse'), km: 20 },
   { why: 'an oil burner takes no pallets (a grate boiler would)', output: waste('Palettes bois usagées', '15 01 03', 'SOLID'), input: energy('Heavy fuel oil for the steam boilers'), km: 5 },
   { why: 'an oil burner takes no green waste', output: waste('Déchets verts de tonte et d’élagage', '20 02 01', 'SOLID'), input: energy('Fioul lourd pour les chaudières'), km: 5 },
+  { why: 'an office buying printing paper needs no cardboard waste', output: waste('Cartons d’emballage usagés', '15 01 01', 'SOLID'), input: material('Papier pour imprimante (ramettes A4)'), km: 2 },
+  { why: 'a paint shop buying masking paper needs no cardboard waste', output: waste('Used cardboard boxes', '15 01 01', 'SOLID'), input: material('Masking paper and tape for the paint booth'), km: 2 },
   { why: 'wastewater at 14 °C raises no process steam', output: water('Eaux usées épurées de la station d’épuration', 14), input: energy('Vapeur pour le procédé (chaudière gaz aujourd’hui)'), km: 2 },
   { why: 'effluent at 14 °C does not heat 120 °C dryers', output: water('Treated effluent from the municipal wastewater plant', 14), input: { label: 'Heat for the dryers', cat: 'ENERGY', unit: 'MWh', tempC: 120 }, km: 2 },
   { why: 'drinking water is not replaced by treated effluent', output: { label: 'Eaux usées épurées de la station d’épuration', cat: 'WATER', unit: 'm3', form: 'LIQUID' }, input: { label: 'Potable water for the canteen', cat: 'WATER', unit: 'm3' }, km: 2 },
