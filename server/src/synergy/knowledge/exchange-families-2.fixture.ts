@@ -154,6 +154,13 @@ export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
     outputs: [water('Eaux usées épurées en sortie de station d’épuration', 14), water('Raw sewage in the main collector', 12), water('Treated wastewater from the municipal plant', 18)],
     inputs: [energy('Chaleur pour le réseau de chaleur urbain'), energy('Heat supply for the municipal district heating network'), energy('Chauffage des bâtiments du quartier')],
   },
+  {
+    id: 'solid recovered fuel to a fluidised-bed boiler',
+    sources: ['bref-waste-treatment-2018', 'bref-cement-lime-mgo-2013'],
+    km: 8,
+    outputs: [waste('Combustible solide de récupération (CSR) du centre de tri', '19 12 10', 'SOLID'), waste('Refus de tri des déchets d’activités économiques', '19 12 12', 'SOLID')],
+    inputs: [energy('Fuel for the fluidised bed boiler (wood chips and peat today)'), energy('Combustible pour la chaudière à lit fluidisé')],
+  },
 ];
 
 /**
@@ -173,6 +180,8 @@ export const NEAR_MISSES: { why: string; output: ProbeSide; input: ProbeSide; km
   { why: 'a paint shop buying masking paper needs no cardboard waste', output: waste('Used cardboard boxes', '15 01 01', 'SOLID'), input: material('Masking paper and tape for the paint booth'), km: 2 },
   { why: 'a combustible gas is burnt, not run through an ORC', output: { label: 'Converter gas rich in carbon monoxide', cat: 'ENERGY', unit: 'MWh', form: 'GAS' }, input: energy('Electricity for the air compressors'), km: 0.5 },
   { why: 'blast furnace gas is a fuel, not a hot flue gas', output: { label: 'Gaz de haut fourneau excédentaire', cat: 'ENERGY', unit: 'MWh', form: 'GAS' }, input: energy('Chaleur pour le réseau de chaleur urbain'), km: 2 },
+  { why: 'the wet organic fraction is no solid recovered fuel', output: waste('Biodegradable fraction sorted from mixed waste', '19 12 12', 'SOLID'), input: energy('Fuel for the fluidised bed boiler'), km: 5 },
+  { why: 'a mineral residue is no fuel', output: waste('Residues from the alumina refinery (red mud)', '01 03 09', 'SLUDGE'), input: energy('Fuel for the fluidised bed boiler'), km: 5 },
   { why: 'wastewater at 14 °C raises no process steam', output: water('Eaux usées épurées de la station d’épuration', 14), input: energy('Vapeur pour le procédé (chaudière gaz aujourd’hui)'), km: 2 },
   { why: 'effluent at 14 °C does not heat 120 °C dryers', output: water('Treated effluent from the municipal wastewater plant', 14), input: { label: 'Heat for the dryers', cat: 'ENERGY', unit: 'MWh', tempC: 120 }, km: 2 },
   { why: 'drinking water is not replaced by treated effluent', output: { label: 'Eaux usées épurées de la station d’épuration', cat: 'WATER', unit: 'm3', form: 'LIQUID' }, input: { label: 'Potable water for the canteen', cat: 'WATER', unit: 'm3' }, km: 2 },
