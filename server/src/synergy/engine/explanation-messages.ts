@@ -35,6 +35,15 @@ const SIDES: Record<Lang, Record<string, string>> = {
 
 export const unitLabel = (lang: Lang, unit: unknown): string => UNITS[lang][String(unit)] ?? String(unit);
 const side = (c: MessageContext, p: Params): string => SIDES[c.lang][String(p.side)] ?? String(p.side);
+/** A source temperature range: "between 25 and 60 °C", "at least 150 °C", "at most 30 °C". */
+const range = (c: MessageContext, p: Params): string => {
+  const fr = c.lang === 'fr';
+  if (p.minC !== null && p.minC !== undefined && p.maxC !== null && p.maxC !== undefined) {
+    return fr ? `entre ${c.num(p.minC)} et ${c.num(p.maxC)} °C` : `between ${c.num(p.minC)} and ${c.num(p.maxC)} °C`;
+  }
+  if (p.minC !== null && p.minC !== undefined) return fr ? `d'au moins ${c.num(p.minC)} °C` : `at least ${c.num(p.minC)} °C`;
+  return fr ? `d'au plus ${c.num(p.maxC)} °C` : `at most ${c.num(p.maxC)} °C`;
+};
 const plural = (p: Params): boolean => p.side === 'members' && String(p.detail).includes(', ');
 /** French verb agreeing with the side: "Le gisement porte", "Les flux des membres portent". */
 const verb = (p: Params, singular: string, pluralForm: string): string => (p.side === 'members' ? pluralForm : singular);
@@ -194,6 +203,10 @@ export const MESSAGES: Record<string, Record<Lang, Message>> = {
   PARTIAL_AVAILABILITY: {
     fr: (p, c) => `Disponibilité partielle : ${c.num(p.monthsCovered)} mois sur les ${c.num(p.monthsNeeded)} du besoin.`,
     en: (p, c) => `Partial availability: ${c.num(p.monthsCovered)} of the ${c.num(p.monthsNeeded)} months of the need.`,
+  },
+  SOURCE_TEMPERATURE_UNKNOWN: {
+    fr: (p, c) => `Température de la source non déclarée : vérifier qu'elle est ${range(c, p)}.`,
+    en: (p, c) => `Temperature of the source not declared: check that it is ${range(c, p)}.`,
   },
   TEMPERATURE_UNKNOWN: {
     fr: (p, c) => `Température non déclarée (${side(c, p).toLowerCase()}) : vérifier que la source dépasse le besoin d'au moins ${c.num(p.marginC)} °C.`,

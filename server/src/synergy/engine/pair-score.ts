@@ -57,11 +57,11 @@ export const QUANTITY_UNKNOWN = 0.4;
 export const NEED_COVERAGE_WEIGHT = 2 / 3;
 
 /** The positions in a PathwayKernel (compiled.types.ts). */
-export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4, SEARCH_KM: 5, KINDS: 6, PUMP_BELOW_C: 7 } as const;
+export const KERNEL = { REACH_KM: 0, MARGIN_C: 1, HAZARD: 2, TREATMENT: 3, EXPECTS_FORM: 4, SEARCH_KM: 5, KINDS: 6, PUMP_BELOW_C: 7, SOURCE_TEMP_BOUNDED: 8 } as const;
 
 export function pathwayKernel(p: CompiledPathway): PathwayKernel {
   const c = p.pathway.conditions;
-  const k = new Float64Array(8);
+  const k = new Float64Array(9);
   k[KERNEL.REACH_KM] = p.reachKm;
   // Pairs up to the search radius are scored; beyond the reach, the distance component is 0.
   k[KERNEL.SEARCH_KM] = p.searchKm;
@@ -75,7 +75,23 @@ export function pathwayKernel(p: CompiledPathway): PathwayKernel {
   k[KERNEL.TREATMENT] = c.treatmentFr || c.treatmentEn ? 1 : 0;
   // The output side lists physical forms: an output of undeclared form is to be checked.
   k[KERNEL.EXPECTS_FORM] = p.output?.physicalForms ? 1 : 0;
+  // 1 when the route takes only sources within a temperature range and judges no margin against the need (an ORC
+  // from 150 °C, heat recovery from 25–60 °C water, a cooling cascade below 30 °C): see sourceTemperatureUnknown.
+  k[KERNEL.SOURCE_TEMP_BOUNDED] = sourceTemperatureBounded(p) ? 1 : 0;
   return k;
+}
+
+/**
+ * Whether a route bounds its source's temperature without a margin against the need's (no `temperatureMarginC`,
+ * no `heatPumpBelowMarginC`): for it, a source of unknown temperature is as unsure as for a margin route — an
+ * ORC needs 150 °C, a wastewater heat exchanger 25 °C — and costs the same (QUALITY.temperatureUnknown and
+ * temperatureUnknownCompatibility) instead of passing free (issue 10, "unknown temperature costs nothing").
+ */
+export function sourceTemperatureBounded(p: CompiledPathway): boolean {
+  const c = p.pathway.conditions;
+  if (c.temperatureMarginC !== undefined && c.temperatureMarginC !== null) return false;
+  if (c.heatPumpBelowMarginC !== undefined && c.heatPumpBelowMarginC !== null) return false;
+  return p.output !== null && (p.output.minTemperatureC !== null || p.output.maxTemperatureC !== null);
 }
 
 /** The score's weights as numbers, in PART order. */
@@ -169,6 +185,11 @@ export function scoreRecords(
       quality *= QUALITY.temperatureUnknown;
       temperatureKnown = false;
     }
+  }
+  if (k[KERNEL.SOURCE_TEMP_BOUNDED] === 1 && o[oAt + REC.TEMP] !== o[oAt + REC.TEMP]) {
+    // The route takes sources within a temperature range and this one declares none (see sourceTemperatureBounded).
+    quality *= QUALITY.temperatureUnknown;
+    temperatureKnown = false;
   }
   const iMask = i[iAt + REC.MASK] | 0;
   const overlap = (o[oAt + REC.MASK] | 0) & iMask;

@@ -3,7 +3,7 @@ import type { Geometry } from './geo.js';
 import type { ExplanationItem, ScoreBreakdown } from './engine.types.js';
 import { writeRecord } from './member-grid.js';
 import { STRIDE } from './member-record.js';
-import { EXCLUDED, IO, PART, monthCount, scoreRecords } from './pair-score.js';
+import { EXCLUDED, IO, PART, monthCount, scoreRecords, sourceTemperatureBounded } from './pair-score.js';
 import { quantityIn } from './prepared-flow.js';
 import { NOT_HAZARDOUS, frozenItem, item, sharedItem } from './shared-items.js';
 import { MATCH_LEVEL_CODE } from './stream-matcher.js';
@@ -82,6 +82,10 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
       const side = o.temperatureC === null ? (i.temperatureC === null ? 'both' : 'output') : 'input';
       sink.conditionsToCheck.push(item('TEMPERATURE_UNKNOWN', { side, marginC: margin }));
     }
+  }
+  if (o.temperatureC === null && sourceTemperatureBounded(pathway)) {
+    const bounds = { minC: pathway.output?.minTemperatureC ?? null, maxC: pathway.output?.maxTemperatureC ?? null };
+    sink.conditionsToCheck.push(item('SOURCE_TEMPERATURE_UNKNOWN', bounds));
   }
   // The margin the score used (pair-score.ts): that of the direct routes the need plays, else the pathway's own.
   const pumpBelow =

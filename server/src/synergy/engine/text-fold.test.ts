@@ -23,6 +23,13 @@ describe('keyword search with Snowball stems', () => {
     expect(finds('Film PE', 'pe')).toBe(true);
   });
 
+  it('reads "heating oil" as the fuel it is, not as heating (issue 10)', () => {
+    expect(finds('Fuel for the cookers and dryers (heating oil today)', 'heating')).toBe(false);
+    expect(finds('Fuel for the cookers and dryers (heating oil today)', 'fuel oil')).toBe(true);
+    expect(finds('Heating oils for the boilers', 'heating oil')).toBe(true);
+    expect(finds('Space heating for the offices (heating oil today)', 'heating')).toBe(true);
+  });
+
   it('keeps a $ keyword whole: no stem turns "sulphuric" into "sulphur"', () => {
     expect(finds('Sulphuric acid', 'sulphur$')).toBe(false);
     expect(finds('Recovered sulphur', 'sulphur$')).toBe(true);

@@ -23,9 +23,17 @@ export function foldText(text: string): string {
   return lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
+/**
+ * Compound names of a fuel that contain the word of a use: "heating oil" is fuel oil, not heating. "Fuel for the
+ * dryers (heating oil today)" is a fuel need; read as "heating", it was offered a heat pump's warm water. Written as
+ * the fuel's other name, so that "Space heating (heating oil today)" stays a heating need and a route listing
+ * "fuel oil" finds both. Folded words, whole words only.
+ */
+const FUEL_COMPOUNDS = /(^| )heating oils?(?= |$)/g;
+
 /** Folded words separated by single spaces, without leading or trailing space. */
 export function foldedWords(text: string): string {
-  return foldText(text).replace(NON_ALNUM, ' ').trim();
+  return foldText(text).replace(NON_ALNUM, ' ').trim().replace(FUEL_COMPOUNDS, '$1fuel oil');
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ExchangeFamily, ProbeSide } from './exchange-families.fixture.js';
  */
 const heat = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'LIQUID' });
 const energy = (label: string): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh' });
+const water = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'WATER', unit: 'm3', form: 'LIQUID', tempC });
 const material = (label: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form });
 const waste = (label: string, ewc: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'WASTE', unit: 't', ewc, form });
 
@@ -145,6 +146,21 @@ export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
     outputs: [material('Molasses from the sugar refinery', 'LIQUID'), material('Mélasse de sucrerie', 'LIQUID')],
     inputs: [material('Molasses as substrate for the yeast fermentation'), material('Sucre pour la fermentation (distillerie)')],
   },
+  {
+    id: 'sewage and treated wastewater heat to a heat network through a heat pump',
+    sources: ['bfe-wwtp-heat-2022', 'nagpal-wwhr-2021', 'kalundborg-symbiosis-2022'],
+    km: 3,
+    farKm: 15,
+    outputs: [water('Eaux usées épurées en sortie de station d’épuration', 14), water('Raw sewage in the main collector', 12), water('Treated wastewater from the municipal plant', 18)],
+    inputs: [energy('Chaleur pour le réseau de chaleur urbain'), energy('Heat supply for the municipal district heating network'), energy('Chauffage des bâtiments du quartier')],
+  },
+  {
+    id: 'solid recovered fuel to a fluidised-bed boiler',
+    sources: ['bref-waste-treatment-2018', 'bref-cement-lime-mgo-2013'],
+    km: 8,
+    outputs: [waste('Combustible solide de récupération (CSR) du centre de tri', '19 12 10', 'SOLID'), waste('Refus de tri des déchets d’activités économiques', '19 12 12', 'SOLID')],
+    inputs: [energy('Fuel for the fluidised bed boiler (wood chips and peat today)'), energy('Combustible pour la chaudière à lit fluidisé')],
+  },
 ];
 
 /**
@@ -158,5 +174,16 @@ export const NEAR_MISSES: { why: string; output: ProbeSide; input: ProbeSide; km
   { why: 'a refinery buying fresh catalyst', output: waste('Spent hydrotreating catalysts (Ni, Mo, Co)', '16 08 02*', 'SOLID'), input: material('Fresh hydrotreating catalyst'), km: 50 },
   { why: 'nutrients for a fermentation are no substrate', output: material('Mélasse de sucrerie', 'LIQUID'), input: material('Nutriments pour la fermentation (phosphate d’ammonium)'), km: 50 },
   { why: 'solvents do not fire a biomass boiler', output: waste('Spent cleaning solvent', '14 06 03*', 'LIQUID'), input: energy('Combustible pour la chaudière biomasse'), km: 20 },
+  { why: 'an oil burner takes no pallets (a grate boiler would)', output: waste('Palettes bois usagées', '15 01 03', 'SOLID'), input: energy('Heavy fuel oil for the steam boilers'), km: 5 },
+  { why: 'an oil burner takes no green waste', output: waste('Déchets verts de tonte et d’élagage', '20 02 01', 'SOLID'), input: energy('Fioul lourd pour les chaudières'), km: 5 },
+  { why: 'an office buying printing paper needs no cardboard waste', output: waste('Cartons d’emballage usagés', '15 01 01', 'SOLID'), input: material('Papier pour imprimante (ramettes A4)'), km: 2 },
+  { why: 'a paint shop buying masking paper needs no cardboard waste', output: waste('Used cardboard boxes', '15 01 01', 'SOLID'), input: material('Masking paper and tape for the paint booth'), km: 2 },
+  { why: 'a combustible gas is burnt, not run through an ORC', output: { label: 'Converter gas rich in carbon monoxide', cat: 'ENERGY', unit: 'MWh', form: 'GAS' }, input: energy('Electricity for the air compressors'), km: 0.5 },
+  { why: 'blast furnace gas is a fuel, not a hot flue gas', output: { label: 'Gaz de haut fourneau excédentaire', cat: 'ENERGY', unit: 'MWh', form: 'GAS' }, input: energy('Chaleur pour le réseau de chaleur urbain'), km: 2 },
+  { why: 'the wet organic fraction is no solid recovered fuel', output: waste('Biodegradable fraction sorted from mixed waste', '19 12 12', 'SOLID'), input: energy('Fuel for the fluidised bed boiler'), km: 5 },
+  { why: 'a mineral residue is no fuel', output: waste('Residues from the alumina refinery (red mud)', '01 03 09', 'SLUDGE'), input: energy('Fuel for the fluidised bed boiler'), km: 5 },
+  { why: 'a gas-fired boiler burns no solid recovered fuel', output: waste('Solid recovered fuel from the sorting plant', '19 12 10', 'SOLID'), input: energy('Fuel for the steam boilers (natural gas today)'), km: 5 },
+  { why: 'wastewater at 14 °C raises no process steam', output: water('Eaux usées épurées de la station d’épuration', 14), input: energy('Vapeur pour le procédé (chaudière gaz aujourd’hui)'), km: 2 },
+  { why: 'effluent at 14 °C does not heat 120 °C dryers', output: water('Treated effluent from the municipal wastewater plant', 14), input: { label: 'Heat for the dryers', cat: 'ENERGY', unit: 'MWh', tempC: 120 }, km: 2 },
   { why: 'drinking water is not replaced by treated effluent', output: { label: 'Eaux usées épurées de la station d’épuration', cat: 'WATER', unit: 'm3', form: 'LIQUID' }, input: { label: 'Potable water for the canteen', cat: 'WATER', unit: 'm3' }, km: 2 },
 ];
