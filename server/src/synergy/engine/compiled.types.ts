@@ -15,6 +15,12 @@ export interface CompiledPathway {
   index: number;
   id: string;
   pathway: Pathway;
+  /**
+   * `pathway.unit` and `pathway.route`, read by the search for every flow: knowledge-base pathways parsed from JSON
+   * differ in shape (optional fields), so reading through them is a slow, megamorphic access; compiled pathways share one.
+   */
+  unit: Pathway['unit'];
+  route: Pathway['route'];
   output: CompiledMatcher | null;
   input: CompiledMatcher | null;
   stream: CompiledMatcher | null;

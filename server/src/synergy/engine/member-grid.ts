@@ -112,6 +112,11 @@ export class MemberGrid {
     }
   }
 
+  /** The key of the grid cell holding a point (see SpatialGrid.keyOf). */
+  cellKeyOf(latitude: number, longitude: number): number {
+    return this.grid.keyOf(latitude, longitude);
+  }
+
   /**
    * Puts in `out` the cells (offsets of records in `data`) that may hold members within `distanceKm` of the point;
    * returns how many. `out` is reused from call to call (emptying an array would release its storage).

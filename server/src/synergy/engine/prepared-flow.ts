@@ -15,7 +15,7 @@ import { convertQuantity } from './units.js';
 
 /** The flow's yearly quantity in the pathway's unit of `match`; null when unknown or not convertible. */
 export function quantityIn(f: PreparedFlow, match: SideMatch): number | null {
-  return convertQuantity(f.flow.yearlyQuantity, f.flow.unit, match.side.pathway.pathway.unit);
+  return convertQuantity(f.flow.yearlyQuantity, f.flow.unit, match.side.pathway.unit);
 }
 
 /**

@@ -55,9 +55,9 @@ export class SubstitutionIndex {
       (grids[p.index] ??= new MemberGrid(p.reachKm)).insertAll(list.flows, list.sides, this.ctx.geometry);
     });
     const s = this.scratch;
-    for (let n = 0; n < flows.length; n++) {
-      const o = flows[n];
-      if (!o.isOutput || o.outputSides.length === 0) continue;
+    const order = this.searchOrder(flows);
+    for (let n = 0; n < order.length; n++) {
+      const o = flows[order[n]];
       findCounterparts(o, this.grids, this.ctx, s, this.top.worst);
       this.top.fillFrom(o.slot, s);
       const worst = this.top.worst;
@@ -68,6 +68,40 @@ export class SubstitutionIndex {
       }
     }
     this.keepHeldPairs(flows);
+  }
+
+  /**
+   * The positions in `flows` of the outputs that search, in the order they search: by the pathway of their first
+   * side, then by the cell of that pathway's input grid they stand in. Consecutive searches then read the same cells
+   * of the same grid and the same counterparts' list bounds, still in the processor's caches (the search is bound by
+   * memory, not arithmetic). The lists do not depend on that order: each ranks its counterparts totally (see
+   * TopLists), and the search skips only pairs that provably rank nowhere.
+   */
+  private searchOrder(flows: PreparedFlow[]): Int32Array {
+    const byPathway: number[][] = [];
+    let count = 0;
+    for (let n = 0; n < flows.length; n++) {
+      const o = flows[n];
+      if (!o.isOutput || o.outputSides.length === 0) continue;
+      (byPathway[o.outputSides[0].side.pathway.index] ??= []).push(n);
+      count++;
+    }
+    const order = new Int32Array(count);
+    let at = 0;
+    for (let p = 0; p < byPathway.length; p++) {
+      const group = byPathway[p];
+      if (!group) continue;
+      const grid = this.grids.inputs[p];
+      // Cell key (< 2^30) × PAIR + position (< 2^22): one exact number, sorted natively.
+      const keys = new Float64Array(group.length);
+      for (let k = 0; k < group.length; k++) {
+        const f = flows[group[k]].flow;
+        keys[k] = (grid ? grid.cellKeyOf(f.latitude, f.longitude) : 0) * PAIR + group[k];
+      }
+      keys.sort();
+      for (let k = 0; k < keys.length; k++) order[at++] = keys[k] % PAIR;
+    }
+    return order;
   }
 
   /**

@@ -176,7 +176,7 @@ export interface SubstitutionGrids {
 function coveringFloor(x: PreparedFlow, ctx: EngineContext): number {
   if (ctx.options.counterpartRule !== 'COVERING') return -1;
   const sides = x.isOutput ? x.outputSides : x.inputSides;
-  for (let s = 1; s < sides.length; s++) if (sides[s].side.pathway.pathway.unit !== sides[0].side.pathway.pathway.unit) return -1;
+  for (let s = 1; s < sides.length; s++) if (sides[s].side.pathway.unit !== sides[0].side.pathway.unit) return -1;
   return ctx.options.maxCounterpartsPerFlow;
 }
 
@@ -234,7 +234,7 @@ export function findCounterparts(
     const handled = kernel[KERNEL.HAZARD] === HAZARD.HANDLED;
     // Lists rank pairs on score plus the route's step in the waste hierarchy (see hierarchyStep): the scratch, the
     // floor and the lists' worst hold ranks, and a pair reachable by several pathways keeps its best-ranked one.
-    const step = hierarchyStep(pathway.pathway.route, w2);
+    const step = hierarchyStep(pathway.route, w2);
     const compatX = self[REC.COMPAT];
     const qtyX = self[REC.QTY];
     const invQtyX = self[REC.INV_QTY];
