@@ -13,6 +13,7 @@ import { snapshotPlan } from './plan/plan-reader.js';
 import { restoreAsNewChange } from './plan/restore-version.js';
 import type { UpdateLog } from './store/update-log.js';
 import { VersionStore, type StoredVersion } from './store/version-store.js';
+import { applyStoredParts } from './store/stored-parts.js';
 
 export interface PlanVersionDeps {
   log: Pick<UpdateLog, 'load'>;
@@ -43,7 +44,7 @@ export function createPlanVersions(deps: PlanVersionDeps): PlanVersions {
   /** The document as stored: every update acknowledged so far is in it, whichever instance took it. */
   async function durableDoc(documentName: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
-    for (const part of await deps.log.load(documentName)) Y.applyUpdate(doc, part);
+    applyStoredParts(doc, await deps.log.load(documentName), documentName);
     return doc;
   }
 

@@ -1,10 +1,10 @@
 import type { beforeSyncPayload, Extension, onLoadDocumentPayload } from '@hocuspocus/server';
-import * as Y from 'yjs';
 import type { CollabContext } from '../connection/collab-context.js';
 import type { UpdateLane } from '../connection/collab-socket.js';
 import { SYNC_STEP_2, SYNC_UPDATE } from '../connection/sync-frame.js';
 import type { UntrustedAppend } from '../store/durability-thread.js';
 import type { StageTimings } from '../store/stage-timings.js';
+import { applyStoredParts } from '../store/stored-parts.js';
 import type { UpdateLog } from '../store/update-log.js';
 
 /**
@@ -60,10 +60,7 @@ export class PersistenceExtension implements Extension {
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const parts = await this.log.load(documentName);
-    Y.transact(document, () => {
-      for (const part of parts) Y.applyUpdate(document, part);
-    });
+    applyStoredParts(document, await this.log.load(documentName), documentName);
   }
 
   /**
