@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { onLoadDocumentPayload } from '@hocuspocus/server';
 import { PersistenceExtension } from '../../src/collab/extensions/persistence.extension.js';
-import { compactDocument } from '../../src/collab/store/compaction.js';
+import { compactDocument, startCompaction } from '../../src/collab/store/compaction.js';
 import { createMergeThread } from '../../src/collab/store/merge-thread.js';
 import { UpdateLog } from '../../src/collab/store/update-log.js';
 import { openTestDatabase, type OpenTestDatabase } from '../test-database.js';
@@ -58,6 +58,33 @@ describe('a stored part that throws when applied', () => {
       await persistence.onLoadDocument({ document: again, documentName: DOC } as unknown as onLoadDocumentPayload);
       expect(again.getText('notes').toString()).toBe(document.getText('notes').toString());
     } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('does not stop the compaction of other documents: its document is set aside for a while, the others compacted', async () => {
+    const BAD = 'project-plan:00000000-0000-4000-8000-000000000962';
+    const GOOD = 'project-plan:00000000-0000-4000-8000-000000000963';
+    // The bad document's log is the most grown: picked first in every round.
+    for (const update of [written('un '), THROWS_WHEN_APPLIED, written('deux '), written('trois '), written('quatre '), written('cinq ')]) {
+      await log.append({ documentName: BAD, update, authorId: null });
+    }
+    for (const text of ['a ', 'b ', 'c ', 'd ']) await log.append({ documentName: GOOD, update: written(text), authorId: null });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const thread = createMergeThread();
+    const compaction = startCompaction(() => db.orm.em.fork(), { everyMs: 40, paceMs: 0, minUpdates: 4, documentsPerRound: 20, merge: thread });
+    try {
+      const until = Date.now() + 10_000;
+      while ((await log.load(GOOD)).length !== 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(await log.load(GOOD)).toHaveLength(1);
+      // Several rounds more: the bad document is not tried again before its wait (10 min), nor logged again.
+      await new Promise((r) => setTimeout(r, 300));
+      const told = errors.mock.calls.filter((call) => String(call[0]).includes(BAD));
+      expect(told).toHaveLength(1);
+      expect(await log.load(BAD)).toHaveLength(6);
+    } finally {
+      await compaction.stop();
+      await thread.close();
       errors.mockRestore();
     }
   });

@@ -111,9 +111,12 @@ export async function documentsToCompact(em: EntityManager, { minUpdates, docume
  */
 export function startCompaction(
   unitOfWork: () => EntityManager,
-  options: CompactionOptions & { everyMs: number; merge?: MergeParts; timings?: StageTimings; paceMs?: number },
+  options: CompactionOptions & { everyMs: number; merge?: MergeParts; timings?: StageTimings; paceMs?: number; failedRetryMs?: number },
 ) {
   const merge = options.merge ?? mergeHere;
+  const failedRetryMs = options.failedRetryMs ?? 10 * 60_000;
+  /** Documents whose compaction failed, and until when they are left out of rounds. */
+  const failedUntil = new Map<string, number>();
   const paceMs = options.paceMs ?? Math.floor(options.everyMs / 2 / Math.max(1, options.documentsPerRound));
   let stopped = false;
   let round: Promise<void> | null = null;
@@ -143,15 +146,34 @@ export function startCompaction(
     options.timings?.compacted({ start, end: performance.now(), documents: done ? 1 : 0, rows });
   }
 
+  /**
+   * A document that fails (a stored part that cannot be applied, stored-parts.ts; its merge thread dying) is logged
+   * and left out of rounds for `failedRetryMs` (10 min by default); the round goes on with the others. Ending the
+   * round there, as it did, stopped every document's compaction for good once such a document's log was the most
+   * grown: it is picked first, and grows on.
+   */
+  async function compactOrSetAside(name: string, horizon: string): Promise<void> {
+    try {
+      await compactOne(name, horizon);
+      failedUntil.delete(name);
+    } catch (error) {
+      failedUntil.set(name, Date.now() + failedRetryMs);
+      console.error(`Compacting live document ${name} failed (tried again in ${Math.round(failedRetryMs / 1000)} s):`, error instanceof Error ? error.message : error);
+    }
+  }
+
   async function runRound(): Promise<void> {
     try {
-      const documents = await documentsToCompact(unitOfWork(), options);
+      const now = Date.now();
+      for (const [name, until] of failedUntil) if (until <= now) failedUntil.delete(name);
+      const chosen = await documentsToCompact(unitOfWork(), { ...options, documentsPerRound: options.documentsPerRound + failedUntil.size });
+      const documents = chosen.filter((name) => !failedUntil.has(name)).slice(0, options.documentsPerRound);
       // One horizon for the round: the appends wait for it once, not once per document.
       const horizon = documents.length ? await logHorizon(unitOfWork()) : null;
       if (horizon === null) return;
       for (let k = 0; k < documents.length && !stopped; k++) {
         if (k > 0 && paceMs > 0) await pause(paceMs);
-        if (!stopped) await compactOne(documents[k], horizon);
+        if (!stopped) await compactOrSetAside(documents[k], horizon);
       }
     } catch (error) {
       console.error('Compacting live documents failed:', error instanceof Error ? error.message : error);
