@@ -1,15 +1,9 @@
-import type { ExchangeFamily, ProbeSide } from './exchange-families.fixture.js';
+import { energy, heat, material, waste, water, type ExchangeFamily, type ProbeSide } from './exchange-families.fixture.js';
 
 /**
  * More families of the coverage audit (see exchange-families.fixture.ts): construction and mineral residues, wood
  * and paper, packaging, heat for buildings and drying, and organic streams.
  */
-const heat = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'LIQUID' });
-const energy = (label: string): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh' });
-const water = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'WATER', unit: 'm3', form: 'LIQUID', tempC });
-const material = (label: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form });
-const waste = (label: string, ewc: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'WASTE', unit: 't', ewc, form });
-
 export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
   {
     id: 'steel slag, bottom ash and crushed concrete as aggregates',

@@ -30,13 +30,14 @@ export interface ExchangeFamily {
   inputs: ProbeSide[];
 }
 
-const steam = (label: string, tempC = 200): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'GAS' });
-const heat = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'LIQUID' });
-const energy = (label: string): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh' });
-const water = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'WATER', unit: 'm3', form: 'LIQUID', tempC });
-const gas = (label: string): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form: 'GAS' });
-const material = (label: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form });
-const waste = (label: string, ewc: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'WASTE', unit: 't', ewc, form });
+/** How a probe's sides are written (both fixture files). */
+export const steam = (label: string, tempC = 200): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'GAS' });
+export const heat = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh', tempC, form: 'LIQUID' });
+export const energy = (label: string): ProbeSide => ({ label, cat: 'ENERGY', unit: 'MWh' });
+export const water = (label: string, tempC?: number): ProbeSide => ({ label, cat: 'WATER', unit: 'm3', form: 'LIQUID', tempC });
+export const gas = (label: string): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form: 'GAS' });
+export const material = (label: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'MATERIAL', unit: 't', form });
+export const waste = (label: string, ewc: string, form?: ProbeSide['form']): ProbeSide => ({ label, cat: 'WASTE', unit: 't', ewc, form });
 
 export const EXCHANGE_FAMILIES: ExchangeFamily[] = [
   {
