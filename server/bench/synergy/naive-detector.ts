@@ -212,10 +212,11 @@ export class NaiveDetector {
 
   /**
    * How many of its ranked counterparts a flow keeps: `k`; under COVERING, the shortest prefix of at least `k`
-   * whose quantities cover the flow's (see TopLists), up to `maxCounterpartsToCover`.
+   * whose quantities cover the flow's (see TopLists) and, when its last counted by a quantity unknown on either side,
+   * the counterparts ranking within `counterpartTieMargin` of it, up to `maxCounterpartsToCover`.
    */
   private listLength(x: PreparedFlow, ranked: Candidate[], prepared: PreparedFlow[]): number {
-    const { maxCounterpartsPerFlow: k, counterpartRule, maxCounterpartsToCover } = this.ctx.options;
+    const { maxCounterpartsPerFlow: k, counterpartRule, maxCounterpartsToCover, counterpartTieMargin } = this.ctx.options;
     if (counterpartRule !== 'COVERING') return k;
     const capacity = Math.max(k, maxCounterpartsToCover);
     let sum = 0;
@@ -226,8 +227,16 @@ export class NaiveDetector {
         const m = sideMatchFor(f.isOutput ? f.outputSides : f.inputSides, c.pathwayIndex);
         return (m && quantityIn(f, m)) ?? NaN;
       };
-      sum += share(quantity(y), quantity(x), k);
-      if (n + 1 >= k && sum >= 1) return n + 1;
+      const [theirs, own] = [quantity(y), quantity(x)];
+      sum += share(theirs, own, k);
+      if (n + 1 >= k && sum >= 1) {
+        // Then, when a quantity is unknown at that cut, the near-ties of its counterpart (counterpartTieMargin).
+        if (theirs > 0 && own > 0) return n + 1;
+        const threshold = c.score - counterpartTieMargin;
+        let length = n + 1;
+        while (length < Math.min(capacity, ranked.length) && ranked[length]!.score > threshold) length++;
+        return length;
+      }
     }
     return capacity;
   }

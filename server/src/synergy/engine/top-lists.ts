@@ -35,7 +35,10 @@ export function listCapacity(options: EngineOptions): number {
  * A list holds the best `k` counterparts (`maxCounterpartsPerFlow`). Under the COVERING rule it holds at least
  * `k`, and more, best first, while their quantities do not cover the flow's own (a need not yet supplied, a source
  * not yet placed), up to `capacity`: the shortest prefix of the ranked counterparts, of at least `k`, whose shares
- * sum to 1 — a function of the counterparts alone, so that incremental updates and a fresh detection agree.
+ * sum to 1 — a function of the counterparts alone, so that incremental updates and a fresh detection agree —
+ * followed, when that prefix's last counted by a quantity unknown on either side (its share guessed), by those
+ * ranking within `counterpartTieMargin` of it (near-ties: see the option), still up to `capacity`. The threshold
+ * only rises as better counterparts come, so a counterpart once cut stays cut.
  */
 export class TopLists {
   private count = new Uint8Array(0);
@@ -52,6 +55,8 @@ export class TopLists {
   private quantity = new Float64Array(0);
   /** COVERING: the share of the flow's quantity each counterpart covers (see `share`). */
   private covers = new Float64Array(0);
+  /** COVERING: 1 when that share is the 1/k of a quantity unknown on either side, not one the quantities tell. */
+  private guessed = new Uint8Array(0);
   /**
    * The slots the last `offer` pushed out of the list: the first `evictedCount` (at most the capacity). A typed array
    * written in place: emptying an array by `length = 0` drops its storage, and every offer that evicts would allocate
@@ -62,10 +67,12 @@ export class TopLists {
   /** The largest list. */
   private readonly capacity: number;
   private readonly covering: boolean;
+  private readonly tieMargin: number;
 
   constructor(readonly k: number, private readonly ctx: EngineContext) {
     this.covering = ctx.options.counterpartRule === 'COVERING';
     this.capacity = this.covering ? Math.max(k, ctx.options.maxCounterpartsToCover) : k;
+    this.tieMargin = ctx.options.counterpartTieMargin;
     this.evicted = new Int32Array(this.capacity + 1);
   }
 
@@ -80,7 +87,10 @@ export class TopLists {
     this.score = grow(this.score, new Float64Array(size * k));
     this.distance = grow(this.distance, new Float64Array(size * k));
     this.quantity = grow(this.quantity, new Float64Array(size * k));
-    if (this.covering) this.covers = grow(this.covers, new Float64Array(size * k));
+    if (this.covering) {
+      this.covers = grow(this.covers, new Float64Array(size * k));
+      this.guessed = grow(this.guessed, new Uint8Array(size * k));
+    }
   }
 
   size(slot: number): number {
@@ -158,7 +168,10 @@ export class TopLists {
       this.score[base + at] = this.score[base + at - 1];
       this.distance[base + at] = this.distance[base + at - 1];
       this.quantity[base + at] = this.quantity[base + at - 1];
-      if (this.covering) this.covers[base + at] = this.covers[base + at - 1];
+      if (this.covering) {
+        this.covers[base + at] = this.covers[base + at - 1];
+        this.guessed[base + at] = this.guessed[base + at - 1];
+      }
       at--;
     }
     this.other[base + at] = other;
@@ -172,22 +185,35 @@ export class TopLists {
       return INSERTED;
     }
     // The share of the flow's quantity the counterpart covers (see `share`).
-    this.covers[base + at] = share(otherQuantity, back ? scratch.counterpartQuantities[c] : scratch.ownQuantities[c], this.k);
+    const ownQuantity = back ? scratch.counterpartQuantities[c] : scratch.ownQuantities[c];
+    this.covers[base + at] = share(otherQuantity, ownQuantity, this.k);
+    this.guessed[base + at] = otherQuantity > 0 && ownQuantity > 0 ? 0 : 1;
     // The shortest prefix of at least `k` (the floor) whose shares cover the flow; the rest is pushed out.
     const length = this.count[slot];
     let sum = 0;
     let kept = length;
+    let covered = false;
     for (let j = 0; j < length; j++) {
       sum += this.covers[base + j];
       if (j + 1 >= this.k && sum >= 1) {
         kept = j + 1;
+        covered = true;
         break;
+      }
+    }
+    // The cut a guessed share placed (a quantity unknown: see counterpartTieMargin) takes in the near-ties; the
+    // one declared quantities place does not (a 10 t source is not offered to more 10 t needs than its floor).
+    let floor = -Infinity;
+    if (covered) {
+      floor = this.score[base + kept - 1];
+      if (this.guessed[base + kept - 1] === 1) {
+        floor -= this.tieMargin;
+        while (kept < length && this.score[base + kept] > floor) kept++;
       }
     }
     for (let j = kept; j < length; j++) this.evicted[this.evictedCount++] = this.other[base + j];
     this.count[slot] = kept;
-    const complete = kept === k || (kept >= this.k && sum >= 1);
-    this.worst[slot] = complete ? this.score[base + kept - 1] : -Infinity;
+    this.worst[slot] = kept === k ? this.score[base + kept - 1] : floor;
     return INSERTED;
   }
 
