@@ -212,8 +212,8 @@ export class NaiveDetector {
 
   /**
    * How many of its ranked counterparts a flow keeps: `k`; under COVERING, the shortest prefix of at least `k`
-   * whose quantities cover the flow's (see TopLists) and, when its last counted by a quantity unknown on either side,
-   * the counterparts ranking within `counterpartTieMargin` of it, up to `maxCounterpartsToCover`.
+   * whose quantities cover the flow's (see TopLists) and, for a flow that declares no quantity, the counterparts
+   * ranking within `counterpartTieMargin` of its last, up to `maxCounterpartsToCover`.
    */
   private listLength(x: PreparedFlow, ranked: Candidate[], prepared: PreparedFlow[]): number {
     const { maxCounterpartsPerFlow: k, counterpartRule, maxCounterpartsToCover, counterpartTieMargin } = this.ctx.options;
@@ -227,11 +227,11 @@ export class NaiveDetector {
         const m = sideMatchFor(f.isOutput ? f.outputSides : f.inputSides, c.pathwayIndex);
         return (m && quantityIn(f, m)) ?? NaN;
       };
-      const [theirs, own] = [quantity(y), quantity(x)];
-      sum += share(theirs, own, k);
+      sum += share(quantity(y), quantity(x), k);
       if (n + 1 >= k && sum >= 1) {
-        // Then, when a quantity is unknown at that cut, the near-ties of its counterpart (counterpartTieMargin).
-        if (theirs > 0 && own > 0) return n + 1;
+        // Then, for a flow that declares no quantity, the near-ties of that k-th (counterpartTieMargin).
+        const declared = x.flow.yearlyQuantity;
+        if (declared !== null && declared > 0) return n + 1;
         const threshold = c.score - counterpartTieMargin;
         let length = n + 1;
         while (length < Math.min(capacity, ranked.length) && ranked[length]!.score > threshold) length++;

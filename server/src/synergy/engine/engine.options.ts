@@ -32,9 +32,9 @@ export interface EngineOptions {
   /** COVERING: the most counterparts a flow keeps while they do not cover its quantity (bounds the synergies). */
   maxCounterpartsToCover: number;
   /**
-   * COVERING: when the last counterpart a flow's quantities call for counted by a guessed share (its or the flow's
-   * quantity unknown), those ranking within this of it are kept too (up to `maxCounterpartsToCover`); a cut that
-   * declared quantities place stays. A source of unknown quantity keeps its best `maxCounterpartsPerFlow`; when the
+   * COVERING: a flow that declares no quantity keeps, beside its best `maxCounterpartsPerFlow`, the counterparts
+   * ranking within this of the last of them (up to `maxCounterpartsToCover`); a cut that declared quantities place
+   * stays. A source of unknown quantity keeps its best `maxCounterpartsPerFlow`; when the
    * next ones trail them by a hair — the same route and the same checks, a km or two further within the reach —
    * nothing says they are worse takers, and the cut would decide by distance alone which of them hears of the source
    * (a steam network's fourth and fifth customers, a digester's fourth supplier). 0.015 is less than what a physical

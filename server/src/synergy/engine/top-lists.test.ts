@@ -49,9 +49,10 @@ describe('a flow keeping its best counterpart among tied ones', () => {
 });
 
 describe('a COVERING list of unknown quantities and near-tied counterparts', () => {
-  function covering(ids: string[], margin: number): TopLists {
+  function covering(ids: string[], margin: number, yearlyQuantity: number | null = null): TopLists {
     const options = { counterpartRule: 'COVERING', maxCounterpartsToCover: 8, counterpartTieMargin: margin };
-    const top = new TopLists(3, { options, flows: ids.map((id) => ({ id })) } as unknown as EngineContext);
+    const flows = ids.map((id, slot) => ({ id, flow: { yearlyQuantity: slot === 0 ? yearlyQuantity : null } }));
+    const top = new TopLists(3, { options, flows } as unknown as EngineContext);
     top.ensure(ids.length);
     return top;
   }
@@ -80,10 +81,21 @@ describe('a COVERING list of unknown quantities and near-tied counterparts', () 
   });
 
   it('does not extend a cut that declared quantities place', () => {
-    const top = covering(['source', 'a', 'b', 'c', 'd', 'e'], 0.015);
+    const top = covering(['source', 'a', 'b', 'c', 'd', 'e'], 0.015, 10);
     const known = candidates(rows.map((r) => ({ ...r, quantity: 10 })));
     known.ownQuantities.fill(10);
     top.fillFrom(0, known);
+    expect(top.others(0)).toEqual([1, 2, 3]);
+  });
+
+  it('does not extend the list of a flow that declares its quantity, even among counterparts that declare none', () => {
+    // Extending on the counterpart at the cut made the threshold fall when a better counterpart of unknown quantity
+    // came (a cut placed by quantities becoming a guessed one): counterparts already cut were then missing, and an
+    // incremental update disagreed with a fresh detection (detector.property.test.ts).
+    const top = covering(['source', 'a', 'b', 'c', 'd', 'e'], 0.015, 10);
+    const mixed = candidates(rows);
+    mixed.ownQuantities.fill(10);
+    top.fillFrom(0, mixed);
     expect(top.others(0)).toEqual([1, 2, 3]);
   });
 

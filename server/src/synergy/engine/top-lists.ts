@@ -36,9 +36,8 @@ export function listCapacity(options: EngineOptions): number {
  * `k`, and more, best first, while their quantities do not cover the flow's own (a need not yet supplied, a source
  * not yet placed), up to `capacity`: the shortest prefix of the ranked counterparts, of at least `k`, whose shares
  * sum to 1 — a function of the counterparts alone, so that incremental updates and a fresh detection agree —
- * followed, when that prefix's last counted by a quantity unknown on either side (its share guessed), by those
- * ranking within `counterpartTieMargin` of it (near-ties: see the option), still up to `capacity`. The threshold
- * only rises as better counterparts come, so a counterpart once cut stays cut.
+ * followed, for a flow that declares no quantity (its `k` best are then a guess), by those ranking within
+ * `counterpartTieMargin` of its k-th (near-ties: see the option), still up to `capacity`.
  */
 export class TopLists {
   private count = new Uint8Array(0);
@@ -55,8 +54,6 @@ export class TopLists {
   private quantity = new Float64Array(0);
   /** COVERING: the share of the flow's quantity each counterpart covers (see `share`). */
   private covers = new Float64Array(0);
-  /** COVERING: 1 when that share is the 1/k of a quantity unknown on either side, not one the quantities tell. */
-  private guessed = new Uint8Array(0);
   /**
    * The slots the last `offer` pushed out of the list: the first `evictedCount` (at most the capacity). A typed array
    * written in place: emptying an array by `length = 0` drops its storage, and every offer that evicts would allocate
@@ -87,10 +84,7 @@ export class TopLists {
     this.score = grow(this.score, new Float64Array(size * k));
     this.distance = grow(this.distance, new Float64Array(size * k));
     this.quantity = grow(this.quantity, new Float64Array(size * k));
-    if (this.covering) {
-      this.covers = grow(this.covers, new Float64Array(size * k));
-      this.guessed = grow(this.guessed, new Uint8Array(size * k));
-    }
+    if (this.covering) this.covers = grow(this.covers, new Float64Array(size * k));
   }
 
   size(slot: number): number {
@@ -168,10 +162,7 @@ export class TopLists {
       this.score[base + at] = this.score[base + at - 1];
       this.distance[base + at] = this.distance[base + at - 1];
       this.quantity[base + at] = this.quantity[base + at - 1];
-      if (this.covering) {
-        this.covers[base + at] = this.covers[base + at - 1];
-        this.guessed[base + at] = this.guessed[base + at - 1];
-      }
+      if (this.covering) this.covers[base + at] = this.covers[base + at - 1];
       at--;
     }
     this.other[base + at] = other;
@@ -185,9 +176,7 @@ export class TopLists {
       return INSERTED;
     }
     // The share of the flow's quantity the counterpart covers (see `share`).
-    const ownQuantity = back ? scratch.counterpartQuantities[c] : scratch.ownQuantities[c];
-    this.covers[base + at] = share(otherQuantity, ownQuantity, this.k);
-    this.guessed[base + at] = otherQuantity > 0 && ownQuantity > 0 ? 0 : 1;
+    this.covers[base + at] = share(otherQuantity, back ? scratch.counterpartQuantities[c] : scratch.ownQuantities[c], this.k);
     // The shortest prefix of at least `k` (the floor) whose shares cover the flow; the rest is pushed out.
     const length = this.count[slot];
     let sum = 0;
@@ -201,12 +190,14 @@ export class TopLists {
         break;
       }
     }
-    // The cut a guessed share placed (a quantity unknown: see counterpartTieMargin) takes in the near-ties; the
-    // one declared quantities place does not (a 10 t source is not offered to more 10 t needs than its floor).
+    // A flow of unknown quantity, cut at its k-th by guessed shares, keeps that one's near-ties too (see
+    // counterpartTieMargin); a cut declared quantities place stays (a 10 t source is not offered to more 10 t
+    // needs than its floor). A property of the flow, not of the counterpart at the cut: the threshold then only
+    // rises as counterparts come, and a counterpart once cut stays cut.
     let floor = -Infinity;
     if (covered) {
       floor = this.score[base + kept - 1];
-      if (this.guessed[base + kept - 1] === 1) {
+      if (!declaresQuantity(this.ctx.flows[slot]!.flow.yearlyQuantity)) {
         floor -= this.tieMargin;
         while (kept < length && this.score[base + kept] > floor) kept++;
       }
@@ -237,6 +228,11 @@ export class TopLists {
   private idOf(slot: number): string {
     return this.ctx.flows[slot]!.id;
   }
+}
+
+/** Whether a flow's declared yearly quantity is one (positive): a COVERING cut is then the quantities'. */
+export function declaresQuantity(yearlyQuantity: number | null): boolean {
+  return yearlyQuantity !== null && yearlyQuantity > 0;
 }
 
 function grow<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {
