@@ -212,10 +212,11 @@ export class NaiveDetector {
 
   /**
    * How many of its ranked counterparts a flow keeps: `k`; under COVERING, the shortest prefix of at least `k`
-   * whose quantities cover the flow's (see TopLists), up to `maxCounterpartsToCover`.
+   * whose quantities cover the flow's (see TopLists) and, for a flow that declares no quantity, the counterparts
+   * ranking within `counterpartTieMargin` of its last, up to `maxCounterpartsToCover`.
    */
   private listLength(x: PreparedFlow, ranked: Candidate[], prepared: PreparedFlow[]): number {
-    const { maxCounterpartsPerFlow: k, counterpartRule, maxCounterpartsToCover } = this.ctx.options;
+    const { maxCounterpartsPerFlow: k, counterpartRule, maxCounterpartsToCover, counterpartTieMargin } = this.ctx.options;
     if (counterpartRule !== 'COVERING') return k;
     const capacity = Math.max(k, maxCounterpartsToCover);
     let sum = 0;
@@ -227,7 +228,15 @@ export class NaiveDetector {
         return (m && quantityIn(f, m)) ?? NaN;
       };
       sum += share(quantity(y), quantity(x), k);
-      if (n + 1 >= k && sum >= 1) return n + 1;
+      if (n + 1 >= k && sum >= 1) {
+        // Then, for a flow that declares no quantity, the near-ties of that k-th (counterpartTieMargin).
+        const declared = x.flow.yearlyQuantity;
+        if (declared !== null && declared > 0) return n + 1;
+        const threshold = c.score - counterpartTieMargin;
+        let length = n + 1;
+        while (length < Math.min(capacity, ranked.length) && ranked[length]!.score > threshold) length++;
+        return length;
+      }
     }
     return capacity;
   }

@@ -147,8 +147,8 @@ export function detectSynergies(
 }
 
 /**
- * By score (highest first), then key. Scores are multiples of 1e-4: one bucket per score, then only the synergies
- * of equal score are compared by key.
+ * By score (highest first), then on what tells equal scores apart (see `tieOrder`). Scores are multiples of 1e-4:
+ * one bucket per score, then only the synergies of equal score are compared.
  */
 export function rankSynergies(sources: Iterable<DetectedSynergy>[]): DetectedSynergy[] {
   const buckets: (DetectedSynergy[] | undefined)[] = new Array(10_001);
@@ -164,16 +164,25 @@ export function rankSynergies(sources: Iterable<DetectedSynergy>[]): DetectedSyn
   for (let at = 10_000; at >= 0; at--) {
     const bucket = buckets[at];
     if (!bucket) continue;
-    if (bucket.length > 1) bucket.sort(byKey);
+    if (bucket.length > 1) bucket.sort(tieOrder);
     for (const s of bucket) ranked.push(s);
   }
   return ranked;
 }
 
-function byKey(a: DetectedSynergy, b: DetectedSynergy): number {
+/**
+ * Synergies of equal score (rounded to 1e-4, they tie often when quantities are unknown): the nearer first (a
+ * substitution's sites, a pool's spread); the key only at the same distance, so that which of two equal suggestions
+ * a list shows first does not depend on how ids happen to sort (the counterpart lists break ties on distance too,
+ * see TopLists). Not on the matched quantity: it may stem from a PRIVATE quantity, which an order would betray.
+ */
+export function tieOrder(a: DetectedSynergy, b: DetectedSynergy): number {
+  const da = a.explanation.distanceKm;
+  const db = b.explanation.distanceKm;
+  if (da !== db) return da - db;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export function bestFirst(a: DetectedSynergy, b: DetectedSynergy): number {
-  return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return b.score - a.score || tieOrder(a, b);
 }

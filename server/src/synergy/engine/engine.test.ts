@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_KB, at, flow } from './engine.fixture.js';
 import type { DetectedSynergy, EngineFlow } from './engine.types.js';
-import { detectSynergies } from './detector.js';
+import { detectSynergies, rankSynergies } from './detector.js';
 import { haversineKm } from './geo.js';
 
 /**
@@ -225,10 +225,20 @@ describe('determinism', () => {
     }
   });
 
-  it('ranks by score, then key', () => {
+  it('ranks by score, then the nearer, then key', () => {
     for (let k = 1; k < detected.length; k++) {
       const [a, b] = [detected[k - 1], detected[k]];
-      expect(a.score > b.score || (a.score === b.score && a.key < b.key)).toBe(true);
+      const [da, db] = [a.explanation.distanceKm, b.explanation.distanceKm];
+      expect(a.score > b.score || (a.score === b.score && (da < db || (da === db && a.key < b.key)))).toBe(true);
+    }
+  });
+
+  it('puts the nearer of two equal scores first, whichever key sorts first', () => {
+    const [near, far] = detected.filter((s) => s.kind === 'SUBSTITUTION' && s.explanation.distanceKm > 0).slice(0, 2);
+    const tied = (s: DetectedSynergy, key: string, distanceKm: number) => ({ ...s, key, score: 0.5, explanation: { ...s.explanation, distanceKm } });
+    for (const [a, b] of [['a', 'z'], ['z', 'a']] as const) {
+      const ranked = rankSynergies([[tied(far!, a, 9), tied(near!, b, 2)]]);
+      expect(ranked.map((s) => s.explanation.distanceKm)).toEqual([2, 9]);
     }
   });
 });

@@ -4,7 +4,7 @@ import { writeRecord, type MemberGrid } from './member-grid.js';
 import { REC, STRIDE } from './member-record.js';
 import { HAZARD, HAZARD_HANDLED, IO, KERNEL, NEED_COVERAGE_WEIGHT, hierarchyStep, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
 import type { PreparedFlow } from './compiled.types.js';
-import { listCapacity, share, type Candidates } from './top-lists.js';
+import { declaresQuantity, listCapacity, share, type Candidates } from './top-lists.js';
 
 /**
  * The search for one flow's substitution counterparts: for each pathway the flow is a side of, the cells of the
@@ -49,7 +49,10 @@ export class CandidateScratch implements Candidates {
   /** That floor, at [0] (-Infinity until k counterparts were seen); a typed array never boxes the number. */
   readonly floor = new Float64Array([-Infinity]);
 
-  begin(slotCapacity: number, k: number, coveringK = -1): void {
+  private tieMargin = 0;
+
+  begin(slotCapacity: number, k: number, coveringK = -1, tieMargin = 0): void {
+    this.tieMargin = tieMargin;
     if (this.running.length !== k) {
       this.running = new Float64Array(k);
       this.runningShares = new Float64Array(k);
@@ -132,7 +135,7 @@ export class CandidateScratch implements Candidates {
     for (let j = 0; j < this.runningCount; j++) {
       sum += shares[j];
       if (j + 1 >= coveringK && sum >= 1) {
-        this.floor[0] = r[j];
+        this.floor[0] = r[j] - this.tieMargin;
         return;
       }
     }
@@ -205,7 +208,9 @@ export function findCounterparts(
 ): void {
   // The running floor counts as many counterparts as the longest list may hold (see TopLists); under COVERING, as
   // many as cover the flow when the share of each does not depend on the pathway (one unit on all its sides).
-  scratch.begin(ctx.flows.length, listCapacity(ctx.options), coveringFloor(x, ctx));
+  // A flow that declares no quantity also keeps its k-th's near-ties (see TopLists): its floor is that much lower.
+  const tieMargin = declaresQuantity(x.flow.yearlyQuantity) ? 0 : ctx.options.counterpartTieMargin;
+  scratch.begin(ctx.flows.length, listCapacity(ctx.options), coveringFloor(x, ctx), tieMargin);
   const w = ctx.substitutionWeights;
   const w0 = w[PART.compatibility], w1 = w[PART.quantity], w2 = w[PART.distance];
   const w3 = w[PART.quality], w4 = w[PART.availability], w5 = w[PART.hazard];

@@ -35,7 +35,9 @@ export function listCapacity(options: EngineOptions): number {
  * A list holds the best `k` counterparts (`maxCounterpartsPerFlow`). Under the COVERING rule it holds at least
  * `k`, and more, best first, while their quantities do not cover the flow's own (a need not yet supplied, a source
  * not yet placed), up to `capacity`: the shortest prefix of the ranked counterparts, of at least `k`, whose shares
- * sum to 1 — a function of the counterparts alone, so that incremental updates and a fresh detection agree.
+ * sum to 1 — a function of the counterparts alone, so that incremental updates and a fresh detection agree —
+ * followed, for a flow that declares no quantity (its `k` best are then a guess), by those ranking within
+ * `counterpartTieMargin` of its k-th (near-ties: see the option), still up to `capacity`.
  */
 export class TopLists {
   private count = new Uint8Array(0);
@@ -62,10 +64,12 @@ export class TopLists {
   /** The largest list. */
   private readonly capacity: number;
   private readonly covering: boolean;
+  private readonly tieMargin: number;
 
   constructor(readonly k: number, private readonly ctx: EngineContext) {
     this.covering = ctx.options.counterpartRule === 'COVERING';
     this.capacity = this.covering ? Math.max(k, ctx.options.maxCounterpartsToCover) : k;
+    this.tieMargin = ctx.options.counterpartTieMargin;
     this.evicted = new Int32Array(this.capacity + 1);
   }
 
@@ -177,17 +181,30 @@ export class TopLists {
     const length = this.count[slot];
     let sum = 0;
     let kept = length;
+    let covered = false;
     for (let j = 0; j < length; j++) {
       sum += this.covers[base + j];
       if (j + 1 >= this.k && sum >= 1) {
         kept = j + 1;
+        covered = true;
         break;
+      }
+    }
+    // A flow of unknown quantity, cut at its k-th by guessed shares, keeps that one's near-ties too (see
+    // counterpartTieMargin); a cut declared quantities place stays (a 10 t source is not offered to more 10 t
+    // needs than its floor). A property of the flow, not of the counterpart at the cut: the threshold then only
+    // rises as counterparts come, and a counterpart once cut stays cut.
+    let floor = -Infinity;
+    if (covered) {
+      floor = this.score[base + kept - 1];
+      if (!declaresQuantity(this.ctx.flows[slot]!.flow.yearlyQuantity)) {
+        floor -= this.tieMargin;
+        while (kept < length && this.score[base + kept] > floor) kept++;
       }
     }
     for (let j = kept; j < length; j++) this.evicted[this.evictedCount++] = this.other[base + j];
     this.count[slot] = kept;
-    const complete = kept === k || (kept >= this.k && sum >= 1);
-    this.worst[slot] = complete ? this.score[base + kept - 1] : -Infinity;
+    this.worst[slot] = kept === k ? this.score[base + kept - 1] : floor;
     return INSERTED;
   }
 
@@ -211,6 +228,11 @@ export class TopLists {
   private idOf(slot: number): string {
     return this.ctx.flows[slot]!.id;
   }
+}
+
+/** Whether a flow's declared yearly quantity is one (positive): a COVERING cut is then the quantities'. */
+export function declaresQuantity(yearlyQuantity: number | null): boolean {
+  return yearlyQuantity !== null && yearlyQuantity > 0;
 }
 
 function grow<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {

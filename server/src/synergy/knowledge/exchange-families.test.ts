@@ -92,7 +92,8 @@ describe('in one territory holding every family, receivers still find their own'
     // the digester misses them. Of the seven others, two are offered other suppliers that fit as well (pallets and
     // green waste to a biomass boiler, brewer's yeast to liquid pig feed); the rest lose because a source of unknown
     // quantity keeps only its best three counterparts (heat sources go to the first heat needs, molasses to
-    // other needs).
+    // other needs). 51 of 55 once such a flow also keeps the counterparts that trail its third by less than
+    // counterpartTieMargin (engine.options.ts).
     const familyOf = new Map<string, number>();
     const flows = FAMILIES.flatMap((family, f) => {
       familyOf.set(`out${f}`, f);
