@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { need, out, routes } from './documented-routes.fixture.js';
+
+/**
+ * Routes of knowledge base 1.16.5 (issue 10, recall line, r-recall4): precision on the heat routes, the ORC and the
+ * group purchases, found on the dev part of the corpus and fixed in general terms. Labels here are written for the
+ * test, not taken from the corpus.
+ */
+const M3 = { unit: 'CUBIC_METRE', physicalForm: 'LIQUID' } as const;
+const MWH = { unit: 'MEGAWATT_HOUR' } as const;
+const LOW_HEAT = ['heat-low-temperature-heat-pump', 'heat-low-temperature-space-heating', 'heat-low-temperature-greenhouse', 'wastewater-heat-recovery'];
+
+describe('a water named only as water or effluent is a heat source when its temperature says so', () => {
+  const heating = () => need('heating', 'offices', 'ENERGY', 'Space heating for the office buildings', MWH);
+
+  it('offers no heat pump on wash water or a process effluent of unknown temperature', () => {
+    const wash = out('wash', 'dairy', 'WATER', 'Wash water from cleaning in place, to the sewer', M3, 0.5);
+    const effluent = out('effluent', 'chemicals', 'WATER', 'Process effluent, to treatment', M3, 0.5);
+    for (const [flow, id] of [[wash, 'wash'], [effluent, 'effluent']] as const) {
+      const found = routes([flow, heating()], id, 'heating');
+      expect(found.filter((r) => LOW_HEAT.includes(r)), id).toEqual([]);
+    }
+  });
+
+  it('still offers the same effluent at a declared 35 °C, and warm water named as such without a temperature', () => {
+    const effluent = out('effluent', 'chemicals', 'WATER', 'Process effluent, to treatment', { ...M3, temperatureC: 35 }, 0.5);
+    const warm = out('warm', 'chemicals', 'WATER', 'Eaux tièdes de refroidissement des compresseurs', M3, 0.5);
+    expect(routes([effluent, heating()], 'effluent', 'heating').some((r) => LOW_HEAT.includes(r))).toBe(true);
+    expect(routes([warm, heating()], 'warm', 'heating').some((r) => LOW_HEAT.includes(r))).toBe(true);
+  });
+});
+
+describe('an organic Rankine cycle takes heat with no other carrier, not steam raised for sale', () => {
+  const power = () => need('power', 'gases', 'ENERGY', 'Electricity for the air compressors', MWH);
+
+  it('offers no ORC on a CHP plant’s or a power station’s process steam', () => {
+    const chp = out('chp', 'chp', 'ENERGY', 'Process steam from the biomass-fired CHP plant', { ...MWH, physicalForm: 'GAS', temperatureC: 200 }, 0.5);
+    const vapeur = out('vapeur', 'centrale', 'ENERGY', 'Vapeur haute pression de la centrale', { ...MWH, physicalForm: 'GAS', temperatureC: 450 }, 0.5);
+    expect(routes([chp, power()], 'chp', 'power')).not.toContain('heat-orc-electricity');
+    expect(routes([vapeur, power()], 'vapeur', 'power')).not.toContain('heat-orc-electricity');
+  });
+
+  it('still offers the flue gas of a steam boiler and a kiln’s exhaust air', () => {
+    const flue = out('flue', 'boiler', 'ENERGY', 'Fumées de la chaudière vapeur', { ...MWH, physicalForm: 'GAS', temperatureC: 250 }, 0.5);
+    const kiln = out('kiln', 'bricks', 'ENERGY', 'Hot exhaust air from the tunnel kiln', { ...MWH, physicalForm: 'GAS', temperatureC: 300 }, 0.5);
+    expect(routes([flue, power()], 'flue', 'power')).toContain('heat-orc-electricity');
+    expect(routes([kiln, power()], 'kiln', 'power')).toContain('heat-orc-electricity');
+  });
+});
