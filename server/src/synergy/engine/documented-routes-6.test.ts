@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { need, out, routes } from './documented-routes.fixture.js';
+import { need, out, routes, synergiesOf } from './documented-routes.fixture.js';
 
 /**
  * Routes of knowledge base 1.16.5 (issue 10, recall line, r-recall4): precision on the heat routes, the ORC and the
@@ -45,5 +45,27 @@ describe('an organic Rankine cycle takes heat with no other carrier, not steam r
     const kiln = out('kiln', 'bricks', 'ENERGY', 'Hot exhaust air from the tunnel kiln', { ...MWH, physicalForm: 'GAS', temperatureC: 300 }, 0.5);
     expect(routes([flue, power()], 'flue', 'power')).toContain('heat-orc-electricity');
     expect(routes([kiln, power()], 'kiln', 'power')).toContain('heat-orc-electricity');
+  });
+});
+
+describe('a group purchase of energy buys one carrier', () => {
+  const pools = (flows: ReturnType<typeof need>[]) =>
+    synergiesOf(flows)
+      .filter((s) => s.kind === 'MUTUALISATION' && s.pathwayId.startsWith('group-purchase'))
+      .map((s) => `${s.pathwayId}: ${[...s.flowIds].sort().join(' + ')}`);
+  const electricity = (id: string) => need(id, id, 'ENERGY', 'Electricity for the machines', MWH);
+  const gas = (id: string, label = 'Natural gas for the boilers') => need(id, id, 'ENERGY', label, MWH);
+
+  it('pools no electricity need with a gas need', () => {
+    expect(pools([electricity('a'), gas('b')])).toEqual([]);
+  });
+
+  it('pools two electricity needs, and two gas needs in a gas purchase', () => {
+    expect(pools([electricity('a'), electricity('b')])).toEqual(['group-purchase-energy: a + b']);
+    expect(pools([gas('a'), gas('b', 'Gaz naturel pour les séchoirs')])).toEqual(['group-purchase-natural-gas: a + b']);
+  });
+
+  it('leaves a bus fleet’s fuel out of the gas purchase', () => {
+    expect(pools([gas('a'), gas('b', 'Fuel for the city bus fleet (diesel, natural gas)')])).toEqual([]);
   });
 });

@@ -60,6 +60,7 @@ describe('knowledge base of valorisation pathways', () => {
       'pool-catering',
       'pool-waste-management-contract',
       'group-purchase-energy',
+      'group-purchase-natural-gas',
       'group-purchase-ppe-consumables',
     ]) {
       expect(ids, id).toContain(id);
