@@ -69,3 +69,26 @@ describe('a group purchase of energy buys one carrier', () => {
     expect(pools([gas('a'), gas('b', 'Fuel for the city bus fleet (diesel, natural gas)')])).toEqual([]);
   });
 });
+
+describe('cooling-tower make-up takes lightly loaded treated water, not scrubber liquor, brine or blowdown', () => {
+  const makeup = () => need('makeup', 'plant', 'WATER', 'Cooling tower make-up water', M3);
+  const WATER_ROUTES = ['treated-water-cooling-tower-makeup', 'rinse-water-reuse-process', 'reclaimed-water-industrial-use'];
+  const offered = (label: string, input = makeup()) =>
+    routes([out('o', 'supplier', 'WATER', label, M3, 1), input], 'o', input.id).filter((r) => WATER_ROUTES.includes(r));
+
+  it('offers no flue gas scrubber effluent and no boiler blowdown as make-up or process water', () => {
+    expect(offered('Effluent of the wet flue gas scrubbers, to treatment')).toEqual([]);
+    expect(offered('Eaux de lavage des fumées')).toEqual([]);
+    expect(offered('Boiler blowdown water, to the effluent treatment')).toEqual([]);
+    expect(offered('Effluent of the wet flue gas scrubbers, to treatment', need('wash', 'plant', 'WATER', 'Eau industrielle pour le lavage des sols', M3))).toEqual([]);
+  });
+
+  it('offers nothing to a once-through sea water cooling system, which has no make-up to replace', () => {
+    expect(offered('Treated rinse water', need('sea', 'plant', 'WATER', 'Sea water for the cooling system', M3))).toEqual([]);
+  });
+
+  it('still offers treated rinse water and treated sewage effluent as make-up', () => {
+    expect(offered('Eaux de rinçage traitées')).toContain('treated-water-cooling-tower-makeup');
+    expect(offered('Secondary treated sewage effluent').length).toBeGreaterThan(0);
+  });
+});
