@@ -92,3 +92,11 @@ describe('cooling-tower make-up takes lightly loaded treated water, not scrubber
     expect(offered('Secondary treated sewage effluent').length).toBeGreaterThan(0);
   });
 });
+
+describe('a bauxite residue is no rolling-mill sludge', () => {
+  it('does not send red mud to iron-unit recycling as an oily mill sludge', () => {
+    const redMud = out('redmud', 'alumina', 'WASTE', 'Boues rouges de l’usine d’alumine', { ewcCode: '01 03 09', physicalForm: 'SLUDGE' }, 20);
+    const corrective = need('iron', 'cement', 'MATERIAL', 'Raw materials for the cement kiln (iron corrective)');
+    expect(routes([redMud, corrective], 'redmud', 'iron')).not.toContain('oily-mill-sludge-iron-recovery');
+  });
+});

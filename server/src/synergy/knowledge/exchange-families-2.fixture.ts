@@ -155,6 +155,14 @@ export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
     outputs: [waste('Combustible solide de récupération (CSR) du centre de tri', '19 12 10', 'SOLID'), waste('Refus de tri des déchets d’activités économiques', '19 12 12', 'SOLID')],
     inputs: [energy('Fuel for the fluidised bed boiler (wood chips and peat today)'), energy('Combustible pour la chaudière à lit fluidisé')],
   },
+  {
+    id: 'phosphogypsum to cement and plaster',
+    sources: ['tayibi-phosphogypsum-2009', 'altun-sert-phosphogypsum-2004'],
+    km: 60,
+    farKm: 200,
+    outputs: [waste('Phosphogypsum from the phosphoric acid plant', '06 09 04', 'SOLID'), material('Phosphogypse de l’atelier d’acide phosphorique', 'SOLID')],
+    inputs: [material('Gypsum for the cement mill (set retarder)', 'POWDER'), material('Gypse pour la fabrication du plâtre')],
+  },
 ];
 
 /**
