@@ -100,3 +100,14 @@ describe('a bauxite residue is no rolling-mill sludge', () => {
     expect(routes([redMud, corrective], 'redmud', 'iron')).not.toContain('oily-mill-sludge-iron-recovery');
   });
 });
+
+describe('a cane sugar mill’s filter mud goes to the fields', () => {
+  const fertiliser = () => need('fields', 'farms', 'MATERIAL', 'Organic fertiliser for the cane fields');
+
+  it('offers press mud as an organic fertiliser, not a metal finishing filter cake', () => {
+    const pressMud = out('mud', 'mill', 'WASTE', 'Filter mud (press mud) from the cane sugar mill', { physicalForm: 'SLUDGE' }, 10);
+    const metal = out('metal', 'plating', 'WASTE', 'Filter cake from the metal finishing line', { ewcCode: '19 02 05*', physicalForm: 'SLUDGE' }, 10);
+    expect(routes([pressMud, fertiliser()], 'mud', 'fields')).toContain('organic-residue-fertiliser');
+    expect(routes([metal, fertiliser()], 'metal', 'fields')).toEqual([]);
+  });
+});
