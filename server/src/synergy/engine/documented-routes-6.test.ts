@@ -111,3 +111,23 @@ describe('a cane sugar mill’s filter mud goes to the fields', () => {
     expect(routes([metal, fertiliser()], 'metal', 'fields')).toEqual([]);
   });
 });
+
+describe('a cement kiln’s fuel declared in tonnes takes the kiln fuels; its raw materials take none', () => {
+  const fuel = () => need('fuel', 'cement', 'MATERIAL', 'Combustibles de substitution pour le four à clinker');
+  const limestone = () => need('stone', 'cement', 'MATERIAL', 'Limestone and raw meal correctives for the cement kiln');
+
+  it('offers tyres and sewage sludge to kiln fuel bought in tonnes', () => {
+    const tyres = out('tyres', 'garage', 'WASTE', 'Waste tyres', { ewcCode: '16 01 03' }, 30);
+    const sludge = out('sludge', 'wwtp', 'WASTE', 'Dewatered sewage sludge', { ewcCode: '19 08 05' }, 30);
+    expect(routes([tyres, fuel()], 'tyres', 'fuel')).toContain('hazardous-waste-kiln-fuel');
+    expect(routes([sludge, fuel()], 'sludge', 'fuel')).toContain('sewage-sludge-kiln-fuel');
+  });
+
+  it('offers no solvent, tyre or sludge fuel to the kiln’s limestone', () => {
+    const solvents = out('solvents', 'paints', 'WASTE', 'Spent solvents', { ewcCode: '14 06 03*' }, 30);
+    const tyres = out('tyres', 'garage', 'WASTE', 'Waste tyres', { ewcCode: '16 01 03' }, 30);
+    const KILN = ['hazardous-waste-kiln-fuel', 'sewage-sludge-kiln-fuel', 'solvent-paint-kiln-fuel'];
+    expect(routes([solvents, limestone()], 'solvents', 'stone').filter((r) => KILN.includes(r))).toEqual([]);
+    expect(routes([tyres, limestone()], 'tyres', 'stone').filter((r) => KILN.includes(r))).toEqual([]);
+  });
+});
