@@ -131,3 +131,13 @@ describe('a cement kiln’s fuel declared in tonnes takes the kiln fuels; its ra
     expect(routes([tyres, limestone()], 'tyres', 'stone').filter((r) => KILN.includes(r))).toEqual([]);
   });
 });
+
+describe('waste heat in its common French words', () => {
+  it('offers « rejets thermiques » and « énergie fatale » of unknown temperature to a heat network', () => {
+    const network = need('dh', 'town', 'ENERGY', 'Chaleur pour le réseau de chaleur urbain', MWH);
+    const rejets = out('rejets', 'steel', 'ENERGY', 'Rejets thermiques de l’aciérie', MWH, 3);
+    const fatale = out('fatale', 'glass', 'ENERGY', 'Énergie fatale du site', MWH, 3);
+    expect(routes([rejets, network], 'rejets', 'dh').length).toBeGreaterThan(0);
+    expect(routes([fatale, network], 'fatale', 'dh').length).toBeGreaterThan(0);
+  });
+});
