@@ -141,3 +141,20 @@ describe('waste heat in its common French words', () => {
     expect(routes([fatale, network], 'fatale', 'dh').length).toBeGreaterThan(0);
   });
 });
+
+describe('a data centre’s heat is low-grade: a heat pump, not steam nor an ORC', () => {
+  const dc = () => out('dc', 'datacentre', 'ENERGY', 'Chaleur fatale du datacenter (salles serveurs)', MWH, 1);
+  const HOT = ['heat-process-90-150', 'heat-process-hot-water', 'steam-surplus-process-steam', 'steam-district-heating', 'heat-orc-electricity', 'cooling-absorption-from-waste-heat'];
+
+  it('offers it to no route needing 70 °C and more', () => {
+    const steam = need('steam', 'plant', 'ENERGY', 'Process steam for the evaporators', MWH);
+    const power = need('power', 'plant', 'ENERGY', 'Electricity for the compressors', MWH);
+    expect(routes([dc(), steam], 'dc', 'steam').filter((r) => HOT.includes(r))).toEqual([]);
+    expect(routes([dc(), power], 'dc', 'power')).toEqual([]);
+  });
+
+  it('still offers it to office heating through a heat pump', () => {
+    const offices = need('offices', 'town', 'ENERGY', 'Chauffage des bureaux', MWH);
+    expect(routes([dc(), offices], 'dc', 'offices')).toContain('heat-low-temperature-heat-pump');
+  });
+});
