@@ -158,3 +158,13 @@ describe('a data centre’s heat is low-grade: a heat pump, not steam nor an ORC
     expect(routes([dc(), offices], 'dc', 'offices')).toContain('heat-low-temperature-heat-pump');
   });
 });
+
+describe('bags for cement are packaging, not a cement addition', () => {
+  it('offers neither fly ash nor slag to a need for paper cement bags', () => {
+    const bags = need('bags', 'cement', 'MATERIAL', 'Paper cement bags', { unit: 'UNIT' });
+    const ash = out('ash', 'power', 'WASTE', 'Fly ash from the electrostatic precipitators', { ewcCode: '10 01 02', physicalForm: 'POWDER' }, 5);
+    const slag = out('slag', 'steel', 'WASTE', 'Granulated blast furnace slag', { ewcCode: '10 02 02' }, 5);
+    expect(routes([ash, bags], 'ash', 'bags')).toEqual([]);
+    expect(routes([slag, bags], 'slag', 'bags')).toEqual([]);
+  });
+});
