@@ -168,3 +168,11 @@ describe('bags for cement are packaging, not a cement addition', () => {
     expect(routes([slag, bags], 'slag', 'bags')).toEqual([]);
   });
 });
+
+describe('a biodiesel plant’s crude glycerine is a digester’s co-substrate', () => {
+  it('offers crude glycerine to a digester', () => {
+    const glycerine = out('gly', 'biodiesel', 'MATERIAL', 'Glycérine brute de l’usine de biodiesel', { physicalForm: 'LIQUID' }, 20);
+    const digester = need('dig', 'biogas', 'MATERIAL', 'Co-substrat pour le méthaniseur');
+    expect(routes([glycerine, digester], 'gly', 'dig')).toContain('food-waste-methanisation');
+  });
+});
