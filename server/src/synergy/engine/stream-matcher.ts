@@ -79,6 +79,8 @@ export interface CompiledMatcher {
   excludeKeywords: string[] | null;
   /** Words of the label are a loose identity (KEYWORD) even when the side lists no code. */
   looseKeywords: boolean;
+  /** Prepared keywords that identify only a flow declaring its temperature; null: none. */
+  temperatureOnlyKeywords: Set<string> | null;
 }
 
 /** What the matcher needs to know of a flow (prepared once per flow). */
@@ -126,6 +128,7 @@ export function compileMatcher(matcher: StreamMatcher): CompiledMatcher {
       (!nonEmpty(matcher.categories) || matcher.categories.includes('ENERGY' as never)),
     excludeKeywords: nonEmpty(matcher.excludeKeywords) ? matcher.excludeKeywords.map(searchableKeyword) : null,
     looseKeywords: matcher.looseKeywords === true,
+    temperatureOnlyKeywords: nonEmpty(matcher.temperatureOnlyKeywords) ? new Set(matcher.temperatureOnlyKeywords.map(searchableKeyword)) : null,
   };
 }
 
@@ -165,9 +168,10 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
   }
   if (best || judgedByCode) return best;
   if (matcher.keywords) {
-    const keyword = flow.keywords
-      ? (matcher.keywords.find((k) => flow.keywords!.has(k)) ?? null)
-      : findKeyword(flow.searchLabel, matcher.keywords);
+    // Words that name the stream only with a temperature (a plain "effluent" as a heat source) are left out without one.
+    const only = flow.temperatureC === null ? matcher.temperatureOnlyKeywords : null;
+    const words = only ? matcher.keywords.filter((k) => !only.has(k)) : matcher.keywords;
+    const keyword = flow.keywords ? (words.find((k) => flow.keywords!.has(k)) ?? null) : findKeyword(flow.searchLabel, words);
     if (keyword !== null) {
       return { level: matcher.hasCodes || matcher.looseKeywords ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
     }

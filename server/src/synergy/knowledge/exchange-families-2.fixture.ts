@@ -155,6 +155,14 @@ export const MORE_EXCHANGE_FAMILIES: ExchangeFamily[] = [
     outputs: [waste('Combustible solide de récupération (CSR) du centre de tri', '19 12 10', 'SOLID'), waste('Refus de tri des déchets d’activités économiques', '19 12 12', 'SOLID')],
     inputs: [energy('Fuel for the fluidised bed boiler (wood chips and peat today)'), energy('Combustible pour la chaudière à lit fluidisé')],
   },
+  {
+    id: 'phosphogypsum to cement and plaster',
+    sources: ['tayibi-phosphogypsum-2009', 'altun-sert-phosphogypsum-2004'],
+    km: 60,
+    farKm: 200,
+    outputs: [waste('Phosphogypsum from the phosphoric acid plant', '06 09 04', 'SOLID'), material('Phosphogypse de l’atelier d’acide phosphorique', 'SOLID')],
+    inputs: [material('Gypsum for the cement mill (set retarder)', 'POWDER'), material('Gypse pour la fabrication du plâtre')],
+  },
 ];
 
 /**
@@ -179,5 +187,8 @@ export const NEAR_MISSES: { why: string; output: ProbeSide; input: ProbeSide; km
   { why: 'a gas-fired boiler burns no solid recovered fuel', output: waste('Solid recovered fuel from the sorting plant', '19 12 10', 'SOLID'), input: energy('Fuel for the steam boilers (natural gas today)'), km: 5 },
   { why: 'wastewater at 14 °C raises no process steam', output: water('Eaux usées épurées de la station d’épuration', 14), input: energy('Vapeur pour le procédé (chaudière gaz aujourd’hui)'), km: 2 },
   { why: 'effluent at 14 °C does not heat 120 °C dryers', output: water('Treated effluent from the municipal wastewater plant', 14), input: { label: 'Heat for the dryers', cat: 'ENERGY', unit: 'MWh', tempC: 120 }, km: 2 },
+  { why: 'lime for flue gas cleaning is a reagent, not a soil amendment', output: waste('Spent lime from the sugar beet factory', '02 04 02', 'SOLID'), input: material('Lime and activated carbon for the flue gas cleaning', 'POWDER'), km: 5 },
+  { why: 'lime for flue gas cleaning takes no wood ash', output: waste('Wood ash from the biomass boiler', '10 01 03', 'POWDER'), input: material('Chaux pour le traitement des fumées', 'POWDER'), km: 5 },
+  { why: 'aluminium dross is no liming material', output: waste('Écumes d’aluminium (crasses)', '10 03 16', 'SOLID'), input: material('Amendement calcique pour les sols'), km: 5 },
   { why: 'drinking water is not replaced by treated effluent', output: { label: 'Eaux usées épurées de la station d’épuration', cat: 'WATER', unit: 'm3', form: 'LIQUID' }, input: { label: 'Potable water for the canteen', cat: 'WATER', unit: 'm3' }, km: 2 },
 ];

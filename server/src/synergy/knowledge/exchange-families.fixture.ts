@@ -216,9 +216,16 @@ export const EXCHANGE_FAMILIES: ExchangeFamily[] = [
   },
   {
     id: 'wood ash and lime residues to soils',
-    sources: ['chertow-park-2019'],
+    sources: ['chertow-park-2019', 'msu-byproduct-lime', 'sims-factory-lime-2010', 'ncasi-tb-931'],
     km: 30,
-    outputs: [waste('Cendres de la chaudière bois', '10 01 01', 'POWDER'), waste('Wood ash from the biomass boiler', '10 01 03', 'POWDER')],
+    outputs: [
+      waste('Cendres de la chaudière bois', '10 01 01', 'POWDER'),
+      waste('Wood ash from the biomass boiler', '10 01 03', 'POWDER'),
+      waste('Écumes de sucrerie (carbonate de calcium de l’épuration des jus)', '02 04 02', 'SLUDGE'),
+      waste('Spent lime from the sugar beet factory', '02 04 02', 'SOLID'),
+      waste('Boues de décarbonatation de l’usine d’eau potable', '19 09 03', 'SLUDGE'),
+      waste('Lime mud from the kraft mill’s recausticising', '03 03 09', 'SLUDGE'),
+    ],
     inputs: [material('Amendement calcique pour les sols'), material('Agricultural lime for the fields')],
   },
   {

@@ -60,6 +60,7 @@ describe('knowledge base of valorisation pathways', () => {
       'pool-catering',
       'pool-waste-management-contract',
       'group-purchase-energy',
+      'group-purchase-natural-gas',
       'group-purchase-ppe-consumables',
     ]) {
       expect(ids, id).toContain(id);
@@ -112,6 +113,9 @@ describe('knowledge base of valorisation pathways', () => {
       expectProblem((copy) => ((substitution(copy) as { unit: string }).unit = 'BARREL'), 'is not a FlowUnit');
       expectProblem((copy) => (substitution(copy).unit = FlowUnit.MEGAWATT_HOUR), 'counts in MEGAWATT_HOUR');
       expectProblem((copy) => (substitution(copy).output!.keywords = ['Laitier']), 'must be folded words');
+      const pump = (copy: KnowledgeBase) => pathway(copy, 'heat-low-temperature-heat-pump').output!;
+      expectProblem((copy) => (pump(copy).temperatureOnlyKeywords = ['boues']), '"boues" is not one of its keywords');
+      expectProblem((copy) => (pump(copy).temperatureOnlyKeywords = ['Eau']), 'must be folded words');
       const orphan = { code: 'orphan-need', labelFr: 'Orphelin', labelEn: 'Orphan', keywords: ['orphelin'] };
       expect(
         problemsAfter((copy) =>

@@ -107,6 +107,11 @@ export interface StreamMatcher {
    * say little of what is offered ("retour", "vide": an empty return, whatever its route and vehicle).
    */
   looseKeywords?: boolean;
+  /**
+   * Folded words among `keywords` that name the stream only for a flow declaring its temperature: a water named only
+   * "effluent" or "wash water" is a heat source when its temperature says so, not otherwise.
+   */
+  temperatureOnlyKeywords?: string[];
   physicalForms?: PhysicalForm[];
   /** Temperature bounds of the flow itself, °C. */
   minTemperatureC?: number;

@@ -186,6 +186,13 @@ function checkMatcher(matcher: StreamMatcher | undefined, where: string, context
     }
   }
   if (matcher.excludeKeywords !== undefined) checkWords(matcher.excludeKeywords, `${where} excludeKeywords`, problem);
+  if (matcher.temperatureOnlyKeywords !== undefined) {
+    checkWords(matcher.temperatureOnlyKeywords, `${where} temperatureOnlyKeywords`, problem);
+    const listed = new Set(matcher.keywords ?? []);
+    for (const word of Array.isArray(matcher.temperatureOnlyKeywords) ? matcher.temperatureOnlyKeywords : []) {
+      if (!listed.has(word)) problem(`${where}: temperatureOnlyKeywords "${word}" is not one of its keywords`);
+    }
+  }
   if (matcher.looseKeywords !== undefined && typeof matcher.looseKeywords !== 'boolean') {
     problem(`${where}: looseKeywords must be true or false`);
   }
