@@ -59,7 +59,7 @@ export class SubstitutionIndex {
     for (let n = 0; n < order.length; n++) {
       const o = flows[order[n]];
       findCounterparts(o, this.grids, this.ctx, s, this.top.worst);
-      this.top.fillFrom(o.slot, s);
+      this.top.fillFrom(o.slot, s, s.floor[0]);
       const worst = this.top.worst;
       for (let c = 0; c < s.n; c++) {
         // Most candidates lose against the counterpart's full list: decided here, without a call.
@@ -154,7 +154,7 @@ export class SubstitutionIndex {
     if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
     const s = this.scratch;
     findCounterparts(f, this.grids, this.ctx, s, this.top.worst);
-    this.top.fillFrom(f.slot, s);
+    this.top.fillFrom(f.slot, s, s.floor[0]);
     const touched: number[] = [];
     for (const other of this.top.others(f.slot)) touched.push(f.slot, other);
     for (let c = 0; c < s.n; c++) {
@@ -171,7 +171,7 @@ export class SubstitutionIndex {
   private rerank(slot: number, gone: number, touched: number[]): void {
     const before = this.top.others(slot);
     findCounterparts(this.ctx.flows[slot]!, this.grids, this.ctx, this.scratch, this.top.worst);
-    this.top.fillFrom(slot, this.scratch);
+    this.top.fillFrom(slot, this.scratch, this.scratch.floor[0]);
     const after = this.top.others(slot);
     for (const other of before) if (other !== gone && !after.includes(other)) touched.push(slot, other);
     for (const other of after) if (!before.includes(other)) touched.push(slot, other);
