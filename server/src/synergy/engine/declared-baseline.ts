@@ -95,7 +95,10 @@ function declaringOrganizations(input: SubstitutionImpactInput): string[] {
   const energyOrWater = input.pathway.impact.indicator === 'ENERGY' || input.pathway.impact.indicator === 'WATER';
   if (energyOrWater && input.output.usedShareToday !== null && input.output.usedShareToday !== undefined) ids.push(input.output.organizationId);
   if (input.pathway.impact.indicator === 'ENERGY' && input.input.heatSupply) ids.push(input.input.organizationId);
-  return [...new Set(ids)].sort();
+  // Distinct and sorted, at most two (a Set, a spread and a sort per substitution otherwise).
+  if (ids.length === 2 && ids[0] === ids[1]) ids.pop();
+  else if (ids.length === 2 && ids[1] < ids[0]) ids.reverse();
+  return ids;
 }
 
 function withoutDeclarations(flow: EngineFlow): EngineFlow {

@@ -43,6 +43,7 @@ export class SynergyDetector {
     this.mutualisations = new MutualisationIndex(this.ctx);
     // Nothing downstream depends on slot order: rankings break ties by id, groups are sorted by id.
     const prepared: PreparedFlow[] = [];
+    this.ctx.geometry.reserve(flows.length);
     for (let n = 0; n < flows.length; n++) {
       const f = flows[n];
       const size = this.slotOf.size;

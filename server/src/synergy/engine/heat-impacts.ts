@@ -234,8 +234,30 @@ function months(list: number[] | null): Set<number> {
   return new Set(list && list.length > 0 ? list : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 }
 
+/** Months 1..12 as bits (null, empty: all twelve); -1 when the list holds anything else (counted as a Set). */
+function monthBits(list: number[] | null): number {
+  if (!list || list.length === 0) return 0xfff;
+  let bits = 0;
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k];
+    if (!Number.isInteger(m) || m < 1 || m > 12) return -1;
+    bits |= 1 << (m - 1);
+  }
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let m = bits; m; m &= m - 1) n++;
+  return n;
+}
+
 /** How many months the source and the need overlap, and how many each runs. */
 export function monthOverlap(source: number[] | null, need: number[] | null): { both: number; source: number; need: number } {
+  // Two Sets per call, twice per heat substitution, otherwise: month lists are 1..12 (see monthsToMask).
+  const sourceBits = monthBits(source);
+  const needBits = monthBits(need);
+  if (sourceBits >= 0 && needBits >= 0) return { both: bitCount(sourceBits & needBits), source: bitCount(sourceBits), need: bitCount(needBits) };
   const s = months(source);
   const n = months(need);
   let both = 0;

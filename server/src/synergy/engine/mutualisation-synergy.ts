@@ -43,7 +43,9 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
 
   let pooled: number | null = null;
   let unknown = 0;
-  for (const q of quantities) {
+  // Indexed loops: an iterator result per element otherwise, where this runs before it is optimised (6 MB a load).
+  for (let k = 0; k < quantities.length; k++) {
+    const q = quantities[k];
     if (q === null) unknown++;
     else pooled = (pooled ?? 0) + q;
   }
@@ -59,20 +61,20 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   const centre = centreOf(members);
   const distances: number[] = [];
   let maxDistance = 0;
-  for (const m of members) {
-    const d = distanceFromTerm(ctx.geometry.termTo(centre, m.slot));
+  for (let k = 0; k < members.length; k++) {
+    const d = distanceFromTerm(ctx.geometry.termTo(centre, members[k].slot));
     distances.push(d);
     if (d > maxDistance) maxDistance = d;
   }
   const compactness = pathway.reachKm > 0 ? Math.max(0, 1 - (2 * maxDistance) / pathway.reachKm) : 1;
   const size = 1 - Math.exp(-(organizationIds.length - 1) / 3);
   let compatibility = 0;
-  for (const m of matches) compatibility += m.compatibility;
+  for (let k = 0; k < matches.length; k++) compatibility += matches[k].compatibility;
   compatibility /= matches.length;
 
   let hazard = 1;
   let hazardous = 0;
-  for (const m of members) if (m.hazardous) hazardous++;
+  for (let k = 0; k < members.length; k++) if (members[k].hazardous) hazardous++;
   if (hazardous > 0 && p.conditions.hazardous === 'HANDLED') {
     hazard = HAZARD_HANDLED;
     conditionsToCheck.push(item('HAZARD_HANDLING', { members: hazardous }));
@@ -141,8 +143,8 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
 /** The members' organisations, distinct and sorted (groups are small: an insertion sort, no Set). */
 function distinctSorted(members: PreparedFlow[]): string[] {
   const ids: string[] = [];
-  for (const m of members) {
-    const id = m.organizationId;
+  for (let k = 0; k < members.length; k++) {
+    const id = members[k].organizationId;
     let at = ids.length;
     while (at > 0 && ids[at - 1] > id) at--;
     if (at > 0 && ids[at - 1] === id) continue;
@@ -169,13 +171,15 @@ function coreOrganizations(members: PreparedFlow[], prefixes: string[]): number 
 function levelReasons(matches: SideMatch[], into: ExplanationItem[]): void {
   for (let level: number = TOP_MATCH_LEVEL; level >= 1; level--) {
     let count = 0;
-    const details: string[] = [];
-    for (const m of matches) {
+    let details: string[] | null = null;
+    for (let k = 0; k < matches.length; k++) {
+      const m = matches[k];
       if (m.level !== level) continue;
+      details ??= [];
       if (!details.includes(m.detail)) details.push(m.detail);
       count++;
     }
-    if (count > 0) into.push(item(MATCH_LEVEL_CODE[level as MatchLevel], { side: 'members', count, detail: details.join(', ') }));
+    if (count > 0 && details) into.push(item(MATCH_LEVEL_CODE[level as MatchLevel], { side: 'members', count, detail: details.join(', ') }));
   }
 }
 

@@ -31,6 +31,8 @@ export const ALL_MONTHS = 0xfff;
 /** Shared by the (many) flows that play no side of a kind; never pushed to. */
 const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
 const SCRATCH: SideMatch[] = [];
+/** The `perFlowSides` of recognitions that are not settled per flow: never read nor written. */
+const NO_FLOW_SIDES = new Map<string, FlowSides>();
 
 /**
  * The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17); lists
@@ -247,7 +249,8 @@ function recognise(
     temperatureC: matchable.temperatureC,
     matches,
     perFlow,
-    perFlowSides: new Map(),
+    // Read and filled only when `perFlow`: the others share one empty map (26k recognitions at 100k flows).
+    perFlowSides: perFlow ? new Map() : NO_FLOW_SIDES,
     outputSides: perFlow ? NO_MATCHES : sidesOf(found, 'output'),
     inputSides: perFlow ? NO_MATCHES : sidesOf(found, 'input'),
     streamSides: perFlow ? NO_MATCHES : sidesOf(found, 'stream'),

@@ -35,18 +35,25 @@ export class SubstitutionIndex {
   /** Full detection over the flows already placed in `ctx.flows`. */
   load(flows: PreparedFlow[]): void {
     this.top.ensure(this.ctx.flows.length);
-    // Members of each grid (output or input side of a pathway), then each grid built at once.
-    const members: { flows: PreparedFlow[]; sides: SideMatch[]; output: boolean }[] = [];
+    // Members of each grid (output or input side of a pathway), then each grid built at once. Counted first, so that
+    // each list is allocated at its size (grown by push, 200k members copied their lists over and over: 6.6 MB).
+    const counts = new Int32Array(2 * this.ctx.kb.pathways.length);
     for (let n = 0; n < flows.length; n++) {
       const f = flows[n];
       this.top.clear(f.slot);
       const sides = f.isOutput ? f.outputSides : f.inputSides;
+      for (let k = 0; k < sides.length; k++) counts[2 * sides[k].side.pathway.index + (f.isOutput ? 0 : 1)]++;
+    }
+    const members: { flows: PreparedFlow[]; sides: SideMatch[]; output: boolean; n: number }[] = [];
+    for (let n = 0; n < flows.length; n++) {
+      const f = flows[n];
+      const sides = f.isOutput ? f.outputSides : f.inputSides;
       for (let k = 0; k < sides.length; k++) {
         const m = sides[k];
         const at = 2 * m.side.pathway.index + (f.isOutput ? 0 : 1);
-        const list = (members[at] ??= { flows: [], sides: [], output: f.isOutput });
-        list.flows.push(f);
-        list.sides.push(m);
+        const list = (members[at] ??= { flows: new Array<PreparedFlow>(counts[at]), sides: new Array<SideMatch>(counts[at]), output: f.isOutput, n: 0 });
+        list.flows[list.n] = f;
+        list.sides[list.n++] = m;
       }
     }
     members.forEach((list, at) => {
@@ -59,7 +66,7 @@ export class SubstitutionIndex {
     for (let n = 0; n < order.length; n++) {
       const o = flows[order[n]];
       findCounterparts(o, this.grids, this.ctx, s, this.top.worst);
-      this.top.fillFrom(o.slot, s);
+      this.top.fillFrom(o.slot, s, s.floor[0]);
       const worst = this.top.worst;
       for (let c = 0; c < s.n; c++) {
         // Most candidates lose against the counterpart's full list: decided here, without a call.
@@ -154,7 +161,7 @@ export class SubstitutionIndex {
     if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
     const s = this.scratch;
     findCounterparts(f, this.grids, this.ctx, s, this.top.worst);
-    this.top.fillFrom(f.slot, s);
+    this.top.fillFrom(f.slot, s, s.floor[0]);
     const touched: number[] = [];
     for (const other of this.top.others(f.slot)) touched.push(f.slot, other);
     for (let c = 0; c < s.n; c++) {
@@ -171,7 +178,7 @@ export class SubstitutionIndex {
   private rerank(slot: number, gone: number, touched: number[]): void {
     const before = this.top.others(slot);
     findCounterparts(this.ctx.flows[slot]!, this.grids, this.ctx, this.scratch, this.top.worst);
-    this.top.fillFrom(slot, this.scratch);
+    this.top.fillFrom(slot, this.scratch, this.scratch.floor[0]);
     const after = this.top.others(slot);
     for (const other of before) if (other !== gone && !after.includes(other)) touched.push(slot, other);
     for (const other of after) if (!before.includes(other)) touched.push(slot, other);

@@ -105,3 +105,44 @@ describe('a COVERING list of unknown quantities and near-tied counterparts', () 
     expect(top.others(0)).toEqual([1, 2, 3, 4]);
   });
 });
+
+/**
+ * Lists start in blocks of four entries and move to blocks of the capacity when they grow longer (and back when the
+ * COVERING rule cuts them): what a list holds must not depend on where it is stored, nor touch its neighbours.
+ */
+describe('COVERING lists longer than their first block', () => {
+  function coveringLists(count: number): TopLists {
+    // Every flow declares its quantity (100), so the near-tie margin never extends a cut here.
+    const options = { counterpartRule: 'COVERING', maxCounterpartsToCover: 8, counterpartTieMargin: 0.015 };
+    const ctx = { options, flows: Array.from({ length: count }, (_, n) => ({ id: `f${n}`, flow: { yearlyQuantity: 100 } })) };
+    const top = new TopLists(3, ctx as unknown as EngineContext);
+    top.ensure(count);
+    return top;
+  }
+
+  /** Candidates searched by a flow of quantity 100: each `[slot, score, quantity]`. */
+  function searched(rows: [number, number, number][]): Candidates {
+    const c = candidates(rows.map(([slot, score, quantity]) => ({ slot, score, distance: 1, quantity })));
+    c.ownQuantities.fill(100);
+    return c;
+  }
+
+  it('keeps every uncovering counterpart up to the capacity, is cut back when one covers, and leaves other lists alone', () => {
+    const top = coveringLists(12);
+    top.fillFrom(1, searched([[9, 0.5, 1], [10, 0.4, 1], [11, 0.3, 1], [8, 0.2, 1]]));
+    top.fillFrom(0, searched([[2, 0.9, 1], [3, 0.8, 1], [4, 0.7, 1], [5, 0.6, 1], [6, 0.5, 1], [7, 0.4, 1]]));
+    expect(top.others(0)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(top.distanceAt(0, 5)).toBe(1);
+    // A counterpart covering the whole quantity: the list ends at the third (at least k = 3), the rest pushed out.
+    expect(top.offer(0, 11, searched([[11, 0.95, 100]]), 0, false)).not.toBe(-2);
+    expect(top.others(0)).toEqual([11, 2, 3]);
+    expect([...top.evicted.slice(0, top.evictedCount)]).toEqual([4, 5, 6, 7]);
+    // Grown again past four, cleared, refilled: the same as a list built afresh.
+    top.fillFrom(0, searched([[2, 0.9, 1], [3, 0.8, 1], [4, 0.7, 1], [5, 0.6, 1], [6, 0.5, 1]]));
+    expect(top.others(0)).toEqual([2, 3, 4, 5, 6]);
+    top.fillFrom(0, searched([[4, 0.7, 1], [3, 0.8, 1]]));
+    expect(top.others(0)).toEqual([3, 4]);
+    expect(top.others(1)).toEqual([9, 10, 11, 8]);
+    expect(top.pathwayAt(1, 3)).toBe(0);
+  });
+});

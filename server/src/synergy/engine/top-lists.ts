@@ -28,9 +28,17 @@ export function listCapacity(options: EngineOptions): number {
     : options.maxCounterpartsPerFlow;
 }
 
+/** Entries of the block each list starts in (at most the capacity); a longer list moves to a block of the capacity. */
+const SMALL_BLOCK = 4;
+
 /**
- * Every flow's best counterparts, best first, in flat typed arrays indexed by slot × capacity: a 100k-flow
+ * Every flow's best counterparts, best first, in flat typed arrays, each list in a block of its own: a 100k-flow
  * territory keeps its lists without a million small objects for the garbage collector to trace.
+ *
+ * A list starts in a block of SMALL_BLOCK entries and moves to one of the full capacity when it outgrows it (COVERING
+ * lists may hold 8; four in five hold 3). Blocks of the capacity for every slot were 33 MB of typed arrays at 100k
+ * flows: with the member grids, over the 64 MB of new off-heap memory at which V8 starts a full collection, during
+ * every full detection (150–300 ms of pause, measured). Where a list is stored changes nothing of what it holds.
  *
  * A list holds the best `k` counterparts (`maxCounterpartsPerFlow`). Under the COVERING rule it holds at least
  * `k`, and more, best first, while their quantities do not cover the flow's own (a need not yet supplied, a source
@@ -41,6 +49,15 @@ export function listCapacity(options: EngineOptions): number {
  */
 export class TopLists {
   private count = new Uint8Array(0);
+  /** By slot: where its list's block starts in the entry arrays, and how many entries it holds. */
+  private base = new Int32Array(0);
+  private room = new Uint8Array(0);
+  /** Entries of the entry arrays given out to blocks so far; blocks given back, by size, for reuse. */
+  private used = 0;
+  private readonly freeSmall: number[] = [];
+  private readonly freeLarge: number[] = [];
+  /** The size of the blocks lists start in. */
+  private readonly small: number;
   /**
    * By slot: the score of the last of a complete list (-Infinity while the list would take any counterpart), under
    * which no counterpart enters it; it only rises as counterparts are offered. Read-only outside.
@@ -70,21 +87,75 @@ export class TopLists {
     this.covering = ctx.options.counterpartRule === 'COVERING';
     this.capacity = this.covering ? Math.max(k, ctx.options.maxCounterpartsToCover) : k;
     this.tieMargin = ctx.options.counterpartTieMargin;
+    this.small = Math.min(this.capacity, SMALL_BLOCK);
     this.evicted = new Int32Array(this.capacity + 1);
   }
 
   ensure(slots: number): void {
-    if (slots <= this.count.length) return;
-    const size = Math.max(slots, Math.ceil(this.count.length * 1.5), 64);
-    const k = this.capacity;
+    const from = this.count.length;
+    if (slots <= from) return;
+    const size = Math.max(slots, Math.ceil(from * 1.5), 64);
     this.count = grow(this.count, new Uint8Array(size));
     this.worst = grow(this.worst, new Float64Array(size).fill(-Infinity));
-    this.other = grow(this.other, new Int32Array(size * k));
-    this.pathway = grow(this.pathway, new Int32Array(size * k));
-    this.score = grow(this.score, new Float64Array(size * k));
-    this.distance = grow(this.distance, new Float64Array(size * k));
-    this.quantity = grow(this.quantity, new Float64Array(size * k));
-    if (this.covering) this.covers = grow(this.covers, new Float64Array(size * k));
+    this.base = grow(this.base, new Int32Array(size));
+    this.room = grow(this.room, new Uint8Array(size));
+    // Each new slot's small block, and room for a sixteenth of the slots to hold a long list.
+    this.reserve(this.used + (size - from) * this.small + Math.ceil(size / 16) * this.capacity);
+    for (let slot = from; slot < size; slot++) {
+      this.base[slot] = this.used;
+      this.room[slot] = this.small;
+      this.used += this.small;
+    }
+  }
+
+  /** Entry arrays of at least `entries` (kept when large enough). */
+  private reserve(entries: number): void {
+    if (entries <= this.other.length) return;
+    const size = Math.max(entries, Math.ceil(this.other.length * 1.5));
+    this.other = grow(this.other, new Int32Array(size));
+    this.pathway = grow(this.pathway, new Int32Array(size));
+    this.score = grow(this.score, new Float64Array(size));
+    this.distance = grow(this.distance, new Float64Array(size));
+    this.quantity = grow(this.quantity, new Float64Array(size));
+    if (this.covering) this.covers = grow(this.covers, new Float64Array(size));
+  }
+
+  /** Moves the list of `slot` (its `n` entries) from its small block to one of the full capacity. */
+  private widen(slot: number, n: number): void {
+    let to = this.freeLarge.pop();
+    if (to === undefined) {
+      this.reserve(this.used + this.capacity);
+      to = this.used;
+      this.used += this.capacity;
+    }
+    const from = this.base[slot];
+    this.other.copyWithin(to, from, from + n);
+    this.pathway.copyWithin(to, from, from + n);
+    this.score.copyWithin(to, from, from + n);
+    this.distance.copyWithin(to, from, from + n);
+    this.quantity.copyWithin(to, from, from + n);
+    if (this.covering) this.covers.copyWithin(to, from, from + n);
+    this.freeSmall.push(from);
+    this.base[slot] = to;
+    this.room[slot] = this.capacity;
+  }
+
+  /**
+   * Moves the list of `slot` (its `n` entries, at most a small block's) back to a small block (one was given back when
+   * it widened): a list that held one more for a moment before the COVERING rule cut it (most do) gives its room back.
+   */
+  private narrow(slot: number, n: number): void {
+    const from = this.base[slot];
+    const to = this.freeSmall.pop()!;
+    this.other.copyWithin(to, from, from + n);
+    this.pathway.copyWithin(to, from, from + n);
+    this.score.copyWithin(to, from, from + n);
+    this.distance.copyWithin(to, from, from + n);
+    this.quantity.copyWithin(to, from, from + n);
+    if (this.covering) this.covers.copyWithin(to, from, from + n);
+    this.freeLarge.push(from);
+    this.base[slot] = to;
+    this.room[slot] = this.small;
   }
 
   size(slot: number): number {
@@ -92,43 +163,53 @@ export class TopLists {
   }
 
   otherAt(slot: number, at: number): number {
-    return this.other[slot * this.capacity + at];
+    return this.other[this.base[slot] + at];
   }
 
   /** Position of `other` in the list of `slot`, or -1. */
   indexOf(slot: number, other: number): number {
-    const base = slot * this.capacity;
+    const base = this.base[slot];
     const n = this.count[slot] ?? 0;
     for (let at = 0; at < n; at++) if (this.other[base + at] === other) return at;
     return -1;
   }
 
   pathwayAt(slot: number, at: number): number {
-    return this.pathway[slot * this.capacity + at];
+    return this.pathway[this.base[slot] + at];
   }
 
   distanceAt(slot: number, at: number): number {
-    return this.distance[slot * this.capacity + at];
+    return this.distance[this.base[slot] + at];
   }
 
   clear(slot: number): void {
     if (slot >= this.count.length) return;
     this.count[slot] = 0;
     this.worst[slot] = -Infinity;
+    if (this.room[slot] !== this.small) this.narrow(slot, 0);
   }
 
   /** The list of `slot`, as the slots it holds (a copy). */
   others(slot: number): number[] {
     const n = this.size(slot);
+    const base = this.base[slot];
     const list = new Array<number>(n);
-    for (let at = 0; at < n; at++) list[at] = this.other[slot * this.capacity + at];
+    for (let at = 0; at < n; at++) list[at] = this.other[base + at];
     return list;
   }
 
-  /** Replaces the list of `slot` by its best counterparts in the scratch arrays (the scratch searched for it). */
-  fillFrom(slot: number, scratch: Candidates): void {
+  /**
+   * Replaces the list of `slot` by its best counterparts in the scratch arrays (the scratch searched for it). `floor`:
+   * a rank under which no counterpart can be in the list (the search's running floor, see CandidateScratch): those
+   * are not offered. The scratch keeps them for the counterparts' own lists, and they come in the order the search
+   * met them, so that most entered the list only to be pushed out (720k of 1.36M candidates at 100k flows).
+   */
+  fillFrom(slot: number, scratch: Candidates, floor = -Infinity): void {
     this.clear(slot);
-    for (let c = 0; c < scratch.n; c++) this.offer(slot, scratch.slots[c], scratch, c, false);
+    for (let c = 0; c < scratch.n; c++) {
+      if (scratch.scores[c] < floor) continue;
+      this.offer(slot, scratch.slots[c], scratch, c, false);
+    }
   }
 
   /**
@@ -149,10 +230,11 @@ export class TopLists {
     const n = this.count[slot];
     // Most offers lose against a complete list's worst: decided on one number, without touching the list.
     if (score <= this.worst[slot]) {
-      if (score < this.worst[slot] || !this.ranksBefore(score, distance, otherQuantity, other, slot * k + n - 1)) return NOT_INSERTED;
+      if (score < this.worst[slot] || !this.ranksBefore(score, distance, otherQuantity, other, this.base[slot] + n - 1)) return NOT_INSERTED;
     }
     this.evictedCount = 0;
-    const base = slot * k;
+    if (n === this.room[slot] && n < k) this.widen(slot, n);
+    const base = this.base[slot];
     if (n === k) this.evicted[this.evictedCount++] = this.other[base + k - 1];
     let at = n === k ? k - 1 : n;
     while (at > 0) {
@@ -205,6 +287,7 @@ export class TopLists {
     for (let j = kept; j < length; j++) this.evicted[this.evictedCount++] = this.other[base + j];
     this.count[slot] = kept;
     this.worst[slot] = kept === k ? this.score[base + kept - 1] : floor;
+    if (kept <= this.small && this.room[slot] !== this.small) this.narrow(slot, kept);
     return INSERTED;
   }
 
