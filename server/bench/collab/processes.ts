@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loopProbeFlags } from './loop-probe.js';
 
 /** User + system CPU time of a process in ms, read from /proc (Linux), or NaN elsewhere. */
 export function processCpuMs(pid: number | string | undefined): number {
@@ -36,7 +37,7 @@ export function productionNodeFlags(): string[] {
 /** The bare y-websocket server in a child process; resolves once it listens. */
 export async function startBareServer(): Promise<{ url: string; pid: number | undefined; output(): string; stop(): Promise<void> }> {
   const script = fileURLToPath(new URL('./bare-websocket-server.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), '--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), ...loopProbeFlags(), '--import', 'tsx', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

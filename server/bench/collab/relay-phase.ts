@@ -3,7 +3,9 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { quantile } from '../timing.js';
 import type { Editor } from './editors.js';
+import { awaitProbe, probeCount, signalProbe, type LoopFigures } from './loop-probe.js';
 import { mainThreadCpuMs, processCpuMs } from './processes.js';
+import { ClientProbe } from './relay-split.js';
 import { RelayRecorder, startTyping, type Pace, type Room } from './typing.js';
 
 export interface PhaseOptions {
@@ -14,6 +16,8 @@ export interface PhaseOptions {
   measureMs: number;
   /** The server process (its CPU time is read beside this process's). */
   serverPid: number | undefined;
+  /** What the server printed so far: its loop probe's line (loop-probe.mjs, preloaded) is read there. */
+  serverOutput?: () => string;
   /** The database whose update log counts persisted rows; none for the bare server. */
   databaseUrl?: string;
   /** Called while the editors still type, once the measure is over (the product's phase kills the server there). */
@@ -47,6 +51,10 @@ export interface PhaseResult {
   rowsPerSecond?: number;
   /** Rows the update log numbered per second over the measure (its sequence), beside: a cross-check. */
   numberedPerSecond?: number;
+  /** The server's event-loop delay and collector pauses over the measure (loop-probe.mjs); null if not read. */
+  serverLoop: LoopFigures | null;
+  /** The same of this process (the clients), as a line. */
+  clientLoop: string;
   recorder: RelayRecorder;
 }
 
@@ -104,11 +112,17 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const main0 = mainThreadCpuMs(options.serverPid);
     const pg0 = backendCpu(await backendPids(db));
     const t0 = performance.now();
+    const probes0 = options.serverOutput ? probeCount(options.serverOutput()) : 0;
+    if (options.serverOutput) signalProbe(options.serverPid);
+    const clientProbe = new ClientProbe();
+    clientProbe.start();
     options.aroundMeasure?.start();
     await sleep(options.measureMs);
     // The measure ends here for every figure: edits made later are not counted, and the CPU read now, before
     // `aroundMeasure.end()` makes the server print its stage timings (seconds of sorting and writing, on its loop).
     recorder.stopCounting();
+    if (options.serverOutput) signalProbe(options.serverPid);
+    const clientLoop = clientProbe.stop().line;
     const acked1 = ackedBy(editors);
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
@@ -117,6 +131,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     let pgCpuMs = 0;
     for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
     const rows1 = await loggedRows(db);
+    const serverLoop = options.serverOutput ? await awaitProbe(options.serverOutput, probes0) : null;
     // The relays of the measure's last edits arrive (the slowest among them included), then what follows may run.
     await sleep(RELAYS_DRAIN_MS);
     await options.aroundMeasure?.end();
@@ -138,6 +153,8 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       pgCpuMs: db ? pgCpuMs : undefined,
       rowsPerSecond: db ? ((acked1 - acked0) / wallMs) * 1000 : undefined,
       numberedPerSecond: db ? ((rows1 - rows0) / wallMs) * 1000 : undefined,
+      serverLoop,
+      clientLoop,
       recorder,
     };
   } finally {
