@@ -25,9 +25,9 @@ export function mainThreadCpuMs(pid: number | undefined): number {
 
 /**
  * The V8 and Node flags the server runs with in production: those of server/package.json's `start` script (which the
- * Docker image repeats), e.g. `--max-semi-space-size=64`. The benchmark's servers, the product's and the bare one,
- * run with them too: measured without, the product's young generation was a quarter of production's and its
- * scavenges were a cost production does not pay.
+ * Docker image repeats). The benchmark's servers, the product's and the bare one, run with them too: when production
+ * ran with --max-semi-space-size=64 and the benchmark without, the product's young generation was a quarter of
+ * production's and its scavenges were not production's.
  */
 export function productionNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } };
