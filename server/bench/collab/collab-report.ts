@@ -73,6 +73,9 @@ export function printTypingReport(f: Pick<CollabFigures, 'commit' | 'bare' | 'pr
   const mainPerEdit = (p: PhaseResult) => fmt((p.serverMainCpuMs / Math.max(1, p.edits)) * 1000, 0);
   console.log(`  of which the main thread (event loop): FE2I ${mainPerEdit(product)} µs vs bare ${mainPerEdit(bare)} µs`);
   if (product.pgCpuMs !== undefined) console.log(`  PostgreSQL CPU per edit (typing, the benchmark database's backends): FE2I ${fmt((product.pgCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs`);
+  if (product.commitsPerSecond !== undefined) {
+    console.log(`  commits (typing): ${fmt(product.commitsPerSecond, 0)}/s for ${fmt(product.editsPerSecond, 0)} edits/s, ${fmt(product.editsPerSecond / Math.max(1, product.commitsPerSecond), 2)} edits per commit`);
+  }
   printLoops(bare, product);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
