@@ -7,6 +7,7 @@ import { createTestDatabase } from '../test/test-database.js';
 import { measureCommitPrice } from './collab/commit-price.js';
 import { bareEditor, productEditor, providerEditor } from './collab/editors.js';
 import { measureHistoryLoad } from './collab/history-load.js';
+import { loopProbeFlags } from './collab/loop-probe.js';
 import { productionNodeFlags, startBareServer } from './collab/processes.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
 import { createPlans } from './collab/plans.js';
@@ -110,7 +111,7 @@ export async function run(args: string[]): Promise<boolean> {
       ? "  editors: the product's are @hocuspocus/provider, the bare side's a minimal y-protocols client"
       : "  editors: a minimal y-protocols client on both sides (the product's speaks Hocuspocus' framing; --client=provider for the provider)",
   );
-  const server = await ServerProcess.create(db.databaseUrl!, [...nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
+  const server = await ServerProcess.create(db.databaseUrl!, [...nodeFlags, ...loopProbeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
   const endPhase = () => (profileDir ? server.terminate() : server.kill9());
   try {
     await server.start();
@@ -125,7 +126,7 @@ export async function run(args: string[]): Promise<boolean> {
     const bareRooms: Room[] = relayPlans.map((p) => Array.from({ length: EDITORS_PER_DOCUMENT }, () => bareEditor(bareServer.url, p.documentName)));
     const stages = args.includes('--stages');
     const bareTraced = stages ? bareTrace(bareServer) : undefined;
-    const bare = await runPhase({ rooms: bareRooms, pace: TYPING, warmUpMs: 3000, measureMs, serverPid: bareServer.pid, aroundMeasure: bareTraced?.aroundMeasure });
+    const bare = await runPhase({ rooms: bareRooms, pace: TYPING, warmUpMs: 3000, measureMs, serverPid: bareServer.pid, serverOutput: bareServer.output, aroundMeasure: bareTraced?.aroundMeasure });
     console.log(`    p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms, ${bare.edits} edits`);
     if (bareTraced) console.log(indent(bareTraced.report('bare relay split (ms)', bare.recorder, bare.p99Ms)));
     for (const e of bareRooms.flat()) e.close();
@@ -142,6 +143,7 @@ export async function run(args: string[]): Promise<boolean> {
       warmUpMs: 3000,
       measureMs,
       serverPid: server.pid,
+      serverOutput: () => server.recentOutput,
       databaseUrl: db.databaseUrl,
       atEnd: endPhase,
       aroundMeasure: productTraced?.aroundMeasure,

@@ -1,6 +1,7 @@
 import { fmt, fmtTiming, report } from '../timing.js';
 import type { CommitPrice } from './commit-price.js';
 import type { HistoryLoad } from './history-load.js';
+import { probeLine } from './loop-probe.js';
 import type { Durability, PhaseResult } from './relay-phase.js';
 
 export const TARGETS = { commitsOfSlack: 1.5, rowsPerSecond: 5_000, loadAfterCompactionMs: 100 };
@@ -45,6 +46,17 @@ function relayCheck(commit: CommitPrice, bare: PhaseResult, product: PhaseResult
 
 const cpuShare = (p: PhaseResult) => `${fmt((p.serverCpuMs / p.wallMs) * 100, 0)}% of one core`;
 
+/**
+ * What held the event loops over the typing measures (a relay waits for a held loop on its way, the server's and the
+ * clients'): each server's loop delay and collector pauses (loop-probe.mjs), and the benchmark process's.
+ */
+function printLoops(bare: PhaseResult, product: PhaseResult): void {
+  console.log(`  server event loop (typing): FE2I ${probeLine(product.serverLoop)}`);
+  console.log(`                              bare ${probeLine(bare.serverLoop)}`);
+  console.log(`  ${product.clientLoop.replace('bench client:', 'bench clients (FE2I phase):')}`);
+  console.log(`  ${bare.clientLoop.replace('bench client:', 'bench clients (bare phase):')}`);
+}
+
 /** `--only=typing`: the typing phases, their ratios and the relay check (and the typing phase's durability). */
 export function printTypingReport(f: Pick<CollabFigures, 'commit' | 'bare' | 'product' | 'productDurable' | 'loadBefore' | 'loadAfter'>): boolean {
   const { commit, bare, product } = f;
@@ -61,6 +73,10 @@ export function printTypingReport(f: Pick<CollabFigures, 'commit' | 'bare' | 'pr
   const mainPerEdit = (p: PhaseResult) => fmt((p.serverMainCpuMs / Math.max(1, p.edits)) * 1000, 0);
   console.log(`  of which the main thread (event loop): FE2I ${mainPerEdit(product)} µs vs bare ${mainPerEdit(bare)} µs`);
   if (product.pgCpuMs !== undefined) console.log(`  PostgreSQL CPU per edit (typing, the benchmark database's backends): FE2I ${fmt((product.pgCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs`);
+  if (product.commitsPerSecond !== undefined) {
+    console.log(`  commits (typing): ${fmt(product.commitsPerSecond, 0)}/s for ${fmt(product.editsPerSecond, 0)} edits/s, ${fmt(product.editsPerSecond / Math.max(1, product.commitsPerSecond), 2)} edits per commit`);
+  }
+  printLoops(bare, product);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
   return report([
@@ -98,6 +114,7 @@ export function printReport(f: CollabFigures): boolean {
   const mainPerEdit = (p: PhaseResult) => fmt((p.serverMainCpuMs / Math.max(1, p.edits)) * 1000, 0);
   console.log(`  of which the main thread (event loop): FE2I ${mainPerEdit(product)} µs vs bare ${mainPerEdit(bare)} µs`);
   if (product.pgCpuMs !== undefined) console.log(`  PostgreSQL CPU per edit (typing, the benchmark database's backends): FE2I ${fmt((product.pgCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs`);
+  printLoops(bare, product);
   console.log(`  load average before ${f.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${f.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   console.log('');
   return report([

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loopProbeFlags } from './loop-probe.js';
 
 /** User + system CPU time of a process in ms, read from /proc (Linux), or NaN elsewhere. */
 export function processCpuMs(pid: number | string | undefined): number {
@@ -24,9 +25,9 @@ export function mainThreadCpuMs(pid: number | undefined): number {
 
 /**
  * The V8 and Node flags the server runs with in production: those of server/package.json's `start` script (which the
- * Docker image repeats), e.g. `--max-semi-space-size=64`. The benchmark's servers, the product's and the bare one,
- * run with them too: measured without, the product's young generation was a quarter of production's and its
- * scavenges were a cost production does not pay.
+ * Docker image repeats). The benchmark's servers, the product's and the bare one, run with them too: when production
+ * ran with --max-semi-space-size=64 and the benchmark without, the product's young generation was a quarter of
+ * production's and its scavenges were not production's.
  */
 export function productionNodeFlags(): string[] {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } };
@@ -36,7 +37,7 @@ export function productionNodeFlags(): string[] {
 /** The bare y-websocket server in a child process; resolves once it listens. */
 export async function startBareServer(): Promise<{ url: string; pid: number | undefined; output(): string; stop(): Promise<void> }> {
   const script = fileURLToPath(new URL('./bare-websocket-server.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), '--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), ...loopProbeFlags(), '--import', 'tsx', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -3,7 +3,9 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { quantile } from '../timing.js';
 import type { Editor } from './editors.js';
+import { awaitProbe, probeCount, signalProbe, type LoopFigures } from './loop-probe.js';
 import { mainThreadCpuMs, processCpuMs } from './processes.js';
+import { ClientProbe } from './relay-split.js';
 import { RelayRecorder, startTyping, type Pace, type Room } from './typing.js';
 
 export interface PhaseOptions {
@@ -14,6 +16,8 @@ export interface PhaseOptions {
   measureMs: number;
   /** The server process (its CPU time is read beside this process's). */
   serverPid: number | undefined;
+  /** What the server printed so far: its loop probe's line (loop-probe.mjs, preloaded) is read there. */
+  serverOutput?: () => string;
   /** The database whose update log counts persisted rows; none for the bare server. */
   databaseUrl?: string;
   /** Called while the editors still type, once the measure is over (the product's phase kills the server there). */
@@ -47,6 +51,12 @@ export interface PhaseResult {
   rowsPerSecond?: number;
   /** Rows the update log numbered per second over the measure (its sequence), beside: a cross-check. */
   numberedPerSecond?: number;
+  /** Transactions committed per second in the benchmark's database over the measure (the appends' group commits). */
+  commitsPerSecond?: number;
+  /** The server's event-loop delay and collector pauses over the measure (loop-probe.mjs); null if not read. */
+  serverLoop: LoopFigures | null;
+  /** The same of this process (the clients), as a line. */
+  clientLoop: string;
   recorder: RelayRecorder;
 }
 
@@ -83,6 +93,13 @@ async function loggedRows(client: pg.Client | undefined): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Transactions committed in the benchmark's database so far (pg_stat_database: the appends' commits, mostly). */
+async function commits(client: pg.Client | undefined): Promise<number> {
+  if (!client) return 0;
+  const { rows } = await client.query(`select xact_commit::text as n from pg_stat_database where datname = current_database()`);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /**
  * The editors of every room type at `pace`; after a warm-up, relay latencies, edits, rows logged and CPU times are
  * measured for `measureMs`.
@@ -98,17 +115,24 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     await sleep(options.warmUpMs);
     recorder.startCounting();
     const rows0 = await loggedRows(db);
+    const commits0 = await commits(db);
     const acked0 = ackedBy(editors);
     const cpu0 = process.cpuUsage();
     const server0 = processCpuMs(options.serverPid);
     const main0 = mainThreadCpuMs(options.serverPid);
     const pg0 = backendCpu(await backendPids(db));
     const t0 = performance.now();
+    const probes0 = options.serverOutput ? probeCount(options.serverOutput()) : 0;
+    if (options.serverOutput) signalProbe(options.serverPid);
+    const clientProbe = new ClientProbe();
+    clientProbe.start();
     options.aroundMeasure?.start();
     await sleep(options.measureMs);
     // The measure ends here for every figure: edits made later are not counted, and the CPU read now, before
     // `aroundMeasure.end()` makes the server print its stage timings (seconds of sorting and writing, on its loop).
     recorder.stopCounting();
+    if (options.serverOutput) signalProbe(options.serverPid);
+    const clientLoop = clientProbe.stop().line;
     const acked1 = ackedBy(editors);
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
@@ -117,6 +141,9 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     let pgCpuMs = 0;
     for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
     const rows1 = await loggedRows(db);
+    // pg_stat_database counts what backends flushed (PostgreSQL 15: about once a second each): ±1 s of commits.
+    const commits1 = await commits(db);
+    const serverLoop = options.serverOutput ? await awaitProbe(options.serverOutput, probes0) : null;
     // The relays of the measure's last edits arrive (the slowest among them included), then what follows may run.
     await sleep(RELAYS_DRAIN_MS);
     await options.aroundMeasure?.end();
@@ -138,6 +165,9 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       pgCpuMs: db ? pgCpuMs : undefined,
       rowsPerSecond: db ? ((acked1 - acked0) / wallMs) * 1000 : undefined,
       numberedPerSecond: db ? ((rows1 - rows0) / wallMs) * 1000 : undefined,
+      commitsPerSecond: db ? ((commits1 - commits0) / wallMs) * 1000 : undefined,
+      serverLoop,
+      clientLoop,
       recorder,
     };
   } finally {

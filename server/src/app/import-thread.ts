@@ -1,4 +1,4 @@
-import { startModuleWorker } from '../threads/module-worker.js';
+import { LARGE_YOUNG_GENERATION, startModuleWorker } from '../threads/module-worker.js';
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../errors/domain-errors.js';
 import type { ImportOutcome, OffThreadImport } from '../importer/import.service.js';
 import type { MaybeViewer } from '../policy/viewer.js';
@@ -27,7 +27,7 @@ export function offThreadImport(clientUrl: string, needCodes: ReadonlySet<string
   return (viewer, fileName, content) =>
     new Promise<ImportOutcome>((resolve, reject) => {
       const data: ImportWorkerData = { clientUrl, embedded, needCodes: [...needCodes], viewer, fileName, content };
-      const worker = startModuleWorker(import.meta.url, './import-worker', { workerData: data });
+      const worker = startModuleWorker(import.meta.url, './import-worker', { workerData: data, resourceLimits: LARGE_YOUNG_GENERATION });
       let answered = false;
       worker.once('message', (message: ImportWorkerReply) => {
         answered = true;

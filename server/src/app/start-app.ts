@@ -106,6 +106,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     redisUrl: config.redisUrl,
     redisNamespace: config.redisNamespace,
     onPlanEdited: planChanges.onPlanEdited,
+    planEditsHeard: () => appPubSub.mayBeHeard('PLAN_CHANGED'),
   });
   const planVersions = createPlanVersions({ log: collab.log, versions: new VersionStore(() => orm.em.fork()), appendServerUpdate: collab.appendServerUpdate, publish: planChanges.publish });
   const planDocuments = createPlanDocuments({ state: collab.documentState, append: collab.appendServerUpdate }, planChanges.publish);

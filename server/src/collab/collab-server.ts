@@ -41,6 +41,8 @@ export interface CollabOptions {
   redisNamespace?: string;
   /** Told when browsers' edits on this instance changed what a plan shows (the planChanged event). */
   onPlanEdited?: PlanEditListener;
+  /** Whether planChanged may have a subscriber now (none: browsers' edits are not described; default: always). */
+  planEditsHeard?: () => boolean;
 }
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
@@ -109,7 +111,7 @@ export function createCollabServer(options: CollabOptions) {
   const durability = createDurabilityThread(options.durability);
   const persistence = new PersistenceExtension(log, (entry) => durability.append(entry), timings);
   const extensions: Extension[] = [new AuthenticationExtension(options.authenticate, options.access), persistence];
-  if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited));
+  if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited, options.planEditsHeard));
   if (options.redisUrl) {
     extensions.push(new RedisRelay({ createClient: () => relayClient(options.redisUrl!), prefix: `fe2i:${options.redisNamespace ?? 'embedded'}:collab` }));
   }

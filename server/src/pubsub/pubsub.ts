@@ -108,6 +108,12 @@ export interface AppPubSub {
   relay(event: RelayedEvent): void;
   /** Whether Redis carries events between instances right now; null when events stay in this process. */
   redisState(): RedisState | null;
+  /**
+   * Whether `topic` may have a subscriber now: always with Redis (one may be on another instance); otherwise,
+   * whether a subscription to it was made in this process and has not ended (counted from `subscribe` to the
+   * iterator's `return`; one never returned counts on, which errs on the side of telling).
+   */
+  mayBeHeard(topic: keyof Topics): boolean;
   close(): Promise<void>;
 }
 
@@ -126,15 +132,42 @@ function stamped(pubSub: PubSub<Topics>, instanceId: string): PubSub<Topics> {
   }) as PubSub<Topics>;
 }
 
+/** Counts each topic's subscriptions from `subscribe` until their iterator is returned (the subscriber left). */
+function counted(pubSub: PubSub<Topics>, counts: Map<keyof Topics, number>): PubSub<Topics> {
+  const subscribe = pubSub.subscribe.bind(pubSub) as (topic: keyof Topics) => AsyncIterableIterator<unknown>;
+  return Object.assign(pubSub, {
+    subscribe: (topic: keyof Topics) => {
+      const events = subscribe(topic);
+      counts.set(topic, (counts.get(topic) ?? 0) + 1);
+      let ended = false;
+      const end = events.return?.bind(events);
+      events.return = (value?: unknown) => {
+        if (!ended) counts.set(topic, (counts.get(topic) ?? 1) - 1);
+        ended = true;
+        return end ? end(value) : Promise.resolve({ done: true, value: undefined });
+      };
+      return events;
+    },
+  }) as PubSub<Topics>;
+}
+
 /**
  * In-process by default; through Redis when REDIS_URL is set, so that a mutation served by one instance reaches
  * subscribers connected to another. A Redis outage never fails a publish: see redis-event-stream.ts.
  */
 export function createAppPubSub(redisUrl: string | undefined, namespace = 'embedded'): AppPubSub {
   const instanceId = randomUUID();
+  const counts = new Map<keyof Topics, number>();
   if (!redisUrl) {
     const pubSub = createPubSub<Topics>();
-    return { relay: relayTo(pubSub), pubSub: stamped(pubSub, instanceId), instanceId, redisState: () => null, close: async () => {} };
+    return {
+      relay: relayTo(pubSub),
+      pubSub: counted(stamped(pubSub, instanceId), counts),
+      instanceId,
+      redisState: () => null,
+      mayBeHeard: (topic) => (counts.get(topic) ?? 0) > 0,
+      close: async () => {},
+    };
   }
   const stream = createRedisEventStream(redisUrl, namespace, instanceId);
   const pubSub = createPubSub<Topics>({ eventTarget: stream.eventTarget });
@@ -143,6 +176,7 @@ export function createAppPubSub(redisUrl: string | undefined, namespace = 'embed
     pubSub: stamped(pubSub, instanceId),
     instanceId,
     redisState: stream.state,
+    mayBeHeard: () => true,
     close: stream.close,
   };
 }

@@ -1,11 +1,53 @@
-import type { afterLoadDocumentPayload, beforeSyncPayload, connectedPayload, Extension, Hocuspocus } from '@hocuspocus/server';
+import type { afterLoadDocumentPayload, beforeSyncPayload, Connection, connectedPayload, Document, Extension, Hocuspocus } from '@hocuspocus/server';
+import { isTransactionOrigin, OutgoingMessage } from '@hocuspocus/server';
+import type * as Y from 'yjs';
 import type { CollabContext } from '../connection/collab-context.js';
+import { SYNC_STEP_2, SYNC_UPDATE } from '../connection/sync-frame.js';
 
 /** What a skipped hook hands back: one settled promise, not a new one per message. */
 const PASSED = Promise.resolve();
 const passed = () => PASSED;
 
 type HookName = keyof Extension;
+
+/** The update a connection's message being handled carries (set in its beforeSync, which precedes its apply). */
+const SENDING = Symbol('update being applied');
+type Sender = Connection & { [SENDING]?: Uint8Array };
+
+/** Hocuspocus 4's Document internals that `withoutEcho` replaces (private in its types). */
+interface Broadcasting {
+  broadcast(encode: (address: string) => Uint8Array, filter?: (connection: Connection) => boolean): void;
+  broadcastUpdate(update: Uint8Array): void;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
+
+/**
+ * A connection's update is not sent back to it. Hocuspocus broadcasts each applied update to every connection of
+ * the document, the sender's included (which applies it again: nothing changes, after decoding it); the sender is
+ * told its update was applied by the SyncStatus message that follows (MessageReceiver.readSyncMessage), which this
+ * does not touch. The sender is left out only when the update applied is byte for byte the one it sent: when its
+ * update also let the document integrate structs it held pending (another writer's, waiting for a missing one),
+ * the applied update holds those too, which the sender may not have, and it is broadcast to all as before.
+ * Where Hocuspocus' internals are not as expected (another version), nothing changes.
+ */
+function withoutEcho(document: Document): void {
+  const internals = document as unknown as Broadcasting;
+  if (typeof internals.broadcast !== 'function' || typeof internals.broadcastUpdate !== 'function') return;
+  const broadcast = internals.broadcast.bind(document);
+  // The transaction whose update is being broadcast: Yjs emits afterTransactionCleanup, then update, for each.
+  let origin: unknown = null;
+  document.on('afterTransactionCleanup', (transaction: Y.Transaction) => {
+    origin = transaction.origin;
+  });
+  internals.broadcastUpdate = (update: Uint8Array) => {
+    const sender = isTransactionOrigin(origin) && origin.source === 'connection' ? (origin.connection as Sender) : null;
+    const sent = sender?.[SENDING];
+    if (sender) sender[SENDING] = undefined;
+    const skip = sent && sameBytes(sent, update) ? sender : null;
+    broadcast((address) => new OutgoingMessage(address).createSyncMessage().writeUpdate(update).toUint8Array(), skip ? (c) => c !== skip : undefined);
+  };
+}
 
 /** The extensions of `instance` (its configuration's own hooks included) that define `hook`. */
 function definers(instance: Hocuspocus, hook: HookName): Extension[] {
@@ -38,11 +80,20 @@ export class MessagePathExtension implements Extension {
     if (!definers(instance, 'beforeHandleMessage').length) connection.beforeHandleMessage(passed);
     if (!definers(instance, 'afterHandleMessage').length) connection.afterHandleMessage(passed);
     const sync = definers(instance, 'beforeSync');
-    if (sync.length === 0) connection.beforeSync(passed);
-    else if (sync.length === 1) {
-      const extension = sync[0];
-      const live = connection.document;
+    const live = connection.document;
+    // Noted for withoutEcho: the update this connection's message carries, applied once beforeSync resolves.
+    const note = (from: Connection, type: number, payload: Uint8Array) => {
+      if ((type === SYNC_UPDATE || type === SYNC_STEP_2) && !from.readOnly) (from as Sender)[SENDING] = payload;
+    };
+    if (sync.length === 0) {
       connection.beforeSync((from, { type, payload }) => {
+        note(from, type, payload);
+        return PASSED;
+      });
+    } else if (sync.length === 1) {
+      const extension = sync[0];
+      connection.beforeSync((from, { type, payload }) => {
+        note(from, type, payload);
         const hookPayload: beforeSyncPayload<CollabContext> = {
           clientsCount: live.getConnectionsCount(),
           context: from.context as CollabContext,
@@ -54,10 +105,17 @@ export class MessagePathExtension implements Extension {
         };
         return extension.beforeSync!(hookPayload);
       });
+    } else {
+      const hooks = connection.callbacks.beforeSync;
+      connection.beforeSync((from, message) => {
+        note(from, message.type, message.payload);
+        return hooks(from, message);
+      });
     }
   }
 
   async afterLoadDocument({ instance, document }: afterLoadDocumentPayload<CollabContext>): Promise<void> {
+    withoutEcho(document);
     const stored = (['onChange', 'onStoreDocument', 'afterStoreDocument'] as const).some((hook) => definers(instance, hook).length > 0);
     if (stored) return;
     document.onUpdate((updated) => {

@@ -107,6 +107,39 @@ describe('the planChanged extension', () => {
     expect(told.map(said)).toEqual([{ notes: true, authors: ['u2'] }]);
   });
 
+  it('describes nothing while nobody listens, and tells a subscriber every change made once it listens', async () => {
+    let listening = false;
+    const quiet = new PlanChangesExtension((_name, description, authors) => told.push({ description, authors: authors.map((a) => a.user.id) }), () => listening);
+    const other = new Y.Doc();
+    applyPlanChange(other, { kind: 'ADD_ACTION', action: { title: 'Étude', ownerOrganizationId: null, dueDate: null, status: 'TODO' } }, API, () => 'a-1');
+    await quiet.afterLoadDocument({ document: other, documentName: DOCUMENT } as unknown as afterLoadDocumentPayload<CollabContext>);
+    const first = () => planParts(other).actions.get(0) as Y.Map<unknown>;
+    try {
+      // Nobody listens: an edit is described for nobody.
+      other.transact(() => first().set('status', 'DONE'), browser('u1'));
+      other.transact(() => planParts(other).meta.set('summary', 'Sans public'), browser('u1'));
+      batchEnds();
+      expect(told).toEqual([]);
+      // A subscriber comes: the next edits are told, and only they (not the ones made before it listened).
+      listening = true;
+      other.transact(() => planParts(other).meta.set('summary', 'Écouté'), browser('u2'));
+      batchEnds();
+      expect(told.map(said)).toEqual([{ summary: true, authors: ['u2'] }]);
+      other.transact(() => first().set('status', 'TODO'), browser('u1'));
+      batchEnds();
+      expect(told.map(said).slice(1)).toEqual([{ 'actions.changed': ['a-1'], authors: ['u1'] }]);
+      // It leaves mid-batch: the batch open is still told; the next edits are not.
+      other.transact(() => planParts(other).meta.set('summary', 'Dernier'), browser('u2'));
+      listening = false;
+      batchEnds();
+      other.transact(() => planParts(other).meta.set('summary', 'Personne'), browser('u2'));
+      batchEnds();
+      expect(told.map(said).slice(2)).toEqual([{ summary: true, authors: ['u2'] }]);
+    } finally {
+      await quiet.onDestroy();
+    }
+  });
+
   it('tells a pending batch when the document unloads', async () => {
     doc.transact(() => notesText().insert(0, 'Ordre du jour : '), browser('u1'));
     await extension.beforeUnloadDocument({ document: doc, documentName: DOCUMENT } as unknown as beforeUnloadDocumentPayload);

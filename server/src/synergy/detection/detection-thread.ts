@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../../threads/module-worker.js';
+import { LARGE_YOUNG_GENERATION, startModuleWorker } from '../../threads/module-worker.js';
 import type { DetectedSynergy, EngineFlow, SynergyDelta } from '../engine/engine.types.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.types.js';
 import { FLOWS_PER_MESSAGE, type DetectionReply, type DetectionRequest } from './detection-messages.js';
@@ -90,7 +90,7 @@ export class DetectionThread {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = startModuleWorker(import.meta.url, './detection-worker', { workerData: { kb: this.kb } });
+    const worker = startModuleWorker(import.meta.url, './detection-worker', { workerData: { kb: this.kb }, resourceLimits: LARGE_YOUNG_GENERATION });
     // An idle worker must not keep a finished process (a CLI, a test) alive.
     worker.unref();
     worker.on('message', (reply: DetectionReply) => this.receive(reply));
