@@ -3,7 +3,7 @@ import type { LabelRecognitions, SideIndex } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow } from './engine.types.js';
-import { codeUnconfirmed, excludedByWords, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
+import { codeUnconfirmed, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 import { KERNEL } from './pair-score.js';
 import { convertQuantity } from './units.js';
@@ -231,14 +231,15 @@ function recognise(
   // members name, not of the uses they put it to.
   const unnamed = matchable.namedNeeds ? { ...matchable, namedNeeds: undefined } : matchable;
   for (let c = 0; c < count; c++) {
-    const side = index.sides[index.found[c]];
+    const id = index.found[c];
+    const side = index.sides[id];
     const match = matchStream(byNamedNeeds && side.role === 'input' ? matchable : unnamed, side.matcher);
     if (!match) continue;
-    if (side.matcher.excludeKeywords && excludedByWords(label.searchable, side.matcher)) continue;
+    if (index.excludes(label, id)) continue;
     if ((side.role === 'stream' && side.pathway.members) || side.pathway.kinds) perFlow = true;
     const level = match.level > maxLevel ? maxLevel : match.level;
     const unconfirmed = side.role !== 'stream' && codeUnconfirmed(level, side.matcher, matchable.keywords);
-    SCRATCH[found++] = index.shared(index.found[c], level, match.detail, unconfirmed);
+    SCRATCH[found++] = index.shared(id, level, match.detail, unconfirmed);
   }
   const matches = SCRATCH.slice(0, found);
   return {
