@@ -84,7 +84,7 @@ export class SideIndex {
       const searchable = searchableLabel(rawLabel);
       const head = this.needs ? withoutPurpose(rawLabel) : rawLabel;
       const identity = head === rawLabel ? searchable : searchableLabel(head);
-      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), needs: undefined, phraseNeeds: undefined, exclusions: undefined, recognitions: [] };
+      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), needs: undefined, phraseNeeds: undefined, exclusions: undefined, described: undefined, recognitions: [] };
       this.labelCache.set(rawLabel, found);
     }
     return found;
@@ -201,8 +201,20 @@ export interface LabelRecognitions {
   phraseNeeds: readonly string[] | undefined;
   /** The sides whose exclusion words were looked for in the label, and whether found (see SideIndex.excludes). */
   exclusions: number[] | undefined;
+  /** By need code and description of its flows: what their words decide (see prepared-flow.ts, `describedAs`). */
+  described: Map<string, DescribedLabel> | undefined;
   /** Filled by prepareFlow: one per way the label's flows are described. */
   recognitions: Recognition[];
+}
+
+/** What a label's words, with a description and a need code, decide of member filters and kinds, by pathway index. */
+export interface DescribedLabel {
+  /** The description prepared by `searchableLabel`. */
+  described: string;
+  /** Whether the words keep the flow out of the pathway's pools (member filter's exclusion words). */
+  excluded: Map<number, boolean>;
+  /** The kinds of item the words name (see kindsOf). */
+  kinds: Map<number, number>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
