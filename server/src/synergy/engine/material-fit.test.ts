@@ -80,6 +80,19 @@ describe('material fit the codes do not see', () => {
     expect(codes(pair(courses, 'safety-training-provider', 'sessions', 'ppe')!)).toContain('SAME_KIND:first-aid');
     expect(pair(courses, 'safety-training-provider', 'qhse', 'fimo')).toBeUndefined();
   });
+
+  it('reads the kind a need code names for each flow of one label and description, whichever came first', () => {
+    // What a label's words decide of kinds is remembered per label, need code and description (prepared-flow.ts):
+    // two needs worded alike but coded apart must not share it.
+    const forklift = training('forklift', 'steelworks', 'INPUT', 'Formation sécurité', null, 'forklift-operator-training');
+    const driver = training('driver', 'haulier', 'INPUT', 'Formation sécurité', null, 'driver-cpc-training');
+    const caces = training('caces-course', 'chamber', 'OUTPUT', 'Formations CACES chariots élévateurs', null);
+    for (const flows of [[caces, driver, forklift], [caces, forklift, driver]]) {
+      const found = all(flows);
+      expect(pair(found, 'safety-training-provider', 'caces-course', 'forklift')).toBeDefined();
+      expect(pair(found, 'safety-training-provider', 'caces-course', 'driver')).toBeUndefined();
+    }
+  });
 });
 
 describe('material fit', () => {

@@ -1,5 +1,5 @@
 import type { PathwaySide, Recognition, SideMatch } from './compiled.types.js';
-import { CODE_WORDS_UNCONFIRMED, MATCH_LEVEL_COMPATIBILITY, type MatchLevel } from './stream-matcher.js';
+import { CODE_WORDS_UNCONFIRMED, MATCH_LEVEL_COMPATIBILITY, excludedByWords, type MatchLevel } from './stream-matcher.js';
 import { withoutPurpose } from './need-purpose.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { NeedVocabulary } from './need-vocabulary.js';
@@ -84,7 +84,7 @@ export class SideIndex {
       const searchable = searchableLabel(rawLabel);
       const head = this.needs ? withoutPurpose(rawLabel) : rawLabel;
       const identity = head === rawLabel ? searchable : searchableLabel(head);
-      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), needs: undefined, phraseNeeds: undefined, recognitions: [] };
+      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), needs: undefined, phraseNeeds: undefined, exclusions: undefined, described: undefined, recognitions: [] };
       this.labelCache.set(rawLabel, found);
     }
     return found;
@@ -114,6 +114,22 @@ export class SideIndex {
    * The keywords (in their prepared form, with a leading space) occurring at a word start of a prepared label
    * (see `searchableLabel`).
    */
+  /**
+   * Whether the label's words name what side `id` excludes (see `excludedByWords`): a function of the label and the
+   * side alone, settled once per label and side — a label's flows are recognised several ways (2.8 at 100k flows,
+   * by category, code, form, temperature), each matching mostly the same sides.
+   */
+  excludes(label: LabelRecognitions, id: number): boolean {
+    const matcher = this.sides[id].matcher;
+    if (matcher.excludeKeywords === null) return false;
+    // Side id × 2 + 1 when excluded: a label meets few sides that list exclusion words, a short list is enough.
+    const known = (label.exclusions ??= []);
+    for (let k = 0; k < known.length; k++) if (known[k] >> 1 === id) return (known[k] & 1) === 1;
+    const excluded = excludedByWords(label.searchable, matcher);
+    known.push(id * 2 + (excluded ? 1 : 0));
+    return excluded;
+  }
+
   /**
    * The needs of the knowledge base a need declared without a need code names by its words (see need-vocabulary.ts):
    * those of what it is, else those of its whole label. None for outputs.
@@ -183,8 +199,22 @@ export interface LabelRecognitions {
   /** The needs the label names (see SideIndex.needsOf), by any word and by phrases only; undefined until asked. */
   needs: readonly string[] | undefined;
   phraseNeeds: readonly string[] | undefined;
+  /** The sides whose exclusion words were looked for in the label, and whether found (see SideIndex.excludes). */
+  exclusions: number[] | undefined;
+  /** By need code and description of its flows: what their words decide (see prepared-flow.ts, `describedAs`). */
+  described: Map<string, DescribedLabel> | undefined;
   /** Filled by prepareFlow: one per way the label's flows are described. */
   recognitions: Recognition[];
+}
+
+/** What a label's words, with a description and a need code, decide of member filters and kinds, by pathway index. */
+export interface DescribedLabel {
+  /** The description prepared by `searchableLabel`. */
+  described: string;
+  /** Whether the words keep the flow out of the pathway's pools (member filter's exclusion words). */
+  excluded: Map<number, boolean>;
+  /** The kinds of item the words name (see kindsOf). */
+  kinds: Map<number, number>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
