@@ -129,12 +129,7 @@ export class TopLists {
       this.used += this.capacity;
     }
     const from = this.base[slot];
-    this.other.copyWithin(to, from, from + n);
-    this.pathway.copyWithin(to, from, from + n);
-    this.score.copyWithin(to, from, from + n);
-    this.distance.copyWithin(to, from, from + n);
-    this.quantity.copyWithin(to, from, from + n);
-    if (this.covering) this.covers.copyWithin(to, from, from + n);
+    this.copyEntries(from, to, n);
     this.freeSmall.push(from);
     this.base[slot] = to;
     this.room[slot] = this.capacity;
@@ -147,15 +142,20 @@ export class TopLists {
   private narrow(slot: number, n: number): void {
     const from = this.base[slot];
     const to = this.freeSmall.pop()!;
+    this.copyEntries(from, to, n);
+    this.freeLarge.push(from);
+    this.base[slot] = to;
+    this.room[slot] = this.small;
+  }
+
+  /** Copies `n` entries of every column from `from` to `to` (a list moving between blocks). */
+  private copyEntries(from: number, to: number, n: number): void {
     this.other.copyWithin(to, from, from + n);
     this.pathway.copyWithin(to, from, from + n);
     this.score.copyWithin(to, from, from + n);
     this.distance.copyWithin(to, from, from + n);
     this.quantity.copyWithin(to, from, from + n);
     if (this.covering) this.covers.copyWithin(to, from, from + n);
-    this.freeLarge.push(from);
-    this.base[slot] = to;
-    this.room[slot] = this.small;
   }
 
   size(slot: number): number {
