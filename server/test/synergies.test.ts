@@ -98,13 +98,14 @@ describe('synergies', () => {
       }
     }
     console.log(`Demo territory synergies: ${JSON.stringify(kinds)}`);
-    // Knowledge base 1.5.0 finds 125 substitutions and 12 pools in the demo territory (with this file's two flows).
+    // Knowledge base 1.16.5 finds 145 substitutions and 12 pools in the demo territory (with this file's two flows);
+    // 1.5.0 found 125, and 142 before every PRIVATE flow's list ran as far with a quantity as without (issue 10).
     // Within ±15 %: a large drop (or a flood) fails, and moving these figures asks for the reason in the commit.
     // Which pairs and pools must and must not appear is pinned through the engine in demo-expectations.test.ts.
     expect(kinds.SUBSTITUTION).toBeGreaterThanOrEqual(10);
     expect(kinds.MUTUALISATION).toBeGreaterThanOrEqual(5);
-    expect(kinds.SUBSTITUTION).toBeGreaterThanOrEqual(Math.floor(125 * 0.85));
-    expect(kinds.SUBSTITUTION).toBeLessThanOrEqual(Math.ceil(125 * 1.15));
+    expect(kinds.SUBSTITUTION).toBeGreaterThanOrEqual(Math.floor(145 * 0.85));
+    expect(kinds.SUBSTITUTION).toBeLessThanOrEqual(Math.ceil(145 * 1.15));
     expect(kinds.MUTUALISATION).toBeGreaterThanOrEqual(Math.floor(12 * 0.85));
     expect(kinds.MUTUALISATION).toBeLessThanOrEqual(Math.ceil(12 * 1.15));
   });

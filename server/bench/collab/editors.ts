@@ -2,6 +2,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { As } from '../../test/harness.js';
+import { addressOf, AUTH, AUTH_AUTHENTICATED, AUTH_TOKEN, readSyncFrame, readVarUint, STEP1, STEP2, SYNC_STATUS, syncFrame, UPDATE, varUint } from '../../test/collab/wire-frames.js';
 
 /**
  * One editor of the benchmark: a Y.Doc kept in sync with a server by a client. Remote updates are applied with a
@@ -66,56 +67,6 @@ export function providerEditor(baseUrl: string, documentName: string, as: As): E
   };
 }
 
-/** y-protocols' framing, written out: [messageSync=0][step1=0 | step2=1 | update=2][varUint length][payload]. */
-const SYNC = 0;
-const STEP1 = 0;
-const STEP2 = 1;
-const UPDATE = 2;
-/** Hocuspocus' message types beside Sync: its answer to the client's sync step 1, authentication, acknowledgements. */
-const SYNC_REPLY = 4;
-const AUTH = 2;
-const AUTH_TOKEN = 0;
-const AUTH_AUTHENTICATED = 2;
-const SYNC_STATUS = 8;
-
-function varUint(n: number): number[] {
-  const bytes: number[] = [];
-  while (n > 0x7f) {
-    bytes.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  bytes.push(n);
-  return bytes;
-}
-
-/** `prefix` (Hocuspocus' document name; none for y-websocket), then the sync message. */
-function syncFrame(kind: number, payload: Uint8Array, prefix: readonly number[] = []): Uint8Array {
-  const head = [...prefix, SYNC, kind, ...varUint(payload.length)];
-  const frame = new Uint8Array(head.length + payload.length);
-  frame.set(head);
-  frame.set(payload, head.length);
-  return frame;
-}
-
-/** Reads a varUint at `at`: its value and where the next field starts. */
-function readVarUint(frame: Uint8Array, at: number): [number, number] {
-  let n = 0;
-  let scale = 1;
-  for (;;) {
-    const b = frame[at++];
-    n += (b & 0x7f) * scale;
-    scale *= 128;
-    if (b < 0x80) return [n, at];
-  }
-}
-
-/** A sync message from `at` (its message type there): its kind and payload; null for any other message. */
-function readSyncFrame(frame: Uint8Array, at = 0): { kind: number; payload: Uint8Array } | null {
-  if (frame[at] !== SYNC && frame[at] !== SYNC_REPLY) return null; // awareness: not used here
-  const [n, start] = readVarUint(frame, at + 2);
-  return { kind: frame[at + 1], payload: frame.subarray(start, start + n) };
-}
-
 /**
  * An editor of the bare y-websocket server: a minimal y-protocols client doing what y-websocket's own client does
  * for documents (sync step 1 on open, answer the server's step 1, send each local update as it is made, apply each
@@ -163,8 +114,7 @@ export function productEditor(baseUrl: string, documentName: string, as: As): Ed
   const doc = new Y.Doc();
   const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/collab`, { headers: as?.cookie ? { cookie: as.cookie } : {} });
   ws.binaryType = 'arraybuffer';
-  const name = new TextEncoder().encode(documentName);
-  const prefix = [...varUint(name.length), ...name];
+  const prefix = addressOf(documentName);
   let isSynced = false;
   /** What each acknowledgement still to come is for: the clock after a local update, or null (a sync step 2). */
   const awaiting: (number | null)[] = [];

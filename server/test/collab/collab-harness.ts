@@ -15,26 +15,8 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
   }
 }
 
-/** A Hocuspocus frame's message type, read after its document name (both varUint/varString encoded). */
-export function frameType(frame: Uint8Array): { type: number; rest: Uint8Array } {
-  let at = 0;
-  const readVarUint = () => {
-    let n = 0;
-    let shift = 0;
-    for (;;) {
-      const b = frame[at++];
-      n += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return n;
-    }
-  };
-  const nameLength = readVarUint();
-  at += nameLength;
-  const type = readVarUint();
-  return { type, rest: frame.subarray(at) };
-}
-/** Hocuspocus' SyncStatus message: whether the server applied the client's update. */
-export const SYNC_STATUS = 8;
+/** The frame readers the collab tests share (wire-frames.ts), from here as before. */
+export { frameType, SYNC_STATUS } from './wire-frames.js';
 
 export interface PlanClient {
   provider: HocuspocusProvider;

@@ -3,33 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { As } from '../harness.js';
 import { TestApp } from '../harness.js';
-import { frameType, openPlan, planProject, SYNC_STATUS, synced, until, type PlanClient, type PlanProject } from './collab-harness.js';
-
-/** y-protocols' and Hocuspocus' message types used here. */
-const SYNC = 0;
-const STEP1 = 0;
-const STEP2 = 1;
-const UPDATE = 2;
-const AUTH = 2;
-
-function varUint(n: number): number[] {
-  const bytes: number[] = [];
-  while (n > 0x7f) {
-    bytes.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  bytes.push(n);
-  return bytes;
-}
-
-const varBytes = (bytes: Uint8Array) => [...varUint(bytes.length), ...bytes];
+import { openPlan, planProject, synced, until, type PlanClient, type PlanProject } from './collab-harness.js';
+import { addressOf, AUTH, frameType, readVarUint, STEP1, STEP2, SYNC, SYNC_STATUS, UPDATE, varBytes } from './wire-frames.js';
 
 /**
  * A writer speaking Hocuspocus' framing over a bare WebSocket: it sends the updates it is given as they are (a
  * provider sends only what its own document integrated), and keeps every frame the server sent it.
  */
 async function rawWriter(url: string, documentName: string, as: As) {
-  const name = [...varBytes(new TextEncoder().encode(documentName))];
+  const name = addressOf(documentName);
   const ws = new WebSocket(`${url.replace('http', 'ws')}/collab`, { headers: as?.cookie ? { cookie: as.cookie } : {} });
   const received: Uint8Array[] = [];
   let synced = false;
@@ -68,15 +50,7 @@ const updatesIn = (frames: Uint8Array[]) => frames.filter((f) => {
 /** The update a (Sync, update) frame carries. */
 function payloadOf(frame: Uint8Array): Uint8Array {
   const { rest } = frameType(frame);
-  let at = 1;
-  let n = 0;
-  let scale = 1;
-  for (;;) {
-    const b = rest[at++];
-    n += (b & 0x7f) * scale;
-    scale *= 128;
-    if (b < 0x80) break;
-  }
+  const [n, at] = readVarUint(rest, 1);
   return rest.subarray(at, at + n);
 }
 

@@ -1,7 +1,7 @@
 import { Geometry, KM_PER_DEGREE } from './geo.js';
 import type { PreparedFlow, SideMatch } from './compiled.types.js';
 import { HIDDEN_QUANTITY, REC, STRIDE } from './member-record.js';
-import { quantityIn, visibleQuantityIn } from './prepared-flow.js';
+import { visibleQuantityIn } from './prepared-flow.js';
 import { SpatialGrid } from './spatial-grid.js';
 
 /** Largest batch `insertAll` sorts in one go: cell key (< 2^30) × MAX_BATCH + position stays an exact number. */
@@ -34,9 +34,11 @@ export function writeRecord(f: PreparedFlow, m: SideMatch, geometry: Geometry, o
   // As the other parties may read it: what they see is decided on these records (unknown when PRIVATE).
   const quantity = visibleQuantityIn(f, m);
   out[at + REC.QTY] = quantity === null ? NaN : quantity;
-  // 1 / quantity, for the search's score bound (a multiplication where the score divides); HIDDEN_QUANTITY when the
-  // flow declared one its counterparts may not read.
-  out[at + REC.INV_QTY] = quantity !== null ? 1 / quantity : f.flow.visibility === 'PRIVATE' && quantityIn(f, m) !== null ? HIDDEN_QUANTITY : NaN;
+  // 1 / quantity, for the search's score bound (a multiplication where the score divides); HIDDEN_QUANTITY for every
+  // PRIVATE flow, whether it declared a quantity or not: a list cut by quantities (see `share` in top-lists.ts) would
+  // otherwise run to the capacity for a PRIVATE flow with a quantity and stop at its k best for one without, and
+  // how far a PRIVATE flow's list runs would tell its counterparts whether it declared one.
+  out[at + REC.INV_QTY] = quantity !== null ? 1 / quantity : f.flow.visibility === 'PRIVATE' ? HIDDEN_QUANTITY : NaN;
   out[at + REC.KIND] = m.kinds;
   out[at + REC.DIRECT_FROM] = f.directFromC;
 }

@@ -327,8 +327,9 @@ function grow<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T):
  * The share of a flow's quantity (`own`) a counterpart's (`theirs`) covers, both in the pair's pathway unit; 1/k
  * when either is unknown (NaN) or not positive: a flow of unknown quantity keeps its `k` best, as under MUTUAL, and
  * a counterpart of unknown quantity counts as one of those `k`. A flow whose own quantity is hidden from its
- * counterparts (HIDDEN_QUANTITY, a PRIVATE flow) is never covered: its list keeps its best up to the capacity, so
- * that how many counterparts it keeps says nothing of its quantity, and a large PRIVATE need is not left at `k`.
+ * counterparts (HIDDEN_QUANTITY: every PRIVATE flow, with a quantity or without) is never covered: its list keeps
+ * its best up to the capacity, so that how many counterparts it keeps says nothing of its quantity — not even
+ * whether it declared one — and a large PRIVATE need is not left at `k`.
  */
 export function share(theirs: number, own: number, k: number): number {
   if (own === HIDDEN_QUANTITY) return 0;
