@@ -191,6 +191,11 @@ export interface Recognition {
    * fields of their own those sides read), "nace\u0000description"; bounded (see prepareFlow).
    */
   perFlowSides: Map<string, FlowSides>;
+  /**
+   * When `perFlow`: the same sides by the pools the flow's NACE code keeps it out of and its description — what they
+   * depend on; many NACE codes exclude the same pools (none, mostly). Undefined until asked; bounded.
+   */
+  sidesByExclusions: Map<string, FlowSides> | undefined;
   /** When not `perFlow`: the sides every such flow plays, by role (shared lists, never changed). */
   outputSides: SideMatch[];
   inputSides: SideMatch[];

@@ -24,10 +24,24 @@ export class NeedVocabulary {
    * routes serving it say which categories they take (a fuel is bought in tonnes or as MWh of energy).
    */
   needsIn(searchable: string, phrasesOnly = false): string[] {
-    const codes = new Set<string>();
-    for (const { need, phrase } of this.index.find(searchable)) {
-      if (phrase || !phrasesOnly) codes.add(need.code);
-    }
-    return [...codes];
+    const named = this.namedIn(searchable);
+    return phrasesOnly ? named.phrases : named.all;
   }
+
+  /** Both lists of `needsIn` from one reading of the label: a need in free words is asked for both. */
+  namedIn(searchable: string): NamedNeeds {
+    const all = new Set<string>();
+    const phrases = new Set<string>();
+    for (const { need, phrase } of this.index.find(searchable)) {
+      all.add(need.code);
+      if (phrase) phrases.add(need.code);
+    }
+    return { all: [...all], phrases: [...phrases] };
+  }
+}
+
+/** The codes of the needs a label names (see NeedVocabulary.needsIn), by any word and by phrases only. */
+export interface NamedNeeds {
+  all: string[];
+  phrases: string[];
 }

@@ -6,6 +6,7 @@ import type { NeedVocabulary } from './need-vocabulary.js';
 import { searchableLabel } from './text-fold.js';
 
 const LABEL_CACHE_SIZE = 50_000;
+const CODE_CACHE_SIZE = 10_000;
 const NO_NEEDS: readonly string[] = Object.freeze([]);
 
 /**
@@ -19,6 +20,8 @@ export class SideIndex {
   private readonly byPrefix = new Map<string, number[]>();
   private readonly byNeed = new Map<string, number[]>();
   private readonly byKeyword = new Map<string, number[]>();
+  /** See `codeSides`. */
+  private readonly byCode = new Map<string, number[]>();
   /** The keywords (prepared, with their leading space), found by themselves and their stems. */
   private readonly keywords = new KeywordIndex<string>();
   private readonly categoryOnly: number[] = [];
@@ -136,14 +139,20 @@ export class SideIndex {
    */
   needsOf(label: LabelRecognitions, phrasesOnly = false): readonly string[] {
     if (!this.needs) return NO_NEEDS;
-    // Remembered with the label: asked again for each new way its flows are described.
+    // Remembered with the label: asked again for each new way its flows are described. Both lists at once: a need
+    // without a need code asks for both, and one reading of the label gives both.
     const known = phrasesOnly ? label.phraseNeeds : label.needs;
     if (known) return known;
-    let found = this.needs.needsIn(label.identity, phrasesOnly);
-    if (found.length === 0 && label.identity !== label.searchable) found = this.needs.needsIn(label.searchable, phrasesOnly);
-    if (phrasesOnly) label.phraseNeeds = found;
-    else label.needs = found;
-    return found;
+    const named = this.needs.namedIn(label.identity);
+    let { all, phrases } = named;
+    if ((all.length === 0 || phrases.length === 0) && label.identity !== label.searchable) {
+      const whole = this.needs.namedIn(label.searchable);
+      if (all.length === 0) all = whole.all;
+      if (phrases.length === 0) phrases = whole.phrases;
+    }
+    label.needs = all;
+    label.phraseNeeds = phrases;
+    return phrasesOnly ? phrases : all;
   }
 
   keywordsIn(label: string): Set<string> {
@@ -157,10 +166,7 @@ export class SideIndex {
   candidates(ewcCode: string | null, needCode: string | null, keywords: Set<string>, namedNeeds: readonly string[] = []): number {
     const call = ++this.call;
     this.count = 0;
-    if (ewcCode !== null) {
-      this.add(this.byEwc.get(ewcCode), call);
-      for (let length = 1; length < ewcCode.length; length++) this.add(this.byPrefix.get(ewcCode.slice(0, length)), call);
-    }
+    if (ewcCode !== null) this.add(this.codeSides(ewcCode), call);
     if (needCode !== null) this.add(this.byNeed.get(needCode), call);
     for (const need of namedNeeds) this.add(this.byNeed.get(need), call);
     for (const keyword of keywords) this.add(this.byKeyword.get(keyword), call);
@@ -177,6 +183,22 @@ export class SideIndex {
       ids[at] = id;
     }
     return this.count;
+  }
+
+  /**
+   * The sides named by an EWC code, exactly or by one of its prefixes, in that order: remembered per code (a
+   * territory declares a few hundred codes, each asked once per new recognition) rather than cutting each prefix out
+   * of it again. Bounded.
+   */
+  private codeSides(ewcCode: string): number[] {
+    let ids = this.byCode.get(ewcCode);
+    if (!ids) {
+      ids = [...(this.byEwc.get(ewcCode) ?? [])];
+      for (let length = 1; length < ewcCode.length; length++) for (const id of this.byPrefix.get(ewcCode.slice(0, length)) ?? []) ids.push(id);
+      if (this.byCode.size >= CODE_CACHE_SIZE) this.byCode.clear();
+      this.byCode.set(ewcCode, ids);
+    }
+    return ids;
   }
 
   private add(list: number[] | undefined, call: number): void {

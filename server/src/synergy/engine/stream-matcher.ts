@@ -170,8 +170,9 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
   if (matcher.keywords) {
     // Words that name the stream only with a temperature (a plain "effluent" as a heat source) are left out without one.
     const only = flow.temperatureC === null ? matcher.temperatureOnlyKeywords : null;
-    const words = only ? matcher.keywords.filter((k) => !only.has(k)) : matcher.keywords;
-    const keyword = flow.keywords ? (words.find((k) => flow.keywords!.has(k)) ?? null) : findKeyword(flow.searchLabel, words);
+    const keyword = flow.keywords
+      ? firstKnownKeyword(matcher.keywords, flow.keywords, only)
+      : findKeyword(flow.searchLabel, only ? matcher.keywords.filter((k) => !only.has(k)) : matcher.keywords);
     if (keyword !== null) {
       return { level: matcher.hasCodes || matcher.looseKeywords ? MatchLevel.KEYWORD : MatchLevel.LABEL, detail: keyword.trim() };
     }
@@ -181,6 +182,18 @@ function matchIdentity(flow: MatchableFlow, matcher: CompiledMatcher): StreamMat
   if (named !== undefined) return { level: MatchLevel.KEYWORD, detail: named };
   if (matcher.hasIdentity) return null;
   return { level: MatchLevel.CATEGORY, detail: flow.category };
+}
+
+/**
+ * The first of the side's keywords among those found in the label, less those `only` keeps for flows declaring a
+ * temperature: read in place, without a filtered copy of the list per flow matched.
+ */
+function firstKnownKeyword(keywords: string[], found: Set<string>, only: Set<string> | null): string | null {
+  for (let k = 0; k < keywords.length; k++) {
+    const keyword = keywords[k];
+    if (found.has(keyword) && (only === null || !only.has(keyword))) return keyword;
+  }
+  return null;
 }
 
 /** Whether the label (prepared by `searchableLabel`) names what the side excludes ("poche" for a road aggregate). */

@@ -14,18 +14,34 @@ export interface WordStems {
 }
 
 const CACHE_SIZE = 100_000;
-const cache = new Map<string, WordStems>();
+/** Both stems of each word, and each stem already marked (see STEM_MARK): labels repeat their words. */
+const cache = new Map<string, MarkedStems>();
+
+interface MarkedStems extends WordStems {
+  markedFr: string;
+  markedEn: string;
+}
 
 /** Both stems of one folded word (letters and digits only). Numbers are their own stem. */
 export function stemsOf(word: string): WordStems {
+  const stems = markedStemsOf(word);
+  return { fr: stems.fr, en: stems.en };
+}
+
+function markedStemsOf(word: string): MarkedStems {
   let stems = cache.get(word);
   if (!stems) {
     if (cache.size >= CACHE_SIZE) cache.clear();
-    stems = /^\d+$/.test(word) ? { fr: word, en: word } : { fr: frenchStem(word), en: englishStem(word) };
+    const number = DIGITS.test(word);
+    const fr = number ? word : frenchStem(word);
+    const en = number ? word : englishStem(word);
+    stems = { fr, en, markedFr: STEM_MARK.fr + fr, markedEn: STEM_MARK.en + en };
     cache.set(word, stems);
   }
   return stems;
 }
+
+const DIGITS = /^\d+$/;
 
 /**
  * Marks put before each stem: a folded word is letters and digits only, so a keyword written in words never matches
@@ -38,9 +54,17 @@ export const STEM_MARK = { fr: '^', en: '~' } as const;
  * joined by single spaces: "eaux chaudes" → { fr: "^eau ^chaud", en: "~eaux ~chaud" }.
  */
 export function stemPhrases(words: string): WordStems {
-  const list = words.split(' ').filter((w) => w !== '');
-  return {
-    fr: list.map((w) => STEM_MARK.fr + stemsOf(w).fr).join(' '),
-    en: list.map((w) => STEM_MARK.en + stemsOf(w).en).join(' '),
-  };
+  return stemPhraseOf(words.split(' ').filter((w) => w !== ''));
+}
+
+/** `stemPhrases` of words already apart (none empty). */
+export function stemPhraseOf(words: readonly string[]): WordStems {
+  let fr = '';
+  let en = '';
+  for (let k = 0; k < words.length; k++) {
+    const stems = markedStemsOf(words[k]);
+    fr = k === 0 ? stems.markedFr : `${fr} ${stems.markedFr}`;
+    en = k === 0 ? stems.markedEn : `${en} ${stems.markedEn}`;
+  }
+  return { fr, en };
 }
