@@ -12,6 +12,7 @@ import {
   divertedShare,
   figure,
   fmt,
+  joinFactors,
   pct,
   scaleRange,
   spreadRange,
@@ -45,10 +46,10 @@ export const POOLED_TRUCK_KM_SAVING = 0.3;
 /** Road distance a member's stream travels today to its collector or from its supplier, km. */
 export const BASELINE_COLLECTION_DISTANCE_KM = 25;
 /** The two pooling conventions behind the transport saved, shown as assumptions (docs/impact-method.md § 9). */
-const POOLED_TRANSPORT_USES: ImpactFactorUse[] = [
-  { id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' },
-  { id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' },
-];
+const POOLED_TRANSPORT_USES = Object.freeze([
+  Object.freeze({ id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' }),
+  Object.freeze({ id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' }),
+]) as ImpactFactorUse[];
 /**
  * A joint maintenance and leak-detection contract for compressed air saves electricity, not the sites' whole
  * consumption: leaks waste 10 to 30 % of a compressor's output, and reducing them is worth about 20 % (Radgen and
@@ -115,7 +116,8 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     }
     if (merged.length > 0) {
       const co2 = co2Figure(pathway, merged);
-      figures.push(tonnes !== null ? { ...co2, factors: [...co2.factors, ...POOLED_TRANSPORT_USES] } : co2);
+      if (tonnes !== null) co2.factors = joinFactors(co2.factors, POOLED_TRANSPORT_USES);
+      figures.push(co2);
     }
   }
   figures.push(...costSavings(input, LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null));
