@@ -8,7 +8,7 @@ import { mutualisationImpacts } from './mutualisation-impacts.js';
 import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { MATCH_LEVEL_CODE, TOP_MATCH_LEVEL, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
-import { frozenItem, item, sharedItem, sharedList, sharedPairItem } from './shared-items.js';
+import { frozenItem, item, sharedDistanceItem, sharedItem, sharedList, sharedPairItem } from './shared-items.js';
 import { toTonnes } from './units.js';
 
 /** A group below the viability threshold keeps this share of its score: pooling it is not worth it yet. */
@@ -108,14 +108,13 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   const unit = p.unit;
   const pooledRounded = pooled === null ? null : round(pooled, 3);
   reasons.push(item('POOLED_VOLUME', { quantity: pooledRounded, unit, threshold }));
-  const km = round(maxDistance, 1);
-  reasons.push(sharedPairItem('WITHIN_REACH', 'distanceKm', km, 'reachKm', pathway.reachKm));
+  reasons.push(sharedDistanceItem('WITHIN_REACH', 'distanceKm', maxDistance, pathway.reachKm));
   if (pooled !== null && threshold !== null && threshold > 0) {
     if (viable) conditionsMet.push(item('VIABLE_VOLUME', { quantity: pooledRounded, threshold, unit }));
     else conditionsToCheck.push(item('BELOW_VIABILITY', { quantity: pooledRounded, threshold, missing: round(threshold - pooled, 3), unit }));
   }
   if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: core.naceCodes.join(', ') }));
-  conditionsMet.push(sharedPairItem('GROUP_COMPACT', 'maxDistanceKm', km, 'reachKm', pathway.reachKm));
+  conditionsMet.push(sharedDistanceItem('GROUP_COMPACT', 'maxDistanceKm', maxDistance, pathway.reachKm));
   if (unknown > 0) conditionsToCheck.push(unknownQuantities(unknown));
   if (jointTender) conditionsToCheck.push(JOINT_TENDER);
   if (pathway.treatmentItem) conditionsToCheck.push(pathway.treatmentItem);
@@ -131,12 +130,12 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
     score,
     explanation: {
       pathwayId: p.id,
-      reasons: sharedList(reasons),
+      reasons: reasons.slice(),
       coverage: { output: null, input: null },
       matchedQuantity: pooledRounded,
       unit,
       distanceKm: round(maxDistance, 2),
-      conditionsMet: sharedList(conditionsMet),
+      conditionsMet: conditionsMet.slice(),
       conditionsToCheck: sharedList(conditionsToCheck, pathway.checkItems),
       transport: collectionRound(p.impact.indicator, quantities, distances, unit, ctx),
       score: breakdown,

@@ -62,6 +62,29 @@ export function sharedPairItem(code: string, nameA: string, a: number, nameB: st
   return found;
 }
 
+const distances = new Map<string, { name: string; byReach: Map<number, ExplanationItem[]> }>();
+/** Reaches up to 2,000 km keep their items by distance (in tenths of a km, 20k places at most). */
+const MAX_TENTHS = 20_000;
+
+/**
+ * `{ [name]: distanceKm rounded to 100 m, reachKm }` under `code` (a code is remembered with the name of its first
+ * call), one shared, frozen item per distance within the reach: "within reach" is said by 17k substitutions at 100k
+ * flows for 2.3k distinct distances. Found by the distance in tenths of a km, an index into a list per reach: a map
+ * keyed by fractional numbers cost more than the item it saved.
+ */
+export function sharedDistanceItem(code: string, name: string, distanceKm: number, reachKm: number): ExplanationItem {
+  const tenths = Math.round(distanceKm * 10);
+  let entry = distances.get(code);
+  if (!entry) distances.set(code, (entry = { name, byReach: new Map() }));
+  let items = entry.byReach.get(reachKm);
+  if (!items) entry.byReach.set(reachKm, (items = new Array<ExplanationItem>(Math.min(MAX_TENTHS, Math.max(0, Math.ceil(reachKm * 10))) + 1)));
+  const remembered = entry.name === name && tenths >= 0 && tenths < items.length;
+  if (remembered && items[tenths]) return items[tenths];
+  const made = frozenItem(code, { [name]: tenths / 10, reachKm });
+  if (remembered) items[tenths] = made;
+  return made;
+}
+
 const EMPTY: readonly ExplanationItem[] = Object.freeze([]);
 
 interface ListNode {
@@ -76,13 +99,14 @@ const MAX_LIST_NODES = 65_536;
 /**
  * `items` then `tail` (a frozen list, possibly empty) as one list: when every item is shared (frozen), one frozen
  * list per sequence, shared by every synergy saying the same — a substitution's conditions met are 1.5k distinct
- * lists for 17k synergies at 100k flows. Otherwise (or past the limit) a copy, as the explanation always had.
+ * lists for 17k synergies at 100k flows. Otherwise (or past the limit) a copy, as the explanation always had. For
+ * lists that repeat: reasons (a distance each) are mostly distinct, and a look-up per item costs more than a copy.
  */
 export function sharedList(items: readonly ExplanationItem[], tail: readonly ExplanationItem[] = EMPTY): ExplanationItem[] {
+  for (let k = 0; k < items.length; k++) if (!Object.isFrozen(items[k])) return items.concat(tail);
   let node = lists;
   for (let k = 0; k <= items.length; k++) {
     const key: object = k < items.length ? items[k] : tail;
-    if (!Object.isFrozen(key)) return items.concat(tail);
     let next = node.next?.get(key);
     if (!next) {
       if (listNodes >= MAX_LIST_NODES) return items.concat(tail);

@@ -6,7 +6,7 @@ import { STRIDE } from './member-record.js';
 import { EXCLUDED, IO, PART, monthCount, scoreRecords, sourceTemperatureBounded } from './pair-score.js';
 import { quantityIn } from './prepared-flow.js';
 import { POW10 } from './impact-factors.js';
-import { NOT_HAZARDOUS, frozenItem, item, sharedItem, sharedPairItem } from './shared-items.js';
+import { NOT_HAZARDOUS, frozenItem, item, sharedDistanceItem, sharedItem } from './shared-items.js';
 import { MATCH_LEVEL_CODE } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 
@@ -122,9 +122,8 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   if (treatment) sink.conditionsToCheck.push(treatment);
   explainQuantities(o, om, i, im, sink);
   // Within reach: one shared item per distance (to 100 m) and reach, as most substitutions say it.
-  const km = round(distanceKm, 1);
-  if (distanceKm <= pathway.reachKm) sink.reasons.push(sharedPairItem('WITHIN_REACH', 'distanceKm', km, 'reachKm', pathway.reachKm));
-  else sink.conditionsToCheck.push(item('BEYOND_REACH', { distanceKm: km, reachKm: pathway.reachKm }));
+  if (distanceKm <= pathway.reachKm) sink.reasons.push(sharedDistanceItem('WITHIN_REACH', 'distanceKm', distanceKm, pathway.reachKm));
+  else sink.conditionsToCheck.push(item('BEYOND_REACH', { distanceKm: round(distanceKm, 1), reachKm: pathway.reachKm }));
   if (!o.hazardous) sink.conditionsMet.push(NOT_HAZARDOUS);
   const covered = monthCount(o.monthMask & i.monthMask);
   if (covered === i.monthCount) sink.conditionsMet.push(sharedItem('AVAILABILITY_FULL', 'months', i.monthCount));

@@ -61,7 +61,7 @@ export function buildSubstitution(
     score,
     explanation: {
       pathwayId: pathway.id,
-      reasons: sharedList(sink.reasons),
+      reasons: sink.reasons.slice(),
       coverage,
       matchedQuantity: matched === null ? null : round(matched, 3),
       unit: pathway.unit,
