@@ -165,7 +165,7 @@ export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
   }
   const parts = terms.map(
     (t, k) =>
-      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${t.factor.factor.unit.slice(6).replace('.km', '·km')} ${t.label}`,
+      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${perUnitOf(t.factor.factor.unit)} ${t.label}`,
   );
   return figure(
     {
@@ -316,9 +316,23 @@ const SERVICE_JOBS: JobsChange = {
 
 /** Says so in the formula when the jobs ratio has no jobs source: an assumption, ±30 %. */
 function assumed(uses: ImpactFactorUse[]): string {
-  return uses.some((u) => u.kind === 'ASSUMPTION') ? ' (ratio assumed: no jobs source in the knowledge base; ±30 %)' : '';
+  for (let k = 0; k < uses.length; k++) if (uses[k].kind === 'ASSUMPTION') return ' (ratio assumed: no jobs source in the knowledge base; ±30 %)';
+  return '';
+}
+
+/** By factor unit ("kgCO2e/t.km"): what a formula says after "kg" ("CO2e/t·km"), and the quantity's unit ("t.km"). */
+const PER_UNIT = new Map<string, string>();
+const QUANTITY_UNIT = new Map<string, string>();
+
+function perUnitOf(unit: string): string {
+  let said = PER_UNIT.get(unit);
+  if (said === undefined) PER_UNIT.set(unit, (said = unit.slice(6).replace('.km', '·km')));
+  return said;
 }
 
 export function factorQuantityUnit(f: ResolvedFactor): string {
-  return f.factor.unit.split('/')[1] ?? '';
+  const unit = f.factor.unit;
+  let quantity = QUANTITY_UNIT.get(unit);
+  if (quantity === undefined) QUANTITY_UNIT.set(unit, (quantity = unit.split('/')[1] ?? ''));
+  return quantity;
 }

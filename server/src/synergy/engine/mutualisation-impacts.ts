@@ -94,7 +94,12 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   if (pooled !== null && !LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
     const diverted: Range = { low: 0, central: 0, high: 0 };
     if (input.direction === 'OUTPUT' && !unchanged) {
-      for (const m of known) addRange(diverted, scaleRange({ low: m.quantity!, central: m.quantity!, high: m.quantity! }, divertedShare(m.flow.currentDestination)));
+      for (const m of known) {
+        const share = divertedShare(m.flow.currentDestination);
+        diverted.low += m.quantity! * share.low;
+        diverted.central += m.quantity! * share.central;
+        diverted.high += m.quantity! * share.high;
+      }
     }
     // Pooling a stream that is already recycled avoids no production: only the share it diverts from disposal does
     // (the declared destination is the baseline, as for tonnes diverted). Pooled needs keep the whole quantity.
@@ -203,10 +208,11 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
     const t = convertQuantity(m.quantity, pathway.unit, 'TONNE');
     if (t === null) return null;
     total += t;
-    const part = scaleRange(scaleRange({ low: t, central: t, high: t }, TAKE_UP), divertedShare(m.flow.currentDestination));
-    range.low += part.low;
-    range.central += part.central;
-    range.high += part.high;
+    // scaleRange twice, written out (the same products in the same order): three ranges per member otherwise.
+    const share = divertedShare(m.flow.currentDestination);
+    range.low += t * TAKE_UP.low * share.low;
+    range.central += t * TAKE_UP.central * share.central;
+    range.high += t * TAKE_UP.high * share.high;
   }
   return figure(
     {
@@ -352,10 +358,4 @@ interface OrgSaving extends Range {
   declared: number;
   typical: number;
   formula: string;
-}
-
-function addRange(to: Range, r: Range): void {
-  to.low += r.low;
-  to.central += r.central;
-  to.high += r.high;
 }
