@@ -8,6 +8,7 @@ import {
   UNIT_LABEL,
   figure,
   fmt,
+  joinFactors,
   pct,
   resolveFactor,
   scaleRange,
@@ -53,6 +54,21 @@ export const ELECTRICITY_PRICE_SOURCE_ID = 'eurostat-electricity-prices-2024';
  */
 export const RECOVERED_HEAT_DISCOUNT: Range = { low: 0.1, central: 0.25, high: 0.4 };
 export const RECOVERED_HEAT_DISCOUNT_SOURCE_ID = 'jensen-hotcool-2024';
+/** The two as factors: constants, frozen, so that the lists joining them are shared (see joinFactors). */
+const ELECTRICITY_PRICE_USE: ImpactFactorUse = Object.freeze({
+  id: 'electricity-price',
+  value: ELECTRICITY_PRICE_EUR_PER_MWH.central,
+  unit: 'EUR/MWh',
+  sourceId: ELECTRICITY_PRICE_SOURCE_ID,
+  kind: 'COST',
+});
+const RECOVERED_HEAT_DISCOUNT_USE: ImpactFactorUse = Object.freeze({
+  id: 'recovered-heat-discount',
+  value: RECOVERED_HEAT_DISCOUNT.central,
+  unit: 'share of current supply',
+  sourceId: RECOVERED_HEAT_DISCOUNT_SOURCE_ID,
+  kind: 'COST',
+});
 
 export function isHeatPumpPathway(pathway: Pathway): boolean {
   return pathway.id.includes('heat-pump') || HEAT_PUMP_NET_FACTOR_IDS.includes(pathway.impact.avoidedProductionFactorId ?? '');
@@ -216,7 +232,7 @@ export function heatSaving(saving: SupplySaving, pump: HeatPump | null): SupplyS
       high: base.high - pump.electricity.low * p.low,
     };
     formula += ` − ${fmt(pump.electricity.central)} MWh heat-pump electricity × ${fmt(p.central)} EUR/MWh`;
-    factors = [...factors, { id: 'electricity-price', value: p.central, unit: 'EUR/MWh', sourceId: ELECTRICITY_PRICE_SOURCE_ID, kind: 'COST' }];
+    factors = joinFactors(factors, ELECTRICITY_PRICE_USE);
     basis = 'MIXED';
   }
   // Heat (or cold, steam, power) bought from a neighbour is still paid for: the taker saves a discount on its
@@ -224,7 +240,7 @@ export function heatSaving(saving: SupplySaving, pump: HeatPump | null): SupplyS
   const d = RECOVERED_HEAT_DISCOUNT;
   base = { low: Math.max(0, base.low) * d.low, central: Math.max(0, base.central) * d.central, high: Math.max(0, base.high) * d.high };
   formula = `(${formula}) × ${pct(d.central)} discount on the current supply (${pct(d.low)}–${pct(d.high)}: recovered heat is sold at a price negotiated between the source's cost and the taker's current supply)`;
-  factors = [...factors, { id: 'recovered-heat-discount', value: d.central, unit: 'share of current supply', sourceId: RECOVERED_HEAT_DISCOUNT_SOURCE_ID, kind: 'COST' }];
+  factors = joinFactors(factors, RECOVERED_HEAT_DISCOUNT_USE);
   basis = 'MIXED';
   return { base, formula, factors, basis };
 }

@@ -11,6 +11,7 @@ import {
   baselineUses,
   figure,
   fmt,
+  joinFactors,
   jobsRatioUse,
   pct,
   quantityForFactor,
@@ -48,7 +49,7 @@ export function physicalFigure(
         indicator: 'TONNES_DIVERTED',
         unit: 't',
         formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) × ${pct(TAKE_UP.central)} take-up = ${fmt(range.central)} t`,
-        factors: [...baselineUses(destination, share), TAKE_UP_USE],
+        factors: joinFactors(baselineUses(destination, share), TAKE_UP_USE),
         basis: 'DECLARED',
         organizationId: null,
       },
@@ -164,19 +165,42 @@ export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
   }
   const parts = terms.map(
     (t, k) =>
-      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${t.factor.factor.unit.slice(6).replace('.km', '·km')} ${t.label}`,
+      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${perUnitOf(t.factor.factor.unit)} ${t.label}`,
   );
   return figure(
     {
       indicator: 'CO2E_AVOIDED_T',
       unit: 't CO2e',
       formula: `(${parts.join('')}) / 1000 = ${fmt(central)} t CO2e`,
-      factors: sharedFactors(pathway, `co2:${terms.map((t) => t.factor.factor.id).join(',')}`, () => terms.map((t) => t.factor.use)),
+      factors: co2Factors(pathway, terms),
       basis: 'MIXED',
       organizationId: null,
     },
     { low, central, high },
   );
+}
+
+interface FactorNode {
+  list: ImpactFactorUse[] | null;
+  next: Map<string, FactorNode> | null;
+}
+const CO2_FACTORS = new WeakMap<Pathway, FactorNode>();
+
+/**
+ * The factors of a CO2e figure: one frozen list per pathway and sequence of the terms' factor ids, made with the
+ * first figure of that sequence (as `sharedFactors` under the name "co2:" + the ids), found by walking the ids rather
+ * than by joining them into a name at each figure.
+ */
+function co2Factors(pathway: Pathway, terms: Co2Term[]): ImpactFactorUse[] {
+  let node: FactorNode | undefined = CO2_FACTORS.get(pathway);
+  if (!node) CO2_FACTORS.set(pathway, (node = { list: null, next: null }));
+  for (let k = 0; k < terms.length; k++) {
+    const id = terms[k].factor.factor.id;
+    let next: FactorNode | undefined = node.next?.get(id);
+    if (!next) (node.next ??= new Map()).set(id, (next = { list: null, next: null }));
+    node = next;
+  }
+  return (node.list ??= Object.freeze(terms.map((t) => Object.freeze(t.factor.use))) as ImpactFactorUse[]);
 }
 
 /**
@@ -243,9 +267,13 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
   const range = scaleRange(spreadRange((quantity * Math.max(0, ratio - todayRatio)) / 1000), TAKE_UP);
   const jobs = range.central;
   const scaled = change && change.share !== 1 ? `${fmt(whole)} ${unitLabel} × ${pct(change.share)} = ` : '';
-  const todayUses = change?.today ? [jobsRatioUse(change.today.pathway, todayRatio, `FTE per 1000 ${unitLabel} (today's route)`)] : [];
-  const ratioText = change?.today
-    ? `(${fmt(ratio)} − ${fmt(todayRatio)} today's route) FTE/1000 ${unitLabel}${assumed([...uses, ...todayUses])}`
+  // The ratio of today's route is the pathway's own (see jobsChange): its list is made once per pathway, like `uses`.
+  const today = change?.today;
+  const withToday = today
+    ? sharedFactors(pathway, 'jobs-today', () => [...uses, jobsRatioUse(today.pathway, todayRatio, `FTE per 1000 ${unitLabel} (today's route)`)])
+    : uses;
+  const ratioText = today
+    ? `(${fmt(ratio)} − ${fmt(todayRatio)} today's route) FTE/1000 ${unitLabel}${assumed(withToday)}`
     : `${fmt(ratio)} FTE/1000 ${unitLabel}${assumed(uses)}`;
   const figures = [
     figure(
@@ -253,7 +281,7 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
         indicator: 'JOBS',
         unit: 'FTE',
         formula: `${scaled}${fmt(quantity)} ${unitLabel} × ${ratioText} × ${pct(TAKE_UP.central)} take-up = ${fmt(jobs)} FTE${change?.note ?? ''}`,
-        factors: [...uses, ...todayUses, TAKE_UP_USE],
+        factors: joinFactors(withToday, TAKE_UP_USE),
         basis: 'MIXED',
         organizationId: null,
       },
@@ -269,7 +297,7 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
           indicator: 'INSERTION_JOBS',
           unit: 'FTE',
           formula: `dont emplois d'insertion (of which insertion jobs — a part of JOBS, not to be added): ${fmt(jobs)} FTE × ${pct(insertionShare)} (${shareOf}) = ${fmt(insertion)} FTE`,
-          factors: [...uses, ...todayUses],
+          factors: withToday,
           basis: 'MIXED',
           organizationId: null,
         },
@@ -288,9 +316,23 @@ const SERVICE_JOBS: JobsChange = {
 
 /** Says so in the formula when the jobs ratio has no jobs source: an assumption, ±30 %. */
 function assumed(uses: ImpactFactorUse[]): string {
-  return uses.some((u) => u.kind === 'ASSUMPTION') ? ' (ratio assumed: no jobs source in the knowledge base; ±30 %)' : '';
+  for (let k = 0; k < uses.length; k++) if (uses[k].kind === 'ASSUMPTION') return ' (ratio assumed: no jobs source in the knowledge base; ±30 %)';
+  return '';
+}
+
+/** By factor unit ("kgCO2e/t.km"): what a formula says after "kg" ("CO2e/t·km"), and the quantity's unit ("t.km"). */
+const PER_UNIT = new Map<string, string>();
+const QUANTITY_UNIT = new Map<string, string>();
+
+function perUnitOf(unit: string): string {
+  let said = PER_UNIT.get(unit);
+  if (said === undefined) PER_UNIT.set(unit, (said = unit.slice(6).replace('.km', '·km')));
+  return said;
 }
 
 export function factorQuantityUnit(f: ResolvedFactor): string {
-  return f.factor.unit.split('/')[1] ?? '';
+  const unit = f.factor.unit;
+  let quantity = QUANTITY_UNIT.get(unit);
+  if (quantity === undefined) QUANTITY_UNIT.set(unit, (quantity = unit.split('/')[1] ?? ''));
+  return quantity;
 }

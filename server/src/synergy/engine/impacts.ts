@@ -11,6 +11,7 @@ import {
   baselineUses,
   divertedShare,
   figure,
+  joinFactors,
   pct,
   quantityForFactor,
   resolveFactor,
@@ -21,6 +22,7 @@ import {
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, factorQuantityUnit, jobFigures, jobsChange, physicalFigure, productionFactorIdFor, type Co2Term } from './impact-figures.js';
 import { isMaterialPathway } from '../knowledge/pathway-classes.js';
+import { flat } from './shared-items.js';
 import { processTerms } from './process-terms.js';
 import { recyclingYield } from './net-economics.js';
 import { substitutionEuros } from './substitution-euros.js';
@@ -95,11 +97,23 @@ function alreadyUsedFigures(input: SubstitutionImpactInput, declaredShare: boole
   const why = `the source is already used today (${today}): the synergy changes its user, not its use`;
   const zero = { low: 0, central: 0, high: 0 };
   const energy = pathway.impact.indicator === 'ENERGY';
-  const uses: ImpactFactorUse[] = [{ id: `used-today:${declaredShare ? 'declared-share' : output.currentDestination}`, value: 0, unit: 'share credited', sourceId: null, kind: 'DECLARED' }];
+  const uses = usedTodayUses(declaredShare ? 'declared-share' : `${output.currentDestination}`);
   return [
     figure({ indicator: energy ? 'MWH_RECOVERED' : 'WATER_M3_SAVED', unit: energy ? 'MWh' : 'm³', formula: `0 ${energy ? 'MWh' : 'm³'}: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
     figure({ indicator: 'CO2E_AVOIDED_T', unit: 't CO2e', formula: `0 t CO2e: ${why}`, factors: uses, basis: 'DECLARED', organizationId: null }, zero),
   ];
+}
+
+const USED_TODAY_USES = new Map<string, ImpactFactorUse[]>();
+
+/** The factor of a source used today: one frozen list per reason (a declared share, or the destination). */
+function usedTodayUses(why: string): ImpactFactorUse[] {
+  let uses = USED_TODAY_USES.get(why);
+  if (!uses) {
+    uses = Object.freeze([Object.freeze({ id: `used-today:${why}`, value: 0, unit: 'share credited', sourceId: null, kind: 'DECLARED' })]) as ImpactFactorUse[];
+    USED_TODAY_USES.set(why, uses);
+  }
+  return uses;
 }
 
 /** Avoided production and disposal of a material (or energy, water) substitution, minus transport, by the baseline. */
@@ -168,9 +182,14 @@ function materialCo2(input: SubstitutionImpactInput, q: number, baseline: Baseli
   }
   const heat = heatBaselineOf(pathway, terms, kb, input.input);
   const co2 = co2Figure(pathway, terms);
-  const road = input.transport ? [ROAD_DETOUR_USE] : [];
-  const yields = yieldUse ? [yieldUse] : [];
-  return { ...co2, formula: `${co2.formula}${heat?.note ?? ''}`, factors: [...co2.factors, ...(heat?.uses ?? []), ...road, ...yields] };
+  // Shared factors joined to shared factors stay shared (joinFactors); a declared one makes the list the synergy's own.
+  let factors = co2.factors;
+  if (heat) for (const use of heat.uses) factors = joinFactors(factors, use);
+  if (input.transport) factors = joinFactors(factors, ROAD_DETOUR_USE);
+  if (yieldUse) factors = joinFactors(factors, yieldUse);
+  if (heat) co2.formula = flat(`${co2.formula}${heat.note}`);
+  co2.factors = factors;
+  return co2;
 }
 
 /**

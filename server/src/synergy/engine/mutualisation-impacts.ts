@@ -12,6 +12,7 @@ import {
   divertedShare,
   figure,
   fmt,
+  joinFactors,
   pct,
   scaleRange,
   spreadRange,
@@ -45,10 +46,10 @@ export const POOLED_TRUCK_KM_SAVING = 0.3;
 /** Road distance a member's stream travels today to its collector or from its supplier, km. */
 export const BASELINE_COLLECTION_DISTANCE_KM = 25;
 /** The two pooling conventions behind the transport saved, shown as assumptions (docs/impact-method.md § 9). */
-const POOLED_TRANSPORT_USES: ImpactFactorUse[] = [
-  { id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' },
-  { id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' },
-];
+const POOLED_TRANSPORT_USES = Object.freeze([
+  Object.freeze({ id: 'pooled-truck-km-saving', value: POOLED_TRUCK_KM_SAVING, unit: 'share of truck km saved (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' }),
+  Object.freeze({ id: 'baseline-collection-distance', value: BASELINE_COLLECTION_DISTANCE_KM, unit: 'km to the collector today (assumed, not varied in the range)', sourceId: null, kind: 'ASSUMPTION' }),
+]) as ImpactFactorUse[];
 /**
  * A joint maintenance and leak-detection contract for compressed air saves electricity, not the sites' whole
  * consumption: leaks waste 10 to 30 % of a compressor's output, and reducing them is worth about 20 % (Radgen and
@@ -93,7 +94,12 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   if (pooled !== null && !LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
     const diverted: Range = { low: 0, central: 0, high: 0 };
     if (input.direction === 'OUTPUT' && !unchanged) {
-      for (const m of known) addRange(diverted, scaleRange({ low: m.quantity!, central: m.quantity!, high: m.quantity! }, divertedShare(m.flow.currentDestination)));
+      for (const m of known) {
+        const share = divertedShare(m.flow.currentDestination);
+        diverted.low += m.quantity! * share.low;
+        diverted.central += m.quantity! * share.central;
+        diverted.high += m.quantity! * share.high;
+      }
     }
     // Pooling a stream that is already recycled avoids no production: only the share it diverts from disposal does
     // (the declared destination is the baseline, as for tonnes diverted). Pooled needs keep the whole quantity.
@@ -115,7 +121,8 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     }
     if (merged.length > 0) {
       const co2 = co2Figure(pathway, merged);
-      figures.push(tonnes !== null ? { ...co2, factors: [...co2.factors, ...POOLED_TRANSPORT_USES] } : co2);
+      if (tonnes !== null) co2.factors = joinFactors(co2.factors, POOLED_TRANSPORT_USES);
+      figures.push(co2);
     }
   }
   figures.push(...costSavings(input, LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null));
@@ -201,10 +208,11 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
     const t = convertQuantity(m.quantity, pathway.unit, 'TONNE');
     if (t === null) return null;
     total += t;
-    const part = scaleRange(scaleRange({ low: t, central: t, high: t }, TAKE_UP), divertedShare(m.flow.currentDestination));
-    range.low += part.low;
-    range.central += part.central;
-    range.high += part.high;
+    // scaleRange twice, written out (the same products in the same order): three ranges per member otherwise.
+    const share = divertedShare(m.flow.currentDestination);
+    range.low += t * TAKE_UP.low * share.low;
+    range.central += t * TAKE_UP.central * share.central;
+    range.high += t * TAKE_UP.high * share.high;
   }
   return figure(
     {
@@ -219,31 +227,72 @@ function divertedFigure(pathway: Pathway, known: PooledMember[]): ImpactFigure |
   );
 }
 
-/** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
-function costSavings(input: MutualisationImpactInput, leakRepair: Range | null): ImpactFigure[] {
-  const { pathway, direction } = input;
+/** What a pathway's cost savings say the same for every pool (see savingTermsOf). */
+interface SavingTerms {
+  saving: number;
+  declaredLow: number;
+  declaredHigh: number;
+  spread: Range;
+  typical: number | undefined;
+  what: string;
+  unitLabel: string;
+  savedText: string;
+  declaredFactors: ImpactFactorUse[];
+  typicalFactors: ImpactFactorUse[];
+}
+
+const SAVING_TERMS = new WeakMap<Pathway, Partial<Record<'OUTPUT' | 'INPUT', SavingTerms>>>();
+
+/**
+ * The rate, its range, the words and the factors of a pathway's cost savings, by direction: made once (they were
+ * made again for each of the 5.8k pools of 100k flows, with two names and two closures to find the shared lists).
+ */
+function savingTermsOf(pathway: Pathway, direction: 'OUTPUT' | 'INPUT', leakRepair: Range | null): SavingTerms {
+  let byDirection = SAVING_TERMS.get(pathway);
+  if (!byDirection) SAVING_TERMS.set(pathway, (byDirection = {}));
+  const known = byDirection[direction];
+  if (known) return known;
   // The saving's range: a leak campaign's 10–30 % of the electricity bill (TECHNICAL), else the pooling assumption's
   // range × the expected take-up (70 %, 85 %, 100 %): not every member joins for its whole stream.
   const rate = leakRepair ?? (direction === 'OUTPUT' ? POOLED_COLLECTION_COST_SAVING_RANGE : GROUP_PURCHASE_COST_SAVING_RANGE);
   const spread = leakRepair ? rate : scaleRange(rate, TAKE_UP);
   const saving = spread.central;
   const typical = direction === 'OUTPUT' ? pathway.impact.typicalDisposalEurPerUnit : pathway.impact.typicalPurchaseEurPerUnit;
-  const what = direction === 'OUTPUT' ? 'collection' : 'purchase';
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
   const savingId = leakRepair ? 'leak-repair-saving' : direction === 'OUTPUT' ? 'pooled-collection-cost-saving' : 'group-purchase-cost-saving';
   const savingUse: ImpactFactorUse = leakRepair
     ? { id: savingId, value: saving, unit: 'share', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' }
     : { id: savingId, value: rate.central, unit: `share (low ${rate.low}, high ${rate.high}; assumed${direction === 'OUTPUT' ? POOLED_COLLECTION_CASE : ''})`, sourceId: null, kind: 'ASSUMPTION' };
-  const declaredLow = spread.low / spread.central;
-  const declaredHigh = spread.high / spread.central;
-  const savedText = leakRepair ? `${pct(saving)} saved by fixing leaks` : `${pct(rate.central)} saved × ${pct(TAKE_UP.central)} take-up`;
-  const declaredFactors = sharedFactors(pathway, `${savingId}:declared`, () => [savingUse, ...(leakRepair ? [] : [TAKE_UP_USE])]);
-  const typicalFactors = sharedFactors(pathway, `${savingId}:typical`, () => [
-    savingUse,
-    ...(leakRepair ? [] : [TAKE_UP_USE]),
-    typicalCostUse(pathway, direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical ?? 0, `EUR/${unitLabel}`),
-  ]);
-  const byOrg = new Map<string, OrgSaving>();
+  const terms: SavingTerms = {
+    saving,
+    declaredLow: spread.low / spread.central,
+    declaredHigh: spread.high / spread.central,
+    spread,
+    typical,
+    what: direction === 'OUTPUT' ? 'collection' : 'purchase',
+    unitLabel,
+    savedText: leakRepair ? `${pct(saving)} saved by fixing leaks` : `${pct(rate.central)} saved × ${pct(TAKE_UP.central)} take-up`,
+    declaredFactors: sharedFactors(pathway, `${savingId}:declared`, () => [savingUse, ...(leakRepair ? [] : [TAKE_UP_USE])]),
+    typicalFactors: sharedFactors(pathway, `${savingId}:typical`, () => [
+      savingUse,
+      ...(leakRepair ? [] : [TAKE_UP_USE]),
+      typicalCostUse(pathway, direction === 'OUTPUT' ? 'typical-disposal-cost' : 'typical-purchase-cost', typical ?? 0, `EUR/${unitLabel}`),
+    ]),
+  };
+  byDirection[direction] = terms;
+  return terms;
+}
+
+/** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
+function costSavings(input: MutualisationImpactInput, leakRepair: Range | null): ImpactFigure[] {
+  const { pathway, direction } = input;
+  const { saving, declaredLow, declaredHigh, spread, typical, what, unitLabel, savedText, declaredFactors, typicalFactors } = savingTermsOf(
+    pathway,
+    direction,
+    leakRepair,
+  );
+  // By organisation, in a list kept sorted by id (a pool has a dozen members at most: no Map, no sort).
+  const orgs: OrgSaving[] = [];
   for (const m of input.members) {
     const cost = m.flow.yearlyCostEur;
     let part: string;
@@ -266,9 +315,15 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
       ({ low, central, high } = r);
       part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${savedText}`;
     } else continue;
-    const org = byOrg.get(m.flow.organizationId);
+    const id = m.flow.organizationId;
+    let at = orgs.length;
+    while (at > 0 && orgs[at - 1].organizationId > id) at--;
+    const org = at > 0 && orgs[at - 1].organizationId === id ? orgs[at - 1] : null;
     if (!org) {
-      byOrg.set(m.flow.organizationId, { low, central, high, declared: declared ? 1 : 0, typical: declared ? 0 : 1, formula: part });
+      const first: OrgSaving = { organizationId: id, low, central, high, declared: declared ? 1 : 0, typical: declared ? 0 : 1, formula: part };
+      orgs.push(first);
+      for (let k = orgs.length - 1; k > at; k--) orgs[k] = orgs[k - 1];
+      orgs[at] = first;
       continue;
     }
     org.low += low;
@@ -278,10 +333,8 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
     else org.typical++;
     org.formula += ` + ${part}`;
   }
-  const organizations = [...byOrg.keys()].sort();
   const figures: ImpactFigure[] = [];
-  for (const organizationId of organizations) {
-    const org = byOrg.get(organizationId)!;
+  for (const org of orgs) {
     figures.push(
       figure(
         {
@@ -290,7 +343,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
           formula: `${org.formula} = ${fmt(org.central)} EUR`,
           factors: org.typical > 0 ? typicalFactors : declaredFactors,
           basis: org.declared > 0 && org.typical > 0 ? 'MIXED' : org.declared > 0 ? 'DECLARED' : 'TYPICAL',
-          organizationId,
+          organizationId: org.organizationId,
         },
         org,
         0,
@@ -301,13 +354,8 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
 }
 
 interface OrgSaving extends Range {
+  organizationId: string;
   declared: number;
   typical: number;
   formula: string;
-}
-
-function addRange(to: Range, r: Range): void {
-  to.low += r.low;
-  to.central += r.central;
-  to.high += r.high;
 }

@@ -8,7 +8,7 @@ import { mutualisationImpacts } from './mutualisation-impacts.js';
 import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { MATCH_LEVEL_CODE, TOP_MATCH_LEVEL, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
-import { item } from './shared-items.js';
+import { frozenItem, item, sharedDistanceItem, sharedItem, sharedList, sharedPairItem } from './shared-items.js';
 import { toTonnes } from './units.js';
 
 /** A group below the viability threshold keeps this share of its score: pooling it is not worth it yet. */
@@ -26,6 +26,13 @@ const BELOW_VIABILITY_VOLUME = 0.4;
 const VOLUME_NO_THRESHOLD = 0.7;
 const VOLUME_UNKNOWN = 0.3;
 const HAZARD_HANDLED = 0.7;
+const JOINT_TENDER = frozenItem('JOINT_TENDER', {});
+const UNKNOWN_QUANTITIES: ExplanationItem[] = [];
+
+/** Members whose quantity is unknown: one shared item per count (a pool has a dozen members at most). */
+function unknownQuantities(count: number): ExplanationItem {
+  return (UNKNOWN_QUANTITIES[count] ??= frozenItem('QUANTITY_UNKNOWN', { side: 'members', count }));
+}
 
 /** The explained mutualisation synergy of a compact group (`members` sorted by id), or null with < 2 organisations. */
 export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPathway, ctx: EngineContext): DetectedSynergy | null {
@@ -77,7 +84,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   for (let k = 0; k < members.length; k++) if (members[k].hazardous) hazardous++;
   if (hazardous > 0 && p.conditions.hazardous === 'HANDLED') {
     hazard = HAZARD_HANDLED;
-    conditionsToCheck.push(item('HAZARD_HANDLING', { members: hazardous }));
+    conditionsToCheck.push(sharedItem('HAZARD_HANDLING', 'members', hazardous));
   } else if (hazardous > 0) conditionsMet.push(item('HAZARD_ALLOWED', { members: hazardous }));
 
   const w = ctx.options.mutualisationWeights;
@@ -95,22 +102,22 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   const score = roundScore((viable ? raw : raw * BELOW_VIABILITY_FACTOR) * (jointTender ? JOINT_TENDER_FACTOR : 1));
 
   const direction = pathway.streamDirection!;
-  reasons.push(item(direction === 'OUTPUT' ? 'SHARED_STREAM' : 'SHARED_NEED', { members: members.length, organizations: organizationIds.length }));
+  // Items said alike by many pools (counts, distances to 100 m) are shared; the lists of shared items too.
+  reasons.push(sharedPairItem(direction === 'OUTPUT' ? 'SHARED_STREAM' : 'SHARED_NEED', 'members', members.length, 'organizations', organizationIds.length));
   levelReasons(matches, reasons);
   const unit = p.unit;
   const pooledRounded = pooled === null ? null : round(pooled, 3);
   reasons.push(item('POOLED_VOLUME', { quantity: pooledRounded, unit, threshold }));
-  reasons.push(item('WITHIN_REACH', { distanceKm: round(maxDistance, 1), reachKm: pathway.reachKm }));
+  reasons.push(sharedDistanceItem('WITHIN_REACH', 'distanceKm', maxDistance, pathway.reachKm));
   if (pooled !== null && threshold !== null && threshold > 0) {
     if (viable) conditionsMet.push(item('VIABLE_VOLUME', { quantity: pooledRounded, threshold, unit }));
     else conditionsToCheck.push(item('BELOW_VIABILITY', { quantity: pooledRounded, threshold, missing: round(threshold - pooled, 3), unit }));
   }
   if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: core.naceCodes.join(', ') }));
-  conditionsMet.push(item('GROUP_COMPACT', { maxDistanceKm: round(maxDistance, 1), reachKm: pathway.reachKm }));
-  if (unknown > 0) conditionsToCheck.push(item('QUANTITY_UNKNOWN', { side: 'members', count: unknown }));
-  if (jointTender) conditionsToCheck.push(item('JOINT_TENDER', {}));
+  conditionsMet.push(sharedDistanceItem('GROUP_COMPACT', 'maxDistanceKm', maxDistance, pathway.reachKm));
+  if (unknown > 0) conditionsToCheck.push(unknownQuantities(unknown));
+  if (jointTender) conditionsToCheck.push(JOINT_TENDER);
   if (pathway.treatmentItem) conditionsToCheck.push(pathway.treatmentItem);
-  conditionsToCheck.push(...pathway.checkItems);
 
   const flowIds = members.map((m) => m.id);
   return {
@@ -129,7 +136,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
       unit,
       distanceKm: round(maxDistance, 2),
       conditionsMet: conditionsMet.slice(),
-      conditionsToCheck: conditionsToCheck.slice(),
+      conditionsToCheck: sharedList(conditionsToCheck, pathway.checkItems),
       transport: collectionRound(p.impact.indicator, quantities, distances, unit, ctx),
       score: breakdown,
     },
@@ -148,7 +155,10 @@ function distinctSorted(members: PreparedFlow[]): string[] {
     let at = ids.length;
     while (at > 0 && ids[at - 1] > id) at--;
     if (at > 0 && ids[at - 1] === id) continue;
-    ids.splice(at, 0, id);
+    // Shifted by hand: splice returns an array of what it removed, one per organisation.
+    ids.push(id);
+    for (let k = ids.length - 1; k > at; k--) ids[k] = ids[k - 1];
+    ids[at] = id;
   }
   return ids;
 }

@@ -32,6 +32,21 @@ export const SECONDARY_MATERIAL_PRICE: Record<string, { material: string; eurPer
 };
 export const PRICE_SPREAD = 0.3;
 
+const USES = new WeakMap<object, ImpactFactorUse[]>();
+
+/**
+ * A price's or a processing cost's factor, one frozen list per table entry (or pathway): the same for every
+ * synergy, so that the euros figures joining it share their lists (see joinFactors).
+ */
+function onceFor(owner: object, make: () => ImpactFactorUse): ImpactFactorUse[] {
+  let uses = USES.get(owner);
+  if (!uses) {
+    uses = Object.freeze([Object.freeze(make())]) as ImpactFactorUse[];
+    USES.set(owner, uses);
+  }
+  return uses;
+}
+
 /** The price the taker pays the producer: the market price, at most what the taker paid per unit for its supply. */
 export interface ResourcePrice {
   /** EUR per unit of the pathway (per tonne), central. */
@@ -62,7 +77,7 @@ export function resourcePrice(pathway: Pathway, quantity: number, ceilingPerUnit
     perUnit,
     eur,
     formula: `${fmt(quantity * TAKE_UP.central)} t × ${fmt(perUnit)} EUR/t resource price (${why})`,
-    uses: [{ id: 'secondary-material-price', value: entry.eurPerTonne, unit: `EUR/t ${entry.material} (±${pct(PRICE_SPREAD)})`, sourceId: SECONDARY_MATERIAL_PRICE_SOURCE_ID, kind: 'COST' }],
+    uses: onceFor(entry, () => ({ id: 'secondary-material-price', value: entry.eurPerTonne, unit: `EUR/t ${entry.material} (±${pct(PRICE_SPREAD)})`, sourceId: SECONDARY_MATERIAL_PRICE_SOURCE_ID, kind: 'COST' })),
   };
 }
 
@@ -93,7 +108,7 @@ export function processingCost(pathway: Pathway, quantity: number): ProcessingCo
   return {
     eur: { low: quantity * TAKE_UP.low * entry.eur.low, central: quantity * TAKE_UP.central * entry.eur.central, high: quantity * TAKE_UP.high * entry.eur.high },
     formula: `${fmt(quantity * TAKE_UP.central)} ${unitLabel} × ${fmt(entry.eur.central)} EUR/${unitLabel} ${entry.what} (assumed, ${fmt(entry.eur.low)}–${fmt(entry.eur.high)})`,
-    uses: [{ id: 'processing-cost', value: entry.eur.central, unit: `EUR/${unitLabel} ${entry.what} (low ${entry.eur.low}, high ${entry.eur.high})`, sourceId: null, kind: 'ASSUMPTION' }],
+    uses: onceFor(pathway, () => ({ id: 'processing-cost', value: entry.eur.central, unit: `EUR/${unitLabel} ${entry.what} (low ${entry.eur.low}, high ${entry.eur.high})`, sourceId: null, kind: 'ASSUMPTION' })),
   };
 }
 
@@ -124,21 +139,37 @@ export const RECYCLING_YIELD: Record<string, { family: string; yield: Range; sou
   'ef-natural-gypsum': { family: 'gypsum (paper lining removed)', yield: { low: 0.85, central: 0.9, high: 0.95 } },
 };
 
+interface RecyclingYield {
+  yield: Range;
+  use: ImpactFactorUse;
+  note: string;
+  disposalOnly: boolean;
+}
+/** By entry of RECYCLING_YIELD: the same for every synergy (its factor shared, frozen, by their CO2e figures). */
+const YIELDS = new WeakMap<object, RecyclingYield>();
+
 export function recyclingYield(
   pathway: Pathway,
   productionFactorId: string | undefined,
-): { yield: Range; use: ImpactFactorUse; note: string; disposalOnly: boolean } | null {
+): RecyclingYield | null {
   if (pathway.route !== 'RECYCLING' || !productionFactorId) return null;
   const entry = RECYCLING_YIELD[productionFactorId];
   if (!entry) return null;
-  const y = entry.yield;
-  const onWhat = entry.productionPerRecovered ? ', on the avoided disposal only: the production factor is per t recovered' : '';
-  return {
-    disposalOnly: entry.productionPerRecovered === true,
-    yield: y,
-    use: entry.sourceId
-      ? { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; ${entry.basis}${onWhat})`, sourceId: entry.sourceId, kind: 'TECHNICAL' }
-      : { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; assumed${onWhat})`, sourceId: null, kind: 'ASSUMPTION' },
-    note: ` × ${pct(y.central)} recycling yield`,
-  };
+  let found = YIELDS.get(entry);
+  if (!found) {
+    const y = entry.yield;
+    const onWhat = entry.productionPerRecovered ? ', on the avoided disposal only: the production factor is per t recovered' : '';
+    found = Object.freeze({
+      disposalOnly: entry.productionPerRecovered === true,
+      yield: y,
+      use: Object.freeze(
+        entry.sourceId
+          ? { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; ${entry.basis}${onWhat})`, sourceId: entry.sourceId, kind: 'TECHNICAL' }
+          : { id: 'recycling-yield', value: y.central, unit: `share of the input recycled into ${entry.family} (low ${y.low}, high ${y.high}; assumed${onWhat})`, sourceId: null, kind: 'ASSUMPTION' },
+      ) as ImpactFactorUse,
+      note: ` × ${pct(y.central)} recycling yield`,
+    });
+    YIELDS.set(entry, found);
+  }
+  return found;
 }

@@ -5,7 +5,8 @@ import { writeRecord } from './member-grid.js';
 import { STRIDE } from './member-record.js';
 import { EXCLUDED, IO, PART, monthCount, scoreRecords, sourceTemperatureBounded } from './pair-score.js';
 import { quantityIn } from './prepared-flow.js';
-import { NOT_HAZARDOUS, frozenItem, item, sharedItem } from './shared-items.js';
+import { POW10 } from './impact-factors.js';
+import { NOT_HAZARDOUS, frozenItem, item, sharedDistanceItem, sharedItem } from './shared-items.js';
 import { MATCH_LEVEL_CODE } from './stream-matcher.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 
@@ -120,9 +121,9 @@ function explain(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch,
   const treatment = variant?.treatmentItem ?? pathway.treatmentItem;
   if (treatment) sink.conditionsToCheck.push(treatment);
   explainQuantities(o, om, i, im, sink);
-  const distance = { distanceKm: round(distanceKm, 1), reachKm: pathway.reachKm };
-  if (distanceKm <= pathway.reachKm) sink.reasons.push(item('WITHIN_REACH', distance));
-  else sink.conditionsToCheck.push(item('BEYOND_REACH', distance));
+  // Within reach: one shared item per distance (to 100 m) and reach, as most substitutions say it.
+  if (distanceKm <= pathway.reachKm) sink.reasons.push(sharedDistanceItem('WITHIN_REACH', 'distanceKm', distanceKm, pathway.reachKm));
+  else sink.conditionsToCheck.push(item('BEYOND_REACH', { distanceKm: round(distanceKm, 1), reachKm: pathway.reachKm }));
   if (!o.hazardous) sink.conditionsMet.push(NOT_HAZARDOUS);
   const covered = monthCount(o.monthMask & i.monthMask);
   if (covered === i.monthCount) sink.conditionsMet.push(sharedItem('AVAILABILITY_FULL', 'months', i.monthCount));
@@ -204,6 +205,6 @@ function explainQuantities(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: 
 }
 
 export function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = POW10[decimals];
   return Math.round(value * f) / f;
 }

@@ -14,6 +14,7 @@ import {
   declaredCostUse,
   figure,
   fmt,
+  joinFactors,
   pct,
   scaleRange,
   sharedFactors,
@@ -77,7 +78,7 @@ function purchaseSaving(
         indicator: 'EUROS_SAVED',
         unit: 'EUR',
         formula: `0 EUR counted on the ${cost}: ${why}`,
-        factors: declared !== null ? [declaredCostUse(declared)] : [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)],
+        factors: declared !== null ? [declaredCostUse(declared)] : sharedFactors(pathway, 'typical-purchase', () => [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)]),
         basis: declared !== null ? 'DECLARED' : 'TYPICAL',
         organizationId: flow.organizationId,
       },
@@ -106,7 +107,7 @@ function purchaseSaving(
       : {
           base: scaleRange(spreadRange(q * typical!), TAKE_UP),
           formula: `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase × ${pct(TAKE_UP.central)} take-up`,
-          factors: [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`), DEFAULT_SPREAD_USE, TAKE_UP_USE],
+          factors: sharedFactors(pathway, 'typical-purchase:spread', () => [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`), DEFAULT_SPREAD_USE, TAKE_UP_USE]),
           basis: 'TYPICAL',
         };
   if (pathway.impact.indicator === 'ENERGY') {
@@ -125,7 +126,7 @@ function purchaseSaving(
     net = {
       base: { low: net.base.low - cost.eur.high, central: net.base.central - cost.eur.central, high: net.base.high - cost.eur.low },
       formula: `${net.formula} − ${cost.formula}`,
-      factors: [...net.factors, ...cost.uses],
+      factors: joinFactors(net.factors, cost.uses),
       basis: 'MIXED',
     };
   }
@@ -147,7 +148,7 @@ function withResourceSale(saving: ImpactFigure | null, price: ResourcePrice, pro
     central,
     high: base.high + Math.round(sale.high),
     formula: `${saving ? base.formula.replace(/ = [^=]*$/, '') : ''}${saving ? ' + ' : ''}${price.formula} paid by the taker = ${fmt(central)} EUR`,
-    factors: [...base.factors, ...price.uses],
+    factors: joinFactors(base.factors, price.uses),
     basis: 'MIXED',
   };
 }
@@ -170,7 +171,7 @@ function lessHaulage(saving: ImpactFigure, input: SubstitutionImpactInput): Impa
     central,
     high,
     formula: `${saving.formula} − ${fmt(moved.central)} t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = ${fmt(central)} EUR net`,
-    factors: [...saving.factors, HAULAGE_USE],
+    factors: joinFactors(saving.factors, HAULAGE_USE),
     basis: saving.basis === 'DECLARED' ? 'MIXED' : saving.basis,
   };
 }

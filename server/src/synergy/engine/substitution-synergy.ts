@@ -1,6 +1,6 @@
 import type { EngineContext } from './engine-context.js';
 import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
-import { flat } from './shared-items.js';
+import { flat, sharedList } from './shared-items.js';
 import { seasonalQuantity } from './heat-impacts.js';
 import type { SubstitutionImpactInput } from './impact-factors.js';
 import { substitutionImpacts } from './impacts.js';
@@ -8,6 +8,8 @@ import type { PreparedFlow } from './compiled.types.js';
 import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { assessSubstitution, item, newSink, round } from './substitution-assessment.js';
 import { toTonnes } from './units.js';
+
+const SINK = newSink();
 
 /** Deterministic identity of a synergy: kind, pathway and the sorted flow ids. */
 export function synergyKey(kind: DetectedSynergy['kind'], pathwayId: string, flowIds: string[]): string {
@@ -27,7 +29,12 @@ export function buildSubstitution(
   const im = sideMatchFor(i.inputSides, pathwayIndex)!;
   const compiled = om.side.pathway;
   const pathway = compiled.pathway;
-  const sink = newSink();
+  // One sink for every synergy built: its lists are copied (or shared, see sharedList) into the explanation.
+  const sink = SINK;
+  sink.reasons.length = 0;
+  sink.conditionsMet.length = 0;
+  sink.conditionsToCheck.length = 0;
+  sink.breakdown = { compatibility: 0, quantity: 0, distance: 0, quality: 0, availability: 0, hazard: 0 };
   const score = assessSubstitution(ctx.geometry, o, om, i, im, distanceKm, ctx.substitutionWeights, sink);
 
   const oq = quantityIn(o, om);
@@ -59,11 +66,8 @@ export function buildSubstitution(
       matchedQuantity: matched === null ? null : round(matched, 3),
       unit: pathway.unit,
       distanceKm: round(distanceKm, 2),
-      conditionsMet: sink.conditionsMet.slice(),
-      conditionsToCheck:
-        sink.conditionsToCheck.length === 0
-          ? (compiled.checkItems as ExplanationItem[])
-          : sink.conditionsToCheck.concat(compiled.checkItems),
+      conditionsMet: sharedList(sink.conditionsMet),
+      conditionsToCheck: sink.conditionsToCheck.length === 0 ? (compiled.checkItems as ExplanationItem[]) : sharedList(sink.conditionsToCheck, compiled.checkItems),
       transport,
       score: sink.breakdown,
     },
