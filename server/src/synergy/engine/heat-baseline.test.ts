@@ -83,3 +83,51 @@ describe('heat and water baselines', () => {
     expect(get(figuresFor(heat('heat-hot-water-district-heating', { usedShareToday: 0 }), () => true), 'MWH_RECOVERED')!.central).toBeCloseTo(850);
   });
 });
+
+/**
+ * Figures share their factor lists by pathway and factor ids (a detection makes tens of thousands of them). A
+ * declared factor has the same id for every organisation and a value of its own: it must never come from a list
+ * another organisation's synergy made first — that would show one company's declaration in another's synergy.
+ */
+describe('a declared factor is the synergy’s own', () => {
+  const declaredCo2 = (taker: Partial<EngineFlow>) => {
+    const all = heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }, 'MEGAWATT_HOUR', 1_000, taker);
+    return get(figuresFor(all, () => true), 'CO2E_AVOIDED_T')!.factors;
+  };
+
+  it("a second heating network reads its own declared content, never the first one's", () => {
+    const first = declaredCo2({ organizationId: 'network-a', heatSupply: 'HEATING_NETWORK', heatNetworkCo2GPerKwh: 35 });
+    const second = declaredCo2({ organizationId: 'network-b', heatSupply: 'HEATING_NETWORK', heatNetworkCo2GPerKwh: 180 });
+    expect(first.find((u) => u.id === 'declared-heating-network-co2')!.value).toBe(35);
+    expect(second.find((u) => u.id === 'declared-heating-network-co2')!.value).toBe(180);
+    expect(second.map((u) => u.value)).not.toContain(35);
+  });
+
+  it("a second taker's declared boiler efficiency is its own", () => {
+    const first = declaredCo2({ organizationId: 'taker-a', heatSupply: 'FUEL_OIL', heatSupplyEfficiency: 0.71 });
+    const second = declaredCo2({ organizationId: 'taker-b', heatSupply: 'FUEL_OIL', heatSupplyEfficiency: 0.93 });
+    expect(first.find((u) => u.id === 'heat-supply-efficiency')!.value).toBe(0.71);
+    expect(second.find((u) => u.id === 'heat-supply-efficiency')!.value).toBe(0.93);
+  });
+});
+
+describe('the baseline factor of a material substitution', () => {
+  const byRoute = (route: string) => kb.kb.pathways.find((p) => p.route === route && p.unit === 'TONNE' && p.impact.indicator === 'MASS')!;
+  const baselineValue = (p: ReturnType<typeof pathway>) => {
+    const o = flow({ id: 'o', organizationId: 'plant', direction: 'OUTPUT', yearlyQuantity: 100, currentDestination: 'ENERGY_RECOVERY' });
+    const i = flow({ id: 'i', organizationId: 'user', direction: 'INPUT', yearlyQuantity: 100 });
+    const figures = figuresFor(substitutionImpacts({ pathway: p, output: o, input: i, matchedQuantity: 100, coverage: { output: 1, input: 1 }, transport: null }, kb), () => true);
+    const uses = figures.flatMap((f) => f.factors).filter((u) => u.id === 'baseline:ENERGY_RECOVERY');
+    expect(uses.length).toBeGreaterThan(0);
+    return [...new Set(uses.map((u) => u.value))];
+  };
+
+  it('shows the share diverted by this pathway, whichever pathway was read first', () => {
+    // Burnt for energy today: a recycling route diverts half of it (DIVERTED_SHARE), another energy recovery none.
+    const recycling = byRoute('RECYCLING');
+    const energy = byRoute('ENERGY_RECOVERY');
+    expect(baselineValue(recycling)).toEqual([0.5]);
+    expect(baselineValue(energy)).toEqual([0]);
+    expect(baselineValue(recycling)).toEqual([0.5]);
+  });
+});

@@ -262,13 +262,18 @@ export function pct(share: number): string {
 
 const BASELINE_USES = new Map<string, ImpactFactorUse[]>();
 
-/** The baseline as a "factor" (the share diverted), one frozen list per destination. */
+/**
+ * The baseline as a "factor" (the share diverted), one frozen list per destination and share: the share of one
+ * destination differs by pathway (energy recovery today is half diverted by a recycling route, not at all by another
+ * energy recovery), so a list kept by destination alone showed the first pathway's share on every other.
+ */
 export function baselineUses(destination: string | null, share: Range): ImpactFactorUse[] {
   const id = `baseline:${destination ?? 'UNDECLARED'}`;
-  let uses = BASELINE_USES.get(id);
+  const key = `${id}:${share.central}`;
+  let uses = BASELINE_USES.get(key);
   if (!uses) {
     uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null, kind: 'DECLARED' })]) as ImpactFactorUse[];
-    BASELINE_USES.set(id, uses);
+    BASELINE_USES.set(key, uses);
   }
   return uses;
 }

@@ -192,6 +192,12 @@ const CO2_FACTORS = new WeakMap<Pathway, FactorNode>();
  * than by joining them into a name at each figure.
  */
 function co2Factors(pathway: Pathway, terms: Co2Term[]): ImpactFactorUse[] {
+  // A declared factor (a taker's heating network content, its boiler's efficiency) has the same id for every
+  // organisation and a value of its own: shared by id, the first declaration read would show in every later
+  // synergy of the pathway — another organisation's confidential figure. Such a list is the figure's own.
+  for (let k = 0; k < terms.length; k++) {
+    if (terms[k].factor.use.kind === 'DECLARED') return Object.freeze(terms.map((t) => Object.freeze(t.factor.use))) as ImpactFactorUse[];
+  }
   let node: FactorNode | undefined = CO2_FACTORS.get(pathway);
   if (!node) CO2_FACTORS.set(pathway, (node = { list: null, next: null }));
   for (let k = 0; k < terms.length; k++) {
