@@ -273,6 +273,10 @@ export function findCounterparts(
     const invQtyX = self[REC.INV_QTY];
     // The distance component's bound is w2 × compatibility ÷ (1 + 2R√h ÷ reach)²: the division done once per pathway.
     const distanceScale = reachKm > 0 ? twoRadii / reachKm : 0;
+    // The bound's terms that do not depend on the counterpart: quality and availability at 1, the route's step, the
+    // margin, and the hazard component (as handled, or not hazardous).
+    const fixed = w3 + w4 + w5 + step + ROUNDING_MARGIN;
+    const fixedHandled = w3 + w4 + w5 * handledHazard + step + ROUNDING_MARGIN;
     const hazardX = self[REC.HAZARDOUS] === 1;
     const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.searchKm, cells);
     const d = grid.data;
@@ -297,8 +301,12 @@ export function findCounterparts(
         const root = Math.sqrt(Math.min(1, Math.max(0, h)));
         if (floor[0] !== -Infinity) {
           // Upper bound of the score: its own sum, term by term, with quality and availability at 1, the
-          // compatibility at the sides' (no unknown temperature) and the distance at its lower bound 2R√h (asin x ≥ x). Pruned only when below both thresholds by more than the
-          // score's rounding (0.5e-4): what is skipped could not rank, exactly.
+          // compatibility at the sides' (no unknown temperature) and the distance at its lower bound 2R√h (asin x ≥ x).
+          // Pruned only when below both thresholds by more than the score's rounding (0.5e-4): what is skipped could
+          // not rank, exactly.
+          const slot = d[b + REC.SLOT] | 0;
+          const worstY = worst[slot];
+          const limit = floor[0] < worstY ? floor[0] : worstY;
           const qtyY = d[b + REC.QTY];
           let quantity = unknownQuantity;
           if (qtyX === qtyX && qtyY === qtyY) {
@@ -311,17 +319,13 @@ export function findCounterparts(
           }
           const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
           const sidesCompat = (compatX + d[b + REC.COMPAT]) / 2;
+          const rest = (hazardous && handled ? fixedHandled : fixed) + w0 * sidesCompat + w1 * quantity;
+          // The distance component at most w2 × compatibility: 27% of the pruned pairs at 100k flows (2.9M of 8.9M)
+          // are decided without the division.
+          const nearest = w2 * sidesCompat;
+          if (rest + nearest < limit) continue;
           const lowRatio = distanceScale * root;
-          const bound =
-            (w0 * sidesCompat) +
-            w1 * quantity +
-            (w2 * sidesCompat) / ((1 + lowRatio) * (1 + lowRatio)) +
-            w3 +
-            w4 +
-            w5 * (hazardous && handled ? handledHazard : 1) +
-            step +
-            ROUNDING_MARGIN;
-          if (bound < floor[0] && bound < worst[d[b + REC.SLOT] | 0]) continue;
+          if (rest + nearest / ((1 + lowRatio) * (1 + lowRatio)) < limit) continue;
         }
         const distanceKm = twoRadii * Math.asin(root);
         io[IO.DISTANCE] = distanceKm;
