@@ -106,14 +106,20 @@ export class UpdateLog {
    */
   private readonly idle: PgConnection[] = [];
 
+  /**
+   * `maxInFlight`: INSERTs committing at once (MAX_IN_FLIGHT; 1 on embedded PGlite, which serves one statement at a
+   * time from a backend every connection shares: more would only hold more of its socket's connections).
+   */
   constructor(
     private readonly unitOfWork: () => EntityManager,
     private readonly timings = new StageTimings(),
+    private readonly maxInFlight = MAX_IN_FLIGHT,
   ) {}
 
-  append(entry: LoggedUpdate): Promise<void> {
+  /** `at`: when the update arrived, for the stage timings (now unless given; 0 when they are not recorded). */
+  append(entry: LoggedUpdate, at = this.timings.now()): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ ...entry, at: this.timings.now(), resolve, reject });
+      this.pending.push({ ...entry, at, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
@@ -146,7 +152,7 @@ export class UpdateLog {
   }
 
   private pump(): void {
-    while (this.pending.length && this.inFlight.size < MAX_IN_FLIGHT) {
+    while (this.pending.length && this.inFlight.size < this.maxInFlight) {
       const batch = this.pending.splice(0, MAX_BATCH);
       const flight: Promise<void> = this.insert(batch).finally(() => {
         this.inFlight.delete(flight);
