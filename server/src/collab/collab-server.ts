@@ -19,7 +19,6 @@ import { PersistenceExtension } from './extensions/persistence.extension.js';
 import { PlanChangesExtension, type PlanEditListener } from './extensions/plan-changes.extension.js';
 import { StageTimings } from './store/stage-timings.js';
 import { startCompaction } from './store/compaction.js';
-import { createDurableAppend, type DurableAppendOptions } from './store/durable-append.js';
 import { createDurabilityThread, type DurabilityOptions } from './store/durability-thread.js';
 import { createMergeThread } from './store/merge-thread.js';
 import { UpdateLog } from './store/update-log.js';
@@ -37,8 +36,6 @@ export interface CollabOptions {
    * as MikroORM's: DATABASE_URL or the embedded PGlite's socket), and the size beyond which an update is refused.
    */
   durability: DurabilityOptions;
-  /** Which updates are checked and committed from the main thread (store/durable-append.ts; tests turn it off). */
-  durableAppend?: DurableAppendOptions;
   compaction?: { everyMs: number; minUpdates: number };
   /** This deployment's Redis keys and channels start with `fe2i:<namespace>:` (config.redisNamespace). */
   redisNamespace?: string;
@@ -108,13 +105,11 @@ const WITHOUT_NOOP_HOOKS = {
  */
 export function createCollabServer(options: CollabOptions) {
   const timings = new StageTimings();
-  const log = new UpdateLog(options.unitOfWork, timings, options.durability.embedded ? 1 : undefined);
-  // Clients' updates whose check cannot be proven bounded are checked and committed off the event loop that relays
-  // them, under a time limit (some crafted updates loop the Yjs decoder: yjs #687, #498); a keystroke, which the
-  // bounded reader vouches for, is checked and committed from this thread, without the thread's two hand-offs.
+  const log = new UpdateLog(options.unitOfWork, timings);
+  // Clients' updates are checked and committed off the event loop that relays them: pg's encoding and parsing, and
+  // decoding untrusted bytes under a time limit (some crafted updates loop the Yjs decoder: yjs #687, #498).
   const durability = createDurabilityThread(options.durability);
-  const appendUntrusted = createDurableAppend(durability, log, timings, { encoding: options.durability.encoding, ...options.durableAppend });
-  const persistence = new PersistenceExtension(log, appendUntrusted, timings);
+  const persistence = new PersistenceExtension(log, (entry) => durability.append(entry), timings);
   const extensions: Extension[] = [new AuthenticationExtension(options.authenticate, options.access), persistence];
   if (options.onPlanEdited) extensions.push(new PlanChangesExtension(options.onPlanEdited, options.planEditsHeard));
   if (options.redisUrl) {

@@ -10,7 +10,6 @@ const BURST = 60;
  * awaited one by one in `beforeSync` were each a worker's check and a commit of their own. The persistence
  * extension starts a writer's check and append as its frame arrives: a burst of one connection's updates is
  * committed in a few INSERTs, and each is still acknowledged only once committed (crash.test.ts holds that).
- * Issue 9 (relay): keystrokes take the main thread's path to the log, not the durability thread's two hand-offs.
  */
 describe('a burst of updates from one connection', () => {
   let t: TestApp;
@@ -43,8 +42,5 @@ describe('a burst of updates from one connection', () => {
     expect(rows).toBeGreaterThanOrEqual(BURST);
     expect(transactions).toBeLessThanOrEqual(BURST / 4);
     expect((await storedDocument(t, p.documentName)).getArray('burst').toArray()).toEqual(Array.from({ length: BURST }, (_, k) => `u${k}`));
-    // Keystrokes, which the bounded reader vouches for, were checked and committed from the main thread: the
-    // durability thread, which starts with the first update handed to it, was never needed (store/durable-append.ts).
-    expect(t.app.collab.durability.currentThread()).toBeNull();
   });
 });

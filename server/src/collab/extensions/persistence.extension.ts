@@ -8,12 +8,11 @@ import { applyStoredParts } from '../store/stored-parts.js';
 import type { UpdateLog } from '../store/update-log.js';
 
 /**
- * Checks an untrusted update (where its check is bounded: a crafted update can loop the decoder) and appends it to
- * the update log; resolves once its row is committed, rejects when it is refused (Hocuspocus then closes that
- * document's connection) or could not be committed. `at`: its arrival, for the stage timings it records (0: none).
- * See store/durable-append.ts.
+ * Checks an untrusted update (decoded where a time limit can stop it: a crafted update can loop the decoder) and
+ * appends it to the update log; resolves once its row is committed, rejects when it is refused (Hocuspocus then
+ * closes that document's connection) or could not be committed. See store/durability-thread.ts.
  */
-export type AppendUntrusted = (entry: UntrustedAppend, at?: number) => Promise<void>;
+export type AppendUntrusted = (entry: UntrustedAppend) => Promise<void>;
 
 /** An append started on arrival, with when it arrived and was committed (0 unless stage timings are recorded). */
 interface Started {
@@ -45,11 +44,10 @@ const isEmptyUpdate = (update: Uint8Array) => update.length <= 2 && update.every
  * (Hocuspocus drops them right after this hook); nothing is stored on `onStoreDocument`: the log already holds it.
  *
  * Pipelined: Hocuspocus handles a connection's messages one after the other, so an update awaited in `beforeSync`
- * alone would hold every later one of that connection for a check and a commit each. `received` checks and appends
- * a writer's update as its frame arrives (store/durable-append.ts: a keystroke on the main thread and its
- * connections, anything else on the durability thread; committed with the other updates of the turn);
- * `beforeSync` then awaits the append started for that frame. An update is logged only if every update its
- * connection sent before it passed the check (its lane: durable-append.ts, durability-thread.ts).
+ * alone would hold every later one of that connection for a check and a commit each. `received` hands a writer's
+ * update to the durability thread as its frame arrives (checked and committed there, with the other updates of the
+ * turn, in one message each way); `beforeSync` then awaits the append started for that frame. An update is logged
+ * only if every update its connection sent before it passed the check (its lane: durability-thread.ts).
  */
 export class PersistenceExtension implements Extension {
   /** Before Hocuspocus' own loading hooks and the Redis extension (which syncs from peers after the load). */
@@ -73,10 +71,12 @@ export class PersistenceExtension implements Extension {
     if (isEmptyUpdate(payload)) return;
     const timings = this.timings?.recording ? this.timings : undefined;
     const entry: Started = { appended: PASSED, at: timings?.now() ?? 0, committedAt: 0 };
-    entry.appended = this.appendUntrusted({ lane: lane.id, documentName, update: payload, authorId }, entry.at);
+    entry.appended = this.appendUntrusted({ lane: lane.id, documentName, update: payload, authorId });
     if (timings) {
       void entry.appended.then(() => {
         entry.committedAt = timings.now();
+        timings.record('commit', entry.at, entry.committedAt);
+        timings.committed(payload, entry.committedAt);
       }, ignore);
     }
     // Awaited in beforeSync; a frame Hocuspocus never gets to (its connection closed first) must not leave an

@@ -179,14 +179,10 @@ export function createDurabilityThread(options: DurabilityOptions) {
     return true;
   };
 
-  function refuseLane(lane: number): void {
-    if (lane !== 0) failedLanes.add(lane);
+  function refuse(entry: Entry, error: Error): void {
+    if (entry.lane !== 0) failedLanes.add(entry.lane);
     // Hocuspocus closes a connection whose update is refused: its lane is not used long after; the oldest go.
     if (failedLanes.size > MAX_FAILED_LANES) failedLanes.delete(failedLanes.values().next().value as number);
-  }
-
-  function refuse(entry: Entry, error: Error): void {
-    refuseLane(entry.lane);
     entry.reject(error);
   }
 
@@ -292,14 +288,6 @@ export function createDurabilityThread(options: DurabilityOptions) {
         }
       });
     },
-
-    /** Was an update of this connection refused (then so are its later ones, wherever they are checked)? */
-    laneRefused(lane: number): boolean {
-      return lane !== 0 && failedLanes.has(lane);
-    },
-
-    /** An update of this connection was refused on the main thread (durable-append.ts): its later ones are too. */
-    refuseLane,
 
     /**
      * Why clients' updates cannot be logged now (the thread keeps dying: every append fails until the next try),

@@ -1,9 +1,9 @@
 /**
- * The durability thread (durability-thread.ts runs it): each client update whose check the main thread cannot prove
- * bounded (durable-append.ts: the slow path) arrives here once, is checked (decoded, under the time limit the main
- * thread enforces by terminating this thread) and appended to the update log with group commit on this thread's own
- * PostgreSQL connections; the main thread is told per batch once its rows are committed. For these updates neither
- * pg's encoding and parsing nor the Yjs decoding of untrusted bytes runs on the event loop that relays edits.
+ * The durability thread (durability-thread.ts runs it): each client update arrives here once, is checked (decoded,
+ * under the time limit the main thread enforces by terminating this thread) and appended to the update log with
+ * group commit on this thread's own PostgreSQL connections; the main thread is told per batch once its rows are
+ * committed. Neither pg's encoding and parsing nor the Yjs decoding of untrusted bytes runs on the event loop that
+ * relays edits.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';

@@ -4,10 +4,9 @@ import { RelayTrace, type TraceFile } from './relay-trace.js';
 /**
  * Where a writer's update spends its time on the durable relay path, recorded only while switched on (the server
  * process switches it on and off on SIGUSR2, see main.ts; the collab benchmark does so around its measure):
- *   check   — from its frame's arrival to its check passing on the main thread (the fast path: durable-append.ts);
+ *   check   — from its frame's arrival to its check passing (with the checks of its connection's earlier updates);
  *   queue   — from then to its INSERT being sent (waiting for a free append connection, or for the turn to end);
- *   commit  — the INSERT + COMMIT round trip of its batch; on the slow path (the durability thread), the whole trip
- *             from its arrival to its commit being told to the main thread (check, queue and commit there);
+ *   commit  — the INSERT + COMMIT round trip of its batch;
  *   handoff — from its commit to Hocuspocus taking it (its connection's earlier messages handled first);
  *   apply   — from then to the next turn of the event loop, where Hocuspocus' broadcast of the turn's updates goes;
  *   total   — from its arrival to that broadcast.

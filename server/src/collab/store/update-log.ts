@@ -106,20 +106,14 @@ export class UpdateLog {
    */
   private readonly idle: PgConnection[] = [];
 
-  /**
-   * `maxInFlight`: INSERTs committing at once (MAX_IN_FLIGHT; 1 on embedded PGlite, which serves one statement at a
-   * time from a backend every connection shares: more would only hold more of its socket's connections).
-   */
   constructor(
     private readonly unitOfWork: () => EntityManager,
     private readonly timings = new StageTimings(),
-    private readonly maxInFlight = MAX_IN_FLIGHT,
   ) {}
 
-  /** `at`: when the update arrived, for the stage timings (now unless given; 0 when they are not recorded). */
-  append(entry: LoggedUpdate, at = this.timings.now()): Promise<void> {
+  append(entry: LoggedUpdate): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ ...entry, at, resolve, reject });
+      this.pending.push({ ...entry, at: this.timings.now(), resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
@@ -152,7 +146,7 @@ export class UpdateLog {
   }
 
   private pump(): void {
-    while (this.pending.length && this.inFlight.size < this.maxInFlight) {
+    while (this.pending.length && this.inFlight.size < MAX_IN_FLIGHT) {
       const batch = this.pending.splice(0, MAX_BATCH);
       const flight: Promise<void> = this.insert(batch).finally(() => {
         this.inFlight.delete(flight);

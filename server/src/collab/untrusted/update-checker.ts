@@ -5,8 +5,8 @@
  * event loop nor the pool stays stuck. The worker decodes into a scratch document, never the live one.
  */
 import { Worker } from 'node:worker_threads';
-import type { BoundedUpdate } from './bounded-update.js';
-import { INLINE_MAX_BYTES, INLINE_MAX_STRUCTS, inlineShape, threadCpuMs, updateError } from './update-verdict.js';
+import { boundedUpdateV1, type BoundedUpdate } from './bounded-update.js';
+import { threadCpuMs, updateError } from './update-verdict.js';
 
 export type UntrustedUpdateReason = 'TIMEOUT' | 'MALFORMED' | 'TOO_LARGE';
 
@@ -102,9 +102,13 @@ const inlineError = (update: Uint8Array, shape: BoundedUpdate): string | null =>
 
 export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateChecker {
   const { poolSize = 2, timeoutMs = 200, maxBytes = 1024 * 1024, encoding = 'v1', workerHeapMb = 64 } = options;
-  const { inlineMaxStructs = INLINE_MAX_STRUCTS, inlineMaxBytes = INLINE_MAX_BYTES } = options;
+  const { inlineMaxStructs = 64, inlineMaxBytes = 8 * 1024 } = options;
   /** The update's shape when it may be checked on this thread (see inlineError), else null. */
-  const inlineable = (update: Uint8Array): BoundedUpdate | null => (encoding === 'v1' ? inlineShape(update, inlineMaxStructs, inlineMaxBytes) : null);
+  const inlineable = (update: Uint8Array): BoundedUpdate | null => {
+    if (encoding !== 'v1' || inlineMaxStructs <= 0 || update.byteLength > inlineMaxBytes) return null;
+    const shape = boundedUpdateV1(update);
+    return shape && shape.size <= inlineMaxStructs ? shape : null;
+  };
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let closed = false;

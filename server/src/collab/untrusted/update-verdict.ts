@@ -44,21 +44,6 @@ export function shapeOfV1(update: Uint8Array): BoundedUpdate | null {
   }
 }
 
-/** What a keystroke, a paste of a paragraph or a plan action's edit makes, with room to spare. */
-export const INLINE_MAX_STRUCTS = 64;
-export const INLINE_MAX_BYTES = 8 * 1024;
-
-/**
- * The bounded reader's shape of a v1 `update` small enough to be checked on the calling thread (`updateError` with
- * it is then bounded: the reader vouched for the bytes, and at most `maxStructs` structs and deleted ranges are
- * integrated into a scratch document), else null: it must go where a time limit can stop its check.
- */
-export function inlineShape(update: Uint8Array, maxStructs = INLINE_MAX_STRUCTS, maxBytes = INLINE_MAX_BYTES): BoundedUpdate | null {
-  if (maxStructs <= 0 || update.byteLength > maxBytes) return null;
-  const shape = shapeOfV1(update);
-  return shape && shape.size <= maxStructs ? shape : null;
-}
-
 /**
  * CPU time (user + system, ms) a thread of this process has used, from /proc (Linux, 100 ticks a second); NaN when
  * it cannot be read.
