@@ -13,6 +13,9 @@ import { declaresQuantity, listCapacity, share, type Candidates } from './top-li
  * arrays, reused from call to call.
  */
 
+/** Calls of one scratch before its deduplication table is emptied and the count starts again (see `begin`). */
+export const CALL_LIMIT = 0x40000000;
+
 export class CandidateScratch implements Candidates {
   n = 0;
   slots = new Int32Array(256);
@@ -63,7 +66,13 @@ export class CandidateScratch implements Candidates {
     this.coveringK = coveringK;
     this.floor[0] = -Infinity;
     this.n = 0;
-    this.call++;
+    // The table stores the call as an Int32: past 2^31 calls (a detection thread's 100k-flow detection makes 170k)
+    // the stored call would wrap and never equal this one again, every counterpart would count as new, and a pair
+    // reachable by two pathways would be offered twice. Start again from an empty table well before that.
+    if (++this.call >= CALL_LIMIT) {
+      this.table.fill(0);
+      this.call = 1;
+    }
   }
 
   /** Where the table holds `slot` in this call, or the free entry where it would go (× 4, see `table`). */
