@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { varUint } from '../../../test/collab/wire-frames.js';
 import { readClientUpdate } from './sync-frame.js';
 
 const DOC = 'project-plan:11111111-1111-4111-8111-111111111111';
 
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
 
 /** A frame as the Hocuspocus provider writes it: [address][message type][sync type][payload]. */
 function frame(address: string, messageType: number, syncType: number, payload: Uint8Array): Uint8Array {

@@ -125,7 +125,7 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
       figures.push(co2);
     }
   }
-  figures.push(...costSavings(input, LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null));
+  figures.push(...costSavings(input));
   if (pooled !== null) {
     // A pooled stream creates work on its diverted part only: tonnes already recycled are already collected and
     // sorted. Insertion jobs: the part of that work on the streams of insertion or SSE members, who take part in it.
@@ -246,12 +246,15 @@ const SAVING_TERMS = new WeakMap<Pathway, Partial<Record<'OUTPUT' | 'INPUT', Sav
 /**
  * The rate, its range, the words and the factors of a pathway's cost savings, by direction: made once (they were
  * made again for each of the 5.8k pools of 100k flows, with two names and two closures to find the shared lists).
+ * Everything they rest on is read here from the pathway and the direction, the memory's keys: nothing a caller
+ * passes could make one pool's terms another's.
  */
-function savingTermsOf(pathway: Pathway, direction: 'OUTPUT' | 'INPUT', leakRepair: Range | null): SavingTerms {
+function savingTermsOf(pathway: Pathway, direction: 'OUTPUT' | 'INPUT'): SavingTerms {
   let byDirection = SAVING_TERMS.get(pathway);
   if (!byDirection) SAVING_TERMS.set(pathway, (byDirection = {}));
   const known = byDirection[direction];
   if (known) return known;
+  const leakRepair = LEAK_REPAIR_PATHWAYS.includes(pathway.id) ? LEAK_REPAIR_SAVING : null;
   // The saving's range: a leak campaign's 10–30 % of the electricity bill (TECHNICAL), else the pooling assumption's
   // range × the expected take-up (70 %, 85 %, 100 %): not every member joins for its whole stream.
   const rate = leakRepair ?? (direction === 'OUTPUT' ? POOLED_COLLECTION_COST_SAVING_RANGE : GROUP_PURCHASE_COST_SAVING_RANGE);
@@ -284,12 +287,10 @@ function savingTermsOf(pathway: Pathway, direction: 'OUTPUT' | 'INPUT', leakRepa
 }
 
 /** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
-function costSavings(input: MutualisationImpactInput, leakRepair: Range | null): ImpactFigure[] {
-  const { pathway, direction } = input;
+function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
   const { saving, declaredLow, declaredHigh, spread, typical, what, unitLabel, savedText, declaredFactors, typicalFactors } = savingTermsOf(
-    pathway,
-    direction,
-    leakRepair,
+    input.pathway,
+    input.direction,
   );
   // By organisation, in a list kept sorted by id (a pool has a dozen members at most: no Map, no sort).
   const orgs: OrgSaving[] = [];
@@ -306,7 +307,7 @@ function costSavings(input: MutualisationImpactInput, leakRepair: Range | null):
       high = central * declaredHigh;
       declared = true;
       part = `${fmt(cost)} EUR declared ${what} × ${savedText}`;
-    } else if (direction === 'OUTPUT' && RECOVERED_TODAY.has(m.flow.currentDestination ?? '')) {
+    } else if (input.direction === 'OUTPUT' && RECOVERED_TODAY.has(m.flow.currentDestination ?? '')) {
       // Already recycled or reused, and no cost declared: the stream is most likely sold or taken free; no typical
       // collection cost is credited.
       continue;
