@@ -187,10 +187,12 @@ export interface Recognition {
   /** Whether some match is settled per flow (a pooling side with a member filter, a pathway with kinds). */
   perFlow: boolean;
   /**
-   * When `perFlow`: the sides settled for flows of this recognition, by their NACE code and description (the only
-   * fields of their own those sides read), "nace\u0000description"; bounded (see prepareFlow).
+   * When `perFlow`: the sides settled for flows of this recognition without a description, by their NACE code (with
+   * the description, the only fields of their own those sides read); bounded (see prepareFlow).
    */
-  perFlowSides: Map<string, FlowSides>;
+  perFlowSides: Map<string | null, FlowSides>;
+  /** The same for flows with a description, by "nace\u0000description"; undefined until asked; bounded. */
+  describedSides: Map<string, FlowSides> | undefined;
   /**
    * When `perFlow`: the same sides by the pools the flow's NACE code keeps it out of and its description — what they
    * depend on; many NACE codes exclude the same pools (none, mostly). Undefined until asked; bounded.

@@ -1,9 +1,10 @@
 import type { CompiledKinds, CompiledMemberFilter, FlowSides, PreparedFlow, Recognition, SideMatch } from './compiled.types.js';
-import type { DescribedLabel, LabelRecognitions, SideIndex } from './side-index.js';
+import type { DescribedLabel, LabelRecognitions } from './side-index.js';
 import type { EngineContext } from './engine-context.js';
 import { formCode } from './physical-form-code.js';
 import type { EngineFlow } from './engine.types.js';
-import { codeUnconfirmed, matchStream, MatchLevel, normalizeEwcCode, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
+import { normalizeEwcCode } from './stream-matcher.js';
+import { knownRecognition, NO_MATCHES, RECOGNITIONS_PER_LABEL, recogniseFlow, SCRATCH, sidesOf } from './flow-recognition.js';
 import { findKeyword, searchableLabel } from './text-fold.js';
 import { KERNEL } from './pair-score.js';
 import { convertQuantity } from './units.js';
@@ -28,32 +29,6 @@ export function visibleQuantityIn(f: PreparedFlow, match: SideMatch): number | n
 }
 
 export const ALL_MONTHS = 0xfff;
-/** Shared by the (many) flows that play no side of a kind; never pushed to. */
-const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
-const SCRATCH: SideMatch[] = [];
-/** The `perFlowSides` of recognitions that are not settled per flow: never read nor written. */
-const NO_FLOW_SIDES = new Map<string, FlowSides>();
-
-/**
- * The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17); lists
- * of none or one are shared.
- */
-function sidesOf(found: number, role: string): SideMatch[] {
-  let n = 0;
-  for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) n++;
-  if (n === 0) return NO_MATCHES;
-  if (n === 1) {
-    // Most flows play one side of a role: they share its one-element list instead of a list each.
-    let k = 0;
-    while (SCRATCH[k].side.role !== role) k++;
-    return (SCRATCH[k].alone ??= [SCRATCH[k]]);
-  }
-  const list = new Array<SideMatch>(n);
-  n = 0;
-  for (let k = 0; k < found; k++) if (SCRATCH[k].side.role === role) list[n++] = SCRATCH[k];
-  return list;
-}
-
 export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext): PreparedFlow {
   const kb = ctx.kb;
   const isOutput = flow.direction === 'OUTPUT';
@@ -86,28 +61,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   const label = index.labelOf(flow.label);
   let recognition = knownRecognition(label, flow, ewcCode, temperatureC);
   if (!recognition) {
-    const matchable = {
-      category: flow.category,
-      ewcCode,
-      needCode: flow.needCode,
-      searchLabel: '',
-      keywords: label.keywords,
-      namedNeeds: flow.needCode === null ? index.needsOf(label) : undefined,
-      physicalForm: flow.physicalForm,
-      temperatureC,
-    };
-    // A need in free words is also read as the needs of the knowledge base it names by a phrase ("wood fuel"); when
-    // its words name no route at all, as those it names by any word.
-    const phrases = flow.needCode === null ? index.needsOf(label, true) : [];
-    recognition = phrases.length > 0 ? recognise(index, label, { ...matchable, namedNeeds: phrases }, TOP_MATCH_LEVEL, true) : recognise(index, label, matchable);
-    if (matchable.namedNeeds && matchable.namedNeeds.length > 0 && !recognition.matches.some((m) => m.side.role === 'input')) {
-      recognition = recognise(index, label, matchable, TOP_MATCH_LEVEL, true);
-    }
-    if (recognition.matches.length === 0 && ewcCode !== null) {
-      // The declared code names no side of any pathway: the label's words are read instead, as loosely as words on a
-      // side that could have been matched by a code (KEYWORD), and the recognition stays that of this code.
-      recognition = { ...recognise(index, label, { ...matchable, ewcCode: null }, MatchLevel.KEYWORD), ewcCode };
-    }
+    recognition = recogniseFlow(index, label, flow, ewcCode, temperatureC);
     if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
   }
   if (!recognition.perFlow) {
@@ -119,11 +73,23 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   }
   // Member filters and kinds read the flow's own description and NACE code (its need is the recognition's): settled
   // once per recognition and way of filling those two, remembered like recognitions per label.
-  const key = `${flow.naceCode ?? ''}\u0000${flow.description ?? ''}`;
-  let sides = recognition.perFlowSides.get(key);
-  if (!sides) {
-    sides = sidesByExclusions(flow, label, recognition);
-    if (recognition.perFlowSides.size < SIDES_PER_RECOGNITION) recognition.perFlowSides.set(key, sides);
+  let sides: FlowSides | undefined;
+  if (!flow.description) {
+    // Most flows have no description: found by their NACE code itself, without a key string made (and hashed) per
+    // flow. No description and an empty one read the same (see describedAs).
+    sides = recognition.perFlowSides.get(flow.naceCode);
+    if (!sides) {
+      sides = sidesByExclusions(flow, label, recognition);
+      if (recognition.perFlowSides.size < SIDES_PER_RECOGNITION) recognition.perFlowSides.set(flow.naceCode, sides);
+    }
+  } else {
+    const key = `${flow.naceCode ?? ''}\u0000${flow.description}`;
+    const known = (recognition.describedSides ??= new Map());
+    sides = known.get(key);
+    if (!sides) {
+      sides = sidesByExclusions(flow, label, recognition);
+      if (known.size < SIDES_PER_RECOGNITION) known.set(key, sides);
+    }
   }
   prepared.outputSides = sides.outputSides;
   prepared.inputSides = sides.inputSides;
@@ -240,77 +206,6 @@ function directHeatFrom(sides: SideMatch[], needC: number | null): number {
     if (!lowered) break;
   }
   return from === Infinity ? NaN : from;
-}
-
-/** Beyond this many ways of describing flows of one label, new ones are matched each time (not remembered). */
-const RECOGNITIONS_PER_LABEL = 64;
-
-/**
- * The recognition already made for a flow of this label that agrees with `flow` on every other field `matchStream`
- * reads (see MatchableFlow: a field added there must be compared here), if any. Fields read by member filters and
- * kinds are not compared: those sides are settled per flow (see Recognition).
- */
-function knownRecognition(label: LabelRecognitions, flow: EngineFlow, ewcCode: string | null, temperatureC: number | null): Recognition | undefined {
-  const known = label.recognitions;
-  for (let k = 0; k < known.length; k++) {
-    const r = known[k];
-    if (
-      r.category === flow.category &&
-      r.ewcCode === ewcCode &&
-      r.needCode === flow.needCode &&
-      r.physicalForm === flow.physicalForm &&
-      r.temperatureC === temperatureC
-    ) {
-      return r;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Matches `matchable` against the sides its code, need and keywords point to, less those the label's words exclude
- * (the label is the cache's key: exclusion is settled once per label and description of the other fields).
- */
-function recognise(
-  index: SideIndex,
-  label: LabelRecognitions,
-  matchable: MatchableFlow & { keywords: Set<string> },
-  maxLevel: MatchLevel = TOP_MATCH_LEVEL,
-  byNamedNeeds = false,
-): Recognition {
-  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords, byNamedNeeds ? matchable.namedNeeds : undefined);
-  let found = 0;
-  let perFlow = false;
-  // The needs a label names stand for a need code on the sides of substitutions only: a pool is of a stream its
-  // members name, not of the uses they put it to.
-  const unnamed = matchable.namedNeeds ? { ...matchable, namedNeeds: undefined } : matchable;
-  for (let c = 0; c < count; c++) {
-    const id = index.found[c];
-    const side = index.sides[id];
-    const match = matchStream(byNamedNeeds && side.role === 'input' ? matchable : unnamed, side.matcher);
-    if (!match) continue;
-    if (index.excludes(label, id)) continue;
-    if ((side.role === 'stream' && side.pathway.members) || side.pathway.kinds) perFlow = true;
-    const level = match.level > maxLevel ? maxLevel : match.level;
-    const unconfirmed = side.role !== 'stream' && codeUnconfirmed(level, side.matcher, matchable.keywords);
-    SCRATCH[found++] = index.shared(id, level, match.detail, unconfirmed);
-  }
-  const matches = SCRATCH.slice(0, found);
-  return {
-    category: matchable.category,
-    ewcCode: matchable.ewcCode,
-    needCode: matchable.needCode,
-    physicalForm: matchable.physicalForm,
-    temperatureC: matchable.temperatureC,
-    matches,
-    perFlow,
-    // Read and filled only when `perFlow`: the others share one empty map (26k recognitions at 100k flows).
-    perFlowSides: perFlow ? new Map() : NO_FLOW_SIDES,
-    sidesByExclusions: undefined,
-    outputSides: perFlow ? NO_MATCHES : sidesOf(found, 'output'),
-    inputSides: perFlow ? NO_MATCHES : sidesOf(found, 'input'),
-    streamSides: perFlow ? NO_MATCHES : sidesOf(found, 'stream'),
-  };
 }
 
 /** Whether a flow's NACE code keeps it out of a pool with this member filter. */

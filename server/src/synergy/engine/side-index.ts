@@ -30,7 +30,7 @@ export class SideIndex {
   /** Output of `candidates`. */
   readonly found: Int32Array;
   private count = 0;
-  /** Shared SideMatch objects, by side, level and detail. */
+  /** Shared SideMatch objects, by side, then level × 2 + 1 when unconfirmed, then detail. */
   private readonly matches: Map<string, SideMatch>[][];
   /**
    * Keywords and recognitions by raw label: territories repeat labels ("Cartons", "Palettes bois") a lot, and the
@@ -65,13 +65,14 @@ export class SideIndex {
 
   /** The one SideMatch for side `id` recognised at this level with this detail, its words confirming it or not. */
   shared(id: number, level: MatchLevel, detail: string, unconfirmed = false): SideMatch {
-    const byDetail = (this.matches[id][level] ??= new Map());
-    const key = unconfirmed ? `${detail}\u0000` : detail;
-    let match = byDetail.get(key);
+    // One map per level and confirmation, by detail: no key string made per match (the details are the knowledge
+    // base's own strings or the flows', hashed once).
+    const byDetail = (this.matches[id][unconfirmed ? level * 2 + 1 : level * 2] ??= new Map());
+    let match = byDetail.get(detail);
     if (!match) {
       const compatibility = MATCH_LEVEL_COMPATIBILITY[level] * (unconfirmed ? CODE_WORDS_UNCONFIRMED : 1);
       match = { side: this.sides[id], level, detail, compatibility, unconfirmed, reason: undefined, kinds: 0, alone: undefined };
-      byDetail.set(key, match);
+      byDetail.set(detail, match);
     }
     return match;
   }
