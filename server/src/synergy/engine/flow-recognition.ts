@@ -134,7 +134,7 @@ function recognise(
   maxLevel: MatchLevel = TOP_MATCH_LEVEL,
   byNamedNeeds = false,
 ): Recognition {
-  const count = index.candidates(matchable.ewcCode, matchable.needCode, matchable.keywords, byNamedNeeds ? matchable.namedNeeds : undefined);
+  const count = index.candidatesOf(label, matchable.ewcCode, matchable.needCode, byNamedNeeds ? matchable.namedNeeds : undefined);
   let found = 0;
   let perFlow = false;
   // The needs a label names stand for a need code on the sides of substitutions only: a pool is of a stream its

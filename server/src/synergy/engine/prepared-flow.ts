@@ -140,22 +140,12 @@ function flowSides(flow: EngineFlow, label: LabelRecognitions, matches: SideMatc
     if (side.role === 'stream' && pathway.members) {
       if (excludedByNace(flow.naceCode, pathway.members)) continue;
       words ??= describedAs(label, flow);
-      let excluded = words.excluded.get(pathway.index);
-      if (excluded === undefined) {
-        excluded = !mayBeMemberByWords(label.searchable, words.described, pathway.members);
-        words.excluded.set(pathway.index, excluded);
-      }
-      if (excluded) continue;
+      if (excludedByDescription(label, words, pathway.index, pathway.members)) continue;
     }
     if (!pathway.kinds) SCRATCH[found++] = shared;
     else {
       words ??= describedAs(label, flow);
-      let kinds = words.kinds.get(pathway.index);
-      if (kinds === undefined) {
-        kinds = kindsOf(label.searchable, words.described, flow.needCode, pathway.kinds);
-        words.kinds.set(pathway.index, kinds);
-      }
-      SCRATCH[found++] = withKinds(shared, kinds);
+      SCRATCH[found++] = withKinds(shared, describedKinds(label, words, pathway.index, flow.needCode, pathway.kinds));
     }
   }
   if (found === 0) return { outputSides: NO_MATCHES, inputSides: NO_MATCHES, streamSides: NO_MATCHES };
@@ -175,10 +165,32 @@ function describedAs(label: LabelRecognitions, flow: EngineFlow): DescribedLabel
   const known = (label.described ??= new Map());
   let words = known.get(key);
   if (!words) {
-    words = { described: searchableLabel(flow.description ?? ''), excluded: new Map(), kinds: new Map() };
+    words = { described: searchableLabel(flow.description ?? ''), excluded: [], kinds: [] };
     if (known.size < DESCRIPTIONS_PER_LABEL) known.set(key, words);
   }
   return words;
+}
+
+/**
+ * Whether the words of the label and description keep the flow out of the pools of pathway `index`, remembered in
+ * `words.excluded` as index × 2 + 1 when excluded: a label meets a few such pathways, a short list is lighter than a
+ * Map per label and description.
+ */
+function excludedByDescription(label: LabelRecognitions, words: DescribedLabel, index: number, members: CompiledMemberFilter): boolean {
+  const known = words.excluded;
+  for (let k = 0; k < known.length; k++) if (known[k] >> 1 === index) return (known[k] & 1) === 1;
+  const excluded = !mayBeMemberByWords(label.searchable, words.described, members);
+  known.push(index * 2 + (excluded ? 1 : 0));
+  return excluded;
+}
+
+/** The kinds the words name for pathway `index` (see kindsOf), remembered in `words.kinds` as pairs (index, kinds). */
+function describedKinds(label: LabelRecognitions, words: DescribedLabel, index: number, needCode: string | null, kinds: CompiledKinds): number {
+  const known = words.kinds;
+  for (let k = 0; k < known.length; k += 2) if (known[k] === index) return known[k + 1];
+  const named = kindsOf(label.searchable, words.described, needCode, kinds);
+  known.push(index, named);
+  return named;
 }
 
 /**
