@@ -20,7 +20,7 @@ export class KeywordIndex<T> {
   add(keyword: string, value: T): void {
     for (const form of keywordForms(keyword)) {
       const entry = { form: form.slice(1), value };
-      if (entry.form.trim().length < 3) this.shortForms.push({ ...entry, spaced: ` ${entry.form}` });
+      if (entry.form.trim().length < 3) this.shortForms.push({ ...entry, spaced: [' ', entry.form].join('') });
       else {
         const filed = { form: entry.form, fourth: entry.form.length > 3 ? entry.form.charCodeAt(3) : -1, value };
         const key = startKey(entry.form, 0);

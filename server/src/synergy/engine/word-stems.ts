@@ -59,12 +59,17 @@ export function stemPhrases(words: string): WordStems {
 
 /** `stemPhrases` of words already apart (none empty). */
 export function stemPhraseOf(words: readonly string[]): WordStems {
-  let fr = '';
-  let en = '';
+  if (words.length === 1) {
+    const stems = markedStemsOf(words[0]);
+    return { fr: stems.markedFr, en: stems.markedEn };
+  }
+  // Joined rather than concatenated word by word: flat strings, without a piece per word (see searchableLabel).
+  const fr = new Array<string>(words.length);
+  const en = new Array<string>(words.length);
   for (let k = 0; k < words.length; k++) {
     const stems = markedStemsOf(words[k]);
-    fr = k === 0 ? stems.markedFr : `${fr} ${stems.markedFr}`;
-    en = k === 0 ? stems.markedEn : `${en} ${stems.markedEn}`;
+    fr[k] = stems.markedFr;
+    en[k] = stems.markedEn;
   }
-  return { fr, en };
+  return { fr: fr.join(' '), en: en.join(' ') };
 }
