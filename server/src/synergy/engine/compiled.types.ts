@@ -198,6 +198,8 @@ export interface Recognition {
    * depend on; many NACE codes exclude the same pools (none, mostly). Undefined until asked; bounded.
    */
   sidesByExclusions: Map<string, FlowSides> | undefined;
+  /** When `perFlow`: the sides of flows without a description whose NACE code keeps them out of no pool. */
+  unexcludedSides: FlowSides | undefined;
   /** When not `perFlow`: the sides every such flow plays, by role (shared lists, never changed). */
   outputSides: SideMatch[];
   inputSides: SideMatch[];

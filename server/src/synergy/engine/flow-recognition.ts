@@ -164,6 +164,7 @@ function recognise(
     perFlowSides: perFlow ? new Map() : NO_FLOW_SIDES,
     describedSides: undefined,
     sidesByExclusions: undefined,
+    unexcludedSides: undefined,
     outputSides: perFlow ? NO_MATCHES : sidesOf(found, 'output'),
     inputSides: perFlow ? NO_MATCHES : sidesOf(found, 'input'),
     streamSides: perFlow ? NO_MATCHES : sidesOf(found, 'stream'),
