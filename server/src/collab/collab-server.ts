@@ -88,12 +88,20 @@ function traced(outgoing: WebSocketLike, timings: StageTimings): WebSocketLike {
  * a new promise: four per update (beforeHandleMessage, beforeSync, afterHandleMessage, onChange), each costing a
  * link of promises in the hook chain and async_hooks' bookkeeping of every promise. Unset, the hook chain skips
  * them (it runs only the extensions that define the hook); the extensions' hooks run as before.
+ *
+ * The no-op store hooks too: while they were defined, MessagePathExtension saw a store to debounce and kept
+ * Hocuspocus' path for every applied update (a change payload with the request's parameters parsed again, the
+ * onChange chain, and the store debounce clearing and setting a timer with a new closure, per update); nothing is
+ * stored there, the update log holds every update before it is applied. A document then unloads as soon as its
+ * last connection closes instead of a debounce (2 s) after its last edit: its next load reads the log again.
  */
 const WITHOUT_NOOP_HOOKS = {
   beforeHandleMessage: undefined,
   afterHandleMessage: undefined,
   beforeSync: undefined,
   onChange: undefined,
+  onStoreDocument: undefined,
+  afterStoreDocument: undefined,
   beforeHandleAwareness: undefined,
   onAwarenessUpdate: undefined,
 } as const;
