@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Hocuspocus, type Extension, type WebSocketLike } from '@hocuspocus/server';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis as RedisRelay } from '@hocuspocus/extension-redis';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
@@ -67,20 +67,6 @@ function relayClient(redisUrl: string): Redis {
  */
 function hookRequest(path: string, headers: Headers): Request {
   return { url: path, headers } as unknown as Request;
-}
-
-/** What Hocuspocus writes to, the socket's, with each frame noted by the stage timings while they record. */
-function traced(outgoing: WebSocketLike, timings: StageTimings): WebSocketLike {
-  return {
-    send(data) {
-      outgoing.send(data);
-      if (timings.recording) timings.sent(data as Uint8Array);
-    },
-    close: (code, reason) => outgoing.close(code, reason),
-    get readyState() {
-      return outgoing.readyState;
-    },
-  };
 }
 
 /**
@@ -161,13 +147,13 @@ export function createCollabServer(options: CollabOptions) {
 
     /** Takes a WebSocket upgraded on /collab. */
     handle(ws: WebSocket, request: IncomingMessage): void {
-      const socket = new CollabSocket(ws, request, options.limits, options.liveConnections);
+      const socket = new CollabSocket(ws, request, options.limits, options.liveConnections, timings);
       sockets.add(socket);
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) {
         if (typeof value === 'string') headers.set(name, value);
       }
-      const connection = hocuspocus.handleConnection(traced(socket.outgoing, timings), hookRequest(request.url ?? '/collab', headers), { socket });
+      const connection = hocuspocus.handleConnection(socket.outgoing, hookRequest(request.url ?? '/collab', headers), { socket });
       ws.on('message', (data: Buffer) => {
         if (!socket.withinBudget()) return;
         // A copy with a buffer of its own: the persistence extension knows the frame again by it in beforeSync.
