@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Hocuspocus, type Extension, type WebSocketLike } from '@hocuspocus/server';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Redis as RedisRelay } from '@hocuspocus/extension-redis';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
@@ -69,31 +69,25 @@ function hookRequest(path: string, headers: Headers): Request {
   return { url: path, headers } as unknown as Request;
 }
 
-/** What Hocuspocus writes to, the socket's, with each frame noted by the stage timings while they record. */
-function traced(outgoing: WebSocketLike, timings: StageTimings): WebSocketLike {
-  return {
-    send(data) {
-      outgoing.send(data);
-      if (timings.recording) timings.sent(data as Uint8Array);
-    },
-    close: (code, reason) => outgoing.close(code, reason),
-    get readyState() {
-      return outgoing.readyState;
-    },
-  };
-}
-
 /**
  * Hocuspocus runs its configuration's own hooks after the extensions', and by default each is a function returning
  * a new promise: four per update (beforeHandleMessage, beforeSync, afterHandleMessage, onChange), each costing a
  * link of promises in the hook chain and async_hooks' bookkeeping of every promise. Unset, the hook chain skips
  * them (it runs only the extensions that define the hook); the extensions' hooks run as before.
+ *
+ * The no-op store hooks too: while they were defined, MessagePathExtension saw a store to debounce and kept
+ * Hocuspocus' path for every applied update (a change payload with the request's parameters parsed again, the
+ * onChange chain, and the store debounce clearing and setting a timer with a new closure, per update); nothing is
+ * stored there, the update log holds every update before it is applied. A document then unloads as soon as its
+ * last connection closes instead of a debounce (2 s) after its last edit: its next load reads the log again.
  */
 const WITHOUT_NOOP_HOOKS = {
   beforeHandleMessage: undefined,
   afterHandleMessage: undefined,
   beforeSync: undefined,
   onChange: undefined,
+  onStoreDocument: undefined,
+  afterStoreDocument: undefined,
   beforeHandleAwareness: undefined,
   onAwarenessUpdate: undefined,
 } as const;
@@ -153,13 +147,13 @@ export function createCollabServer(options: CollabOptions) {
 
     /** Takes a WebSocket upgraded on /collab. */
     handle(ws: WebSocket, request: IncomingMessage): void {
-      const socket = new CollabSocket(ws, request, options.limits, options.liveConnections);
+      const socket = new CollabSocket(ws, request, options.limits, options.liveConnections, timings);
       sockets.add(socket);
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) {
         if (typeof value === 'string') headers.set(name, value);
       }
-      const connection = hocuspocus.handleConnection(traced(socket.outgoing, timings), hookRequest(request.url ?? '/collab', headers), { socket });
+      const connection = hocuspocus.handleConnection(socket.outgoing, hookRequest(request.url ?? '/collab', headers), { socket });
       ws.on('message', (data: Buffer) => {
         if (!socket.withinBudget()) return;
         // A copy with a buffer of its own: the persistence extension knows the frame again by it in beforeSync.

@@ -169,7 +169,7 @@ describe('the durability thread', () => {
     const t = open();
     await t.append({ lane: 601, documentName: DOC(6), update: edit('ouvert'), authorId: null });
     const ours = async () =>
-      (await db.orm.em.fork().execute(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and query like '%collab_update%unnest%'`)) as { pid: number }[];
+      (await db.orm.em.fork().execute(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and query like 'insert into collab_update %'`)) as { pid: number }[];
     // Each INSERT waits for a lock held here, so that the backend can be terminated while it runs.
     const holder = new pg.Client({ connectionString: db.orm.config.get('clientUrl')! });
     await holder.connect();

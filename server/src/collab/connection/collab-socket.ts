@@ -26,6 +26,12 @@ export interface DocumentWriter {
   lane: UpdateLane;
 }
 
+/** What notes each frame sent while it records (store/stage-timings.ts: the relay trace). */
+export interface SentFrames {
+  readonly recording: boolean;
+  sent(frame: Uint8Array): void;
+}
+
 /** Close reasons of /collab beside the shared ones (SOCKET_CLOSE). */
 export const COLLAB_CLOSE = {
   UNKNOWN_DOCUMENT: { code: CLOSE_CODES.BAD_USER_INPUT, reason: 'Unknown document name: expected <kind>:<id>.' },
@@ -54,11 +60,17 @@ export class CollabSocket {
     request: IncomingMessage,
     readonly limits: SocketLimits,
     private readonly liveConnections: LiveConnections,
+    sentFrames?: SentFrames,
   ) {
     this.cookie = request.headers.cookie;
     const socket = ws;
+    // Hocuspocus reads readyState twice and calls send once per frame (five frames per edit on a plan of five
+    // editors): the frames are noted here rather than through a wrapper around this object.
     this.outgoing = {
-      send: (data) => this.send(data as Uint8Array),
+      send: (data) => {
+        this.send(data as Uint8Array);
+        if (sentFrames?.recording) sentFrames.sent(data as Uint8Array);
+      },
       close: (code, reason) => socket.close(code, reason),
       get readyState() {
         return socket.readyState;

@@ -25,6 +25,28 @@ const APPEND_TEXT = `insert into collab_update (document_name, "update", author_
  */
 const APPEND_NAME = embedded ? undefined : 'collab-update-append-durable';
 
+/**
+ * Up to this many rows, an INSERT lists its rows' parameters (a statement per row count) instead of three arrays:
+ * the updates then go as binary parameters, where in a bytea[] pg writes each as hex text and PostgreSQL parses it
+ * back. Under typing a commit holds one or two updates; measured on the benchmark's PostgreSQL, a one- or two-row
+ * append cost ~10–25 µs less of PostgreSQL's CPU and ~10–20 µs less of this thread's.
+ */
+const MAX_LISTED_ROWS = 8;
+const LISTED_TEXT = Array.from(
+  { length: MAX_LISTED_ROWS + 1 },
+  (_, rows) =>
+    `insert into collab_update (document_name, "update", author_id) values ${Array.from({ length: rows }, (_, r) => `($${3 * r + 1}, $${3 * r + 2}, $${3 * r + 3}::uuid)`).join(', ')}`,
+);
+
+/** The INSERT of `docs.length` rows, its parameters in the order its text names them. */
+function appendQuery(docs: string[], updates: Buffer[], authors: (string | null)[]): pg.QueryConfig {
+  const rows = docs.length;
+  if (rows > MAX_LISTED_ROWS) return { name: APPEND_NAME, text: APPEND_TEXT, values: [docs, updates, authors] };
+  const values: (string | Buffer | null)[] = [];
+  for (let r = 0; r < rows; r++) values.push(docs[r], updates[r], authors[r]);
+  return { name: embedded ? undefined : `${APPEND_NAME}-${rows}`, text: LISTED_TEXT[rows], values };
+}
+
 interface Checked {
   id: number;
   docs: string[];
@@ -90,7 +112,7 @@ async function insert(batches: Checked[]): Promise<void> {
     const docs = batches.flatMap((b) => b.docs);
     if (docs.length) {
       client = await connection();
-      await client.query({ name: APPEND_NAME, text: APPEND_TEXT, values: [docs, batches.flatMap((b) => b.updates), batches.flatMap((b) => b.authors)] });
+      await client.query(appendQuery(docs, batches.flatMap((b) => b.updates), batches.flatMap((b) => b.authors)));
     }
   } catch (failure) {
     error = String((failure as Error)?.message ?? failure).slice(0, 300);
