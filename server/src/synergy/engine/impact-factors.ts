@@ -313,6 +313,20 @@ export function sharedFactors(pathway: Pathway, name: string, make: () => Impact
   return list;
 }
 
+const SHARED_TEXTS = new WeakMap<Pathway, Map<string, string>>();
+
+/**
+ * A flat piece of formula made once per pathway and name, for words every synergy of the pathway says alike (its
+ * ratios, typical costs and units): the knowledge base's values only, never a flow's (the text is shared).
+ */
+export function pathwayText(pathway: Pathway, name: string, make: () => string): string {
+  let texts = SHARED_TEXTS.get(pathway);
+  if (!texts) SHARED_TEXTS.set(pathway, (texts = new Map()));
+  let text = texts.get(name);
+  if (text === undefined) texts.set(name, (text = flat(make())));
+  return text;
+}
+
 /**
  * The quantity a physical figure rests on: the organisations' declared yearly quantities, matched or pooled — their
  * data, not a sourced factor. Hidden with the formula from views that are not exact (impact-view.ts).

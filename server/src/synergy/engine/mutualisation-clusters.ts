@@ -244,15 +244,15 @@ function splitInTwo(part: PreparedFlow[], balanced: boolean): [PreparedFlow[], P
   }
   const cosLat = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const alongLongitude = (maxLon - minLon) * cosLat > maxLat - minLat;
-  const coordinate = (m: PreparedFlow): number => (alongLongitude ? m.flow.longitude : m.flow.latitude);
-  const sorted = sortSmall(part.slice(), (a, b) => coordinate(a) - coordinate(b) || byId(a, b));
+  // Module functions, not closures: tsx names each closure made, with a property write (two per split before).
+  const sorted = sortSmall(part.slice(), alongLongitude ? byLongitude : byLatitude);
   const n = sorted.length;
   const from = balanced ? Math.max(1, Math.floor(n / 4)) : 1;
   const to = balanced ? Math.min(n - 1, Math.ceil((3 * n) / 4)) : n - 1;
   let cut = from;
   let widest = -1;
   for (let k = from; k <= to; k++) {
-    const gap = coordinate(sorted[k]) - coordinate(sorted[k - 1]);
+    const gap = alongLongitude ? sorted[k].flow.longitude - sorted[k - 1].flow.longitude : sorted[k].flow.latitude - sorted[k - 1].flow.latitude;
     if (gap > widest) {
       widest = gap;
       cut = k;
@@ -278,6 +278,14 @@ function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
     list[at] = x;
   }
   return list;
+}
+
+function byLongitude(a: PreparedFlow, b: PreparedFlow): number {
+  return a.flow.longitude - b.flow.longitude || byId(a, b);
+}
+
+function byLatitude(a: PreparedFlow, b: PreparedFlow): number {
+  return a.flow.latitude - b.flow.latitude || byId(a, b);
 }
 
 export function byId(a: PreparedFlow, b: PreparedFlow): number {
