@@ -260,7 +260,8 @@ export function pct(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 
-const BASELINE_USES = new Map<string, ImpactFactorUse[]>();
+/** By destination ('' when undeclared), then central share: no key string built per figure. */
+const BASELINE_USES = new Map<string, Map<number, ImpactFactorUse[]>>();
 
 /**
  * The baseline as a "factor" (the share diverted), one frozen list per destination and share: the share of one
@@ -268,12 +269,14 @@ const BASELINE_USES = new Map<string, ImpactFactorUse[]>();
  * energy recovery), so a list kept by destination alone showed the first pathway's share on every other.
  */
 export function baselineUses(destination: string | null, share: Range): ImpactFactorUse[] {
-  const id = `baseline:${destination ?? 'UNDECLARED'}`;
-  const key = `${id}:${share.central}`;
-  let uses = BASELINE_USES.get(key);
+  const today = destination ?? 'UNDECLARED';
+  let byShare = BASELINE_USES.get(today);
+  if (!byShare) BASELINE_USES.set(today, (byShare = new Map()));
+  let uses = byShare.get(share.central);
   if (!uses) {
+    const id = `baseline:${today}`;
     uses = Object.freeze([Object.freeze({ id, value: share.central, unit: 'share diverted', sourceId: null, kind: 'DECLARED' })]) as ImpactFactorUse[];
-    BASELINE_USES.set(key, uses);
+    byShare.set(share.central, uses);
   }
   return uses;
 }

@@ -26,7 +26,7 @@ import {
 } from './impact-factors.js';
 import { findKeyword, searchableKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
-import { flat } from './shared-items.js';
+import { flat, memoText } from './shared-items.js';
 
 /**
  * The figures substitutions and pooling compute alike: the physical quantity moved, recovered or saved, the CO2e of
@@ -50,7 +50,7 @@ export function physicalFigure(
       {
         indicator: 'TONNES_DIVERTED',
         unit: 't',
-        formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) × ${pct(TAKE_UP.central)} take-up = ${fmt(range.central)} t`,
+        formula: `${fmt(tonnes)}${memoText(DIVERTED_TEXT, destination ?? 'undeclared', share.central, () => ` t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) × ${pct(TAKE_UP.central)} take-up = `)}${fmt(range.central)} t`,
         factors: joinFactors(baselineUses(destination, share), TAKE_UP_USE),
         basis: 'DECLARED',
         organizationId: null,
@@ -75,6 +75,9 @@ export function physicalFigure(
     scaleRange({ low: amount, central: amount, high: amount }, TAKE_UP),
   );
 }
+
+/** The words between a physical figure's tonnes and its result, by destination and share: made once each. */
+const DIVERTED_TEXT = new Map<string, Map<number, string>>();
 
 export interface Co2Term {
   label: string;
@@ -165,15 +168,17 @@ export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
       high -= least / 1000;
     }
   }
-  const parts = terms.map(
-    (t, k) =>
-      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${perUnitOf(t.factor.factor.unit)} ${t.label}`,
-  );
+  // Written term by term into one string (an array of parts and a join per figure before).
+  let text = '(';
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k];
+    text += `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${perUnitOf(t.factor.factor.unit)} ${t.label}`;
+  }
   return figure(
     {
       indicator: 'CO2E_AVOIDED_T',
       unit: 't CO2e',
-      formula: `(${parts.join('')}) / 1000 = ${fmt(central)} t CO2e`,
+      formula: `${text}) / 1000 = ${fmt(central)} t CO2e`,
       factors: co2Factors(pathway, terms),
       basis: 'MIXED',
       organizationId: null,

@@ -82,17 +82,18 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   const figures: ImpactFigure[] = [];
   const known = members.filter((m) => m.quantity !== null);
   const unchanged = input.direction === 'OUTPUT' && pathway.impact.treatmentUnchanged === true;
+  const leakRepair = LEAK_REPAIR_PATHWAYS.includes(pathway.id);
   if (pooled !== null && input.direction === 'OUTPUT') {
     const tonnes = unchanged ? unchangedFigure(pathway, known) : divertedFigure(pathway, known);
     if (tonnes) figures.push(tonnes);
-  } else if (pooled !== null && LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
+  } else if (pooled !== null && leakRepair) {
     figures.push(...leakRepairFigures(pathway, pooled, kb));
   } else if (pooled !== null && pathway.impact.indicator !== 'ENERGY') {
     // Pooling a need for energy (a group purchase, a shared network) recovers no energy: no MWh figure.
     const physical = physicalFigure(pathway, pooled, { low: 1, central: 1, high: 1 }, null);
     if (physical && physical.indicator !== 'TONNES_DIVERTED') figures.push(physical);
   }
-  if (pooled !== null && !LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
+  if (pooled !== null && !leakRepair) {
     const diverted: Range = { low: 0, central: 0, high: 0 };
     if (input.direction === 'OUTPUT' && !unchanged) {
       for (const m of known) {
@@ -126,7 +127,7 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
       figures.push(co2);
     }
   }
-  figures.push(...costSavings(input));
+  costSavings(input, figures);
   if (pooled !== null) {
     // A pooled stream creates work on its diverted part only: tonnes already recycled are already collected and
     // sorted. Insertion jobs: the part of that work on the streams of insertion or SSE members, who take part in it.
@@ -294,8 +295,8 @@ function savingTermsOf(pathway: Pathway, direction: 'OUTPUT' | 'INPUT'): SavingT
   return terms;
 }
 
-/** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
-function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
+/** Euros each member organisation saves (a share of its declared cost, else of a typical cost), added to `figures`. */
+function costSavings(input: MutualisationImpactInput, figures: ImpactFigure[]): void {
   const { saving, declaredLow, declaredHigh, spread, typical, declaredTail, typicalTail, declaredFactors, typicalFactors } = savingTermsOf(
     input.pathway,
     input.direction,
@@ -342,7 +343,6 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
     else org.typical++;
     org.formula += ` + ${part}`;
   }
-  const figures: ImpactFigure[] = [];
   for (const org of orgs) {
     figures.push(
       figure(
@@ -359,7 +359,6 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
       ),
     );
   }
-  return figures;
 }
 
 interface OrgSaving extends Range {

@@ -113,7 +113,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
     if (viable) conditionsMet.push(item('VIABLE_VOLUME', { quantity: pooledRounded, threshold, unit }));
     else conditionsToCheck.push(item('BELOW_VIABILITY', { quantity: pooledRounded, threshold, missing: round(threshold - pooled, 3), unit }));
   }
-  if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: core.naceCodes.join(', ') }));
+  if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: naceCodesText(core.naceCodes) }));
   conditionsMet.push(sharedDistanceItem('GROUP_COMPACT', 'maxDistanceKm', maxDistance, pathway.reachKm));
   if (unknown > 0) conditionsToCheck.push(unknownQuantities(unknown));
   if (jointTender) conditionsToCheck.push(JOINT_TENDER);
@@ -145,6 +145,15 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
       ctx.kb,
     ),
   };
+}
+
+const NACE_TEXT = new WeakMap<string[], string>();
+
+/** A pathway's core NACE codes as said (the knowledge base's list): joined once per list, not once per pool. */
+function naceCodesText(codes: string[]): string {
+  let text = NACE_TEXT.get(codes);
+  if (text === undefined) NACE_TEXT.set(codes, (text = codes.join(', ')));
+  return text;
 }
 
 /** The members' organisations, distinct and sorted (groups are small: an insertion sort, no Set). */

@@ -127,7 +127,7 @@ export const NOT_HAZARDOUS = frozenItem('NOT_HAZARDOUS', {});
  * The keys must name everything the text says (the text is another synergy's too); texts are never made of what
  * an organisation declared (docs/THREAT_MODEL.md row 27): the callers keep the knowledge base's words only.
  */
-export function memoText(texts: Map<string, Map<string, string>>, a: string, b: string, make: () => string): string {
+export function memoText<B>(texts: Map<string, Map<B, string>>, a: string, b: B, make: () => string): string {
   let byB = texts.get(a);
   if (!byB) texts.set(a, (byB = new Map()));
   let text = byB.get(b);
