@@ -181,6 +181,8 @@ function withResourceSale(saving: ImpactFigure | null, price: ResourcePrice, pro
   };
 }
 
+const HAULAGE_TEXT = ` t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = `;
+
 /**
  * Net of haulage: the producer now brings its output to the taker (it paid its collector before, which its declared
  * or typical disposal cost includes), `t·km × 0.12 EUR/t·km` on the expected take-up (an assumption, 0.08 to 0.20).
@@ -198,7 +200,7 @@ function lessHaulage(saving: ImpactFigure, input: SubstitutionImpactInput): Impa
     low,
     central,
     high,
-    formula: `${saving.formula} − ${fmt(moved.central)} t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = ${fmt(central)} EUR net`,
+    formula: `${saving.formula} − ${fmt(moved.central)}${HAULAGE_TEXT}${fmt(central)} EUR net`,
     factors: joinFactors(saving.factors, HAULAGE_USE),
     basis: saving.basis === 'DECLARED' ? 'MIXED' : saving.basis,
   };
