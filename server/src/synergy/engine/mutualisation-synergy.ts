@@ -4,7 +4,7 @@ import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
 import { roundScore } from './engine.options.js';
 import { distanceFromTerm } from './geo.js';
 import { centreOf } from './mutualisation-clusters.js';
-import { mutualisationImpacts } from './mutualisation-impacts.js';
+import { mutualisationImpacts, type PooledMember } from './mutualisation-impacts.js';
 import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { MATCH_LEVEL_CODE, TOP_MATCH_LEVEL, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
@@ -42,8 +42,17 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   const coreCount = core ? coreOrganizations(members, core.naceCodes) : 0;
   if (core && coreCount < core.minOrganizations) return null;
   const p = pathway.pathway;
-  const matches = members.map((m) => sideMatchFor(m.streamSides, pathway.index)!);
-  const quantities = members.map((m, k) => quantityIn(m, matches[k]));
+  // The members' matches, quantities and the impacts' view of them, in one pass (three maps before).
+  const matches: SideMatch[] = [];
+  const quantities: (number | null)[] = [];
+  const pooledMembers: PooledMember[] = [];
+  for (let k = 0; k < members.length; k++) {
+    const match = sideMatchFor(members[k].streamSides, pathway.index)!;
+    const quantity = quantityIn(members[k], match);
+    matches.push(match);
+    quantities.push(quantity);
+    pooledMembers.push({ flow: members[k].flow, quantity });
+  }
   const reasons: ExplanationItem[] = [];
   const conditionsMet: ExplanationItem[] = [];
   const conditionsToCheck: ExplanationItem[] = [];
@@ -141,7 +150,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
       score: breakdown,
     },
     impacts: mutualisationImpacts(
-      { pathway: p, direction, members: members.map((m, k) => ({ flow: m.flow, quantity: quantities[k] })), pooledQuantity: pooled },
+      { pathway: p, direction, members: pooledMembers, pooledQuantity: pooled },
       ctx.kb,
     ),
   };
