@@ -267,9 +267,15 @@ const FRACTIONS = new Map<number, string>();
 /** Past this many values below 1, the rest are printed each time (6k distinct at 100k flows). */
 const MAX_FRACTIONS = 16_384;
 
+const PERCENTS: string[] = [];
+
 export function pct(share: number): string {
-  return `${Math.round(share * 100)} %`;
+  const percent = Math.round(share * 100);
+  // A share is said in whole percents, most between 0 and 100 (85 % take-up in nearly every formula): one string each.
+  if (percent >= 0 && percent <= 100) return (PERCENTS[percent] ??= `${percent} %`);
+  return `${percent} %`;
 }
+
 
 /** By destination ('' when undeclared), then central share: no key string built per figure. */
 const BASELINE_USES = new Map<string, Map<number, ImpactFactorUse[]>>();
