@@ -84,6 +84,11 @@ export interface HeatPumpCop {
   declared: boolean;
 }
 
+/** A fraction `eta` of Carnot's COP for `hot` K over `lift` K, within the bounds of real heat pumps. */
+function boundedCop(eta: number, hot: number, lift: number): number {
+  return Math.min(HEAT_PUMP_COP_BOUNDS.max, Math.max(HEAT_PUMP_COP_BOUNDS.min, (eta * hot) / lift));
+}
+
 export function heatPumpCop(sourceC: number | null, needC: number | null): HeatPumpCop {
   if (sourceC === null || needC === null) {
     const t = HEAT_PUMP_TYPICAL_COP;
@@ -92,8 +97,11 @@ export function heatPumpCop(sourceC: number | null, needC: number | null): HeatP
   const hot = needC + HEAT_PUMP_APPROACH_K + 273.15;
   const cold = sourceC - HEAT_PUMP_APPROACH_K + 273.15;
   const lift = Math.max(hot - cold, 1);
-  const bound = (eta: number) => Math.min(HEAT_PUMP_COP_BOUNDS.max, Math.max(HEAT_PUMP_COP_BOUNDS.min, (eta * hot) / lift));
-  const cop = { low: bound(HEAT_PUMP_CARNOT_FRACTION.low), central: bound(HEAT_PUMP_CARNOT_FRACTION.central), high: bound(HEAT_PUMP_CARNOT_FRACTION.high) };
+  const cop = {
+    low: boundedCop(HEAT_PUMP_CARNOT_FRACTION.low, hot, lift),
+    central: boundedCop(HEAT_PUMP_CARNOT_FRACTION.central, hot, lift),
+    high: boundedCop(HEAT_PUMP_CARNOT_FRACTION.high, hot, lift),
+  };
   return {
     cop,
     lift: `lift ${fmt(sourceC)} → ${fmt(needC)} °C`,
@@ -148,9 +156,13 @@ export function heatPump(delivered: number, sourceC: number | null, needC: numbe
   };
 }
 
+/** Of `q` delivered at `cop`, the heat taken from the source (the rest is electricity). */
+function taken(q: number, cop: number): number {
+  return q * (1 - 1 / cop);
+}
+
 /** MWH_RECOVERED for a heat pump: only the heat taken from the source, Q × (1 − 1/COP); the rest is its electricity. */
 export function heatPumpRecoveredFigure(delivered: number, pump: HeatPump, note: string): ImpactFigure {
-  const taken = (q: number, cop: number) => q * (1 - 1 / cop);
   const range = {
     low: taken(delivered * TAKE_UP.low, pump.cop.low),
     central: taken(delivered * TAKE_UP.central, pump.cop.central),

@@ -13,6 +13,7 @@ import {
   fmt,
   joinFactors,
   jobsRatioUse,
+  pathwayText,
   pct,
   quantityForFactor,
   resolveFactor,
@@ -25,6 +26,7 @@ import {
 } from './impact-factors.js';
 import { findKeyword, searchableKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
+import { flat, memoText } from './shared-items.js';
 
 /**
  * The figures substitutions and pooling compute alike: the physical quantity moved, recovered or saved, the CO2e of
@@ -48,7 +50,7 @@ export function physicalFigure(
       {
         indicator: 'TONNES_DIVERTED',
         unit: 't',
-        formula: `${fmt(tonnes)} t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) × ${pct(TAKE_UP.central)} take-up = ${fmt(range.central)} t`,
+        formula: `${fmt(tonnes)}${memoText(DIVERTED_TEXT, destination ?? 'undeclared', share.central, () => ` t × ${pct(share.central)} diverted (baseline ${destination ?? 'undeclared'}) × ${pct(TAKE_UP.central)} take-up = `)}${fmt(range.central)} t`,
         factors: joinFactors(baselineUses(destination, share), TAKE_UP_USE),
         basis: 'DECLARED',
         organizationId: null,
@@ -73,6 +75,9 @@ export function physicalFigure(
     scaleRange({ low: amount, central: amount, high: amount }, TAKE_UP),
   );
 }
+
+/** The words between a physical figure's tonnes and its result, by destination and share: made once each. */
+const DIVERTED_TEXT = new Map<string, Map<number, string>>();
 
 export interface Co2Term {
   label: string;
@@ -163,15 +168,17 @@ export function co2Figure(pathway: Pathway, terms: Co2Term[]): ImpactFigure {
       high -= least / 1000;
     }
   }
-  const parts = terms.map(
-    (t, k) =>
-      `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${perUnitOf(t.factor.factor.unit)} ${t.label}`,
-  );
+  // Written term by term into one string (an array of parts and a join per figure before).
+  let text = '(';
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k];
+    text += `${k === 0 ? '' : t.sign > 0 ? ' + ' : ' - '}${fmt(t.quantity.central)} ${t.quantityUnit} × ${fmt(t.factor.range.central)} kg${perUnitOf(t.factor.factor.unit)} ${t.label}`;
+  }
   return figure(
     {
       indicator: 'CO2E_AVOIDED_T',
       unit: 't CO2e',
-      formula: `(${parts.join('')}) / 1000 = ${fmt(central)} t CO2e`,
+      formula: `${text}) / 1000 = ${fmt(central)} t CO2e`,
       factors: co2Factors(pathway, terms),
       basis: 'MIXED',
       organizationId: null,
@@ -226,26 +233,53 @@ export interface JobsChange {
 
 export function jobsChange(baseline: Baseline, destination: string | null, pathway: Pathway, pathways: readonly Pathway[]): JobsChange | undefined {
   const today = destination ?? 'undeclared';
-  if (baseline.sameRoute) {
-    return { share: 0, note: `already ${today} today and ${baseline.route} by this pathway — the synergy changes the customer, not the route: jobs moved, not created` };
-  }
+  // Each case is said alike by every substitution with the same keys: one frozen change each (the upgrade case
+  // looked its recycling route up among all pathways at each substitution).
+  if (baseline.sameRoute) return memoChange(SAME_ROUTE_JOBS, today, baseline.route, () => sameRouteJobs(today, baseline.route));
   if (baseline.upgrade) {
-    const recycling = pathways.find((p) => p.id === RECYCLING_ROUTE_JOBS_PATHWAY[pathway.id]);
-    const ratio = recycling?.impact.jobsPer1000Units;
-    if (!recycling || ratio === undefined) {
-      return {
-        share: 0,
-        note: `recycled today → reuse, but the knowledge base has no jobs ratio for the recycling route of this stream: its collection and sorting jobs only move, and the rest cannot be told apart — none credited`,
-      };
-    }
-    return {
-      share: 1,
-      note: ` (recycled today → reuse: the collection and sorting jobs of today's route, ${recycling.id}, only move and are taken off)`,
-      today: { pathway: recycling, ratio },
-    };
+    let byPathway = UPGRADE_JOBS.get(pathways);
+    if (!byPathway) UPGRADE_JOBS.set(pathways, (byPathway = new WeakMap()));
+    let change = byPathway.get(pathway);
+    if (!change) byPathway.set(pathway, (change = Object.freeze(upgradeJobs(pathway, pathways))));
+    return change;
   }
   if (baseline.share.central === 1) return undefined;
-  return { share: baseline.share.central, note: ` (${pct(baseline.share.central)} changing route, baseline ${today})` };
+  return memoChange(PARTIAL_JOBS, today, baseline.share.central, () => ({
+    share: baseline.share.central,
+    note: flat(` (${pct(baseline.share.central)} changing route, baseline ${today})`),
+  }));
+}
+
+const SAME_ROUTE_JOBS = new Map<string, Map<string | number, JobsChange>>();
+const PARTIAL_JOBS = new Map<string, Map<string | number, JobsChange>>();
+const UPGRADE_JOBS = new WeakMap<readonly Pathway[], WeakMap<Pathway, JobsChange>>();
+
+function memoChange(changes: Map<string, Map<string | number, JobsChange>>, a: string, b: string | number, make: () => JobsChange): JobsChange {
+  let byB = changes.get(a);
+  if (!byB) changes.set(a, (byB = new Map()));
+  let change = byB.get(b);
+  if (!change) byB.set(b, (change = Object.freeze(make())));
+  return change;
+}
+
+function sameRouteJobs(today: string, route: string): JobsChange {
+  return { share: 0, note: flat(`already ${today} today and ${route} by this pathway — the synergy changes the customer, not the route: jobs moved, not created`) };
+}
+
+function upgradeJobs(pathway: Pathway, pathways: readonly Pathway[]): JobsChange {
+  const recycling = pathways.find((p) => p.id === RECYCLING_ROUTE_JOBS_PATHWAY[pathway.id]);
+  const ratio = recycling?.impact.jobsPer1000Units;
+  if (!recycling || ratio === undefined) {
+    return {
+      share: 0,
+      note: `recycled today → reuse, but the knowledge base has no jobs ratio for the recycling route of this stream: its collection and sorting jobs only move, and the rest cannot be told apart — none credited`,
+    };
+  }
+  return {
+    share: 1,
+    note: flat(` (recycled today → reuse: the collection and sorting jobs of today's route, ${recycling.id}, only move and are taken off)`),
+    today: { pathway: recycling, ratio },
+  };
 }
 
 /** JOBS, and INSERTION_JOBS for the share an insertion enterprise or SSE operates; `change` scales the quantity. */
@@ -259,9 +293,13 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
   // Hours of a service bought from a neighbour instead of the usual provider: the work moves, it is not created.
   if (isServicePathway(pathway)) change = SERVICE_JOBS;
   if (change && change.share === 0) {
+    const note = change.note;
+    // The note is the knowledge base's words (a route, a destination), never a flow's: one formula per note.
+    let formula = NO_JOBS.get(note);
+    if (formula === undefined) NO_JOBS.set(note, (formula = flat(`0 FTE: ${note}`)));
     return [
       figure(
-        { indicator: 'JOBS', unit: 'FTE', formula: `0 FTE: ${change.note}`, factors: uses, basis: 'DECLARED', organizationId: null },
+        { indicator: 'JOBS', unit: 'FTE', formula, factors: uses, basis: 'DECLARED', organizationId: null },
         { low: 0, central: 0, high: 0 },
         3,
       ),
@@ -278,9 +316,12 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
   const withToday = today
     ? sharedFactors(pathway, 'jobs-today', () => [...uses, jobsRatioUse(today.pathway, todayRatio, `FTE per 1000 ${unitLabel} (today's route)`)])
     : uses;
-  const ratioText = today
-    ? `(${fmt(ratio)} − ${fmt(todayRatio)} today's route) FTE/1000 ${unitLabel}${assumed(withToday)}`
-    : `${fmt(ratio)} FTE/1000 ${unitLabel}${assumed(uses)}`;
+  // Said alike by every synergy of the pathway (and today's route, its own: see jobsChange): made once.
+  const ratioText = pathwayText(pathway, today ? 'jobs-ratio-today' : 'jobs-ratio', () =>
+    today
+      ? `(${fmt(ratio)} − ${fmt(todayRatio)} today's route) FTE/1000 ${unitLabel}${assumed(withToday)}`
+      : `${fmt(ratio)} FTE/1000 ${unitLabel}${assumed(uses)}`,
+  );
   const figures = [
     figure(
       {
@@ -314,6 +355,8 @@ export function jobFigures(pathway: Pathway, whole: number, insertionShare: numb
   }
   return figures;
 }
+
+const NO_JOBS = new Map<string, string>();
 
 const SERVICE_JOBS: JobsChange = {
   share: 0,

@@ -127,15 +127,22 @@ export function linkedClusters(
   const pad = Math.max(reachRows, widest) + 1;
   const width = maxX - minX + 1 + 2 * pad;
   const cells = new Map<number, number[]>();
-  const rows = new Map<number, number>();
+  // The occupied cells in the order they were first met (the map's own order), with their keys and rows: walked by
+  // index below, where iterating the map's entries made a [key, cell] pair per cell and a look-up of its row.
+  const keys: number[] = [];
+  const lists: number[][] = [];
+  const rows: number[] = [];
   for (let k = 0; k < members.length; k++) {
     const y = ys[k];
     const key = (y - minY + pad) * width + (xs[k] - minX + pad);
     const cell = cells.get(key);
     if (cell) cell.push(k);
     else {
-      cells.set(key, [k]);
-      rows.set(key, y);
+      const list = [k];
+      cells.set(key, list);
+      keys.push(key);
+      lists.push(list);
+      rows.push(y);
     }
   }
   const parent = new Int32Array(members.length);
@@ -144,9 +151,14 @@ export function linkedClusters(
     while (parent[k] !== k) k = parent[k] = parent[parent[k]];
     return k;
   };
-  for (const cell of cells.values()) for (let k = 1; k < cell.length; k++) parent[find(cell[k])] = find(cell[0]);
-  for (const [key, a] of cells) {
-    const y = rows.get(key)!;
+  for (let c = 0; c < lists.length; c++) {
+    const cell = lists[c];
+    for (let k = 1; k < cell.length; k++) parent[find(cell[k])] = find(cell[0]);
+  }
+  for (let c = 0; c < keys.length; c++) {
+    const key = keys[c];
+    const a = lists[c];
+    const y = rows[c];
     const poleward = Math.max(Math.abs(y - reachRows), Math.abs(y + reachRows + 1)) * size;
     const reachColumns = Math.ceil(boundingLongitudeDegrees(Math.min(89.9, poleward), reachKm) / size);
     for (let dy = -reachRows; dy <= reachRows; dy++) {
@@ -166,14 +178,18 @@ export function linkedClusters(
       }
     }
   }
-  const byRoot = new Map<number, number[]>();
+  // Clusters in the order their first member comes (as a map by root gave them), found by root in a typed array.
+  const clusters: number[][] = [];
+  const clusterOf = new Int32Array(members.length);
   for (let k = 0; k < members.length; k++) {
     const root = find(k);
-    const cluster = byRoot.get(root);
-    if (cluster) cluster.push(members[k]);
-    else byRoot.set(root, [members[k]]);
+    const at = clusterOf[root];
+    if (at === 0) {
+      clusters.push([members[k]]);
+      clusterOf[root] = clusters.length;
+    } else clusters[at - 1].push(members[k]);
   }
-  return [...byRoot.values()];
+  return clusters;
 }
 
 /**
@@ -244,15 +260,15 @@ function splitInTwo(part: PreparedFlow[], balanced: boolean): [PreparedFlow[], P
   }
   const cosLat = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const alongLongitude = (maxLon - minLon) * cosLat > maxLat - minLat;
-  const coordinate = (m: PreparedFlow): number => (alongLongitude ? m.flow.longitude : m.flow.latitude);
-  const sorted = sortSmall(part.slice(), (a, b) => coordinate(a) - coordinate(b) || byId(a, b));
+  // Module functions, not closures: tsx names each closure made, with a property write (two per split before).
+  const sorted = sortSmall(part.slice(), alongLongitude ? byLongitude : byLatitude);
   const n = sorted.length;
   const from = balanced ? Math.max(1, Math.floor(n / 4)) : 1;
   const to = balanced ? Math.min(n - 1, Math.ceil((3 * n) / 4)) : n - 1;
   let cut = from;
   let widest = -1;
   for (let k = from; k <= to; k++) {
-    const gap = coordinate(sorted[k]) - coordinate(sorted[k - 1]);
+    const gap = alongLongitude ? sorted[k].flow.longitude - sorted[k - 1].flow.longitude : sorted[k].flow.latitude - sorted[k - 1].flow.latitude;
     if (gap > widest) {
       widest = gap;
       cut = k;
@@ -278,6 +294,14 @@ function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): T[] {
     list[at] = x;
   }
   return list;
+}
+
+function byLongitude(a: PreparedFlow, b: PreparedFlow): number {
+  return a.flow.longitude - b.flow.longitude || byId(a, b);
+}
+
+function byLatitude(a: PreparedFlow, b: PreparedFlow): number {
+  return a.flow.latitude - b.flow.latitude || byId(a, b);
 }
 
 export function byId(a: PreparedFlow, b: PreparedFlow): number {

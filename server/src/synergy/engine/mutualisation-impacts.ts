@@ -22,6 +22,7 @@ import {
 } from './impact-factors.js';
 import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impact-figures.js';
 import { convertQuantity } from './units.js';
+import { flat } from './shared-items.js';
 
 /**
  * Impacts of pooling a stream or a need. Pooling does not create the resource; it saves on logistics and
@@ -81,17 +82,18 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
   const figures: ImpactFigure[] = [];
   const known = members.filter((m) => m.quantity !== null);
   const unchanged = input.direction === 'OUTPUT' && pathway.impact.treatmentUnchanged === true;
+  const leakRepair = LEAK_REPAIR_PATHWAYS.includes(pathway.id);
   if (pooled !== null && input.direction === 'OUTPUT') {
     const tonnes = unchanged ? unchangedFigure(pathway, known) : divertedFigure(pathway, known);
     if (tonnes) figures.push(tonnes);
-  } else if (pooled !== null && LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
+  } else if (pooled !== null && leakRepair) {
     figures.push(...leakRepairFigures(pathway, pooled, kb));
   } else if (pooled !== null && pathway.impact.indicator !== 'ENERGY') {
     // Pooling a need for energy (a group purchase, a shared network) recovers no energy: no MWh figure.
     const physical = physicalFigure(pathway, pooled, { low: 1, central: 1, high: 1 }, null);
     if (physical && physical.indicator !== 'TONNES_DIVERTED') figures.push(physical);
   }
-  if (pooled !== null && !LEAK_REPAIR_PATHWAYS.includes(pathway.id)) {
+  if (pooled !== null && !leakRepair) {
     const diverted: Range = { low: 0, central: 0, high: 0 };
     if (input.direction === 'OUTPUT' && !unchanged) {
       for (const m of known) {
@@ -125,14 +127,20 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
       figures.push(co2);
     }
   }
-  figures.push(...costSavings(input));
+  costSavings(input, figures);
   if (pooled !== null) {
     // A pooled stream creates work on its diverted part only: tonnes already recycled are already collected and
     // sorted. Insertion jobs: the part of that work on the streams of insertion or SSE members, who take part in it.
     const outputs = input.direction === 'OUTPUT';
-    const weight = (m: PooledMember) => m.quantity! * (outputs ? divertedShare(m.flow.currentDestination).central : 1);
-    const worked = known.reduce((n, m) => n + weight(m), 0);
-    const insertion = known.filter((m) => m.flow.insertion || m.flow.organizationKind === 'SSE').reduce((n, m) => n + weight(m), 0);
+    // Summed in the members' order, as before (the same additions, the same rounding).
+    let worked = 0;
+    let insertion = 0;
+    for (let k = 0; k < known.length; k++) {
+      const m = known[k];
+      const weight = m.quantity! * (outputs ? divertedShare(m.flow.currentDestination).central : 1);
+      worked += weight;
+      if (m.flow.insertion || m.flow.organizationKind === 'SSE') insertion += weight;
+    }
     const change = outputs ? (poolJobsChange(known, unchanged) ?? divertedJobs(pooled, worked)) : undefined;
     figures.push(...jobFigures(pathway, pooled, worked > 0 ? insertion / worked : 0, 'of the pooled volume that changes route', change));
   }
@@ -234,9 +242,9 @@ interface SavingTerms {
   declaredHigh: number;
   spread: Range;
   typical: number | undefined;
-  what: string;
-  unitLabel: string;
-  savedText: string;
+  /** What follows a member's declared cost, and its quantity on a typical cost, in its part of the formula. */
+  declaredTail: string;
+  typicalTail: string;
   declaredFactors: ImpactFactorUse[];
   typicalFactors: ImpactFactorUse[];
 }
@@ -266,15 +274,16 @@ function savingTermsOf(pathway: Pathway, direction: 'OUTPUT' | 'INPUT'): SavingT
   const savingUse: ImpactFactorUse = leakRepair
     ? { id: savingId, value: saving, unit: 'share', sourceId: LEAK_REPAIR_SOURCE_ID, kind: 'TECHNICAL' }
     : { id: savingId, value: rate.central, unit: `share (low ${rate.low}, high ${rate.high}; assumed${direction === 'OUTPUT' ? POOLED_COLLECTION_CASE : ''})`, sourceId: null, kind: 'ASSUMPTION' };
+  const what = direction === 'OUTPUT' ? 'collection' : 'purchase';
+  const savedText = leakRepair ? `${pct(saving)} saved by fixing leaks` : `${pct(rate.central)} saved × ${pct(TAKE_UP.central)} take-up`;
   const terms: SavingTerms = {
     saving,
     declaredLow: spread.low / spread.central,
     declaredHigh: spread.high / spread.central,
     spread,
     typical,
-    what: direction === 'OUTPUT' ? 'collection' : 'purchase',
-    unitLabel,
-    savedText: leakRepair ? `${pct(saving)} saved by fixing leaks` : `${pct(rate.central)} saved × ${pct(TAKE_UP.central)} take-up`,
+    declaredTail: flat(` EUR declared ${what} × ${savedText}`),
+    typicalTail: typical === undefined ? '' : flat(` ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${savedText}`),
     declaredFactors: sharedFactors(pathway, `${savingId}:declared`, () => [savingUse, ...(leakRepair ? [] : [TAKE_UP_USE])]),
     typicalFactors: sharedFactors(pathway, `${savingId}:typical`, () => [
       savingUse,
@@ -286,9 +295,9 @@ function savingTermsOf(pathway: Pathway, direction: 'OUTPUT' | 'INPUT'): SavingT
   return terms;
 }
 
-/** Euros each member organisation saves: a share of its declared cost, else of a typical cost. */
-function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
-  const { saving, declaredLow, declaredHigh, spread, typical, what, unitLabel, savedText, declaredFactors, typicalFactors } = savingTermsOf(
+/** Euros each member organisation saves (a share of its declared cost, else of a typical cost), added to `figures`. */
+function costSavings(input: MutualisationImpactInput, figures: ImpactFigure[]): void {
+  const { saving, declaredLow, declaredHigh, spread, typical, declaredTail, typicalTail, declaredFactors, typicalFactors } = savingTermsOf(
     input.pathway,
     input.direction,
   );
@@ -306,7 +315,7 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
       low = central * declaredLow;
       high = central * declaredHigh;
       declared = true;
-      part = `${fmt(cost)} EUR declared ${what} × ${savedText}`;
+      part = fmt(cost) + declaredTail;
     } else if (input.direction === 'OUTPUT' && RECOVERED_TODAY.has(m.flow.currentDestination ?? '')) {
       // Already recycled or reused, and no cost declared: the stream is most likely sold or taken free; no typical
       // collection cost is credited.
@@ -314,7 +323,7 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
     } else if (typical !== undefined && typical > 0 && m.quantity !== null) {
       const r = scaleRange(spreadRange(m.quantity * typical), spread);
       ({ low, central, high } = r);
-      part = `${fmt(m.quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical ${what} × ${savedText}`;
+      part = fmt(m.quantity) + typicalTail;
     } else continue;
     const id = m.flow.organizationId;
     let at = orgs.length;
@@ -334,7 +343,6 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
     else org.typical++;
     org.formula += ` + ${part}`;
   }
-  const figures: ImpactFigure[] = [];
   for (const org of orgs) {
     figures.push(
       figure(
@@ -351,7 +359,6 @@ function costSavings(input: MutualisationImpactInput): ImpactFigure[] {
       ),
     );
   }
-  return figures;
 }
 
 interface OrgSaving extends Range {

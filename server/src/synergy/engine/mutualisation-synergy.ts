@@ -4,7 +4,7 @@ import type { DetectedSynergy, ExplanationItem } from './engine.types.js';
 import { roundScore } from './engine.options.js';
 import { distanceFromTerm } from './geo.js';
 import { centreOf } from './mutualisation-clusters.js';
-import { mutualisationImpacts } from './mutualisation-impacts.js';
+import { mutualisationImpacts, type PooledMember } from './mutualisation-impacts.js';
 import { quantityIn, sideMatchFor } from './prepared-flow.js';
 import { MATCH_LEVEL_CODE, TOP_MATCH_LEVEL, type MatchLevel } from './stream-matcher.js';
 import { round } from './substitution-assessment.js';
@@ -42,8 +42,17 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   const coreCount = core ? coreOrganizations(members, core.naceCodes) : 0;
   if (core && coreCount < core.minOrganizations) return null;
   const p = pathway.pathway;
-  const matches = members.map((m) => sideMatchFor(m.streamSides, pathway.index)!);
-  const quantities = members.map((m, k) => quantityIn(m, matches[k]));
+  // The members' matches, quantities and the impacts' view of them, in one pass (three maps before).
+  const matches: SideMatch[] = [];
+  const quantities: (number | null)[] = [];
+  const pooledMembers: PooledMember[] = [];
+  for (let k = 0; k < members.length; k++) {
+    const match = sideMatchFor(members[k].streamSides, pathway.index)!;
+    const quantity = quantityIn(members[k], match);
+    matches.push(match);
+    quantities.push(quantity);
+    pooledMembers.push({ flow: members[k].flow, quantity });
+  }
   const reasons: ExplanationItem[] = [];
   const conditionsMet: ExplanationItem[] = [];
   const conditionsToCheck: ExplanationItem[] = [];
@@ -113,7 +122,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
     if (viable) conditionsMet.push(item('VIABLE_VOLUME', { quantity: pooledRounded, threshold, unit }));
     else conditionsToCheck.push(item('BELOW_VIABILITY', { quantity: pooledRounded, threshold, missing: round(threshold - pooled, 3), unit }));
   }
-  if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: core.naceCodes.join(', ') }));
+  if (core) conditionsMet.push(item('CORE_MEMBERS', { organizations: coreCount, naceCodes: naceCodesText(core.naceCodes) }));
   conditionsMet.push(sharedDistanceItem('GROUP_COMPACT', 'maxDistanceKm', maxDistance, pathway.reachKm));
   if (unknown > 0) conditionsToCheck.push(unknownQuantities(unknown));
   if (jointTender) conditionsToCheck.push(JOINT_TENDER);
@@ -141,10 +150,19 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
       score: breakdown,
     },
     impacts: mutualisationImpacts(
-      { pathway: p, direction, members: members.map((m, k) => ({ flow: m.flow, quantity: quantities[k] })), pooledQuantity: pooled },
+      { pathway: p, direction, members: pooledMembers, pooledQuantity: pooled },
       ctx.kb,
     ),
   };
+}
+
+const NACE_TEXT = new WeakMap<string[], string>();
+
+/** A pathway's core NACE codes as said (the knowledge base's list): joined once per list, not once per pool. */
+function naceCodesText(codes: string[]): string {
+  let text = NACE_TEXT.get(codes);
+  if (text === undefined) NACE_TEXT.set(codes, (text = codes.join(', ')));
+  return text;
 }
 
 /** The members' organisations, distinct and sorted (groups are small: an insertion sort, no Set). */

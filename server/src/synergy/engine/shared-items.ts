@@ -122,6 +122,20 @@ export function sharedList(items: readonly ExplanationItem[], tail: readonly Exp
 export const NOT_HAZARDOUS = frozenItem('NOT_HAZARDOUS', {});
 
 /**
+ * The text `make` gives for keys `a` then `b`, made (and flattened) once: words that many synergies say alike — a
+ * formula crediting nothing, for the same reason — are one string kept once, not one built and kept per synergy.
+ * The keys must name everything the text says (the text is another synergy's too); texts are never made of what
+ * an organisation declared (docs/THREAT_MODEL.md row 27): the callers keep the knowledge base's words only.
+ */
+export function memoText<B>(texts: Map<string, Map<B, string>>, a: string, b: B, make: () => string): string {
+  let byB = texts.get(a);
+  if (!byB) texts.set(a, (byB = new Map()));
+  let text = byB.get(b);
+  if (text === undefined) byB.set(b, (text = flat(make())));
+  return text;
+}
+
+/**
  * A string built by concatenation is a tree of its pieces in V8 (a formula: a dozen of them); reading a character
  * flattens it into one. Synergies keep their formulas for long: one flat string is lighter to keep and to collect.
  */

@@ -187,21 +187,34 @@ function explainForm(o: PreparedFlow, i: PreparedFlow, om: SideMatch, sink: Asse
   const inf = i.flow.physicalForm;
   const expected = om.side.matcher.physicalForms;
   if (of === null) {
-    if (expected) sink.conditionsToCheck.push(item('PHYSICAL_FORM_UNKNOWN', { expected: [...expected].join(', ') }));
+    if (expected) sink.conditionsToCheck.push(item('PHYSICAL_FORM_UNKNOWN', { expected: formsText(expected) }));
   } else if (of === 'NOT_APPLICABLE') return;
   else if (inf !== null && inf !== 'NOT_APPLICABLE' && inf !== of) {
     sink.conditionsToCheck.push(item('PHYSICAL_FORM_DIFFERS', { output: of, input: inf }));
   } else sink.conditionsMet.push(sharedItem('PHYSICAL_FORM_OK', 'form', of));
 }
 
+const FORMS_TEXT = new WeakMap<Set<string>, string>();
+
+/** A matcher's physical forms as said: joined once per matcher (a copy and a join per synergy before). */
+function formsText(forms: Set<string>): string {
+  let text = FORMS_TEXT.get(forms);
+  if (text === undefined) FORMS_TEXT.set(forms, (text = [...forms].join(', ')));
+  return text;
+}
+
 function explainQuantities(o: PreparedFlow, om: SideMatch, i: PreparedFlow, im: SideMatch, sink: AssessmentSink): void {
+  // Side by side, output first (a list of three-element lists was made per synergy to loop over them).
   const unit = om.side.pathway.pathway.unit;
-  for (const [side, flow, match] of [['output', o, om], ['input', i, im]] as const) {
-    if (quantityIn(flow, match) !== null) continue;
-    if (flow.flow.yearlyQuantity !== null && flow.flow.yearlyQuantity > 0) {
-      sink.conditionsToCheck.push(item('UNIT_MISMATCH', { side, unit: flow.flow.unit, pathwayUnit: unit }));
-    } else sink.conditionsToCheck.push(item('QUANTITY_UNKNOWN', { side }));
-  }
+  explainQuantity('output', o, om, unit, sink);
+  explainQuantity('input', i, im, unit, sink);
+}
+
+function explainQuantity(side: 'output' | 'input', flow: PreparedFlow, match: SideMatch, unit: string, sink: AssessmentSink): void {
+  if (quantityIn(flow, match) !== null) return;
+  if (flow.flow.yearlyQuantity !== null && flow.flow.yearlyQuantity > 0) {
+    sink.conditionsToCheck.push(item('UNIT_MISMATCH', { side, unit: flow.flow.unit, pathwayUnit: unit }));
+  } else sink.conditionsToCheck.push(item('QUANTITY_UNKNOWN', { side }));
 }
 
 export function round(value: number, decimals: number): number {

@@ -15,6 +15,7 @@ import {
   figure,
   fmt,
   joinFactors,
+  pathwayText,
   pct,
   scaleRange,
   sharedFactors,
@@ -26,6 +27,7 @@ import {
 } from './impact-factors.js';
 import { isMaterialPathway, isServicePathway } from '../knowledge/pathway-classes.js';
 import { processingCost, resourcePrice, type ResourcePrice } from './net-economics.js';
+import { flat } from './shared-items.js';
 
 /**
  * The euros of a substitution, per organisation, net (issue 14): the producer saves its disposal cost less the
@@ -69,30 +71,11 @@ function purchaseSaving(
   const typical = pathway.impact.typicalPurchaseEurPerUnit;
   if (declared === null && (typical === undefined || typical <= 0)) return { figure: null, price: null };
   const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
-  const cost = declared !== null ? `${fmt(declared)} EUR/yr declared purchase` : `${fmt(typical!)} EUR/${unitLabel} typical purchase`;
   const material = isMaterialPathway(pathway);
-  const nothing = (why: string) => ({
-    price: null,
-    figure: figure(
-      {
-        indicator: 'EUROS_SAVED',
-        unit: 'EUR',
-        formula: `0 EUR counted on the ${cost}: ${why}`,
-        factors: declared !== null ? [declaredCostUse(declared)] : sharedFactors(pathway, 'typical-purchase', () => [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`)]),
-        basis: declared !== null ? 'DECLARED' : 'TYPICAL',
-        organizationId: flow.organizationId,
-      },
-      { low: 0, central: 0, high: 0 },
-      0,
-    ),
-  });
-  if (isServicePathway(pathway)) return nothing('a service (or shared premises, vehicles) is still paid to the provider; only a negotiated discount would be saved, and none is assumed');
-  if (declared === null && baseline.route === 'REUSE' && material) {
-    return nothing('no purchase declared, and reuse operators mostly receive such items as donations, so no typical purchase is credited');
-  }
+  if (isServicePathway(pathway)) return nothingSaved(pathway, flow, declared, SERVICE_STILL_PAID);
+  if (declared === null && baseline.route === 'REUSE' && material) return nothingSaved(pathway, flow, declared, REUSE_DONATED);
   if (material && (RECOVERED_TODAY.has(output.currentDestination ?? '') || pathway.impact.typicalDisposalEurPerUnit === 0)) {
-    const today = output.currentDestination && RECOVERED_TODAY.has(output.currentDestination) ? `already ${output.currentDestination} today` : 'taken free by collectors';
-    return nothing(`the output has a market value (${today}) that the taker pays; only a shorter haul or a price difference would be saved, neither estimated`);
+    return nothingSaved(pathway, flow, declared, marketValue(output.currentDestination));
   }
   // The declared purchase prorated to the share the synergy covers, on the expected take-up.
   const covered = declared !== null ? declared * coverage! : 0;
@@ -100,13 +83,13 @@ function purchaseSaving(
     declared !== null
       ? {
           base: scaleRange({ low: covered, central: covered, high: covered }, DECLARED_COST_SAVING),
-          formula: `${cost} × ${pct(coverage!)} covered × ${pct(TAKE_UP.central)} take-up`,
+          formula: `${fmt(declared)} EUR/yr declared purchase × ${pct(coverage!)} covered × ${pct(TAKE_UP.central)} take-up`,
           factors: [declaredCostUse(declared), DECLARED_COST_SHARE_USE],
           basis: 'DECLARED',
         }
       : {
           base: scaleRange(spreadRange(q * typical!), TAKE_UP),
-          formula: `${fmt(q)} ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase × ${pct(TAKE_UP.central)} take-up`,
+          formula: `${fmt(q)}${pathwayText(pathway, 'typical-purchase', () => ` ${unitLabel} × ${fmt(typical!)} EUR/${unitLabel} typical purchase × ${pct(TAKE_UP.central)} take-up`)}`,
           factors: sharedFactors(pathway, 'typical-purchase:spread', () => [typicalCostUse(pathway, 'typical-purchase-cost', typical!, `EUR/${unitLabel}`), DEFAULT_SPREAD_USE, TAKE_UP_USE]),
           basis: 'TYPICAL',
         };
@@ -133,6 +116,51 @@ function purchaseSaving(
   return { figure: euros(net, flow.organizationId), price };
 }
 
+/** Why a taker saves nothing on a material with a market value, by the output's destination (a few words each). */
+function marketValue(destination: string | null): string {
+  const key = destination ?? '';
+  let why = MARKET_VALUE.get(key);
+  if (why === undefined) {
+    const today = destination && RECOVERED_TODAY.has(destination) ? `already ${destination} today` : 'taken free by collectors';
+    MARKET_VALUE.set(key, (why = flat(`the output has a market value (${today}) that the taker pays; only a shorter haul or a price difference would be saved, neither estimated`)));
+  }
+  return why;
+}
+
+const MARKET_VALUE = new Map<string, string>();
+
+const SERVICE_STILL_PAID = 'a service (or shared premises, vehicles) is still paid to the provider; only a negotiated discount would be saved, and none is assumed';
+const REUSE_DONATED = 'no purchase declared, and reuse operators mostly receive such items as donations, so no typical purchase is credited';
+
+/**
+ * 0 EUR saved by the taker, and why. On a typical purchase the words are the pathway's own and the reason's (a
+ * route, a destination): one formula per pathway and reason, not one per synergy. A declared purchase is the
+ * taker's confidential figure: its formula is its own.
+ */
+function nothingSaved(pathway: Pathway, flow: EngineFlow, declared: number | null, why: string): { figure: ImpactFigure; price: null } {
+  const unitLabel = UNIT_LABEL[pathway.unit] ?? pathway.unit;
+  const typical = pathway.impact.typicalPurchaseEurPerUnit!;
+  const formula =
+    declared !== null
+      ? `0 EUR counted on the ${fmt(declared)} EUR/yr declared purchase: ${why}`
+      : pathwayText(pathway, why, () => `0 EUR counted on the ${fmt(typical)} EUR/${unitLabel} typical purchase: ${why}`);
+  return {
+    price: null,
+    figure: figure(
+      {
+        indicator: 'EUROS_SAVED',
+        unit: 'EUR',
+        formula,
+        factors: declared !== null ? [declaredCostUse(declared)] : sharedFactors(pathway, 'typical-purchase', () => [typicalCostUse(pathway, 'typical-purchase-cost', typical, `EUR/${unitLabel}`)]),
+        basis: declared !== null ? 'DECLARED' : 'TYPICAL',
+        organizationId: flow.organizationId,
+      },
+      { low: 0, central: 0, high: 0 },
+      0,
+    ),
+  };
+}
+
 function euros(s: SupplySaving, organizationId: string): ImpactFigure {
   return figure({ indicator: 'EUROS_SAVED', unit: 'EUR', formula: `${s.formula} = ${fmt(s.base.central)} EUR`, factors: s.factors, basis: s.basis, organizationId }, s.base, 0);
 }
@@ -153,6 +181,8 @@ function withResourceSale(saving: ImpactFigure | null, price: ResourcePrice, pro
   };
 }
 
+const HAULAGE_TEXT = ` t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = `;
+
 /**
  * Net of haulage: the producer now brings its output to the taker (it paid its collector before, which its declared
  * or typical disposal cost includes), `t·km × 0.12 EUR/t·km` on the expected take-up (an assumption, 0.08 to 0.20).
@@ -170,7 +200,7 @@ function lessHaulage(saving: ImpactFigure, input: SubstitutionImpactInput): Impa
     low,
     central,
     high,
-    formula: `${saving.formula} − ${fmt(moved.central)} t·km × ${fmt(HAULAGE_EUR_PER_TKM.central)} EUR/t·km haulage (assumed) = ${fmt(central)} EUR net`,
+    formula: `${saving.formula} − ${fmt(moved.central)}${HAULAGE_TEXT}${fmt(central)} EUR net`,
     factors: joinFactors(saving.factors, HAULAGE_USE),
     basis: saving.basis === 'DECLARED' ? 'MIXED' : saving.basis,
   };
@@ -204,7 +234,8 @@ function costSaving(flow: EngineFlow, coverage: number | null, quantity: number,
     {
       indicator: 'EUROS_SAVED',
       unit: 'EUR',
-      formula: `${fmt(quantity)} ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical disposal × ${pct(diverted)} diverted × ${pct(TAKE_UP.central)} take-up = ${fmt(range.central)} EUR`,
+      // The words between the quantity and the result are the pathway's and its share's: made once each.
+      formula: `${fmt(quantity)}${pathwayText(pathway, diverted === 1 ? 'typical-disposal' : `typical-disposal:${diverted}`, () => ` ${unitLabel} × ${fmt(typical)} EUR/${unitLabel} typical disposal × ${pct(diverted)} diverted × ${pct(TAKE_UP.central)} take-up = `)}${fmt(range.central)} EUR`,
       factors: sharedFactors(pathway, 'typical-output', () => [typicalCostUse(pathway, 'typical-disposal-cost', typical, `EUR/${unitLabel}`), DEFAULT_SPREAD_USE, TAKE_UP_USE]),
       basis: 'TYPICAL',
       organizationId: flow.organizationId,

@@ -13,8 +13,12 @@ const SINK = newSink();
 
 /** Deterministic identity of a synergy: kind, pathway and the sorted flow ids. */
 export function synergyKey(kind: DetectedSynergy['kind'], pathwayId: string, flowIds: string[]): string {
-  const ids = flowIds.length === 2 ? (flowIds[0] <= flowIds[1] ? flowIds : [flowIds[1], flowIds[0]]) : [...flowIds].sort();
-  return flat(`${kind}:${pathwayId}:${ids.join(',')}`);
+  if (flowIds.length === 2) {
+    // A pair (every substitution): written in order, with no sorted copy nor join.
+    const inOrder = flowIds[0] <= flowIds[1];
+    return flat(`${kind}:${pathwayId}:${inOrder ? flowIds[0] : flowIds[1]},${inOrder ? flowIds[1] : flowIds[0]}`);
+  }
+  return flat(`${kind}:${pathwayId}:${[...flowIds].sort().join(',')}`);
 }
 
 /** The full, explained synergy for a pair the search kept (`pathwayIndex` is the pair's best pathway). */
