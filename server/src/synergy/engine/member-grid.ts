@@ -1,5 +1,4 @@
 import { Geometry, KM_PER_DEGREE } from './geo.js';
-import { buildBlocks, type MemberBlocks } from './member-blocks.js';
 import type { PreparedFlow, SideMatch } from './compiled.types.js';
 import { HIDDEN_QUANTITY, REC, STRIDE } from './member-record.js';
 import { visibleQuantityIn } from './prepared-flow.js';
@@ -49,11 +48,6 @@ export class MemberGrid {
   data = new Float64Array(STRIDE * 16);
   private used = 0;
   private readonly free: number[] = [];
-  /**
-   * During a full detection only (see `block`): the crowded cells' blocks. Dropped before any update, which would
-   * move records between them, and would lower the counterparts' thresholds their summaries bound from below.
-   */
-  blocks: MemberBlocks | null = null;
   /** The offsets of the records in `data`, by the cell of their flow's position. */
   private readonly grid: SpatialGrid;
 
@@ -91,13 +85,7 @@ export class MemberGrid {
     }
   }
 
-  /** Puts the crowded cells' records in blocks (see member-blocks.ts), for a full detection's search. */
-  block(): void {
-    this.blocks = buildBlocks(this.data, this.used, () => this.grid.cellLists());
-  }
-
   insert(f: PreparedFlow, m: SideMatch, geometry: Geometry): void {
-    this.blocks = null;
     let at = this.free.pop();
     if (at === undefined) {
       at = this.used;
@@ -113,7 +101,6 @@ export class MemberGrid {
   }
 
   remove(f: PreparedFlow): void {
-    this.blocks = null;
     const { latitude, longitude } = f.flow;
     const cell = this.grid.cellAt(latitude, longitude);
     if (!cell) return;

@@ -44,11 +44,6 @@ export class SpatialGrid {
     return this.cells.get(this.keyOf(latitude, longitude));
   }
 
-  /** Every cell's values, in place: a caller may reorder a cell's values (this grid keeps no order in a cell). */
-  cellLists(): IterableIterator<number[]> {
-    return this.cells.values();
-  }
-
   remove(value: number, latitude: number, longitude: number): void {
     const key = this.keyOf(latitude, longitude);
     const cell = this.cells.get(key);

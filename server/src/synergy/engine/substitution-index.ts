@@ -61,8 +61,6 @@ export class SubstitutionIndex {
       const grids = list.output ? this.grids.outputs : this.grids.inputs;
       (grids[p.index] ??= new MemberGrid(p.reachKm)).insertAll(list.flows, list.sides, this.ctx.geometry);
     });
-    // Outputs search the inputs' grids: their crowded cells in blocks while the lists only fill (see member-blocks.ts).
-    for (const grid of this.grids.inputs) grid?.block();
     const s = this.scratch;
     const order = this.searchOrder(flows);
     for (let n = 0; n < order.length; n++) {
@@ -76,8 +74,6 @@ export class SubstitutionIndex {
         this.top.offer(s.slots[c], o.slot, s, c, true);
       }
     }
-    // Updates clear lists, lowering the thresholds the blocks bound from below: the blocks end with the load.
-    for (const grid of this.grids.inputs) if (grid) grid.blocks = null;
     this.keepHeldPairs(flows);
   }
 

@@ -1,6 +1,5 @@
 import type { EngineContext } from './engine-context.js';
 import { EARTH_RADIUS_KM } from './geo.js';
-import { BLOCK, BLOCK_STRIDE, BLOCKED_CELL, blockSkips, PROBE_SIZE, writeProbe } from './member-blocks.js';
 import { writeRecord, type MemberGrid } from './member-grid.js';
 import { REC, STRIDE } from './member-record.js';
 import { HAZARD, HAZARD_HANDLED, IO, KERNEL, NEED_COVERAGE_WEIGHT, hierarchyStep, PART, QUANTITY_UNKNOWN, scoreRecords } from './pair-score.js';
@@ -229,8 +228,6 @@ const io = new Float64Array(4);
 const IO_OWN_QUANTITY = 2;
 const IO_COUNTERPART_QUANTITY = 3;
 const parts = new Float64Array(6);
-/** The searching output's numbers for the blocks' bounds (see blockSkips). */
-const probe = new Float64Array(PROBE_SIZE);
 
 /**
  * Fills `scratch` with the counterparts of `x` (an output or an input) and their best pair score — all of them,
@@ -261,11 +258,6 @@ export function findCounterparts(
   const otherWeight = 1 - needWeight;
   const twoRadii = 2 * EARTH_RADIUS_KM;
   const minScore = ctx.options.minScore;
-  const blockSize = BLOCK | 0;
-  const blockStride = BLOCK_STRIDE | 0;
-  const blockedCell = BLOCKED_CELL | 0;
-  // The blocks' bounds take each term at its largest over a block: only with weights that are not negative.
-  const blocksBound = x.isOutput && w0 >= 0 && w1 >= 0 && w2 >= 0;
   const cells = scratch.cellBuffer;
   const floor = scratch.floor;
   const isOutput = x.isOutput;
@@ -297,82 +289,69 @@ export function findCounterparts(
     const hazardX = self[REC.HAZARDOUS] === 1;
     const cellCount = grid.cellsNear(x.flow.latitude, x.flow.longitude, pathway.searchKm, cells);
     const d = grid.data;
-    // A full detection's outputs skip whole blocks of crowded cells (see member-blocks.ts).
-    const blocks = blocksBound ? grid.blocks : null;
-    if (blocks !== null) writeProbe(probe, self, hazardX && handled ? fixedHandled : fixed, distanceScale, reachTerm, w);
     for (let c = 0; c < cellCount; c++) {
       const cell = cells[c];
-      const n = cell.length;
-      const firstBlock = blocks !== null && n >= blockedCell ? blocks.first[cell[0] / STRIDE] : -1;
-      // A cell not in blocks is walked as one block, without test; the test outside the records' loop (a call in
-      // it would have the compiler keep the loop's numbers on the stack).
-      const span = firstBlock >= 0 ? blockSize : n;
-      for (let from = 0, block = firstBlock; from < n; from += span, block++) {
-        const to = from + span < n ? from + span : n;
-        if (firstBlock >= 0 && blockSkips(probe, blocks!.blocks, block * blockStride, floor, worst, d, cell, from, to)) continue;
-        for (let r = from; r < to; r++) {
-          const b = cell[r];
-          if (d[b + REC.ORG] === org) continue;
-          // The haversine term written out (see geo.ts), always with the output first: the same pair gives
-          // bit-identical numbers whichever side searched, and no call boxes its ten arguments.
-          let h: number;
-          if (isOutput) {
-            const a = d[b + REC.SLAT] * cLat - d[b + REC.CLAT] * sLat;
-            const e = d[b + REC.SLON] * cLon - d[b + REC.CLON] * sLon;
-            h = a * a + cos * d[b + REC.COS] * e * e;
-          } else {
-            const a = sLat * d[b + REC.CLAT] - cLat * d[b + REC.SLAT];
-            const e = sLon * d[b + REC.CLON] - cLon * d[b + REC.SLON];
-            h = a * a + d[b + REC.COS] * cos * e * e;
-          }
-          if (h > reachTerm) continue;
-          if (floor[0] !== -Infinity) {
-            // Upper bound of the score: its own sum, term by term, with quality and availability at 1, the
-            // compatibility at the sides' (no unknown temperature) and the distance at its lower bound 2R√h (asin x ≥ x).
-            // Pruned only when below both thresholds by more than the score's rounding (0.5e-4): what is skipped could
-            // not rank, exactly.
-            const slot = d[b + REC.SLOT] | 0;
-            const worstY = worst[slot];
-            const limit = floor[0] < worstY ? floor[0] : worstY;
-            const qtyY = d[b + REC.QTY];
-            let quantity = unknownQuantity;
-            if (qtyX === qtyX && qtyY === qtyY) {
-              const matched = qtyX < qtyY ? qtyX : qtyY;
-              const invQtyY = d[b + REC.INV_QTY];
-              // The score's need-weighted coverage (pair-score.ts), its divisions made multiplications by 1/quantity.
-              quantity = isOutput
-                ? needWeight * matched * invQtyY + otherWeight * matched * invQtyX
-                : needWeight * matched * invQtyX + otherWeight * matched * invQtyY;
-            }
-            const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
-            const sidesCompat = (compatX + d[b + REC.COMPAT]) / 2;
-            const rest = (hazardous && handled ? fixedHandled : fixed) + w0 * sidesCompat + w1 * quantity;
-            // The distance component at most w2 × compatibility: 27% of the pruned pairs at 100k flows (2.9M of 8.9M)
-            // are decided without the division.
-            const nearest = w2 * sidesCompat;
-            if (rest + nearest < limit) continue;
-            // √h only now: the test above decides a third of the pruned pairs without it (2.9M of 8.9M at 100k flows).
-            const lowRatio = distanceScale * Math.sqrt(Math.min(1, Math.max(0, h)));
-            if (rest + nearest / ((1 + lowRatio) * (1 + lowRatio)) < limit) continue;
-          }
-          const root = Math.sqrt(Math.min(1, Math.max(0, h)));
-          const distanceKm = twoRadii * Math.asin(root);
-          io[IO.DISTANCE] = distanceKm;
-          // Unknown quantities pass as NaN, hidden ones as HIDDEN_QUANTITY (member-record.ts), as REC.INV_QTY holds them.
-          io[IO_OWN_QUANTITY] = qtyX === qtyX ? qtyX : invQtyX;
-          const qtyY = d[b + REC.QTY];
-          io[IO_COUNTERPART_QUANTITY] = qtyY === qtyY ? qtyY : d[b + REC.INV_QTY];
-          if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
-          else scoreRecords(kernel, w, d, b, self, 0, io, parts);
-          const score = io[IO.SCORE];
-          if (score < 0 || score < minScore) continue;
-          const slot = d[b + REC.SLOT] | 0;
-          const rank = score + step;
-          // The same test on the exact rank: a pair below both thresholds ranks nowhere (a tie could, kept).
-          if (rank < floor[0] && rank < worst[slot]) continue;
-          io[IO.SCORE] = rank;
-          scratch.offer(slot, pathway.index, io, ctx);
+      for (let r = 0; r < cell.length; r++) {
+        const b = cell[r];
+        if (d[b + REC.ORG] === org) continue;
+        // The haversine term written out (see geo.ts), always with the output first: the same pair gives
+        // bit-identical numbers whichever side searched, and no call boxes its ten arguments.
+        let h: number;
+        if (isOutput) {
+          const a = d[b + REC.SLAT] * cLat - d[b + REC.CLAT] * sLat;
+          const e = d[b + REC.SLON] * cLon - d[b + REC.CLON] * sLon;
+          h = a * a + cos * d[b + REC.COS] * e * e;
+        } else {
+          const a = sLat * d[b + REC.CLAT] - cLat * d[b + REC.SLAT];
+          const e = sLon * d[b + REC.CLON] - cLon * d[b + REC.SLON];
+          h = a * a + d[b + REC.COS] * cos * e * e;
         }
+        if (h > reachTerm) continue;
+        const root = Math.sqrt(Math.min(1, Math.max(0, h)));
+        if (floor[0] !== -Infinity) {
+          // Upper bound of the score: its own sum, term by term, with quality and availability at 1, the
+          // compatibility at the sides' (no unknown temperature) and the distance at its lower bound 2R√h (asin x ≥ x).
+          // Pruned only when below both thresholds by more than the score's rounding (0.5e-4): what is skipped could
+          // not rank, exactly.
+          const slot = d[b + REC.SLOT] | 0;
+          const worstY = worst[slot];
+          const limit = floor[0] < worstY ? floor[0] : worstY;
+          const qtyY = d[b + REC.QTY];
+          let quantity = unknownQuantity;
+          if (qtyX === qtyX && qtyY === qtyY) {
+            const matched = qtyX < qtyY ? qtyX : qtyY;
+            const invQtyY = d[b + REC.INV_QTY];
+            // The score's need-weighted coverage (pair-score.ts), its divisions made multiplications by 1/quantity.
+            quantity = isOutput
+              ? needWeight * matched * invQtyY + otherWeight * matched * invQtyX
+              : needWeight * matched * invQtyX + otherWeight * matched * invQtyY;
+          }
+          const hazardous = isOutput ? hazardX : d[b + REC.HAZARDOUS] === 1;
+          const sidesCompat = (compatX + d[b + REC.COMPAT]) / 2;
+          const rest = (hazardous && handled ? fixedHandled : fixed) + w0 * sidesCompat + w1 * quantity;
+          // The distance component at most w2 × compatibility: 27% of the pruned pairs at 100k flows (2.9M of 8.9M)
+          // are decided without the division.
+          const nearest = w2 * sidesCompat;
+          if (rest + nearest < limit) continue;
+          const lowRatio = distanceScale * root;
+          if (rest + nearest / ((1 + lowRatio) * (1 + lowRatio)) < limit) continue;
+        }
+        const distanceKm = twoRadii * Math.asin(root);
+        io[IO.DISTANCE] = distanceKm;
+        // Unknown quantities pass as NaN, hidden ones as HIDDEN_QUANTITY (member-record.ts), as REC.INV_QTY holds them.
+        io[IO_OWN_QUANTITY] = qtyX === qtyX ? qtyX : invQtyX;
+        const qtyY = d[b + REC.QTY];
+        io[IO_COUNTERPART_QUANTITY] = qtyY === qtyY ? qtyY : d[b + REC.INV_QTY];
+        if (isOutput) scoreRecords(kernel, w, self, 0, d, b, io, parts);
+        else scoreRecords(kernel, w, d, b, self, 0, io, parts);
+        const score = io[IO.SCORE];
+        if (score < 0 || score < minScore) continue;
+        const slot = d[b + REC.SLOT] | 0;
+        const rank = score + step;
+        // The same test on the exact rank: a pair below both thresholds ranks nowhere (a tie could, kept).
+        if (rank < floor[0] && rank < worst[slot]) continue;
+        io[IO.SCORE] = rank;
+        scratch.offer(slot, pathway.index, io, ctx);
       }
     }
   }
