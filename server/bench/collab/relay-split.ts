@@ -172,6 +172,34 @@ export function burstLines(recorder: RelayRecorder, thresholdMs: number, trace: 
   return lines;
 }
 
+/**
+ * The relays of edits sent while a document was being compacted (from its advisory lock to its commit: a trace's
+ * compaction span) against the others, and likewise inside a round (its first document's start to its last's end,
+ * paces included) and outside: whether the rounds, not only their neighbourhood in the bursts' table, hold the tail.
+ */
+export function compactionSplitLines(recorder: RelayRecorder, trace: TraceFile): string[] {
+  const shift = trace.timeOrigin - performance.timeOrigin;
+  const spans = trace.compactions.map((c) => [c.start + shift, c.end + shift] as const);
+  // Rounds: spans less than 2 s apart (the pace is everyMs / 2 / documentsPerRound; rounds are everyMs apart).
+  const rounds: [number, number][] = [];
+  for (const [s, e] of spans) {
+    const last = rounds[rounds.length - 1];
+    if (last && s - last[1] < 2000) last[1] = Math.max(last[1], e);
+    else rounds.push([s, e]);
+  }
+  const line = (label: string, within: readonly (readonly [number, number])[]) => {
+    const inside: number[] = [];
+    const outside: number[] = [];
+    recorder.latencies.forEach((ms, i) => {
+      const t = recorder.sentAts[i];
+      (within.some(([s, e]) => t >= s && t <= e) ? inside : outside).push(ms);
+    });
+    const part = (xs: number[]) => (xs.length ? `${xs.length} relays p50 ${quantile(xs, 0.5).toFixed(2)} p99 ${quantile(xs, 0.99).toFixed(2)} ms` : 'no relay');
+    return `  ${label.padEnd(22)} inside: ${part(inside)} | outside: ${part(outside)}`;
+  };
+  return [`relays by when their edit was sent (${spans.length} documents compacted in ${rounds.length} rounds):`, line('document compacting', spans), line('compaction round', rounds)];
+}
+
 export interface TracedMeasure {
   aroundMeasure: { start(): void; end(): Promise<void> };
   /** After the phase: the split, the bursts and what ran then, as lines to print. */
@@ -208,7 +236,7 @@ export function tracedMeasure(server: { signal(): void; output(): string }, mark
     },
     report(label, recorder, thresholdMs) {
       if (!trace || !client) return [`${label}: no relay trace from the server`];
-      return [...splitLines(label, recorder, trace), client.line, ...(pgLine ? [pgLine] : []), ...burstLines(recorder, thresholdMs, trace, client)];
+      return [...splitLines(label, recorder, trace), client.line, ...(pgLine ? [pgLine] : []), ...burstLines(recorder, thresholdMs, trace, client), ...compactionSplitLines(recorder, trace)];
     },
   };
 }
