@@ -93,6 +93,8 @@ export function readTrace(output: string, marker: RegExp): TraceFile | null {
 }
 
 interface Joined {
+  /** When the edit was made (this process's clock). */
+  sentAt: number;
   total: number;
   parts: number[];
 }
@@ -108,6 +110,7 @@ function join(recorder: RelayRecorder, trace: TraceFile): { joined: Joined[]; of
     const [arrived, committed, sent, flushed] = [t[0], t[1], t[2], t[3] || t[2]].map((x) => x + shift);
     const ready = t[1] ? committed : arrived;
     joined.push({
+      sentAt: r.sentAt,
       total: r.appliedAt - r.sentAt,
       parts: [arrived - r.sentAt, ready - arrived, sent - ready, flushed - sent, r.appliedAt - flushed],
     });
@@ -197,7 +200,22 @@ export function compactionSplitLines(recorder: RelayRecorder, trace: TraceFile):
     const part = (xs: number[]) => (xs.length ? `${xs.length} relays p50 ${quantile(xs, 0.5).toFixed(2)} p99 ${quantile(xs, 0.99).toFixed(2)} ms` : 'no relay');
     return `  ${label.padEnd(22)} inside: ${part(inside)} | outside: ${part(outside)}`;
   };
-  return [`relays by when their edit was sent (${spans.length} documents compacted in ${rounds.length} rounds):`, line('document compacting', spans), line('compaction round', rounds)];
+  // Which part of the relay a document's compaction lengthens: PostgreSQL's commits (server before apply) or the loop.
+  const { joined } = join(recorder, trace);
+  const during = (j: Joined) => spans.some(([s, e]) => j.sentAt >= s && j.sentAt <= e);
+  const inside = joined.filter(during);
+  const outside = joined.filter((j) => !during(j));
+  const parts = PARTS.map((part, i) => {
+    const q = (xs: Joined[]) => (xs.length ? `${quantile(xs.map((j) => j.parts[i]), 0.5).toFixed(2)}/${quantile(xs.map((j) => j.parts[i]), 0.99).toFixed(2)}` : '—');
+    return `    ${part.padEnd(20)} inside ${q(inside).padStart(13)} | outside ${q(outside).padStart(13)}`;
+  });
+  return [
+    `relays by when their edit was sent (${spans.length} documents compacted in ${rounds.length} rounds):`,
+    line('document compacting', spans),
+    line('compaction round', rounds),
+    '  parts (p50/p99 ms), inside vs outside a document compacting:',
+    ...parts,
+  ];
 }
 
 export interface TracedMeasure {
