@@ -93,6 +93,8 @@ export function readTrace(output: string, marker: RegExp): TraceFile | null {
 }
 
 interface Joined {
+  /** When the edit was made (this process's clock). */
+  sentAt: number;
   total: number;
   parts: number[];
 }
@@ -108,6 +110,7 @@ function join(recorder: RelayRecorder, trace: TraceFile): { joined: Joined[]; of
     const [arrived, committed, sent, flushed] = [t[0], t[1], t[2], t[3] || t[2]].map((x) => x + shift);
     const ready = t[1] ? committed : arrived;
     joined.push({
+      sentAt: r.sentAt,
       total: r.appliedAt - r.sentAt,
       parts: [arrived - r.sentAt, ready - arrived, sent - ready, flushed - sent, r.appliedAt - flushed],
     });
@@ -172,6 +175,49 @@ export function burstLines(recorder: RelayRecorder, thresholdMs: number, trace: 
   return lines;
 }
 
+/**
+ * The relays of edits sent while a document was being compacted (from its advisory lock to its commit: a trace's
+ * compaction span) against the others, and likewise inside a round (its first document's start to its last's end,
+ * paces included) and outside: whether the rounds, not only their neighbourhood in the bursts' table, hold the tail.
+ */
+export function compactionSplitLines(recorder: RelayRecorder, trace: TraceFile): string[] {
+  const shift = trace.timeOrigin - performance.timeOrigin;
+  const spans = trace.compactions.map((c) => [c.start + shift, c.end + shift] as const);
+  // Rounds: spans less than 2 s apart (the pace is everyMs / 2 / documentsPerRound; rounds are everyMs apart).
+  const rounds: [number, number][] = [];
+  for (const [s, e] of spans) {
+    const last = rounds[rounds.length - 1];
+    if (last && s - last[1] < 2000) last[1] = Math.max(last[1], e);
+    else rounds.push([s, e]);
+  }
+  const line = (label: string, within: readonly (readonly [number, number])[]) => {
+    const inside: number[] = [];
+    const outside: number[] = [];
+    recorder.latencies.forEach((ms, i) => {
+      const t = recorder.sentAts[i];
+      (within.some(([s, e]) => t >= s && t <= e) ? inside : outside).push(ms);
+    });
+    const part = (xs: number[]) => (xs.length ? `${xs.length} relays p50 ${quantile(xs, 0.5).toFixed(2)} p99 ${quantile(xs, 0.99).toFixed(2)} ms` : 'no relay');
+    return `  ${label.padEnd(22)} inside: ${part(inside)} | outside: ${part(outside)}`;
+  };
+  // Which part of the relay a document's compaction lengthens: PostgreSQL's commits (server before apply) or the loop.
+  const { joined } = join(recorder, trace);
+  const during = (j: Joined) => spans.some(([s, e]) => j.sentAt >= s && j.sentAt <= e);
+  const inside = joined.filter(during);
+  const outside = joined.filter((j) => !during(j));
+  const parts = PARTS.map((part, i) => {
+    const q = (xs: Joined[]) => (xs.length ? `${quantile(xs.map((j) => j.parts[i]), 0.5).toFixed(2)}/${quantile(xs.map((j) => j.parts[i]), 0.99).toFixed(2)}` : '—');
+    return `    ${part.padEnd(20)} inside ${q(inside).padStart(13)} | outside ${q(outside).padStart(13)}`;
+  });
+  return [
+    `relays by when their edit was sent (${spans.length} documents compacted in ${rounds.length} rounds):`,
+    line('document compacting', spans),
+    line('compaction round', rounds),
+    '  parts (p50/p99 ms), inside vs outside a document compacting:',
+    ...parts,
+  ];
+}
+
 export interface TracedMeasure {
   aroundMeasure: { start(): void; end(): Promise<void> };
   /** After the phase: the split, the bursts and what ran then, as lines to print. */
@@ -208,7 +254,7 @@ export function tracedMeasure(server: { signal(): void; output(): string }, mark
     },
     report(label, recorder, thresholdMs) {
       if (!trace || !client) return [`${label}: no relay trace from the server`];
-      return [...splitLines(label, recorder, trace), client.line, ...(pgLine ? [pgLine] : []), ...burstLines(recorder, thresholdMs, trace, client)];
+      return [...splitLines(label, recorder, trace), client.line, ...(pgLine ? [pgLine] : []), ...burstLines(recorder, thresholdMs, trace, client), ...compactionSplitLines(recorder, trace)];
     },
   };
 }
