@@ -26,7 +26,7 @@ import {
 } from './impact-factors.js';
 import { findKeyword, searchableKeyword, searchableLabel } from './text-fold.js';
 import { convertQuantity } from './units.js';
-import { flat, memoText } from './shared-items.js';
+import { flat, memoText, memoTwoKeys } from './shared-items.js';
 
 /**
  * The figures substitutions and pooling compute alike: the physical quantity moved, recovered or saved, the CO2e of
@@ -235,7 +235,7 @@ export function jobsChange(baseline: Baseline, destination: string | null, pathw
   const today = destination ?? 'undeclared';
   // Each case is said alike by every substitution with the same keys: one frozen change each (the upgrade case
   // looked its recycling route up among all pathways at each substitution).
-  if (baseline.sameRoute) return memoChange(SAME_ROUTE_JOBS, today, baseline.route, () => sameRouteJobs(today, baseline.route));
+  if (baseline.sameRoute) return memoTwoKeys(SAME_ROUTE_JOBS, today, baseline.route, () => Object.freeze(sameRouteJobs(today, baseline.route)));
   if (baseline.upgrade) {
     let byPathway = UPGRADE_JOBS.get(pathways);
     if (!byPathway) UPGRADE_JOBS.set(pathways, (byPathway = new WeakMap()));
@@ -244,7 +244,7 @@ export function jobsChange(baseline: Baseline, destination: string | null, pathw
     return change;
   }
   if (baseline.share.central === 1) return undefined;
-  return memoChange(PARTIAL_JOBS, today, baseline.share.central, () => ({
+  return memoTwoKeys(PARTIAL_JOBS, today, baseline.share.central, () => Object.freeze({
     share: baseline.share.central,
     note: flat(` (${pct(baseline.share.central)} changing route, baseline ${today})`),
   }));
@@ -253,14 +253,6 @@ export function jobsChange(baseline: Baseline, destination: string | null, pathw
 const SAME_ROUTE_JOBS = new Map<string, Map<string | number, JobsChange>>();
 const PARTIAL_JOBS = new Map<string, Map<string | number, JobsChange>>();
 const UPGRADE_JOBS = new WeakMap<readonly Pathway[], WeakMap<Pathway, JobsChange>>();
-
-function memoChange(changes: Map<string, Map<string | number, JobsChange>>, a: string, b: string | number, make: () => JobsChange): JobsChange {
-  let byB = changes.get(a);
-  if (!byB) changes.set(a, (byB = new Map()));
-  let change = byB.get(b);
-  if (!change) byB.set(b, (change = Object.freeze(make())));
-  return change;
-}
 
 function sameRouteJobs(today: string, route: string): JobsChange {
   return { share: 0, note: flat(`already ${today} today and ${route} by this pathway — the synergy changes the customer, not the route: jobs moved, not created`) };

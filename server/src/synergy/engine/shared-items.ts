@@ -128,11 +128,19 @@ export const NOT_HAZARDOUS = frozenItem('NOT_HAZARDOUS', {});
  * an organisation declared (docs/THREAT_MODEL.md row 27): the callers keep the knowledge base's words only.
  */
 export function memoText<B>(texts: Map<string, Map<B, string>>, a: string, b: B, make: () => string): string {
-  let byB = texts.get(a);
-  if (!byB) texts.set(a, (byB = new Map()));
-  let text = byB.get(b);
-  if (text === undefined) byB.set(b, (text = flat(make())));
-  return text;
+  return memoTwoKeys(texts, a, b, () => flat(make()));
+}
+
+/**
+ * The value `make` gives for keys `a` then `b`, made once (two Maps: no key string built per call). What is kept is
+ * shared by every synergy that asks with the same keys: an object must be frozen by `make` (shared-objects.test.ts).
+ */
+export function memoTwoKeys<A, B, V>(memo: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V {
+  let byB = memo.get(a);
+  if (!byB) memo.set(a, (byB = new Map()));
+  let value = byB.get(b);
+  if (value === undefined) byB.set(b, (value = make()));
+  return value;
 }
 
 /**
