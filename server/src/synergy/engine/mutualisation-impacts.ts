@@ -23,6 +23,7 @@ import {
 import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impact-figures.js';
 import { convertQuantity } from './units.js';
 import { flat } from './shared-items.js';
+import { applyPoolTreatment } from './treatment-terms.js';
 
 /**
  * Impacts of pooling a stream or a need. Pooling does not create the resource; it saves on logistics and
@@ -110,6 +111,9 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     const produced = input.direction === 'OUTPUT' ? diverted.central : trips ? pooled * POOLED_TRUCK_KM_SAVING : pooled;
     const merged = unchanged ? [] : avoidedTerms(pathway, produced, diverted, ' (members\' diverted share)', kb);
     if (trips) for (const t of merged) t.label = `${t.label} (${pct(POOLED_TRUCK_KM_SAVING)} of ${fmt(pooled)} trips saved by pooling)`;
+    // The pooled stream goes to a treatment: its recycling yield and process terms, as a substitution to that
+    // treatment would count them (treatment-terms.ts), before the transport saved is added.
+    const treated = input.direction === 'OUTPUT' ? applyPoolTreatment(pathway, known, merged, kb) : null;
     const tonnes = pathway.impact.indicator === 'MASS' ? convertQuantity(pooled, pathway.unit, 'TONNE') : null;
     if (tonnes !== null) {
       const saved = tonnes * BASELINE_COLLECTION_DISTANCE_KM * POOLED_TRUCK_KM_SAVING;
@@ -124,6 +128,8 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     if (merged.length > 0) {
       const co2 = co2Figure(pathway, merged);
       if (tonnes !== null) co2.factors = joinFactors(co2.factors, POOLED_TRANSPORT_USES);
+      if (treated?.yieldUse) co2.factors = joinFactors(co2.factors, treated.yieldUse);
+      if (treated) co2.formula = flat(`${co2.formula}${treated.note}`);
       figures.push(co2);
     }
   }
