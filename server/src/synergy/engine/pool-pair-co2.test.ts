@@ -39,11 +39,12 @@ function pairCo2(m: Member): ImpactFigure {
   return co2(substitutionImpacts({ pathway: pathway(m.pair), output: o, input: i, matchedQuantity: m.quantity, coverage: { output: 1, input: 1 }, transport: null }, kb));
 }
 
-/** The transport a pool's round saves, t CO2e (central): none for a pool counted in units. */
-function transportSaved(id: string, members: Member[]): number {
-  if (pathway(id).unit !== 'TONNE') return 0;
-  const tonnes = members.reduce((n, m) => n + m.quantity, 0);
-  return (tonnes * BASELINE_COLLECTION_DISTANCE_KM * POOLED_TRUCK_KM_SAVING * TAKE_UP.central * transportFactor(kb).range.central) / 1000;
+/** The transport a pool's round saves, t CO2e (low, central, high): none for a pool counted in units. */
+function transportSaved(id: string, members: Member[]): { low: number; central: number; high: number } {
+  if (pathway(id).unit !== 'TONNE') return { low: 0, central: 0, high: 0 };
+  const tkm = members.reduce((n, m) => n + m.quantity, 0) * BASELINE_COLLECTION_DISTANCE_KM * POOLED_TRUCK_KM_SAVING;
+  const f = transportFactor(kb).range;
+  return { low: (tkm * TAKE_UP.low * f.low) / 1000, central: (tkm * TAKE_UP.central * f.central) / 1000, high: (tkm * TAKE_UP.high * f.high) / 1000 };
 }
 
 const cases: { pool: string; members: Member[] }[] = [
@@ -82,12 +83,16 @@ const cases: { pool: string; members: Member[] }[] = [
 
 describe('a pool counts its CO2e as the pairs of the same stream and treatment', () => {
   for (const c of cases) {
-    it(`${c.pool}: pool less its transport saved = the sum of its members' pairs, same sign`, () => {
+    it(`${c.pool}: pool less its transport saved = the sum of its members' pairs, same sign, same range`, () => {
       const pooled = pool(c.pool, c.members);
       const pairs = c.members.map(pairCo2);
-      const sum = pairs.reduce((n, f) => n + f.central, 0);
-      expect(pooled.central - transportSaved(c.pool, c.members)).toBeCloseTo(sum, 2);
-      expect(Math.sign(pooled.central - transportSaved(c.pool, c.members))).toBe(Math.sign(sum));
+      const sum = (end: 'low' | 'central' | 'high') => pairs.reduce((n, f) => n + f[end], 0);
+      const saved = transportSaved(c.pool, c.members);
+      expect(pooled.central - saved.central).toBeCloseTo(sum('central'), 2);
+      expect(Math.sign(pooled.central - saved.central)).toBe(Math.sign(sum('central')));
+      // The range too: each term spans the same shares, take-up and factor ranges as in the pairs.
+      expect(pooled.low - saved.low).toBeCloseTo(sum('low'), 1);
+      expect(pooled.high - saved.high).toBeCloseTo(sum('high'), 1);
       // The pool's formula shows every term the pairs show (the process factors and the yield among its factors).
       const ids = new Set(pooled.factors.map((f) => f.id));
       for (const p of pairs) for (const f of p.factors) if (f.id !== 'road-detour-factor') expect(ids).toContain(f.id);
@@ -116,7 +121,7 @@ describe('a pool counts its CO2e as the pairs of the same stream and treatment',
     const production = members.reduce((n, m) => n + (m.quantity * TAKE_UP.central * 0.5 * timber) / 1000, 0);
     const pairs = members.map(pairCo2).reduce((n, f) => n + f.central, 0);
     const pooled = pool('pool-wood-waste-collection', members);
-    expect(pooled.central - transportSaved('pool-wood-waste-collection', members)).toBeCloseTo(pairs - production, 2);
+    expect(pooled.central - transportSaved('pool-wood-waste-collection', members).central).toBeCloseTo(pairs - production, 2);
     expect(pooled.central).toBeLessThan(0);
     expect(pooled.formula).toContain('heat the wood gave when burnt');
     expect(pooled.formula).toContain('no recycling yield');
