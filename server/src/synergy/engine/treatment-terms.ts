@@ -38,10 +38,11 @@ export function withRecyclingYield(pathway: Pathway, productionId: string | unde
  * The substitution pathways a pooled stream is sent to, by pool id (method code, as PROCESS_TERMS): the treatment the
  * pool's description names. A pool has no route of its own; the process terms and the recycling yield are those of
  * its outlets. Several outlets: a rule applies only if every outlet applies it alike (the pool does not say how its
- * stream splits between them), so outlets must share their process terms (pool-treatment.test.ts) and the yield is
- * dropped when they do not share one. The waste-wood pool's platform sorts between reuse and particleboard (and wood
- * fuel, which is the share not diverted): every route above burning deducts the heat the wood gave, the recycling
- * yield is the particleboard route's alone and the pool credits no avoided production for it to scale.
+ * stream splits between them), so outlets must share their process terms (treatment-terms.test.ts) and the yield is
+ * dropped when they do not share one. The yield is read from the outlet's avoided-production factor, which the pool
+ * credits too when it credits one (same test). The waste-wood pool's platform sorts between reuse and particleboard
+ * (and wood fuel, which is the share not diverted): every route above burning deducts the heat the wood gave, while
+ * the recycling yield is the particleboard route's alone, so the pool counts the heat lost and no yield.
  */
 export const POOL_OUTLETS: Record<string, readonly string[]> = {
   'pool-pallet-collection': ['pallets-repair-reuse'],
