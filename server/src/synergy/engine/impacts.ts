@@ -24,7 +24,7 @@ import { avoidedTerms, co2Figure, factorQuantityUnit, jobFigures, jobsChange, ph
 import { isMaterialPathway } from '../knowledge/pathway-classes.js';
 import { flat, memoText } from './shared-items.js';
 import { processTerms } from './process-terms.js';
-import { recyclingYield } from './net-economics.js';
+import { withRecyclingYield } from './treatment-terms.js';
 import { substitutionEuros } from './substitution-euros.js';
 import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow, usedShareNote, usedShareToday, withDeclaredVariants } from './declared-baseline.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
@@ -235,16 +235,3 @@ function heatBaselineOf(pathway: Pathway, terms: Co2Term[], kb: CompiledKnowledg
 }
 
 const FULL_SHARE: Range = { low: 1, central: 1, high: 1 };
-
-function withRecyclingYield(pathway: Pathway, productionId: string | undefined, terms: Co2Term[]): ImpactFactorUse | null {
-  const y = recyclingYield(pathway, productionId);
-  if (!y) return null;
-  for (const t of terms) {
-    if (t.sign < 0) continue;
-    // A production factor per t recovered holds the losses already; the rejects' disposal still happens.
-    if (y.disposalOnly && t.factor.factor.id === productionId) continue;
-    t.quantity = scaleRange(t.quantity, y.yield);
-    t.label = `${t.label}${y.note}`;
-  }
-  return y.use;
-}

@@ -23,6 +23,7 @@ import {
 import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } from './impact-figures.js';
 import { convertQuantity } from './units.js';
 import { flat } from './shared-items.js';
+import { applyPoolTreatment } from './treatment-terms.js';
 
 /**
  * Impacts of pooling a stream or a need. Pooling does not create the resource; it saves on logistics and
@@ -107,9 +108,17 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     // (the declared destination is the baseline, as for tonnes diverted). Pooled needs keep the whole quantity.
     // A delivery pool saves a share of its members' trips (POOLED_TRUCK_KM_SAVING), not every trip they make.
     const trips = input.direction === 'INPUT' && pathway.family === 'LOGISTICS';
-    const produced = input.direction === 'OUTPUT' ? diverted.central : trips ? pooled * POOLED_TRUCK_KM_SAVING : pooled;
-    const merged = unchanged ? [] : avoidedTerms(pathway, produced, diverted, ' (members\' diverted share)', kb);
+    // A pooled stream's avoided production spans the diverted range (its low and high shares), as a pair's spans its
+    // baseline's share: 1 unit × the diverted quantities. On the central alone, the low and high of a pool whose
+    // process terms span the shares (heat lost, distillation) were not those of its members' pairs.
+    const stream = input.direction === 'OUTPUT';
+    const produced = stream ? 1 : trips ? pooled * POOLED_TRUCK_KM_SAVING : pooled;
+    const label = ' (members\' diverted share)';
+    const merged = unchanged ? [] : avoidedTerms(pathway, produced, diverted, label, kb, pathway.impact.avoidedProductionFactorId, stream ? diverted : undefined);
     if (trips) for (const t of merged) t.label = `${t.label} (${pct(POOLED_TRUCK_KM_SAVING)} of ${fmt(pooled)} trips saved by pooling)`;
+    // The pooled stream goes to a treatment: its recycling yield and process terms, as a substitution to that
+    // treatment would count them (treatment-terms.ts), before the transport saved is added.
+    const treated = input.direction === 'OUTPUT' ? applyPoolTreatment(pathway, known, merged, kb) : null;
     const tonnes = pathway.impact.indicator === 'MASS' ? convertQuantity(pooled, pathway.unit, 'TONNE') : null;
     if (tonnes !== null) {
       const saved = tonnes * BASELINE_COLLECTION_DISTANCE_KM * POOLED_TRUCK_KM_SAVING;
@@ -124,6 +133,8 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
     if (merged.length > 0) {
       const co2 = co2Figure(pathway, merged);
       if (tonnes !== null) co2.factors = joinFactors(co2.factors, POOLED_TRANSPORT_USES);
+      if (treated?.yieldUse) co2.factors = joinFactors(co2.factors, treated.yieldUse);
+      if (treated) co2.formula = flat(`${co2.formula}${treated.note}`);
       figures.push(co2);
     }
   }
