@@ -37,6 +37,11 @@ export class SideIndex {
    * flows of one label are described in a few ways only. Bounded.
    */
   private readonly labelCache = new Map<string, LabelRecognitions>();
+  /**
+   * The lists of matches recognitions found, by their first match (see flow-recognition.ts, `sharedMatches`): with the
+   * index, as the matches they hold are its own.
+   */
+  readonly matchLists = new Map<SideMatch, MatchList[]>();
 
   /**
    * `needs`: the index of input sides, whose labels say what a need is and, often, what it is for: its sides are
@@ -257,6 +262,17 @@ export interface LabelRecognitions {
   described: Map<string, DescribedLabel> | undefined;
   /** Filled by prepareFlow: one per way the label's flows are described. */
   recognitions: Recognition[];
+}
+
+/**
+ * A list of matches in the order a recognition found them, with its matches by role (see `sidesOf`), shared by the
+ * recognitions that found the same: read, never changed.
+ */
+export interface MatchList {
+  matches: SideMatch[];
+  outputSides: SideMatch[];
+  inputSides: SideMatch[];
+  streamSides: SideMatch[];
 }
 
 /** What a label's words, with a description and a need code, decide of member filters and kinds, by pathway index. */
