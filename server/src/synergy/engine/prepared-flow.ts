@@ -62,7 +62,10 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   let recognition = knownRecognition(label, flow, ewcCode, temperatureC);
   if (!recognition) {
     recognition = recogniseFlow(index, label, flow, ewcCode, temperatureC);
-    if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
+    // The first as a list of one: most labels' flows are recognised one way or two, and a list grown by push from
+    // empty keeps room for 17.
+    if (label.recognitions.length === 0) label.recognitions = [recognition];
+    else if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
   }
   if (!recognition.perFlow) {
     prepared.outputSides = recognition.outputSides;

@@ -8,6 +8,9 @@ import { searchableLabel } from './text-fold.js';
 const LABEL_CACHE_SIZE = 50_000;
 const CODE_CACHE_SIZE = 10_000;
 const NO_NEEDS: readonly string[] = Object.freeze([]);
+/** Scratch for `candidatesOf`; the labels whose keywords name no side share the empty list. */
+const KEYWORD_SIDES: number[][] = [];
+const NO_KEYWORD_SIDES: number[][] = Object.freeze([]) as unknown as number[][];
 
 /**
  * Which pathway sides a flow may match, without trying them all: sides are indexed by the EWC codes, code
@@ -132,10 +135,12 @@ export class SideIndex {
     const matcher = this.sides[id].matcher;
     if (matcher.excludeKeywords === null) return false;
     // Side id × 2 + 1 when excluded: a label meets few sides that list exclusion words, a short list is enough.
-    const known = (label.exclusions ??= []);
-    for (let k = 0; k < known.length; k++) if (known[k] >> 1 === id) return (known[k] & 1) === 1;
+    const known = label.exclusions;
+    if (known) for (let k = 0; k < known.length; k++) if (known[k] >> 1 === id) return (known[k] & 1) === 1;
     const excluded = excludedByWords(label.searchable, matcher);
-    known.push(id * 2 + (excluded ? 1 : 0));
+    // The first as a list of one (half the labels meet one such side): grown by push from empty, it keeps room for 17.
+    if (known) known.push(id * 2 + (excluded ? 1 : 0));
+    else label.exclusions = [id * 2 + (excluded ? 1 : 0)];
     return excluded;
   }
 
@@ -185,11 +190,14 @@ export class SideIndex {
   candidatesOf(label: LabelRecognitions, ewcCode: string | null, needCode: string | null, namedNeeds: readonly string[] = []): number {
     let lists = label.keywordSides;
     if (!lists) {
-      lists = [];
+      // Gathered in a scratch list, kept as a copy of its length: a list grown by push keeps room for 17, and
+      // outlived a young-generation collection with its label (1.5 MB at 100k flows).
+      let n = 0;
       for (const keyword of label.keywords) {
         const sides = this.byKeyword.get(keyword);
-        if (sides) lists.push(sides);
+        if (sides) KEYWORD_SIDES[n++] = sides;
       }
+      lists = n === 0 ? NO_KEYWORD_SIDES : KEYWORD_SIDES.slice(0, n);
       label.keywordSides = lists;
     }
     return this.collect(ewcCode, needCode, lists, namedNeeds);
