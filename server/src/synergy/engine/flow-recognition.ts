@@ -1,4 +1,4 @@
-import type { FlowSides, Recognition, SideMatch } from './compiled.types.js';
+import type { Recognition, SideMatch } from './compiled.types.js';
 import type { EngineFlow } from './engine.types.js';
 import type { LabelRecognitions, MatchList, SideIndex } from './side-index.js';
 import { codeUnconfirmed, matchStream, MatchLevel, TOP_MATCH_LEVEL, type MatchableFlow } from './stream-matcher.js';
@@ -12,8 +12,6 @@ import { codeUnconfirmed, matchStream, MatchLevel, TOP_MATCH_LEVEL, type Matchab
 export const NO_MATCHES: SideMatch[] = Object.freeze([]) as unknown as SideMatch[];
 /** Matches found, before they are copied into lists of their exact length (see sidesOf). */
 export const SCRATCH: SideMatch[] = [];
-/** The `perFlowSides` of recognitions that are not settled per flow: never read nor written. */
-const NO_FLOW_SIDES = new Map<string | null, FlowSides>();
 
 /**
  * The first `found` scratch matches of one role, in an array of exactly that length (a pushed array keeps 17); lists
@@ -160,8 +158,10 @@ function recognise(
     temperatureC: matchable.temperatureC,
     matches: list.matches,
     perFlow,
-    // Read and filled only when `perFlow`: the others share one empty map (26k recognitions at 100k flows).
-    perFlowSides: perFlow ? new Map() : NO_FLOW_SIDES,
+    // Read and filled only when `perFlow`.
+    firstNace: null,
+    firstSides: undefined,
+    perFlowSides: undefined,
     describedSides: undefined,
     sidesByExclusions: undefined,
     unexcludedSides: undefined,
