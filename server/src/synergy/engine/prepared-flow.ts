@@ -174,14 +174,23 @@ const DESCRIPTIONS_PER_LABEL = 64;
  * 100k flows) and NACE codes, remembered with the label.
  */
 function describedAs(label: LabelRecognitions, flow: EngineFlow): DescribedLabel {
-  const key = `${flow.needCode ?? ''}\u0000${flow.description ?? ''}`;
+  const needCode = flow.needCode;
+  const text = flow.description ?? '';
+  const first = label.describedFirst;
+  if (first === undefined) return (label.describedFirst = describedLabel(needCode, text));
+  if (first.needCode === needCode && first.text === text) return first;
+  const key = `${needCode ?? ''}\u0000${text}`;
   const known = (label.described ??= new Map());
   let words = known.get(key);
   if (!words) {
-    words = { described: searchableLabel(flow.description ?? ''), excluded: [], kinds: [] };
-    if (known.size < DESCRIPTIONS_PER_LABEL) known.set(key, words);
+    words = describedLabel(needCode, text);
+    if (known.size < DESCRIPTIONS_PER_LABEL - 1) known.set(key, words);
   }
   return words;
+}
+
+function describedLabel(needCode: string | null, text: string): DescribedLabel {
+  return { needCode, text, described: searchableLabel(text), excluded: [], kinds: [] };
 }
 
 /**

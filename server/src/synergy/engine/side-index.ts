@@ -96,7 +96,7 @@ export class SideIndex {
       const searchable = searchableLabel(rawLabel);
       const head = this.needs ? withoutPurpose(rawLabel) : rawLabel;
       const identity = head === rawLabel ? searchable : searchableLabel(head);
-      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), keywordSides: undefined, needs: undefined, phraseNeeds: undefined, exclusions: undefined, described: undefined, recognitions: [] };
+      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), keywordSides: undefined, needs: undefined, phraseNeeds: undefined, exclusions: undefined, describedFirst: undefined, described: undefined, recognitions: [] };
       this.labelCache.set(rawLabel, found);
     }
     return found;
@@ -266,7 +266,11 @@ export interface LabelRecognitions {
   phraseNeeds: readonly string[] | undefined;
   /** The sides whose exclusion words were looked for in the label, and whether found (see SideIndex.excludes). */
   exclusions: number[] | undefined;
-  /** By need code and description of its flows: what their words decide (see prepared-flow.ts, `describedAs`). */
+  /**
+   * By need code and description of its flows: what their words decide (see prepared-flow.ts, `describedAs`); the
+   * first way in a field of its own (7 in 10 labels whose words decide something meet one), the others in a map.
+   */
+  describedFirst: DescribedLabel | undefined;
   described: Map<string, DescribedLabel> | undefined;
   /** Filled by prepareFlow: one per way the label's flows are described. */
   recognitions: Recognition[];
@@ -285,6 +289,9 @@ export interface MatchList {
 
 /** What a label's words, with a description and a need code, decide of member filters and kinds, by pathway index. */
 export interface DescribedLabel {
+  /** The need code and description (empty when none) it was made for. */
+  needCode: string | null;
+  text: string;
   /** The description prepared by `searchableLabel`. */
   described: string;
   /** Whether the words keep the flow out of the pathway's pools (member filter's exclusion words): index × 2 + 1 if so. */
