@@ -188,9 +188,12 @@ export interface Recognition {
   perFlow: boolean;
   /**
    * When `perFlow`: the sides settled for flows of this recognition without a description, by their NACE code (with
-   * the description, the only fields of their own those sides read); bounded (see prepareFlow).
+   * the description, the only fields of their own those sides read): the first code's in two fields (4 in 10 such
+   * recognitions at 100k flows meet one code), the others' in a map made at the second; bounded (see prepareFlow).
    */
-  perFlowSides: Map<string | null, FlowSides>;
+  firstNace: string | null;
+  firstSides: FlowSides | undefined;
+  perFlowSides: Map<string | null, FlowSides> | undefined;
   /** The same for flows with a description, by "nace\u0000description"; undefined until asked; bounded. */
   describedSides: Map<string, FlowSides> | undefined;
   /**

@@ -81,7 +81,8 @@ export interface MutualisationImpactInput {
 export function mutualisationImpacts(input: MutualisationImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
   const { pathway, members, pooledQuantity: pooled } = input;
   const figures: ImpactFigure[] = [];
-  const known = members.filter((m) => m.quantity !== null);
+  const known: PooledMember[] = [];
+  for (let k = 0; k < members.length; k++) if (members[k].quantity !== null) known.push(members[k]);
   const unchanged = input.direction === 'OUTPUT' && pathway.impact.treatmentUnchanged === true;
   const leakRepair = LEAK_REPAIR_PATHWAYS.includes(pathway.id);
   if (pooled !== null && input.direction === 'OUTPUT') {
@@ -153,7 +154,8 @@ export function mutualisationImpacts(input: MutualisationImpactInput, kb: Compil
       if (m.flow.insertion || m.flow.organizationKind === 'SSE') insertion += weight;
     }
     const change = outputs ? (poolJobsChange(known, unchanged) ?? divertedJobs(pooled, worked)) : undefined;
-    figures.push(...jobFigures(pathway, pooled, worked > 0 ? insertion / worked : 0, 'of the pooled volume that changes route', change));
+    const jobs = jobFigures(pathway, pooled, worked > 0 ? insertion / worked : 0, 'of the pooled volume that changes route', change);
+    for (let k = 0; k < jobs.length; k++) figures.push(jobs[k]);
   }
   return figures.slice();
 }

@@ -265,7 +265,8 @@ export class MutualisationIndex {
     recorder: DeltaRecorder | null,
     reusable: Map<string, DetectedSynergy>,
   ): void {
-    const flows = pool.slots.map((s) => this.ctx.flows[s]!);
+    const flows = new Array<PreparedFlow>(pool.slots.length);
+    for (let k = 0; k < flows.length; k++) flows[k] = this.ctx.flows[pool.slots[k]]!;
     for (const group of compactGroups(this.ctx.geometry, flows, p.reachKm, this.ctx.options.maxGroupSize)) {
       const key = reusable.size > 0 ? `MUTUALISATION:${p.id}:${group.map((m) => m.id).join(',')}` : null;
       const old = key !== null && !group.some((m) => changed(m.slot)) ? reusable.get(key) : undefined;

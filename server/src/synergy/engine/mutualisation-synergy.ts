@@ -42,16 +42,17 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   const coreCount = core ? coreOrganizations(members, core.naceCodes) : 0;
   if (core && coreCount < core.minOrganizations) return null;
   const p = pathway.pathway;
-  // The members' matches, quantities and the impacts' view of them, in one pass (three maps before).
-  const matches: SideMatch[] = [];
-  const quantities: (number | null)[] = [];
-  const pooledMembers: PooledMember[] = [];
+  // The members' matches, quantities and the impacts' view of them, in one pass (three maps before), in lists of
+  // their length (grown by push, each kept room for 17).
+  const matches = new Array<SideMatch>(members.length);
+  const quantities = new Array<number | null>(members.length);
+  const pooledMembers = new Array<PooledMember>(members.length);
   for (let k = 0; k < members.length; k++) {
     const match = sideMatchFor(members[k].streamSides, pathway.index)!;
     const quantity = quantityIn(members[k], match);
-    matches.push(match);
-    quantities.push(quantity);
-    pooledMembers.push({ flow: members[k].flow, quantity });
+    matches[k] = match;
+    quantities[k] = quantity;
+    pooledMembers[k] = { flow: members[k].flow, quantity };
   }
   const reasons: ExplanationItem[] = [];
   const conditionsMet: ExplanationItem[] = [];
@@ -75,11 +76,11 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   }
 
   const centre = centreOf(members);
-  const distances: number[] = [];
+  const distances = new Array<number>(members.length);
   let maxDistance = 0;
   for (let k = 0; k < members.length; k++) {
     const d = distanceFromTerm(ctx.geometry.termTo(centre, members[k].slot));
-    distances.push(d);
+    distances[k] = d;
     if (d > maxDistance) maxDistance = d;
   }
   const compactness = pathway.reachKm > 0 ? Math.max(0, 1 - (2 * maxDistance) / pathway.reachKm) : 1;
@@ -107,7 +108,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   };
   const raw =
     w.compatibility * compatibility + w.quantity * volume + w.distance * compactness + w.quality * size + w.availability + w.hazard * hazard;
-  const jointTender = pathway.streamDirection === 'OUTPUT' && members.every((m) => RECOVERED_TODAY.has(m.flow.currentDestination ?? ''));
+  const jointTender = pathway.streamDirection === 'OUTPUT' && allRecoveredToday(members);
   const score = roundScore((viable ? raw : raw * BELOW_VIABILITY_FACTOR) * (jointTender ? JOINT_TENDER_FACTOR : 1));
 
   const direction = pathway.streamDirection!;
@@ -128,7 +129,8 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
   if (jointTender) conditionsToCheck.push(JOINT_TENDER);
   if (pathway.treatmentItem) conditionsToCheck.push(pathway.treatmentItem);
 
-  const flowIds = members.map((m) => m.id);
+  const flowIds = new Array<string>(members.length);
+  for (let k = 0; k < members.length; k++) flowIds[k] = members[k].id;
   return {
     // Members come sorted by id: the key is built without sorting again.
     key: `MUTUALISATION:${p.id}:${flowIds.join(',')}`,
@@ -181,13 +183,24 @@ function distinctSorted(members: PreparedFlow[]): string[] {
   return ids;
 }
 
+/** Whether every member declares its stream recycled or reused today (loops, not a closure made per pool). */
+function allRecoveredToday(members: PreparedFlow[]): boolean {
+  for (let k = 0; k < members.length; k++) if (!RECOVERED_TODAY.has(members[k].flow.currentDestination ?? '')) return false;
+  return true;
+}
+
 /** How many distinct organisations of the members have a NACE code starting with one of `prefixes`. */
 function coreOrganizations(members: PreparedFlow[], prefixes: string[]): number {
   const found: string[] = [];
   for (const m of members) {
     const nace = m.flow.naceCode;
     if (!nace || found.includes(m.organizationId)) continue;
-    if (prefixes.some((prefix) => nace.startsWith(prefix))) found.push(m.organizationId);
+    for (let k = 0; k < prefixes.length; k++) {
+      if (nace.startsWith(prefixes[k])) {
+        found.push(m.organizationId);
+        break;
+      }
+    }
   }
   return found.length;
 }

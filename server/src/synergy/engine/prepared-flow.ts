@@ -62,7 +62,10 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   let recognition = knownRecognition(label, flow, ewcCode, temperatureC);
   if (!recognition) {
     recognition = recogniseFlow(index, label, flow, ewcCode, temperatureC);
-    if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
+    // The first as a list of one: most labels' flows are recognised one way or two, and a list grown by push from
+    // empty keeps room for 17.
+    if (label.recognitions.length === 0) label.recognitions = [recognition];
+    else if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
   }
   if (!recognition.perFlow) {
     prepared.outputSides = recognition.outputSides;
@@ -77,10 +80,17 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   if (!flow.description) {
     // Most flows have no description: found by their NACE code itself, without a key string made (and hashed) per
     // flow. No description and an empty one read the same (see describedAs).
-    sides = recognition.perFlowSides.get(flow.naceCode);
+    if (recognition.firstSides !== undefined && recognition.firstNace === flow.naceCode) sides = recognition.firstSides;
+    else sides = recognition.perFlowSides?.get(flow.naceCode);
     if (!sides) {
       sides = sidesByExclusions(flow, label, recognition);
-      if (recognition.perFlowSides.size < SIDES_PER_RECOGNITION) recognition.perFlowSides.set(flow.naceCode, sides);
+      if (recognition.firstSides === undefined) {
+        recognition.firstNace = flow.naceCode;
+        recognition.firstSides = sides;
+      } else {
+        const known = (recognition.perFlowSides ??= new Map());
+        if (known.size < SIDES_PER_RECOGNITION - 1) known.set(flow.naceCode, sides);
+      }
     }
   } else {
     const key = `${flow.naceCode ?? ''}\u0000${flow.description}`;
@@ -164,14 +174,23 @@ const DESCRIPTIONS_PER_LABEL = 64;
  * 100k flows) and NACE codes, remembered with the label.
  */
 function describedAs(label: LabelRecognitions, flow: EngineFlow): DescribedLabel {
-  const key = `${flow.needCode ?? ''}\u0000${flow.description ?? ''}`;
+  const needCode = flow.needCode;
+  const text = flow.description ?? '';
+  const first = label.describedFirst;
+  if (first === undefined) return (label.describedFirst = describedLabel(needCode, text));
+  if (first.needCode === needCode && first.text === text) return first;
+  const key = `${needCode ?? ''}\u0000${text}`;
   const known = (label.described ??= new Map());
   let words = known.get(key);
   if (!words) {
-    words = { described: searchableLabel(flow.description ?? ''), excluded: [], kinds: [] };
-    if (known.size < DESCRIPTIONS_PER_LABEL) known.set(key, words);
+    words = describedLabel(needCode, text);
+    if (known.size < DESCRIPTIONS_PER_LABEL - 1) known.set(key, words);
   }
   return words;
+}
+
+function describedLabel(needCode: string | null, text: string): DescribedLabel {
+  return { needCode, text, described: searchableLabel(text), excluded: [], kinds: [] };
 }
 
 /**
@@ -183,7 +202,9 @@ function excludedByDescription(label: LabelRecognitions, words: DescribedLabel, 
   const known = words.excluded;
   for (let k = 0; k < known.length; k++) if (known[k] >> 1 === index) return (known[k] & 1) === 1;
   const excluded = !mayBeMemberByWords(label.searchable, words.described, members);
-  known.push(index * 2 + (excluded ? 1 : 0));
+  // The first as a list of one (most descriptions meet one such pathway): grown by push from empty, room for 17.
+  if (known.length === 0) words.excluded = [index * 2 + (excluded ? 1 : 0)];
+  else known.push(index * 2 + (excluded ? 1 : 0));
   return excluded;
 }
 
@@ -192,7 +213,9 @@ function describedKinds(label: LabelRecognitions, words: DescribedLabel, index: 
   const known = words.kinds;
   for (let k = 0; k < known.length; k += 2) if (known[k] === index) return known[k + 1];
   const named = kindsOf(label.searchable, words.described, needCode, kinds);
-  known.push(index, named);
+  // The first pair as a list of two (most descriptions meet one pathway with kinds), as `excludedByDescription`.
+  if (known.length === 0) words.kinds = [index, named];
+  else known.push(index, named);
   return named;
 }
 

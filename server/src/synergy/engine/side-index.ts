@@ -8,6 +8,9 @@ import { searchableLabel } from './text-fold.js';
 const LABEL_CACHE_SIZE = 50_000;
 const CODE_CACHE_SIZE = 10_000;
 const NO_NEEDS: readonly string[] = Object.freeze([]);
+/** Scratch for `candidatesOf`; the labels whose keywords name no side share the empty list. */
+const KEYWORD_SIDES: number[][] = [];
+const NO_KEYWORD_SIDES: number[][] = Object.freeze([]) as unknown as number[][];
 
 /**
  * Which pathway sides a flow may match, without trying them all: sides are indexed by the EWC codes, code
@@ -37,6 +40,11 @@ export class SideIndex {
    * flows of one label are described in a few ways only. Bounded.
    */
   private readonly labelCache = new Map<string, LabelRecognitions>();
+  /**
+   * The lists of matches recognitions found, by their first match (see flow-recognition.ts, `sharedMatches`): with the
+   * index, as the matches they hold are its own.
+   */
+  readonly matchLists = new Map<SideMatch, MatchList[]>();
 
   /**
    * `needs`: the index of input sides, whose labels say what a need is and, often, what it is for: its sides are
@@ -88,7 +96,7 @@ export class SideIndex {
       const searchable = searchableLabel(rawLabel);
       const head = this.needs ? withoutPurpose(rawLabel) : rawLabel;
       const identity = head === rawLabel ? searchable : searchableLabel(head);
-      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), keywordSides: undefined, needs: undefined, phraseNeeds: undefined, exclusions: undefined, described: undefined, recognitions: [] };
+      found = { searchable, identity, keywords: this.identityKeywords(identity, searchable), keywordSides: undefined, needs: undefined, phraseNeeds: undefined, exclusions: undefined, describedFirst: undefined, described: undefined, recognitions: [] };
       this.labelCache.set(rawLabel, found);
     }
     return found;
@@ -127,10 +135,12 @@ export class SideIndex {
     const matcher = this.sides[id].matcher;
     if (matcher.excludeKeywords === null) return false;
     // Side id × 2 + 1 when excluded: a label meets few sides that list exclusion words, a short list is enough.
-    const known = (label.exclusions ??= []);
-    for (let k = 0; k < known.length; k++) if (known[k] >> 1 === id) return (known[k] & 1) === 1;
+    const known = label.exclusions;
+    if (known) for (let k = 0; k < known.length; k++) if (known[k] >> 1 === id) return (known[k] & 1) === 1;
     const excluded = excludedByWords(label.searchable, matcher);
-    known.push(id * 2 + (excluded ? 1 : 0));
+    // The first as a list of one (half the labels meet one such side): grown by push from empty, it keeps room for 17.
+    if (known) known.push(id * 2 + (excluded ? 1 : 0));
+    else label.exclusions = [id * 2 + (excluded ? 1 : 0)];
     return excluded;
   }
 
@@ -180,11 +190,14 @@ export class SideIndex {
   candidatesOf(label: LabelRecognitions, ewcCode: string | null, needCode: string | null, namedNeeds: readonly string[] = []): number {
     let lists = label.keywordSides;
     if (!lists) {
-      lists = [];
+      // Gathered in a scratch list, kept as a copy of its length: a list grown by push keeps room for 17, and
+      // outlived a young-generation collection with its label (1.5 MB at 100k flows).
+      let n = 0;
       for (const keyword of label.keywords) {
         const sides = this.byKeyword.get(keyword);
-        if (sides) lists.push(sides);
+        if (sides) KEYWORD_SIDES[n++] = sides;
       }
+      lists = n === 0 ? NO_KEYWORD_SIDES : KEYWORD_SIDES.slice(0, n);
       label.keywordSides = lists;
     }
     return this.collect(ewcCode, needCode, lists, namedNeeds);
@@ -253,14 +266,32 @@ export interface LabelRecognitions {
   phraseNeeds: readonly string[] | undefined;
   /** The sides whose exclusion words were looked for in the label, and whether found (see SideIndex.excludes). */
   exclusions: number[] | undefined;
-  /** By need code and description of its flows: what their words decide (see prepared-flow.ts, `describedAs`). */
+  /**
+   * By need code and description of its flows: what their words decide (see prepared-flow.ts, `describedAs`); the
+   * first way in a field of its own (7 in 10 labels whose words decide something meet one), the others in a map.
+   */
+  describedFirst: DescribedLabel | undefined;
   described: Map<string, DescribedLabel> | undefined;
   /** Filled by prepareFlow: one per way the label's flows are described. */
   recognitions: Recognition[];
 }
 
+/**
+ * A list of matches in the order a recognition found them, with its matches by role (see `sidesOf`), shared by the
+ * recognitions that found the same: read, never changed.
+ */
+export interface MatchList {
+  matches: SideMatch[];
+  outputSides: SideMatch[];
+  inputSides: SideMatch[];
+  streamSides: SideMatch[];
+}
+
 /** What a label's words, with a description and a need code, decide of member filters and kinds, by pathway index. */
 export interface DescribedLabel {
+  /** The need code and description (empty when none) it was made for. */
+  needCode: string | null;
+  text: string;
   /** The description prepared by `searchableLabel`. */
   described: string;
   /** Whether the words keep the flow out of the pathway's pools (member filter's exclusion words): index × 2 + 1 if so. */
