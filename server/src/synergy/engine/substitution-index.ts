@@ -10,28 +10,6 @@ import { NOT_INSERTED, TopLists } from './top-lists.js';
 /** Slots stay below 2^22 (4 million flows): a pair of slots is one exact number. */
 const PAIR = 4_194_304;
 
-/** Searches whose flows `warm` reads before the first of them searches. */
-const WARM_BATCH = 16;
-
-/**
- * Reads what a search reads first of each of the flows at `order[from…to]` (the flow, its raw flow, its sides, and
- * the numbers boxed in them): a count of nothing, for the reads. Searching in the grids' order (see searchOrder), a
- * flow's objects lie anywhere in the heap, and the search's first reads of them wait on memory one after another; read
- * here, the loads of several flows are in flight at once.
- */
-function warm(flows: PreparedFlow[], order: Int32Array, from: number, to: number): number {
-  let count = 0;
-  for (let n = from; n < to; n++) {
-    const f = flows[order[n]];
-    const raw = f.flow;
-    if (raw.yearlyQuantity === -1 || raw.latitude === -1 || raw.longitude === -1) count++;
-    if (f.temperatureC === -1 || f.directFromC === -1) count++;
-    const sides = f.outputSides;
-    for (let k = 0; k < sides.length; k++) if (sides[k].compatibility === -1) count++;
-  }
-  return count;
-}
-
 /**
  * Substitution synergies, kept up to date flow by flow. Each flow keeps its best counterparts (at most
  * `maxCounterpartsPerFlow`); a pair is a synergy when both sides hold each other in their lists (or either does,
@@ -45,8 +23,6 @@ export class SubstitutionIndex {
   /** By output slot × PAIR + input slot. */
   private readonly kept = new Map<number, DetectedSynergy>();
   private readonly scratch = new CandidateScratch();
-  /** What `warm` read (kept, so that its reads are not optimised away). */
-  private warmed = 0;
   /** The outputs' grids are still to build (see `load`). */
   private outputGridsPending = false;
 
@@ -69,9 +45,7 @@ export class SubstitutionIndex {
     this.outputGridsPending = true;
     const s = this.scratch;
     const order = this.searchOrder(flows);
-    let warmed = 0;
     for (let n = 0; n < order.length; n++) {
-      if (n % WARM_BATCH === 0) warmed += warm(flows, order, n, Math.min(order.length, n + WARM_BATCH));
       const o = flows[order[n]];
       findCounterparts(o, this.grids, this.ctx, s, this.top.worst);
       this.top.fillFrom(o.slot, s, s.floor[0]);
@@ -82,7 +56,6 @@ export class SubstitutionIndex {
         this.top.offer(s.slots[c], o.slot, s, c, true);
       }
     }
-    this.warmed = warmed;
     this.keepHeldPairs(flows);
   }
 
