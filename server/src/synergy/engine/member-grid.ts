@@ -120,10 +120,22 @@ export class MemberGrid {
   }
 
   /**
-   * Puts in `out` the cells (offsets of records in `data`) that may hold members within `distanceKm` of the point;
-   * returns how many. `out` is reused from call to call (emptying an array would release its storage).
+   * Puts in `out` the cells (offsets of records in `data`) that may hold members within `distanceKm` of the point,
+   * the point's own cell first; returns how many. `out` is reused from call to call (emptying an array would release
+   * its storage). The search streams the cells in this order: the nearest members, the likeliest to rank, raise its
+   * running floor before the rest are bounded against it (see findCounterparts).
    */
   cellsNear(latitude: number, longitude: number, distanceKm: number, out: number[][]): number {
-    return this.grid.cellsNear(latitude, longitude, distanceKm, out);
+    const n = this.grid.cellsNear(latitude, longitude, distanceKm, out);
+    const home = this.grid.cellAt(latitude, longitude);
+    if (!home) return n;
+    for (let c = 1; c < n; c++) {
+      const cell = out[c];
+      if (cell !== home) continue;
+      out[c] = out[0];
+      out[0] = cell;
+      break;
+    }
+    return n;
   }
 }

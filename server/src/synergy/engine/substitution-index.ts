@@ -23,6 +23,8 @@ export class SubstitutionIndex {
   /** By output slot × PAIR + input slot. */
   private readonly kept = new Map<number, DetectedSynergy>();
   private readonly scratch = new CandidateScratch();
+  /** The outputs' grids are still to build (see `load`). */
+  private outputGridsPending = false;
 
   constructor(private readonly ctx: EngineContext) {
     this.top = new TopLists(ctx.options.maxCounterpartsPerFlow, ctx);
@@ -35,32 +37,12 @@ export class SubstitutionIndex {
   /** Full detection over the flows already placed in `ctx.flows`. */
   load(flows: PreparedFlow[]): void {
     this.top.ensure(this.ctx.flows.length);
-    // Members of each grid (output or input side of a pathway), then each grid built at once. Counted first, so that
-    // each list is allocated at its size (grown by push, 200k members copied their lists over and over: 6.6 MB).
-    const counts = new Int32Array(2 * this.ctx.kb.pathways.length);
-    for (let n = 0; n < flows.length; n++) {
-      const f = flows[n];
-      this.top.clear(f.slot);
-      const sides = f.isOutput ? f.outputSides : f.inputSides;
-      for (let k = 0; k < sides.length; k++) counts[2 * sides[k].side.pathway.index + (f.isOutput ? 0 : 1)]++;
-    }
-    const members: { flows: PreparedFlow[]; sides: SideMatch[]; output: boolean; n: number }[] = [];
-    for (let n = 0; n < flows.length; n++) {
-      const f = flows[n];
-      const sides = f.isOutput ? f.outputSides : f.inputSides;
-      for (let k = 0; k < sides.length; k++) {
-        const m = sides[k];
-        const at = 2 * m.side.pathway.index + (f.isOutput ? 0 : 1);
-        const list = (members[at] ??= { flows: new Array<PreparedFlow>(counts[at]), sides: new Array<SideMatch>(counts[at]), output: f.isOutput, n: 0 });
-        list.flows[list.n] = f;
-        list.sides[list.n++] = m;
-      }
-    }
-    members.forEach((list, at) => {
-      const p = this.ctx.kb.pathways[at >> 1];
-      const grids = list.output ? this.grids.outputs : this.grids.inputs;
-      (grids[p.index] ??= new MemberGrid(p.reachKm)).insertAll(list.flows, list.sides, this.ctx.geometry);
-    });
+    for (let n = 0; n < flows.length; n++) this.top.clear(flows[n].slot);
+    // Only outputs search here, in the inputs' grids: the outputs' grids serve inputs that search, which only an
+    // update does (see `insert`, `remove`). Built when one first comes: a detection the detection thread makes
+    // and drops without an update never builds them (171k of the 620k records at 100k flows, 22 MB).
+    this.buildGrids(flows, false, -1);
+    this.outputGridsPending = true;
     const s = this.scratch;
     const order = this.searchOrder(flows);
     for (let n = 0; n < order.length; n++) {
@@ -75,6 +57,46 @@ export class SubstitutionIndex {
       }
     }
     this.keepHeldPairs(flows);
+  }
+
+  /**
+   * Builds the grids of one side (outputs or inputs) from `flows`, but for the flow in slot `skip` (-1: none), each grid
+   * at once. Members counted first, so that each list is allocated at its size (grown by push, 200k members copied
+   * their lists over and over: 6.6 MB).
+   */
+  private buildGrids(flows: readonly (PreparedFlow | undefined)[], output: boolean, skip: number): void {
+    const counts = new Int32Array(this.ctx.kb.pathways.length);
+    for (let n = 0; n < flows.length; n++) {
+      const f = flows[n];
+      if (!f || f.isOutput !== output || f.slot === skip) continue;
+      const sides = output ? f.outputSides : f.inputSides;
+      for (let k = 0; k < sides.length; k++) counts[sides[k].side.pathway.index]++;
+    }
+    const members: { flows: PreparedFlow[]; sides: SideMatch[]; n: number }[] = [];
+    for (let n = 0; n < flows.length; n++) {
+      const f = flows[n];
+      if (!f || f.isOutput !== output || f.slot === skip) continue;
+      const sides = output ? f.outputSides : f.inputSides;
+      for (let k = 0; k < sides.length; k++) {
+        const m = sides[k];
+        const at = m.side.pathway.index;
+        const list = (members[at] ??= { flows: new Array<PreparedFlow>(counts[at]), sides: new Array<SideMatch>(counts[at]), n: 0 });
+        list.flows[list.n] = f;
+        list.sides[list.n++] = m;
+      }
+    }
+    const grids = output ? this.grids.outputs : this.grids.inputs;
+    members.forEach((list, at) => {
+      const p = this.ctx.kb.pathways[at];
+      (grids[p.index] ??= new MemberGrid(p.reachKm)).insertAll(list.flows, list.sides, this.ctx.geometry);
+    });
+  }
+
+  /** The outputs' grids, from the flows in the index but the one in slot `skip` (see `load`), if not yet built. */
+  private ensureOutputGrids(skip: number): void {
+    if (!this.outputGridsPending) return;
+    this.outputGridsPending = false;
+    this.buildGrids(this.ctx.flows, true, skip);
   }
 
   /**
@@ -119,13 +141,17 @@ export class SubstitutionIndex {
   private keepHeldPairs(flows: PreparedFlow[]): void {
     const mutual = this.ctx.options.counterpartRule !== 'EITHER';
     const top = this.top;
+    const worst = top.worst;
     for (let n = 0; n < flows.length; n++) {
       const x = flows[n];
       if (mutual && !x.isOutput) continue;
       const slot = x.slot;
       for (let at = 0; at < top.size(slot); at++) {
         const other = top.otherAt(slot, at);
-        const heldBack = top.indexOf(other, slot) >= 0;
+        // Both lists hold the pair at the same rank (the output's search offered it to both), and no list holds a
+        // pair ranked under its worst: most pairs (nine in ten at 100k flows) are decided on that one number, without
+        // reading the other's list, a cache miss each.
+        const heldBack = top.scoreAt(slot, at) >= worst[other] && top.indexOf(other, slot) >= 0;
         // An output keeps what it holds (MUTUAL: if held back); an input, what its output does not hold.
         if (x.isOutput ? mutual && !heldBack : heldBack) continue;
         const o = x.isOutput ? x : this.ctx.flows[other]!;
@@ -139,6 +165,8 @@ export class SubstitutionIndex {
   /** Takes flow `f` (still in `ctx.flows`) out of the index. */
   remove(f: PreparedFlow, recorder: DeltaRecorder): void {
     if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
+    // f is still in the index: its grids hold it.
+    this.ensureOutputGrids(-1);
     // Whoever holds f in its best list is one of f's counterparts: search them, keep those that hold it.
     findCounterparts(f, this.grids, this.ctx, this.scratch, this.top.worst);
     const holders: number[] = [];
@@ -157,6 +185,8 @@ export class SubstitutionIndex {
   /** Adds flow `f` (already in `ctx.flows`). */
   insert(f: PreparedFlow, recorder: DeltaRecorder): void {
     this.top.ensure(this.ctx.flows.length);
+    // f is in ctx.flows already, not yet in the index: placed below.
+    this.ensureOutputGrids(f.slot);
     this.place(f);
     if (f.outputSides.length === 0 && f.inputSides.length === 0) return;
     const s = this.scratch;

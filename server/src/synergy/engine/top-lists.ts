@@ -183,6 +183,11 @@ export class TopLists {
     return -1;
   }
 
+  /** The rank (score plus hierarchy step) of the entry at `at` in the list of `slot`. */
+  scoreAt(slot: number, at: number): number {
+    return this.score[this.base[slot] + at];
+  }
+
   pathwayAt(slot: number, at: number): number {
     return this.pathway[this.base[slot] + at];
   }
