@@ -36,6 +36,11 @@ function handle(request: DetectionRequest): void {
         const last = start + SYNERGIES_PER_MESSAGE >= synergies.length;
         reply({ id: request.id, type: 'synergies', synergies: synergies.slice(start, start + SYNERGIES_PER_MESSAGE), last });
       }
+      // The synergies are on their way: what only updates need is built in a turn of its own (a request read before
+      // it that updates the territory builds it itself), unless this territory was detected again meanwhile.
+      setImmediate(() => {
+        if (detectors.get(request.scope) === detector) detector.prepareForUpdates();
+      });
       return;
     }
     case 'upsert':

@@ -76,12 +76,16 @@ const chainArb = (ids: string[], templates?: number[]): fc.Arbitrary<EngineFlow>
 
 type Op = { upsert: EngineFlow } | { remove: string };
 
-/** `chunk` > 1: the ops go `chunk` at a time through `applyChanges` (a burst), each delta covering its chunk. */
-function check(initial: EngineFlow[], ops: Op[], options: Partial<EngineOptions>, chunk = 1): void {
+/**
+ * `chunk` > 1: the ops go `chunk` at a time through `applyChanges` (a burst), each delta covering its chunk.
+ * `prepared`: what the load leaves to the first update is built right after it, as the detection thread does.
+ */
+function check(initial: EngineFlow[], ops: Op[], options: Partial<EngineOptions>, chunk = 1, prepared = false): void {
   const detector = new SynergyDetector(FIXTURE_KB, options);
   const state = new Map<string, EngineFlow>();
   for (const f of initial) state.set(f.id, f);
   const replica = new Map<string, DetectedSynergy>(detector.load(initial).map((s) => [s.key, s]));
+  if (prepared) detector.prepareForUpdates();
   for (let start = 0; start < ops.length; start += chunk) {
     const burst = ops.slice(start, start + chunk);
     const delta =
@@ -122,6 +126,15 @@ describe('SynergyDetector, incremental', () => {
         check(initial, ops, {}),
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('also with the updates prepared right after the load, as the detection thread does', () => {
+    fc.assert(
+      fc.property(fc.array(flowArb(ids), { maxLength: 14 }), fc.array(opArb, { maxLength: 25 }), fc.integer({ min: 1, max: 4 }), (initial, ops, chunk) =>
+        check(initial, ops, {}, chunk, true),
+      ),
+      { numRuns: 200 },
     );
   });
 

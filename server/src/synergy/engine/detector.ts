@@ -63,6 +63,15 @@ export class SynergyDetector {
     return this.all();
   }
 
+  /**
+   * Builds what a full detection leaves to the first update (the outputs' member grids: only updates search them).
+   * Optional: the first update builds it otherwise. The detection thread calls it right after sending a detection's
+   * synergies, so that their reader does not wait for it and the first update does not pay for it.
+   */
+  prepareForUpdates(): void {
+    this.substitutions.prepareForUpdates();
+  }
+
   /** Declares a new flow or changes one; returns what that did to the synergies. */
   upsertFlow(flow: EngineFlow): SynergyDelta {
     const recorder = new DeltaRecorder();

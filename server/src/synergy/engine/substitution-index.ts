@@ -92,6 +92,14 @@ export class SubstitutionIndex {
     });
   }
 
+  /**
+   * Builds now what only updates use, if a full detection left it (the outputs' grids): the detection thread calls it
+   * once it has sent a detection's synergies, so that the first update finds it built.
+   */
+  prepareForUpdates(): void {
+    this.ensureOutputGrids(-1);
+  }
+
   /** The outputs' grids, from the flows in the index but the one in slot `skip` (see `load`), if not yet built. */
   private ensureOutputGrids(skip: number): void {
     if (!this.outputGridsPending) return;
