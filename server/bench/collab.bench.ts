@@ -4,6 +4,7 @@ import { ENTITIES } from '../src/app/entities.js';
 import { openOrm } from '../src/db/orm.js';
 import { ServerProcess } from '../test/collab/server-process.js';
 import { createTestDatabase } from '../test/test-database.js';
+import { readAppendFigures, storedBareDocument } from './collab/bare-durable-append.js';
 import { measureCommitPrice } from './collab/commit-price.js';
 import { bareEditor, productEditor, providerEditor } from './collab/editors.js';
 import { measureHistoryLoad } from './collab/history-load.js';
@@ -19,7 +20,8 @@ import type { Room } from './collab/typing.js';
 
 /**
  * Live documents under load, the real product against a bare y-websocket server in the same run (see
- * docs/ARCHITECTURE.md, "Benchmarks"): relay latency of 20 documents × 5 editors typing, the store's capacity
+ * docs/ARCHITECTURE.md, "Benchmarks"): relay latency of 20 documents × 5 editors typing (and of the floor: the bare
+ * server committing each update before relaying it, bare-durable-append.ts), the store's capacity
  * (100 editors at their socket's limit), the price of a commit on the same PostgreSQL, and the load time of a plan
  * with a 100k-update history before and after compaction. Exits 1 when a check fails. Needs DATABASE_URL.
  *
@@ -27,9 +29,10 @@ import type { Room } from './collab/typing.js';
  * on a restarted server; the median is checked, the spread printed), --history=100000, --only=history (no server),
  * --stages (the server records where its writers' updates spend their time over the typing measure and prints it:
  * collab/store/stage-timings.ts; recording costs CPU, so the figures of such a run are not the checked ones),
- * --only=typing (the commit price and the two typing phases, bare and product, and the relay check: a minute instead
- * of ten, to iterate on the relay's tail), --client=provider (the product's editors are `@hocuspocus/provider`s
- * instead of the minimal client that speaks its protocol, the counterpart of the bare side's: collab/editors.ts),
+ * --only=typing (the commit price and the three typing phases, bare, the durable floor and product, and the relay
+ * check: a minute and a half instead of ten, to iterate on the relay's tail), --client=provider (the product's
+ * editors are `@hocuspocus/provider`s instead of the minimal client that speaks its protocol, the counterpart of
+ * the bare side's: collab/editors.ts),
  * --profile=<dir> (the server runs with `--cpu-prof` and each phase ends with SIGTERM instead of kill -9, so that
  * its profile is written to <dir>; the durability checks then read what a graceful stop left).
  */
@@ -132,6 +135,30 @@ export async function run(args: string[]): Promise<boolean> {
     for (const e of bareRooms.flat()) e.close();
     await bareServer.stop();
 
+    // The floor: what any server that commits each update before relaying it achieves here, at the least cost.
+    console.log('  bare y-websocket + durable append (the floor): typing, then kill -9 while they type…');
+    const floorServer = await startBareServer(db.databaseUrl!);
+    const floorRooms: Room[] = relayPlans.map((p) => Array.from({ length: EDITORS_PER_DOCUMENT }, () => bareEditor(floorServer.url, p.documentName)));
+    const floorTraced = stages ? bareTrace(floorServer) : undefined;
+    const floor = await runPhase({
+      rooms: floorRooms,
+      pace: TYPING,
+      warmUpMs: 3000,
+      measureMs,
+      serverPid: floorServer.pid,
+      serverOutput: floorServer.output,
+      databaseUrl: db.databaseUrl,
+      logSequence: 'bare_update_seq_seq',
+      atEnd: floorServer.kill9,
+      aroundMeasure: floorTraced?.aroundMeasure,
+    });
+    for (const e of floorRooms.flat()) e.close();
+    const floorDurable = await checkDurability(floorRooms, floor.recorder, (r) => storedBareDocument(db.databaseUrl!, relayPlans[r].documentName));
+    const floorAppends = readAppendFigures(floorServer.output());
+    console.log(`    p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms, ${floor.edits} edits; durable ${floorDurable.stored}/${floorDurable.seen}`);
+    if (floorTraced) console.log(indent(floorTraced.report('floor relay split (ms; server before apply = the wait for its commit)', floor.recorder, bare.p99Ms)));
+    const floorFigures = { floor, floorDurable, floorAppends };
+
     console.log('  product: typing, then kill -9 while they type…');
     const productRooms: Room[] = relayPlans.map((p) =>
       Array.from({ length: EDITORS_PER_DOCUMENT }, (_, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length])),
@@ -152,7 +179,7 @@ export async function run(args: string[]): Promise<boolean> {
     const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));
     console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
     if (productTraced) console.log(indent(productTraced.report('FE2I relay split (ms)', product.recorder, bare.p99Ms)));
-    if (args.includes('--only=typing')) return printTypingReport({ commit, bare, product, productDurable, loadBefore, loadAfter: os.loadavg() });
+    if (args.includes('--only=typing')) return printTypingReport({ commit, bare, ...floorFigures, product, productDurable, loadBefore, loadAfter: os.loadavg() });
 
     const repeats = Math.max(1, option('repeats', 3));
     const runs: PhaseResult[] = [];
@@ -183,7 +210,7 @@ export async function run(args: string[]): Promise<boolean> {
     const orm = await openOrm({ clientUrl: db.databaseUrl!, poolMax: 2, entities: ENTITIES });
     const history = await measureHistoryLoad(orm, db.databaseUrl!, historyUpdates).finally(() => orm.close(true));
 
-    return printReport({ commit, bare, product, productDurable, throughput, throughputRuns: runs, throughputDurable, history, loadBefore, loadAfter: os.loadavg() });
+    return printReport({ commit, bare, ...floorFigures, product, productDurable, throughput, throughputRuns: runs, throughputDurable, history, loadBefore, loadAfter: os.loadavg() });
   } finally {
     await server.stop();
     await db.drop();

@@ -1,4 +1,5 @@
 import { fmt, fmtTiming, report } from '../timing.js';
+import { appendLine, type AppendFigures } from './bare-durable-append.js';
 import type { CommitPrice } from './commit-price.js';
 import type { HistoryLoad } from './history-load.js';
 import { probeLine } from './loop-probe.js';
@@ -9,6 +10,10 @@ export const TARGETS = { commitsOfSlack: 1.5, rowsPerSecond: 5_000, loadAfterCom
 export interface CollabFigures {
   commit: CommitPrice;
   bare: PhaseResult;
+  /** The floor: the bare server committing each update before relaying it (bare-websocket-server.ts --durable). */
+  floor: PhaseResult;
+  floorDurable: Durability;
+  floorAppends: AppendFigures | null;
   product: PhaseResult;
   productDurable: Durability;
   /** The flat-out run with the median rate, and every run. */
@@ -39,6 +44,28 @@ function printRelayRatios(commit: CommitPrice, bare: PhaseResult, product: Phase
   console.log(`  relay p50: FE2I ${fmt(product.p50Ms)} ms vs bare ${fmt(bare.p50Ms)} ms = ×${fmt(product.p50Ms / bare.p50Ms, 2)}`);
 }
 
+const FLOOR_ROW = 'bare y-websocket + durable append';
+
+/**
+ * The floor against the same bound, for information (not a check: it says whether the bound is reachable here by a
+ * server that commits each update before relaying it, and at what cost), and the product against the floor.
+ */
+function printFloor(f: Pick<CollabFigures, 'commit' | 'bare' | 'floor' | 'floorDurable' | 'floorAppends' | 'product'>): void {
+  const { commit, bare, floor, product } = f;
+  const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
+  const perEdit = (cpuMs: number | undefined, p: PhaseResult) => fmt(((cpuMs ?? NaN) / Math.max(1, p.edits)) * 1000, 0);
+  console.log(
+    `  floor (${FLOOR_ROW}): p50 ${fmt(floor.p50Ms)} ms, p99 ${fmt(floor.p99Ms)} ms; its p99 ${floor.p99Ms <= bound ? 'meets' : 'does NOT meet'} the bound ${fmt(bound)} ms ` +
+      `(bare p99 + ${fmt((floor.p99Ms - bare.p99Ms) / commit.p99Ms, 2)} × commit p99); FE2I p99 ${fmt(product.p99Ms)} ms = floor + ${fmt(product.p99Ms - floor.p99Ms)} ms (×${fmt(product.p99Ms / floor.p99Ms, 2)})`,
+  );
+  console.log(
+    `    floor: server CPU per edit ${perEdit(floor.serverCpuMs, floor)} µs (${cpuShare(floor)}), main thread ${perEdit(floor.serverMainCpuMs, floor)} µs; PostgreSQL CPU per edit ${perEdit(floor.pgCpuMs, floor)} µs; ` +
+      `commits ${fmt(floor.commitsPerSecond ?? NaN, 0)}/s for ${fmt(floor.editsPerSecond, 0)} edits/s; durable after kill -9 ${f.floorDurable.stored}/${f.floorDurable.seen}`,
+  );
+  console.log(`    floor appends (measure): ${appendLine(f.floorAppends)}`);
+  console.log(`    floor event loop: ${probeLine(floor.serverLoop)}; ${floor.clientLoop.replace('bench client:', 'bench clients:')}`);
+}
+
 function relayCheck(commit: CommitPrice, bare: PhaseResult, product: PhaseResult): readonly [string, boolean] {
   const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
   return [`relay p99 ${fmt(product.p99Ms)} ms ≤ bare p99 + ${TARGETS.commitsOfSlack} × commit p99 = ${fmt(bound)} ms`, product.p99Ms <= bound];
@@ -58,15 +85,19 @@ function printLoops(bare: PhaseResult, product: PhaseResult): void {
 }
 
 /** `--only=typing`: the typing phases, their ratios and the relay check (and the typing phase's durability). */
-export function printTypingReport(f: Pick<CollabFigures, 'commit' | 'bare' | 'product' | 'productDurable' | 'loadBefore' | 'loadAfter'>): boolean {
-  const { commit, bare, product } = f;
+export function printTypingReport(
+  f: Pick<CollabFigures, 'commit' | 'bare' | 'floor' | 'floorDurable' | 'floorAppends' | 'product' | 'productDurable' | 'loadBefore' | 'loadAfter'>,
+): boolean {
+  const { commit, bare, floor, product } = f;
   console.log('');
   console.log(HEADER);
   console.log(phaseRow('bare y-websocket, 20 docs × 5, typing', bare));
+  console.log(phaseRow(FLOOR_ROW, floor));
   console.log(phaseRow('FE2I /collab, 20 docs × 5, typing', product));
   console.log(commitRow(commit));
   console.log('');
   printRelayRatios(commit, bare, product);
+  printFloor(f);
   console.log(
     `  server CPU per edit (typing): FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (${cpuShare(bare)})`,
   );
@@ -91,11 +122,13 @@ export function printReport(f: CollabFigures): boolean {
   console.log('');
   console.log(HEADER);
   console.log(phaseRow('bare y-websocket, 20 docs × 5, typing', bare));
+  console.log(phaseRow(FLOOR_ROW, f.floor));
   console.log(phaseRow('FE2I /collab, 20 docs × 5, typing', product));
   console.log(phaseRow('FE2I /collab, 100 docs × 1, flat out', throughput));
   console.log(commitRow(commit));
   console.log('');
   printRelayRatios(commit, bare, product);
+  printFloor(f);
   console.log(`  server CPU per edit: FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (typing); flat out ${fmt((throughput.serverCpuMs / Math.max(1, throughput.edits)) * 1000, 0)} µs`);
   console.log(
     `  persisted updates/s = updates acknowledged (each only once its row is committed) / wall time; the log's sequence numbered ${fmt(throughput.numberedPerSecond ?? 0, 0)} rows/s flat out, ${fmt(product.numberedPerSecond ?? 0, 0)} typing`,

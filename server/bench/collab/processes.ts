@@ -34,11 +34,24 @@ export function productionNodeFlags(): string[] {
   return pkg.scripts.start.split(/\s+/).filter((token) => token.startsWith('--'));
 }
 
-/** The bare y-websocket server in a child process; resolves once it listens. */
-export async function startBareServer(): Promise<{ url: string; pid: number | undefined; output(): string; stop(): Promise<void> }> {
+export interface BareServer {
+  url: string;
+  pid: number | undefined;
+  output(): string;
+  stop(): Promise<void>;
+  /** Ends it at once, as the product's phase ends its server (the durable floor's rows are then read). */
+  kill9(): Promise<void>;
+}
+
+/**
+ * The bare y-websocket server in a child process; resolves once it listens. With `durableUrl`, the durable floor:
+ * each update committed to that database before it is relayed (bare-websocket-server.ts --durable).
+ */
+export async function startBareServer(durableUrl?: string): Promise<BareServer> {
   const script = fileURLToPath(new URL('./bare-websocket-server.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), ...loopProbeFlags(), '--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), ...loopProbeFlags(), '--import', 'tsx', script, ...(durableUrl ? ['--durable'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: durableUrl ? { ...process.env, DATABASE_URL: durableUrl } : process.env,
   });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
@@ -49,15 +62,17 @@ export async function startBareServer(): Promise<{ url: string; pid: number | un
       if (match) resolve(Number(match[1]));
     });
   });
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
     output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => end('SIGTERM'),
+    kill9: () => end('SIGKILL'),
   };
 }

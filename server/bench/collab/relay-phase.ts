@@ -20,6 +20,8 @@ export interface PhaseOptions {
   serverOutput?: () => string;
   /** The database whose update log counts persisted rows; none for the bare server. */
   databaseUrl?: string;
+  /** The sequence numbering that update log's rows: the product's unless told (the durable floor's bare_update). */
+  logSequence?: string;
   /** Called while the editors still type, once the measure is over (the product's phase kills the server there). */
   atEnd?: () => Promise<void>;
   /** Called as the measure starts and as it ends (the product's phase has the server record its stage timings). */
@@ -87,9 +89,9 @@ async function backendPids(client: pg.Client | undefined): Promise<number[]> {
 const backendCpu = (pids: number[]) => new Map(pids.map((pid) => [pid, processCpuMs(pid)]));
 
 /** The rows the update log has ever been given (its sequence: compaction deletes rows, not numbers). */
-async function loggedRows(client: pg.Client | undefined): Promise<number> {
+async function loggedRows(client: pg.Client | undefined, sequence = 'collab_update_seq_seq'): Promise<number> {
   if (!client) return 0;
-  const { rows } = await client.query(`select coalesce(last_value, 0) as n from pg_sequences where sequencename = 'collab_update_seq_seq'`);
+  const { rows } = await client.query(`select coalesce(last_value, 0) as n from pg_sequences where sequencename = $1`, [sequence]);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -114,7 +116,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   try {
     await sleep(options.warmUpMs);
     recorder.startCounting();
-    const rows0 = await loggedRows(db);
+    const rows0 = await loggedRows(db, options.logSequence);
     const commits0 = await commits(db);
     const acked0 = ackedBy(editors);
     const cpu0 = process.cpuUsage();
@@ -140,7 +142,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
     const serverMainCpuMs = mainThreadCpuMs(options.serverPid) - main0;
     let pgCpuMs = 0;
     for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
-    const rows1 = await loggedRows(db);
+    const rows1 = await loggedRows(db, options.logSequence);
     // pg_stat_database counts what backends flushed (PostgreSQL 15: about once a second each): ±1 s of commits.
     const commits1 = await commits(db);
     const serverLoop = options.serverOutput ? await awaitProbe(options.serverOutput, probes0) : null;
@@ -163,7 +165,8 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       serverCpuMs,
       serverMainCpuMs,
       pgCpuMs: db ? pgCpuMs : undefined,
-      rowsPerSecond: db ? ((acked1 - acked0) / wallMs) * 1000 : undefined,
+      // The bare server's editors are never acknowledged: no figure rather than 0.
+      rowsPerSecond: db && acked1 > 0 ? ((acked1 - acked0) / wallMs) * 1000 : undefined,
       numberedPerSecond: db ? ((rows1 - rows0) / wallMs) * 1000 : undefined,
       commitsPerSecond: db ? ((commits1 - commits0) / wallMs) * 1000 : undefined,
       serverLoop,
