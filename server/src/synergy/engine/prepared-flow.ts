@@ -8,6 +8,7 @@ import { knownRecognition, NO_MATCHES, RECOGNITIONS_PER_LABEL, recogniseFlow, SC
 import { findKeyword, searchableLabel } from './text-fold.js';
 import { KERNEL } from './pair-score.js';
 import { convertQuantity } from './units.js';
+import { appendedTo } from './grown-list.js';
 
 /**
  * Preparing a flow for the engine (see PreparedFlow in compiled.types.ts): what it computes once per flow rather than
@@ -62,10 +63,7 @@ export function prepareFlow(flow: EngineFlow, slot: number, ctx: EngineContext):
   let recognition = knownRecognition(label, flow, ewcCode, temperatureC);
   if (!recognition) {
     recognition = recogniseFlow(index, label, flow, ewcCode, temperatureC);
-    // The first as a list of one: most labels' flows are recognised one way or two, and a list grown by push from
-    // empty keeps room for 17.
-    if (label.recognitions.length === 0) label.recognitions = [recognition];
-    else if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions.push(recognition);
+    if (label.recognitions.length < RECOGNITIONS_PER_LABEL) label.recognitions = appendedTo(label.recognitions, [recognition]);
   }
   if (!recognition.perFlow) {
     prepared.outputSides = recognition.outputSides;
@@ -202,9 +200,7 @@ function excludedByDescription(label: LabelRecognitions, words: DescribedLabel, 
   const known = words.excluded;
   for (let k = 0; k < known.length; k++) if (known[k] >> 1 === index) return (known[k] & 1) === 1;
   const excluded = !mayBeMemberByWords(label.searchable, words.described, members);
-  // The first as a list of one (most descriptions meet one such pathway): grown by push from empty, room for 17.
-  if (known.length === 0) words.excluded = [index * 2 + (excluded ? 1 : 0)];
-  else known.push(index * 2 + (excluded ? 1 : 0));
+  words.excluded = appendedTo(known, [index * 2 + (excluded ? 1 : 0)]);
   return excluded;
 }
 
@@ -213,9 +209,7 @@ function describedKinds(label: LabelRecognitions, words: DescribedLabel, index: 
   const known = words.kinds;
   for (let k = 0; k < known.length; k += 2) if (known[k] === index) return known[k + 1];
   const named = kindsOf(label.searchable, words.described, needCode, kinds);
-  // The first pair as a list of two (most descriptions meet one pathway with kinds), as `excludedByDescription`.
-  if (known.length === 0) words.kinds = [index, named];
-  else known.push(index, named);
+  words.kinds = appendedTo(known, [index, named]);
   return named;
 }
 

@@ -4,6 +4,7 @@ import { withoutPurpose } from './need-purpose.js';
 import { KeywordIndex } from './keyword-index.js';
 import type { NeedVocabulary } from './need-vocabulary.js';
 import { searchableLabel } from './text-fold.js';
+import { appendedTo } from './grown-list.js';
 
 const LABEL_CACHE_SIZE = 50_000;
 const CODE_CACHE_SIZE = 10_000;
@@ -138,9 +139,7 @@ export class SideIndex {
     const known = label.exclusions;
     if (known) for (let k = 0; k < known.length; k++) if (known[k] >> 1 === id) return (known[k] & 1) === 1;
     const excluded = excludedByWords(label.searchable, matcher);
-    // The first as a list of one (half the labels meet one such side): grown by push from empty, it keeps room for 17.
-    if (known) known.push(id * 2 + (excluded ? 1 : 0));
-    else label.exclusions = [id * 2 + (excluded ? 1 : 0)];
+    label.exclusions = appendedTo(known, [id * 2 + (excluded ? 1 : 0)]);
     return excluded;
   }
 
