@@ -10,6 +10,7 @@ import { bareEditor, productEditor, providerEditor } from './collab/editors.js';
 import { measureHistoryLoad } from './collab/history-load.js';
 import { loopProbeFlags } from './collab/loop-probe.js';
 import { productionNodeFlags, startBareServer } from './collab/processes.js';
+import { upkeepSince } from './collab/upkeep.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
 import { createPlans } from './collab/plans.js';
 import { historyCheck, printHistory, printReport, printTypingReport } from './collab/collab-report.js';
@@ -164,6 +165,7 @@ export async function run(args: string[]): Promise<boolean> {
       Array.from({ length: EDITORS_PER_DOCUMENT }, (_, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length])),
     );
     const productTraced = stages ? stageTimings(server, db.databaseUrl!) : undefined;
+    const productStartedAt = new Date();
     const product = await runPhase({
       rooms: productRooms,
       pace: TYPING,
@@ -178,6 +180,10 @@ export async function run(args: string[]): Promise<boolean> {
     for (const e of productRooms.flat()) e.close();
     const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(relayPlans[r].documentName));
     console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
+    const upkeep = await upkeepSince(db.databaseUrl!, relayPlans.map((p) => p.documentName), productStartedAt);
+    console.log(
+      `    compaction: ${upkeep.compacted} of ${relayPlans.length} documents compacted during the phase (a document is compacted once quiet for 2 s, or at 5,000 rows); rows left in the log per document: ${upkeep.rowsMin}–${upkeep.rowsMax}`,
+    );
     if (productTraced) console.log(indent(productTraced.report('FE2I relay split (ms)', product.recorder, bare.p99Ms)));
     if (args.includes('--only=typing')) return printTypingReport({ commit, bare, ...floorFigures, product, productDurable, loadBefore, loadAfter: os.loadavg() });
 

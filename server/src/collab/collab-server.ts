@@ -36,7 +36,7 @@ export interface CollabOptions {
    * as MikroORM's: DATABASE_URL or the embedded PGlite's socket), and the size beyond which an update is refused.
    */
   durability: DurabilityOptions;
-  compaction?: { everyMs: number; minUpdates: number };
+  compaction?: { everyMs: number; minUpdates: number; idleMs?: number; maxUpdates?: number };
   /** This deployment's Redis keys and channels start with `fe2i:<namespace>:` (config.redisNamespace). */
   redisNamespace?: string;
   /** Told when browsers' edits on this instance changed what a plan shows (the planChanged event). */
@@ -129,6 +129,10 @@ export function createCollabServer(options: CollabOptions) {
     merge: mergeThread,
     everyMs: options.compaction?.everyMs ?? 10_000,
     minUpdates: options.compaction?.minUpdates ?? 500,
+    // Quiet for 2 s, or typed in without a pause until its tail is 5,000 rows (loaded in ~25 ms: `npm run bench --
+    // collab --only=history --history=5000`, 22.6 ms on a loaded machine).
+    idleMs: options.compaction?.idleMs ?? 2_000,
+    maxUpdates: options.compaction?.maxUpdates ?? 5_000,
     documentsPerRound: 20,
     timings,
   });

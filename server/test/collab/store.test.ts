@@ -73,6 +73,29 @@ describe('the live documents store', () => {
     expect(textOf(await log.load(DOC))).toBe(final);
   });
 
+  it('leaves a document being typed in to be compacted once it is quiet, unless its tail reaches the ceiling', async () => {
+    const docName = (k: number) => `project-plan:33333333-3333-4333-8333-${String(k).padStart(12, '0')}`;
+    const em = db.orm.em.fork();
+    // Three documents of 60 rows: one written to a minute ago (quiet), one just now (typed in), one just now with 90.
+    for (const [k, rows] of [[1, 60], [2, 60], [3, 90]] as const) {
+      for (const update of typing(rows, `q${k}-`).updates) await log.append({ documentName: docName(k), update, authorId: null });
+    }
+    await em.execute(`update collab_update set created_at = now() - interval '1 minute' where document_name = ?`, [docName(1)]);
+    const chosen = async (options: { idleMs?: number; maxUpdates?: number }) =>
+      (await documentsToCompact(db.orm.em.fork(), { minUpdates: 50, documentsPerRound: 10, ...options })).filter((name) => name.startsWith('project-plan:3333'));
+    // Quiet for 2 s: only the one written to a minute ago.
+    expect(await chosen({ idleMs: 2_000 })).toEqual([docName(1)]);
+    // With a ceiling of 80 rows, the typed-in document past it too (most grown first).
+    expect(await chosen({ idleMs: 2_000, maxUpdates: 80 })).toEqual([docName(3), docName(1)]);
+    // Without a quiet time (the default), every document past the threshold.
+    const all = await chosen({});
+    expect(all[0]).toBe(docName(3));
+    expect(new Set(all)).toEqual(new Set([docName(1), docName(2), docName(3)]));
+    // Quiet once its last row is older than the quiet time.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await chosen({ idleMs: 200 })).toContain(docName(2));
+  });
+
   it('drains an append still waiting for its group window (it used to spin on microtasks, the timer never firing)', async () => {
     const { updates } = typing(1, 'w');
     const appended = log.append({ documentName: DOC, update: updates[0], authorId: null });
