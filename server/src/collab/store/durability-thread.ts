@@ -190,8 +190,9 @@ export function createDurabilityThread(options: DurabilityOptions) {
     blamelessDeaths = 0;
     retryWaitMs = options.retryAfterMs ?? 5000;
     const [error, refusals] = reply;
-    const refused = new Map<string, string>();
-    if (refusals) for (const [id, index, why] of refusals) refused.set(`${id}:${index}`, why);
+    // Made only when the reply refuses some update: nearly every reply of a typing session refuses none.
+    let refused: Map<string, string> | null = null;
+    if (refusals) for (const [id, index, why] of refusals) (refused ??= new Map()).set(`${id}:${index}`, why);
     const failure = error === null ? null : new Error(`The update could not be logged: ${error}`);
     for (let k = 2; k < reply.length; k++) {
       const id = reply[k] as number;
@@ -199,7 +200,7 @@ export function createDurabilityThread(options: DurabilityOptions) {
       if (!entries) continue;
       sent.delete(id);
       for (let i = 0; i < entries.length; i++) {
-        const why = refused.size ? refused.get(`${id}:${i}`) : undefined;
+        const why = refused?.get(`${id}:${i}`);
         if (why !== undefined) refuse(entries[i], new UntrustedUpdateError('MALFORMED', `Malformed update: ${why}`));
         else if (failure) entries[i].reject(failure);
         else entries[i].resolve();
