@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../threads/module-worker.js';
 import { UntrustedUpdateError } from '../untrusted/update-checker.js';
 import { threadCpuMs } from '../untrusted/update-verdict.js';
+import { SentBatches } from './sent-batches.js';
 import type { DurabilityBatch, DurabilityReply, DurabilityWorkerData } from './durability-protocol.js';
 
 export interface DurabilityOptions {
@@ -62,7 +63,7 @@ export function createDurabilityThread(options: DurabilityOptions) {
   const { clientUrl, embedded, timeoutMs = 200, maxBytes = 1024 * 1024, workerHeapMb = 64, encoding = 'v1' } = options;
   const maxInFlight = options.maxInFlight ?? (embedded ? 1 : 4);
   const queue: Entry[] = [];
-  const sent = new Map<number, Entry[]>();
+  const sent = new SentBatches<Entry[]>();
   /** Connections one of whose updates was refused: their later updates are refused (no gap in a connection's log). */
   const failedLanes = new Set<number>();
   let worker: Worker | null = null;
@@ -117,8 +118,7 @@ export function createDurabilityThread(options: DurabilityOptions) {
   function fail(error: Error): void {
     broken = error;
     stopThread();
-    for (const entry of [...[...sent.values()].flat(), ...queue.splice(0)]) entry.reject(error);
-    sent.clear();
+    for (const entry of [...sent.takeAll().flatMap(([, entries]) => entries), ...queue.splice(0)]) entry.reject(error);
     settledAll();
   }
 
@@ -150,11 +150,9 @@ export function createDurabilityThread(options: DurabilityOptions) {
     const checking = blameable ? Atomics.load(progress, 0) - 1 : -1;
     const index = Atomics.load(progress, 1);
     stopThread();
-    const ids = [...sent.keys()].sort((a, b) => a - b);
     const again: Entry[] = [];
     let blamed = false;
-    for (const id of ids) {
-      const entries = sent.get(id)!;
+    for (const [id, entries] of sent.takeAll()) {
       entries.forEach((entry, i) => {
         if (id === checking && i === index) {
           blamed = true;
@@ -162,7 +160,6 @@ export function createDurabilityThread(options: DurabilityOptions) {
         } else again.push(entry);
       });
     }
-    sent.clear();
     blamelessDeaths = blamed ? 0 : blamelessDeaths + 1;
     if (blamelessDeaths >= MAX_BLAMELESS_DEATHS) {
       queue.unshift(...again);
@@ -196,9 +193,8 @@ export function createDurabilityThread(options: DurabilityOptions) {
     const failure = error === null ? null : new Error(`The update could not be logged: ${error}`);
     for (let k = 2; k < reply.length; k++) {
       const id = reply[k] as number;
-      const entries = sent.get(id);
+      const entries = sent.take(id);
       if (!entries) continue;
-      sent.delete(id);
       for (let i = 0; i < entries.length; i++) {
         const why = refused?.get(`${id}:${i}`);
         if (why !== undefined) refuse(entries[i], new UntrustedUpdateError('MALFORMED', `Malformed update: ${why}`));
@@ -225,7 +221,7 @@ export function createDurabilityThread(options: DurabilityOptions) {
       at += e.update.byteLength;
       batch.push(e.lane, at, e.documentName, e.authorId);
     }
-    sent.set(id, entries);
+    sent.add(id, entries);
     worker.postMessage(batch);
     startWatchdog();
   }
