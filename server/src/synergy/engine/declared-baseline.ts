@@ -3,10 +3,12 @@ import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.j
 import { ELECTRICITY_FACTOR_ID, fmt, pct, resolveFactor, type ResolvedFactor, type SubstitutionImpactInput } from './impact-factors.js';
 
 /**
- * Declared counterfactuals (issue 14): what a heat taker burns today, and whether a heat or water source is already
- * used. They are confidential diagnostic data, like a declared cost, so every figure they change exists twice:
- * built on the declaration (for the declaring organisation and the facilitators) and as if nothing were declared
- * (for everyone else) — `figuresFor` keeps one of each pair for a reader.
+ * Declared counterfactuals (issue 14): what a heat taker burns today, whether a heat or water source is already
+ * used, and where an output goes today (`currentDestination`: burnt, landfilled, recycled — the baseline of its
+ * share diverted, its disposal factor and process terms such as the heat a burnt stream gave). They are confidential
+ * diagnostic data, like a declared cost, so every figure they change exists twice: built on the declaration (for the
+ * declaring organisation and the facilitators) and as if nothing were declared (for everyone else) — `figuresFor`
+ * keeps one of each pair for a reader.
  */
 
 /** Heat factors that assume the taker burns gas today: what a declared supply replaces. */
@@ -93,7 +95,10 @@ export function usedShareNote(used: { share: number; declared: boolean }): strin
 function declaringOrganizations(input: SubstitutionImpactInput): string[] {
   const ids: string[] = [];
   const energyOrWater = input.pathway.impact.indicator === 'ENERGY' || input.pathway.impact.indicator === 'WATER';
-  if (energyOrWater && input.output.usedShareToday !== null && input.output.usedShareToday !== undefined) ids.push(input.output.organizationId);
+  const usedShare = energyOrWater && input.output.usedShareToday !== null && input.output.usedShareToday !== undefined;
+  // Where the output goes today: the baseline of its figures (share diverted, disposal factor, process terms).
+  const destination = input.output.currentDestination !== null && input.output.currentDestination !== undefined;
+  if (usedShare || destination) ids.push(input.output.organizationId);
   if (input.pathway.impact.indicator === 'ENERGY' && input.input.heatSupply) ids.push(input.input.organizationId);
   // Distinct and sorted, at most two (a Set, a spread and a sort per substitution otherwise).
   if (ids.length === 2 && ids[0] === ids[1]) ids.pop();
@@ -101,8 +106,9 @@ function declaringOrganizations(input: SubstitutionImpactInput): string[] {
   return ids;
 }
 
-function withoutDeclarations(flow: EngineFlow): EngineFlow {
-  return { ...flow, heatSupply: null, heatSupplyEfficiency: null, heatNetworkName: null, heatNetworkCo2GPerKwh: null, usedShareToday: null };
+/** The flow as if its organisation had declared no counterfactual (exported for pools: mutualisation-impacts.ts). */
+export function withoutDeclarations(flow: EngineFlow): EngineFlow {
+  return { ...flow, currentDestination: null, heatSupply: null, heatSupplyEfficiency: null, heatNetworkName: null, heatNetworkCo2GPerKwh: null, usedShareToday: null };
 }
 
 /**
@@ -113,14 +119,60 @@ export function withDeclaredVariants(input: SubstitutionImpactInput, compute: (i
   const declared = compute(input);
   const by = declaringOrganizations(input);
   if (by.length === 0) return declared;
-  const plain = compute({ ...input, output: withoutDeclarations(input.output), input: withoutDeclarations(input.input) });
-  const same = (a: ImpactFigure, b: ImpactFigure) =>
-    a.indicator === b.indicator && a.organizationId === b.organizationId && a.low === b.low && a.central === b.central && a.high === b.high && a.formula === b.formula;
-  if (declared.length === plain.length && declared.every((f, k) => same(f, plain[k]))) return declared;
+  return markedVariants(declared, compute({ ...input, output: withoutDeclarations(input.output), input: withoutDeclarations(input.input) }), by);
+}
+
+/**
+ * The figures of both runs, each marked for its audience (`by`: the declaring organisations, distinct and sorted), or
+ * the declared ones alone, unmarked, when the runs agree: same numbers, formula and factors.
+ */
+export function markedVariants(declared: ImpactFigure[], plain: ImpactFigure[], by: string[]): ImpactFigure[] {
+  if (declared.length === plain.length && declared.every((f, k) => sameFigure(f, plain[k]))) return declared;
   return [
     ...declared.map((f): ImpactFigure => ({ ...f, audience: 'DECLARED', declaredBy: by })),
     ...plain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by })),
   ];
+}
+
+/**
+ * A pool's two runs (on its members' declared destinations, and as if none were declared), marked like a pair's. A
+ * member's euros rest on its own destination alone (mutualisation-impacts.ts, costSavings): marked for that member
+ * only, so that it keeps reading its own; every other figure rests on all of them, marked for every declaring member.
+ */
+export function poolDeclaredVariants(declared: ImpactFigure[], plain: ImpactFigure[], members: readonly { flow: EngineFlow }[]): ImpactFigure[] {
+  const by: string[] = [];
+  for (const m of members) if (m.flow.currentDestination != null && !by.includes(m.flow.organizationId)) by.push(m.flow.organizationId);
+  by.sort();
+  const own = (f: ImpactFigure) => f.indicator === 'EUROS_SAVED' && f.organizationId !== null;
+  const sharedDeclared = declared.filter((f) => !own(f));
+  const sharedPlain = plain.filter((f) => !own(f));
+  const sharedSame = sharedDeclared.length === sharedPlain.length && sharedDeclared.every((f, k) => sameFigure(f, sharedPlain[k]));
+  // The declared run's order kept (what the declaring members and the facilitators read), the other run's after it.
+  const out: ImpactFigure[] = [];
+  const after: ImpactFigure[] = sharedSame ? [] : sharedPlain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by }));
+  for (const f of declared) {
+    if (!own(f)) {
+      out.push(sharedSame ? f : { ...f, audience: 'DECLARED', declaredBy: by });
+      continue;
+    }
+    const p = plain.find((x) => own(x) && x.organizationId === f.organizationId);
+    if (p && sameFigure(f, p)) {
+      out.push(f);
+      continue;
+    }
+    out.push({ ...f, audience: 'DECLARED', declaredBy: [f.organizationId!] });
+    if (p) after.push({ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] });
+  }
+  for (const p of plain) if (own(p) && !declared.some((f) => own(f) && f.organizationId === p.organizationId)) after.push({ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] });
+  const marked = after.length > 0 || out.some((f) => f.audience !== undefined);
+  return marked ? [...out, ...after] : declared;
+}
+
+function sameFigure(a: ImpactFigure, b: ImpactFigure): boolean {
+  if (a.indicator !== b.indicator || a.organizationId !== b.organizationId || a.low !== b.low || a.central !== b.central || a.high !== b.high) return false;
+  if (a.formula !== b.formula || a.basis !== b.basis || a.factors.length !== b.factors.length) return false;
+  for (let k = 0; k < a.factors.length; k++) if (a.factors[k].id !== b.factors[k].id || a.factors[k].value !== b.factors[k].value) return false;
+  return true;
 }
 
 /**

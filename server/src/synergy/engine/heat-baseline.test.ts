@@ -48,11 +48,8 @@ describe('heat and water baselines', () => {
   });
 
   it("credits a heating network's declared CO2 content, not gas, for its members and facilitators only", () => {
-    const all = heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }, 'MEGAWATT_HOUR', 1_000, {
-      heatSupply: 'HEATING_NETWORK',
-      heatNetworkName: 'Réseau de Fensch',
-      heatNetworkCo2GPerKwh: 80,
-    });
+    const network = { heatSupply: 'HEATING_NETWORK', heatNetworkName: 'Réseau de Fensch', heatNetworkCo2GPerKwh: 80 } as const;
+    const all = heat('heat-hot-water-district-heating', {}, 'MEGAWATT_HOUR', 1_000, network);
     const mine = get(figuresFor(all, (orgs) => orgs.includes('network')), 'CO2E_AVOIDED_T')!;
     // 850 MWh (85 % take-up) × 80 kg/MWh = 68 t; the declared content has no spread: low 700 MWh × 80, high 1,000 × 80.
     expect([mine.low, mine.central, mine.high]).toEqual([56, 68, 80]);
@@ -64,6 +61,12 @@ describe('heat and water baselines', () => {
     expect(get(others, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(226.1, 1);
     expect(others.map((f) => f.formula).join(' ')).not.toContain('Fensch');
     expect(others.length).toBe(figuresFor(all, () => true).length);
+    // The plant declaring where its heat goes today too (#62): a figure resting on both is read declared by those who
+    // may read both declarations; the network's member alone reads it as if neither were made.
+    const both = heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }, 'MEGAWATT_HOUR', 1_000, network);
+    expect(get(both, 'CO2E_AVOIDED_T')!.declaredBy).toEqual(['network', 'plant']);
+    const numbers = (f: ImpactFigure | undefined) => f && [f.low, f.central, f.high, f.formula, f.audience];
+    expect(numbers(get(figuresFor(both, (orgs) => orgs.every((o) => o === 'network')), 'CO2E_AVOIDED_T'))).toEqual(numbers(get(others, 'CO2E_AVOIDED_T')));
   });
 
   it('divides a declared fuel by its efficiency: fuel oil 325 kg/MWh ÷ 0.85', () => {
