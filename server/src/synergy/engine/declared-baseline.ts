@@ -119,7 +119,23 @@ export function withDeclaredVariants(input: SubstitutionImpactInput, compute: (i
   const declared = compute(input);
   const by = declaringOrganizations(input);
   if (by.length === 0) return declared;
-  return markedVariants(declared, compute({ ...input, output: withoutDeclarations(input.output), input: withoutDeclarations(input.input) }), by);
+  const output = withoutDeclarations(input.output);
+  const taker = withoutDeclarations(input.input);
+  const plain = compute({ ...input, output, input: taker });
+  if (by.length === 1) return markedVariants(declared, plain, by);
+  // Both parties declared (a heat source where it goes today, its taker how it heats today): each party reads the
+  // figures on its own declarations alone — it knows them, and not the other's.
+  const outputOnly = compute({ ...input, input: taker });
+  const inputOnly = compute({ ...input, output });
+  const runs = [plain, outputOnly, inputOnly];
+  if (runs.every((r) => r.length === declared.length && r.every((f, k) => sameFigure(declared[k], f)))) return declared;
+  const kept = (figures: ImpactFigure[], organizationId: string) => figures.map((f): ImpactFigure => ({ ...f, audience: 'PARTLY', declaredBy: by, keptFor: organizationId }));
+  return [
+    ...declared.map((f): ImpactFigure => ({ ...f, audience: 'DECLARED', declaredBy: by })),
+    ...plain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by })),
+    ...kept(outputOnly, input.output.organizationId),
+    ...kept(inputOnly, input.input.organizationId),
+  ];
 }
 
 /**
@@ -176,9 +192,19 @@ function sameFigure(a: ImpactFigure, b: ImpactFigure): boolean {
 }
 
 /**
- * The figures one reader gets: unmarked ones, and of each declared pair the variant `seesDeclared` allows (the
- * declaring organisations' members and the territory's facilitators read the declared one).
+ * The figures one reader gets: unmarked ones, and of each marked figure the variant `seesDeclared` allows — the
+ * declared one for the territory's facilitators and for those who may read every declaration it rests on; where
+ * both parties of a pair declared (PARTLY variants exist), a party's members read the variant on their own
+ * declarations alone; anyone else the undeclared one.
  */
 export function figuresFor(impacts: ImpactFigure[], seesDeclared: (organizationIds: string[]) => boolean): ImpactFigure[] {
-  return impacts.filter((f) => f.audience === undefined || (f.audience === 'DECLARED') === seesDeclared(f.declaredBy ?? []));
+  let partly: boolean | undefined;
+  return impacts.filter((f) => {
+    if (f.audience === undefined) return true;
+    const by = f.declaredBy ?? [];
+    if (seesDeclared(by)) return f.audience === 'DECLARED';
+    partly ??= impacts.some((x) => x.audience === 'PARTLY');
+    const own = partly ? by.find((o) => seesDeclared([o])) : undefined;
+    return own === undefined ? f.audience === 'UNDECLARED' : f.audience === 'PARTLY' && f.keptFor === own;
+  });
 }

@@ -61,12 +61,18 @@ describe('heat and water baselines', () => {
     expect(get(others, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(226.1, 1);
     expect(others.map((f) => f.formula).join(' ')).not.toContain('Fensch');
     expect(others.length).toBe(figuresFor(all, () => true).length);
-    // The plant declaring where its heat goes today too (#62): a figure resting on both is read declared by those who
-    // may read both declarations; the network's member alone reads it as if neither were made.
+    // The plant declaring where its heat goes today too (#62): each party reads the figure on its own declarations
+    // alone (PARTLY), the facilitators on both, anyone else on neither.
     const both = heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }, 'MEGAWATT_HOUR', 1_000, network);
     expect(get(both, 'CO2E_AVOIDED_T')!.declaredBy).toEqual(['network', 'plant']);
-    const numbers = (f: ImpactFigure | undefined) => f && [f.low, f.central, f.high, f.formula, f.audience];
-    expect(numbers(get(figuresFor(both, (orgs) => orgs.every((o) => o === 'network')), 'CO2E_AVOIDED_T'))).toEqual(numbers(get(others, 'CO2E_AVOIDED_T')));
+    const numbers = (f: ImpactFigure | undefined) => f && [f.low, f.central, f.high];
+    const reads = (org: string | null) => get(figuresFor(both, (orgs) => org !== null && orgs.every((o) => o === org)), 'CO2E_AVOIDED_T');
+    expect(numbers(reads('network'))).toEqual([56, 68, 80]);
+    expect(reads('network')!.formula).toContain('Réseau de Fensch');
+    expect(reads('plant')!.formula).not.toContain('Fensch');
+    expect(numbers(reads(null))).toEqual(numbers(get(others, 'CO2E_AVOIDED_T')));
+    expect(reads(null)!.audience).toBe('UNDECLARED');
+    for (const org of ['network', 'plant', null]) expect(figuresFor(both, (orgs) => org !== null && orgs.every((o) => o === org)).length).toBe(figuresFor(both, () => true).length);
   });
 
   it('divides a declared fuel by its efficiency: fuel oil 325 kg/MWh ÷ 0.85', () => {
