@@ -139,45 +139,66 @@ export function withDeclaredVariants(input: SubstitutionImpactInput, compute: (i
 }
 
 /**
- * The figures of both runs, each marked for its audience (`by`: the declaring organisations, distinct and sorted), or
- * the declared ones alone, unmarked, when the runs agree: same numbers, formula and factors.
+ * The figures of both runs marked for their audience (`by`: the declaring organisations, distinct and sorted). Where
+ * the runs give the same figures in the same order (by indicator and organisation), only the figures that differ are
+ * marked, each run's right after the other's, so that every reader reads them in the run's order and a figure the
+ * declaration leaves alone is stored once; otherwise the whole of each run is marked. The declared figures alone,
+ * unmarked, when the runs agree on every figure.
  */
 export function markedVariants(declared: ImpactFigure[], plain: ImpactFigure[], by: string[]): ImpactFigure[] {
-  if (declared.length === plain.length && declared.every((f, k) => sameFigure(f, plain[k]))) return declared;
-  return [
-    ...declared.map((f): ImpactFigure => ({ ...f, audience: 'DECLARED', declaredBy: by })),
-    ...plain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by })),
-  ];
+  if (!aligned(declared, plain)) {
+    return [
+      ...declared.map((f): ImpactFigure => ({ ...f, audience: 'DECLARED', declaredBy: by })),
+      ...plain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by })),
+    ];
+  }
+  let out: ImpactFigure[] | null = null;
+  for (let k = 0; k < declared.length; k++) {
+    if (sameFigure(declared[k], plain[k])) {
+      out?.push(declared[k]);
+      continue;
+    }
+    out ??= declared.slice(0, k);
+    out.push({ ...declared[k], audience: 'DECLARED', declaredBy: by }, { ...plain[k], audience: 'UNDECLARED', declaredBy: by });
+  }
+  return out ?? declared;
+}
+
+function aligned(declared: ImpactFigure[], plain: ImpactFigure[]): boolean {
+  if (declared.length !== plain.length) return false;
+  for (let k = 0; k < declared.length; k++) if (declared[k].indicator !== plain[k].indicator || declared[k].organizationId !== plain[k].organizationId) return false;
+  return true;
 }
 
 /**
  * A pool's two runs (on its members' declared destinations, and as if none were declared), marked like a pair's. A
  * member's euros rest on its own destination alone (mutualisation-impacts.ts, costSavings): marked for that member
  * only, so that it keeps reading its own; every other figure rests on all of them, marked for every declaring member.
+ * The declared run's order is kept (what the facilitators read).
  */
 export function poolDeclaredVariants(declared: ImpactFigure[], plain: ImpactFigure[], members: readonly { flow: EngineFlow }[]): ImpactFigure[] {
   const by: string[] = [];
   for (const m of members) if (m.flow.currentDestination != null && !by.includes(m.flow.organizationId)) by.push(m.flow.organizationId);
   by.sort();
   const own = (f: ImpactFigure) => f.indicator === 'EUROS_SAVED' && f.organizationId !== null;
-  const sharedDeclared = declared.filter((f) => !own(f));
   const sharedPlain = plain.filter((f) => !own(f));
-  const sharedSame = sharedDeclared.length === sharedPlain.length && sharedDeclared.every((f, k) => sameFigure(f, sharedPlain[k]));
-  // The declared run's order kept (what the declaring members and the facilitators read), the other run's after it.
+  const sharedDeclared = declared.filter((f) => !own(f));
+  const sharedAligned = aligned(sharedDeclared, sharedPlain);
   const out: ImpactFigure[] = [];
-  const after: ImpactFigure[] = sharedSame ? [] : sharedPlain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by }));
+  // What has no place beside a declared figure: the other run's shared figures when the runs do not align, and the
+  // euros of a member the declared run credits none.
+  const after: ImpactFigure[] = sharedAligned ? [] : sharedPlain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by }));
+  let j = 0;
   for (const f of declared) {
     if (!own(f)) {
-      out.push(sharedSame ? f : { ...f, audience: 'DECLARED', declaredBy: by });
+      const p = sharedAligned ? sharedPlain[j++] : null;
+      if (p && sameFigure(f, p)) out.push(f);
+      else out.push({ ...f, audience: 'DECLARED', declaredBy: by }, ...(p ? [{ ...p, audience: 'UNDECLARED', declaredBy: by } as ImpactFigure] : []));
       continue;
     }
     const p = plain.find((x) => own(x) && x.organizationId === f.organizationId);
-    if (p && sameFigure(f, p)) {
-      out.push(f);
-      continue;
-    }
-    out.push({ ...f, audience: 'DECLARED', declaredBy: [f.organizationId!] });
-    if (p) after.push({ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] });
+    if (p && sameFigure(f, p)) out.push(f);
+    else out.push({ ...f, audience: 'DECLARED', declaredBy: [f.organizationId!] }, ...(p ? [{ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] } as ImpactFigure] : []));
   }
   for (const p of plain) if (own(p) && !declared.some((f) => own(f) && f.organizationId === p.organizationId)) after.push({ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] });
   const marked = after.length > 0 || out.some((f) => f.audience !== undefined);
@@ -187,7 +208,11 @@ export function poolDeclaredVariants(declared: ImpactFigure[], plain: ImpactFigu
 function sameFigure(a: ImpactFigure, b: ImpactFigure): boolean {
   if (a.indicator !== b.indicator || a.organizationId !== b.organizationId || a.low !== b.low || a.central !== b.central || a.high !== b.high) return false;
   if (a.formula !== b.formula || a.basis !== b.basis || a.factors.length !== b.factors.length) return false;
-  for (let k = 0; k < a.factors.length; k++) if (a.factors[k].id !== b.factors[k].id || a.factors[k].value !== b.factors[k].value) return false;
+  for (let k = 0; k < a.factors.length; k++) {
+    const x = a.factors[k];
+    const y = b.factors[k];
+    if (x !== y && (x.id !== y.id || x.value !== y.value || x.kind !== y.kind || x.unit !== y.unit || x.sourceId !== y.sourceId)) return false;
+  }
   return true;
 }
 
