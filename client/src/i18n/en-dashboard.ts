@@ -47,7 +47,7 @@ export const enDashboard: Record<keyof typeof frDashboard, string> = {
   'dashboard.sankey.quantity': 'Quantity ({unit}/yr)',
   'dashboard.sankey.otherStream': 'No waste code',
   'dashboard.sankey.chapter': 'LoW {code}',
-  'dashboard.destination.UNKNOWN': 'Destination not given',
+  'dashboard.destination.UNKNOWN': 'Destination not given, or confidential',
   'dashboard.destination.SYNERGY': 'Synergy',
 
   'dashboard.network': 'Synergy network',

@@ -46,7 +46,7 @@ export const frDashboard = {
   'dashboard.sankey.quantity': 'Quantité ({unit}/an)',
   'dashboard.sankey.otherStream': 'Sans code déchet',
   'dashboard.sankey.chapter': 'LER {code}',
-  'dashboard.destination.UNKNOWN': 'Destination non renseignée',
+  'dashboard.destination.UNKNOWN': 'Destination non renseignée ou confidentielle',
   'dashboard.destination.SYNERGY': 'Synergie',
 
   'dashboard.network': 'Réseau des synergies',

@@ -98,7 +98,10 @@ export class FlowNode extends Node {
   @Field(() => FlowStatus, { description: 'ACTIVE or ARCHIVED.' })
   status!: FlowStatus;
 
-  @Field(() => CurrentDestination, { nullable: true, description: 'Outputs: where the flow goes today.' })
+  @Field(() => CurrentDestination, {
+    nullable: true,
+    description: 'Outputs: where the flow goes today (its baseline). Confidential: only the organisation and its facilitators see it.',
+  })
   currentDestination!: CurrentDestination | null;
 
   @Field(() => Float, {
@@ -159,9 +162,10 @@ export class FlowNode extends Node {
     node.availableMonths = record.availableMonths;
     node.visibility = record.visibility;
     node.status = record.status;
-    node.currentDestination = record.currentDestination;
-    // Costs and declared counterfactuals: diagnostic data for the organisation and its facilitators only.
+    // Costs and declared counterfactuals (where the output goes today, how a heat need is met): diagnostic data for
+    // the organisation and its facilitators only.
     const costs = canSeeFlowCosts(viewer, record);
+    node.currentDestination = costs ? record.currentDestination : null;
     node.yearlyCostEur = costs ? record.yearlyCostEur : null;
     node.heatSupply = costs ? record.heatSupply : null;
     node.heatSupplyEfficiency = costs ? record.heatSupplyEfficiency : null;

@@ -3,10 +3,12 @@ import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.j
 import { ELECTRICITY_FACTOR_ID, fmt, pct, resolveFactor, type ResolvedFactor, type SubstitutionImpactInput } from './impact-factors.js';
 
 /**
- * Declared counterfactuals (issue 14): what a heat taker burns today, and whether a heat or water source is already
- * used. They are confidential diagnostic data, like a declared cost, so every figure they change exists twice:
- * built on the declaration (for the declaring organisation and the facilitators) and as if nothing were declared
- * (for everyone else) — `figuresFor` keeps one of each pair for a reader.
+ * Declared counterfactuals (issue 14): what a heat taker burns today, whether a heat or water source is already
+ * used, and where an output goes today (`currentDestination`: burnt, landfilled, recycled — the baseline of its
+ * share diverted, its disposal factor and process terms such as the heat a burnt stream gave). They are confidential
+ * diagnostic data, like a declared cost, so every figure they change exists twice: built on the declaration (for the
+ * declaring organisation and the facilitators) and as if nothing were declared (for everyone else) — `figuresFor`
+ * keeps one of each pair for a reader.
  */
 
 /** Heat factors that assume the taker burns gas today: what a declared supply replaces. */
@@ -93,7 +95,10 @@ export function usedShareNote(used: { share: number; declared: boolean }): strin
 function declaringOrganizations(input: SubstitutionImpactInput): string[] {
   const ids: string[] = [];
   const energyOrWater = input.pathway.impact.indicator === 'ENERGY' || input.pathway.impact.indicator === 'WATER';
-  if (energyOrWater && input.output.usedShareToday !== null && input.output.usedShareToday !== undefined) ids.push(input.output.organizationId);
+  const usedShare = energyOrWater && input.output.usedShareToday !== null && input.output.usedShareToday !== undefined;
+  // Where the output goes today: the baseline of its figures (share diverted, disposal factor, process terms).
+  const destination = input.output.currentDestination !== null && input.output.currentDestination !== undefined;
+  if (usedShare || destination) ids.push(input.output.organizationId);
   if (input.pathway.impact.indicator === 'ENERGY' && input.input.heatSupply) ids.push(input.input.organizationId);
   // Distinct and sorted, at most two (a Set, a spread and a sort per substitution otherwise).
   if (ids.length === 2 && ids[0] === ids[1]) ids.pop();
@@ -101,8 +106,9 @@ function declaringOrganizations(input: SubstitutionImpactInput): string[] {
   return ids;
 }
 
-function withoutDeclarations(flow: EngineFlow): EngineFlow {
-  return { ...flow, heatSupply: null, heatSupplyEfficiency: null, heatNetworkName: null, heatNetworkCo2GPerKwh: null, usedShareToday: null };
+/** The flow as if its organisation had declared no counterfactual (exported for pools: mutualisation-impacts.ts). */
+export function withoutDeclarations(flow: EngineFlow): EngineFlow {
+  return { ...flow, currentDestination: null, heatSupply: null, heatSupplyEfficiency: null, heatNetworkName: null, heatNetworkCo2GPerKwh: null, usedShareToday: null };
 }
 
 /**
@@ -113,20 +119,117 @@ export function withDeclaredVariants(input: SubstitutionImpactInput, compute: (i
   const declared = compute(input);
   const by = declaringOrganizations(input);
   if (by.length === 0) return declared;
-  const plain = compute({ ...input, output: withoutDeclarations(input.output), input: withoutDeclarations(input.input) });
-  const same = (a: ImpactFigure, b: ImpactFigure) =>
-    a.indicator === b.indicator && a.organizationId === b.organizationId && a.low === b.low && a.central === b.central && a.high === b.high && a.formula === b.formula;
-  if (declared.length === plain.length && declared.every((f, k) => same(f, plain[k]))) return declared;
+  const output = withoutDeclarations(input.output);
+  const taker = withoutDeclarations(input.input);
+  const plain = compute({ ...input, output, input: taker });
+  if (by.length === 1) return markedVariants(declared, plain, by);
+  // Both parties declared (a heat source where it goes today, its taker how it heats today): each party reads the
+  // figures on its own declarations alone — it knows them, and not the other's.
+  const outputOnly = compute({ ...input, input: taker });
+  const inputOnly = compute({ ...input, output });
+  const runs = [plain, outputOnly, inputOnly];
+  if (runs.every((r) => r.length === declared.length && r.every((f, k) => sameFigure(declared[k], f)))) return declared;
+  const kept = (figures: ImpactFigure[], organizationId: string) => figures.map((f): ImpactFigure => ({ ...f, audience: 'PARTLY', declaredBy: by, keptFor: organizationId }));
   return [
     ...declared.map((f): ImpactFigure => ({ ...f, audience: 'DECLARED', declaredBy: by })),
     ...plain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by })),
+    ...kept(outputOnly, input.output.organizationId),
+    ...kept(inputOnly, input.input.organizationId),
   ];
 }
 
 /**
- * The figures one reader gets: unmarked ones, and of each declared pair the variant `seesDeclared` allows (the
- * declaring organisations' members and the territory's facilitators read the declared one).
+ * The figures of both runs marked for their audience (`by`: the declaring organisations, distinct and sorted). Where
+ * the runs give the same figures in the same order (by indicator and organisation), only the figures that differ are
+ * marked, each run's right after the other's, so that every reader reads them in the run's order and a figure the
+ * declaration leaves alone is stored once; otherwise the whole of each run is marked. The declared figures alone,
+ * unmarked, when the runs agree on every figure.
+ */
+export function markedVariants(declared: ImpactFigure[], plain: ImpactFigure[], by: string[]): ImpactFigure[] {
+  if (!aligned(declared, plain)) {
+    return [
+      ...declared.map((f): ImpactFigure => ({ ...f, audience: 'DECLARED', declaredBy: by })),
+      ...plain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by })),
+    ];
+  }
+  let out: ImpactFigure[] | null = null;
+  for (let k = 0; k < declared.length; k++) {
+    if (sameFigure(declared[k], plain[k])) {
+      out?.push(declared[k]);
+      continue;
+    }
+    out ??= declared.slice(0, k);
+    out.push({ ...declared[k], audience: 'DECLARED', declaredBy: by }, { ...plain[k], audience: 'UNDECLARED', declaredBy: by });
+  }
+  return out ?? declared;
+}
+
+function aligned(declared: ImpactFigure[], plain: ImpactFigure[]): boolean {
+  if (declared.length !== plain.length) return false;
+  for (let k = 0; k < declared.length; k++) if (declared[k].indicator !== plain[k].indicator || declared[k].organizationId !== plain[k].organizationId) return false;
+  return true;
+}
+
+/**
+ * A pool's two runs (on its members' declared destinations, and as if none were declared), marked like a pair's. A
+ * member's euros rest on its own destination alone (mutualisation-impacts.ts, costSavings): marked for that member
+ * only, so that it keeps reading its own; every other figure rests on all of them, marked for every declaring member.
+ * The declared run's order is kept (what the facilitators read).
+ */
+export function poolDeclaredVariants(declared: ImpactFigure[], plain: ImpactFigure[], members: readonly { flow: EngineFlow }[]): ImpactFigure[] {
+  const by: string[] = [];
+  for (const m of members) if (m.flow.currentDestination != null && !by.includes(m.flow.organizationId)) by.push(m.flow.organizationId);
+  by.sort();
+  const own = (f: ImpactFigure) => f.indicator === 'EUROS_SAVED' && f.organizationId !== null;
+  const sharedPlain = plain.filter((f) => !own(f));
+  const sharedDeclared = declared.filter((f) => !own(f));
+  const sharedAligned = aligned(sharedDeclared, sharedPlain);
+  const out: ImpactFigure[] = [];
+  // What has no place beside a declared figure: the other run's shared figures when the runs do not align, and the
+  // euros of a member the declared run credits none.
+  const after: ImpactFigure[] = sharedAligned ? [] : sharedPlain.map((f): ImpactFigure => ({ ...f, audience: 'UNDECLARED', declaredBy: by }));
+  let j = 0;
+  for (const f of declared) {
+    if (!own(f)) {
+      const p = sharedAligned ? sharedPlain[j++] : null;
+      if (p && sameFigure(f, p)) out.push(f);
+      else out.push({ ...f, audience: 'DECLARED', declaredBy: by }, ...(p ? [{ ...p, audience: 'UNDECLARED', declaredBy: by } as ImpactFigure] : []));
+      continue;
+    }
+    const p = plain.find((x) => own(x) && x.organizationId === f.organizationId);
+    if (p && sameFigure(f, p)) out.push(f);
+    else out.push({ ...f, audience: 'DECLARED', declaredBy: [f.organizationId!] }, ...(p ? [{ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] } as ImpactFigure] : []));
+  }
+  for (const p of plain) if (own(p) && !declared.some((f) => own(f) && f.organizationId === p.organizationId)) after.push({ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] });
+  const marked = after.length > 0 || out.some((f) => f.audience !== undefined);
+  return marked ? [...out, ...after] : declared;
+}
+
+function sameFigure(a: ImpactFigure, b: ImpactFigure): boolean {
+  if (a.indicator !== b.indicator || a.organizationId !== b.organizationId || a.low !== b.low || a.central !== b.central || a.high !== b.high) return false;
+  if (a.formula !== b.formula || a.basis !== b.basis || a.factors.length !== b.factors.length) return false;
+  for (let k = 0; k < a.factors.length; k++) {
+    const x = a.factors[k];
+    const y = b.factors[k];
+    if (x !== y && (x.id !== y.id || x.value !== y.value || x.kind !== y.kind || x.unit !== y.unit || x.sourceId !== y.sourceId)) return false;
+  }
+  return true;
+}
+
+/**
+ * The figures one reader gets: unmarked ones, and of each marked figure the variant `seesDeclared` allows — the
+ * declared one for the territory's facilitators and for those who may read every declaration it rests on; where
+ * both parties of a pair declared (PARTLY variants exist), a party's members read the variant on their own
+ * declarations alone; anyone else the undeclared one.
  */
 export function figuresFor(impacts: ImpactFigure[], seesDeclared: (organizationIds: string[]) => boolean): ImpactFigure[] {
-  return impacts.filter((f) => f.audience === undefined || (f.audience === 'DECLARED') === seesDeclared(f.declaredBy ?? []));
+  let partly: boolean | undefined;
+  return impacts.filter((f) => {
+    if (f.audience === undefined) return true;
+    const by = f.declaredBy ?? [];
+    if (seesDeclared(by)) return f.audience === 'DECLARED';
+    partly ??= impacts.some((x) => x.audience === 'PARTLY');
+    const own = partly ? by.find((o) => seesDeclared([o])) : undefined;
+    return own === undefined ? f.audience === 'UNDECLARED' : f.audience === 'PARTLY' && f.keptFor === own;
+  });
 }

@@ -136,13 +136,16 @@ export interface ImpactFigure {
   /** For EUROS_SAVED: the organisation that saves them; null for territory-wide figures. */
   organizationId: string | null;
   /**
-   * Set when a party's confidential counterfactual (heat supply today, a source's use today) changes the figure:
-   * DECLARED is the figure built on it, for the members of `declaredBy` and the territory's facilitators; UNDECLARED
-   * the same figure as if nothing were declared, for everyone else, so that no one infers the declaration from a
-   * number. Unmarked figures are for everyone. `figuresFor` keeps one of each pair.
+   * Set when a party's confidential counterfactual (heat supply today, a source's use today, where an output goes
+   * today) changes the figure: DECLARED is the figure built on it, for the members of `declaredBy` and the
+   * territory's facilitators; UNDECLARED the same figure as if nothing were declared, for everyone else, so that no
+   * one infers the declaration from a number. When both parties of a pair declared, PARTLY is the figure built on
+   * one party's declarations alone (`keptFor`), for that party's members. Unmarked figures are for everyone.
+   * `figuresFor` keeps one variant of each figure.
    */
-  audience?: 'DECLARED' | 'UNDECLARED';
+  audience?: 'DECLARED' | 'UNDECLARED' | 'PARTLY';
   declaredBy?: string[];
+  keptFor?: string;
 }
 
 export interface DetectedSynergy {

@@ -48,11 +48,8 @@ describe('heat and water baselines', () => {
   });
 
   it("credits a heating network's declared CO2 content, not gas, for its members and facilitators only", () => {
-    const all = heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }, 'MEGAWATT_HOUR', 1_000, {
-      heatSupply: 'HEATING_NETWORK',
-      heatNetworkName: 'Réseau de Fensch',
-      heatNetworkCo2GPerKwh: 80,
-    });
+    const network = { heatSupply: 'HEATING_NETWORK', heatNetworkName: 'Réseau de Fensch', heatNetworkCo2GPerKwh: 80 } as const;
+    const all = heat('heat-hot-water-district-heating', {}, 'MEGAWATT_HOUR', 1_000, network);
     const mine = get(figuresFor(all, (orgs) => orgs.includes('network')), 'CO2E_AVOIDED_T')!;
     // 850 MWh (85 % take-up) × 80 kg/MWh = 68 t; the declared content has no spread: low 700 MWh × 80, high 1,000 × 80.
     expect([mine.low, mine.central, mine.high]).toEqual([56, 68, 80]);
@@ -64,6 +61,18 @@ describe('heat and water baselines', () => {
     expect(get(others, 'CO2E_AVOIDED_T')!.central).toBeCloseTo(226.1, 1);
     expect(others.map((f) => f.formula).join(' ')).not.toContain('Fensch');
     expect(others.length).toBe(figuresFor(all, () => true).length);
+    // The plant declaring where its heat goes today too (#62): each party reads the figure on its own declarations
+    // alone (PARTLY), the facilitators on both, anyone else on neither.
+    const both = heat('heat-hot-water-district-heating', { currentDestination: 'OTHER' }, 'MEGAWATT_HOUR', 1_000, network);
+    expect(get(both, 'CO2E_AVOIDED_T')!.declaredBy).toEqual(['network', 'plant']);
+    const numbers = (f: ImpactFigure | undefined) => f && [f.low, f.central, f.high];
+    const reads = (org: string | null) => get(figuresFor(both, (orgs) => org !== null && orgs.every((o) => o === org)), 'CO2E_AVOIDED_T');
+    expect(numbers(reads('network'))).toEqual([56, 68, 80]);
+    expect(reads('network')!.formula).toContain('Réseau de Fensch');
+    expect(reads('plant')!.formula).not.toContain('Fensch');
+    expect(numbers(reads(null))).toEqual(numbers(get(others, 'CO2E_AVOIDED_T')));
+    expect(reads(null)!.audience).toBe('UNDECLARED');
+    for (const org of ['network', 'plant', null]) expect(figuresFor(both, (orgs) => org !== null && orgs.every((o) => o === org)).length).toBe(figuresFor(both, () => true).length);
   });
 
   it('divides a declared fuel by its efficiency: fuel oil 325 kg/MWh ÷ 0.85', () => {

@@ -13,8 +13,9 @@ import { mutualisationImpacts } from './mutualisation-impacts.js';
  */
 const kb = compileKnowledgeBase(loadKnowledgeBase());
 const pathway = (id: string) => kb.kb.pathways.find((p) => p.id === id)!;
+/** A figure as the facilitators read it: on every declaration (declared-baseline.ts, figuresFor). */
 const get = (figures: ImpactFigure[], indicator: string, org?: string) =>
-  figures.find((f) => f.indicator === indicator && (org === undefined || f.organizationId === org));
+  figures.find((f) => f.audience !== 'UNDECLARED' && f.indicator === indicator && (org === undefined || f.organizationId === org));
 
 function pair(id: string, output: Partial<EngineFlow>, input: Partial<EngineFlow>, q: number, transport: number | null = null): ImpactFigure[] {
   const o = flow({ id: 'o', organizationId: 'seller', direction: 'OUTPUT', ...output });

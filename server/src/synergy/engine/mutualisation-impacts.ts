@@ -24,6 +24,7 @@ import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } 
 import { convertQuantity } from './units.js';
 import { flat } from './shared-items.js';
 import { applyPoolTreatment } from './treatment-terms.js';
+import { poolDeclaredVariants, withoutDeclarations } from './declared-baseline.js';
 
 /**
  * Impacts of pooling a stream or a need. Pooling does not create the resource; it saves on logistics and
@@ -78,7 +79,20 @@ export interface MutualisationImpactInput {
   pooledQuantity: number | null;
 }
 
+/**
+ * A pool's figures. Where members declared where their streams go today (confidential, declared-baseline.ts), the
+ * figures that destination changes exist twice, on the declarations and as if none were made.
+ */
 export function mutualisationImpacts(input: MutualisationImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
+  const declared = poolFigures(input, kb);
+  let declaring = false;
+  for (let k = 0; k < input.members.length && !declaring; k++) declaring = input.members[k].flow.currentDestination != null;
+  if (!declaring) return declared;
+  const members = input.members.map((m): PooledMember => ({ flow: withoutDeclarations(m.flow), quantity: m.quantity }));
+  return poolDeclaredVariants(declared, poolFigures({ ...input, members }, kb), input.members);
+}
+
+function poolFigures(input: MutualisationImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
   const { pathway, members, pooledQuantity: pooled } = input;
   const figures: ImpactFigure[] = [];
   const known: PooledMember[] = [];

@@ -59,7 +59,8 @@ function poolFigures(kb: CompiledKnowledgeBase, pathwayId: string, direction: 'O
   if (!pathway) throw new Error(`worked example: no pathway ${pathwayId}`);
   const flows = members.map((m) => flow({ unit: pathway.unit, ...m, direction }));
   const pooled = flows.reduce((n, f) => n + (f.yearlyQuantity ?? 0), 0);
-  return mutualisationImpacts({ pathway, direction, members: flows.map((f) => ({ flow: f, quantity: f.yearlyQuantity })), pooledQuantity: pooled }, kb);
+  // A facilitator's view, as for a pair: the figures built on the members' declared destinations.
+  return figuresFor(mutualisationImpacts({ pathway, direction, members: flows.map((f) => ({ flow: f, quantity: f.yearlyQuantity })), pooledQuantity: pooled }, kb), () => true);
 }
 
 export function workedExamples(kb: CompiledKnowledgeBase): WorkedExample[] {

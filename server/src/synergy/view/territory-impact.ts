@@ -64,7 +64,8 @@ export async function territoryImpact(
     [sqlList(territoryIds)],
   );
   const counted = rows.filter((r) => counts(r.organizations));
-  const flows = await synergyFlows(em, counted.map((r) => r.id));
+  // A pool's members' destinations weigh what it keeps (allocation.ts): declared counterfactuals, read by facilitators.
+  const flows = await synergyFlows(em, counted.map((r) => r.id), withEuros);
   const thresholds = viabilityThresholds();
   const contributors: Record<AllocationStage, Set<string>> = { SUGGESTED: new Set(), IN_PROGRESS: new Set(), OPERATIONAL: new Set() };
   const synergies = counted.map((row): AllocationSynergy => {
@@ -115,8 +116,11 @@ function viabilityThresholds(): Map<string, number> {
   thresholdCache ??= new Map(loadKnowledgeBase().pathways.flatMap((p) => (p.viabilityThreshold === undefined ? [] : [[p.id, p.viabilityThreshold] as const])));
   return thresholdCache;
 }
-/** The flows of each synergy with their declared quantities: what the allocation shares out. */
-async function synergyFlows(em: EntityManager, synergyIds: string[]): Promise<Map<string, AllocationFlow[]>> {
+/**
+ * The flows of each synergy with their declared quantities: what the allocation shares out. Their destinations only
+ * `withDestinations` (the facilitators): anyone else's totals weigh the pools as if none were declared.
+ */
+async function synergyFlows(em: EntityManager, synergyIds: string[], withDestinations: boolean): Promise<Map<string, AllocationFlow[]>> {
   const bySynergy = new Map<string, AllocationFlow[]>();
   if (synergyIds.length === 0) return bySynergy;
   const rows: { synergy_id: string; id: string; organization_id: string; yearly_quantity: number | null; unit: FlowUnit; current_destination: string | null }[] = await em.execute(
@@ -126,7 +130,7 @@ async function synergyFlows(em: EntityManager, synergyIds: string[]): Promise<Ma
   );
   for (const r of rows) {
     const list = bySynergy.get(r.synergy_id) ?? [];
-    list.push({ id: r.id, organizationId: r.organization_id, yearlyQuantity: r.yearly_quantity === null ? null : Number(r.yearly_quantity), unit: r.unit, currentDestination: r.current_destination });
+    list.push({ id: r.id, organizationId: r.organization_id, yearlyQuantity: r.yearly_quantity === null ? null : Number(r.yearly_quantity), unit: r.unit, currentDestination: withDestinations ? r.current_destination : null });
     bySynergy.set(r.synergy_id, list);
   }
   return bySynergy;
