@@ -1,6 +1,7 @@
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
 import type { PreparedFlow } from './compiled.types.js';
 import type { EngineOptions } from './engine.options.js';
+import type { PlainFlows } from './declared-baseline.js';
 import { Geometry } from './geo.js';
 import { weightArray } from './pair-score.js';
 
@@ -15,6 +16,8 @@ export interface EngineContext {
   geometry: Geometry;
   /** `options.substitutionWeights` as numbers (see pair-score.ts). */
   substitutionWeights: Float64Array;
+  /** Flows as if no counterfactual were declared, made once each (declared-baseline.ts). */
+  plainFlows: PlainFlows;
 }
 
 export function newContext(kb: CompiledKnowledgeBase, options: EngineOptions): EngineContext {
@@ -25,6 +28,7 @@ export function newContext(kb: CompiledKnowledgeBase, options: EngineOptions): E
     organizations: new OrganizationNumbers(),
     geometry: new Geometry(),
     substitutionWeights: weightArray(options.substitutionWeights),
+    plainFlows: new WeakMap(),
   };
 }
 

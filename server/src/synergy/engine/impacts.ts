@@ -26,7 +26,7 @@ import { flat, memoText } from './shared-items.js';
 import { processTerms } from './process-terms.js';
 import { withRecyclingYield } from './treatment-terms.js';
 import { substitutionEuros } from './substitution-euros.js';
-import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow, usedShareNote, usedShareToday, withDeclaredVariants } from './declared-baseline.js';
+import { GAS_HEAT_FACTOR_IDS, declaredHeatBaseline, undeclaredHeatLow, usedShareNote, usedShareToday, withDeclaredVariants, type PlainFlows } from './declared-baseline.js';
 import type { Pathway } from '../knowledge/knowledge-base.types.js';
 
 /**
@@ -37,8 +37,8 @@ import type { Pathway } from '../knowledge/knowledge-base.types.js';
  * mutualisation-impacts.ts.
  */
 
-export function substitutionImpacts(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
-  return withDeclaredVariants(input, (i) => figuresOf(i, kb));
+export function substitutionImpacts(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase, plainFlows?: PlainFlows): ImpactFigure[] {
+  return withDeclaredVariants(input, (i) => figuresOf(i, kb), plainFlows);
 }
 
 function figuresOf(input: SubstitutionImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {

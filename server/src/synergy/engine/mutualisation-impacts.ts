@@ -24,7 +24,7 @@ import { avoidedTerms, co2Figure, jobFigures, physicalFigure, type JobsChange } 
 import { convertQuantity } from './units.js';
 import { flat } from './shared-items.js';
 import { applyPoolTreatment } from './treatment-terms.js';
-import { poolDeclaredVariants, withoutDeclarations } from './declared-baseline.js';
+import { poolDeclaredVariants, withoutDeclarations, type PlainFlows } from './declared-baseline.js';
 
 /**
  * Impacts of pooling a stream or a need. Pooling does not create the resource; it saves on logistics and
@@ -83,12 +83,12 @@ export interface MutualisationImpactInput {
  * A pool's figures. Where members declared where their streams go today (confidential, declared-baseline.ts), the
  * figures that destination changes exist twice, on the declarations and as if none were made.
  */
-export function mutualisationImpacts(input: MutualisationImpactInput, kb: CompiledKnowledgeBase): ImpactFigure[] {
+export function mutualisationImpacts(input: MutualisationImpactInput, kb: CompiledKnowledgeBase, plainFlows?: PlainFlows): ImpactFigure[] {
   const declared = poolFigures(input, kb);
   let declaring = false;
   for (let k = 0; k < input.members.length && !declaring; k++) declaring = input.members[k].flow.currentDestination != null;
   if (!declaring) return declared;
-  const members = input.members.map((m): PooledMember => ({ flow: withoutDeclarations(m.flow), quantity: m.quantity }));
+  const members = input.members.map((m): PooledMember => ({ flow: withoutDeclarations(m.flow, plainFlows), quantity: m.quantity }));
   return poolDeclaredVariants(declared, poolFigures({ ...input, members }, kb), input.members);
 }
 

@@ -154,6 +154,7 @@ export function buildMutualisation(members: PreparedFlow[], pathway: CompiledPat
     impacts: mutualisationImpacts(
       { pathway: p, direction, members: pooledMembers, pooledQuantity: pooled },
       ctx.kb,
+      ctx.plainFlows,
     ),
   };
 }

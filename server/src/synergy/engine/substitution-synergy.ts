@@ -75,7 +75,7 @@ export function buildSubstitution(
       transport,
       score: sink.breakdown,
     },
-    impacts: substitutionImpacts(impactInput, ctx.kb),
+    impacts: substitutionImpacts(impactInput, ctx.kb, ctx.plainFlows),
   };
 }
 
