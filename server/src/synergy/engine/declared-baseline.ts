@@ -247,13 +247,20 @@ function aligned(declared: ImpactFigure[], plain: ImpactFigure[]): boolean {
  * The declared run's order is kept (what the facilitators read).
  */
 export function poolDeclaredVariants(declared: ImpactFigure[], plain: ImpactFigure[], members: readonly { flow: EngineFlow }[]): ImpactFigure[] {
-  const by: string[] = [];
-  for (const m of members) if (m.flow.currentDestination != null && !by.includes(m.flow.organizationId)) by.push(m.flow.organizationId);
-  by.sort();
+  // Sets and maps by organisation, not `includes`/`find`/`some` per member: a pool has up to hundreds of members and
+  // a figure of euros for each, so those scans were quadratic in its size.
+  const declaring = new Set<string>();
+  for (const m of members) if (m.flow.currentDestination != null) declaring.add(m.flow.organizationId);
+  const by = [...declaring].sort();
   const own = (f: ImpactFigure) => f.indicator === 'EUROS_SAVED' && f.organizationId !== null;
   const sharedPlain = plain.filter((f) => !own(f));
   const sharedDeclared = declared.filter((f) => !own(f));
   const sharedAligned = aligned(sharedDeclared, sharedPlain);
+  /** Each organisation's first euros figure of the plain run; the organisations the declared run credits euros. */
+  const plainOwn = new Map<string, ImpactFigure>();
+  for (const x of plain) if (own(x) && !plainOwn.has(x.organizationId!)) plainOwn.set(x.organizationId!, x);
+  const declaredOwn = new Set<string>();
+  for (const f of declared) if (own(f)) declaredOwn.add(f.organizationId!);
   const out: ImpactFigure[] = [];
   // What has no place beside a declared figure: the other run's shared figures when the runs do not align, and the
   // euros of a member the declared run credits none.
@@ -266,11 +273,11 @@ export function poolDeclaredVariants(declared: ImpactFigure[], plain: ImpactFigu
       else out.push({ ...f, audience: 'DECLARED', declaredBy: by }, ...(p ? [{ ...p, audience: 'UNDECLARED', declaredBy: by } as ImpactFigure] : []));
       continue;
     }
-    const p = plain.find((x) => own(x) && x.organizationId === f.organizationId);
+    const p = plainOwn.get(f.organizationId!);
     if (p && sameFigure(f, p)) out.push(f);
     else out.push({ ...f, audience: 'DECLARED', declaredBy: [f.organizationId!] }, ...(p ? [{ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] } as ImpactFigure] : []));
   }
-  for (const p of plain) if (own(p) && !declared.some((f) => own(f) && f.organizationId === p.organizationId)) after.push({ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] });
+  for (const p of plain) if (own(p) && !declaredOwn.has(p.organizationId!)) after.push({ ...p, audience: 'UNDECLARED', declaredBy: [p.organizationId!] });
   const marked = after.length > 0 || out.some((f) => f.audience !== undefined);
   return marked ? [...out, ...after] : declared;
 }
