@@ -11,6 +11,7 @@ import { measureHistoryLoad } from './collab/history-load.js';
 import { loopProbeFlags } from './collab/loop-probe.js';
 import { productionNodeFlags, startBareServer } from './collab/processes.js';
 import { upkeepSince } from './collab/upkeep.js';
+import { COMPACTION } from '../src/collab/collab-server.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
 import { createPlans } from './collab/plans.js';
 import { historyCheck, printHistory, printReport, printTypingReport } from './collab/collab-report.js';
@@ -182,7 +183,7 @@ export async function run(args: string[]): Promise<boolean> {
     console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
     const upkeep = await upkeepSince(db.databaseUrl!, relayPlans.map((p) => p.documentName), productStartedAt);
     console.log(
-      `    compaction: ${upkeep.compacted} of ${relayPlans.length} documents compacted during the phase (a document is compacted once quiet for 2 s, or at 5,000 rows); rows left in the log per document: ${upkeep.rowsMin}–${upkeep.rowsMax}`,
+      `    compaction: ${upkeep.compacted} of ${relayPlans.length} documents compacted during the phase (a document is compacted once quiet for ${COMPACTION.idleMs / 1000} s, or at ${COMPACTION.maxUpdates.toLocaleString('en-US')} rows); rows left in the log per document: ${upkeep.rowsMin}–${upkeep.rowsMax}`,
     );
     if (productTraced) console.log(indent(productTraced.report('FE2I relay split (ms)', product.recorder, bare.p99Ms)));
     if (args.includes('--only=typing')) return printTypingReport({ commit, bare, ...floorFigures, product, productDurable, loadBefore, loadAfter: os.loadavg() });

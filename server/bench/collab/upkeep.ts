@@ -9,8 +9,8 @@ export interface Upkeep {
 }
 
 /**
- * How much compaction ran while a phase typed: the server compacts a document once it is quiet (2 s without an
- * update) or its tail reaches 5,000 rows (collab-server.ts), so a short typing phase may see none; printed beside
+ * How much compaction ran while a phase typed: the server compacts a document once it is quiet or its tail is long
+ * (COMPACTION in collab-server.ts), so a short typing phase may see none; printed beside
  * the relay figures so that a reader knows whether they include it.
  */
 export async function upkeepSince(databaseUrl: string, documentNames: string[], since: Date): Promise<Upkeep> {

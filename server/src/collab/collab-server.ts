@@ -93,6 +93,14 @@ const WITHOUT_NOOP_HOOKS = {
 } as const;
 
 /**
+ * Background compaction, unless a server is given its own: every 10 s, documents with ≥ 500 logged updates that are
+ * quiet for 2 s, or typed in without a pause until their tail is 5,000 rows (loaded in ~25 ms: `npm run bench --
+ * collab --only=history --history=5000`, 22.6 ms on a loaded machine). The collab benchmark prints these beside
+ * the compactions it saw.
+ */
+export const COMPACTION = { everyMs: 10_000, minUpdates: 500, idleMs: 2_000, maxUpdates: 5_000 } as const;
+
+/**
  * The collaboration server on WS /collab: Hocuspocus 4 in this process, fed the sockets that http/ routes to it,
  * one extension per concern (authentication and access, persistence), the update log with group commit and its
  * background compaction, and the Redis relay between instances when REDIS_URL is set.
@@ -127,12 +135,10 @@ export function createCollabServer(options: CollabOptions) {
   const mergeThread = createMergeThread();
   const compaction = startCompaction(options.unitOfWork, {
     merge: mergeThread,
-    everyMs: options.compaction?.everyMs ?? 10_000,
-    minUpdates: options.compaction?.minUpdates ?? 500,
-    // Quiet for 2 s, or typed in without a pause until its tail is 5,000 rows (loaded in ~25 ms: `npm run bench --
-    // collab --only=history --history=5000`, 22.6 ms on a loaded machine).
-    idleMs: options.compaction?.idleMs ?? 2_000,
-    maxUpdates: options.compaction?.maxUpdates ?? 5_000,
+    everyMs: options.compaction?.everyMs ?? COMPACTION.everyMs,
+    minUpdates: options.compaction?.minUpdates ?? COMPACTION.minUpdates,
+    idleMs: options.compaction?.idleMs ?? COMPACTION.idleMs,
+    maxUpdates: options.compaction?.maxUpdates ?? COMPACTION.maxUpdates,
     documentsPerRound: 20,
     timings,
   });
