@@ -4,11 +4,15 @@ import type { CommitPrice } from './commit-price.js';
 import type { HistoryLoad } from './history-load.js';
 import { probeLine } from './loop-probe.js';
 import type { Durability, PhaseResult } from './relay-phase.js';
+import type { Turns } from './typing-phases.js';
 
 export const TARGETS = { commitsOfSlack: 1.5, rowsPerSecond: 5_000, loadAfterCompactionMs: 100 };
 
 export interface CollabFigures {
   commit: CommitPrice;
+  /** When the typing phases ran in turns: how (typing-phases.ts). */
+  turns?: Turns;
+  floorAppendsWindow: string;
   bare: PhaseResult;
   /** The floor: the bare server committing each update before relaying it (bare-websocket-server.ts --durable). */
   floor: PhaseResult;
@@ -50,7 +54,7 @@ const FLOOR_ROW = 'bare y-websocket + durable append';
  * The floor against the same bound, for information (not a check: it says whether the bound is reachable here by a
  * server that commits each update before relaying it, and at what cost), and the product against the floor.
  */
-function printFloor(f: Pick<CollabFigures, 'commit' | 'bare' | 'floor' | 'floorDurable' | 'floorAppends' | 'product'>): void {
+function printFloor(f: Pick<CollabFigures, 'commit' | 'bare' | 'floor' | 'floorDurable' | 'floorAppends' | 'floorAppendsWindow' | 'product'>): void {
   const { commit, bare, floor, product } = f;
   const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
   const perEdit = (cpuMs: number | undefined, p: PhaseResult) => fmt(((cpuMs ?? NaN) / Math.max(1, p.edits)) * 1000, 0);
@@ -62,13 +66,28 @@ function printFloor(f: Pick<CollabFigures, 'commit' | 'bare' | 'floor' | 'floorD
     `    floor: server CPU per edit ${perEdit(floor.serverCpuMs, floor)} µs (${cpuShare(floor)}), main thread ${perEdit(floor.serverMainCpuMs, floor)} µs; PostgreSQL CPU per edit ${perEdit(floor.pgCpuMs, floor)} µs; ` +
       `commits ${fmt(floor.commitsPerSecond ?? NaN, 0)}/s for ${fmt(floor.editsPerSecond, 0)} edits/s; durable after kill -9 ${f.floorDurable.stored}/${f.floorDurable.seen}`,
   );
-  console.log(`    floor appends (measure): ${appendLine(f.floorAppends)}`);
+  console.log(`    floor appends (${f.floorAppendsWindow}): ${appendLine(f.floorAppends)}`);
   console.log(`    floor event loop: ${probeLine(floor.serverLoop)}; ${floor.clientLoop.replace('bench client:', 'bench clients:')}`);
 }
 
 function relayCheck(commit: CommitPrice, bare: PhaseResult, product: PhaseResult): readonly [string, boolean] {
   const bound = bare.p99Ms + TARGETS.commitsOfSlack * commit.p99Ms;
   return [`relay p99 ${fmt(product.p99Ms)} ms ≤ bare p99 + ${TARGETS.commitsOfSlack} × commit p99 = ${fmt(bound)} ms`, product.p99Ms <= bound];
+}
+
+/**
+ * How the phases ran in turns, and each slot's relay p99 (its own ~5k relays: a figure of the spread, not a check).
+ * The loop figures below are over the slots: the delay's p50 weighted, its p99 and maximum the highest slot's.
+ */
+function printTurns(turns: Turns | undefined): void {
+  if (!turns) {
+    console.log('  the phases ran one after the other');
+    return;
+  }
+  const slots = (k: number) => turns.slotP99s[k].map((p) => fmt(p)).join(' / ');
+  console.log(`  in turns: ${turns.rounds} rounds × ${fmt(turns.slotMs / 1000)} s per server, the order rotating; the machine quiet before each slot after ${fmt(turns.settleMs.median / 1000, 2)} s (median; at most ${fmt(turns.settleMs.max / 1000, 2)} s)`);
+  console.log(`    relay p99 of each slot, round by round (ms): bare ${slots(0)}; floor ${slots(1)}; FE2I ${slots(2)}`);
+  console.log('    loop figures over the slots: delay p50 weighted by time, its p99 and max the highest slot\'s');
 }
 
 const cpuShare = (p: PhaseResult) => `${fmt((p.serverCpuMs / p.wallMs) * 100, 0)}% of one core`;
@@ -86,7 +105,7 @@ function printLoops(bare: PhaseResult, product: PhaseResult): void {
 
 /** `--only=typing`: the typing phases, their ratios and the relay check (and the typing phase's durability). */
 export function printTypingReport(
-  f: Pick<CollabFigures, 'commit' | 'bare' | 'floor' | 'floorDurable' | 'floorAppends' | 'product' | 'productDurable' | 'loadBefore' | 'loadAfter'>,
+  f: Pick<CollabFigures, 'commit' | 'turns' | 'bare' | 'floor' | 'floorDurable' | 'floorAppends' | 'floorAppendsWindow' | 'product' | 'productDurable' | 'loadBefore' | 'loadAfter'>,
 ): boolean {
   const { commit, bare, floor, product } = f;
   console.log('');
@@ -97,6 +116,7 @@ export function printTypingReport(
   console.log(commitRow(commit));
   console.log('');
   printRelayRatios(commit, bare, product);
+  printTurns(f.turns);
   printFloor(f);
   console.log(
     `  server CPU per edit (typing): FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (${cpuShare(bare)})`,
@@ -128,6 +148,7 @@ export function printReport(f: CollabFigures): boolean {
   console.log(commitRow(commit));
   console.log('');
   printRelayRatios(commit, bare, product);
+  printTurns(f.turns);
   printFloor(f);
   console.log(`  server CPU per edit: FE2I ${fmt((product.serverCpuMs / Math.max(1, product.edits)) * 1000, 0)} µs (${cpuShare(product)}) vs bare ${fmt((bare.serverCpuMs / Math.max(1, bare.edits)) * 1000, 0)} µs (typing); flat out ${fmt((throughput.serverCpuMs / Math.max(1, throughput.edits)) * 1000, 0)} µs`);
   console.log(

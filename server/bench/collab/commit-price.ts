@@ -15,6 +15,17 @@ export interface CommitPrice {
  * each its own transaction (INSERT + COMMIT in one round trip, the cheapest durable write there is).
  */
 export async function measureCommitPrice(databaseUrl: string, n = 2000): Promise<CommitPrice> {
+  const sample = await commitTimes(databaseUrl, n);
+  return priceOf(sample.times, sample.settings);
+}
+
+/** The commits' times of several samples taken through a run (relay-rounds.ts: one before each round), pooled. */
+export function priceOf(times: number[], settings: string): CommitPrice {
+  return { n: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99), settings };
+}
+
+/** `n` timed commits as `measureCommitPrice` makes them (after 100 untimed), and the settings that price them. */
+export async function commitTimes(databaseUrl: string, n: number): Promise<{ times: number[]; settings: string }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -34,7 +45,7 @@ export async function measureCommitPrice(databaseUrl: string, n = 2000): Promise
       settings.push(`${name}=${rows[0].v}`);
     }
     await client.query(`drop table bench_commit`);
-    return { n, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99), settings: settings.join(' ') };
+    return { times, settings: settings.join(' ') };
   } finally {
     await client.end();
   }

@@ -71,10 +71,10 @@ export async function allSynced(editors: Editor[], ms = 120_000): Promise<void> 
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** How long the relays of the measure's last edits are waited for (the p99 is tens of ms; a relay later than this is lost to the figures). */
-const RELAYS_DRAIN_MS = 1000;
+export const RELAYS_DRAIN_MS = 1000;
 
 const ackedBy = (editors: Editor[]) => editors.reduce((n, e) => n + e.acked(), 0);
 
@@ -102,6 +102,99 @@ async function commits(client: pg.Client | undefined): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/** What one measure window read (relay-rounds.ts sums several: a server's slots). */
+export interface WindowFigures {
+  wallMs: number;
+  clientCpuMs: number;
+  serverCpuMs: number;
+  serverMainCpuMs: number;
+  pgCpuMs: number;
+  acked: number;
+  rows: number;
+  commits: number;
+  serverLoop: LoopFigures | null;
+  clientLoop: string;
+}
+
+type WindowOptions = Pick<PhaseOptions, 'measureMs' | 'serverPid' | 'serverOutput' | 'logSequence' | 'aroundMeasure'>;
+
+/**
+ * One measure window while the editors type: the recorder counts the edits made within it, and the CPU times, the
+ * server's loop probe, the rows logged and the commits are read at its ends. `db` reads the database's figures
+ * (none for the bare server).
+ */
+export async function measureWindow(options: WindowOptions, recorder: RelayRecorder, editors: Editor[], db: pg.Client | undefined): Promise<WindowFigures> {
+  recorder.startCounting();
+  const rows0 = await loggedRows(db, options.logSequence);
+  const commits0 = await commits(db);
+  const acked0 = ackedBy(editors);
+  const cpu0 = process.cpuUsage();
+  const server0 = processCpuMs(options.serverPid);
+  const main0 = mainThreadCpuMs(options.serverPid);
+  const pg0 = backendCpu(await backendPids(db));
+  const t0 = performance.now();
+  const probes0 = options.serverOutput ? probeCount(options.serverOutput()) : 0;
+  if (options.serverOutput) signalProbe(options.serverPid);
+  const clientProbe = new ClientProbe();
+  clientProbe.start();
+  options.aroundMeasure?.start();
+  await sleep(options.measureMs);
+  // The measure ends here for every figure: edits made later are not counted, and the CPU read now, before
+  // `aroundMeasure.end()` makes the server print its stage timings (seconds of sorting and writing, on its loop).
+  recorder.stopCounting();
+  if (options.serverOutput) signalProbe(options.serverPid);
+  const clientLoop = clientProbe.stop().line;
+  const acked1 = ackedBy(editors);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const serverCpuMs = processCpuMs(options.serverPid) - server0;
+  const serverMainCpuMs = mainThreadCpuMs(options.serverPid) - main0;
+  let pgCpuMs = 0;
+  for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
+  const rows1 = await loggedRows(db, options.logSequence);
+  // pg_stat_database counts what backends flushed (PostgreSQL 15: about once a second each): ±1 s of commits.
+  const commits1 = await commits(db);
+  const serverLoop = options.serverOutput ? await awaitProbe(options.serverOutput, probes0) : null;
+  return {
+    wallMs,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
+    serverCpuMs,
+    serverMainCpuMs,
+    pgCpuMs,
+    acked: acked1 - acked0,
+    rows: rows1 - rows0,
+    commits: commits1 - commits0,
+    serverLoop,
+    clientLoop,
+  };
+}
+
+/** A phase's figures from its windows (one, or a server's slots summed) and its recorder's relays. */
+export function phaseResult(editors: Editor[], recorder: RelayRecorder, w: WindowFigures, durable: boolean): PhaseResult {
+  const edits = recorder.editsCounted();
+  const latencies = [...recorder.latencies];
+  return {
+    editors: editors.length,
+    edits,
+    editsPerSecond: (edits / w.wallMs) * 1000,
+    relays: latencies.length,
+    p50Ms: latencies.length ? quantile(latencies, 0.5) : NaN,
+    p99Ms: latencies.length ? quantile(latencies, 0.99) : NaN,
+    wallMs: w.wallMs,
+    clientCpuMs: w.clientCpuMs,
+    serverCpuMs: w.serverCpuMs,
+    serverMainCpuMs: w.serverMainCpuMs,
+    pgCpuMs: durable ? w.pgCpuMs : undefined,
+    // The bare server's editors are never acknowledged: no figure rather than 0.
+    rowsPerSecond: durable && w.acked > 0 ? (w.acked / w.wallMs) * 1000 : undefined,
+    numberedPerSecond: durable ? (w.rows / w.wallMs) * 1000 : undefined,
+    commitsPerSecond: durable ? (w.commits / w.wallMs) * 1000 : undefined,
+    serverLoop: w.serverLoop,
+    clientLoop: w.clientLoop,
+    recorder,
+  };
+}
+
 /**
  * The editors of every room type at `pace`; after a warm-up, relay latencies, edits, rows logged and CPU times are
  * measured for `measureMs`.
@@ -115,64 +208,14 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   await db?.connect();
   try {
     await sleep(options.warmUpMs);
-    recorder.startCounting();
-    const rows0 = await loggedRows(db, options.logSequence);
-    const commits0 = await commits(db);
-    const acked0 = ackedBy(editors);
-    const cpu0 = process.cpuUsage();
-    const server0 = processCpuMs(options.serverPid);
-    const main0 = mainThreadCpuMs(options.serverPid);
-    const pg0 = backendCpu(await backendPids(db));
-    const t0 = performance.now();
-    const probes0 = options.serverOutput ? probeCount(options.serverOutput()) : 0;
-    if (options.serverOutput) signalProbe(options.serverPid);
-    const clientProbe = new ClientProbe();
-    clientProbe.start();
-    options.aroundMeasure?.start();
-    await sleep(options.measureMs);
-    // The measure ends here for every figure: edits made later are not counted, and the CPU read now, before
-    // `aroundMeasure.end()` makes the server print its stage timings (seconds of sorting and writing, on its loop).
-    recorder.stopCounting();
-    if (options.serverOutput) signalProbe(options.serverPid);
-    const clientLoop = clientProbe.stop().line;
-    const acked1 = ackedBy(editors);
-    const wallMs = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    const serverCpuMs = processCpuMs(options.serverPid) - server0;
-    const serverMainCpuMs = mainThreadCpuMs(options.serverPid) - main0;
-    let pgCpuMs = 0;
-    for (const [pid, ms] of backendCpu(await backendPids(db))) if (Number.isFinite(ms)) pgCpuMs += ms - (pg0.get(pid) ?? 0);
-    const rows1 = await loggedRows(db, options.logSequence);
-    // pg_stat_database counts what backends flushed (PostgreSQL 15: about once a second each): ±1 s of commits.
-    const commits1 = await commits(db);
-    const serverLoop = options.serverOutput ? await awaitProbe(options.serverOutput, probes0) : null;
+    const window = await measureWindow(options, recorder, editors, db);
     // The relays of the measure's last edits arrive (the slowest among them included), then what follows may run.
     await sleep(RELAYS_DRAIN_MS);
     await options.aroundMeasure?.end();
-    const edits = recorder.editsCounted();
-    const latencies = [...recorder.latencies];
+    const result = phaseResult(editors, recorder, window, db !== undefined);
     await options.atEnd?.();
     stop();
-    return {
-      editors: editors.length,
-      edits,
-      editsPerSecond: (edits / wallMs) * 1000,
-      relays: latencies.length,
-      p50Ms: latencies.length ? quantile(latencies, 0.5) : NaN,
-      p99Ms: latencies.length ? quantile(latencies, 0.99) : NaN,
-      wallMs,
-      clientCpuMs: (cpu.user + cpu.system) / 1000,
-      serverCpuMs,
-      serverMainCpuMs,
-      pgCpuMs: db ? pgCpuMs : undefined,
-      // The bare server's editors are never acknowledged: no figure rather than 0.
-      rowsPerSecond: db && acked1 > 0 ? ((acked1 - acked0) / wallMs) * 1000 : undefined,
-      numberedPerSecond: db ? ((rows1 - rows0) / wallMs) * 1000 : undefined,
-      commitsPerSecond: db ? ((commits1 - commits0) / wallMs) * 1000 : undefined,
-      serverLoop,
-      clientLoop,
-      recorder,
-    };
+    return result;
   } finally {
     stop();
     await db?.end();

@@ -33,13 +33,13 @@ export class RelayRecorder {
   /** The counted relays themselves (same order as `latencies`). */
   readonly relays: Relay[] = [];
   private readonly sent = new Map<Editor, Sent[]>();
-  /** Edits made before this instant are not counted (warm-up). */
-  private countFrom = Infinity;
   /**
-   * Nor those made from this instant on (after the measure): their relays would be timed across what follows it —
-   * the server printing its stage timings and writing its trace on the loop, the phase being torn down.
+   * The measure's windows, [from, to) each, in order: edits made outside them are not counted — before (warm-up)
+   * nor after (their relays would be timed across what follows: the server printing its stage timings and writing
+   * its trace on the loop, the phase being torn down, another server's slot). One window per phase; one per slot
+   * when servers type in turns (relay-rounds.ts). The open window's end is Infinity.
    */
-  private countTo = Infinity;
+  private readonly windows: number[] = [];
 
   constructor(rooms: Room[]) {
     for (const room of rooms) {
@@ -55,7 +55,7 @@ export class RelayRecorder {
             const sent = this.sent.get(peer)!;
             let i = next.get(peer)!;
             while (i < sent.length && sent[i].clock <= state) {
-              if (sent[i].at >= this.countFrom && sent[i].at < this.countTo) {
+              if (this.counts(sent[i].at)) {
                 this.latencies.push(now - sent[i].at);
                 this.sentAts.push(sent[i].at);
                 this.relays.push({ key: sent[i].key, receiver, sentAt: sent[i].at, appliedAt: now });
@@ -69,13 +69,21 @@ export class RelayRecorder {
     }
   }
 
+  /** A window opens. */
   startCounting(): void {
-    this.countFrom = performance.now();
+    this.windows.push(performance.now(), Infinity);
   }
 
-  /** The measure ends: later edits are not counted; the relays of the edits made within it still are. */
+  /** The window ends: later edits are not counted; the relays of the edits made within it still are. */
   stopCounting(): void {
-    this.countTo = performance.now();
+    this.windows[this.windows.length - 1] = performance.now();
+  }
+
+  /** Whether an edit made at `at` is counted: in the last window that opened before it, and before that one's end. */
+  private counts(at: number): boolean {
+    const w = this.windows;
+    for (let k = w.length - 2; k >= 0; k -= 2) if (at >= w[k]) return at < w[k + 1];
+    return false;
   }
 
   /** Makes `edit` on `editor` and notes when. */
@@ -87,9 +95,9 @@ export class RelayRecorder {
     this.sent.get(editor)!.push({ clock: Y.getState(editor.doc.store, id), at, key });
   }
 
-  /** When the measure started (this process's performance.now()). */
+  /** When the measure started (this process's performance.now()): its first window's start. */
   get countingFrom(): number {
-    return this.countFrom;
+    return this.windows.length > 0 ? this.windows[0] : Infinity;
   }
 
   /** The edits `editor` made whose clock is at most `clock`. */
@@ -99,7 +107,7 @@ export class RelayRecorder {
 
   editsCounted(): number {
     let n = 0;
-    for (const sent of this.sent.values()) n += sent.filter((s) => s.at >= this.countFrom && s.at < this.countTo).length;
+    for (const sent of this.sent.values()) n += sent.filter((s) => this.counts(s.at)).length;
     return n;
   }
 }
@@ -139,13 +147,17 @@ export interface Pace {
   window?: number;
 }
 
+const typists = new WeakMap<Editor, () => void>();
+
 /** Every editor types at `pace` until the returned stop function is called. */
 export function startTyping(rooms: Room[], recorder: RelayRecorder, pace: Pace): () => void {
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;
   rooms.forEach((room, r) =>
     room.forEach((editor, e) => {
-      const type = planTypist(editor, r * room.length + e);
+      // One typist per editor for its life: typing again (the next slot of relay-rounds.ts) goes on in its paragraph.
+      const type = typists.get(editor) ?? planTypist(editor, r * room.length + e);
+      typists.set(editor, type);
       const turn = () => {
         if (stopped) return;
         if (pace.window === undefined || editor.unsynced() < pace.window) recorder.edit(editor, type);

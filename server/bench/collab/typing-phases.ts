@@ -1,0 +1,253 @@
+import os from 'node:os';
+import { COMPACTION } from '../../src/collab/collab-server.js';
+import type { ServerProcess } from '../../test/collab/server-process.js';
+import { readAppendFigures, storedBareDocument, type AppendFigures } from './bare-durable-append.js';
+import { measureCommitPrice, type CommitPrice } from './commit-price.js';
+import { bareEditor, type Editor } from './editors.js';
+import type { BenchPlan } from './plans.js';
+import { startBareServer } from './processes.js';
+import { checkDurability, runPhase, type Durability, type PhaseResult } from './relay-phase.js';
+import { killWhileTyping, runRounds } from './relay-rounds.js';
+import { tracedMeasure, type TracedMeasure } from './relay-split.js';
+import type { Pace, Room } from './typing.js';
+import { upkeepSince } from './upkeep.js';
+import pg from 'pg';
+
+/**
+ * The three typing phases of the collab benchmark — the bare y-websocket server, the floor (the same, committing each
+ * update before relaying it) and the product, 20 documents × 5 editors each — and the commit price they are
+ * compared with: one after the other (the checked figures), or in turns (`--in-turns`, relay-rounds.ts: an
+ * investigation aid).
+ */
+
+export interface TypingSetup {
+  server: ServerProcess;
+  /** Ends the product's phase while its editors type (kill -9; SIGTERM when profiling). */
+  endPhase: () => Promise<void>;
+  plans: BenchPlan[];
+  editor: (baseUrl: string, documentName: string, as: BenchPlan['writers'][number]) => Editor;
+  databaseUrl: string;
+  pace: Pace;
+  editorsPerDocument: number;
+  /** Each server's measure: one phase of this length, or the sum of its slots. */
+  measureMs: number;
+  stages: boolean;
+}
+
+/** How the phases ran in turns (absent when in a row). */
+export interface Turns {
+  rounds: number;
+  slotMs: number;
+  /** Each slot's relay p99, by server (bare, floor, product), round by round. */
+  slotP99s: number[][];
+  settleMs: { median: number; max: number };
+}
+
+export interface TypingFigures {
+  commit: CommitPrice;
+  bare: PhaseResult;
+  floor: PhaseResult;
+  floorDurable: Durability;
+  floorAppends: AppendFigures | null;
+  /** Over which window the floor's append figures are: its one measure, or its last slot. */
+  floorAppendsWindow: string;
+  product: PhaseResult;
+  productDurable: Durability;
+  turns?: Turns;
+}
+
+/**
+ * The server records where its writers' updates spend their time over the measure (SIGUSR2 on, SIGUSR2 off and
+ * print: collab/store/stage-timings.ts), with a relay trace that collab/relay-split.ts joins with the clients'
+ * times; the lines it printed are shown here.
+ */
+function stageTimings(server: ServerProcess, databaseUrl: string): TracedMeasure {
+  const traced = tracedMeasure(
+    { signal: () => server.pid && process.kill(server.pid, 'SIGUSR2'), output: () => server.recentOutput },
+    /collab stage trace (\S+)/,
+    databaseUrl,
+  );
+  return {
+    ...traced,
+    aroundMeasure: {
+      start: traced.aroundMeasure.start,
+      async end() {
+        await traced.aroundMeasure.end();
+        const lines = server.recentOutput.split('\n').filter((l) => l.startsWith('collab stage') && !l.startsWith('collab stage trace'));
+        console.log(lines.map((l) => `    ${l}`).join('\n'));
+      },
+    },
+  };
+}
+
+/** The bare server's relay trace over the measure (bare-websocket-server.ts). */
+function bareTrace(bareServer: { pid: number | undefined; output(): string }): TracedMeasure {
+  return tracedMeasure({ signal: () => bareServer.pid && process.kill(bareServer.pid, 'SIGUSR2'), output: bareServer.output }, /relay trace (\S+)/);
+}
+
+const indent = (lines: string[]) => lines.map((l) => `    ${l}`).join('\n');
+
+/** The phases one after the other, each 3 s of warm-up and `measureMs` of measure, the commit price first. */
+export async function typingInARow(setup: TypingSetup): Promise<TypingFigures> {
+  const { server, endPhase, plans, editor, databaseUrl, pace, editorsPerDocument, measureMs, stages } = setup;
+  const commit = await measureCommitPrice(databaseUrl);
+
+  console.log(`    commit p50 ${commit.p50Ms.toFixed(2)} ms, p99 ${commit.p99Ms.toFixed(2)} ms (${commit.settings})`);
+  console.log('  bare y-websocket: typing…');
+  const bareServer = await startBareServer();
+  const bareRooms: Room[] = plans.map((p) => Array.from({ length: editorsPerDocument }, () => bareEditor(bareServer.url, p.documentName)));
+  const bareTraced = stages ? bareTrace(bareServer) : undefined;
+  const bare = await runPhase({ rooms: bareRooms, pace, warmUpMs: 3000, measureMs, serverPid: bareServer.pid, serverOutput: bareServer.output, aroundMeasure: bareTraced?.aroundMeasure });
+  console.log(`    p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms, ${bare.edits} edits`);
+  if (bareTraced) console.log(indent(bareTraced.report('bare relay split (ms)', bare.recorder, bare.p99Ms)));
+  for (const e of bareRooms.flat()) e.close();
+  await bareServer.stop();
+
+  // The floor: what any server that commits each update before relaying it achieves here, at the least cost.
+  console.log('  bare y-websocket + durable append (the floor): typing, then kill -9 while they type…');
+  const floorServer = await startBareServer(databaseUrl);
+  const floorRooms: Room[] = plans.map((p) => Array.from({ length: editorsPerDocument }, () => bareEditor(floorServer.url, p.documentName)));
+  const floorTraced = stages ? bareTrace(floorServer) : undefined;
+  const floor = await runPhase({
+    rooms: floorRooms,
+    pace,
+    warmUpMs: 3000,
+    measureMs,
+    serverPid: floorServer.pid,
+    serverOutput: floorServer.output,
+    databaseUrl,
+    logSequence: 'bare_update_seq_seq',
+    atEnd: floorServer.kill9,
+    aroundMeasure: floorTraced?.aroundMeasure,
+  });
+  for (const e of floorRooms.flat()) e.close();
+  const floorDurable = await checkDurability(floorRooms, floor.recorder, (r) => storedBareDocument(databaseUrl, plans[r].documentName));
+  const floorAppends = readAppendFigures(floorServer.output());
+  console.log(`    p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms, ${floor.edits} edits; durable ${floorDurable.stored}/${floorDurable.seen}`);
+  if (floorTraced) console.log(indent(floorTraced.report('floor relay split (ms; server before apply = the wait for its commit)', floor.recorder, bare.p99Ms)));
+  const floorFigures = { floor, floorDurable, floorAppends };
+
+  console.log('  product: typing, then kill -9 while they type…');
+  const productRooms: Room[] = plans.map((p) =>
+    Array.from({ length: editorsPerDocument }, (_, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length])),
+  );
+  const productTraced = stages ? stageTimings(server, databaseUrl) : undefined;
+  const productStartedAt = new Date();
+  const product = await runPhase({
+    rooms: productRooms,
+    pace,
+    warmUpMs: 3000,
+    measureMs,
+    serverPid: server.pid,
+    serverOutput: () => server.recentOutput,
+    databaseUrl,
+    atEnd: endPhase,
+    aroundMeasure: productTraced?.aroundMeasure,
+  });
+  for (const e of productRooms.flat()) e.close();
+  const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(plans[r].documentName));
+  console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
+  const upkeep = await upkeepSince(databaseUrl, plans.map((p) => p.documentName), productStartedAt);
+  console.log(
+    `    compaction: ${upkeep.compacted} of ${plans.length} documents compacted during the phase (a document is compacted once quiet for ${COMPACTION.idleMs / 1000} s, or at ${COMPACTION.maxUpdates.toLocaleString('en-US')} rows); rows left in the log per document: ${upkeep.rowsMin}–${upkeep.rowsMax}`,
+  );
+  if (productTraced) console.log(indent(productTraced.report('FE2I relay split (ms)', product.recorder, bare.p99Ms)));
+  return { commit, bare, ...floorFigures, floorAppendsWindow: 'measure', product, productDurable };
+}
+
+/** Rounds of the phases in turns: each server types 4-s slots, five of them (20 s in all, as a phase in a row). */
+const ROUNDS = 5;
+const COMMITS_PER_ROUND = 400;
+/** The product's compaction after each of its slots is waited for at most this long (a sweep every 10 s). */
+const COMPACTION_WAIT_MS = COMPACTION.everyMs + COMPACTION.idleMs + 3000;
+
+/**
+ * Until no plan's log holds enough updates to be compacted (COMPACTION.minUpdates), or COMPACTION_WAIT_MS: the
+ * product compacts the documents of its last slot once they are quiet, and that work must not fall in the next
+ * server's slot.
+ */
+async function compactionDone(databaseUrl: string, documentNames: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + COMPACTION_WAIT_MS;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from (select document_name from collab_update where document_name = any($1) group by document_name having count(*) >= $2) t`,
+        [documentNames, COMPACTION.minUpdates],
+      );
+      if (rows[0].n === 0) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The phases in turns (relay-rounds.ts), then each durable server killed while its editors type. */
+export async function typingInTurns(setup: TypingSetup): Promise<TypingFigures> {
+  const { server, endPhase, plans, editor, databaseUrl, pace, editorsPerDocument, measureMs } = setup;
+  const slotMs = measureMs / ROUNDS;
+  const names = plans.map((p) => p.documentName);
+  const bareServer = await startBareServer();
+  const floorServer = await startBareServer(databaseUrl);
+  const rooms = (make: (p: BenchPlan, k: number) => Editor): Room[] => plans.map((p) => Array.from({ length: editorsPerDocument }, (_, k) => make(p, k)));
+  const bareRooms = rooms((p) => bareEditor(bareServer.url, p.documentName));
+  const floorRooms = rooms((p) => bareEditor(floorServer.url, p.documentName));
+  const productRooms = rooms((p, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length]));
+  console.log(
+    `  in turns: the bare server, the floor (the same committing each update before relaying it) and the product, ${ROUNDS} rounds of one ${slotMs / 1000}-s slot each ` +
+      `(after 1 s of typing), the order rotating; the commit price sampled before each round (${COMMITS_PER_ROUND} commits); the machine left to go quiet before each slot…`,
+  );
+  const productStartedAt = new Date();
+  let result: Awaited<ReturnType<typeof runRounds>>;
+  try {
+    result = await runRounds({
+      servers: [
+        { rooms: bareRooms, serverPid: bareServer.pid, serverOutput: bareServer.output },
+        { rooms: floorRooms, serverPid: floorServer.pid, serverOutput: floorServer.output, databaseUrl, logSequence: 'bare_update_seq_seq' },
+        { rooms: productRooms, serverPid: server.pid, serverOutput: () => server.recentOutput, databaseUrl, afterSlot: () => compactionDone(databaseUrl, names) },
+      ],
+      pace,
+      rounds: ROUNDS,
+      slotMs,
+      warmUpMs: 1000,
+      databaseUrl,
+      commitsPerRound: COMMITS_PER_ROUND,
+    });
+  } finally {
+    for (const e of bareRooms.flat()) e.close();
+    await bareServer.stop();
+  }
+  const [bare, floor, product] = result.phases;
+  const commit = result.commit;
+  console.log(`    commit p50 ${commit.p50Ms.toFixed(2)} ms, p99 ${commit.p99Ms.toFixed(2)} ms (${commit.settings})`);
+  for (const [label, p] of [['bare', bare], ['floor', floor], ['product', product]] as const) {
+    console.log(`    ${label}: p50 ${p.p50Ms.toFixed(1)} ms, p99 ${p.p99Ms.toFixed(1)} ms, ${p.edits} edits`);
+  }
+  const upkeep = await upkeepSince(databaseUrl, names, productStartedAt);
+  console.log(
+    `    compaction: ${upkeep.compacted} of ${plans.length} documents compacted between the product's slots (waited for after each); rows left in the log per document: ${upkeep.rowsMin}–${upkeep.rowsMax}`,
+  );
+
+  console.log('  the floor, then the product: typing, then kill -9 while they type…');
+  const floorAppends = readAppendFigures(floorServer.output());
+  await killWhileTyping(floorRooms, floor.recorder, pace, 2000, floorServer.kill9);
+  for (const e of floorRooms.flat()) e.close();
+  const floorDurable = await checkDurability(floorRooms, floor.recorder, (r) => storedBareDocument(databaseUrl, names[r]));
+  await killWhileTyping(productRooms, product.recorder, pace, 2000, endPhase);
+  for (const e of productRooms.flat()) e.close();
+  const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(names[r]));
+  console.log(`    durable: floor ${floorDurable.stored}/${floorDurable.seen}, product ${productDurable.stored}/${productDurable.seen}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  return {
+    commit,
+    bare,
+    floor,
+    floorDurable,
+    floorAppends,
+    floorAppendsWindow: 'its last slot',
+    product,
+    productDurable,
+    turns: { rounds: ROUNDS, slotMs, slotP99s: result.slotP99s, settleMs: result.settleMs },
+  };
+}
