@@ -163,7 +163,8 @@ export class FlowNode extends Node {
     node.visibility = record.visibility;
     node.status = record.status;
     // Costs and declared counterfactuals (where the output goes today, how a heat need is met): diagnostic data for
-    // the organisation and its facilitators only.
+    // the organisation and its facilitators only. The counterfactuals are COUNTERFACTUAL_FIELDS (engine.types.ts),
+    // each read by the other party and a stranger in test/attacks/declared-counterfactuals.test.ts.
     const costs = canSeeFlowCosts(viewer, record);
     node.currentDestination = costs ? record.currentDestination : null;
     node.yearlyCostEur = costs ? record.yearlyCostEur : null;

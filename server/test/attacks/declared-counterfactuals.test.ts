@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/demo-accounts.js';
+import { COUNTERFACTUAL_FIELDS } from '../../src/synergy/engine/engine.types.js';
 import { TestApp, type As } from '../harness.js';
 
 /**
@@ -19,7 +20,8 @@ describe('declared counterfactuals stay with the organisation and its facilitato
   let synergyId: string;
   let needId: string;
 
-  const supplyFields = 'heatSupply heatSupplyEfficiency heatNetworkName heatNetworkCo2GPerKwh usedShareToday';
+  /** Every declared counterfactual a flow has (the one list: a counterfactual added later is read here too). */
+  const supplyFields = COUNTERFACTUAL_FIELDS.join(' ');
   const impacts = async (as: As) => {
     const res = await t.gql(`query($id: ID!) { node(id: $id) { ... on Synergy { impacts { indicator low central high formula factors { id } } } } }`, { id: synergyId }, as);
     return res.data?.node?.impacts ?? null;
@@ -83,7 +85,7 @@ describe('declared counterfactuals stay with the organisation and its facilitato
     expect(await needSeenBy(facilitator)).toMatchObject({ heatNetworkCo2GPerKwh: 61 });
     for (const reader of [steel, stranger]) {
       const seen = await needSeenBy(reader);
-      if (seen) expect([seen.heatSupply, seen.heatSupplyEfficiency, seen.heatNetworkName, seen.heatNetworkCo2GPerKwh, seen.usedShareToday]).toEqual([null, null, null, null, null]);
+      if (seen) expect(COUNTERFACTUAL_FIELDS.map((f) => seen[f])).toEqual(COUNTERFACTUAL_FIELDS.map(() => null));
     }
 
     // Nor from a number: what they read of the synergy and of the territory did not move.

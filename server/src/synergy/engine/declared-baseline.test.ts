@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutDeclarations, type PlainFlows } from './declared-baseline.js';
-import type { EngineFlow } from './engine.types.js';
+import { COUNTERFACTUAL_FIELDS, type CounterfactualField, type EngineFlow } from './engine.types.js';
 
 const flow: EngineFlow = {
   id: 'f1',
@@ -40,6 +40,24 @@ describe('withoutDeclarations', () => {
     expect(plain).toEqual({ ...flow, currentDestination: null, heatSupply: null, heatSupplyEfficiency: null, heatNetworkName: null, heatNetworkCo2GPerKwh: null, usedShareToday: null });
     expect(Object.keys(plain).sort()).toEqual(Object.keys(flow).sort());
     expect(flow.currentDestination).toBe('ENERGY_RECOVERY');
+  });
+
+  it('clears each counterfactual declared alone (every field of COUNTERFACTUAL_FIELDS), nothing else', () => {
+    const none = Object.fromEntries(COUNTERFACTUAL_FIELDS.map((f) => [f, null]));
+    const values: Record<CounterfactualField, unknown> = {
+      currentDestination: 'LANDFILL',
+      heatSupply: 'NATURAL_GAS',
+      heatSupplyEfficiency: 0.9,
+      heatNetworkName: 'Réseau',
+      heatNetworkCo2GPerKwh: 61,
+      usedShareToday: 0.5,
+    };
+    for (const field of COUNTERFACTUAL_FIELDS) {
+      const declaring = { ...flow, ...none, [field]: values[field] } as EngineFlow;
+      const plain = withoutDeclarations(declaring);
+      expect(plain, field).not.toBe(declaring);
+      expect(plain, field).toEqual({ ...declaring, [field]: null });
+    }
   });
 
   it('gives the flow itself when it declares nothing, and one copy per flow for a detector', () => {

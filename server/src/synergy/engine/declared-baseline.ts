@@ -1,5 +1,5 @@
 import type { CompiledKnowledgeBase } from './compiled-knowledge-base.js';
-import type { EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
+import type { CounterfactualField, EngineFlow, ImpactFactorUse, ImpactFigure } from './engine.types.js';
 import { ELECTRICITY_FACTOR_ID, fmt, pct, resolveFactor, type ResolvedFactor, type SubstitutionImpactInput } from './impact-factors.js';
 
 /**
@@ -115,7 +115,8 @@ export type PlainFlows = WeakMap<EngineFlow, EngineFlow>;
 
 /**
  * The flow as if its organisation had declared no counterfactual (exported for pools: mutualisation-impacts.ts);
- * the flow itself when it declares none.
+ * the flow itself when it declares none. The fields tested are COUNTERFACTUAL_FIELDS (engine.types.ts), written out:
+ * declared-baseline.test.ts sets each alone and checks that it is cleared.
  */
 export function withoutDeclarations(flow: EngineFlow, plainFlows?: PlainFlows): EngineFlow {
   if (
@@ -135,8 +136,11 @@ export function withoutDeclarations(flow: EngineFlow, plainFlows?: PlainFlows): 
   return plain;
 }
 
-/** Every key of T, the optional ones too: a literal of this type names each field (a field added later must be). */
-type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+/**
+ * Every key of EngineFlow, the optional ones too: a literal of this type names each field (a field added later must
+ * be), and each counterfactual (COUNTERFACTUAL_FIELDS) as null.
+ */
+type PlainFields = { [K in keyof Required<EngineFlow>]: K extends CounterfactualField ? null : EngineFlow[K] };
 
 /**
  * The copy written field by field, in one shape. Made as `{ ...flow, … }`, the copies cost ~6 µs each (176 ms of a
@@ -144,7 +148,7 @@ type EveryField<T> = { [K in keyof Required<T>]: T[K] };
  * same synergies: the spread's objects also slowed the figures read from them.
  */
 function plainCopy(flow: EngineFlow): EngineFlow {
-  const plain: EveryField<EngineFlow> = {
+  const plain: PlainFields = {
     id: flow.id,
     organizationId: flow.organizationId,
     siteId: flow.siteId,

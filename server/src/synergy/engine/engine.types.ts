@@ -67,6 +67,23 @@ export interface EngineFlow {
   naceCode: string | null;
 }
 
+/**
+ * The counterfactuals an organisation declares about its own operations (where an output goes today, how a heat need
+ * is met today, the share of a source already used): confidential diagnostic data like a cost. The one list of them:
+ * the engine's figures exist with and without them (declared-baseline.ts: `withoutDeclarations` clears each, its
+ * copy is typed to), and the attack tests read each on a flow as the other party and a stranger
+ * (test/attacks/declared-counterfactuals.test.ts). A counterfactual added to EngineFlow belongs here.
+ */
+export const COUNTERFACTUAL_FIELDS = [
+  'currentDestination',
+  'heatSupply',
+  'heatSupplyEfficiency',
+  'heatNetworkName',
+  'heatNetworkCo2GPerKwh',
+  'usedShareToday',
+] as const satisfies readonly (keyof EngineFlow)[];
+export type CounterfactualField = (typeof COUNTERFACTUAL_FIELDS)[number];
+
 export type SynergyKind = 'SUBSTITUTION' | 'MUTUALISATION';
 
 /** One reason, condition or fact, as a code and parameters: the UI renders it in French or English. */
