@@ -17,6 +17,12 @@ export interface Editor {
   ackedClock(): number;
   /** Local updates the server acknowledged so far (each once committed in PostgreSQL; 0 for the bare server). */
   acked(): number;
+  /**
+   * Keeps an idle socket open (relay-rounds.ts, between a server's slots): the product drops a socket that sent
+   * nothing for 30 s (Hocuspocus' `timeout`, collab-server.ts), which the provider's own messages prevent and this
+   * minimal client's do not. The others need nothing.
+   */
+  keepAlive(): void;
   close(): void;
 }
 
@@ -63,6 +69,7 @@ export function providerEditor(baseUrl: string, documentName: string, as: As): E
     unsynced: () => provider.unsyncedChanges,
     ackedClock: () => (acks > 0 ? clocks[Math.min(acks, clocks.length) - 1] : 0),
     acked: () => acks,
+    keepAlive: () => {},
     close: () => provider.destroy(),
   };
 }
@@ -98,6 +105,7 @@ export function bareEditor(baseUrl: string, documentName: string): Editor {
     unsynced: () => 0,
     ackedClock: () => 0,
     acked: () => 0,
+    keepAlive: () => {},
     close: () => ws.terminate(),
   };
 }
@@ -159,6 +167,8 @@ export function productEditor(baseUrl: string, documentName: string, as: As): Ed
     unsynced: () => awaiting.length,
     ackedClock: () => ackedClock,
     acked: () => acks,
+    // Sync step 1 again: the server answers with what this editor lacks (nothing) and counts the message.
+    keepAlive: () => send(syncFrame(STEP1, Y.encodeStateVector(doc), prefix)),
     close: () => ws.terminate(),
   };
 }

@@ -89,7 +89,7 @@ async function writeHistory(databaseUrl: string, documentName: string, count: nu
   const editors = Array.from({ length: 5 }, (_, i) => {
     const doc = new Y.Doc();
     doc.on('update', (update: Uint8Array) => Y.applyUpdate(source, update));
-    return planTypist({ doc, synced: () => true, unsynced: () => 0, ackedClock: () => 0, acked: () => 0, close: () => {} }, i);
+    return planTypist({ doc, synced: () => true, unsynced: () => 0, ackedClock: () => 0, acked: () => 0, keepAlive: () => {}, close: () => {} }, i);
   });
   for (let i = 0; rows.length < count; i++) editors[i % editors.length]();
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -157,6 +157,8 @@ export async function typingInARow(setup: TypingSetup): Promise<TypingFigures> {
 
 /** Rounds of the phases in turns: each server types 4-s slots, five of them (20 s in all, as a phase in a row). */
 const ROUNDS = 5;
+/** Typing before each slot's measure: as long as a phase's warm-up in a row. */
+const SLOT_WARM_UP_MS = 3000;
 const COMMITS_PER_ROUND = 400;
 /** The product's compaction after each of its slots is waited for at most this long (a sweep every 10 s). */
 const COMPACTION_WAIT_MS = COMPACTION.everyMs + COMPACTION.idleMs + 3000;
@@ -197,7 +199,7 @@ export async function typingInTurns(setup: TypingSetup): Promise<TypingFigures> 
   const productRooms = rooms((p, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length]));
   console.log(
     `  in turns: the bare server, the floor (the same committing each update before relaying it) and the product, ${ROUNDS} rounds of one ${slotMs / 1000}-s slot each ` +
-      `(after 1 s of typing), the order rotating; the commit price sampled before each round (${COMMITS_PER_ROUND} commits); the machine left to go quiet before each slot…`,
+      `(after ${SLOT_WARM_UP_MS / 1000} s of typing), the order rotating; the commit price sampled before each round (${COMMITS_PER_ROUND} commits); the machine left to go quiet before each slot…`,
   );
   const productStartedAt = new Date();
   let result: Awaited<ReturnType<typeof runRounds>>;
@@ -211,7 +213,7 @@ export async function typingInTurns(setup: TypingSetup): Promise<TypingFigures> 
       pace,
       rounds: ROUNDS,
       slotMs,
-      warmUpMs: 1000,
+      warmUpMs: SLOT_WARM_UP_MS,
       databaseUrl,
       commitsPerRound: COMMITS_PER_ROUND,
     });
