@@ -76,7 +76,7 @@ function relayCheck(commit: CommitPrice, bare: PhaseResult, product: PhaseResult
 }
 
 /**
- * How the phases ran in turns, and each slot's relay p99 (its own ~5k relays: a figure of the spread, not a check).
+ * How the phases ran in turns, and each slot's relay p99 (its own ~21k relays: a figure of the spread, not a check).
  * The loop figures below are over the slots: the delay's p50 weighted, its p99 and maximum the highest slot's.
  */
 function printTurns(turns: Turns | undefined): void {

@@ -217,6 +217,11 @@ export async function typingInTurns(setup: TypingSetup): Promise<TypingFigures> 
       databaseUrl,
       commitsPerRound: COMMITS_PER_ROUND,
     });
+  } catch (error) {
+    // The floor is ended here on success (killed while typing, below): on a failure, now, not left running.
+    for (const e of floorRooms.flat()) e.close();
+    await floorServer.stop();
+    throw error;
   } finally {
     for (const e of bareRooms.flat()) e.close();
     await bareServer.stop();
