@@ -23,7 +23,8 @@ import { RelayRecorder, startTyping, type Pace, type Room } from './typing.js';
  * - In the first runs the product's editors were idle for more than 30 s between slots and Hocuspocus dropped
  *   them (its `timeout`); they now keep their sockets open (Editor.keepAlive), and slots warm up 3 s, as a phase.
  * - Then, over 3 runs (5 slots per server each): median slot p99 bare 3.0, floor 9.7, product 16.8. In a 20-s phase in a row
- *   the same day: floor 4.0–6.9, product 3.8–7.0. Both durable servers do worse when they type after idle gaps, the
+ *   the same day (7 runs): floor 4.0–13.9 (median 5.9), product 3.8–7.0 but for one run's I/O stall (96.2, the isolated
+ *   commit's own p99 4.9 ms in that run). Both durable servers do worse when they type after idle gaps, the
  *   product most; turning off its compaction (COMPACTION.everyMs raised for a run) or V8's memory reducer
  *   (`--no-memory-reducer`) changed nothing. The product's server ran 4 major collections (incremental marking) within
  *   its slots in each of the 3 runs, and none within a 20-s phase in a row.
