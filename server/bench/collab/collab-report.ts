@@ -87,6 +87,8 @@ function printTurns(turns: Turns | undefined): void {
   const slots = (k: number) => turns.slotP99s[k].map((p) => fmt(p)).join(' / ');
   console.log(`  in turns: ${turns.rounds} rounds × ${fmt(turns.slotMs / 1000)} s per server, the order rotating; the machine quiet before each slot after ${fmt(turns.settleMs.median / 1000, 2)} s (median; at most ${fmt(turns.settleMs.max / 1000, 2)} s)`);
   console.log(`    relay p99 of each slot, round by round (ms): bare ${slots(0)}; floor ${slots(1)}; FE2I ${slots(2)}`);
+  const seconds = (k: number) => turns.secondP99s[k].map((p) => fmt(p)).join(' / ');
+  console.log(`    relay p99 by second of the slots' measure, slots pooled (ms): bare ${seconds(0)}; floor ${seconds(1)}; FE2I ${seconds(2)}`);
   console.log('    loop figures over the slots: delay p50 weighted by time, its p99 and max the highest slot\'s');
 }
 

@@ -40,6 +40,8 @@ export interface Turns {
   slotMs: number;
   /** Each slot's relay p99, by server (bare, floor, product), round by round. */
   slotP99s: number[][];
+  /** Each second of the slots' measures, pooled over the slots: its relay p99, by server. */
+  secondP99s: number[][];
   settleMs: { median: number; max: number };
 }
 
@@ -255,6 +257,6 @@ export async function typingInTurns(setup: TypingSetup): Promise<TypingFigures> 
     floorAppendsWindow: 'its last slot',
     product,
     productDurable,
-    turns: { rounds: ROUNDS, slotMs, slotP99s: result.slotP99s, settleMs: result.settleMs },
+    turns: { rounds: ROUNDS, slotMs, slotP99s: result.slotP99s, secondP99s: result.secondP99s, settleMs: result.settleMs },
   };
 }
