@@ -11,7 +11,6 @@ import { killWhileTyping, runRounds } from './relay-rounds.js';
 import { tracedMeasure, type TracedMeasure } from './relay-split.js';
 import type { Pace, Room } from './typing.js';
 import { upkeepSince } from './upkeep.js';
-import pg from 'pg';
 
 /**
  * The three typing phases of the collab benchmark — the bare y-websocket server, the floor (the same, committing each
@@ -89,15 +88,23 @@ function bareTrace(bareServer: { pid: number | undefined; output(): string }): T
 
 const indent = (lines: string[]) => lines.map((l) => `    ${l}`).join('\n');
 
+/** One room per plan, of `editorsPerDocument` editors made by `make` (the plan, the editor's index in the room). */
+function roomsOf(setup: TypingSetup, make: (p: BenchPlan, k: number) => Editor): Room[] {
+  return setup.plans.map((p) => Array.from({ length: setup.editorsPerDocument }, (_, k) => make(p, k)));
+}
+
+/** The product's editors: each room's editors as the plan's writers in turn. */
+const productRoomsOf = (setup: TypingSetup): Room[] => roomsOf(setup, (p, k) => setup.editor(setup.server.url, p.documentName, p.writers[k % p.writers.length]));
+
 /** The phases one after the other, each 3 s of warm-up and `measureMs` of measure, the commit price first. */
 export async function typingInARow(setup: TypingSetup): Promise<TypingFigures> {
-  const { server, endPhase, plans, editor, databaseUrl, pace, editorsPerDocument, measureMs, stages } = setup;
+  const { server, endPhase, plans, databaseUrl, pace, measureMs, stages } = setup;
   const commit = await measureCommitPrice(databaseUrl);
 
   console.log(`    commit p50 ${commit.p50Ms.toFixed(2)} ms, p99 ${commit.p99Ms.toFixed(2)} ms (${commit.settings})`);
   console.log('  bare y-websocket: typing…');
   const bareServer = await startBareServer();
-  const bareRooms: Room[] = plans.map((p) => Array.from({ length: editorsPerDocument }, () => bareEditor(bareServer.url, p.documentName)));
+  const bareRooms = roomsOf(setup, (p) => bareEditor(bareServer.url, p.documentName));
   const bareTraced = stages ? bareTrace(bareServer) : undefined;
   const bare = await runPhase({ rooms: bareRooms, pace, warmUpMs: 3000, measureMs, serverPid: bareServer.pid, serverOutput: bareServer.output, aroundMeasure: bareTraced?.aroundMeasure });
   console.log(`    p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms, ${bare.edits} edits`);
@@ -108,7 +115,7 @@ export async function typingInARow(setup: TypingSetup): Promise<TypingFigures> {
   // The floor: what any server that commits each update before relaying it achieves here, at the least cost.
   console.log('  bare y-websocket + durable append (the floor): typing, then kill -9 while they type…');
   const floorServer = await startBareServer(databaseUrl);
-  const floorRooms: Room[] = plans.map((p) => Array.from({ length: editorsPerDocument }, () => bareEditor(floorServer.url, p.documentName)));
+  const floorRooms = roomsOf(setup, (p) => bareEditor(floorServer.url, p.documentName));
   const floorTraced = stages ? bareTrace(floorServer) : undefined;
   const floor = await runPhase({
     rooms: floorRooms,
@@ -130,9 +137,7 @@ export async function typingInARow(setup: TypingSetup): Promise<TypingFigures> {
   const floorFigures = { floor, floorDurable, floorAppends };
 
   console.log('  product: typing, then kill -9 while they type…');
-  const productRooms: Room[] = plans.map((p) =>
-    Array.from({ length: editorsPerDocument }, (_, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length])),
-  );
+  const productRooms = productRoomsOf(setup);
   const productTraced = stages ? stageTimings(server, databaseUrl) : undefined;
   const productStartedAt = new Date();
   const product = await runPhase({
@@ -170,35 +175,23 @@ const COMPACTION_WAIT_MS = COMPACTION.everyMs + COMPACTION.idleMs + 3000;
  * product compacts the documents of its last slot once they are quiet, and that work must not fall in the next
  * server's slot.
  */
-async function compactionDone(databaseUrl: string, documentNames: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const deadline = Date.now() + COMPACTION_WAIT_MS;
-    while (Date.now() < deadline) {
-      const { rows } = await client.query<{ n: number }>(
-        `select count(*)::int as n from (select document_name from collab_update where document_name = any($1) group by document_name having count(*) >= $2) t`,
-        [documentNames, COMPACTION.minUpdates],
-      );
-      if (rows[0].n === 0) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  } finally {
-    await client.end();
+async function compactionDone(databaseUrl: string, documentNames: string[], since: Date): Promise<void> {
+  const deadline = Date.now() + COMPACTION_WAIT_MS;
+  while (Date.now() < deadline && (await upkeepSince(databaseUrl, documentNames, since)).rowsMax >= COMPACTION.minUpdates) {
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
 /** The phases in turns (relay-rounds.ts), then each durable server killed while its editors type. */
 export async function typingInTurns(setup: TypingSetup): Promise<TypingFigures> {
-  const { server, endPhase, plans, editor, databaseUrl, pace, editorsPerDocument, measureMs } = setup;
+  const { server, endPhase, plans, databaseUrl, pace, measureMs } = setup;
   const slotMs = measureMs / ROUNDS;
   const names = plans.map((p) => p.documentName);
   const bareServer = await startBareServer();
   const floorServer = await startBareServer(databaseUrl);
-  const rooms = (make: (p: BenchPlan, k: number) => Editor): Room[] => plans.map((p) => Array.from({ length: editorsPerDocument }, (_, k) => make(p, k)));
-  const bareRooms = rooms((p) => bareEditor(bareServer.url, p.documentName));
-  const floorRooms = rooms((p) => bareEditor(floorServer.url, p.documentName));
-  const productRooms = rooms((p, k) => editor(server.url, p.documentName, p.writers[k % p.writers.length]));
+  const bareRooms = roomsOf(setup, (p) => bareEditor(bareServer.url, p.documentName));
+  const floorRooms = roomsOf(setup, (p) => bareEditor(floorServer.url, p.documentName));
+  const productRooms = productRoomsOf(setup);
   console.log(
     `  in turns: the bare server, the floor (the same committing each update before relaying it) and the product, ${ROUNDS} rounds of one ${slotMs / 1000}-s slot each ` +
       `(after ${SLOT_WARM_UP_MS / 1000} s of typing), the order rotating; the commit price sampled before each round (${COMMITS_PER_ROUND} commits); the machine left to go quiet before each slot…`,
@@ -210,7 +203,7 @@ export async function typingInTurns(setup: TypingSetup): Promise<TypingFigures> 
       servers: [
         { rooms: bareRooms, serverPid: bareServer.pid, serverOutput: bareServer.output },
         { rooms: floorRooms, serverPid: floorServer.pid, serverOutput: floorServer.output, databaseUrl, logSequence: 'bare_update_seq_seq' },
-        { rooms: productRooms, serverPid: server.pid, serverOutput: () => server.recentOutput, databaseUrl, afterSlot: () => compactionDone(databaseUrl, names) },
+        { rooms: productRooms, serverPid: server.pid, serverOutput: () => server.recentOutput, databaseUrl, afterSlot: () => compactionDone(databaseUrl, names, productStartedAt) },
       ],
       pace,
       rounds: ROUNDS,
