@@ -137,6 +137,17 @@ export function splitLines(label: string, recorder: RelayRecorder, trace: TraceF
     const xs = joined.map((j) => j.parts[i]);
     lines.push(`  ${part.padEnd(20)} ${quantile(xs, 0.5).toFixed(2).padStart(7)} ${quantile(xs, 0.99).toFixed(2).padStart(7)} ${mean(tail.map((j) => j.parts[i])).toFixed(2).padStart(7)}`);
   });
+  // When the tail's relays were made (by second of the measure) and which parts made them slow then: a tail made
+  // in one stretch of the measure (its first seconds, say) points at what ran then, not at the steady path.
+  const bySecond = new Map<number, Joined[]>();
+  for (const j of tail) {
+    const s = Math.floor((j.sentAt - recorder.countingFrom) / 1000);
+    bySecond.set(s, [...(bySecond.get(s) ?? []), j]);
+  }
+  lines.push(`  the relays ≥ p99 by second of the measure: count, then each part's mean (ms) in the order above`);
+  for (const [s, js] of [...bySecond.entries()].sort((a, b) => a[0] - b[0])) {
+    lines.push(`    ${String(s).padStart(3)} s ${String(js.length).padStart(5)}  ${PARTS.map((_, i) => mean(js.map((j) => j.parts[i])).toFixed(2).padStart(6)).join(' ')}`);
+  }
   const clockCheck = Math.min(...joined.map((j) => j.parts[0]));
   lines.push(`  (clock check: the smallest client→server part is ${clockCheck.toFixed(3)} ms; negative would mean skewed clocks)`);
   return lines;
