@@ -63,6 +63,27 @@ describe('the durability thread', () => {
     expect(transactions).toBeLessThanOrEqual(2);
   });
 
+  it('opens its connections when it starts (with the first update), warmed without storing a row, and appends on them alone', async () => {
+    const connections = async () => {
+      const [{ n }] = await db.orm.em.fork().execute(`select count(*)::int as n from pg_stat_activity where application_name like ?`, [`fe2i-durability ${process.pid}/%`]);
+      return n as number;
+    };
+    const warmUpRows = async () => {
+      const [{ n }] = await db.orm.em.fork().execute(`select count(*)::int as n from collab_update where document_name like 'collab-warm-up%'`);
+      return n as number;
+    };
+    const t = open({ maxInFlight: 3 });
+    // The thread starts with the first update, and opens its three connections then, not as later bursts need them
+    // (embedded PGlite has one backend for all, and no names to read).
+    await t.append({ lane: 100, documentName: DOC(0), update: edit('premier'), authorId: null });
+    if (process.env.DATABASE_URL) await expect.poll(connections, { timeout: 10_000, interval: 50 }).toBe(3);
+    const updates = Array.from({ length: 60 }, (_, k) => edit(`chaud ${k}`));
+    await Promise.all(updates.map((update, k) => t.append({ lane: k + 1, documentName: DOC(k % 7), update, authorId: null })));
+    expect(await Promise.all(updates.map(stored))).toEqual(updates.map(() => 1));
+    if (process.env.DATABASE_URL) expect(await connections()).toBe(3);
+    expect(await warmUpRows()).toBe(0);
+  });
+
   it('refuses a malformed update and its connection\'s later ones, and commits the other connections\' updates of its batch', async () => {
     const t = open();
     const good = [edit('chaleur'), edit('vapeur')];

@@ -5,7 +5,7 @@
  * committed. Neither pg's encoding and parsing nor the Yjs decoding of untrusted bytes runs on the event loop that
  * relays edits.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { shapeOfV1, ownThreadId, updateError } from '../untrusted/update-verdict.js';
 import { BATCH_STRIDE, type DurabilityBatch, type DurabilityReply, type DurabilityWorkerData } from './durability-protocol.js';
@@ -92,15 +92,96 @@ function check(batch: DurabilityBatch): Checked {
   return checked;
 }
 
-async function connection(): Promise<pg.Client> {
-  const reused = idle.pop();
-  if (reused) return reused;
-  const client = new pg.Client({ connectionString: clientUrl });
+/** A new connection to the database, its errors kept from ending the thread. */
+async function open(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: clientUrl, application_name: APPLICATION_NAME });
   // A connection that fails is dropped (its INSERT fails and is answered so); an 'error' unlistened would end the thread.
   client.on('error', () => ((client as { broken?: boolean }).broken = true));
+  client.on('end', () => ((client as { broken?: boolean }).broken = true));
   await client.connect();
   return client;
 }
+
+const isBroken = (client: pg.Client) => (client as { broken?: boolean }).broken === true;
+
+/** How pg_stat_activity names this thread's connections: the process, then the thread (one process may run several). */
+const APPLICATION_NAME = `fe2i-durability ${process.pid}/${threadId}`;
+
+/** Connections being opened and warmed at start (see `warmUp`), and the INSERTs waiting for one of them. */
+let warming = 0;
+const waiting: ((client: pg.Client | null) => void)[] = [];
+
+async function connection(): Promise<pg.Client> {
+  // An idle connection the server ended meanwhile (terminated, restarted, idle_session_timeout) is dropped here
+  // rather than failing the next INSERT, and the editors' updates in it.
+  for (let reused = idle.pop(); reused; reused = idle.pop()) {
+    if (!isBroken(reused)) return reused;
+    void reused.end().catch(() => {});
+  }
+  // A connection still warming comes sooner than a new one, and keeps the thread at maxInFlight connections.
+  if (waiting.length < warming) {
+    const warmed = await new Promise<pg.Client | null>((resolve) => waiting.push(resolve));
+    if (warmed) return warmed;
+  }
+  return open();
+}
+
+/** A connection an INSERT is done with, or one just warmed: to an INSERT waiting for one, else kept idle. */
+function release(client: pg.Client): void {
+  const waiter = waiting.shift();
+  if (waiter) waiter(client);
+  else idle.push(client);
+}
+
+/**
+ * Opens the thread's `maxInFlight` connections when it starts, each with every INSERT it will send prepared and run
+ * once in a transaction rolled back (nothing is stored; the sequence skips those numbers, as after any failed INSERT).
+ * Opened when typing first needed them, the second to fourth connections came during the first bursts of a plan's
+ * editing, each INSERT then paying a backend's start (~4 ms here), its first INSERT into the log (its catalog caches
+ * filled: ~2 ms against ~0.4) and each first statement of a row count (~0.5 ms) while the editors' updates waited:
+ * in the collab benchmark, the relays of the measure's first second held a sixth of the tail, slow in their commits.
+ */
+function warmUp(): void {
+  for (let k = 0; k < maxInFlight; k++) {
+    warming += 1;
+    void warmed().then((client) => {
+      warming -= 1;
+      // Not opened (the database unreachable): an INSERT waiting opens its own (and fails, answered so).
+      if (client) release(client);
+      else waiting.shift()?.(null);
+    });
+  }
+}
+
+/** One connection, opened and warmed (see `warmUp`); null when it could not be opened or broke. */
+async function warmed(): Promise<pg.Client | null> {
+  let client: pg.Client;
+  try {
+    client = await open();
+  } catch {
+    return null;
+  }
+  if (embedded) return client;
+  try {
+    await client.query('begin');
+    try {
+      for (let rows = 1; rows <= MAX_LISTED_ROWS + 1; rows++) {
+        const docs = Array.from({ length: rows }, () => WARM_UP_DOCUMENT);
+        await client.query(appendQuery(docs, docs.map(() => Buffer.alloc(0)), docs.map(() => null)));
+      }
+    } finally {
+      await client.query('rollback');
+    }
+    return client;
+  } catch {
+    // In a state not worth guessing (the rollback itself may have failed): ended; the INSERTs open their own.
+    void client.end().catch(() => {});
+    return null;
+  }
+}
+
+/** The document name of the warm-up's rows (rolled back, never stored). */
+const WARM_UP_DOCUMENT = 'collab-warm-up:rolled-back';
 
 /** One INSERT (one COMMIT) for the checked batches given; each is answered once it is committed or failed. */
 async function insert(batches: Checked[]): Promise<void> {
@@ -118,7 +199,7 @@ async function insert(batches: Checked[]): Promise<void> {
     error = String((failure as Error)?.message ?? failure).slice(0, 300);
     if (client) (client as { broken?: boolean }).broken = true;
   } finally {
-    if (client && !(client as { broken?: boolean }).broken) idle.push(client);
+    if (client && !isBroken(client)) release(client);
     else if (client) void client.end().catch(() => {});
   }
   const reply: DurabilityReply = [error, refused, ...batches.map((b) => b.id)];
@@ -156,3 +237,4 @@ port.on('message', (message: DurabilityBatch | { close: true }) => {
 
 // The time limit counts from here: loading yjs and pg is not an update's fault.
 port.postMessage({ ready: true, tid: ownThreadId() });
+warmUp();
