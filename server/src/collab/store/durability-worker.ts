@@ -138,20 +138,29 @@ function release(client: pg.Client): void {
  * once in a transaction rolled back (nothing is stored; the sequence skips those numbers, as after any failed INSERT).
  * Opened when typing first needed them, the second to fourth connections came during the first bursts of a plan's
  * editing, each INSERT then paying a backend's start (~4 ms here), its first INSERT into the log (its catalog caches
- * filled: ~2 ms against ~0.4) and each first statement of a row count (~0.5 ms) while the editors' updates waited:
- * in the collab benchmark, the relays of the measure's first second held a sixth of the tail, slow in their commits.
+ * filled: ~2 ms against ~0.4) and each first statement of a row count (~0.5 ms) while the editors' updates waited.
+ * (Whether that made the collab benchmark's first-second tail, two runs of `--stages` since could not tell: one had
+ * no tail relay in its first second, the other 144, slow mostly before they reached the server.)
  */
 function warmUp(): void {
   for (let k = 0; k < maxInFlight; k++) {
     warming += 1;
-    void warmed().then((client) => {
-      warming -= 1;
-      // Not opened (the database unreachable): an INSERT waiting opens its own (and fails, answered so).
-      if (client) release(client);
-      else waiting.shift()?.(null);
-    });
+    warmUps.push(
+      warmed().then(async (client) => {
+        warming -= 1;
+        // Closing: ended here, before the thread says it is closed, rather than cut when it is terminated.
+        if (client && closing) await client.end().catch(() => {});
+        else if (client) release(client);
+        // Not opened (the database unreachable): an INSERT waiting opens its own (and fails, answered so).
+        else waiting.shift()?.(null);
+      }),
+    );
   }
 }
+
+/** The warm-ups started (see `warmUp`), and whether the main thread asked this one to close. */
+const warmUps: Promise<void>[] = [];
+let closing = false;
 
 /** One connection, opened and warmed (see `warmUp`); null when it could not be opened or broke. */
 async function warmed(): Promise<pg.Client | null> {
@@ -221,7 +230,8 @@ function pump(): void {
 
 port.on('message', (message: DurabilityBatch | { close: true }) => {
   if (!Array.isArray(message)) {
-    void Promise.allSettled(idle.splice(0).map((c) => c.end())).then(() => port.postMessage({ closed: true }));
+    closing = true;
+    void Promise.allSettled([...warmUps, ...idle.splice(0).map((c) => c.end())]).then(() => port.postMessage({ closed: true }));
     return;
   }
   pending.push(check(message));
