@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { hrefOf } from '../../ui/route';
 import { describeError } from '../../ui/errors';
@@ -6,7 +6,7 @@ import { graphql } from '../../gql';
 import type { SynergySuggestedSubscription } from '../../gql/graphql';
 import { useI18n } from '../../i18n/useI18n';
 import { SYNERGY_DEPENDENT } from './context';
-import { isMuted, setMuted } from './detection-progress';
+import { isMuted, setMuted, setUnsaved, shownMuted, unsavedChoice } from './detection-progress';
 import { synergyTitle } from './parties';
 
 const SynergySuggestedSubscriptionDocument = graphql(`
@@ -60,7 +60,24 @@ export function LiveSuggestions() {
   const [, saveSetting] = useMutation(SetNotificationsMutedMutation);
   const userId = setting?.viewer?.id;
   const [muted, setMutedState] = useState<boolean | null>(null);
-  const mutedNow = muted ?? setting?.viewer?.notificationsMuted ?? isMuted(storage(), userId);
+  const account = setting?.viewer?.notificationsMuted;
+  const mutedNow = shownMuted(muted, unsavedChoice(storage(), userId), account, isMuted(storage(), userId));
+  /** Saves a choice on the account; once saved (and not changed meanwhile), it is no longer this browser's to keep. */
+  const save = (next: boolean) => {
+    setUnsaved(storage(), userId, next);
+    void saveSetting({ muted: next }).then((result) => {
+      if (!result.error && unsavedChoice(storage(), userId) === next) setUnsaved(storage(), userId, null);
+    });
+  };
+  // A choice this browser made that the account did not save (the page was left first): saved now.
+  useEffect(() => {
+    if (userId === undefined || account === undefined || account === null) return;
+    const unsaved = unsavedChoice(storage(), userId);
+    if (unsaved === null) return;
+    if (unsaved === account) setUnsaved(storage(), userId, null);
+    else save(unsaved);
+    // Once per account answer (`save` is a new function each render, and not a reason to run again).
+  }, [userId, account]);
   const [mutedFrom, setMutedFrom] = useState<number>(0);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [{ data: seen = { count: 0, shown: [] as Suggested[] }, error }] = useSubscription(
@@ -75,7 +92,7 @@ export function LiveSuggestions() {
     const next = !mutedNow;
     setMuted(storage(), userId, next);
     setMutedState(next);
-    void saveSetting({ muted: next });
+    save(next);
     if (next) setMutedFrom(seen.count);
     // Turned back on: what arrived while muted is in the lists already; the notices start afresh.
     else setDismissed(new Set(seen.shown.map((s) => s.id)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followRuns, isMuted, isRunning, setMuted, type MuteStore, type ProgressEvent } from './detection-progress';
+import { followRuns, isMuted, isRunning, setMuted, setUnsaved, shownMuted, unsavedChoice, type MuteStore, type ProgressEvent } from './detection-progress';
 
 const event = (runId: string, phase: ProgressEvent['phase'], percent: number): ProgressEvent => ({ runId, phase, percent, report: null });
 
@@ -36,10 +36,31 @@ describe('muting notifications, per person', () => {
     expect(isMuted(store, 'u1')).toBe(false);
   });
 
+  it('keeps a choice the account did not save yet until it is saved, and shows it over the account’s stale one', () => {
+    const store = storage();
+    expect(unsavedChoice(store, 'u1')).toBe(null);
+    // Muted, then the page reloaded before the account saved it: the account still says false.
+    setUnsaved(store, 'u1', true);
+    expect(shownMuted(null, unsavedChoice(store, 'u1'), false, isMuted(store, 'u1'))).toBe(true);
+    expect(unsavedChoice(store, 'u2')).toBe(null);
+    // Turned back on and not saved: unmuted, whatever the account says.
+    setUnsaved(store, 'u1', false);
+    expect(shownMuted(null, unsavedChoice(store, 'u1'), true, true)).toBe(false);
+    // Saved: the account's answer counts again, and a choice made on the page over everything.
+    setUnsaved(store, 'u1', null);
+    expect(unsavedChoice(store, 'u1')).toBe(null);
+    expect(shownMuted(null, null, true, false)).toBe(true);
+    expect(shownMuted(false, true, true, true)).toBe(false);
+    // Until the account answers, this browser's choice.
+    expect(shownMuted(null, null, undefined, true)).toBe(true);
+  });
+
   it('leaves notifications on when storage refuses or nobody is known', () => {
     const refusing: MuteStore = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); }, removeItem: () => {} };
     setMuted(refusing, 'u1', true);
     expect(isMuted(refusing, 'u1')).toBe(false);
+    setUnsaved(refusing, 'u1', true);
+    expect(unsavedChoice(refusing, 'u1')).toBe(null);
     expect(isMuted(storage(), undefined)).toBe(false);
   });
 });

@@ -49,3 +49,39 @@ export function setMuted(store: MuteStore | undefined, userId: string | undefine
     // Not kept: the choice holds for this page only.
   }
 }
+
+const unsavedKey = (userId: string) => `fe2i.notifications.unsaved.${userId}`;
+
+/**
+ * A choice made in this browser that the account may not hold yet: the page was left (a reload, a link) before the
+ * account saved it. True or false, or null when every choice made here was saved.
+ */
+export function unsavedChoice(store: MuteStore | undefined, userId: string | undefined): boolean | null {
+  if (!store || !userId) return null;
+  try {
+    const value = store.getItem(unsavedKey(userId));
+    return value === '1' ? true : value === '0' ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Notes a choice not saved on the account yet (`muted`), or that it was saved (null). */
+export function setUnsaved(store: MuteStore | undefined, userId: string | undefined, muted: boolean | null): void {
+  if (!store || !userId) return;
+  try {
+    if (muted === null) store.removeItem(unsavedKey(userId));
+    else store.setItem(unsavedKey(userId), muted ? '1' : '0');
+  } catch {
+    // Not kept: a reload before the account saved it shows the account's.
+  }
+}
+
+/**
+ * Whether the page shows the notifications muted: a choice made on this page; else one made in this browser that the
+ * account did not save yet (the page left before it could); else the account's; else, until the account answers,
+ * this browser's.
+ */
+export function shownMuted(onPage: boolean | null, unsaved: boolean | null, account: boolean | null | undefined, browser: boolean): boolean {
+  return onPage ?? unsaved ?? account ?? browser;
+}
