@@ -142,7 +142,9 @@ export function splitLines(label: string, recorder: RelayRecorder, trace: TraceF
   const bySecond = new Map<number, Joined[]>();
   for (const j of tail) {
     const s = Math.floor((j.sentAt - recorder.countingFrom) / 1000);
-    bySecond.set(s, [...(bySecond.get(s) ?? []), j]);
+    const inSecond = bySecond.get(s);
+    if (inSecond) inSecond.push(j);
+    else bySecond.set(s, [j]);
   }
   lines.push(`  the relays ≥ p99 by second of the measure: count, then each part's mean (ms) in the order above`);
   for (const [s, js] of [...bySecond.entries()].sort((a, b) => a[0] - b[0])) {

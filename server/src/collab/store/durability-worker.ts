@@ -170,7 +170,9 @@ async function warmed(): Promise<pg.Client | null> {
   } catch {
     return null;
   }
-  if (embedded) return client;
+  // An update already waits (the thread starts with the first one): it gets the connection now, its own INSERT the
+  // first on it, rather than after the warm-up's nine.
+  if (embedded || waiting.length > 0) return client;
   try {
     await client.query('begin');
     try {

@@ -204,10 +204,10 @@ export function withDeclaredVariants(
   const inputOnly = compute({ ...input, output });
   const runs = [plain, outputOnly, inputOnly];
   if (runs.every((r) => r.length === declared.length && r.every((f, k) => sameFigure(declared[k], f)))) return declared;
-  const kept = (figures: ImpactFigure[], organizationId: string) => figures.map((f): ImpactFigure => markedFor(f, 'PARTLY', by, organizationId));
+  const kept = (figures: ImpactFigure[], organizationId: string) => figures.map((f) => markedFor(f, 'PARTLY', by, organizationId));
   return [
-    ...declared.map((f): ImpactFigure => markedFor(f, 'DECLARED', by)),
-    ...plain.map((f): ImpactFigure => markedFor(f, 'UNDECLARED', by)),
+    ...declared.map((f) => markedFor(f, 'DECLARED', by)),
+    ...plain.map((f) => markedFor(f, 'UNDECLARED', by)),
     ...kept(outputOnly, input.output.organizationId),
     ...kept(inputOnly, input.input.organizationId),
   ];
@@ -223,8 +223,8 @@ export function withDeclaredVariants(
 export function markedVariants(declared: ImpactFigure[], plain: ImpactFigure[], by: string[]): ImpactFigure[] {
   if (!aligned(declared, plain)) {
     return [
-      ...declared.map((f): ImpactFigure => markedFor(f, 'DECLARED', by)),
-      ...plain.map((f): ImpactFigure => markedFor(f, 'UNDECLARED', by)),
+      ...declared.map((f) => markedFor(f, 'DECLARED', by)),
+      ...plain.map((f) => markedFor(f, 'UNDECLARED', by)),
     ];
   }
   let out: ImpactFigure[] | null = null;
@@ -269,7 +269,7 @@ export function poolDeclaredVariants(declared: ImpactFigure[], plain: ImpactFigu
   const out: ImpactFigure[] = [];
   // What has no place beside a declared figure: the other run's shared figures when the runs do not align, and the
   // euros of a member the declared run credits none.
-  const after: ImpactFigure[] = sharedAligned ? [] : sharedPlain.map((f): ImpactFigure => markedFor(f, 'UNDECLARED', by));
+  const after: ImpactFigure[] = sharedAligned ? [] : sharedPlain.map((f) => markedFor(f, 'UNDECLARED', by));
   let j = 0;
   for (const f of declared) {
     if (!own(f)) {
