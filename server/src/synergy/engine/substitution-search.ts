@@ -15,27 +15,35 @@ import { declaresQuantity, listCapacity, share, type Candidates } from './top-li
 
 /** Calls of one scratch before its deduplication table is emptied and the count starts again (see `begin`). */
 export const CALL_LIMIT = 0x40000000;
+/**
+ * Candidates a scratch holds before it grows: more than one search meets at 100k flows (at most 1,118; 55 searches
+ * above 512). Grown from 256, every detection grew each new scratch three times and rehashed its table four times,
+ * and each of these rare steps, met again in a new detection, threw away the optimised search it is inlined in (12
+ * deoptimisations of findCounterparts in 5 detections, 4 since; about 4 % less CPU per detection, 3 of 3 A/B rounds).
+ */
+const INITIAL_CAPACITY = 2048;
 
 export class CandidateScratch implements Candidates {
   n = 0;
-  slots = new Int32Array(256);
-  pathways = new Int32Array(256);
-  scores = new Float64Array(256);
-  distances = new Float64Array(256);
+  slots: Int32Array;
+  pathways: Int32Array;
+  scores: Float64Array;
+  distances: Float64Array;
   /**
    * The pair's quantities in its pathway's unit (NaN: unknown): the searching flow's and the counterpart's. Read by
    * the COVERING rule (see TopLists), which counts how far a flow's counterparts cover its own quantity.
    */
-  ownQuantities = new Float64Array(256);
-  counterpartQuantities = new Float64Array(256);
+  ownQuantities: Float64Array;
+  counterpartQuantities: Float64Array;
   /**
    * The counterparts seen in this call, for deduplication without a Map: an open-addressing table keyed by slot, at
    * 4 × entry the call that wrote it, the slot and where it sits in the arrays. Sized by the call's candidates (a few
    * dozen), not by the slots: the same lookup by slot read an array of the territory's size at slots all over it,
-   * a cache miss on most of the 1.4M pairs offered at 100k flows. Entries of an earlier call count as empty.
+   * a cache miss on most of the 1.4M pairs offered at 100k flows. Entries of an earlier call count as empty. Twice
+   * the capacity in entries (kept at most half full): 64 KB, what the table grew to within a 100k-flow detection.
    */
-  private table = new Int32Array(4 * 256);
-  private mask = 255;
+  private table: Int32Array;
+  private mask: number;
   private call = 0;
   readonly cellBuffer: number[][] = [];
   /**
@@ -55,6 +63,18 @@ export class CandidateScratch implements Candidates {
   readonly floor = new Float64Array([-Infinity]);
 
   private tieMargin = 0;
+
+  /** `capacity`: candidates held before growing (a power of two). */
+  constructor(capacity = INITIAL_CAPACITY) {
+    this.slots = new Int32Array(capacity);
+    this.pathways = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+    this.distances = new Float64Array(capacity);
+    this.ownQuantities = new Float64Array(capacity);
+    this.counterpartQuantities = new Float64Array(capacity);
+    this.table = new Int32Array(4 * 2 * capacity);
+    this.mask = 2 * capacity - 1;
+  }
 
   begin(k: number, coveringK = -1, tieMargin = 0): void {
     this.tieMargin = tieMargin;
