@@ -71,14 +71,16 @@ function measure(kb: KnowledgeBase, size: number, log: (line: string) => void): 
   // One warm-up run (the JIT compiles the hot paths), then each run from a collected heap. Each run with a knowledge
   // base object of its own: compiled anew, no label of the territory read yet (detectors given the same object share
   // what they read of labels, see sharedCompiledKnowledgeBase) — the first detection after a start. The check is on it.
-  let found: DetectedSynergy[] = new SynergyDetector({ ...kb }).load(flows);
-  const engineFull = fullRuns(() => new SynergyDetector({ ...kb }).load(flows), runs, (result) => (found = result));
+  const warmDetector = new SynergyDetector({ ...kb });
+  let found: DetectedSynergy[] = warmDetector.load(flows);
+  const engineFull = fullRuns(() => new SynergyDetector({ ...kb }), flows, warmDetector, runs, (result) => (found = result));
   const hash = hashOf(found);
   log(`  ${size} flows: engine full ${fmtTiming(engineFull)} (median of ${runs}), ${found.length} synergies, hash ${hash}`);
   // Detecting again with the knowledge base object of a previous detection (as the detection thread does, one object
   // for its life): the labels are known. Must find the same synergies.
-  let again: DetectedSynergy[] = new SynergyDetector(kb).load(flows);
-  const engineFullAgain = fullRuns(() => new SynergyDetector(kb).load(flows), runs, (result) => (again = result));
+  const firstAgain = new SynergyDetector(kb);
+  let again: DetectedSynergy[] = firstAgain.load(flows);
+  const engineFullAgain = fullRuns(() => new SynergyDetector(kb), flows, firstAgain, runs, (result) => (again = result));
   const hashAgain = hashOf(again);
   again = [];
   log(`  ${size} flows: engine full again (labels known) ${fmtTiming(engineFullAgain)} (median of ${runs}), hash ${hashAgain}`);
@@ -104,10 +106,10 @@ function measure(kb: KnowledgeBase, size: number, log: (line: string) => void): 
   // 200 after a start was 0.20 ms, of the next 200 0.16, then 0.12 on a quiet machine. A stream of its own (other
   // flows, other ids), applied in the same blocks beside the same naive scans, then undone, warms both sides alike;
   // it is timed too and printed as the cold figures, not checked.
-  const warmUp = updateStream(generator, flows, UPDATES, SEED ^ size ^ WARM_UP_SEED, 'warm');
+  const warmUpdates = updateStream(generator, flows, UPDATES, SEED ^ size ^ WARM_UP_SEED, 'warm');
   const byId = new Map(flows.map((f) => [f.id, f]));
-  const cold = blocksOf(warmUp, detector, scan, scanJoined);
-  for (const f of warmUp) {
+  const cold = blocksOf(warmUpdates, detector, scan, scanJoined);
+  for (const f of warmUpdates) {
     const original = byId.get(f.id);
     if (original) detector.upsertFlow(original);
     else detector.removeFlow(f.id);
@@ -177,13 +179,29 @@ function blocksOf(updates: EngineFlow[], detector: SynergyDetector, scan: Scan, 
 }
 
 /** Median timing of `runs` runs of `work`, each from a collected heap; `keep` gets each result (the last one stays). */
-function fullRuns(work: () => DetectedSynergy[], runs: number, keep: (result: DetectedSynergy[]) => void): Timing {
+function fullRuns(
+  make: () => SynergyDetector,
+  flows: EngineFlow[],
+  previous: SynergyDetector,
+  runs: number,
+  keep: (result: DetectedSynergy[]) => void,
+): Timing {
   const times: Timing[] = [];
+  // The territory's previous detector lives until a new detection has replaced it, as in the detection thread (its
+  // detectors by territory, detection-worker.ts). Dropped before each run instead, the collection between runs took
+  // with it the hidden classes only its objects had (grids, lists, scratch), and the optimised code of ~50 functions
+  // built for them was thrown away at the start of every run (V8's "weak objects" deoptimisations, 46 to 70 a run):
+  // a 100k-flow detection took CPU 2,232 ms (wall 1,837) instead of 1,772 (1,594), medians of 7 minutes apart.
+  const alive = [previous];
   for (let r = 0; r < runs; r++) {
     keep([]);
     collectGarbage();
-    const full = timed(work);
-    keep(full.result);
+    const full = timed(() => {
+      const detector = make();
+      return { detector, result: detector.load(flows) };
+    });
+    alive[0] = full.result.detector;
+    keep(full.result.result);
     times.push(full.timing);
   }
   return medianTiming(times);
