@@ -78,9 +78,9 @@ function measure(kb: KnowledgeBase, size: number, log: (line: string) => void): 
   log(`  ${size} flows: engine full ${fmtTiming(engineFull)} (median of ${runs}), ${found.length} synergies, hash ${hash}`);
   // Detecting again with the knowledge base object of a previous detection (as the detection thread does, one object
   // for its life): the labels are known. Must find the same synergies.
-  const firstAgain = new SynergyDetector(kb);
-  let again: DetectedSynergy[] = firstAgain.load(flows);
-  const engineFullAgain = fullRuns(() => new SynergyDetector(kb), flows, firstAgain, runs, (result) => (again = result));
+  const warmAgain = new SynergyDetector(kb);
+  let again: DetectedSynergy[] = warmAgain.load(flows);
+  const engineFullAgain = fullRuns(() => new SynergyDetector(kb), flows, warmAgain, runs, (result) => (again = result));
   const hashAgain = hashOf(again);
   again = [];
   log(`  ${size} flows: engine full again (labels known) ${fmtTiming(engineFullAgain)} (median of ${runs}), hash ${hashAgain}`);
@@ -178,7 +178,10 @@ function blocksOf(updates: EngineFlow[], detector: SynergyDetector, scan: Scan, 
   return { updateTimes, naiveRuns, joinedRuns };
 }
 
-/** Median timing of `runs` runs of `work`, each from a collected heap; `keep` gets each result (the last one stays). */
+/**
+ * Median timing of `runs` detections of `flows`, each by a new detector (`make`) from a collected heap, while the one
+ * before it lives (`previous`: the warm-up's, at first); `keep` gets each result (the last one stays).
+ */
 function fullRuns(
   make: () => SynergyDetector,
   flows: EngineFlow[],
