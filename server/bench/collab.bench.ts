@@ -30,8 +30,10 @@ import type { Room } from './collab/typing.js';
  * Options: --seconds=20 (each server's relay measure; in turns, the sum of its slots), --throughput-seconds=15, --repeats=3 (runs of the flat-out phase, each
  * on a restarted server; the median is checked, the spread printed), --history=100000, --only=history (no server),
  * --stages (the server records where its writers' updates spend their time over the typing measure and prints it:
- * collab/store/stage-timings.ts; recording costs CPU, so the figures of such a run are not the checked ones; the
- * phases run in a row, a trace covering one measure), --in-turns,
+ * collab/store/stage-timings.ts; recording costs CPU and memory — its relay trace keeps a record per update, ~4.5 MB
+ * more live heap on the product's server over 14 s of typing (two heap snapshots), enough to bring a major GC and its
+ * burst of slow relays into the measure — so the figures of such a run are not the checked ones; the phases run in a
+ * row, a trace covering one measure), --in-turns,
  * --only=typing (the commit price and the three typing phases, bare, the durable floor and product, and the relay
  * check: a minute and a half instead of ten, to iterate on the relay's tail), --client=provider (the product's
  * editors are `@hocuspocus/provider`s instead of the minimal client that speaks its protocol, the counterpart of
