@@ -96,47 +96,73 @@ function roomsOf(setup: TypingSetup, make: (p: BenchPlan, k: number) => Editor):
 /** The product's editors: each room's editors as the plan's writers in turn. */
 const productRoomsOf = (setup: TypingSetup): Room[] => roomsOf(setup, (p, k) => setup.editor(setup.server.url, p.documentName, p.writers[k % p.writers.length]));
 
-/** The phases one after the other, each 3 s of warm-up and `measureMs` of measure, the commit price first. */
-export async function typingInARow(setup: TypingSetup): Promise<TypingFigures> {
-  const { server, endPhase, plans, databaseUrl, pace, measureMs, stages } = setup;
-  const commit = await measureCommitPrice(databaseUrl);
+/** A typing phase: the bare server, the floor or the product. */
+export type PhaseName = 'bare' | 'floor' | 'product';
+export const PHASES: readonly PhaseName[] = ['bare', 'floor', 'product'];
 
-  console.log(`    commit p50 ${commit.p50Ms.toFixed(2)} ms, p99 ${commit.p99Ms.toFixed(2)} ms (${commit.settings})`);
+/** The bare y-websocket server's phase: 3 s of warm-up, then `measureMs` of measure. */
+async function barePhase(setup: TypingSetup): Promise<PhaseResult> {
+  const { pace, measureMs, stages } = setup;
   console.log('  bare y-websocket: typing…');
   const bareServer = await startBareServer();
   const bareRooms = roomsOf(setup, (p) => bareEditor(bareServer.url, p.documentName));
-  const bareTraced = stages ? bareTrace(bareServer) : undefined;
-  const bare = await runPhase({ rooms: bareRooms, pace, warmUpMs: 3000, measureMs, serverPid: bareServer.pid, serverOutput: bareServer.output, aroundMeasure: bareTraced?.aroundMeasure });
-  console.log(`    p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms, ${bare.edits} edits`);
-  if (bareTraced) console.log(indent(bareTraced.report('bare relay split (ms)', bare.recorder, bare.p99Ms)));
-  for (const e of bareRooms.flat()) e.close();
-  await bareServer.stop();
+  try {
+    const bareTraced = stages ? bareTrace(bareServer) : undefined;
+    const bare = await runPhase({ rooms: bareRooms, pace, warmUpMs: 3000, measureMs, serverPid: bareServer.pid, serverOutput: bareServer.output, aroundMeasure: bareTraced?.aroundMeasure });
+    console.log(`    p50 ${bare.p50Ms.toFixed(1)} ms, p99 ${bare.p99Ms.toFixed(1)} ms, ${bare.edits} edits`);
+    if (bareTraced) console.log(indent(bareTraced.report('bare relay split (ms)', bare.recorder, bare.p99Ms)));
+    return bare;
+  } finally {
+    for (const e of bareRooms.flat()) e.close();
+    await bareServer.stop();
+  }
+}
 
-  // The floor: what any server that commits each update before relaying it achieves here, at the least cost.
+/**
+ * The floor: what any server that commits each update before relaying it achieves here, at the least cost; killed
+ * while its editors type. `tailFrom`: the relay time from which its relay split counts the tail (the bare p99).
+ */
+async function floorPhase(setup: TypingSetup, tailFrom: number | undefined): Promise<Pick<TypingFigures, 'floor' | 'floorDurable' | 'floorAppends'>> {
+  const { plans, databaseUrl, pace, measureMs, stages } = setup;
   console.log('  bare y-websocket + durable append (the floor): typing, then kill -9 while they type…');
   const floorServer = await startBareServer(databaseUrl);
   const floorRooms = roomsOf(setup, (p) => bareEditor(floorServer.url, p.documentName));
-  const floorTraced = stages ? bareTrace(floorServer) : undefined;
-  const floor = await runPhase({
-    rooms: floorRooms,
-    pace,
-    warmUpMs: 3000,
-    measureMs,
-    serverPid: floorServer.pid,
-    serverOutput: floorServer.output,
-    databaseUrl,
-    logSequence: 'bare_update_seq_seq',
-    atEnd: floorServer.kill9,
-    aroundMeasure: floorTraced?.aroundMeasure,
-  });
-  for (const e of floorRooms.flat()) e.close();
-  const floorDurable = await checkDurability(floorRooms, floor.recorder, (r) => storedBareDocument(databaseUrl, plans[r].documentName));
-  const floorAppends = readAppendFigures(floorServer.output());
-  console.log(`    p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms, ${floor.edits} edits; durable ${floorDurable.stored}/${floorDurable.seen}`);
-  if (floorTraced) console.log(indent(floorTraced.report('floor relay split (ms; server before apply = the wait for its commit)', floor.recorder, bare.p99Ms)));
-  const floorFigures = { floor, floorDurable, floorAppends };
+  try {
+    const floorTraced = stages ? bareTrace(floorServer) : undefined;
+    const floor = await runPhase({
+      rooms: floorRooms,
+      pace,
+      warmUpMs: 3000,
+      measureMs,
+      serverPid: floorServer.pid,
+      serverOutput: floorServer.output,
+      databaseUrl,
+      logSequence: 'bare_update_seq_seq',
+      atEnd: floorServer.kill9,
+      aroundMeasure: floorTraced?.aroundMeasure,
+    });
+    for (const e of floorRooms.flat()) e.close();
+    const floorDurable = await checkDurability(floorRooms, floor.recorder, (r) => storedBareDocument(databaseUrl, plans[r].documentName));
+    const floorAppends = readAppendFigures(floorServer.output());
+    console.log(`    p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms, ${floor.edits} edits; durable ${floorDurable.stored}/${floorDurable.seen}`);
+    if (floorTraced) console.log(indent(floorTraced.report('floor relay split (ms; server before apply = the wait for its commit)', floor.recorder, tailFrom ?? floor.p99Ms)));
+    return { floor, floorDurable, floorAppends };
+  } finally {
+    for (const e of floorRooms.flat()) e.close();
+    await floorServer.kill9();
+  }
+}
 
-  console.log('  product: typing, then kill -9 while they type…');
+/**
+ * The product's phase (the server is started first if it is not running). The last one is ended while its editors
+ * type (kill -9); any other by closing the editors, the server left running as a server runs, and its work once the
+ * documents are quiet (it compacts them: COMPACTION in collab-server.ts) waited for, so that it does not fall in the
+ * next phase, another server's.
+ */
+async function productPhase(setup: TypingSetup, tailFrom: number | undefined, last: boolean): Promise<Pick<TypingFigures, 'product' | 'productDurable'>> {
+  const { server, endPhase, plans, databaseUrl, pace, measureMs, stages } = setup;
+  if (!server.running) await server.start();
+  console.log(last ? '  product: typing, then kill -9 while they type…' : '  product: typing (the server stays up for the next repeat)…');
   const productRooms = productRoomsOf(setup);
   const productTraced = stages ? stageTimings(server, databaseUrl) : undefined;
   const productStartedAt = new Date();
@@ -148,18 +174,40 @@ export async function typingInARow(setup: TypingSetup): Promise<TypingFigures> {
     serverPid: server.pid,
     serverOutput: () => server.recentOutput,
     databaseUrl,
-    atEnd: endPhase,
+    atEnd: last ? endPhase : undefined,
     aroundMeasure: productTraced?.aroundMeasure,
   });
   for (const e of productRooms.flat()) e.close();
+  if (!last) await compactionDone(databaseUrl, plans.map((p) => p.documentName), productStartedAt);
   const productDurable = await checkDurability(productRooms, product.recorder, (r) => server.stored(plans[r].documentName));
   console.log(`    p50 ${product.p50Ms.toFixed(1)} ms, p99 ${product.p99Ms.toFixed(1)} ms, ${product.edits} edits, ${Math.round(product.rowsPerSecond ?? 0)} rows/s; durable ${productDurable.stored}/${productDurable.seen}`);
   const upkeep = await upkeepSince(databaseUrl, plans.map((p) => p.documentName), productStartedAt);
   console.log(
     `    compaction: ${upkeep.compacted} of ${plans.length} documents compacted during the phase (a document is compacted once quiet for ${COMPACTION.idleMs / 1000} s, or at ${COMPACTION.maxUpdates.toLocaleString('en-US')} rows); rows left in the log per document: ${upkeep.rowsMin}–${upkeep.rowsMax}`,
   );
-  if (productTraced) console.log(indent(productTraced.report('FE2I relay split (ms)', product.recorder, bare.p99Ms)));
-  return { commit, bare, ...floorFigures, floorAppendsWindow: 'measure', product, productDurable };
+  if (productTraced) console.log(indent(productTraced.report('FE2I relay split (ms)', product.recorder, tailFrom ?? product.p99Ms)));
+  return { product, productDurable };
+}
+
+/**
+ * The phases one after the other in the order given (bare, floor, product unless told), each 3 s of warm-up and
+ * `measureMs` of measure, the commit price first. The baselines' servers are started for their phase (the floor killed
+ * while its editors type); the product's is killed at the end of its phase when `last`, else left up for the next
+ * repeat.
+ */
+export async function typingInARow(setup: TypingSetup, order: readonly PhaseName[] = PHASES, last = true): Promise<TypingFigures> {
+  const commit = await measureCommitPrice(setup.databaseUrl);
+  console.log(`    commit p50 ${commit.p50Ms.toFixed(2)} ms, p99 ${commit.p99Ms.toFixed(2)} ms (${commit.settings})`);
+  let bare: PhaseResult | undefined;
+  let floor: Awaited<ReturnType<typeof floorPhase>> | undefined;
+  let product: Awaited<ReturnType<typeof productPhase>> | undefined;
+  for (const name of order) {
+    if (name === 'bare') bare = await barePhase(setup);
+    else if (name === 'floor') floor = await floorPhase(setup, bare?.p99Ms);
+    else product = await productPhase(setup, bare?.p99Ms, last);
+  }
+  if (!bare || !floor || !product) throw new Error(`typingInARow: every phase must run once (${order.join(', ')})`);
+  return { commit, bare, ...floor, floorAppendsWindow: 'measure', ...product };
 }
 
 /** Rounds of the phases in turns: each server types 4-s slots, five of them (20 s in all, as a phase in a row). */

@@ -105,6 +105,16 @@ export class RelayRecorder {
     return this.sent.get(editor)!.filter((s) => s.clock <= clock).length;
   }
 
+  /**
+   * Forgets the edits and the relays' details, keeping the latencies: once a phase's figures and its kill -9 check
+   * are done, a repeated run (typing-repeats.ts) keeps its earlier phases' latencies without their editors' documents.
+   */
+  release(): void {
+    this.sent.clear();
+    this.relays.length = 0;
+    this.sentAts.length = 0;
+  }
+
   editsCounted(): number {
     let n = 0;
     for (const sent of this.sent.values()) n += sent.filter((s) => this.counts(s.at)).length;
