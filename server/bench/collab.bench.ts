@@ -13,7 +13,7 @@ import { typingRepeated, type Repeat } from './collab/typing-repeats.js';
 import { checkDurability, runPhase, type Durability, type PhaseResult } from './collab/relay-phase.js';
 import { createPlans, type BenchPlan } from './collab/plans.js';
 import { historyCheck, printHistory, printReport, printTypingReport } from './collab/collab-report.js';
-import { fmt, report } from './timing.js';
+import { fmt, medianBy, report } from './timing.js';
 import { migrate } from '../src/db/orm.js';
 import type { Room } from './collab/typing.js';
 
@@ -139,7 +139,7 @@ export async function run(args: string[]): Promise<boolean> {
       runs.push(run);
     }
     // The run whose rate is the median stands for the phase; every run's rate is printed beside it.
-    const throughput = [...runs].sort((a, b) => (a.rowsPerSecond ?? 0) - (b.rowsPerSecond ?? 0))[Math.floor((runs.length - 1) / 2)];
+    const throughput = medianBy(runs, (r) => r.rowsPerSecond ?? 0);
 
     console.log(`  a plan with a ${historyUpdates.toLocaleString('en-US')}-update history: loading…`);
     const orm = await openOrm({ clientUrl: db.databaseUrl!, poolMax: 2, entities: ENTITIES });

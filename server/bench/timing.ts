@@ -34,6 +34,12 @@ export function medianTiming(timings: Timing[]): Timing {
   return { wallMs: median(timings.map((t) => t.wallMs)), cpuMs: median(timings.map((t) => t.cpuMs)) };
 }
 
+/** The element of `items` whose `key` is the median (the lower middle one for an even count): a run standing for its runs. */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  if (!items.length) throw new Error('medianBy: no items');
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor((items.length - 1) / 2)];
+}
+
 export function median(values: number[]): number {
   return quantile(values, 0.5);
 }

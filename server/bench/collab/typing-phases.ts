@@ -154,14 +154,13 @@ async function floorPhase(setup: TypingSetup, tailFrom: number | undefined): Pro
 }
 
 /**
- * The product's phase (the server is started first if it is not running). The last one is ended while its editors
+ * The product's phase, on the server already running. The last one is ended while its editors
  * type (kill -9); any other by closing the editors, the server left running as a server runs, and its work once the
  * documents are quiet (it compacts them: COMPACTION in collab-server.ts) waited for, so that it does not fall in the
  * next phase, another server's.
  */
 async function productPhase(setup: TypingSetup, tailFrom: number | undefined, last: boolean): Promise<Pick<TypingFigures, 'product' | 'productDurable'>> {
   const { server, endPhase, plans, databaseUrl, pace, measureMs, stages } = setup;
-  if (!server.running) await server.start();
   console.log(last ? '  product: typing, then kill -9 while they type…' : '  product: typing (the server stays up for the next repeat)…');
   const productRooms = productRoomsOf(setup);
   const productTraced = stages ? stageTimings(server, databaseUrl) : undefined;

@@ -1,4 +1,4 @@
-import { quantile } from '../timing.js';
+import { medianBy, quantile } from '../timing.js';
 import type { BenchPlan } from './plans.js';
 import type { PhaseResult } from './relay-phase.js';
 import { PHASES, typingInARow, type PhaseName, type TypingFigures, type TypingSetup } from './typing-phases.js';
@@ -52,12 +52,6 @@ export async function typingRepeated(setup: TypingSetup, planSets: BenchPlan[][]
     done.push({ order, figures });
   }
   return { median: medianFigures(done.map((r) => r.figures)), repeats: done };
-}
-
-/** The element of `items` whose `key` is the median (the lower middle one for an even count). */
-export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
-  if (!items.length) throw new Error('medianBy: no items');
-  return [...items].sort((a, b) => key(a) - key(b))[Math.floor((items.length - 1) / 2)];
 }
 
 /**

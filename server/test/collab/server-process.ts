@@ -38,11 +38,6 @@ export class ServerProcess {
     return this.child?.pid;
   }
 
-  /** Whether the process was started and has not exited (a benchmark restarts it after a kill -9). */
-  get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
   /** The last lines the running server printed (its stdout and stderr, most recent last). */
   get recentOutput(): string {
     return this.output.join('');
