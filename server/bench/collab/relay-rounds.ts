@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { quantile } from '../timing.js';
+import { medianBy, quantile } from '../timing.js';
 import { commitTimes, priceOf, type CommitPrice } from './commit-price.js';
 import type { LoopFigures } from './loop-probe.js';
 import { allSynced, measureWindow, phaseResult, RELAYS_DRAIN_MS, sleep, type PhaseResult, type WindowFigures } from './relay-phase.js';
@@ -189,13 +189,12 @@ export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
   } finally {
     for (const db of dbs) await db?.end();
   }
-  const sorted = [...settles].sort((a, b) => a - b);
   return {
     phases: servers.map((s, k) => phaseResult(s.rooms.flat(), recorders[k], windows[k]!, s.databaseUrl !== undefined)),
     commit: priceOf(commits, settings),
     slotP99s,
     secondP99s: bySecond.map((seconds) => Array.from(seconds, (l) => (l?.length ? quantile(l, 0.99) : NaN))),
-    settleMs: { median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0 },
+    settleMs: settles.length ? { median: medianBy(settles, (ms) => ms), max: Math.max(...settles) } : { median: 0, max: 0 },
   };
 }
 
