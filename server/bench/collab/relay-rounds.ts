@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { medianBy, quantile } from '../timing.js';
+import { median, quantile } from '../timing.js';
 import { commitTimes, priceOf, type CommitPrice } from './commit-price.js';
 import type { LoopFigures } from './loop-probe.js';
 import { allSynced, measureWindow, phaseResult, RELAYS_DRAIN_MS, sleep, type PhaseResult, type WindowFigures } from './relay-phase.js';
@@ -194,7 +194,7 @@ export async function runRounds(options: RoundsOptions): Promise<RoundsResult> {
     commit: priceOf(commits, settings),
     slotP99s,
     secondP99s: bySecond.map((seconds) => Array.from(seconds, (l) => (l?.length ? quantile(l, 0.99) : NaN))),
-    settleMs: settles.length ? { median: medianBy(settles, (ms) => ms), max: Math.max(...settles) } : { median: 0, max: 0 },
+    settleMs: settles.length ? { median: median(settles), max: Math.max(...settles) } : { median: 0, max: 0 },
   };
 }
 
